@@ -1,0 +1,143 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A piece of technical debt, rated by what it costs the business to leave it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Debt {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Retention / user pain, 0–5.
+    #[serde(default)]
+    pub customer: u8,
+    /// Drag on time to market, 0–5.
+    #[serde(default)]
+    pub delivery: u8,
+    /// Reliability, security, incident and recovery cost, 0–5.
+    #[serde(default)]
+    pub risk: u8,
+    /// Time criticality, 0–5.
+    #[serde(default)]
+    pub urgency: u8,
+    /// Story points, at least 1.
+    pub effort: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_results: Vec<String>,
+    #[serde(default)]
+    pub status: DebtStatus,
+    pub created: NaiveDate,
+    /// Every status change with its date, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<StatusChange>,
+    /// Where the item came from when imported (e.g. a taskwarrior uuid), so a
+    /// second import does not duplicate it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum DebtStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+    WontFix,
+}
+
+impl DebtStatus {
+    pub const ALL: [DebtStatus; 4] = [Self::Open, Self::InProgress, Self::Done, Self::WontFix];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::InProgress => "in progress",
+            Self::Done => "done",
+            Self::WontFix => "won't fix",
+        }
+    }
+
+    /// The spelling used on the command line and in exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Open => "open",
+            Self::InProgress => "in_progress",
+            Self::Done => "done",
+            Self::WontFix => "wont_fix",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let norm: String = s
+            .trim()
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect();
+        match norm.as_str() {
+            "open" => Some(Self::Open),
+            "inprogress" | "doing" | "started" => Some(Self::InProgress),
+            "done" | "closed" | "completed" => Some(Self::Done),
+            "wontfix" | "wontdo" => Some(Self::WontFix),
+            _ => None,
+        }
+    }
+
+    /// Still to be worked: counts for ranking and sprint candidates.
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Open | Self::InProgress)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub date: NaiveDate,
+    pub status: DebtStatus,
+}
+
+impl Debt {
+    /// A new open item with neutral ratings; the caller fills in the rest.
+    pub fn new(id: String, title: String, created: NaiveDate) -> Self {
+        Debt {
+            id,
+            title,
+            description: String::new(),
+            area: String::new(),
+            owner: String::new(),
+            tags: Vec::new(),
+            customer: 0,
+            delivery: 0,
+            risk: 0,
+            urgency: 0,
+            effort: 1,
+            key_results: Vec::new(),
+            status: DebtStatus::Open,
+            created,
+            changes: Vec::new(),
+            source: None,
+        }
+    }
+
+    /// Moves the item to `status`, recording the date; a no-op when unchanged.
+    pub fn set_status(&mut self, status: DebtStatus, date: NaiveDate) {
+        if self.status != status {
+            self.status = status;
+            self.changes.push(StatusChange { date, status });
+        }
+    }
+
+    pub fn ratings(&self) -> [u8; 4] {
+        [self.customer, self.delivery, self.risk, self.urgency]
+    }
+}

@@ -1,0 +1,159 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A number that says whether an objective moves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyResult {
+    pub id: String,
+    pub objective: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    pub baseline: f64,
+    /// A key result without a target is allowed while drafting; `check` flags it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    pub current: f64,
+    pub start: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Dated measurements, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checkins: Vec<Checkin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Checkin {
+    pub date: NaiveDate,
+    pub value: f64,
+}
+
+/// Whether the metric should rise (deploy frequency) or fall (MTTR).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Health {
+    OnTrack,
+    AtRisk,
+    OffTrack,
+}
+
+impl Health {
+    pub fn label(self) -> &'static str {
+        match self {
+            Health::OnTrack => "on track",
+            Health::AtRisk => "at risk",
+            Health::OffTrack => "off track",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Health::OnTrack => "on_track",
+            Health::AtRisk => "at_risk",
+            Health::OffTrack => "off_track",
+        }
+    }
+}
+
+/// How far progress may trail the elapsed share of time before a key result
+/// counts as at risk or off track. Lives in the plan so a team can tune it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HealthThresholds {
+    pub at_risk: f64,
+    pub off_track: f64,
+}
+
+impl Default for HealthThresholds {
+    fn default() -> Self {
+        HealthThresholds {
+            at_risk: 0.1,
+            off_track: 0.25,
+        }
+    }
+}
+
+impl KeyResult {
+    pub fn direction(&self) -> Direction {
+        match self.target {
+            Some(t) if t < self.baseline => Direction::Down,
+            _ => Direction::Up,
+        }
+    }
+
+    /// (current − baseline) / (target − baseline), clamped to 0..=1; `None`
+    /// without a target. Works the same for falling metrics because both the
+    /// numerator and the denominator change sign.
+    pub fn progress(&self) -> Option<f64> {
+        let target = self.target?;
+        let span = target - self.baseline;
+        if !span.is_finite() || !self.current.is_finite() {
+            return None;
+        }
+        if span == 0.0 {
+            // Nothing to move: reached as soon as current is at or past the target.
+            return Some(if self.current == target { 1.0 } else { 0.0 });
+        }
+        Some(((self.current - self.baseline) / span).clamp(0.0, 1.0))
+    }
+
+    /// Share of the window from `start` to `due` that has passed, 0..=1.
+    pub fn elapsed(&self, today: NaiveDate) -> Option<f64> {
+        let due = self.due?;
+        let total = (due - self.start).num_days();
+        if total <= 0 {
+            return Some(if today >= due { 1.0 } else { 0.0 });
+        }
+        let gone = (today - self.start).num_days();
+        Some((gone as f64 / total as f64).clamp(0.0, 1.0))
+    }
+
+    /// On track while progress keeps up with time; `None` without a target.
+    /// Without a due date, the key result is judged only once reached or not.
+    pub fn health(&self, today: NaiveDate, t: &HealthThresholds) -> Option<Health> {
+        let progress = self.progress()?;
+        if progress >= 1.0 {
+            return Some(Health::OnTrack);
+        }
+        let elapsed = self.elapsed(today).unwrap_or(0.0);
+        let behind = elapsed - progress;
+        Some(if elapsed >= 1.0 || behind > t.off_track {
+            Health::OffTrack
+        } else if behind > t.at_risk {
+            Health::AtRisk
+        } else {
+            Health::OnTrack
+        })
+    }
+
+    /// Records a measurement: check-ins stay sorted by date, one per day
+    /// (a second one on the same day replaces the first), and `current`
+    /// follows the latest.
+    pub fn check_in(&mut self, date: NaiveDate, value: f64) {
+        match self.checkins.binary_search_by(|c| c.date.cmp(&date)) {
+            Ok(i) => self.checkins[i].value = value,
+            Err(i) => self.checkins.insert(i, Checkin { date, value }),
+        }
+        if let Some(last) = self.checkins.last() {
+            self.current = last.value;
+        }
+    }
+
+    /// The value on or before `date`: the baseline before the first check-in.
+    pub fn value_at(&self, date: NaiveDate) -> f64 {
+        self.checkins
+            .iter()
+            .rev()
+            .find(|c| c.date <= date)
+            .map_or(self.baseline, |c| c.value)
+    }
+}

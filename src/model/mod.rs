@@ -1,0 +1,21 @@
+//! The plan and its entities. Pure data plus the rules that keep it consistent;
+//! no I/O and no terminal here.
+
+mod change;
+mod debt;
+mod hypothesis;
+pub mod id;
+mod key_result;
+mod objective;
+mod plan;
+mod sprint;
+pub mod validate;
+
+pub use change::{Change, Item, Meta, Op};
+pub use debt::{Debt, DebtStatus, StatusChange};
+pub use hypothesis::{Decision, Hypothesis, HypothesisStatus};
+pub use id::Kind;
+pub use key_result::{Checkin, Direction, Health, HealthThresholds, KeyResult};
+pub use objective::Objective;
+pub use plan::{Plan, Policy, SCHEMA_VERSION, Severity, Weights};
+pub use sprint::{Commitment, Sprint, SprintState};

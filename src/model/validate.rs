@@ -1,0 +1,271 @@
+//! Field rules shared by the command line, the forms and the loader, so a
+//! value the CLI refuses is refused by the UI with the same words.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+use super::{Debt, Hypothesis, KeyResult, Kind, Objective, Plan, Sprint};
+
+/// A value that breaks a rule: which field, and what is wrong in words a user
+/// can act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        FieldError {
+            field,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+pub const MAX_RATING: u8 = 5;
+pub const ICE_RANGE: std::ops::RangeInclusive<u8> = 1..=10;
+pub const MAX_EFFORT: u32 = 1000;
+pub const MAX_TITLE: usize = 200;
+
+pub fn title(field: &'static str, s: &str) -> Result<String, FieldError> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err(FieldError::new(field, "must not be empty"));
+    }
+    if t.chars().count() > MAX_TITLE {
+        return Err(FieldError::new(
+            field,
+            format!(
+                "is {} characters long; keep it under {MAX_TITLE}",
+                t.chars().count()
+            ),
+        ));
+    }
+    Ok(t.to_owned())
+}
+
+pub fn rating(field: &'static str, s: &str) -> Result<u8, FieldError> {
+    match s.trim().parse::<i64>() {
+        Ok(n) if (0..=i64::from(MAX_RATING)).contains(&n) => Ok(n as u8),
+        Ok(n) => Err(FieldError::new(
+            field,
+            format!("must be 0–{MAX_RATING}, got {n}"),
+        )),
+        Err(_) => Err(FieldError::new(
+            field,
+            format!("must be a whole number 0–{MAX_RATING}, got {:?}", s.trim()),
+        )),
+    }
+}
+
+pub fn ice(field: &'static str, s: &str) -> Result<u8, FieldError> {
+    let (lo, hi) = (*ICE_RANGE.start(), *ICE_RANGE.end());
+    match s.trim().parse::<i64>() {
+        Ok(n) if (i64::from(lo)..=i64::from(hi)).contains(&n) => Ok(n as u8),
+        Ok(n) => Err(FieldError::new(
+            field,
+            format!("must be {lo}–{hi}, got {n}"),
+        )),
+        Err(_) => Err(FieldError::new(
+            field,
+            format!("must be a whole number {lo}–{hi}, got {:?}", s.trim()),
+        )),
+    }
+}
+
+pub fn effort(field: &'static str, s: &str) -> Result<u32, FieldError> {
+    match s.trim().parse::<i64>() {
+        Ok(n) if (1..=i64::from(MAX_EFFORT)).contains(&n) => Ok(n as u32),
+        Ok(n) => Err(FieldError::new(
+            field,
+            format!("must be 1–{MAX_EFFORT} points, got {n}"),
+        )),
+        Err(_) => Err(FieldError::new(
+            field,
+            format!("must be a whole number of points, got {:?}", s.trim()),
+        )),
+    }
+}
+
+pub fn number(field: &'static str, s: &str) -> Result<f64, FieldError> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(FieldError::new(
+            field,
+            format!("must be a number, got {:?}", s.trim()),
+        )),
+    }
+}
+
+pub fn date(field: &'static str, s: &str) -> Result<NaiveDate, FieldError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
+        FieldError::new(
+            field,
+            format!("{:?} is not a calendar date (YYYY-MM-DD)", s.trim()),
+        )
+    })
+}
+
+/// Splits a comma- or semicolon-separated list, dropping blanks.
+pub fn list(s: &str) -> Vec<String> {
+    s.split([',', ';'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn refs(plan: &Plan, field: &'static str, ids: &[String], kind: Kind, out: &mut Vec<FieldError>) {
+    for id in ids {
+        let ok = Kind::of_id(id) == Some(kind) && plan.contains_id(id);
+        if !ok {
+            out.push(FieldError::new(field, format!("no {kind} with id {id}")));
+        }
+    }
+}
+
+fn range_u8(v: u8, lo: u8, hi: u8, field: &'static str, out: &mut Vec<FieldError>) {
+    if !(lo..=hi).contains(&v) {
+        out.push(FieldError::new(
+            field,
+            format!("must be {lo}–{hi}, got {v}"),
+        ));
+    }
+}
+
+fn nonempty(s: &str, field: &'static str, out: &mut Vec<FieldError>) {
+    if let Err(e) = title(field, s) {
+        out.push(e);
+    }
+}
+
+/// Whole-item rules, checked before any add or edit is applied.
+pub fn objective(o: &Objective) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    nonempty(&o.title, "title", &mut out);
+    out
+}
+
+pub fn key_result(kr: &KeyResult, plan: &Plan) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    nonempty(&kr.title, "title", &mut out);
+    if plan.objective(&kr.objective).is_none() {
+        out.push(FieldError::new(
+            "objective",
+            format!("no objective with id {}", kr.objective),
+        ));
+    }
+    for (field, v) in [
+        ("baseline", Some(kr.baseline)),
+        ("target", kr.target),
+        ("current", Some(kr.current)),
+    ] {
+        if v.is_some_and(|x| !x.is_finite()) {
+            out.push(FieldError::new(field, "must be a finite number"));
+        }
+    }
+    if let Some(due) = kr.due
+        && due <= kr.start
+    {
+        out.push(FieldError::new(
+            "due",
+            format!("{due} must be after the start {}", kr.start),
+        ));
+    }
+    out
+}
+
+pub fn hypothesis(h: &Hypothesis, plan: &Plan) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    nonempty(&h.title, "title", &mut out);
+    range_u8(h.impact, 1, 10, "impact", &mut out);
+    range_u8(h.confidence, 1, 10, "confidence", &mut out);
+    range_u8(h.ease, 1, 10, "ease", &mut out);
+    refs(
+        plan,
+        "key_results",
+        &h.key_results,
+        Kind::KeyResult,
+        &mut out,
+    );
+    if h.status.is_decided() && h.evidence.trim().is_empty() {
+        out.push(FieldError::new(
+            "evidence",
+            "a validated or abandoned hypothesis needs its evidence",
+        ));
+    }
+    out
+}
+
+pub fn debt(d: &Debt, plan: &Plan) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    nonempty(&d.title, "title", &mut out);
+    for (field, v) in [
+        ("customer", d.customer),
+        ("delivery", d.delivery),
+        ("risk", d.risk),
+        ("urgency", d.urgency),
+    ] {
+        range_u8(v, 0, MAX_RATING, field, &mut out);
+    }
+    if !(1..=MAX_EFFORT).contains(&d.effort) {
+        out.push(FieldError::new(
+            "effort",
+            format!("must be 1–{MAX_EFFORT} points, got {}", d.effort),
+        ));
+    }
+    refs(
+        plan,
+        "key_results",
+        &d.key_results,
+        Kind::KeyResult,
+        &mut out,
+    );
+    out
+}
+
+pub fn sprint(s: &Sprint, plan: &Plan) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    nonempty(&s.name, "name", &mut out);
+    if s.end <= s.start {
+        out.push(FieldError::new(
+            "end",
+            format!("{} must be after the start {}", s.end, s.start),
+        ));
+    }
+    if s.capacity == 0 {
+        out.push(FieldError::new("capacity", "must be at least 1 point"));
+    }
+    refs(plan, "items", &s.items, Kind::Debt, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_rules() {
+        assert!(title("title", "  ").is_err());
+        assert_eq!(title("title", " x ").unwrap(), "x");
+        assert!(rating("risk", "6").is_err());
+        assert!(rating("risk", "-1").is_err());
+        assert_eq!(rating("risk", "5").unwrap(), 5);
+        assert!(effort("effort", "0").is_err());
+        assert_eq!(effort("effort", "13").unwrap(), 13);
+        assert!(ice("impact", "0").is_err());
+        assert!(ice("impact", "11").is_err());
+        let e = date("due", "2026-02-30").unwrap_err();
+        assert!(e.message.contains("2026-02-30"), "{e}");
+        assert!(number("target", "NaN").is_err());
+        assert_eq!(list("a, b;;c"), ["a", "b", "c"]);
+    }
+}

@@ -1,0 +1,170 @@
+//! The plan file's text: RON written one way only, so the same plan is always
+//! the same bytes and a change to one item is a diff of that item's lines.
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+
+use crate::model::{Kind, Plan, SCHEMA_VERSION};
+
+/// Deep enough for any real plan (the deepest path is about 5 levels);
+/// shallow enough that a hostile `[[[[…` cannot overflow the stack.
+pub const RECURSION_LIMIT: usize = 64;
+
+/// Where in the text something is, 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Why text is not a plan, with the position of the trouble when known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormatError {
+    Syntax {
+        at: Position,
+        message: String,
+    },
+    NewerSchema {
+        found: u32,
+    },
+    DuplicateId {
+        id: String,
+        first: usize,
+        second: usize,
+    },
+    Invalid {
+        line: Option<usize>,
+        id: String,
+        message: String,
+    },
+}
+
+fn options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(RECURSION_LIMIT)
+}
+
+fn pretty() -> PrettyConfig {
+    PrettyConfig::new()
+        .indentor("  ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .extensions(Extensions::IMPLICIT_SOME)
+}
+
+/// The plan as file text. Infallible for plans built by this crate: every
+/// field is a string, number, date, enum or list of those.
+pub fn to_text(plan: &Plan) -> Result<String, ron::Error> {
+    let mut text = options().to_string_pretty(plan, pretty())?;
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// Parses file text into a plan, checking the schema and the ids. Older
+/// schemas are handled by the loader before this.
+pub fn from_text(text: &str) -> Result<Plan, FormatError> {
+    // The schema is read first so a newer file is refused with that message,
+    // not with an "unknown field" from a format this build does not know.
+    if let Some(found) = peek_schema(text)
+        && found > SCHEMA_VERSION
+    {
+        return Err(FormatError::NewerSchema { found });
+    }
+    let plan: Plan = options().from_str(text).map_err(|e| FormatError::Syntax {
+        at: Position {
+            line: e.span.start.line,
+            column: e.span.start.col,
+        },
+        message: e.code.to_string(),
+    })?;
+    if plan.schema > SCHEMA_VERSION {
+        return Err(FormatError::NewerSchema { found: plan.schema });
+    }
+    check_ids(&plan, text)?;
+    let mut plan = plan;
+    plan.normalize();
+    Ok(plan)
+}
+
+/// The `schema: N` value, found without parsing the rest.
+pub fn peek_schema(text: &str) -> Option<u32> {
+    text.lines().find_map(|l| {
+        let rest = l.trim().strip_prefix("schema:")?;
+        rest.trim().trim_end_matches(',').trim().parse().ok()
+    })
+}
+
+fn check_ids(plan: &Plan, text: &str) -> Result<(), FormatError> {
+    let mut seen = std::collections::HashMap::new();
+    let lists: [(Kind, Vec<&str>); 5] = [
+        (
+            Kind::Objective,
+            plan.objectives.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            Kind::KeyResult,
+            plan.key_results.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            Kind::Hypothesis,
+            plan.hypotheses.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            Kind::Debt,
+            plan.debts.iter().map(|x| x.id.as_str()).collect(),
+        ),
+        (
+            Kind::Sprint,
+            plan.sprints.iter().map(|x| x.id.as_str()).collect(),
+        ),
+    ];
+    for (kind, ids) in lists {
+        for id in ids {
+            if Kind::of_id(id) != Some(kind) {
+                return Err(FormatError::Invalid {
+                    line: id_lines(text, id).first().copied(),
+                    id: id.to_owned(),
+                    message: format!("a {kind} id must start with {}", kind.prefix()),
+                });
+            }
+            if seen.insert(id, ()).is_some() {
+                let lines = id_lines(text, id);
+                return Err(FormatError::DuplicateId {
+                    id: id.to_owned(),
+                    first: lines.first().copied().unwrap_or(0),
+                    second: lines.get(1).copied().unwrap_or(0),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Lines (1-based) where an item with this id starts, i.e. its `id: "…"` line.
+pub fn id_lines(text: &str, id: &str) -> Vec<usize> {
+    let needle = format!("id: \"{id}\"");
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with(&needle))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// Every item's line in one pass: (id, line). For `check`, which reports
+/// many findings at once.
+pub fn item_lines(text: &str) -> std::collections::HashMap<String, usize> {
+    let mut map = std::collections::HashMap::new();
+    for (i, l) in text.lines().enumerate() {
+        if let Some(rest) = l.trim_start().strip_prefix("id: \"")
+            && let Some(end) = rest.find('"')
+        {
+            map.entry(rest[..end].to_owned()).or_insert(i + 1);
+        }
+    }
+    map
+}

@@ -1,0 +1,147 @@
+//! Text from a plan file is data, never terminal instructions. These helpers
+//! make it safe for the three places it goes: a terminal, a Markdown table and
+//! a spreadsheet.
+
+use std::borrow::Cow;
+
+/// What a control character or escape is drawn as.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// Characters that must never reach a terminal or an export: C0 and C1
+/// controls, DEL, and the bidi overrides that reorder what a reader sees.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// One line of terminal-safe text: line breaks and tabs become spaces, every
+/// other unsafe character becomes U+FFFD.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\t' => ' ',
+                c if is_unsafe(c) => REPLACEMENT,
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// Multi-line terminal-safe text: keeps line breaks, neutralizes the rest.
+pub fn sanitize_multiline(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' => '\n',
+                '\t' => ' ',
+                c if is_unsafe(c) => REPLACEMENT,
+                c => c,
+            })
+            .collect(),
+    )
+}
+
+/// A Markdown table cell: sanitized, one line, with everything that would end
+/// the cell, start markup or raw HTML escaped, so a title cannot break the
+/// table or inject a link.
+pub fn markdown_cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in sanitize(s).chars() {
+        match c {
+            '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// A CSV cell that a spreadsheet will not run as a formula (OWASP CSV
+/// injection): a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` in front.
+/// Numbers are written separately and keep their sign.
+pub fn csv_cell(s: &str) -> String {
+    let clean = sanitize(s);
+    match clean.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{clean}"),
+        _ => clean.into_owned(),
+    }
+}
+
+/// Cuts `s` to at most `width` terminal columns, ending with `…` when cut.
+pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
+    let w = display_width(s);
+    if w <= width {
+        return Cow::Borrowed(s);
+    }
+    if width == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = char_width(c);
+        if used + cw + 1 > width {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+fn char_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_are_inert() {
+        let evil = "a\u{1b}]0;pwn\u{7}b\u{9b}31mc\u{202E}d\re\0";
+        let s = sanitize(evil);
+        assert!(!s.chars().any(is_unsafe), "{s:?}");
+        assert!(s.starts_with('a'));
+        assert_eq!(sanitize("plain"), Cow::Borrowed("plain"));
+    }
+
+    #[test]
+    fn markdown_cells_cannot_break_tables() {
+        let c = markdown_cell("a | b\nc <script> [x](http://e)");
+        assert!(!c.contains(" | "));
+        assert!(c.contains("\\|"));
+        assert!(c.contains("\\<script\\>"));
+        assert!(!c.contains('\n'));
+    }
+
+    #[test]
+    fn csv_formulas_are_neutralized() {
+        assert_eq!(csv_cell("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(csv_cell("@cmd"), "'@cmd");
+        assert_eq!(csv_cell("-1+2"), "'-1+2");
+        assert_eq!(csv_cell("fine"), "fine");
+    }
+
+    #[test]
+    fn truncate_to_width() {
+        assert_eq!(truncate("hello", 10), "hello");
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("日本語", 4), "日…");
+    }
+}
