@@ -168,3 +168,131 @@ pub fn item_lines(text: &str) -> std::collections::HashMap<String, usize> {
     }
     map
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Debt, Hypothesis, KeyResult, Objective, Sprint};
+    use chrono::NaiveDate;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    pub(crate) fn sample() -> Plan {
+        let mut plan = Plan {
+            north_star: "Ship fast.\n\nStay up.".into(),
+            ..Plan::default()
+        };
+        plan.objectives.push(Objective {
+            id: "O-AAAAA".into(),
+            title: "Platform reliability".into(),
+            description: "Fewer incidents".into(),
+        });
+        let mut kr = KeyResult {
+            id: "KR-AAAAA".into(),
+            objective: "O-AAAAA".into(),
+            title: "MTTR".into(),
+            unit: "min".into(),
+            baseline: 90.0,
+            target: Some(30.0),
+            current: 90.0,
+            start: day("2026-01-01"),
+            due: Some(day("2026-06-30")),
+            owner: "ana".into(),
+            checkins: vec![],
+        };
+        kr.check_in(day("2026-02-01"), 70.0);
+        plan.key_results.push(kr);
+        let mut h = Hypothesis::new("H-AAAAA".into(), "Runbooks".into(), day("2026-01-02"));
+        h.key_results.push("KR-AAAAA".into());
+        h.started = Some(day("2026-01-03"));
+        plan.hypotheses.push(h);
+        let mut d = Debt::new(
+            "D-AAAAA".into(),
+            "Flaky \"deploy\" script".into(),
+            day("2026-01-02"),
+        );
+        d.tags = vec!["ci".into()];
+        d.risk = 4;
+        d.key_results.push("KR-AAAAA".into());
+        plan.debts.push(d);
+        let mut s = Sprint::new(
+            "S-AAAAA".into(),
+            "Debt sprint 1".into(),
+            day("2026-02-02"),
+            day("2026-02-13"),
+            10,
+        );
+        s.items.push("D-AAAAA".into());
+        plan.sprints.push(s);
+        plan
+    }
+
+    #[test]
+    fn round_trip_is_identical() {
+        let plan = sample();
+        let text = to_text(&plan).unwrap();
+        if std::env::var_os("BEARING_PRINT_SAMPLE").is_some() {
+            println!("{text}");
+        }
+        let back = from_text(&text).unwrap();
+        assert_eq!(back, plan);
+        assert_eq!(to_text(&back).unwrap(), text);
+    }
+
+    #[test]
+    fn syntax_error_has_position() {
+        let text = to_text(&sample())
+            .unwrap()
+            .replace("effort: 1", "effort: \"big\"");
+        match from_text(&text) {
+            Err(FormatError::Syntax { at, .. }) => {
+                let want = text.lines().position(|l| l.contains("\"big\"")).unwrap() + 1;
+                assert_eq!(at.line, want);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_field_is_an_error() {
+        let text = to_text(&sample())
+            .unwrap()
+            .replace("effort: 1", "effort: 1,\n      efort: 2");
+        assert!(matches!(from_text(&text), Err(FormatError::Syntax { .. })));
+    }
+
+    #[test]
+    fn newer_schema_refused() {
+        let text = to_text(&sample())
+            .unwrap()
+            .replace("schema: 1", "schema: 99");
+        assert_eq!(
+            from_text(&text),
+            Err(FormatError::NewerSchema { found: 99 })
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_lines() {
+        let mut plan = sample();
+        let mut d2 = plan.debts[0].clone();
+        d2.title = "twin".into();
+        plan.debts.push(d2);
+        let text = to_text(&plan).unwrap();
+        match from_text(&text) {
+            Err(FormatError::DuplicateId { id, first, second }) => {
+                assert_eq!(id, "D-AAAAA");
+                assert!(first > 0 && second > first);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let text = format!("(schema: 1, objectives: {})", "[".repeat(100_000));
+        assert!(from_text(&text).is_err());
+    }
+}
