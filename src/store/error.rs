@@ -1,0 +1,66 @@
+use std::io;
+use std::path::PathBuf;
+
+/// Everything that can go wrong between a plan and its file. Each message
+/// names the file and, where known, the line, column and item.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: no plan file here (run `bearing init` to create one)")]
+    NotFound { path: PathBuf },
+    #[error("{path}: {action}: {source}")]
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{path}: written by a newer bearing (schema {found}; this build reads up to {supported}); upgrade bearing to open it"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error(
+        "{path}:{second}: duplicate id {id} (first used on line {first}); give one of them a new id"
+    )]
+    DuplicateId {
+        path: PathBuf,
+        id: String,
+        first: usize,
+        second: usize,
+    },
+    #[error("{path}:{line}: {id}: {message}")]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        id: String,
+        message: String,
+    },
+    #[error(
+        "{path}: changed on disk since it was read (another editor, git pull or a second bearing); not overwritten"
+    )]
+    ChangedOnDisk { path: PathBuf },
+    #[error("{path}: already exists; not overwritten")]
+    AlreadyExists { path: PathBuf },
+    #[error("{0}")]
+    Other(String),
+}
+
+impl StoreError {
+    pub(crate) fn io(path: impl Into<PathBuf>, action: &'static str, source: io::Error) -> Self {
+        StoreError::Io {
+            path: path.into(),
+            action,
+            source,
+        }
+    }
+}

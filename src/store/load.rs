@@ -1,0 +1,117 @@
+//! Reading a plan: bytes → text → plan, with every failure pointing at the
+//! file, line and column. Loading never writes.
+
+use std::path::Path;
+
+use super::StoreError;
+use super::format::{self, FormatError};
+use super::watch::Fingerprint;
+use crate::model::{Plan, SCHEMA_VERSION};
+
+/// A plan as read from disk, with what is needed to notice a later change.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub plan: Plan,
+    pub text: String,
+    pub fingerprint: Fingerprint,
+}
+
+pub fn load(path: &Path) -> Result<Loaded, StoreError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(StoreError::NotFound {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(StoreError::io(path, "cannot read", e)),
+    };
+    let fingerprint = Fingerprint::of(&bytes);
+    let text = decode(path, bytes)?;
+    let plan = parse(path, &text)?;
+    Ok(Loaded {
+        plan,
+        text,
+        fingerprint,
+    })
+}
+
+/// UTF-8 text, or the line and column of the first byte that is not.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, StoreError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
+        StoreError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "the file is not valid UTF-8 text".into(),
+        }
+    })
+}
+
+/// Parses plan text read from `path` (used in messages only).
+pub fn parse(path: &Path, text: &str) -> Result<Plan, StoreError> {
+    format::from_text(text).map_err(|e| match e {
+        FormatError::Syntax { at, message } => StoreError::Parse {
+            path: path.to_path_buf(),
+            line: at.line,
+            column: at.column,
+            message,
+        },
+        FormatError::NewerSchema { found } => StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        },
+        FormatError::DuplicateId { id, first, second } => StoreError::DuplicateId {
+            path: path.to_path_buf(),
+            id,
+            first,
+            second,
+        },
+        FormatError::Invalid { line, id, message } => StoreError::Invalid {
+            path: path.to_path_buf(),
+            line: line.unwrap_or(0),
+            id,
+            message,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_has_a_position() {
+        let err = decode(Path::new("p.ron"), b"(\n  ab\xffc".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "p.ron:2:5: the file is not valid UTF-8 text"
+        );
+    }
+
+    #[test]
+    fn missing_file_says_init() {
+        let tmp = tempfile::tempdir().unwrap();
+        let err = load(&tmp.path().join("none.ron")).unwrap_err();
+        assert!(err.to_string().contains("bearing init"), "{err}");
+    }
+
+    #[test]
+    fn parse_error_names_path_line_column() {
+        let err = parse(
+            Path::new("plan.ron"),
+            "(\n  schema: 1,\n  debts: [ (id: ) ],\n)",
+        )
+        .unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("plan.ron:3:"), "{msg}");
+    }
+}

@@ -1,0 +1,319 @@
+//! Writing a plan so that a crash, a kill or a full disk at any moment leaves
+//! either the old file or the new one, never a torn one: write a temporary
+//! file in the same directory, flush it to disk, rename it over the plan,
+//! then flush the directory so the rename itself survives a power cut.
+
+use std::fs::{File, Permissions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+use super::backup;
+use super::watch::Fingerprint;
+
+/// The file-system steps of a save, behind a seam so tests can make any one
+/// of them fail.
+pub trait FileOps {
+    fn create(&mut self, path: &Path) -> io::Result<File>;
+    fn write(&mut self, file: &mut File, bytes: &[u8]) -> io::Result<()>;
+    fn sync(&mut self, file: &File) -> io::Result<()>;
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()>;
+    fn sync_dir(&mut self, dir: &Path) -> io::Result<()>;
+}
+
+/// The real file system.
+pub struct RealFs;
+
+impl FileOps for RealFs {
+    fn create(&mut self, path: &Path) -> io::Result<File> {
+        File::options().write(true).create_new(true).open(path)
+    }
+    fn write(&mut self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
+        file.write_all(bytes)
+    }
+    fn sync(&mut self, file: &File) -> io::Result<()> {
+        file.sync_all()
+    }
+    fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+        std::fs::rename(from, to)
+    }
+    fn sync_dir(&mut self, dir: &Path) -> io::Result<()> {
+        #[cfg(unix)]
+        {
+            File::open(dir)?.sync_all()
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = dir;
+            Ok(())
+        }
+    }
+}
+
+/// The file a save really replaces: a symlinked plan stays a symlink and its
+/// target is written.
+pub fn resolve_target(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Prefix of temporary files, so a later start can recognise and remove
+/// ones left by a killed process.
+pub const TEMP_PREFIX: &str = ".bearing-tmp-";
+
+fn temp_path(target: &Path) -> PathBuf {
+    let mut nonce = [0u8; 6];
+    // Uniqueness only has to hold among concurrent savers of one directory;
+    // the pid does that when randomness is unavailable.
+    let _ = getrandom::fill(&mut nonce);
+    let suffix: String = nonce.iter().map(|b| format!("{b:02x}")).collect();
+    let name = target
+        .file_name()
+        .map_or_else(|| "plan".into(), |n| n.to_string_lossy().into_owned());
+    target.with_file_name(format!(
+        "{TEMP_PREFIX}{name}-{}-{suffix}",
+        std::process::id()
+    ))
+}
+
+/// Writes `bytes` to `path` atomically. Keeps the old file's permissions.
+/// On any failure the old file is untouched and the temporary file removed.
+pub fn write_atomic(ops: &mut dyn FileOps, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let target = resolve_target(path);
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let permissions: Option<Permissions> = std::fs::metadata(&target).ok().map(|m| m.permissions());
+    let tmp = temp_path(&target);
+
+    let result = (|| {
+        let mut file = ops
+            .create(&tmp)
+            .map_err(|e| StoreError::io(&tmp, "cannot create temporary file", e))?;
+        ops.write(&mut file, bytes)
+            .map_err(|e| StoreError::io(&tmp, "cannot write", e))?;
+        if let Some(p) = &permissions {
+            file.set_permissions(p.clone())
+                .map_err(|e| StoreError::io(&tmp, "cannot set permissions", e))?;
+        }
+        ops.sync(&file)
+            .map_err(|e| StoreError::io(&tmp, "cannot flush to disk", e))?;
+        drop(file);
+        ops.rename(&tmp, &target)
+            .map_err(|e| StoreError::io(&target, "cannot replace", e))?;
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        return result;
+    }
+    // The new content is in place; a failed directory flush only means the
+    // rename might not survive a power cut, which the caller should hear.
+    ops.sync_dir(&dir)
+        .map_err(|e| StoreError::io(&dir, "cannot flush directory", e))
+}
+
+/// Removes temporary files a killed save left beside the plan.
+pub fn clean_temp_files(path: &Path) {
+    let target = resolve_target(path);
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!("{TEMP_PREFIX}{}-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Saves plan text over `path`: refuses when the file changed since
+/// `expected` was taken, keeps the previous version as a backup, writes
+/// atomically. Returns the new fingerprint.
+pub fn save_text(
+    ops: &mut dyn FileOps,
+    path: &Path,
+    text: &str,
+    expected: Option<&Fingerprint>,
+    backups: Option<&Path>,
+) -> Result<Fingerprint, StoreError> {
+    let current = std::fs::read(path).ok();
+    if let Some(expected) = expected {
+        let now = current.as_deref().map(Fingerprint::of);
+        if now.as_ref() != Some(expected) {
+            return Err(StoreError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            });
+        }
+    }
+    if let Some(old) = &current {
+        if old.as_slice() == text.as_bytes() {
+            return Ok(Fingerprint::of(old));
+        }
+        if let Some(dir) = backups {
+            backup::keep(dir, old);
+        }
+    }
+    write_atomic(ops, path, text.as_bytes())?;
+    Ok(Fingerprint::of(text.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Fails the chosen step `times` times, then behaves.
+    struct Faulty {
+        step: &'static str,
+        times: usize,
+    }
+
+    impl Faulty {
+        fn hit(&mut self, step: &str) -> io::Result<()> {
+            if step == self.step && self.times > 0 {
+                self.times -= 1;
+                return Err(io::Error::other(format!("injected {step} fault")));
+            }
+            Ok(())
+        }
+    }
+
+    impl FileOps for Faulty {
+        fn create(&mut self, path: &Path) -> io::Result<File> {
+            self.hit("create")?;
+            RealFs.create(path)
+        }
+        fn write(&mut self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
+            self.hit("write")?;
+            RealFs.write(file, bytes)
+        }
+        fn sync(&mut self, file: &File) -> io::Result<()> {
+            self.hit("sync")?;
+            RealFs.sync(file)
+        }
+        fn rename(&mut self, from: &Path, to: &Path) -> io::Result<()> {
+            self.hit("rename")?;
+            RealFs.rename(from, to)
+        }
+        fn sync_dir(&mut self, dir: &Path) -> io::Result<()> {
+            self.hit("sync_dir")?;
+            RealFs.sync_dir(dir)
+        }
+    }
+
+    fn files_in(dir: &Path) -> Vec<String> {
+        let mut v: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn each_failing_step_leaves_the_old_file() {
+        for step in ["create", "write", "sync", "rename"] {
+            let tmp = tempfile::tempdir().unwrap();
+            let path = tmp.path().join("bearing.ron");
+            std::fs::write(&path, "old").unwrap();
+            let mut ops = Faulty { step, times: 1 };
+            let err = write_atomic(&mut ops, &path, b"new").unwrap_err();
+            let msg = err.to_string();
+            assert!(
+                msg.contains("injected") && msg.contains(&*tmp.path().to_string_lossy()),
+                "{msg}"
+            );
+            assert_eq!(std::fs::read(&path).unwrap(), b"old", "{step}");
+            assert_eq!(
+                files_in(tmp.path()),
+                ["bearing.ron"],
+                "{step}: temp file left"
+            );
+            // The fault clears: the next save goes through.
+            write_atomic(&mut ops, &path, b"new").unwrap();
+            assert_eq!(std::fs::read(&path).unwrap(), b"new");
+        }
+    }
+
+    #[test]
+    fn failing_directory_flush_is_reported_after_the_rename() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("bearing.ron");
+        std::fs::write(&path, "old").unwrap();
+        let err = write_atomic(
+            &mut Faulty {
+                step: "sync_dir",
+                times: 1,
+            },
+            &path,
+            b"new",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("flush directory"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_stay_links_and_permissions_stay() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let real = tmp.path().join("real.ron");
+        std::fs::write(&real, "old").unwrap();
+        std::fs::set_permissions(&real, Permissions::from_mode(0o640)).unwrap();
+        let link = tmp.path().join("bearing.ron");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&mut RealFs, &link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).unwrap(), b"new");
+        assert_eq!(
+            std::fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+    }
+
+    #[test]
+    fn changed_on_disk_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("bearing.ron");
+        std::fs::write(&path, "mine").unwrap();
+        let fp = Fingerprint::of(b"mine");
+        std::fs::write(&path, "theirs").unwrap();
+        let err = save_text(&mut RealFs, &path, "new", Some(&fp), None).unwrap_err();
+        assert!(matches!(err, StoreError::ChangedOnDisk { .. }));
+        assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
+    }
+
+    #[test]
+    fn temp_files_from_a_killed_save_are_cleaned() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("bearing.ron");
+        std::fs::write(&path, "x").unwrap();
+        std::fs::write(
+            tmp.path().join(format!("{TEMP_PREFIX}bearing.ron-1-ab")),
+            "torn",
+        )
+        .unwrap();
+        std::fs::write(tmp.path().join("other.txt"), "keep").unwrap();
+        clean_temp_files(&path);
+        assert_eq!(files_in(tmp.path()), ["bearing.ron", "other.txt"]);
+    }
+}
