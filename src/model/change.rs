@@ -49,6 +49,9 @@ pub struct Meta {
     pub policy: Policy,
 }
 
+// Ops are few per change and short-lived; boxing every item would add an
+// allocation per edit for no gain.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
     /// Insert the item, or replace the one with its id.
