@@ -193,13 +193,15 @@ mod tests {
 
     #[test]
     fn ties_break_by_effort_then_id() {
-        let mut plan = Plan::default();
-        plan.debts = vec![
-            debt("D-A", [2, 0, 0, 0], 2),
-            debt("D-B", [1, 0, 0, 0], 1),
-            debt("D-C", [1, 0, 0, 0], 1),
-            debt("D-D", [5, 5, 5, 5], 1),
-        ];
+        let plan = Plan {
+            debts: vec![
+                debt("D-A", [2, 0, 0, 0], 2),
+                debt("D-B", [1, 0, 0, 0], 1),
+                debt("D-C", [1, 0, 0, 0], 1),
+                debt("D-D", [5, 5, 5, 5], 1),
+            ],
+            ..Plan::default()
+        };
         let order: Vec<_> = rank_open(&plan, day("2026-01-01"))
             .iter()
             .map(|r| plan.debts[r.index].id.as_str())
