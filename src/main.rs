@@ -1,1 +1,18 @@
-fn main() {}
+//! `bearing`: parse the command line, run it, map errors to exit codes.
+//! 0 success, 1 a user or file error (message on stderr), 2 usage.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = bearing::cli::Cli::parse();
+    match bearing::cli::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let msg = bearing::text::sanitize_multiline(&format!("{e:#}")).into_owned();
+            eprintln!("bearing: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}

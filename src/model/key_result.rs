@@ -103,7 +103,12 @@ impl KeyResult {
             // Nothing to move: reached as soon as current is at or past the target.
             return Some(if self.current == target { 1.0 } else { 0.0 });
         }
-        Some(((self.current - self.baseline) / span).clamp(0.0, 1.0))
+        // abs() turns a -0.0 (current below a rising baseline) into 0.
+        Some(
+            ((self.current - self.baseline) / span)
+                .clamp(0.0, 1.0)
+                .abs(),
+        )
     }
 
     /// Share of the window from `start` to `due` that has passed, 0..=1.

@@ -4,7 +4,7 @@
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
-use crate::model::{Kind, Plan, SCHEMA_VERSION};
+use crate::model::{Item, Kind, Plan, SCHEMA_VERSION};
 
 /// Deep enough for any real plan (the deepest path is about 5 levels);
 /// shallow enough that a hostile `[[[[…` cannot overflow the stack.
@@ -63,6 +63,18 @@ pub fn to_text(plan: &Plan) -> Result<String, ron::Error> {
         text.push('\n');
     }
     Ok(text)
+}
+
+/// One item as it appears in the file (for `bearing show`).
+pub fn item_text(item: &Item) -> Result<String, ron::Error> {
+    let (o, p) = (options(), pretty());
+    match item {
+        Item::Objective(x) => o.to_string_pretty(x, p),
+        Item::KeyResult(x) => o.to_string_pretty(x, p),
+        Item::Hypothesis(x) => o.to_string_pretty(x, p),
+        Item::Debt(x) => o.to_string_pretty(x, p),
+        Item::Sprint(x) => o.to_string_pretty(x, p),
+    }
 }
 
 /// Parses file text into a plan, checking the schema and the ids. Older

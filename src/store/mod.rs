@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod discover;
+pub mod embedded;
 mod error;
 pub mod format;
 pub mod load;

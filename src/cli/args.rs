@@ -1,0 +1,250 @@
+//! The command line, declared once with clap; `--help` on every command and
+//! shell completions come from here.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "bearing",
+    version,
+    about = "Strategy and execution in one plan file: North Star, OKRs, experiments and technical debt ranked by business impact",
+    long_about = "Strategy and execution in one plan file.\n\nWithout a command, opens the terminal UI on the plan. The plan file is found by --file, then BEARING_FILE, then ./bearing.ron in this directory or a parent, then the platform data directory."
+)]
+pub struct Cli {
+    /// Plan file to use (default: BEARING_FILE, ./bearing.ron or a parent's, the data directory).
+    #[arg(long, short = 'f', global = true, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+    /// Use the embedded demo plan (read-only).
+    #[arg(long, global = true)]
+    pub demo: bool,
+    /// Plan as of this date instead of today (YYYY-MM-DD).
+    #[arg(long, global = true, env = "BEARING_TODAY", value_name = "DATE")]
+    pub today: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a new plan from the template (three objectives, a North Star to fill in).
+    Init,
+    /// Add an objective, key result, hypothesis or debt item; prints its id.
+    #[command(subcommand)]
+    Add(AddCommand),
+    /// Change fields of an item.
+    Edit(EditArgs),
+    /// Remove an item (refused while something links to it, unless --force).
+    Rm {
+        /// The item's id.
+        id: String,
+        /// Also remove the links that point to it.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show every field of an item, its links both ways and its score.
+    Show {
+        /// The item's id.
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// List items of one kind (default: debt, in file order).
+    List {
+        #[arg(value_enum, default_value_t = ListKind::Debt)]
+        kind: ListKind,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Rank the open debt by WSJF score (cost of delay / effort).
+    Rank {
+        /// Show each term of every score.
+        #[arg(long)]
+        explain: bool,
+        /// Show at most N items.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListKind {
+    Objectives,
+    #[value(alias = "key-results")]
+    Krs,
+    #[value(alias = "experiments")]
+    Hypotheses,
+    Debt,
+    Sprints,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AddCommand {
+    /// A measurable direction, e.g. "Customer retention".
+    Objective {
+        title: String,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// A number that says whether an objective moves.
+    Kr {
+        title: String,
+        #[arg(long, value_name = "ID")]
+        objective: String,
+        #[arg(long, allow_hyphen_values = true)]
+        baseline: String,
+        #[arg(long, allow_hyphen_values = true)]
+        target: String,
+        /// Defaults to the baseline.
+        #[arg(long, allow_hyphen_values = true)]
+        current: Option<String>,
+        #[arg(long)]
+        unit: Option<String>,
+        /// Defaults to today.
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        due: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+    },
+    /// An outcome hypothesis: we believe CHANGE will cause OUTCOME; we will know when SIGNAL.
+    Hypothesis {
+        title: String,
+        #[arg(long)]
+        belief: String,
+        #[arg(long)]
+        signal: String,
+        /// ICE impact, 1–10 (default 5).
+        #[arg(long, allow_hyphen_values = true)]
+        impact: Option<String>,
+        /// ICE confidence, 1–10 (default 5).
+        #[arg(long, allow_hyphen_values = true)]
+        confidence: Option<String>,
+        /// ICE ease, 1–10 (default 5).
+        #[arg(long, allow_hyphen_values = true)]
+        ease: Option<String>,
+        /// A key result this should move (repeatable).
+        #[arg(long = "kr", value_name = "ID")]
+        krs: Vec<String>,
+        #[arg(long)]
+        owner: Option<String>,
+    },
+    /// A piece of technical debt, rated by business impact.
+    Debt(DebtArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DebtArgs {
+    pub title: String,
+    /// Retention / user pain, 0–5.
+    #[arg(long, allow_hyphen_values = true)]
+    pub customer: Option<String>,
+    /// Drag on time to market, 0–5.
+    #[arg(long, allow_hyphen_values = true)]
+    pub delivery: Option<String>,
+    /// Reliability, security, incident and recovery cost, 0–5.
+    #[arg(long, allow_hyphen_values = true)]
+    pub risk: Option<String>,
+    /// Time criticality, 0–5.
+    #[arg(long, allow_hyphen_values = true)]
+    pub urgency: Option<String>,
+    /// Points (1, 2, 3, 5, 8, 13 …); default 1.
+    #[arg(long, allow_hyphen_values = true)]
+    pub effort: Option<String>,
+    #[arg(long)]
+    pub owner: Option<String>,
+    /// Area or component, e.g. billing.
+    #[arg(long)]
+    pub area: Option<String>,
+    /// A tag (repeatable).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// A key result this debt holds back (repeatable).
+    #[arg(long = "kr", value_name = "ID")]
+    pub krs: Vec<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+}
+
+/// Every field any item has; `edit` applies those that fit the item's kind
+/// and refuses the others by name.
+#[derive(Debug, Args, Default)]
+pub struct EditArgs {
+    /// The item's id.
+    pub id: String,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+    #[arg(long)]
+    pub owner: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub objective: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub baseline: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub target: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub current: Option<String>,
+    #[arg(long)]
+    pub unit: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    #[arg(long)]
+    pub belief: Option<String>,
+    #[arg(long)]
+    pub signal: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub impact: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub confidence: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub ease: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub customer: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub delivery: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub risk: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub urgency: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub effort: Option<String>,
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Replaces the tags (repeatable).
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// Replaces the linked key results (repeatable).
+    #[arg(long = "kr", value_name = "ID")]
+    pub krs: Vec<String>,
+    /// Debt: open, in_progress, done, wont_fix.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Sprint name.
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub end: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub capacity: Option<String>,
+    #[arg(long)]
+    pub goal: Option<String>,
+}

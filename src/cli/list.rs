@@ -1,0 +1,409 @@
+//! `list`, `rank` and the plain overview: read-only views of the plan, as
+//! aligned tables or as stable JSON for scripts.
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use super::args::{Format, ListKind};
+use super::table::{self, Table};
+use super::{Ctx, Source};
+use crate::model::{Plan, SprintState};
+use crate::score::{self, Scorer};
+use crate::text::sanitize;
+
+fn json_out(v: &Value, out: &mut String) -> anyhow::Result<()> {
+    out.push_str(&serde_json::to_string_pretty(v)?);
+    out.push('\n');
+    Ok(())
+}
+
+fn num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+pub fn list(ctx: &Ctx, kind: ListKind, format: Format, out: &mut String) -> anyhow::Result<()> {
+    let Source { plan, .. } = ctx.read()?;
+    let today = ctx.today;
+    match (kind, format) {
+        (ListKind::Objectives, Format::Json) => json_out(&objectives_json(&plan), out),
+        (ListKind::Krs, Format::Json) => json_out(&krs_json(&plan, today), out),
+        (ListKind::Hypotheses, Format::Json) => json_out(&hypotheses_json(&plan, today), out),
+        (ListKind::Debt, Format::Json) => json_out(&debts_json(&plan, today), out),
+        (ListKind::Sprints, Format::Json) => json_out(&sprints_json(&plan), out),
+        (kind, Format::Table) => {
+            out.push_str(&list_table(&plan, kind, today).render(table::width()));
+            Ok(())
+        }
+    }
+}
+
+fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
+    match kind {
+        ListKind::Objectives => {
+            let mut t = Table::new(vec!["id", "title", "key results"], 1);
+            t.right = vec![2];
+            for o in &plan.objectives {
+                let n = plan
+                    .key_results
+                    .iter()
+                    .filter(|k| k.objective == o.id)
+                    .count();
+                t.push(vec![o.id.clone(), o.title.clone(), n.to_string()]);
+            }
+            t
+        }
+        ListKind::Krs => {
+            let mut t = Table::new(
+                vec!["id", "title", "now", "target", "progress", "health", "due"],
+                1,
+            );
+            t.right = vec![2, 3, 4];
+            for k in &plan.key_results {
+                t.push(vec![
+                    k.id.clone(),
+                    k.title.clone(),
+                    format!("{}{}", num(k.current), unit(&k.unit)),
+                    k.target
+                        .map_or("-".into(), |x| format!("{}{}", num(x), unit(&k.unit))),
+                    k.progress()
+                        .map_or("-".into(), |p| format!("{:.0}%", p * 100.0)),
+                    k.health(today, &plan.health)
+                        .map_or("-", |h| h.label())
+                        .into(),
+                    k.due.map_or("-".into(), |d| d.to_string()),
+                ]);
+            }
+            t
+        }
+        ListKind::Hypotheses => {
+            let mut t = Table::new(
+                vec!["id", "title", "status", "ICE", "owner", "review by"],
+                1,
+            );
+            t.right = vec![3];
+            let mut hs: Vec<_> = plan.hypotheses.iter().collect();
+            hs.sort_by_key(|h| (h.status, std::cmp::Reverse(score::ice(h)), h.id.clone()));
+            for h in hs {
+                let status = if h.is_stale(today) {
+                    "running STALE".to_owned()
+                } else {
+                    h.status.label().to_owned()
+                };
+                t.push(vec![
+                    h.id.clone(),
+                    h.title.clone(),
+                    status,
+                    score::ice(h).to_string(),
+                    h.owner.clone(),
+                    h.review_by.map_or(String::new(), |d| d.to_string()),
+                ]);
+            }
+            t
+        }
+        ListKind::Debt => {
+            let mut t = Table::new(
+                vec!["id", "title", "status", "owner", "area", "effort", "score"],
+                1,
+            );
+            t.right = vec![5, 6];
+            let scorer = Scorer::new(plan, today);
+            for d in &plan.debts {
+                t.push(vec![
+                    d.id.clone(),
+                    d.title.clone(),
+                    d.status.label().into(),
+                    d.owner.clone(),
+                    d.area.clone(),
+                    d.effort.to_string(),
+                    format!("{:.2}", scorer.wsjf(d).score()),
+                ]);
+            }
+            t
+        }
+        ListKind::Sprints => {
+            let mut t = Table::new(vec!["id", "name", "window", "state", "points"], 1);
+            t.right = vec![4];
+            for s in &plan.sprints {
+                t.push(vec![
+                    s.id.clone(),
+                    s.name.clone(),
+                    format!("{} → {}", s.start, s.end),
+                    s.state.label().into(),
+                    format!("{}/{}", plan.effort_of(&s.items), s.capacity),
+                ]);
+            }
+            t
+        }
+    }
+}
+
+fn unit(u: &str) -> String {
+    if u.is_empty() {
+        String::new()
+    } else {
+        format!(" {u}")
+    }
+}
+
+pub fn rank(
+    ctx: &Ctx,
+    explain: bool,
+    limit: Option<usize>,
+    format: Format,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let Source { plan, .. } = ctx.read()?;
+    let ranked = score::rank_open(&plan, ctx.today);
+    let shown = &ranked[..limit.unwrap_or(ranked.len()).min(ranked.len())];
+    if format == Format::Json {
+        let rows: Vec<Value> = shown
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let d = &plan.debts[r.index];
+                json!({
+                    "rank": i + 1,
+                    "id": d.id,
+                    "title": d.title,
+                    "score": r.breakdown.score(),
+                    "effort": d.effort,
+                    "status": d.status.key(),
+                    "owner": d.owner,
+                    "area": d.area,
+                    "key_results": d.key_results,
+                    "breakdown": table::breakdown_json(&r.breakdown),
+                })
+            })
+            .collect();
+        return json_out(&Value::Array(rows), out);
+    }
+    let mut t = Table::new(
+        vec!["#", "id", "title", "score", "effort", "owner", "area"],
+        2,
+    );
+    t.right = vec![0, 3, 4];
+    if !explain {
+        for (i, r) in shown.iter().enumerate() {
+            let d = &plan.debts[r.index];
+            t.push(rank_row(i, d, r.breakdown.score()));
+        }
+        out.push_str(&t.render(table::width()));
+        return Ok(());
+    }
+    for (i, r) in shown.iter().enumerate() {
+        let d = &plan.debts[r.index];
+        let mut one = Table::new(t.headers.clone(), 2);
+        one.right = t.right.clone();
+        one.push(rank_row(i, d, r.breakdown.score()));
+        let rendered = one.render(table::width());
+        // Header only once, above the first item.
+        let body = if i == 0 {
+            rendered
+        } else {
+            rendered.lines().skip(1).map(|l| format!("{l}\n")).collect()
+        };
+        out.push_str(&body);
+        out.push_str(&table::explain(&r.breakdown, &plan.weights, "     "));
+    }
+    if shown.is_empty() {
+        out.push_str("no open debt\n");
+    }
+    Ok(())
+}
+
+fn rank_row(i: usize, d: &crate::model::Debt, score: f64) -> Vec<String> {
+    vec![
+        (i + 1).to_string(),
+        d.id.clone(),
+        d.title.clone(),
+        format!("{score:.2}"),
+        d.effort.to_string(),
+        d.owner.clone(),
+        d.area.clone(),
+    ]
+}
+
+/// What `bearing` prints when it cannot open the UI (output is not a
+/// terminal): the North Star, key results and the top of the ranking.
+pub fn overview(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
+    let Source { plan, label, .. } = ctx.read()?;
+    out.push_str(&format!("Bearing — {label} — as of {}\n\n", ctx.today));
+    out.push_str("North Star\n");
+    for l in plan.north_star.lines() {
+        out.push_str(&format!("  {}\n", sanitize(l)));
+    }
+    out.push('\n');
+    out.push_str("Key results\n");
+    out.push_str(&list_table(&plan, ListKind::Krs, ctx.today).render(table::width()));
+    out.push_str("\nTop debt by business impact\n");
+    let ranked = score::rank_open(&plan, ctx.today);
+    let mut t = Table::new(
+        vec!["#", "id", "title", "score", "effort", "owner", "area"],
+        2,
+    );
+    t.right = vec![0, 3, 4];
+    for (i, r) in ranked.iter().take(10).enumerate() {
+        t.push(rank_row(i, &plan.debts[r.index], r.breakdown.score()));
+    }
+    out.push_str(&t.render(table::width()));
+    if let Some(s) = plan.active_sprint() {
+        out.push_str(&format!(
+            "\nActive sprint: {} {} ({} → {}), {}/{} points, {} days left\n",
+            s.id,
+            sanitize(&s.name),
+            s.start,
+            s.end,
+            plan.effort_of(&s.items),
+            s.capacity,
+            s.days_left(ctx.today)
+        ));
+    }
+    let stale: Vec<_> = plan
+        .hypotheses
+        .iter()
+        .filter(|h| h.is_stale(ctx.today))
+        .collect();
+    if !stale.is_empty() {
+        out.push_str("\nStale experiments (running past review-by)\n");
+        for h in stale {
+            out.push_str(&format!(
+                "  {}  {}  review by {}\n",
+                h.id,
+                sanitize(&h.title),
+                h.review_by.map_or(String::new(), |d| d.to_string())
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn objectives_json(plan: &Plan) -> Value {
+    Value::Array(
+        plan.objectives
+            .iter()
+            .map(|o| {
+                let krs: Vec<&str> = plan
+                    .key_results
+                    .iter()
+                    .filter(|k| k.objective == o.id)
+                    .map(|k| k.id.as_str())
+                    .collect();
+                json!({"id": o.id, "title": o.title, "description": o.description, "key_results": krs})
+            })
+            .collect(),
+    )
+}
+
+pub fn krs_json(plan: &Plan, today: NaiveDate) -> Value {
+    Value::Array(
+        plan.key_results
+            .iter()
+            .map(|k| {
+                json!({
+                    "id": k.id,
+                    "title": k.title,
+                    "objective": k.objective,
+                    "unit": k.unit,
+                    "baseline": k.baseline,
+                    "target": k.target,
+                    "current": k.current,
+                    "start": k.start,
+                    "due": k.due,
+                    "owner": k.owner,
+                    "progress": k.progress(),
+                    "health": k.health(today, &plan.health).map(|h| h.key()),
+                    "checkins": k.checkins,
+                })
+            })
+            .collect(),
+    )
+}
+
+pub fn hypotheses_json(plan: &Plan, today: NaiveDate) -> Value {
+    Value::Array(
+        plan.hypotheses
+            .iter()
+            .map(|h| {
+                json!({
+                    "id": h.id,
+                    "title": h.title,
+                    "status": h.status.label(),
+                    "ice": score::ice(h),
+                    "impact": h.impact,
+                    "confidence": h.confidence,
+                    "ease": h.ease,
+                    "owner": h.owner,
+                    "belief": h.belief,
+                    "signal": h.signal,
+                    "started": h.started,
+                    "review_by": h.review_by,
+                    "decided": h.decided,
+                    "evidence": h.evidence,
+                    "stale": h.is_stale(today),
+                    "key_results": h.key_results,
+                })
+            })
+            .collect(),
+    )
+}
+
+fn debts_json(plan: &Plan, today: NaiveDate) -> Value {
+    let scorer = Scorer::new(plan, today);
+    Value::Array(
+        plan.debts
+            .iter()
+            .map(|d| {
+                let b = scorer.wsjf(d);
+                json!({
+                    "id": d.id,
+                    "title": d.title,
+                    "description": d.description,
+                    "status": d.status.key(),
+                    "owner": d.owner,
+                    "area": d.area,
+                    "tags": d.tags,
+                    "customer": d.customer,
+                    "delivery": d.delivery,
+                    "risk": d.risk,
+                    "urgency": d.urgency,
+                    "effort": d.effort,
+                    "key_results": d.key_results,
+                    "created": d.created,
+                    "score": b.score(),
+                    "breakdown": table::breakdown_json(&b),
+                })
+            })
+            .collect(),
+    )
+}
+
+pub fn sprints_json(plan: &Plan) -> Value {
+    Value::Array(
+        plan.sprints
+            .iter()
+            .map(|s| {
+                let planned = match (&s.commitment, s.state) {
+                    (Some(c), _) => c.points,
+                    (None, SprintState::Closed) => 0,
+                    (None, _) => plan.effort_of(&s.items),
+                };
+                json!({
+                    "id": s.id,
+                    "name": s.name,
+                    "start": s.start,
+                    "end": s.end,
+                    "capacity": s.capacity,
+                    "state": s.state.label(),
+                    "goal": s.goal,
+                    "items": s.items,
+                    "planned_points": planned,
+                    "completed_points": s.completed_points,
+                })
+            })
+            .collect(),
+    )
+}

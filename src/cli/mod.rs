@@ -1,0 +1,156 @@
+//! The `bearing` command line: one small function per subcommand over the
+//! same library the terminal UI uses, so the two never disagree.
+
+mod args;
+mod edit;
+mod list;
+mod table;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+
+pub use args::{Cli, Command, Format, ListKind};
+
+use crate::model::Plan;
+use crate::store::{self, embedded};
+
+/// What every command needs: where the plan is and what day it is.
+pub struct Ctx {
+    pub file: Option<PathBuf>,
+    pub env_file: Option<OsString>,
+    pub demo: bool,
+    pub today: NaiveDate,
+    pub cwd: PathBuf,
+}
+
+/// A plan read for a command, with its text (for line numbers) and a label
+/// for messages.
+pub struct Source {
+    pub plan: Plan,
+    pub text: String,
+    pub label: String,
+}
+
+impl Ctx {
+    pub fn from_cli(cli: &Cli) -> anyhow::Result<Ctx> {
+        let today = match &cli.today {
+            Some(s) => {
+                crate::model::validate::date("--today", s).map_err(|e| anyhow::anyhow!("{e}"))?
+            }
+            None => chrono::Local::now().date_naive(),
+        };
+        let cwd = std::env::current_dir().context("cannot read the current directory")?;
+        Ok(Ctx {
+            file: cli.file.clone(),
+            env_file: std::env::var_os("BEARING_FILE"),
+            demo: cli.demo,
+            today,
+            cwd,
+        })
+    }
+
+    /// The plan file this run uses (it may not exist yet).
+    pub fn path(&self) -> anyhow::Result<PathBuf> {
+        let data = store::discover::data_dir();
+        store::locate(self.file.as_deref(), self.env_file.clone(), &self.cwd, data.as_deref())
+            .map(|l| l.path)
+            .context("no plan file: pass --file PATH, set BEARING_FILE, or run `bearing init` in your repository")
+    }
+
+    pub fn read(&self) -> anyhow::Result<Source> {
+        if self.demo {
+            let plan = store::format::from_text(embedded::DEMO)
+                .map_err(|e| anyhow::anyhow!("the embedded demo plan is broken: {e:?}"))?;
+            return Ok(Source {
+                plan,
+                text: embedded::DEMO.to_owned(),
+                label: "demo".into(),
+            });
+        }
+        let path = self.path()?;
+        let loaded = store::load(&path)?;
+        Ok(Source {
+            plan: loaded.plan,
+            text: loaded.text,
+            label: display(&path),
+        })
+    }
+
+    /// One read-modify-write of the plan under the write lock.
+    pub fn write<T>(&self, edit: impl FnOnce(&mut Plan) -> anyhow::Result<T>) -> anyhow::Result<T> {
+        if self.demo {
+            bail!(
+                "the demo plan is read-only; use --file PATH or run `bearing init` to start your own"
+            );
+        }
+        let path = self.path()?;
+        store::update(&path, edit)
+    }
+}
+
+pub fn display(path: &Path) -> String {
+    crate::text::sanitize(&path.display().to_string()).into_owned()
+}
+
+/// Runs one command line. `Ok` output goes to stdout; errors are returned
+/// for main to print and turn into exit code 1.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Ctx::from_cli(&cli)?;
+    let mut out = String::new();
+    match cli.command {
+        None => list::overview(&ctx, &mut out)?,
+        Some(Command::Init) => init(&ctx, &mut out)?,
+        Some(Command::Add(cmd)) => edit::add(&ctx, cmd, &mut out)?,
+        Some(Command::Edit(args)) => edit::edit(&ctx, args, &mut out)?,
+        Some(Command::Rm { id, force }) => edit::remove(&ctx, &id, force, &mut out)?,
+        Some(Command::Show { id, format }) => edit::show(&ctx, &id, format, &mut out)?,
+        Some(Command::List { kind, format }) => list::list(&ctx, kind, format, &mut out)?,
+        Some(Command::Rank {
+            explain,
+            limit,
+            format,
+        }) => list::rank(&ctx, explain, limit, format, &mut out)?,
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "bearing", &mut buf);
+            out.push_str(&String::from_utf8_lossy(&buf));
+        }
+    }
+    print(&out);
+    Ok(())
+}
+
+/// Writes to stdout; a closed pipe (`bearing rank | head`) is not an error.
+pub fn print(s: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush());
+}
+
+fn init(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
+    if ctx.demo {
+        bail!("the demo plan is read-only; `bearing init` writes a new plan: drop --demo");
+    }
+    // Like `git init`: without --file or BEARING_FILE the plan goes in this
+    // directory (a plan found in a parent is refused as existing).
+    let data = store::discover::data_dir();
+    let path = match store::locate(
+        ctx.file.as_deref(),
+        ctx.env_file.clone(),
+        &ctx.cwd,
+        data.as_deref(),
+    ) {
+        Some(l) if l.source != store::Source::DataDir => l.path,
+        _ => ctx.cwd.join(store::discover::FILE_NAME),
+    };
+    store::create(&path, embedded::TEMPLATE)?;
+    out.push_str(&format!(
+        "created {}\nnext: edit the North Star, then `bearing add debt TITLE --risk 3 --effort 2`\n",
+        display(&path)
+    ));
+    Ok(())
+}
