@@ -2,7 +2,10 @@
 //! being lost or torn. Every write is a read-modify-write under a short lock,
 //! checked against what was read, and atomic.
 
+pub mod backup;
+pub mod discover;
 pub mod embedded;
+mod error;
 pub mod format;
 pub mod load;
 pub mod lock;
