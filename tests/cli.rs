@@ -460,7 +460,11 @@ fn read_commands_work_on_a_read_only_file_and_do_not_write() {
     sb.ok(&["rank", "--explain"]);
     assert_eq!(sb.file(), before);
     let mode = std::fs::metadata(sb.plan()).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o444, "reading must not touch the file's mode");
+    assert_eq!(
+        mode & 0o777,
+        0o444,
+        "reading must not touch the file's mode"
+    );
 }
 
 #[test]
@@ -518,4 +522,30 @@ fn help_is_on_every_command() {
         assert_eq!(r.code, 0, "{args:?}");
         assert!(r.stdout.contains("Usage"), "{args:?}");
     }
+}
+
+#[test]
+fn the_demo_answers_every_read_command_and_refuses_writes() {
+    let sb = Sandbox::new();
+    for kind in ["objectives", "krs", "hypotheses", "debt", "sprints"] {
+        let table = sb.ok(&["--demo", "list", kind]);
+        assert!(table.lines().count() > 2, "{kind}: {table}");
+        let v = json(&sb.ok(&["--demo", "list", kind, "--format", "json"]));
+        assert!(!v.as_array().unwrap().is_empty(), "{kind}");
+    }
+    let ranked = json(&sb.ok(&["--demo", "rank", "--format", "json"]));
+    let rows = ranked.as_array().unwrap();
+    assert!(rows.len() >= 15);
+    let scores: Vec<f64> = rows.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    sb.ok(&["--demo", "rank", "--explain"]);
+    let first = rows[0]["id"].as_str().unwrap();
+    assert!(sb.ok(&["--demo", "show", first]).contains("cost of delay"));
+    let overview = sb.ok(&["--demo"]);
+    assert!(overview.contains("North Star"), "{overview}");
+    sb.refused(&["--demo", "add", "debt", "x"], "read-only");
+    sb.refused(&["--demo", "edit", first, "--risk", "1"], "read-only");
+    sb.refused(&["--demo", "rm", first], "read-only");
+    sb.refused(&["--demo", "init"], "read-only");
+    assert!(!sb.plan().exists(), "the demo never writes a plan file");
 }

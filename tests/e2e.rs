@@ -12,7 +12,10 @@ struct Tmux {
 }
 
 fn have_tmux() -> bool {
-    Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success())
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 impl Tmux {
@@ -36,15 +39,32 @@ impl Tmux {
         // Keep the pane after the program exits so the test can read what it left.
         let cwd = cwd.unwrap_or(dir.path());
         let status = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", "80", "-y", "24", "-c"])
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+                "-c",
+            ])
             .arg(cwd)
-            .args(["-s", "t", &format!("{cmd}; echo EXITED=$?; stty -a | head -1; sleep 30")])
+            .args([
+                "-s",
+                "t",
+                &format!("{cmd}; echo EXITED=$?; stty -a | head -1; sleep 30"),
+            ])
             .status()
             .unwrap();
         assert!(status.success());
         Some(Tmux { socket, _dir: dir })
     }
 
+    #[allow(dead_code)] // the UI journeys type through this
     fn keys(&self, keys: &[&str]) {
         for k in keys {
             let status = Command::new("tmux")
@@ -82,7 +102,9 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
     }
 }
 
