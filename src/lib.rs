@@ -3,7 +3,9 @@
 //! puts a command line and a terminal UI on top of it.
 
 pub mod cli;
+pub mod lifecycle;
 pub mod model;
+pub mod planning;
 pub mod score;
 pub mod store;
 pub mod text;
