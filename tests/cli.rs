@@ -549,3 +549,239 @@ fn the_demo_answers_every_read_command_and_refuses_writes() {
     sb.refused(&["--demo", "init"], "read-only");
     assert!(!sb.plan().exists(), "the demo never writes a plan file");
 }
+
+/// The demo plan as a writable file in a sandbox.
+fn demo_copy() -> Sandbox {
+    let sb = Sandbox::new();
+    std::fs::write(sb.plan(), bearing::store::embedded::DEMO).unwrap();
+    sb
+}
+
+fn sprints(sb: &Sandbox) -> Vec<serde_json::Value> {
+    json(&sb.ok(&["sprint", "list", "--format", "json"]))
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn sprint_new_plan_start_close_through_the_cli() {
+    let sb = demo_copy();
+    let s = sb.add(&[
+        "sprint",
+        "new",
+        "Debt sprint 24",
+        "--start",
+        "2026-12-14",
+        "--end",
+        "2026-12-24",
+        "--capacity",
+        "8",
+        "--goal",
+        "Top debt",
+    ]);
+    assert!(s.starts_with("S-"), "{s}");
+    let out = sb.ok(&["sprint", "plan", &s]);
+    assert!(out.contains("best total within capacity"), "{out}");
+    let sp = sprints(&sb)
+        .into_iter()
+        .find(|x| x["id"] == s.as_str())
+        .unwrap();
+    assert!(sp["planned_points"].as_u64().unwrap() <= 8, "{sp}");
+    assert_eq!(sp["state"], "planned");
+    assert_eq!(sp["goal"], "Top debt");
+    for key in [
+        "id",
+        "name",
+        "start",
+        "end",
+        "capacity",
+        "state",
+        "goal",
+        "items",
+        "planned_points",
+        "completed_points",
+    ] {
+        assert!(sp.get(key).is_some(), "sprint list json lacks {key}");
+    }
+    // Another sprint is active in the demo: starting a second one is refused by name.
+    let active = sprints(&sb)
+        .into_iter()
+        .find(|x| x["state"] == "active")
+        .unwrap();
+    let active_id = active["id"].as_str().unwrap().to_owned();
+    sb.refused(&["sprint", "start", &s], &active_id);
+    // Close the active one with its first item done; the rest is carried over.
+    let items: Vec<String> = active["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_str().unwrap().to_owned())
+        .collect();
+    let out = sb.ok(&["sprint", "close", &active_id, "--done", &items[0]]);
+    assert!(
+        out.contains("→"),
+        "says where each unfinished item went: {out}"
+    );
+    let closed = sprints(&sb)
+        .into_iter()
+        .find(|x| x["id"] == active_id.as_str())
+        .unwrap();
+    assert_eq!(closed["state"], "closed");
+    assert!(closed["completed_points"].as_u64().is_some());
+    let done = json(&sb.ok(&["show", &items[0], "--format", "json"]));
+    assert_eq!(done["status"], "done");
+    sb.ok(&["sprint", "start", &s]);
+    sb.refused(
+        &["sprint", "add", &s, "D-NOPE0"],
+        "no debt item with id D-NOPE0",
+    );
+    sb.refused(
+        &[
+            "sprint",
+            "new",
+            "x",
+            "--start",
+            "2026-12-10",
+            "--end",
+            "2026-12-01",
+        ],
+        "after the start",
+    );
+    sb.refused(
+        &[
+            "sprint",
+            "new",
+            "x",
+            "--start",
+            "2026-12-01",
+            "--end",
+            "2026-12-10",
+            "--capacity",
+            "0",
+        ],
+        "capacity",
+    );
+}
+
+#[test]
+fn sprint_top_three_says_when_it_overflows() {
+    let sb = demo_copy();
+    let s = sb.add(&[
+        "sprint",
+        "new",
+        "Tiny",
+        "--start",
+        "2026-12-14",
+        "--end",
+        "2026-12-24",
+        "--capacity",
+        "2",
+    ]);
+    let out = sb.ok(&["sprint", "plan", &s, "--top", "3"]);
+    assert!(out.contains("over capacity"), "{out}");
+    let sp = sprints(&sb)
+        .into_iter()
+        .find(|x| x["id"] == s.as_str())
+        .unwrap();
+    assert_eq!(sp["items"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn experiments_move_through_their_lifecycle() {
+    let (sb, [_, kr, h, _]) = seeded();
+    sb.refused(
+        &["hypothesis", "validate", &h, "--evidence", "  "],
+        "evidence must not be empty",
+    );
+    sb.ok(&["hypothesis", "start", &h, "--review-by", "2026-12-01"]);
+    let v = json(&sb.ok(&["list", "hypotheses", "--format", "json"]));
+    assert_eq!(v[0]["status"], "running");
+    assert_eq!(v[0]["started"], "2026-11-20");
+    assert_eq!(v[0]["stale"], false);
+    // Past review-by, the experiment is stale everywhere it shows.
+    let late = sb.run(&[
+        "--today",
+        "2026-12-05",
+        "list",
+        "hypotheses",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json(&late.stdout)[0]["stale"], true);
+    assert!(
+        sb.ok(&["--today", "2026-12-05", "list", "hypotheses"])
+            .contains("STALE")
+    );
+    sb.ok(&[
+        "hypothesis",
+        "validate",
+        &h,
+        "--evidence",
+        "MTTR fell from 90 to 41 min over 3 incidents",
+    ]);
+    let v = json(&sb.ok(&["list", "hypotheses", "--format", "json"]));
+    assert_eq!(v[0]["status"], "validated");
+    assert_eq!(v[0]["decided"], "2026-11-20");
+    for key in [
+        "id",
+        "title",
+        "status",
+        "ice",
+        "started",
+        "review_by",
+        "decided",
+        "evidence",
+        "stale",
+        "key_results",
+    ] {
+        assert!(v[0].get(key).is_some(), "hypotheses json lacks {key}");
+    }
+    sb.ok(&["hypothesis", "reopen", &h]);
+    let shown = json(&sb.ok(&["show", &h, "--format", "json"]));
+    assert_eq!(shown["status"], "running");
+    assert_eq!(shown["history"][0]["status"], "validated", "{shown}");
+    sb.ok(&[
+        "hypothesis",
+        "abandon",
+        &h,
+        "--evidence",
+        "No change after two more weeks",
+    ]);
+    let _ = kr;
+}
+
+#[test]
+fn checkin_records_a_measurement() {
+    let (sb, [_, kr, _, _]) = seeded();
+    sb.ok(&["checkin", &kr, "55", "--date", "2026-11-18"]);
+    sb.ok(&["checkin", &kr, "50"]);
+    let v = json(&sb.ok(&["list", "krs", "--format", "json"]));
+    assert_eq!(v[0]["current"], 50.0);
+    assert_eq!(v[0]["checkins"].as_array().unwrap().len(), 2);
+    for key in [
+        "id",
+        "title",
+        "objective",
+        "unit",
+        "baseline",
+        "target",
+        "current",
+        "start",
+        "due",
+        "progress",
+        "health",
+        "checkins",
+    ] {
+        assert!(v[0].get(key).is_some(), "krs json lacks {key}");
+    }
+    sb.refused(&["checkin", &kr, "fast"], "value: must be a number");
+    sb.refused(
+        &["checkin", "KR-NOPE0", "1"],
+        "no key result with id KR-NOPE0",
+    );
+    sb.refused(
+        &["checkin", &kr, "1", "--date", "2026-02-30"],
+        "not a calendar date",
+    );
+}

@@ -4,6 +4,7 @@
 mod args;
 mod edit;
 mod list;
+mod sprint;
 mod table;
 
 use std::ffi::OsString;
@@ -114,6 +115,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             limit,
             format,
         }) => list::rank(&ctx, explain, limit, format, &mut out)?,
+        Some(Command::Sprint(cmd)) => sprint::sprint(&ctx, cmd, &mut out)?,
+        Some(Command::Hypothesis(cmd)) => sprint::hypothesis(&ctx, cmd, &mut out)?,
+        Some(Command::Checkin { kr, value, date }) => {
+            sprint::checkin(&ctx, &kr, &value, date.as_deref(), &mut out)?
+        }
+        Some(Command::Export(_)) | Some(Command::Check { .. }) => {
+            anyhow::bail!("export and check arrive with the next change")
+        }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
