@@ -2,6 +2,7 @@
 //! (model, scoring, planning, checks, exports, storage); the `bearing` binary
 //! puts a command line and a terminal UI on top of it.
 
+pub mod check;
 pub mod cli;
 pub mod lifecycle;
 pub mod model;
