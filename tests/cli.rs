@@ -785,3 +785,40 @@ fn checkin_records_a_measurement() {
         "not a calendar date",
     );
 }
+
+#[test]
+fn check_is_a_ci_gate_with_file_lines() {
+    let (sb, [_, _, _, d]) = seeded();
+    // Clean apart from warnings: exit 0.
+    let out = sb.ok(&["check"]);
+    assert!(out.contains("0 errors"), "{out}");
+    // Debt without an owner is an error by default: exit 1, PATH:LINE: severity rule: message.
+    let bare = sb.add(&["add", "debt", "Nobody owns this", "--risk", "2"]);
+    let r = sb.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let text = std::fs::read_to_string(sb.plan()).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains(&format!("id: \"{bare}\"")))
+        .unwrap()
+        + 1;
+    let want = format!("{}:{line}: error debt-without-owner:", sb.plan().display());
+    assert!(r.stdout.contains(&want), "expected {want} in {}", r.stdout);
+    assert!(r.stderr.contains("check failed"), "{}", r.stderr);
+    let v = json(&sb.run(&["check", "--format", "json"]).stdout);
+    let f = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == bare.as_str())
+        .unwrap();
+    assert_eq!(f["rule"], "debt-without-owner");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["line"], line);
+    assert!(f["message"].is_string());
+    // The policy switches a rule off.
+    let text = text.replace("debt_without_owner: error", "debt_without_owner: off");
+    std::fs::write(sb.plan(), text).unwrap();
+    assert_eq!(sb.run(&["check"]).code, 0);
+    let _ = d;
+}

@@ -2,6 +2,7 @@
 //! same library the terminal UI uses, so the two never disagree.
 
 mod args;
+mod check;
 mod edit;
 mod list;
 mod sprint;
@@ -69,7 +70,7 @@ impl Ctx {
             return Ok(Source {
                 plan,
                 text: embedded::DEMO.to_owned(),
-                label: "demo".into(),
+                label: "demo.ron".into(),
             });
         }
         let path = self.path()?;
@@ -120,9 +121,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Checkin { kr, value, date }) => {
             sprint::checkin(&ctx, &kr, &value, date.as_deref(), &mut out)?
         }
-        Some(Command::Export(_)) | Some(Command::Check { .. }) => {
-            anyhow::bail!("export and check arrive with the next change")
-        }
+        Some(Command::Check { format }) => check::run(&ctx, format, &mut out)?,
+        Some(Command::Export(_)) => anyhow::bail!("export arrives with the next change"),
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
