@@ -9,4 +9,5 @@ pub mod model;
 pub mod planning;
 pub mod score;
 pub mod store;
+pub mod synth;
 pub mod text;
