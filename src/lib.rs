@@ -3,6 +3,7 @@
 //! puts a command line and a terminal UI on top of it.
 
 pub mod check;
+pub mod export;
 pub mod lifecycle;
 pub mod model;
 pub mod planning;
