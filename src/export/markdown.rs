@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use super::{ExportError, Row, number, planned_points, sheet};
+use super::{ExportError, Row, number, planned_points, pts, sheet};
 use crate::model::{Health, Plan, SprintState};
 use crate::score::Scorer;
 use crate::text::markdown_cell;
@@ -44,7 +44,7 @@ pub fn sprint_markdown(
     let pct = u64::from(t.effort) * 100 / u64::from(t.capacity.max(1));
     let mut use_line = format!("{} / {} pts ({pct}%)", t.effort, t.capacity);
     if t.over() > 0 {
-        let _ = write!(use_line, ", **over capacity by {} pts**", t.over());
+        let _ = write!(use_line, ", **over capacity by {}**", pts(t.over()));
     }
     let _ = writeln!(out, "- **Capacity:** {use_line}");
     if s.state == SprintState::Closed {
@@ -139,6 +139,6 @@ fn why(r: &Row<'_>, scorer: &Scorer<'_>) -> String {
     if !slipping.is_empty() {
         let _ = write!(line, " ({})", slipping.join(", "));
     }
-    let _ = write!(line, "; {} pts", r.debt.effort);
+    let _ = write!(line, "; {}", pts(r.debt.effort));
     line
 }

@@ -135,6 +135,15 @@ pub(crate) fn json_text(value: &impl serde::Serialize) -> Result<String, ExportE
     Ok(out)
 }
 
+/// "1 pt", "3 pts".
+pub(crate) fn pts(n: u32) -> String {
+    if n == 1 {
+        "1 pt".to_owned()
+    } else {
+        format!("{n} pts")
+    }
+}
+
 /// A number as people write it: no trailing ".0", at most two decimals.
 pub(crate) fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
