@@ -90,6 +90,45 @@ struct TotalsJson<'a> {
     key_results: &'a [String],
 }
 
+/// One sprint in `bearing sprint list --format json`.
+#[derive(Serialize)]
+struct ListedSprint<'a> {
+    id: &'a str,
+    name: &'a str,
+    start: NaiveDate,
+    end: NaiveDate,
+    capacity: u32,
+    state: &'static str,
+    goal: &'a str,
+    items: &'a [String],
+    planned_points: u32,
+    completed_points: Option<u32>,
+}
+
+/// Every sprint, oldest start first, as a JSON array of `{id, name, start,
+/// end, capacity, state, goal, items (debt ids), planned_points (committed at
+/// start, else held now), completed_points (null until closed)}`.
+pub fn sprints_json(plan: &Plan) -> Result<String, ExportError> {
+    let mut sprints: Vec<_> = plan.sprints.iter().collect();
+    sprints.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+    let list: Vec<ListedSprint<'_>> = sprints
+        .into_iter()
+        .map(|s| ListedSprint {
+            id: &s.id,
+            name: &s.name,
+            start: s.start,
+            end: s.end,
+            capacity: s.capacity,
+            state: s.state.label(),
+            goal: &s.goal,
+            items: &s.items,
+            planned_points: planned_points(plan, s),
+            completed_points: s.completed_points,
+        })
+        .collect();
+    json_text(&list)
+}
+
 /// The documented, pretty-printed object described in this module's docs.
 pub fn sprint_json(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<String, ExportError> {
     let sh = sheet(plan, sprint_id, today)?;

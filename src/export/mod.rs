@@ -23,7 +23,7 @@ use crate::score::Breakdown;
 use crate::text::{is_unsafe, sanitize_multiline};
 
 pub use self::csv::{CSV_HEADER, sprint_csv};
-pub use self::json::{JSON_FORMAT_VERSION, sprint_json};
+pub use self::json::{JSON_FORMAT_VERSION, sprint_json, sprints_json};
 pub use self::learning_log::{learning_log_json, learning_log_markdown};
 pub use self::markdown::sprint_markdown;
 

@@ -386,3 +386,17 @@ fn learning_log_markdown_is_inert() {
     let empty = learning_log_markdown(&plan, Some(day("2026-04-01")), today());
     assert!(empty.contains("_No decided experiments yet._"));
 }
+
+#[test]
+fn sprint_list_json() {
+    let plan = plan();
+    let v: serde_json::Value = serde_json::from_str(&sprints_json(&plan).unwrap()).unwrap();
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["id"], "S-00001");
+    assert_eq!(list[0]["items"].as_array().unwrap().len(), 7);
+    assert_eq!(list[0]["planned_points"], 28);
+    assert_eq!(list[1]["state"], "planned");
+    assert_eq!(list[1]["items"], serde_json::json!([]));
+    assert_eq!(list[1]["completed_points"], serde_json::Value::Null);
+}

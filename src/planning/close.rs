@@ -123,6 +123,7 @@ pub fn close(
     }
     let next = next_planned(plan, s);
     let dest = next.map_or(Carried::Backlog, |n| Carried::Sprint(n.id.clone()));
+    let mut next_note = String::new();
     if let Some(n) = next
         && !unfinished.is_empty()
     {
@@ -132,6 +133,8 @@ pub fn close(
                 n.items.push(id.clone());
             }
         }
+        next_note = overflow_note(plan.effort_of(&n.items), n.capacity)
+            .replace(" — over", &format!(" — {} now over", n.id));
         change = change.put(Item::Sprint(n));
     }
     let completed_points = plan.effort_of(&finished);
@@ -160,7 +163,7 @@ pub fn close(
             _ => "back to the backlog".to_owned(),
         };
         message.push_str(&format!(
-            "; {} {to}: {}",
+            "; {} {to}: {}{next_note}",
             unfinished.len(),
             unfinished.join(", ")
         ));
