@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod export;
 pub mod lifecycle;
 pub mod model;
 pub mod planning;

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Debt, Plan, Sprint};
+use crate::model::{Commitment, Debt, DebtStatus, Plan, Sprint};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -289,6 +289,15 @@ fn close_marks_done_and_carries_the_rest() {
     let mut p = plan.clone();
     p.apply(start(&plan, "S-00001", today()).unwrap().change);
     let before = p.clone();
+    let mut tight = p.clone();
+    tight.sprints[1].capacity = 2;
+    let msg = close(&tight, "S-00001", &[], day("2026-03-13"))
+        .unwrap()
+        .message;
+    assert!(
+        msg.ends_with("D-00003 — S-00002 now over capacity by 7 pts"),
+        "{msg}"
+    );
     let end = day("2026-03-13");
     assert!(matches!(
         close(&p, "S-00001", &["D-00004".into()], end),
