@@ -63,6 +63,12 @@ fn rank_open_debt(b: Bencher, n: usize) {
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn auto_plan_sprint(b: Bencher, n: usize) {
     let (plan, _) = fixture(n);
-    let sprint = plan.sprints.iter().find(|s| s.state.is_open()).unwrap().id.clone();
+    let sprint = plan
+        .sprints
+        .iter()
+        .find(|s| s.state.is_open())
+        .unwrap()
+        .id
+        .clone();
     b.bench(|| bearing::planning::auto_plan(plan, &sprint, today()).unwrap());
 }

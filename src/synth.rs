@@ -7,9 +7,22 @@ use crate::model::{
     Debt, DebtStatus, Hypothesis, HypothesisStatus, KeyResult, Objective, Plan, Sprint, SprintState,
 };
 
-const AREAS: [&str; 8] = ["billing", "api", "web", "infra", "ci", "data", "auth", "observability"];
-const OWNERS: [&str; 8] = ["ana", "bo", "chen", "dara", "eli", "fatima", "goran", "hana"];
-const VERBS: [&str; 8] = ["Replace", "Remove", "Split", "Upgrade", "Migrate", "Harden", "Document", "Automate"];
+const AREAS: [&str; 8] = [
+    "billing",
+    "api",
+    "web",
+    "infra",
+    "ci",
+    "data",
+    "auth",
+    "observability",
+];
+const OWNERS: [&str; 8] = [
+    "ana", "bo", "chen", "dara", "eli", "fatima", "goran", "hana",
+];
+const VERBS: [&str; 8] = [
+    "Replace", "Remove", "Split", "Upgrade", "Migrate", "Harden", "Document", "Automate",
+];
 const THINGS: [&str; 12] = [
     "legacy invoice cron",
     "hand-rolled retry loop",
@@ -66,7 +79,14 @@ pub fn plan(debts: usize, seed: u64) -> Plan {
         north_star: "Every team ships a change the day it is ready, and customers never notice a deploy.\n\nWe measure it by lead time, deploy frequency and retention.".into(),
         ..Plan::default()
     };
-    for (i, t) in ["Customer retention", "Time to market", "Platform reliability"].iter().enumerate() {
+    for (i, t) in [
+        "Customer retention",
+        "Time to market",
+        "Platform reliability",
+    ]
+    .iter()
+    .enumerate()
+    {
         plan.objectives.push(Objective {
             id: id("O-", i),
             title: (*t).into(),
@@ -96,7 +116,11 @@ pub fn plan(debts: usize, seed: u64) -> Plan {
         plan.key_results.push(kr);
     }
     for i in 0..(debts / 50).max(8) {
-        let mut h = Hypothesis::new(id("H-", i), format!("Experiment {i}: {}", rng.pick(&THINGS)), day(i as u64 % 200));
+        let mut h = Hypothesis::new(
+            id("H-", i),
+            format!("Experiment {i}: {}", rng.pick(&THINGS)),
+            day(i as u64 % 200),
+        );
         h.belief = "We believe this change will cut the time teams lose to it".into();
         h.signal = "We will know when lead time falls by a fifth".into();
         h.impact = 1 + rng.below(10) as u8;
@@ -117,7 +141,12 @@ pub fn plan(debts: usize, seed: u64) -> Plan {
     for i in 0..debts {
         let mut d = Debt::new(
             id("D-", i),
-            format!("{} {} in {}", rng.pick(&VERBS), rng.pick(&THINGS), rng.pick(&AREAS)),
+            format!(
+                "{} {} in {}",
+                rng.pick(&VERBS),
+                rng.pick(&THINGS),
+                rng.pick(&AREAS)
+            ),
             day(rng.below(300)),
         );
         d.description = "Slows every release; on-call pages about it twice a month.".into();
@@ -136,8 +165,18 @@ pub fn plan(debts: usize, seed: u64) -> Plan {
         plan.debts.push(d);
     }
     for i in 0..3 {
-        let mut s = Sprint::new(id("S-", i), format!("Debt sprint {i}"), day(280 + 14 * i as u64), day(291 + 14 * i as u64), 20);
-        s.state = [SprintState::Closed, SprintState::Active, SprintState::Planned][i];
+        let mut s = Sprint::new(
+            id("S-", i),
+            format!("Debt sprint {i}"),
+            day(280 + 14 * i as u64),
+            day(291 + 14 * i as u64),
+            20,
+        );
+        s.state = [
+            SprintState::Closed,
+            SprintState::Active,
+            SprintState::Planned,
+        ][i];
         plan.sprints.push(s);
     }
     plan.normalize();

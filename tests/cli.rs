@@ -822,3 +822,64 @@ fn check_is_a_ci_gate_with_file_lines() {
     assert_eq!(sb.run(&["check"]).code, 0);
     let _ = d;
 }
+
+#[test]
+fn exports_go_to_stdout_or_a_file() {
+    let sb = Sandbox::new();
+    let md = sb.ok(&["--demo", "export", "sprint"]);
+    assert!(md.starts_with("# "), "{md}");
+    assert!(
+        md.contains("| Rank |") && md.contains("Why these items"),
+        "{md}"
+    );
+    let csv_out = sb.ok(&["--demo", "export", "sprint", "--format", "csv"]);
+    let mut rdr = csv::Reader::from_reader(csv_out.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header[0], "id");
+    assert_eq!(header.len(), 13);
+    assert!(rdr.records().all(|r| r.unwrap().len() == 13));
+    let j = json(&sb.ok(&["--demo", "export", "sprint", "--format", "json"]));
+    assert_eq!(j["format_version"], 1);
+    assert!(
+        j["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["breakdown"]["cost_of_delay"].is_number())
+    );
+
+    let out_path = sb.path().join("out/plan.md");
+    std::fs::create_dir_all(out_path.parent().unwrap()).unwrap();
+    let said = sb.ok(&[
+        "--demo",
+        "export",
+        "sprint",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(said.contains("wrote"), "{said}");
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), md);
+
+    let log = sb.ok(&["--demo", "export", "learning-log"]);
+    assert!(
+        log.contains("Validated:") && log.contains("Abandoned:"),
+        "{log}"
+    );
+    let log_json = json(&sb.ok(&[
+        "--demo",
+        "export",
+        "learning-log",
+        "--format",
+        "json",
+        "--since",
+        "2026-10-01",
+    ]));
+    assert!(log_json.is_object() || log_json.is_array());
+    let star = sb.ok(&["--demo", "export", "north-star"]);
+    assert!(star.split("\n\n").count() >= 2, "two paragraphs: {star}");
+    sb.refused(&["--demo", "export", "sprint", "S-NOPE0"], "S-NOPE0");
+    sb.refused(
+        &["--demo", "export", "learning-log", "--since", "2026-02-30"],
+        "not a calendar date",
+    );
+}

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod edit;
+mod export;
 mod list;
 mod sprint;
 mod table;
@@ -122,7 +123,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             sprint::checkin(&ctx, &kr, &value, date.as_deref(), &mut out)?
         }
         Some(Command::Check { format }) => check::run(&ctx, format, &mut out)?,
-        Some(Command::Export(_)) => anyhow::bail!("export arrives with the next change"),
+        Some(Command::Export(cmd)) => export::run(&ctx, cmd, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
