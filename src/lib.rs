@@ -10,3 +10,4 @@ pub mod planning;
 pub mod score;
 pub mod store;
 pub mod text;
+pub mod tui;
