@@ -125,8 +125,8 @@ pub struct Hits {
     pub rows: Option<(Rect, usize)>,
     /// Screen lines per list row (experiment cards are taller than one).
     pub row_height: u16,
-    /// Experiment board columns.
-    pub columns: Vec<Rect>,
+    /// Experiment board columns: card area and first visible card of each.
+    pub columns: Vec<(Rect, usize)>,
 }
 
 pub struct App {

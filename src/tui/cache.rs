@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+use crate::check::{self, Finding};
 use crate::model::{Debt, DebtStatus, HypothesisStatus, Plan};
 use crate::score::{self, Breakdown, Scorer};
 
@@ -179,6 +180,8 @@ pub struct Cache {
     /// Hypothesis indices per status column, highest ICE first.
     pub board: [Vec<usize>; 4],
     pub kr_rows: Vec<KrRow>,
+    /// `bearing check` findings, for the overview's warnings.
+    pub findings: Vec<Finding>,
 }
 
 impl Cache {
@@ -274,6 +277,7 @@ impl Cache {
             candidates,
             board,
             kr_rows: kr_outline(plan),
+            findings: check::check(plan, None, today),
         }
     }
 }

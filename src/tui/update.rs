@@ -172,21 +172,22 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
     if let Some((_, view)) = hits.tabs.iter().find(|(r, _)| r.contains(pos)) {
         return go(app, *view);
     }
-    if app.view == View::Experiments
-        && let Some(col) = hits.columns.iter().position(|r| r.contains(pos))
-    {
-        app.board_column = col;
+    if app.view == View::Experiments {
+        if let Some(col) = hits.columns.iter().position(|(r, _)| r.contains(pos)) {
+            let (r, offset) = hits.columns[col];
+            app.board_column = col;
+            let row = offset + usize::from((y - r.y) / hits.row_height.max(1));
+            if row < app.cache.board[col].len() {
+                app.board_rows[col] = row;
+            }
+        }
+        return Effect::None;
     }
     if let Some((rows, offset)) = hits.rows
         && rows.contains(pos)
     {
         let row = offset + usize::from((y - rows.y) / hits.row_height.max(1));
-        if app.view == View::Experiments {
-            let col = app.board_column.min(3);
-            if row < app.cache.board[col].len() {
-                app.board_rows[col] = row;
-            }
-        } else if row < app.list_len(app.view) {
+        if row < app.list_len(app.view) {
             app.cursors[app.view.index()].selected = row;
         }
     }

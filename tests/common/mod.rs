@@ -267,3 +267,12 @@ pub fn fixture() -> Plan {
     p.normalize();
     p
 }
+
+/// The embedded demo plan, as `bearing --demo` opens it.
+pub fn demo() -> Plan {
+    bearing::store::format::from_text(bearing::store::embedded::DEMO).unwrap()
+}
+
+pub fn demo_today() -> NaiveDate {
+    day(bearing::store::embedded::DEMO_TODAY)
+}

@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [info, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     draw_info(frame, info, app);
     // The detail pane goes beside the table when wide, below it when tall.
-    let (table, detail) = if rest.width >= 120 {
+    let (table, detail) = if rest.width >= 130 {
         let [t, d] = Layout::horizontal([Constraint::Min(60), Constraint::Length(46)]).areas(rest);
         (t, Some(d))
     } else if rest.height >= 18 {

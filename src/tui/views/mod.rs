@@ -136,7 +136,6 @@ pub(crate) fn fit(s: &str, width: usize) -> String {
 }
 
 /// A text bar of `width` cells filled to `ratio` (0..=1).
-#[allow(dead_code)] // used by the views of the next slice
 pub(crate) fn bar(ratio: f64, width: usize) -> String {
     let ratio = if ratio.is_finite() {
         ratio.clamp(0.0, 1.0)
@@ -150,7 +149,6 @@ pub(crate) fn bar(ratio: f64, width: usize) -> String {
 }
 
 /// Check-ins as a one-line sparkline, the last `width` of them.
-#[allow(dead_code)] // used by the views of the next slice
 pub(crate) fn sparkline(values: &[f64], width: usize) -> String {
     const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let vals: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
