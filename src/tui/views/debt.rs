@@ -4,8 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::grid::{self, Width};
 use super::{fit, num};
 use crate::model::Debt;
 use crate::score::Breakdown;
@@ -25,17 +26,17 @@ enum Col {
 }
 
 /// Columns that fit: the narrower the terminal, the fewer.
-fn columns(width: u16) -> Vec<(Col, &'static str, Constraint)> {
+fn columns(width: u16) -> Vec<(Col, &'static str, Width)> {
     use Col::*;
     let all = [
-        (Rank, "#", Constraint::Length(4)),
-        (Id, "id", Constraint::Length(7)),
-        (Title, "title", Constraint::Min(10)),
-        (Score, "score", Constraint::Length(6)),
-        (Effort, "pts", Constraint::Length(4)),
-        (Owner, "owner", Constraint::Length(8)),
-        (Area, "area", Constraint::Length(10)),
-        (Status, "status", Constraint::Length(11)),
+        (Rank, "#", Some(4)),
+        (Id, "id", Some(7)),
+        (Title, "title", None),
+        (Score, "score", Some(6)),
+        (Effort, "pts", Some(4)),
+        (Owner, "owner", Some(8)),
+        (Area, "area", Some(10)),
+        (Status, "status", Some(11)),
     ];
     let keep: &[Col] = if width >= 80 {
         &[Rank, Id, Title, Score, Effort, Owner, Area, Status]
@@ -51,11 +52,16 @@ fn columns(width: u16) -> Vec<(Col, &'static str, Constraint)> {
         .collect()
 }
 
+/// From this width the detail pane sits beside the table (which then keeps
+/// all its columns); below it, under the table.
+const SIDE_PANE_WIDTH: u16 = 130;
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [info, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     draw_info(frame, info, app);
     // The detail pane goes beside the table when wide, below it when tall.
-    let (table, detail) = if rest.width >= 130 {
+    let side = rest.width >= SIDE_PANE_WIDTH;
+    let (table, detail) = if side {
         let [t, d] = Layout::horizontal([Constraint::Min(60), Constraint::Length(46)]).areas(rest);
         (t, Some(d))
     } else if rest.height >= 18 {
@@ -67,11 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     draw_table(frame, table, app);
     if let Some(d) = detail {
         let block = Block::default()
-            .borders(if rest.width >= 120 {
-                Borders::LEFT
-            } else {
-                Borders::TOP
-            })
+            .borders(if side { Borders::LEFT } else { Borders::TOP })
             .border_style(app.theme.border());
         let inner = block.inner(d);
         frame.render_widget(block, d);
@@ -133,30 +135,32 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_widget(Paragraph::new(msg).style(t.dim()), area);
         return;
     }
-    let visible = rows.iter().enumerate().skip(offset).take(height);
-    let body: Vec<Row> = visible
-        .map(|(pos, &i)| {
-            let d = &app.plan.debts[i];
-            let b = app.cache.scores.get(i);
-            let cells = cols.iter().map(|(c, _, _)| cell(app, *c, i, d, b));
-            let style = if pos == cursor.selected {
-                t.selected()
-            } else {
-                t.debt_status(d.status)
-            };
-            Row::new(cells).style(style)
-        })
-        .collect();
-    let header = Row::new(cols.iter().map(|(_, h, _)| *h)).style(t.header());
-    let widths: Vec<Constraint> = cols.iter().map(|(_, _, w)| *w).collect();
-    frame.render_widget(Table::new(body, widths).header(header), area);
+    let spec: Vec<Width> = cols.iter().map(|(_, _, w)| *w).collect();
+    let widths = grid::widths(&spec, area.width);
+    let names: Vec<&str> = cols.iter().map(|(_, h, _)| *h).collect();
+    let mut lines = vec![grid::header(&names, &widths, t.header())];
+    for (pos, &i) in rows.iter().enumerate().skip(offset).take(height) {
+        let d = &app.plan.debts[i];
+        let b = app.cache.scores.get(i);
+        let cells = cols
+            .iter()
+            .map(|(c, _, _)| grid::text(cell(app, *c, i, d, b)))
+            .collect();
+        let style = if pos == cursor.selected {
+            t.selected()
+        } else {
+            t.debt_status(d.status)
+        };
+        lines.push(grid::row(cells, &widths, style));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 fn cell(app: &App, col: Col, i: usize, d: &Debt, b: Option<&Breakdown>) -> String {
     match col {
         Col::Rank => app.cache.rank[i].map_or_else(|| "–".to_owned(), |r| r.to_string()),
         Col::Id => d.id.clone(),
-        Col::Title => fit(&d.title, 200),
+        Col::Title => fit(&d.title, 300),
         Col::Score => b.map_or_else(String::new, |b| format!("{:.2}", b.score())),
         Col::Effort => d.effort.to_string(),
         Col::Owner => fit(&d.owner, 8),

@@ -2,10 +2,11 @@
 //! check-ins, current / target and unit, due date.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table};
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::Paragraph;
 
+use super::grid::{self, Width};
 use super::{bar, fit, num, sparkline};
 use crate::model::{Health, KeyResult};
 use crate::tui::action::View;
@@ -39,81 +40,79 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ));
         hits.row_height = 1;
     }
-    let body: Vec<Row> = rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(pos, row)| {
-            let r = match *row {
-                KrRow::Objective(i) => {
-                    let o = &app.plan.objectives[i];
-                    Row::new(vec![Line::from(vec![
-                        Span::styled(format!("{} ", o.id), t.key()),
-                        Span::styled(fit(&o.title, 200), t.heading()),
-                    ])])
-                }
-                KrRow::Orphans => Row::new(vec![Line::from(Span::styled(
-                    "(key results without an objective)",
-                    t.warn(),
-                ))]),
-                KrRow::Kr(i) => kr_row(app, &app.plan.key_results[i], wide, mid),
-            };
-            if pos == cursor.selected {
-                r.style(t.selected())
-            } else {
-                r
-            }
-        })
-        .collect();
-    let mut header = vec!["key result", "progress", "health"];
-    let mut widths = vec![
-        Constraint::Min(16),
-        Constraint::Length(15),
-        Constraint::Length(9),
-    ];
+    let mut names = vec!["key result", "progress", "health"];
+    let mut spec: Vec<Width> = vec![None, Some(15), Some(9)];
     if mid {
-        header.push("now / target");
-        widths.push(Constraint::Length(18));
+        names.push("now / target");
+        spec.push(Some(18));
     }
     if wide {
-        header.extend(["check-ins", "due"]);
-        widths.extend([Constraint::Length(12), Constraint::Length(10)]);
+        names.extend(["check-ins", "due"]);
+        spec.extend([Some(12), Some(10)]);
     }
-    let table = Table::new(body, widths).header(Row::new(header).style(t.header()));
-    frame.render_widget(table, area);
+    let widths = grid::widths(&spec, area.width);
+    let mut lines = vec![grid::header(&names, &widths, t.header())];
+    for (pos, row) in rows.iter().enumerate().skip(offset).take(height) {
+        let cells = match *row {
+            KrRow::Objective(i) => {
+                let o = &app.plan.objectives[i];
+                vec![vec![
+                    Span::styled(format!("{} ", o.id), t.key()),
+                    Span::styled(fit(&o.title, 300), t.heading()),
+                ]]
+            }
+            KrRow::Orphans => vec![vec![Span::styled(
+                "(key results without an objective)",
+                t.warn(),
+            )]],
+            KrRow::Kr(i) => kr_cells(app, &app.plan.key_results[i], wide, mid),
+        };
+        let style = if pos == cursor.selected {
+            t.selected()
+        } else {
+            t.text()
+        };
+        // Objective rows span the whole width.
+        let line = if cells.len() == 1 {
+            grid::row(cells, &[area.width], style)
+        } else {
+            grid::row(cells, &widths, style)
+        };
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn kr_row(app: &App, kr: &KeyResult, wide: bool, mid: bool) -> Row<'static> {
+fn kr_cells(app: &App, kr: &KeyResult, wide: bool, mid: bool) -> Vec<Vec<Span<'static>>> {
     let t = &app.theme;
     let health = kr.health(app.today, &app.plan.health);
     let progress = kr.progress();
     let mut cells = vec![
-        Line::from(fit(&format!("  {} {}", kr.id, kr.title), 200)),
-        Line::from(vec![
+        grid::text(fit(&format!("  {} {}", kr.id, kr.title), 300)),
+        vec![
             Span::styled(bar(progress.unwrap_or(0.0), 10), t.health(health)),
             Span::raw(
-                progress.map_or_else(|| "   –".to_owned(), |p| format!("{:>4.0}%", p * 100.0)),
+                progress.map_or_else(|| "    –".to_owned(), |p| format!("{:>4.0}%", p * 100.0)),
             ),
-        ]),
-        Line::from(Span::styled(
+        ],
+        vec![Span::styled(
             health.map_or("no target", Health::label),
             t.health(health),
-        )),
+        )],
     ];
     if mid {
         let target = kr.target.map_or_else(|| "?".to_owned(), num);
-        cells.push(Line::from(fit(
+        cells.push(grid::text(fit(
             &format!("{} / {} {}", num(kr.current), target, kr.unit),
-            18,
+            40,
         )));
     }
     if wide {
         let values: Vec<f64> = kr.checkins.iter().map(|c| c.value).collect();
-        cells.push(Line::from(sparkline(&values, 12)));
-        cells.push(Line::from(
+        cells.push(grid::text(sparkline(&values, 12)));
+        cells.push(grid::text(
             kr.due.map_or_else(|| "–".to_owned(), |d| d.to_string()),
         ));
     }
-    Row::new(cells)
+    cells
 }

@@ -4,6 +4,7 @@
 mod debt;
 mod detail;
 mod experiments;
+mod grid;
 mod key_results;
 mod overlay;
 mod overview;

@@ -5,8 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::grid::{self, Width};
 use super::{bar, fit};
 use crate::model::{Sprint, SprintState};
 use crate::tui::action::View;
@@ -61,56 +62,58 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         hits.row_height = 1;
     }
     let wide = area.width >= 80;
-    let rows: Vec<Row> = app
+    // Full dates when there is room, month-day otherwise.
+    let long_dates = area.width >= 100;
+    let mut names = vec!["sprint", "window", "state", "capacity"];
+    let window_w = if long_dates { 23 } else { 13 };
+    let mut spec: Vec<Width> = vec![None, Some(window_w), Some(15), Some(18)];
+    if wide {
+        names.insert(1, "id");
+        spec.insert(1, Some(7));
+    }
+    let widths = grid::widths(&spec, area.width);
+    let mut lines = vec![grid::header(&names, &widths, t.header())];
+    for (pos, &i) in app
         .cache
         .sprint_rows
         .iter()
         .enumerate()
         .skip(offset)
         .take(height)
-        .map(|(pos, &i)| {
-            let s = &app.plan.sprints[i];
-            let used = app.plan.effort_of(&s.items);
-            let over = used > s.capacity;
-            let ratio = f64::from(used) / f64::from(s.capacity.max(1));
-            let gauge = Line::from(vec![
-                Span::styled(bar(ratio, 10), t.gauge(over)),
-                Span::styled(format!(" {used}/{}", s.capacity), t.gauge(over)),
-            ]);
-            let mut cells = vec![
-                Line::from(fit(&s.name, 24)),
-                Line::from(window(s)),
-                Line::from(state(s, app)),
-                gauge,
-            ];
-            if wide {
-                cells.insert(1, Line::from(s.id.clone()));
-            }
-            let row = Row::new(cells);
-            if pos == cursor.selected {
-                row.style(t.selected())
-            } else {
-                row
-            }
-        })
-        .collect();
-    let mut header = vec!["sprint", "window", "state", "capacity"];
-    let mut widths = vec![
-        Constraint::Min(10),
-        Constraint::Length(23),
-        Constraint::Length(15),
-        Constraint::Length(18),
-    ];
-    if wide {
-        header.insert(1, "id");
-        widths.insert(1, Constraint::Length(7));
+    {
+        let s = &app.plan.sprints[i];
+        let used = app.plan.effort_of(&s.items);
+        let over = used > s.capacity;
+        let ratio = f64::from(used) / f64::from(s.capacity.max(1));
+        let gauge = vec![
+            Span::styled(bar(ratio, 10), t.gauge(over)),
+            Span::styled(format!(" {used}/{}", s.capacity), t.gauge(over)),
+        ];
+        let mut cells = vec![
+            grid::text(fit(&s.name, 60)),
+            grid::text(window(s, long_dates)),
+            grid::text(state(s, app)),
+            gauge,
+        ];
+        if wide {
+            cells.insert(1, grid::text(s.id.clone()));
+        }
+        let style = if pos == cursor.selected {
+            t.selected()
+        } else {
+            t.text()
+        };
+        lines.push(grid::row(cells, &widths, style));
     }
-    let table = Table::new(rows, widths).header(Row::new(header).style(t.header()));
-    frame.render_widget(table, area);
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn window(s: &Sprint) -> String {
-    format!("{} → {}", s.start, s.end)
+fn window(s: &Sprint, long: bool) -> String {
+    if long {
+        format!("{} → {}", s.start, s.end)
+    } else {
+        format!("{} → {}", s.start.format("%m-%d"), s.end.format("%m-%d"))
+    }
 }
 
 fn state(s: &Sprint, app: &App) -> String {
