@@ -5,5 +5,6 @@
 pub mod cli;
 pub mod model;
 pub mod score;
+pub mod search;
 pub mod store;
 pub mod text;
