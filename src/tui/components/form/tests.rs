@@ -1,4 +1,5 @@
 use super::*;
+use crate::tui::components::Styles;
 use crate::tui::components::testkit::{keys, render, render_cursor, text};
 
 fn sample() -> Form {
@@ -135,7 +136,7 @@ fn renders_labels_values_errors_and_cursor() {
     assert!(joined.contains("Title*       Fix it"), "{joined}");
     assert!(joined.contains("Risk         0"), "{joined}");
     assert!(joined.contains("✗ must be 0–5"), "{joined}");
-    assert!(joined.contains("Due          YYYY-MM-DD"), "{joined}");
+    assert!(joined.contains("Due          (YYYY-MM-DD)"), "{joined}");
     assert!(joined.contains("Enter save · Esc cancel"), "{joined}");
 }
 
