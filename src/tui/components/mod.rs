@@ -4,13 +4,13 @@
 
 pub mod entity_forms;
 pub mod form;
-// pub mod picker;
+pub mod picker;
 pub mod text_input;
 
 use ratatui::style::{Color, Modifier, Style};
 
 pub use form::{Field, FieldKind, Form, FormOutcome};
-// pub use picker::{Picker, PickerItem, PickerOutcome};
+pub use picker::{Picker, PickerItem, PickerOutcome};
 pub use text_input::{InputOutcome, TextInput};
 
 /// The styles the components draw with, so the app's theme (and `NO_COLOR`)
@@ -110,6 +110,8 @@ pub(crate) mod testkit {
             "Down" => KeyCode::Down,
             "Home" => KeyCode::Home,
             "End" => KeyCode::End,
+            "PageUp" => KeyCode::PageUp,
+            "PageDown" => KeyCode::PageDown,
             "Space" => KeyCode::Char(' '),
             s if s.chars().count() == 1 => KeyCode::Char(s.chars().next().unwrap_or(' ')),
             other => panic!("unknown key {other}"),
