@@ -202,6 +202,19 @@ impl Form {
         }
     }
 
+    /// Pasted text goes into the focused field; line breaks survive only in
+    /// multi-line fields. Choice fields take no text.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(f) = self.fields.get_mut(self.focus) {
+            match f.kind {
+                FieldKind::Choice(_) => return,
+                FieldKind::MultiLine => f.value.insert_str(&text.replace("\r\n", "\n")),
+                _ => f.value.insert_str(&text.replace(['\r', '\n'], " ")),
+            }
+            f.error = None;
+        }
+    }
+
     fn step(&mut self, forward: bool) {
         let n = self.fields.len();
         if n > 0 {

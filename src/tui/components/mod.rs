@@ -2,6 +2,7 @@
 //! says what happened, and draws itself into an area of any size. The app
 //! decides what an outcome means (save, close, run an action).
 
+pub mod editor;
 pub mod entity_forms;
 pub mod form;
 pub mod picker;

@@ -144,6 +144,12 @@ impl Picker {
         self.selected = 0;
     }
 
+    /// Pasted text joins the query as one line.
+    pub fn paste(&mut self, text: &str) {
+        self.input.insert_str(&text.replace(['\r', '\n'], " "));
+        self.refresh();
+    }
+
     fn move_by(&mut self, delta: isize) {
         let last = self.shown.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);

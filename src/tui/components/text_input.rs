@@ -138,7 +138,8 @@ impl TextInput {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         match key.code {
-            KeyCode::Char(c) if !ctrl && !alt => {
+            // AltGr arrives as Ctrl+Alt on Windows: '@' or '€' are text.
+            KeyCode::Char(c) if ctrl == alt => {
                 self.insert_char(c);
                 InputOutcome::Changed
             }
@@ -282,6 +283,16 @@ mod tests {
         assert_eq!(apply(&mut t, "<C-u>"), [InputOutcome::Changed]);
         assert!(t.is_empty());
         assert_eq!(apply(&mut t, "<C-u> <BS>"), [InputOutcome::Moved; 2]);
+    }
+
+    #[test]
+    fn altgr_characters_are_text() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut t = TextInput::new();
+        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        t.handle_key(KeyEvent::new(KeyCode::Char('@'), altgr));
+        t.handle_key(KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT));
+        assert_eq!(t.text(), "@A");
     }
 
     #[test]

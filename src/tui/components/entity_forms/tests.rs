@@ -284,3 +284,27 @@ fn snapshot_debt_form_with_an_error() {
     // The cursor waits at the end of the risk field, the first in error.
     t.backend_mut().assert_cursor_position((5 + 13 + 1, 8));
 }
+
+#[test]
+fn every_entity_form_renders_at_every_size() {
+    use crate::tui::components::testkit::{render, text};
+    let p = plan();
+    let mut forms: Vec<Form> = Kind::ALL.iter().map(|k| add_form(*k, today())).collect();
+    forms.push(meta_form(&p));
+    for f in &mut forms {
+        // With errors showing, the rows outnumber the smaller screens.
+        f.set_error("title", "must not be empty");
+        f.set_error("name", "must not be empty");
+        f.set_error("somewhere", "whole-item problem");
+        // The generic form is drawn at every size in its own tests; here
+        // the sizes where each of these forms has to cut and scroll.
+        for (w, h) in [(1, 1), (2, 3), (9, 4), (20, 6), (40, 8)] {
+            render(w, h, |fr| f.render(fr, fr.area(), &Styles::color()));
+        }
+        let buf = render(40, 15, |fr| f.render(fr, fr.area(), &Styles::color()));
+        let screen = text(&buf).join("\n");
+        let first = f.fields[0].label;
+        assert!(screen.contains(&f.title), "{screen}");
+        assert!(screen.contains(first), "{first} in\n{screen}");
+    }
+}

@@ -172,3 +172,16 @@ fn renders_at_every_size() {
         assert!(joined.contains(label), "{label} in\n{joined}");
     }
 }
+
+#[test]
+fn paste_keeps_newlines_only_where_they_belong() {
+    let mut f = sample();
+    f.paste("two\nlines");
+    assert_eq!(f.value("title"), "two lines");
+    f.set_focus(1);
+    f.paste("a\r\nb");
+    assert_eq!(f.value("description"), "a\nb");
+    f.set_focus(3);
+    f.paste("nope");
+    assert_eq!(f.value("status"), "open");
+}
