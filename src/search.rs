@@ -300,7 +300,9 @@ struct Scored {
 #[derive(Default)]
 pub struct Searcher {
     stamp: u64,
-    levels: Vec<(Vec<String>, Vec<Scored>)>,
+    /// Each query's terms with the entries that matched it: indices only
+    /// (4 bytes a hit), so a long query over a big plan stays small.
+    levels: Vec<(Vec<String>, Vec<u32>)>,
 }
 
 impl Searcher {
@@ -327,20 +329,19 @@ impl Searcher {
         {
             self.levels.pop();
         }
-        if self.levels.last().is_none_or(|(old, _)| *old != terms) {
-            let scored = match self.levels.last() {
-                Some((_, prev)) => index.score_all(prev.iter().map(|s| s.index), &terms),
-                None => index.score_all(0..index.entries.len() as u32, &terms),
-            };
+        let same = self.levels.last().is_some_and(|(old, _)| *old == terms);
+        let scored = match self.levels.last() {
+            Some((_, prev)) => index.score_all(prev.iter().copied(), &terms),
+            None => index.score_all(0..index.entries.len() as u32, &terms),
+        };
+        if !same {
             if self.levels.len() == MAX_LEVELS {
                 self.levels.remove(0);
             }
-            self.levels.push((terms, scored));
+            self.levels
+                .push((terms, scored.iter().map(|s| s.index).collect()));
         }
-        match self.levels.last() {
-            Some((_, scored)) => index.top(scored, limit),
-            None => Vec::new(),
-        }
+        index.top(&scored, limit)
     }
 }
 

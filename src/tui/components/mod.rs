@@ -46,7 +46,8 @@ impl Styles {
         }
     }
 
-    /// For `NO_COLOR`: emphasis by bold, underline and reverse only.
+    /// For `NO_COLOR`: emphasis by bold, dim, underline and reverse only
+    /// (the app's theme does the same).
     pub fn plain() -> Self {
         Styles {
             border: Style::new(),
@@ -56,9 +57,9 @@ impl Styles {
             value: Style::new(),
             focused_value: Style::new().add_modifier(Modifier::UNDERLINED),
             error: Style::new().add_modifier(Modifier::BOLD),
-            footer: Style::new(),
+            footer: Style::new().add_modifier(Modifier::DIM),
             selected: Style::new().add_modifier(Modifier::REVERSED),
-            detail: Style::new(),
+            detail: Style::new().add_modifier(Modifier::DIM),
         }
     }
 }
