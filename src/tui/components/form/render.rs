@@ -134,6 +134,15 @@ impl Form {
             }
             self.render_value(frame, field, focused, value_area, styles);
         }
+        // Say that fields are hidden above or below.
+        let marker_x = inner.right() - 1;
+        let buf = frame.buffer_mut();
+        if start > 0 {
+            buf.set_string(marker_x, inner.y, "↑", styles.detail);
+        }
+        if body_h > 0 && start + usize::from(body_h) < rows.len() {
+            buf.set_string(marker_x, inner.y + body_h - 1, "↓", styles.detail);
+        }
     }
 
     fn render_value(

@@ -146,9 +146,16 @@ fn scrolls_to_the_focused_field() {
     f.set_focus(4);
     // 7 rows: border, 2 fields, footer, border.
     let buf = render(50, 5, |fr| f.render(fr, fr.area(), &Styles::plain()));
-    let joined = text(&buf).join("\n");
+    let lines = text(&buf);
+    let joined = lines.join("\n");
     assert!(joined.contains("Due"), "{joined}");
     assert!(!joined.contains("Title"), "{joined}");
+    assert!(lines[1].ends_with("↑│"), "{joined}");
+    assert!(!joined.contains('↓'), "{joined}");
+    f.set_focus(0);
+    let buf = render(50, 5, |fr| f.render(fr, fr.area(), &Styles::plain()));
+    let lines = text(&buf);
+    assert!(lines[2].ends_with("↓│"), "{}", lines.join("\n"));
 }
 
 #[test]
