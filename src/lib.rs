@@ -9,6 +9,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod planning;
 pub mod score;
+pub mod search;
 pub mod store;
 pub mod synth;
 pub mod text;

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod cache;
+pub mod components;
 pub mod edits;
 pub mod history;
 pub mod keymap;
