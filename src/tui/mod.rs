@@ -7,6 +7,7 @@ pub mod app;
 pub mod cache;
 pub mod components;
 pub mod edits;
+pub mod file_persist;
 pub mod history;
 pub mod keymap;
 pub mod theme;
