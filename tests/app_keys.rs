@@ -171,6 +171,10 @@ fn undo_and_redo_work_across_views() {
     assert_eq!(app.view, View::Sprints);
     assert_eq!(message(&app), "undid: delete D-00001");
     assert_eq!(app.plan, fixture());
+    press(&mut app, "2 g");
+    assert_eq!(selected(&app), "D-00008");
+    press(&mut app, "3 <C-r> u 2");
+    assert_eq!(selected(&app), "D-00001", "undo selects what came back");
 
     press(&mut app, "<C-r>");
     assert_eq!(message(&app), "redid: delete D-00001");

@@ -11,7 +11,7 @@ use super::Persist;
 use super::action::{Rating, View};
 use super::history::History;
 use super::theme::Theme;
-use crate::model::{Change, Debt, DebtStatus, Plan};
+use crate::model::{Change, Debt, DebtStatus, Item, Kind, Op, Plan};
 use crate::score::Breakdown;
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
@@ -205,16 +205,23 @@ impl App {
             self.sort,
             self.descending,
         );
-        if let Some(id) = selected
-            && let Some(pos) = self
-                .cache
-                .debt_rows
-                .iter()
-                .position(|&i| self.plan.debts.get(i).is_some_and(|d| d.id == id))
-        {
-            self.cursors[View::Debt.index()].selected = pos;
+        if let Some(id) = selected {
+            self.select_debt(&id);
         }
         self.clamp_cursors();
+    }
+
+    /// Selects a debt item in the table; false when the filter hides it.
+    pub fn select_debt(&mut self, id: &str) -> bool {
+        let pos = self
+            .cache
+            .debt_rows
+            .iter()
+            .position(|&i| self.plan.debts.get(i).is_some_and(|d| d.id == id));
+        if let Some(pos) = pos {
+            self.cursors[View::Debt.index()].selected = pos;
+        }
+        pos.is_some()
     }
 
     fn clamp_cursors(&mut self) {
@@ -329,6 +336,15 @@ impl App {
     /// Undoes (or redoes) one change; returns its label, `None` when there
     /// is nothing to undo (redo).
     pub fn undo_redo(&mut self, undo: bool) -> Option<String> {
+        // Select the debt item the step touches, so the user sees what came
+        // back; otherwise keep the current selection.
+        let touched = self.history.peek(undo).and_then(|c| {
+            c.ops.iter().find_map(|op| match op {
+                Op::Put(Item::Debt(d)) => Some(d.id.clone()),
+                Op::Remove(Kind::Debt, id) => Some(id.clone()),
+                _ => None,
+            })
+        });
         let selected = self.selected_debt().map(|d| d.id.clone());
         let label = if undo {
             self.history.undo(&mut self.plan)
@@ -337,6 +353,9 @@ impl App {
         }?;
         self.dirty = true;
         self.rebuild(selected);
+        if let Some(id) = touched {
+            self.select_debt(&id);
+        }
         Some(label)
     }
 

@@ -329,6 +329,36 @@ pub fn keys_for(action: Action) -> Vec<String> {
         .collect()
 }
 
+/// One entry of the command palette: an action that works in the current
+/// view, its name, what it does and its keys.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Command {
+    pub action: Action,
+    pub name: &'static str,
+    pub help: &'static str,
+    pub keys: Vec<String>,
+}
+
+/// Every action available in `view`'s normal mode, once each, view actions
+/// first: what the palette fuzzy-finds.
+pub fn commands(view: View) -> Vec<Command> {
+    let mut out: Vec<Command> = Vec::new();
+    for scope in [Scope::View(view), Scope::Global, Scope::Always] {
+        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+            match out.iter_mut().find(|c| c.action == b.action) {
+                Some(c) => c.keys.push(b.key.label()),
+                None => out.push(Command {
+                    action: b.action,
+                    name: b.action.name(),
+                    help: b.help,
+                    keys: vec![b.key.label()],
+                }),
+            }
+        }
+    }
+    out
+}
+
 fn all_scopes() -> Vec<Scope> {
     let mut scopes: Vec<Scope> = Vec::new();
     for b in BINDINGS {
@@ -460,6 +490,24 @@ mod tests {
         assert!(t.contains("| `y` | y/n prompt | yes |"), "{t}");
         let labels: usize = t.lines().skip(2).map(|l| l.matches('`').count() / 2).sum();
         assert_eq!(labels, BINDINGS.len());
+    }
+
+    #[test]
+    fn palette_commands_are_unique_and_carry_their_keys() {
+        let cmds = commands(View::Debt);
+        let quit = cmds.iter().find(|c| c.name == "quit").unwrap();
+        assert_eq!(quit.keys, ["q", "Ctrl-c"]);
+        assert_eq!(cmds[0].action, A::Filter);
+        let mut names: Vec<_> = cmds.iter().map(|c| c.name).collect();
+        names.sort();
+        let n = names.len();
+        names.dedup();
+        assert_eq!(names.len(), n, "two actions share a palette name");
+        assert!(
+            !commands(View::Sprints)
+                .iter()
+                .any(|c| c.action == A::RaiseRating)
+        );
     }
 
     #[test]
