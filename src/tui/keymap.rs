@@ -259,6 +259,14 @@ pub fn help_for(view: View) -> Vec<(Scope, Vec<String>, &'static str)> {
     grouped(&[Scope::View(view), Scope::Global, Scope::Always])
 }
 
+/// A mode's keys as a one-line hint, the first key of each: "y yes · n no".
+pub fn hints(mode: ModeKind) -> Vec<String> {
+    grouped(&[Scope::Mode(mode)])
+        .into_iter()
+        .map(|(_, keys, help)| format!("{} {help}", keys[0]))
+        .collect()
+}
+
 /// Every key each action has, for the palette ("undo  u").
 pub fn keys_for(action: Action) -> Vec<String> {
     BINDINGS
