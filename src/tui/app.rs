@@ -184,15 +184,20 @@ impl App {
             persist,
             hits: RefCell::new(Hits::default()),
         };
-        app.refresh();
+        app.rebuild(None);
         app
     }
 
-    /// Rebuilds the derived rows after the plan, filter or sort changed,
-    /// keeping the selected debt item selected wherever it moved.
+    /// Re-filters and re-sorts the debt table after the filter or sort
+    /// changed, keeping the selected item selected wherever it moved.
     pub fn refresh(&mut self) {
         let selected = self.selected_debt().map(|d| d.id.clone());
-        self.rebuild(selected);
+        self.cache
+            .resort(&self.plan, &self.filter, self.sort, self.descending);
+        if let Some(id) = selected {
+            self.select_debt(&id);
+        }
+        self.clamp_cursors();
     }
 
     /// Rebuilds after the plan changed; `selected` was read before the change
