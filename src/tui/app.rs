@@ -11,7 +11,7 @@ use super::Persist;
 use super::action::{Rating, View};
 use super::history::History;
 use super::theme::Theme;
-use crate::model::{Change, Debt, DebtStatus, Item, Kind, Op, Plan};
+use crate::model::{Change, Debt, Item, Kind, Op, Plan};
 use crate::score::Breakdown;
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
@@ -380,9 +380,5 @@ impl App {
                 self.saved = Some(Err(why));
             }
         }
-    }
-
-    pub fn status_label(status: DebtStatus) -> &'static str {
-        status.label()
     }
 }
