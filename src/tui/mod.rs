@@ -56,7 +56,7 @@ impl NoPersist {
 
     pub fn memory() -> NoPersist {
         NoPersist {
-            label: "in memory".to_owned(),
+            label: "no file".to_owned(),
         }
     }
 }
