@@ -31,7 +31,12 @@ fn plan(n: usize) -> &'static Plan {
 }
 
 fn app(n: usize, view: View) -> App {
-    let mut app = App::new(plan(n).clone(), today(), false, Box::new(NoPersist::memory()));
+    let mut app = App::new(
+        plan(n).clone(),
+        today(),
+        false,
+        Box::new(NoPersist::memory()),
+    );
     handle(&mut app, Action::GoTo(view));
     app
 }
@@ -92,13 +97,33 @@ fn search_typing_6_keystrokes(b: Bencher, n: usize) {
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn edit_rating(b: Bencher, n: usize) {
     let mut app = app(n, View::Debt);
-    let before = app.plan.debts.iter().map(|d| d.customer as u32).sum::<u32>();
+    let before = app
+        .plan
+        .debts
+        .iter()
+        .map(|d| d.customer as u32)
+        .sum::<u32>();
     let mut up = true;
     b.bench_local(|| {
         // Alternate so every call really changes a rating (never stuck at 0 or 5).
-        handle(&mut app, if up { Action::RaiseRating } else { Action::LowerRating });
+        handle(
+            &mut app,
+            if up {
+                Action::RaiseRating
+            } else {
+                Action::LowerRating
+            },
+        );
         up = !up;
     });
-    let after = app.plan.debts.iter().map(|d| d.customer as u32).sum::<u32>();
-    assert!(after.abs_diff(before) <= 1, "the bench edits one rating back and forth");
+    let after = app
+        .plan
+        .debts
+        .iter()
+        .map(|d| d.customer as u32)
+        .sum::<u32>();
+    assert!(
+        after.abs_diff(before) <= 1,
+        "the bench edits one rating back and forth"
+    );
 }
