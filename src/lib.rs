@@ -3,6 +3,7 @@
 //! puts a command line and a terminal UI on top of it.
 
 pub mod cli;
+pub mod import;
 pub mod model;
 pub mod score;
 pub mod store;

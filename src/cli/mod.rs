@@ -3,6 +3,7 @@
 
 mod args;
 mod edit;
+mod import;
 mod list;
 mod table;
 
@@ -114,6 +115,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             limit,
             format,
         }) => list::rank(&ctx, explain, limit, format, &mut out)?,
+        Some(Command::Import(cmd)) => import::run(&ctx, cmd, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
