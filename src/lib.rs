@@ -2,9 +2,16 @@
 //! (model, scoring, planning, checks, exports, storage); the `bearing` binary
 //! puts a command line and a terminal UI on top of it.
 
+pub mod check;
 pub mod cli;
+pub mod export;
 pub mod import;
+pub mod lifecycle;
 pub mod model;
+pub mod planning;
 pub mod score;
+pub mod search;
 pub mod store;
+pub mod synth;
 pub mod text;
+pub mod tui;

@@ -460,7 +460,11 @@ fn read_commands_work_on_a_read_only_file_and_do_not_write() {
     sb.ok(&["rank", "--explain"]);
     assert_eq!(sb.file(), before);
     let mode = std::fs::metadata(sb.plan()).unwrap().permissions().mode();
-    assert_eq!(mode & 0o777, 0o444, "reading must not touch the file's mode");
+    assert_eq!(
+        mode & 0o777,
+        0o444,
+        "reading must not touch the file's mode"
+    );
 }
 
 #[test]
@@ -518,4 +522,364 @@ fn help_is_on_every_command() {
         assert_eq!(r.code, 0, "{args:?}");
         assert!(r.stdout.contains("Usage"), "{args:?}");
     }
+}
+
+#[test]
+fn the_demo_answers_every_read_command_and_refuses_writes() {
+    let sb = Sandbox::new();
+    for kind in ["objectives", "krs", "hypotheses", "debt", "sprints"] {
+        let table = sb.ok(&["--demo", "list", kind]);
+        assert!(table.lines().count() > 2, "{kind}: {table}");
+        let v = json(&sb.ok(&["--demo", "list", kind, "--format", "json"]));
+        assert!(!v.as_array().unwrap().is_empty(), "{kind}");
+    }
+    let ranked = json(&sb.ok(&["--demo", "rank", "--format", "json"]));
+    let rows = ranked.as_array().unwrap();
+    assert!(rows.len() >= 15);
+    let scores: Vec<f64> = rows.iter().map(|r| r["score"].as_f64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    sb.ok(&["--demo", "rank", "--explain"]);
+    let first = rows[0]["id"].as_str().unwrap();
+    assert!(sb.ok(&["--demo", "show", first]).contains("cost of delay"));
+    let overview = sb.ok(&["--demo"]);
+    assert!(overview.contains("North Star"), "{overview}");
+    sb.refused(&["--demo", "add", "debt", "x"], "read-only");
+    sb.refused(&["--demo", "edit", first, "--risk", "1"], "read-only");
+    sb.refused(&["--demo", "rm", first], "read-only");
+    sb.refused(&["--demo", "init"], "read-only");
+    assert!(!sb.plan().exists(), "the demo never writes a plan file");
+}
+
+/// The demo plan as a writable file in a sandbox.
+fn demo_copy() -> Sandbox {
+    let sb = Sandbox::new();
+    std::fs::write(sb.plan(), bearing::store::embedded::DEMO).unwrap();
+    sb
+}
+
+fn sprints(sb: &Sandbox) -> Vec<serde_json::Value> {
+    json(&sb.ok(&["sprint", "list", "--format", "json"]))
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn sprint_new_plan_start_close_through_the_cli() {
+    let sb = demo_copy();
+    let s = sb.add(&[
+        "sprint",
+        "new",
+        "Debt sprint 24",
+        "--start",
+        "2026-12-14",
+        "--end",
+        "2026-12-24",
+        "--capacity",
+        "8",
+        "--goal",
+        "Top debt",
+    ]);
+    assert!(s.starts_with("S-"), "{s}");
+    let out = sb.ok(&["sprint", "plan", &s]);
+    assert!(out.contains("best total within capacity"), "{out}");
+    let sp = sprints(&sb)
+        .into_iter()
+        .find(|x| x["id"] == s.as_str())
+        .unwrap();
+    assert!(sp["planned_points"].as_u64().unwrap() <= 8, "{sp}");
+    assert_eq!(sp["state"], "planned");
+    assert_eq!(sp["goal"], "Top debt");
+    for key in [
+        "id",
+        "name",
+        "start",
+        "end",
+        "capacity",
+        "state",
+        "goal",
+        "items",
+        "planned_points",
+        "completed_points",
+    ] {
+        assert!(sp.get(key).is_some(), "sprint list json lacks {key}");
+    }
+    // Another sprint is active in the demo: starting a second one is refused by name.
+    let active = sprints(&sb)
+        .into_iter()
+        .find(|x| x["state"] == "active")
+        .unwrap();
+    let active_id = active["id"].as_str().unwrap().to_owned();
+    sb.refused(&["sprint", "start", &s], &active_id);
+    // Close the active one with its first item done; the rest is carried over.
+    let items: Vec<String> = active["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_str().unwrap().to_owned())
+        .collect();
+    let out = sb.ok(&["sprint", "close", &active_id, "--done", &items[0]]);
+    assert!(
+        out.contains("→"),
+        "says where each unfinished item went: {out}"
+    );
+    let closed = sprints(&sb)
+        .into_iter()
+        .find(|x| x["id"] == active_id.as_str())
+        .unwrap();
+    assert_eq!(closed["state"], "closed");
+    assert!(closed["completed_points"].as_u64().is_some());
+    let done = json(&sb.ok(&["show", &items[0], "--format", "json"]));
+    assert_eq!(done["status"], "done");
+    sb.ok(&["sprint", "start", &s]);
+    sb.refused(
+        &["sprint", "add", &s, "D-NOPE0"],
+        "no debt item with id D-NOPE0",
+    );
+    sb.refused(
+        &[
+            "sprint",
+            "new",
+            "x",
+            "--start",
+            "2026-12-10",
+            "--end",
+            "2026-12-01",
+        ],
+        "after the start",
+    );
+    sb.refused(
+        &[
+            "sprint",
+            "new",
+            "x",
+            "--start",
+            "2026-12-01",
+            "--end",
+            "2026-12-10",
+            "--capacity",
+            "0",
+        ],
+        "capacity",
+    );
+}
+
+#[test]
+fn sprint_top_three_says_when_it_overflows() {
+    let sb = demo_copy();
+    let s = sb.add(&[
+        "sprint",
+        "new",
+        "Tiny",
+        "--start",
+        "2026-12-14",
+        "--end",
+        "2026-12-24",
+        "--capacity",
+        "2",
+    ]);
+    let out = sb.ok(&["sprint", "plan", &s, "--top", "3"]);
+    assert!(out.contains("over capacity"), "{out}");
+    let sp = sprints(&sb)
+        .into_iter()
+        .find(|x| x["id"] == s.as_str())
+        .unwrap();
+    assert_eq!(sp["items"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn experiments_move_through_their_lifecycle() {
+    let (sb, [_, kr, h, _]) = seeded();
+    sb.refused(
+        &["hypothesis", "validate", &h, "--evidence", "  "],
+        "evidence must not be empty",
+    );
+    sb.ok(&["hypothesis", "start", &h, "--review-by", "2026-12-01"]);
+    let v = json(&sb.ok(&["list", "hypotheses", "--format", "json"]));
+    assert_eq!(v[0]["status"], "running");
+    assert_eq!(v[0]["started"], "2026-11-20");
+    assert_eq!(v[0]["stale"], false);
+    // Past review-by, the experiment is stale everywhere it shows.
+    let late = sb.run(&[
+        "--today",
+        "2026-12-05",
+        "list",
+        "hypotheses",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json(&late.stdout)[0]["stale"], true);
+    assert!(
+        sb.ok(&["--today", "2026-12-05", "list", "hypotheses"])
+            .contains("STALE")
+    );
+    sb.ok(&[
+        "hypothesis",
+        "validate",
+        &h,
+        "--evidence",
+        "MTTR fell from 90 to 41 min over 3 incidents",
+    ]);
+    let v = json(&sb.ok(&["list", "hypotheses", "--format", "json"]));
+    assert_eq!(v[0]["status"], "validated");
+    assert_eq!(v[0]["decided"], "2026-11-20");
+    for key in [
+        "id",
+        "title",
+        "status",
+        "ice",
+        "started",
+        "review_by",
+        "decided",
+        "evidence",
+        "stale",
+        "key_results",
+    ] {
+        assert!(v[0].get(key).is_some(), "hypotheses json lacks {key}");
+    }
+    sb.ok(&["hypothesis", "reopen", &h]);
+    let shown = json(&sb.ok(&["show", &h, "--format", "json"]));
+    assert_eq!(shown["status"], "running");
+    assert_eq!(shown["history"][0]["status"], "validated", "{shown}");
+    sb.ok(&[
+        "hypothesis",
+        "abandon",
+        &h,
+        "--evidence",
+        "No change after two more weeks",
+    ]);
+    let _ = kr;
+}
+
+#[test]
+fn checkin_records_a_measurement() {
+    let (sb, [_, kr, _, _]) = seeded();
+    sb.ok(&["checkin", &kr, "55", "--date", "2026-11-18"]);
+    sb.ok(&["checkin", &kr, "50"]);
+    let v = json(&sb.ok(&["list", "krs", "--format", "json"]));
+    assert_eq!(v[0]["current"], 50.0);
+    assert_eq!(v[0]["checkins"].as_array().unwrap().len(), 2);
+    for key in [
+        "id",
+        "title",
+        "objective",
+        "unit",
+        "baseline",
+        "target",
+        "current",
+        "start",
+        "due",
+        "progress",
+        "health",
+        "checkins",
+    ] {
+        assert!(v[0].get(key).is_some(), "krs json lacks {key}");
+    }
+    sb.refused(&["checkin", &kr, "fast"], "value: must be a number");
+    sb.refused(
+        &["checkin", "KR-NOPE0", "1"],
+        "no key result with id KR-NOPE0",
+    );
+    sb.refused(
+        &["checkin", &kr, "1", "--date", "2026-02-30"],
+        "not a calendar date",
+    );
+}
+
+#[test]
+fn check_is_a_ci_gate_with_file_lines() {
+    let (sb, [_, _, _, d]) = seeded();
+    // Clean apart from warnings: exit 0.
+    let out = sb.ok(&["check"]);
+    assert!(out.contains("0 errors"), "{out}");
+    // Debt without an owner is an error by default: exit 1, PATH:LINE: severity rule: message.
+    let bare = sb.add(&["add", "debt", "Nobody owns this", "--risk", "2"]);
+    let r = sb.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let text = std::fs::read_to_string(sb.plan()).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains(&format!("id: \"{bare}\"")))
+        .unwrap()
+        + 1;
+    let want = format!("{}:{line}: error debt-without-owner:", sb.plan().display());
+    assert!(r.stdout.contains(&want), "expected {want} in {}", r.stdout);
+    assert!(r.stderr.contains("check failed"), "{}", r.stderr);
+    let v = json(&sb.run(&["check", "--format", "json"]).stdout);
+    let f = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == bare.as_str())
+        .unwrap();
+    assert_eq!(f["rule"], "debt-without-owner");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["line"], line);
+    assert!(f["message"].is_string());
+    // The policy switches a rule off.
+    let text = text.replace("debt_without_owner: error", "debt_without_owner: off");
+    std::fs::write(sb.plan(), text).unwrap();
+    assert_eq!(sb.run(&["check"]).code, 0);
+    let _ = d;
+}
+
+#[test]
+fn exports_go_to_stdout_or_a_file() {
+    let sb = Sandbox::new();
+    let md = sb.ok(&["--demo", "export", "sprint"]);
+    assert!(md.starts_with("# "), "{md}");
+    assert!(
+        md.contains("| Rank |") && md.contains("Why these items"),
+        "{md}"
+    );
+    let csv_out = sb.ok(&["--demo", "export", "sprint", "--format", "csv"]);
+    let mut rdr = csv::Reader::from_reader(csv_out.as_bytes());
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header[0], "id");
+    assert_eq!(header.len(), 13);
+    assert!(rdr.records().all(|r| r.unwrap().len() == 13));
+    let j = json(&sb.ok(&["--demo", "export", "sprint", "--format", "json"]));
+    assert_eq!(j["format_version"], 1);
+    assert!(
+        j["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|i| i["breakdown"]["cost_of_delay"].is_number())
+    );
+
+    let out_path = sb.path().join("out/plan.md");
+    std::fs::create_dir_all(out_path.parent().unwrap()).unwrap();
+    let said = sb.ok(&[
+        "--demo",
+        "export",
+        "sprint",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert!(said.contains("wrote"), "{said}");
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), md);
+
+    let log = sb.ok(&["--demo", "export", "learning-log"]);
+    assert!(
+        log.contains("Validated:") && log.contains("Abandoned:"),
+        "{log}"
+    );
+    let log_json = json(&sb.ok(&[
+        "--demo",
+        "export",
+        "learning-log",
+        "--format",
+        "json",
+        "--since",
+        "2026-10-01",
+    ]));
+    assert!(log_json.is_object() || log_json.is_array());
+    let star = sb.ok(&["--demo", "export", "north-star"]);
+    assert!(star.split("\n\n").count() >= 2, "two paragraphs: {star}");
+    sb.refused(&["--demo", "export", "sprint", "S-NOPE0"], "S-NOPE0");
+    sb.refused(
+        &["--demo", "export", "learning-log", "--since", "2026-02-30"],
+        "not a calendar date",
+    );
 }

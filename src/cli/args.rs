@@ -26,6 +26,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+// Parsed once per run; the size of the edit variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write a new plan from the template (three objectives, a North Star to fill in).
@@ -65,6 +67,31 @@ pub enum Command {
         /// Show at most N items.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Debt sprints: create, plan, start, close, list.
+    #[command(subcommand)]
+    Sprint(SprintCommand),
+    /// Move an experiment through proposed → running → validated | abandoned.
+    #[command(subcommand, visible_alias = "experiment")]
+    Hypothesis(HypothesisCommand),
+    /// Record a key-result measurement (for pipelines that push DORA numbers).
+    Checkin {
+        /// The key result's id.
+        kr: String,
+        /// The measured value.
+        #[arg(allow_hyphen_values = true)]
+        value: String,
+        /// Day of the measurement (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Export a sprint plan, the learning log or the North Star.
+    #[command(subcommand)]
+    Export(ExportCommand),
+    /// The backlog's policy-as-code gate: exits 1 on any error-level finding.
+    Check {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -250,6 +277,115 @@ pub struct EditArgs {
     pub capacity: Option<String>,
     #[arg(long)]
     pub goal: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SprintCommand {
+    /// Create a planned sprint; prints its id.
+    New {
+        name: String,
+        #[arg(long, value_name = "DATE")]
+        start: String,
+        #[arg(long, value_name = "DATE")]
+        end: String,
+        /// Points the team can do (default: the velocity of the last closed sprints).
+        #[arg(long, allow_hyphen_values = true)]
+        capacity: Option<String>,
+        #[arg(long)]
+        goal: Option<String>,
+    },
+    /// Fill the sprint with the highest total score that fits its capacity.
+    Plan {
+        id: String,
+        /// Instead, add the N highest-ranked items (e.g. --top 3), even over capacity.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+    },
+    /// Commit debt items to the sprint.
+    Add {
+        id: String,
+        #[arg(required = true, value_name = "DEBT")]
+        debts: Vec<String>,
+    },
+    /// Take debt items out of the sprint.
+    Remove {
+        id: String,
+        #[arg(required = true, value_name = "DEBT")]
+        debts: Vec<String>,
+    },
+    /// Start the sprint, recording what was committed.
+    Start { id: String },
+    /// Close the sprint: the --done items are marked done, the rest carried over.
+    Close {
+        id: String,
+        #[arg(long, num_args = 0.., value_name = "DEBT")]
+        done: Vec<String>,
+    },
+    /// List the sprints.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HypothesisCommand {
+    /// Start running the experiment; records the start and a review-by date.
+    Start {
+        id: String,
+        /// Default: 14 days from today.
+        #[arg(long, value_name = "DATE")]
+        review_by: Option<String>,
+    },
+    /// Mark it validated, with the evidence.
+    Validate {
+        id: String,
+        #[arg(long)]
+        evidence: String,
+    },
+    /// Mark it abandoned, with the evidence.
+    Abandon {
+        id: String,
+        #[arg(long)]
+        evidence: String,
+    },
+    /// Reopen a decided experiment; the old decision is kept in its history.
+    Reopen { id: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// A sprint plan (default: the active sprint, else the next planned one).
+    Sprint {
+        id: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Write to this file instead of stdout.
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Decided experiments by month, for the learning forum.
+    LearningLog {
+        /// Only decisions on or after this day.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// The North Star on its own.
+    NorthStar {
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -17,12 +17,15 @@ fn json_out(v: &Value, out: &mut String) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
+/// A measurement as people write it: no trailing zeros, at most 2 decimals.
+pub fn num(x: f64) -> String {
+    let s = format!("{x:.2}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
     } else {
-        format!("{x:.2}")
-    }
+        &s
+    };
+    if s == "-0" { "0".into() } else { s.into() }
 }
 
 pub fn list(ctx: &Ctx, kind: ListKind, format: Format, out: &mut String) -> anyhow::Result<()> {
@@ -58,17 +61,16 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
         }
         ListKind::Krs => {
             let mut t = Table::new(
-                vec!["id", "title", "now", "target", "progress", "health", "due"],
+                vec!["id", "title", "now → target", "progress", "health", "due"],
                 1,
             );
-            t.right = vec![2, 3, 4];
+            t.right = vec![3];
             for k in &plan.key_results {
+                let target = k.target.map_or_else(|| "?".to_owned(), num);
                 t.push(vec![
                     k.id.clone(),
                     k.title.clone(),
-                    format!("{}{}", num(k.current), unit(&k.unit)),
-                    k.target
-                        .map_or("-".into(), |x| format!("{}{}", num(x), unit(&k.unit))),
+                    format!("{} → {target}{}", num(k.current), unit(&k.unit)),
                     k.progress()
                         .map_or("-".into(), |p| format!("{:.0}%", p * 100.0)),
                     k.health(today, &plan.health)
@@ -127,7 +129,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
         ListKind::Sprints => {
             let mut t = Table::new(vec!["id", "name", "window", "state", "points"], 1);
             t.right = vec![4];
-            for s in &plan.sprints {
+            for s in by_start(plan) {
                 t.push(vec![
                     s.id.clone(),
                     s.name.clone(),
@@ -381,10 +383,17 @@ fn debts_json(plan: &Plan, today: NaiveDate) -> Value {
     )
 }
 
+/// Sprints in calendar order (the file keeps them by id).
+pub fn by_start(plan: &Plan) -> Vec<&crate::model::Sprint> {
+    let mut v: Vec<_> = plan.sprints.iter().collect();
+    v.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+    v
+}
+
 pub fn sprints_json(plan: &Plan) -> Value {
     Value::Array(
-        plan.sprints
-            .iter()
+        by_start(plan)
+            .into_iter()
             .map(|s| {
                 let planned = match (&s.commitment, s.state) {
                     (Some(c), _) => c.points,

@@ -2,9 +2,12 @@
 //! same library the terminal UI uses, so the two never disagree.
 
 mod args;
+mod check;
 mod edit;
+mod export;
 mod import;
 mod list;
+mod sprint;
 mod table;
 
 use std::ffi::OsString;
@@ -69,7 +72,7 @@ impl Ctx {
             return Ok(Source {
                 plan,
                 text: embedded::DEMO.to_owned(),
-                label: "demo".into(),
+                label: "demo.ron".into(),
             });
         }
         let path = self.path()?;
@@ -115,6 +118,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             limit,
             format,
         }) => list::rank(&ctx, explain, limit, format, &mut out)?,
+        Some(Command::Sprint(cmd)) => sprint::sprint(&ctx, cmd, &mut out)?,
+        Some(Command::Hypothesis(cmd)) => sprint::hypothesis(&ctx, cmd, &mut out)?,
+        Some(Command::Checkin { kr, value, date }) => {
+            sprint::checkin(&ctx, &kr, &value, date.as_deref(), &mut out)?
+        }
+        Some(Command::Check { format }) => check::run(&ctx, format, &mut out)?,
+        Some(Command::Export(cmd)) => export::run(&ctx, cmd, &mut out)?,
         Some(Command::Import(cmd)) => import::run(&ctx, cmd, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();

@@ -184,7 +184,7 @@ pub fn item_lines(text: &str) -> std::collections::HashMap<String, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Debt, Hypothesis, KeyResult, Objective, Sprint};
+    use crate::model::{Debt, Hypothesis, Item, KeyResult, Objective, Sprint};
     use chrono::NaiveDate;
 
     fn day(s: &str) -> NaiveDate {
@@ -251,6 +251,33 @@ mod tests {
         let back = from_text(&text).unwrap();
         assert_eq!(back, plan);
         assert_eq!(to_text(&back).unwrap(), text);
+    }
+
+    #[test]
+    fn changing_one_item_changes_only_its_lines() {
+        let mut plan = from_text(crate::store::embedded::DEMO).unwrap();
+        let before = to_text(&plan).unwrap();
+        let d = &mut plan.debts[7];
+        d.risk = if d.risk == 5 { 4 } else { 5 };
+        d.title.push_str(" (edited)");
+        let after = to_text(&plan).unwrap();
+        let (a, b): (Vec<_>, Vec<_>) = (before.lines().collect(), after.lines().collect());
+        assert_eq!(a.len(), b.len());
+        let changed: Vec<_> = a.iter().zip(&b).filter(|(x, y)| x != y).collect();
+        assert_eq!(changed.len(), 2, "{changed:?}");
+        // A new item adds only its own lines, in one block.
+        let mut plan2 = from_text(&before).unwrap();
+        plan2
+            .debts
+            .push(Debt::new("D-00000".into(), "new".into(), day("2026-01-01")));
+        plan2.normalize();
+        let added = to_text(&plan2).unwrap();
+        let extra = added.lines().count() - a.len();
+        let item_lines = item_text(&Item::Debt(plan2.debts[0].clone()))
+            .unwrap()
+            .lines()
+            .count();
+        assert_eq!(extra, item_lines, "only the item's own lines are added");
     }
 
     #[test]

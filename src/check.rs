@@ -1,0 +1,306 @@
+//! `bearing check`: the backlog's policy as code. Each named rule looks at the
+//! plan and reports findings; how serious each rule is comes from the plan's
+//! `policy` section (off / warn / error), so a team tunes its gate in review.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Kind, Plan, Policy, Severity};
+use crate::store::format;
+use crate::text::sanitize;
+
+/// The rules, in the order they are reported on the same line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    DanglingReference,
+    DuplicateId,
+    DebtWithoutOwner,
+    DebtWithoutImpact,
+    SprintOverCapacity,
+    StaleExperiment,
+    DecidedWithoutEvidence,
+    KrWithoutTarget,
+    KrPastDue,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 9] = [
+        Rule::DanglingReference,
+        Rule::DuplicateId,
+        Rule::DebtWithoutOwner,
+        Rule::DebtWithoutImpact,
+        Rule::SprintOverCapacity,
+        Rule::StaleExperiment,
+        Rule::DecidedWithoutEvidence,
+        Rule::KrWithoutTarget,
+        Rule::KrPastDue,
+    ];
+
+    /// The kebab-case name used in output and documentation.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::DanglingReference => "dangling-reference",
+            Rule::DuplicateId => "duplicate-id",
+            Rule::DebtWithoutOwner => "debt-without-owner",
+            Rule::DebtWithoutImpact => "debt-without-impact",
+            Rule::SprintOverCapacity => "sprint-over-capacity",
+            Rule::StaleExperiment => "stale-experiment",
+            Rule::DecidedWithoutEvidence => "decided-without-evidence",
+            Rule::KrWithoutTarget => "kr-without-target",
+            Rule::KrPastDue => "kr-past-due",
+        }
+    }
+
+    pub fn severity(self, p: &Policy) -> Severity {
+        match self {
+            Rule::DanglingReference => p.dangling_reference,
+            Rule::DuplicateId => p.duplicate_id,
+            Rule::DebtWithoutOwner => p.debt_without_owner,
+            Rule::DebtWithoutImpact => p.debt_without_impact,
+            Rule::SprintOverCapacity => p.sprint_over_capacity,
+            Rule::StaleExperiment => p.stale_experiment,
+            Rule::DecidedWithoutEvidence => p.decided_without_evidence,
+            Rule::KrWithoutTarget => p.kr_without_target,
+            Rule::KrPastDue => p.kr_past_due,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One rule broken by one item. Serializes as `{rule, severity, id, line,
+/// message}` with `rule` in kebab case and `severity` as in the policy
+/// section (`warn` / `error`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub id: String,
+    /// 1-based line of the item's `id:` in the plan file, when the text was given.
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Whether any finding should fail the gate.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// `PATH:LINE: severity rule-name: message`, the shape editors and CI logs
+/// link to; without a line, `PATH: severity rule-name: message`.
+pub fn format_line(path: &str, f: &Finding) -> String {
+    let at = match f.line {
+        Some(line) => format!("{path}:{line}"),
+        None => path.to_owned(),
+    };
+    format!(
+        "{at}: {} {}: {}",
+        f.severity.label(),
+        f.rule.name(),
+        sanitize(&f.message)
+    )
+}
+
+struct Collector<'a> {
+    policy: &'a Policy,
+    lines: HashMap<String, usize>,
+    out: Vec<Finding>,
+}
+
+impl Collector<'_> {
+    fn add(&mut self, rule: Rule, id: &str, message: String) {
+        let severity = rule.severity(self.policy);
+        if severity == Severity::Off {
+            return;
+        }
+        self.out.push(Finding {
+            rule,
+            severity,
+            id: id.to_owned(),
+            line: self.lines.get(id).copied(),
+            message,
+        });
+    }
+}
+
+fn quoted(s: &str) -> String {
+    format!("{:?}", sanitize(s).as_ref())
+}
+
+/// Runs every rule that the policy does not switch off. `text` is the plan
+/// file's text, for line numbers. Findings come sorted by line, then rule.
+pub fn check(plan: &Plan, text: Option<&str>, today: NaiveDate) -> Vec<Finding> {
+    let mut c = Collector {
+        policy: &plan.policy,
+        lines: text.map(format::item_lines).unwrap_or_default(),
+        out: Vec::new(),
+    };
+    references(plan, &mut c);
+    duplicates(plan, &mut c);
+    debts(plan, &mut c);
+    for s in plan.sprints.iter().filter(|s| s.state.is_open()) {
+        let effort = plan.effort_of(&s.items);
+        if effort > s.capacity {
+            c.add(
+                Rule::SprintOverCapacity,
+                &s.id,
+                format!(
+                    "sprint {} holds {effort} pts, over its capacity of {} by {}",
+                    quoted(&s.name),
+                    s.capacity,
+                    effort - s.capacity
+                ),
+            );
+        }
+    }
+    for h in &plan.hypotheses {
+        if h.is_stale(today)
+            && let Some(review_by) = h.review_by
+        {
+            c.add(
+                Rule::StaleExperiment,
+                &h.id,
+                format!(
+                    "experiment {} is still running {} days past its review-by date {review_by}",
+                    quoted(&h.title),
+                    (today - review_by).num_days()
+                ),
+            );
+        }
+        if h.status.is_decided() && h.evidence.trim().is_empty() {
+            c.add(
+                Rule::DecidedWithoutEvidence,
+                &h.id,
+                format!(
+                    "hypothesis {} is {} without evidence",
+                    quoted(&h.title),
+                    h.status.label()
+                ),
+            );
+        }
+    }
+    key_results(plan, today, &mut c);
+    let mut out = c.out;
+    out.sort_by(|a, b| {
+        a.line
+            .unwrap_or(usize::MAX)
+            .cmp(&b.line.unwrap_or(usize::MAX))
+            .then(a.rule.cmp(&b.rule))
+            .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    out
+}
+
+fn references(plan: &Plan, c: &mut Collector<'_>) {
+    let missing = |id: &str, kind: Kind| Kind::of_id(id) != Some(kind) || !plan.contains_id(id);
+    for kr in &plan.key_results {
+        if missing(&kr.objective, Kind::Objective) {
+            c.add(
+                Rule::DanglingReference,
+                &kr.id,
+                format!("objective {} does not exist", quoted(&kr.objective)),
+            );
+        }
+    }
+    let lists = plan
+        .hypotheses
+        .iter()
+        .map(|h| (&h.id, &h.key_results, Kind::KeyResult))
+        .chain(
+            plan.debts
+                .iter()
+                .map(|d| (&d.id, &d.key_results, Kind::KeyResult)),
+        )
+        .chain(plan.sprints.iter().map(|s| (&s.id, &s.items, Kind::Debt)));
+    for (id, refs, kind) in lists {
+        for r in refs.iter().filter(|r| missing(r, kind)) {
+            c.add(
+                Rule::DanglingReference,
+                id,
+                format!("{kind} {} does not exist", quoted(r)),
+            );
+        }
+    }
+}
+
+fn duplicates(plan: &Plan, c: &mut Collector<'_>) {
+    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    let ids = plan
+        .objectives
+        .iter()
+        .map(|x| x.id.as_str())
+        .chain(plan.key_results.iter().map(|x| x.id.as_str()))
+        .chain(plan.hypotheses.iter().map(|x| x.id.as_str()))
+        .chain(plan.debts.iter().map(|x| x.id.as_str()))
+        .chain(plan.sprints.iter().map(|x| x.id.as_str()));
+    for id in ids {
+        *count.entry(id).or_default() += 1;
+    }
+    for (id, n) in count.into_iter().filter(|(_, n)| *n > 1) {
+        c.add(
+            Rule::DuplicateId,
+            id,
+            format!("{} is used by {n} items; ids must be unique", quoted(id)),
+        );
+    }
+}
+
+fn debts(plan: &Plan, c: &mut Collector<'_>) {
+    for d in plan.debts.iter().filter(|d| d.status.is_open()) {
+        if d.owner.trim().is_empty() {
+            c.add(
+                Rule::DebtWithoutOwner,
+                &d.id,
+                format!("debt {} has no owner", quoted(&d.title)),
+            );
+        }
+        if d.ratings() == [0; 4] {
+            c.add(
+                Rule::DebtWithoutImpact,
+                &d.id,
+                format!(
+                    "debt {} has no impact: customer, delivery, risk and urgency are all 0",
+                    quoted(&d.title)
+                ),
+            );
+        }
+    }
+}
+
+fn key_results(plan: &Plan, today: NaiveDate, c: &mut Collector<'_>) {
+    for kr in &plan.key_results {
+        if kr.target.is_none() {
+            c.add(
+                Rule::KrWithoutTarget,
+                &kr.id,
+                format!("key result {} has no target", quoted(&kr.title)),
+            );
+        }
+        if let (Some(due), Some(progress)) = (kr.due, kr.progress())
+            && today > due
+            && progress < 1.0
+        {
+            c.add(
+                Rule::KrPastDue,
+                &kr.id,
+                format!(
+                    "key result {} was due {due} and is at {:.0}% of its target",
+                    quoted(&kr.title),
+                    progress * 100.0
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

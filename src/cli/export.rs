@@ -1,0 +1,67 @@
+//! `bearing export …`: a sprint plan, the learning log or the North Star, to
+//! stdout or (atomically) to a file.
+
+use std::path::Path;
+
+use anyhow::{Context, anyhow};
+
+use super::args::{ExportCommand, ExportFormat};
+use super::{Ctx, Source, display};
+use crate::export::{self, ExportError};
+use crate::model::id::normalize;
+use crate::model::validate;
+use crate::store::{self, RealFs};
+
+pub fn run(ctx: &Ctx, cmd: ExportCommand, out: &mut String) -> anyhow::Result<()> {
+    let Source { plan, .. } = ctx.read()?;
+    let today = ctx.today;
+    let (text, output) = match cmd {
+        ExportCommand::Sprint { id, format, output } => {
+            let id = match id {
+                Some(id) => normalize(&id),
+                None => export::default_sprint(&plan)
+                    .map(|s| s.id.clone())
+                    .ok_or(ExportError::NoSprint)?,
+            };
+            let text = match format {
+                ExportFormat::Md => export::sprint_markdown(&plan, &id, today)?,
+                ExportFormat::Csv => export::sprint_csv(&plan, &id, today)?,
+                ExportFormat::Json => export::sprint_json(&plan, &id, today)?,
+            };
+            (text, output)
+        }
+        ExportCommand::LearningLog {
+            since,
+            format,
+            output,
+        } => {
+            let since = since
+                .as_deref()
+                .map(|d| validate::date("since", d).map_err(|e| anyhow!("{e}")))
+                .transpose()?;
+            let text = match format {
+                ExportFormat::Md => export::learning_log_markdown(&plan, since, today),
+                ExportFormat::Json => export::learning_log_json(&plan, since)?,
+                ExportFormat::Csv => {
+                    anyhow::bail!("the learning log is exported as md or json, not csv")
+                }
+            };
+            (text, output)
+        }
+        ExportCommand::NorthStar { output } => (export::north_star(&plan), output),
+    };
+    match output {
+        Some(path) => {
+            write_file(&path, &text)?;
+            out.push_str(&format!("wrote {}\n", display(&path)));
+        }
+        None => out.push_str(&text),
+    }
+    Ok(())
+}
+
+/// Exports replace their file atomically too: a reader never sees half a page.
+fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+    store::save::write_atomic(&mut RealFs, path, text.as_bytes())
+        .with_context(|| format!("cannot write the export to {}", display(path)))
+}

@@ -1,0 +1,226 @@
+//! `bearing sprint …`, `bearing hypothesis …` and `bearing checkin`: the
+//! lifecycle commands. Each is one planning/lifecycle function, applied in
+//! one read-modify-write.
+
+use anyhow::anyhow;
+
+use super::args::{Format, HypothesisCommand, SprintCommand};
+use super::list::{by_start, sprints_json};
+use super::table::{self, Table};
+use super::{Ctx, Source};
+use crate::lifecycle;
+use crate::model::id::normalize;
+use crate::model::validate;
+use crate::planning::{self, Carried};
+
+fn field<T>(r: Result<T, validate::FieldError>) -> anyhow::Result<T> {
+    r.map_err(|e| anyhow!("{e}"))
+}
+
+fn ids(list: &[String]) -> Vec<String> {
+    list.iter().map(|s| normalize(s)).collect()
+}
+
+pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result<()> {
+    let today = ctx.today;
+    let msg = match cmd {
+        SprintCommand::List { format } => return list(ctx, format, out),
+        SprintCommand::New {
+            name,
+            start,
+            end,
+            capacity,
+            goal,
+        } => {
+            let start = field(validate::date("start", &start))?;
+            let end = field(validate::date("end", &end))?;
+            let capacity = capacity
+                .as_deref()
+                .map(|c| field(validate::effort("capacity", c)))
+                .transpose()?;
+            ctx.write(|plan| {
+                let (change, id) = planning::new_sprint(
+                    plan,
+                    &name,
+                    start,
+                    end,
+                    capacity,
+                    goal.as_deref().unwrap_or(""),
+                )?;
+                plan.apply(change);
+                let cap = plan.sprint(&id).map_or(0, |s| s.capacity);
+                let how = if capacity.is_some() {
+                    String::new()
+                } else {
+                    " (suggested from velocity)".to_owned()
+                };
+                Ok(format!("added sprint {id}\ncapacity {cap} points{how}"))
+            })?
+        }
+        SprintCommand::Plan { id, top } => {
+            let id = normalize(&id);
+            ctx.write(|plan| {
+                let outcome = match top {
+                    Some(n) => planning::top_n(plan, &id, n, today)?,
+                    None => planning::auto_plan(plan, &id, today)?,
+                };
+                plan.apply(outcome.change);
+                Ok(outcome.message)
+            })?
+        }
+        SprintCommand::Add { id, debts } => {
+            let (id, debts) = (normalize(&id), ids(&debts));
+            ctx.write(|plan| {
+                let o = planning::add_items(plan, &id, &debts)?;
+                plan.apply(o.change);
+                Ok(o.message)
+            })?
+        }
+        SprintCommand::Remove { id, debts } => {
+            let (id, debts) = (normalize(&id), ids(&debts));
+            ctx.write(|plan| {
+                let o = planning::remove_items(plan, &id, &debts)?;
+                plan.apply(o.change);
+                Ok(o.message)
+            })?
+        }
+        SprintCommand::Start { id } => {
+            let id = normalize(&id);
+            ctx.write(|plan| {
+                let o = planning::start(plan, &id, today)?;
+                plan.apply(o.change);
+                Ok(o.message)
+            })?
+        }
+        SprintCommand::Close { id, done } => {
+            let (id, done) = (normalize(&id), ids(&done));
+            ctx.write(|plan| {
+                let o = planning::close(plan, &id, &done, today)?;
+                plan.apply(o.change);
+                let mut msg = o.message;
+                for (debt, to) in &o.report.carried {
+                    msg.push_str(&match to {
+                        Carried::Sprint(s) => format!("\n  {debt} → {s}"),
+                        Carried::Backlog => format!("\n  {debt} → backlog"),
+                    });
+                }
+                Ok(msg)
+            })?
+        }
+    };
+    out.push_str(&crate::text::sanitize_multiline(&msg));
+    out.push('\n');
+    Ok(())
+}
+
+fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
+    let Source { plan, .. } = ctx.read()?;
+    if format == Format::Json {
+        out.push_str(&serde_json::to_string_pretty(&sprints_json(&plan))?);
+        out.push('\n');
+        return Ok(());
+    }
+    let mut t = Table::new(vec!["id", "name", "window", "state", "points", "items"], 1);
+    t.right = vec![4, 5];
+    for s in by_start(&plan) {
+        let points = match (s.state, s.completed_points) {
+            (crate::model::SprintState::Closed, Some(done)) => {
+                let planned = s.commitment.as_ref().map_or(0, |c| c.points);
+                format!("{done}/{planned} done")
+            }
+            _ => format!("{}/{}", plan.effort_of(&s.items), s.capacity),
+        };
+        t.push(vec![
+            s.id.clone(),
+            s.name.clone(),
+            format!("{} → {}", s.start, s.end),
+            s.state.label().into(),
+            points,
+            s.items.len().to_string(),
+        ]);
+    }
+    out.push_str(&t.render(table::width()));
+    if let Some(v) = planning::velocity(&plan) {
+        out.push_str(&format!(
+            "velocity: {v:.1} points (mean of the last closed sprints)\n"
+        ));
+    }
+    Ok(())
+}
+
+pub fn hypothesis(ctx: &Ctx, cmd: HypothesisCommand, out: &mut String) -> anyhow::Result<()> {
+    let today = ctx.today;
+    let msg = match cmd {
+        HypothesisCommand::Start { id, review_by } => {
+            let id = normalize(&id);
+            let review_by = review_by
+                .as_deref()
+                .map(|d| field(validate::date("review-by", d)))
+                .transpose()?;
+            ctx.write(|plan| {
+                let (change, msg) = lifecycle::start_hypothesis(plan, &id, review_by, today)?;
+                plan.apply(change);
+                Ok(msg)
+            })?
+        }
+        HypothesisCommand::Validate { id, evidence }
+        | HypothesisCommand::Abandon { id, evidence }
+            if evidence.trim().is_empty() =>
+        {
+            return Err(anyhow!(
+                "{}: evidence must not be empty: say what was measured and what it showed",
+                normalize(&id)
+            ));
+        }
+        HypothesisCommand::Validate { id, evidence } => {
+            let id = normalize(&id);
+            ctx.write(|plan| {
+                let (change, msg) = lifecycle::validate(plan, &id, &evidence, today)?;
+                plan.apply(change);
+                Ok(msg)
+            })?
+        }
+        HypothesisCommand::Abandon { id, evidence } => {
+            let id = normalize(&id);
+            ctx.write(|plan| {
+                let (change, msg) = lifecycle::abandon(plan, &id, &evidence, today)?;
+                plan.apply(change);
+                Ok(msg)
+            })?
+        }
+        HypothesisCommand::Reopen { id } => {
+            let id = normalize(&id);
+            ctx.write(|plan| {
+                let (change, msg) = lifecycle::reopen(plan, &id, today)?;
+                plan.apply(change);
+                Ok(msg)
+            })?
+        }
+    };
+    out.push_str(&crate::text::sanitize_multiline(&msg));
+    out.push('\n');
+    Ok(())
+}
+
+pub fn checkin(
+    ctx: &Ctx,
+    kr: &str,
+    value: &str,
+    date: Option<&str>,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let kr = normalize(kr);
+    let value = field(validate::number("value", value))?;
+    let date = match date {
+        Some(d) => field(validate::date("date", d))?,
+        None => ctx.today,
+    };
+    let msg = ctx.write(|plan| {
+        let (change, msg) = lifecycle::checkin(plan, &kr, value, date)?;
+        plan.apply(change);
+        Ok(msg)
+    })?;
+    out.push_str(&crate::text::sanitize(&msg));
+    out.push('\n');
+    Ok(())
+}

@@ -1,0 +1,62 @@
+//! The sprint as CSV for spreadsheets, written with the `csv` crate.
+
+use chrono::NaiveDate;
+
+use super::{ExportError, sheet};
+use crate::model::Plan;
+use crate::text::csv_cell;
+
+/// The header row. `customer`…`urgency` are the item's 0–5 ratings as
+/// entered; `score` is its WSJF score with two decimals.
+pub const CSV_HEADER: [&str; 13] = [
+    "id",
+    "title",
+    "owner",
+    "area",
+    "tags",
+    "effort",
+    "score",
+    "customer",
+    "delivery",
+    "risk",
+    "urgency",
+    "key_results",
+    "status",
+];
+
+fn write_err(e: impl std::fmt::Display) -> ExportError {
+    ExportError::Write {
+        format: "CSV",
+        message: e.to_string(),
+    }
+}
+
+/// One row per committed item in ranking order. Text cells go through
+/// [`csv_cell`]: no control characters, and nothing a spreadsheet would run
+/// as a formula; lists are joined with `;`.
+pub fn sprint_csv(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<String, ExportError> {
+    let sh = sheet(plan, sprint_id, today)?;
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    w.write_record(CSV_HEADER).map_err(write_err)?;
+    for r in &sh.rows {
+        let d = r.debt;
+        let record = [
+            csv_cell(&d.id),
+            csv_cell(&d.title),
+            csv_cell(&d.owner),
+            csv_cell(&d.area),
+            csv_cell(&d.tags.join(";")),
+            d.effort.to_string(),
+            format!("{:.2}", r.breakdown.score()),
+            d.customer.to_string(),
+            d.delivery.to_string(),
+            d.risk.to_string(),
+            d.urgency.to_string(),
+            csv_cell(&d.key_results.join(";")),
+            d.status.key().to_owned(),
+        ];
+        w.write_record(&record).map_err(write_err)?;
+    }
+    let bytes = w.into_inner().map_err(write_err)?;
+    String::from_utf8(bytes).map_err(write_err)
+}

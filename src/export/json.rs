@@ -1,0 +1,186 @@
+//! The sprint as JSON for other tools.
+//!
+//! The shape is stable within a `format_version`; a field is only ever added
+//! within a version, and anything else bumps it:
+//!
+//! ```text
+//! {
+//!   "format_version": 1,
+//!   "sprint": { "id", "name", "start", "end" (YYYY-MM-DD), "capacity",
+//!               "state" ("planned" | "active" | "closed"), "goal",
+//!               "planned_points" (committed at start, else held now),
+//!               "completed_points" (null until closed) },
+//!   "items": [ { "rank" (1-based), "id", "title", "owner", "area", "tags",
+//!                "effort", "status" ("open" | "in_progress" | "done" | "wont_fix"),
+//!                "key_results", "score" (WSJF),
+//!                "breakdown": { "customer", "delivery", "risk", "urgency",
+//!                               "kr_pressure", "cost_of_delay" } } ],
+//!   "totals": { "items", "effort", "capacity", "over_capacity", "score_sum",
+//!               "key_results" }
+//! }
+//! ```
+//!
+//! Text is kept exactly as in the plan: control characters (C0, C1, DEL)
+//! and bidi overrides are written as `\uXXXX` escapes, so nothing is
+//! stripped, a JSON parser gets the original back, and nothing raw reaches a
+//! terminal that prints the file.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{ExportError, json_text, planned_points, sheet};
+use crate::model::Plan;
+
+/// Bumped when a field is renamed, removed or changes meaning.
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    format_version: u32,
+    sprint: SprintJson<'a>,
+    items: Vec<ItemJson<'a>>,
+    totals: TotalsJson<'a>,
+}
+
+#[derive(Serialize)]
+struct SprintJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    start: NaiveDate,
+    end: NaiveDate,
+    capacity: u32,
+    state: &'static str,
+    goal: &'a str,
+    planned_points: u32,
+    completed_points: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct ItemJson<'a> {
+    rank: usize,
+    id: &'a str,
+    title: &'a str,
+    owner: &'a str,
+    area: &'a str,
+    tags: &'a [String],
+    effort: u32,
+    status: &'static str,
+    key_results: &'a [String],
+    score: f64,
+    breakdown: BreakdownJson,
+}
+
+#[derive(Serialize)]
+struct BreakdownJson {
+    customer: f64,
+    delivery: f64,
+    risk: f64,
+    urgency: f64,
+    kr_pressure: f64,
+    cost_of_delay: f64,
+}
+
+#[derive(Serialize)]
+struct TotalsJson<'a> {
+    items: usize,
+    effort: u32,
+    capacity: u32,
+    over_capacity: u32,
+    score_sum: f64,
+    key_results: &'a [String],
+}
+
+/// One sprint in `bearing sprint list --format json`.
+#[derive(Serialize)]
+struct ListedSprint<'a> {
+    id: &'a str,
+    name: &'a str,
+    start: NaiveDate,
+    end: NaiveDate,
+    capacity: u32,
+    state: &'static str,
+    goal: &'a str,
+    items: &'a [String],
+    planned_points: u32,
+    completed_points: Option<u32>,
+}
+
+/// Every sprint, oldest start first, as a JSON array of `{id, name, start,
+/// end, capacity, state, goal, items (debt ids), planned_points (committed at
+/// start, else held now), completed_points (null until closed)}`.
+pub fn sprints_json(plan: &Plan) -> Result<String, ExportError> {
+    let mut sprints: Vec<_> = plan.sprints.iter().collect();
+    sprints.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
+    let list: Vec<ListedSprint<'_>> = sprints
+        .into_iter()
+        .map(|s| ListedSprint {
+            id: &s.id,
+            name: &s.name,
+            start: s.start,
+            end: s.end,
+            capacity: s.capacity,
+            state: s.state.label(),
+            goal: &s.goal,
+            items: &s.items,
+            planned_points: planned_points(plan, s),
+            completed_points: s.completed_points,
+        })
+        .collect();
+    json_text(&list)
+}
+
+/// The documented, pretty-printed object described in this module's docs.
+pub fn sprint_json(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<String, ExportError> {
+    let sh = sheet(plan, sprint_id, today)?;
+    let s = sh.sprint;
+    let doc = Doc {
+        format_version: JSON_FORMAT_VERSION,
+        sprint: SprintJson {
+            id: &s.id,
+            name: &s.name,
+            start: s.start,
+            end: s.end,
+            capacity: s.capacity,
+            state: s.state.label(),
+            goal: &s.goal,
+            planned_points: planned_points(plan, s),
+            completed_points: s.completed_points,
+        },
+        items: sh
+            .rows
+            .iter()
+            .map(|r| {
+                let b = &r.breakdown;
+                ItemJson {
+                    rank: r.rank,
+                    id: &r.debt.id,
+                    title: &r.debt.title,
+                    owner: &r.debt.owner,
+                    area: &r.debt.area,
+                    tags: &r.debt.tags,
+                    effort: r.debt.effort,
+                    status: r.debt.status.key(),
+                    key_results: &r.debt.key_results,
+                    score: b.score(),
+                    breakdown: BreakdownJson {
+                        customer: b.customer,
+                        delivery: b.delivery,
+                        risk: b.risk,
+                        urgency: b.urgency,
+                        kr_pressure: b.kr_pressure,
+                        cost_of_delay: b.cost_of_delay(),
+                    },
+                }
+            })
+            .collect(),
+        totals: TotalsJson {
+            items: sh.rows.len(),
+            effort: sh.totals.effort,
+            capacity: sh.totals.capacity,
+            over_capacity: sh.totals.over(),
+            score_sum: sh.totals.score_sum,
+            key_results: &sh.totals.key_results,
+        },
+    };
+    json_text(&doc)
+}

@@ -1,0 +1,180 @@
+//! The learning log: decided experiments for the monthly learning forum,
+//! grouped by the month of the decision, newest month first.
+//!
+//! JSON shape (`format_version` 1):
+//!
+//! ```text
+//! { "format_version": 1, "since": "YYYY-MM-DD" | null,
+//!   "months": [ { "month": "YYYY-MM",
+//!     "entries": [ { "id", "title", "owner", "belief", "signal",
+//!                    "decision" ("validated" | "abandoned"), "date", "started",
+//!                    "evidence",
+//!                    "key_results": [ { "id", "title", "unit",
+//!                                       "before", "after" } ] } ] } ] }
+//! ```
+//!
+//! `before` is the key result's value on the start date (or creation, if it
+//! never ran), `after` its value on the decision date.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{ExportError, JSON_FORMAT_VERSION, json_text, number};
+use crate::lifecycle::movements;
+use crate::model::{Hypothesis, Plan};
+use crate::text::markdown_cell;
+
+#[derive(Serialize)]
+struct Log<'a> {
+    format_version: u32,
+    since: Option<NaiveDate>,
+    months: Vec<Month<'a>>,
+}
+
+#[derive(Serialize)]
+struct Month<'a> {
+    month: String,
+    entries: Vec<Entry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    id: &'a str,
+    title: &'a str,
+    owner: &'a str,
+    belief: &'a str,
+    signal: &'a str,
+    decision: &'static str,
+    date: NaiveDate,
+    started: Option<NaiveDate>,
+    evidence: &'a str,
+    key_results: Vec<KrMove<'a>>,
+}
+
+#[derive(Serialize)]
+struct KrMove<'a> {
+    id: String,
+    title: &'a str,
+    unit: &'a str,
+    before: f64,
+    after: f64,
+}
+
+fn build(plan: &Plan, since: Option<NaiveDate>) -> Log<'_> {
+    let mut decided: Vec<(&Hypothesis, NaiveDate)> = plan
+        .hypotheses
+        .iter()
+        .filter(|h| h.status.is_decided())
+        .filter_map(|h| h.decided.map(|d| (h, d)))
+        .filter(|(_, d)| since.is_none_or(|s| *d >= s))
+        .collect();
+    decided.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+    let mut months: Vec<Month<'_>> = Vec::new();
+    for (h, date) in decided {
+        let month = date.format("%Y-%m").to_string();
+        let entry = Entry {
+            id: &h.id,
+            title: &h.title,
+            owner: &h.owner,
+            belief: &h.belief,
+            signal: &h.signal,
+            decision: h.status.label(),
+            date,
+            started: h.started,
+            evidence: &h.evidence,
+            key_results: movements(plan, h)
+                .into_iter()
+                .filter_map(|m| {
+                    let kr = plan.key_result(&m.key_result)?;
+                    Some(KrMove {
+                        id: m.key_result,
+                        title: &kr.title,
+                        unit: &kr.unit,
+                        before: m.before,
+                        after: m.after,
+                    })
+                })
+                .collect(),
+        };
+        match months.last_mut() {
+            Some(m) if m.month == month => m.entries.push(entry),
+            _ => months.push(Month {
+                month,
+                entries: vec![entry],
+            }),
+        }
+    }
+    Log {
+        format_version: JSON_FORMAT_VERSION,
+        since,
+        months,
+    }
+}
+
+/// The learning log as a Markdown page: a section per month, an entry per
+/// decided experiment; `today` closes the period the header names.
+pub fn learning_log_markdown(plan: &Plan, since: Option<NaiveDate>, today: NaiveDate) -> String {
+    let log = build(plan, since);
+    let mut out = String::from("# Learning log\n\n");
+    let _ = match since {
+        Some(s) => writeln!(out, "Decided experiments from {s} to {today}.\n"),
+        None => writeln!(out, "Decided experiments up to {today}.\n"),
+    };
+    if log.months.is_empty() {
+        out.push_str("_No decided experiments yet._\n");
+        return out;
+    }
+    for m in &log.months {
+        let _ = writeln!(out, "## {}\n", m.month);
+        for e in &m.entries {
+            let verdict = if e.decision == "validated" {
+                "Validated"
+            } else {
+                "Abandoned"
+            };
+            let _ = writeln!(
+                out,
+                "### {verdict}: {} ({}), {}\n",
+                markdown_cell(e.title),
+                markdown_cell(e.id),
+                e.date
+            );
+            let field = |out: &mut String, label: &str, v: &str| {
+                if !v.trim().is_empty() {
+                    let _ = writeln!(out, "- **{label}:** {}", markdown_cell(v));
+                }
+            };
+            field(&mut out, "Owner", e.owner);
+            field(&mut out, "We believed", e.belief);
+            field(&mut out, "We would know when", e.signal);
+            if let Some(s) = e.started {
+                let _ = writeln!(out, "- **Ran:** {s} → {}", e.date);
+            }
+            field(&mut out, "Evidence", e.evidence);
+            for k in &e.key_results {
+                let unit = if k.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", markdown_cell(k.unit))
+                };
+                let _ = writeln!(
+                    out,
+                    "- **{}** ({}): {}{unit} → {}{unit}",
+                    markdown_cell(k.title),
+                    markdown_cell(&k.id),
+                    number(k.before),
+                    number(k.after)
+                );
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The learning log as JSON, shaped as documented in this module.
+pub fn learning_log_json(plan: &Plan, since: Option<NaiveDate>) -> Result<String, ExportError> {
+    json_text(&build(plan, since))
+}

@@ -1,0 +1,144 @@
+//! The sprint as a Markdown page a team pastes into a wiki or a PR.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use super::{ExportError, Row, number, planned_points, pts, sheet};
+use crate::model::{Health, Plan, SprintState};
+use crate::score::Scorer;
+use crate::text::markdown_cell;
+
+/// Title, window, state, goal, capacity and use, the ranked table, totals,
+/// and one "why" line per item from its largest score terms.
+pub fn sprint_markdown(
+    plan: &Plan,
+    sprint_id: &str,
+    today: NaiveDate,
+) -> Result<String, ExportError> {
+    let sh = sheet(plan, sprint_id, today)?;
+    let s = sh.sprint;
+    let t = &sh.totals;
+    let mut out = String::new();
+    // Writing to a String cannot fail; the results are ignored on purpose.
+    let _ = writeln!(out, "# {}\n", markdown_cell(&s.name));
+    let window = match s.state {
+        SprintState::Closed => match s.closed {
+            Some(d) => format!("closed {d}"),
+            None => "closed".to_owned(),
+        },
+        _ if today > s.end => "past its end".to_owned(),
+        _ if today < s.start => format!("starts in {} days", (s.start - today).num_days()),
+        _ => format!("{} days left", s.days_left(today)),
+    };
+    let _ = writeln!(
+        out,
+        "- **Sprint:** {} · {}",
+        markdown_cell(&s.id),
+        s.state.label()
+    );
+    let _ = writeln!(out, "- **Window:** {} → {} ({window})", s.start, s.end);
+    if !s.goal.trim().is_empty() {
+        let _ = writeln!(out, "- **Goal:** {}", markdown_cell(&s.goal));
+    }
+    let pct = u64::from(t.effort) * 100 / u64::from(t.capacity.max(1));
+    let mut use_line = format!("{} / {} pts ({pct}%)", t.effort, t.capacity);
+    if t.over() > 0 {
+        let _ = write!(use_line, ", **over capacity by {}**", pts(t.over()));
+    }
+    let _ = writeln!(out, "- **Capacity:** {use_line}");
+    if s.state == SprintState::Closed {
+        let _ = writeln!(
+            out,
+            "- **Done:** {} of {} planned pts",
+            s.completed_points
+                .unwrap_or_else(|| plan.effort_of(&s.completed)),
+            planned_points(plan, s)
+        );
+    }
+    out.push('\n');
+
+    if sh.rows.is_empty() {
+        out.push_str("_No items committed yet._\n");
+        return Ok(out);
+    }
+    out.push_str("| Rank | ID | Title | Owner | Effort | Score | Key results |\n");
+    out.push_str("|---:|---|---|---|---:|---:|---|\n");
+    for r in &sh.rows {
+        let d = r.debt;
+        let krs: Vec<String> = d.key_results.iter().map(|k| markdown_cell(k)).collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {:.2} | {} |",
+            r.rank,
+            markdown_cell(&d.id),
+            markdown_cell(&d.title),
+            markdown_cell(&d.owner),
+            d.effort,
+            r.breakdown.score(),
+            krs.join(", ")
+        );
+    }
+    let kr_list = if t.key_results.is_empty() {
+        "none".to_owned()
+    } else {
+        t.key_results
+            .iter()
+            .map(|k| markdown_cell(k))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "\n**Totals:** {} items, {} / {} pts, summed score {:.2}; key results: {kr_list}\n",
+        sh.rows.len(),
+        t.effort,
+        t.capacity,
+        t.score_sum
+    );
+    out.push_str("## Why these items\n\n");
+    let scorer = Scorer::new(plan, today);
+    for r in &sh.rows {
+        let _ = writeln!(out, "- {}", why(r, &scorer));
+    }
+    Ok(out)
+}
+
+fn term_label(name: &str) -> &str {
+    match name {
+        "kr_pressure" => "key-result pressure",
+        other => other,
+    }
+}
+
+/// "D-7K3QX: risk 4, customer 3 (KR-… off track)".
+fn why(r: &Row<'_>, scorer: &Scorer<'_>) -> String {
+    let terms: Vec<String> = r
+        .breakdown
+        .main_terms()
+        .iter()
+        .map(|(name, v)| format!("{} {}", term_label(name), number(*v)))
+        .collect();
+    let mut line = format!("{}: ", markdown_cell(&r.debt.id));
+    if terms.is_empty() {
+        line.push_str("no impact rated");
+    } else {
+        line.push_str(&terms.join(", "));
+    }
+    let slipping: Vec<String> = r
+        .debt
+        .key_results
+        .iter()
+        .filter_map(|k| match scorer.kr_health(k) {
+            Some(h @ (Health::AtRisk | Health::OffTrack)) => {
+                Some(format!("{} {}", markdown_cell(k), h.label()))
+            }
+            _ => None,
+        })
+        .collect();
+    if !slipping.is_empty() {
+        let _ = write!(line, " ({})", slipping.join(", "));
+    }
+    let _ = write!(line, "; {}", pts(r.debt.effort));
+    line
+}

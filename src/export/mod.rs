@@ -1,0 +1,158 @@
+//! Exports for people and tools: a sprint plan as Markdown (wiki / PR), CSV
+//! (spreadsheets) and JSON (other tools), the learning log of decided
+//! experiments, and the North Star on its own.
+//!
+//! Text from the plan file is data: every export neutralizes control
+//! characters (Markdown, CSV) or escapes them (JSON), a Markdown cell cannot
+//! break its table or inject HTML or a link, and a CSV cell cannot start a
+//! formula.
+
+mod csv;
+mod json;
+mod learning_log;
+mod markdown;
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+use crate::model::{Debt, Plan, Sprint, SprintState};
+use crate::planning::{self, SprintTotals};
+use crate::score::Breakdown;
+use crate::text::{is_unsafe, sanitize_multiline};
+
+pub use self::csv::{CSV_HEADER, sprint_csv};
+pub use self::json::{JSON_FORMAT_VERSION, sprint_json, sprints_json};
+pub use self::learning_log::{learning_log_json, learning_log_markdown};
+pub use self::markdown::sprint_markdown;
+
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ExportError {
+    #[error("no sprint with id {0}")]
+    UnknownSprint(String),
+    #[error("no active or planned sprint to export; give a sprint id")]
+    NoSprint,
+    #[error("could not write the {format} export: {message}")]
+    Write {
+        format: &'static str,
+        message: String,
+    },
+}
+
+/// The sprint an export means when none is named: the active one, else the
+/// next planned one (earliest start, then id).
+pub fn default_sprint(plan: &Plan) -> Option<&Sprint> {
+    plan.active_sprint().or_else(|| {
+        plan.sprints
+            .iter()
+            .filter(|s| s.state == SprintState::Planned)
+            .min_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)))
+    })
+}
+
+/// The North Star on its own, terminal- and file-safe, ending in a newline;
+/// empty when none is set.
+pub fn north_star(plan: &Plan) -> String {
+    let text = plan.north_star.trim();
+    if text.is_empty() {
+        return String::new();
+    }
+    let mut out = sanitize_multiline(text).into_owned();
+    out.push('\n');
+    out
+}
+
+/// One committed item, in ranking order.
+pub(crate) struct Row<'a> {
+    /// 1-based position in the sprint's ranking.
+    pub rank: usize,
+    pub debt: &'a Debt,
+    pub breakdown: Breakdown,
+}
+
+/// A sprint with its ranked items and totals: what every sprint export shows.
+pub(crate) struct SprintSheet<'a> {
+    pub sprint: &'a Sprint,
+    pub rows: Vec<Row<'a>>,
+    pub totals: SprintTotals,
+}
+
+pub(crate) fn sheet<'a>(
+    plan: &'a Plan,
+    sprint_id: &str,
+    today: NaiveDate,
+) -> Result<SprintSheet<'a>, ExportError> {
+    let sprint = plan
+        .sprint(sprint_id)
+        .ok_or_else(|| ExportError::UnknownSprint(sprint_id.to_owned()))?;
+    let rows = planning::committed(plan, sprint_id, today)
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| Row {
+            rank: i + 1,
+            debt: &plan.debts[r.index],
+            breakdown: r.breakdown,
+        })
+        .collect();
+    let totals = planning::totals(plan, sprint_id, today)
+        .map_err(|_| ExportError::UnknownSprint(sprint_id.to_owned()))?;
+    Ok(SprintSheet {
+        sprint,
+        rows,
+        totals,
+    })
+}
+
+/// Points planned for a sprint: the commitment recorded at its start, else
+/// what it holds now.
+pub(crate) fn planned_points(plan: &Plan, s: &Sprint) -> u32 {
+    s.commitment
+        .as_ref()
+        .map_or_else(|| plan.effort_of(&s.items), |c| c.points)
+}
+
+/// Pretty JSON with a final newline. serde_json escapes only C0 controls;
+/// C1 controls (such as U+009B, a one-character CSI), DEL and bidi overrides
+/// are escaped here too, as `\uXXXX`, so the text parses back unchanged yet
+/// nothing raw reaches a terminal that prints the file.
+pub(crate) fn json_text(value: &impl serde::Serialize) -> Result<String, ExportError> {
+    let raw = serde_json::to_string_pretty(value).map_err(|e| ExportError::Write {
+        format: "JSON",
+        message: e.to_string(),
+    })?;
+    let mut out = String::with_capacity(raw.len() + 1);
+    for c in raw.chars() {
+        // Outside strings JSON holds only ASCII punctuation, digits, letters
+        // and whitespace, so every unsafe character here is inside a string.
+        if c != '\n' && is_unsafe(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+/// "1 pt", "3 pts".
+pub(crate) fn pts(n: u32) -> String {
+    if n == 1 {
+        "1 pt".to_owned()
+    } else {
+        format!("{n} pts")
+    }
+}
+
+/// A number as people write it: no trailing ".0", at most two decimals.
+pub(crate) fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests;

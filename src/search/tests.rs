@@ -1,0 +1,204 @@
+use super::*;
+use crate::model::{Debt, Hypothesis, KeyResult, Objective, Sprint};
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
+}
+
+fn debt(id: &str, title: &str) -> Debt {
+    Debt::new(id.into(), title.into(), day())
+}
+
+fn plan() -> Plan {
+    let mut p = Plan::default();
+    let mut d = debt("D-00001", "Rotate API keys");
+    d.owner = "alice".into();
+    d.tags = vec!["security".into()];
+    p.debts.push(d);
+    let mut d = debt("D-00002", "Remove old tracing exporter");
+    d.description = "rotate the logs while at it".into();
+    d.owner = "bob".into();
+    p.debts.push(d);
+    p.debts.push(debt("D-00003", "Flaky integration tests"));
+    p.objectives.push(Objective {
+        id: "O-00001".into(),
+        title: "Reliable releases".into(),
+        description: "Ship without fear".into(),
+    });
+    p.key_results.push(KeyResult {
+        id: "KR-00001".into(),
+        objective: "O-00001".into(),
+        title: "Deploys per week".into(),
+        unit: "deploys".into(),
+        baseline: 1.0,
+        target: Some(10.0),
+        current: 2.0,
+        start: day(),
+        due: None,
+        owner: "carol".into(),
+        checkins: Vec::new(),
+    });
+    let mut h = Hypothesis::new("H-00001".into(), "Canary deploys".into(), day());
+    h.belief = "Canaries catch regressions early".into();
+    p.hypotheses.push(h);
+    let mut s = Sprint::new("S-00001".into(), "Debt week".into(), day(), day(), 10);
+    s.goal = "Pay down security debt".into();
+    p.sprints.push(s);
+    p
+}
+
+fn ids(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.id.as_str()).collect()
+}
+
+#[test]
+fn finds_by_title() {
+    let idx = SearchIndex::new(&plan());
+    let hits = idx.query("flaky", 10);
+    assert_eq!(ids(&hits), ["D-00003"]);
+    assert_eq!(hits[0].field, "title");
+    assert_eq!(hits[0].kind, Kind::Debt);
+    assert_eq!(hits[0].title, "Flaky integration tests");
+}
+
+#[test]
+fn finds_by_id_any_case() {
+    let idx = SearchIndex::new(&plan());
+    let hits = idx.query("kr-00001", 10);
+    assert_eq!(hits[0].id, "KR-00001");
+    assert_eq!(hits[0].field, "id");
+    assert_eq!(hits[0].kind, Kind::KeyResult);
+}
+
+#[test]
+fn finds_by_owner_and_other_text() {
+    let idx = SearchIndex::new(&plan());
+    let hits = idx.query("carol", 10);
+    assert_eq!(hits[0].id, "KR-00001");
+    assert_eq!(hits[0].field, "owner");
+    let hits = idx.query("regressions", 10);
+    assert_eq!(ids(&hits), ["H-00001"]);
+    assert_eq!(hits[0].field, "belief");
+    // Two terms may match two different fields.
+    let hits = idx.query("alice keys", 10);
+    assert_eq!(ids(&hits), ["D-00001"]);
+}
+
+#[test]
+fn title_outranks_other_text() {
+    let idx = SearchIndex::new(&plan());
+    // D-00001's title starts with "rotate"; D-00002 only says it in the
+    // description.
+    let hits = idx.query("rotate", 10);
+    assert_eq!(ids(&hits), ["D-00001", "D-00002"]);
+    assert_eq!(hits[1].field, "description");
+    assert!(hits[0].score > hits[1].score);
+}
+
+#[test]
+fn exact_and_prefix_outrank_scattered() {
+    let mut p = Plan::default();
+    p.debts.push(debt("D-00001", "cache layer"));
+    p.debts.push(debt("D-00002", "crash action helper echo"));
+    p.debts.push(debt("D-00003", "cache"));
+    p.debts.push(debt("D-00004", "the cache"));
+    let idx = SearchIndex::new(&p);
+    let hits = idx.query("cache", 10);
+    // exact, then prefix, then substring, then scattered c-a-c-h-e.
+    assert_eq!(ids(&hits), ["D-00003", "D-00001", "D-00004", "D-00002"]);
+}
+
+#[test]
+fn limit_and_ties_by_id() {
+    let mut p = Plan::default();
+    for id in ["D-0000C", "D-0000A", "D-0000B"] {
+        p.debts.push(debt(id, "same"));
+    }
+    p.normalize();
+    let idx = SearchIndex::new(&p);
+    assert_eq!(ids(&idx.query("same", 2)), ["D-0000A", "D-0000B"]);
+    assert!(idx.query("same", 0).is_empty());
+    assert_eq!(idx.query("", 10).len(), 3);
+    assert!(idx.query("zzz", 10).is_empty());
+}
+
+#[test]
+fn narrowing_checks_terms() {
+    let t = |s: &str| terms(s);
+    assert!(narrows(&t(""), &t("a")));
+    assert!(narrows(&t("ab"), &t("abc")));
+    assert!(narrows(&t("ab"), &t("ab c")));
+    assert!(narrows(&t("ab c"), &t("ab cd")));
+    assert!(!narrows(&t("abc"), &t("ab")));
+    assert!(!narrows(&t("ab c"), &t("abc")));
+    assert!(!narrows(&t("x"), &t("y")));
+}
+
+#[test]
+fn searcher_narrows_and_backs_up() {
+    let idx = SearchIndex::new(&plan());
+    let mut s = Searcher::new();
+    assert_eq!(s.query(&idx, "r", 50).len(), idx.query("r", 50).len());
+    assert_eq!(s.query(&idx, "ro", 50), idx.query("ro", 50));
+    assert_eq!(s.levels.len(), 2);
+    assert_eq!(s.query(&idx, "rot", 50), idx.query("rot", 50));
+    assert_eq!(s.levels.len(), 3);
+    // Backspace reuses the remembered level.
+    assert_eq!(s.query(&idx, "ro", 50), idx.query("ro", 50));
+    assert_eq!(s.levels.len(), 2);
+    assert_eq!(s.query(&idx, "flaky", 50), idx.query("flaky", 50));
+    // A rebuilt index is noticed.
+    let mut p = plan();
+    p.debts.push(debt("D-00009", "flaky e2e"));
+    let idx2 = SearchIndex::new(&p);
+    assert_eq!(s.query(&idx2, "flaky", 50).len(), 2);
+}
+
+#[test]
+fn scores_do_not_depend_on_earlier_queries() {
+    // The minimal case the property test found with skim's matrix scorer.
+    let mut p = Plan::default();
+    let mut d = debt("D-00000", "");
+    d.owner = "  aaaa".into();
+    p.debts.push(d);
+    p.debts.push(debt("D-00002", "σ ΣAAaσa"));
+    let idx = SearchIndex::new(&p);
+    let before = idx.query("aaa", 5);
+    idx.query("aaa Σ", 5);
+    assert_eq!(idx.query("aaa", 5), before);
+}
+
+fn arb_plan() -> impl Strategy<Value = Plan> {
+    proptest::collection::vec(("[abcA Σσ]{0,12}", "[abc ]{0,8}"), 0..25).prop_map(|items| {
+        let mut p = Plan::default();
+        for (i, (title, owner)) in items.into_iter().enumerate() {
+            let mut d = debt(&format!("D-{i:05}"), &title);
+            d.owner = owner;
+            p.debts.push(d);
+        }
+        p
+    })
+}
+
+proptest! {
+    #[test]
+    fn narrowing_equals_fresh(plan in arb_plan(), typed in "[abcAΣ ]{0,8}", back in 0usize..4, more in "[abc ]{0,3}") {
+        let idx = SearchIndex::new(&plan);
+        let mut s = Searcher::new();
+        let mut q = String::new();
+        for c in typed.chars() {
+            q.push(c);
+            prop_assert_eq!(s.query(&idx, &q, 7), idx.query(&q, 7));
+        }
+        for _ in 0..back {
+            q.pop();
+            prop_assert_eq!(s.query(&idx, &q, 7), idx.query(&q, 7));
+        }
+        for c in more.chars() {
+            q.push(c);
+            prop_assert_eq!(s.query(&idx, &q, 7), idx.query(&q, 7));
+        }
+    }
+}

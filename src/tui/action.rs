@@ -1,0 +1,181 @@
+//! Everything a user can do, named. The keymap maps keys to these, the palette
+//! lists them, and `update` is the one place that carries them out.
+
+/// The five screens, in tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum View {
+    #[default]
+    Overview,
+    Debt,
+    Sprints,
+    Experiments,
+    KeyResults,
+}
+
+impl View {
+    pub const ALL: [View; 5] = [
+        View::Overview,
+        View::Debt,
+        View::Sprints,
+        View::Experiments,
+        View::KeyResults,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            View::Overview => "Overview",
+            View::Debt => "Debt",
+            View::Sprints => "Sprints",
+            View::Experiments => "Experiments",
+            View::KeyResults => "Key results",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn next(self) -> View {
+        View::ALL[(self.index() + 1) % View::ALL.len()]
+    }
+
+    pub fn prev(self) -> View {
+        View::ALL[(self.index() + View::ALL.len() - 1) % View::ALL.len()]
+    }
+}
+
+/// The debt ratings `+`/`-` can change; `r` picks which one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Rating {
+    #[default]
+    Customer,
+    Delivery,
+    Risk,
+    Urgency,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [
+        Rating::Customer,
+        Rating::Delivery,
+        Rating::Risk,
+        Rating::Urgency,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Rating::Customer => "customer",
+            Rating::Delivery => "delivery",
+            Rating::Risk => "risk",
+            Rating::Urgency => "urgency",
+        }
+    }
+
+    pub fn next(self) -> Rating {
+        Rating::ALL[(self as usize + 1) % Rating::ALL.len()]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    Help,
+    /// Closes an overlay or leaves a mode.
+    Back,
+    NextView,
+    PrevView,
+    GoTo(View),
+    MoveUp,
+    MoveDown,
+    MoveLeft,
+    MoveRight,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// A mouse click at (column, row) of the screen: a tab or a list row.
+    Click(u16, u16),
+    /// Scrolls the current list by `n` rows down (negative: up), mouse wheel.
+    Scroll(i32),
+    OpenDetail,
+    Add,
+    Edit,
+    Delete,
+    Confirm(bool),
+    Undo,
+    Redo,
+    Search,
+    Palette,
+    Filter,
+    /// In the filter overlay: the chosen filter's next / previous value.
+    FilterNext,
+    FilterPrev,
+    FilterClear,
+    Sort,
+    SortReverse,
+    RaiseRating,
+    LowerRating,
+    NextRating,
+    CycleStatus,
+    Suspend,
+}
+
+impl Action {
+    /// The name the command palette shows and matches.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::Back => "back",
+            Action::NextView => "next view",
+            Action::PrevView => "previous view",
+            Action::GoTo(View::Overview) => "go to overview",
+            Action::GoTo(View::Debt) => "go to debt",
+            Action::GoTo(View::Sprints) => "go to sprints",
+            Action::GoTo(View::Experiments) => "go to experiments",
+            Action::GoTo(View::KeyResults) => "go to key results",
+            Action::MoveUp => "move up",
+            Action::MoveDown => "move down",
+            Action::MoveLeft => "move left",
+            Action::MoveRight => "move right",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::PageUp => "page up",
+            Action::PageDown => "page down",
+            Action::Click(..) => "click",
+            Action::Scroll(_) => "scroll",
+            Action::OpenDetail => "open detail",
+            Action::Add => "add",
+            Action::Edit => "edit",
+            Action::Delete => "delete",
+            Action::Confirm(true) => "yes",
+            Action::Confirm(false) => "no",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Search => "search",
+            Action::Palette => "command palette",
+            Action::Filter => "filter",
+            Action::FilterNext => "next filter value",
+            Action::FilterPrev => "previous filter value",
+            Action::FilterClear => "clear filter",
+            Action::Sort => "sort",
+            Action::SortReverse => "reverse sort",
+            Action::RaiseRating => "raise rating",
+            Action::LowerRating => "lower rating",
+            Action::NextRating => "pick rating",
+            Action::CycleStatus => "cycle status",
+            Action::Suspend => "suspend",
+        }
+    }
+}
+
+/// What the event loop must do after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// The plan changed: save it now.
+    Save,
+    Quit,
+    /// Give the terminal back to the shell (Ctrl-Z) and redraw on return.
+    Suspend,
+}

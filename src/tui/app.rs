@@ -1,0 +1,364 @@
+//! The UI's state: the plan, where the user is, what is selected, and the
+//! derived rows each view shows. Derived data lives in [`Cache`] and is rebuilt
+//! only when the plan, the filters or the sort change, never per frame.
+
+use std::cell::{Cell, RefCell};
+
+use chrono::NaiveDate;
+use ratatui::layout::Rect;
+
+use super::Persist;
+use super::action::{Rating, View};
+use super::history::History;
+use super::theme::Theme;
+use crate::model::{Change, Debt, DebtStatus, Plan};
+use crate::score::Breakdown;
+
+pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
+
+/// A list position: the selected row and the first visible row. The offset is
+/// a render detail that the view adjusts while drawing (hence the `Cell`), so
+/// views stay functions of `&App`.
+#[derive(Debug, Default)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: Cell<usize>,
+}
+
+impl Cursor {
+    /// The first row to show so that `selected` is inside `height` rows.
+    pub fn visible_offset(&self, height: usize, len: usize) -> usize {
+        let mut off = self.offset.get();
+        if height == 0 {
+            return off.min(len);
+        }
+        if self.selected < off {
+            off = self.selected;
+        } else if self.selected >= off + height {
+            off = self.selected + 1 - height;
+        }
+        off = off.min(len.saturating_sub(height));
+        self.offset.set(off);
+        off
+    }
+}
+
+/// A change waiting for y/n.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    pub prompt: String,
+    pub change: Change,
+    /// What the status bar says once done.
+    pub done: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    Help {
+        scroll: u16,
+    },
+    Confirm(Pending),
+    Filter {
+        field: FilterField,
+    },
+    Detail {
+        scroll: u16,
+    },
+}
+
+/// The mode without its data: what keymap scopes name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ModeKind {
+    Normal,
+    Help,
+    Confirm,
+    Filter,
+    Detail,
+}
+
+impl Mode {
+    pub fn kind(&self) -> ModeKind {
+        match self {
+            Mode::Normal => ModeKind::Normal,
+            Mode::Help { .. } => ModeKind::Help,
+            Mode::Confirm(_) => ModeKind::Confirm,
+            Mode::Filter { .. } => ModeKind::Filter,
+            Mode::Detail { .. } => ModeKind::Detail,
+        }
+    }
+}
+
+impl ModeKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            ModeKind::Normal => "NORMAL",
+            ModeKind::Help => "HELP",
+            ModeKind::Confirm => "CONFIRM",
+            ModeKind::Filter => "FILTER",
+            ModeKind::Detail => "DETAIL",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    Info(String),
+    Error(String),
+}
+
+impl Message {
+    pub fn text(&self) -> &str {
+        match self {
+            Message::Info(s) | Message::Error(s) => s,
+        }
+    }
+}
+
+/// Screen regions recorded while drawing, so a mouse click can be mapped back
+/// to a tab or a row without re-running the layout.
+#[derive(Debug, Default, Clone)]
+pub struct Hits {
+    pub tabs: Vec<(Rect, View)>,
+    /// The current list's rows area and its first visible row.
+    pub rows: Option<(Rect, usize)>,
+    /// Screen lines per list row (experiment cards are taller than one).
+    pub row_height: u16,
+    /// Experiment board columns: card area and first visible card of each.
+    pub columns: Vec<(Rect, usize)>,
+}
+
+pub struct App {
+    pub plan: Plan,
+    pub today: NaiveDate,
+    pub view: View,
+    pub mode: Mode,
+    /// One cursor per view, indexed by `View::index`.
+    pub cursors: [Cursor; 5],
+    /// The experiment board's selected column.
+    pub board_column: usize,
+    /// Selected card in each board column.
+    pub board_rows: [usize; 4],
+    pub filter: DebtFilter,
+    pub sort: SortColumn,
+    pub descending: bool,
+    pub rating: Rating,
+    pub message: Option<Message>,
+    /// The last save's outcome: "saved HH:MM:SS" or why it failed.
+    pub saved: Option<Result<String, String>>,
+    pub read_only: bool,
+    /// Changes not yet saved (the last save failed).
+    pub dirty: bool,
+    /// Set when quit was refused because of unsaved changes: the next quit goes.
+    pub quit_armed: bool,
+    pub history: History,
+    pub cache: Cache,
+    pub theme: Theme,
+    pub persist: Box<dyn Persist>,
+    pub hits: RefCell<Hits>,
+}
+
+impl App {
+    pub fn new(plan: Plan, today: NaiveDate, read_only: bool, persist: Box<dyn Persist>) -> App {
+        let mut app = App {
+            plan,
+            today,
+            view: View::Overview,
+            mode: Mode::Normal,
+            cursors: Default::default(),
+            board_column: 0,
+            board_rows: [0; 4],
+            filter: DebtFilter::default(),
+            sort: SortColumn::Rank,
+            descending: false,
+            rating: Rating::default(),
+            message: None,
+            saved: None,
+            read_only,
+            dirty: false,
+            quit_armed: false,
+            history: History::default(),
+            cache: Cache::default(),
+            theme: Theme::from_env(),
+            persist,
+            hits: RefCell::new(Hits::default()),
+        };
+        app.refresh();
+        app
+    }
+
+    /// Rebuilds the derived rows after the plan, filter or sort changed,
+    /// keeping the selected debt item selected wherever it moved.
+    pub fn refresh(&mut self) {
+        let selected = self.selected_debt().map(|d| d.id.clone());
+        self.rebuild(selected);
+    }
+
+    /// Rebuilds after the plan changed; `selected` was read before the change
+    /// (the cached indices are stale once the plan moved).
+    fn rebuild(&mut self, selected: Option<String>) {
+        self.cache = Cache::build(
+            &self.plan,
+            self.today,
+            &self.filter,
+            self.sort,
+            self.descending,
+        );
+        if let Some(id) = selected
+            && let Some(pos) = self
+                .cache
+                .debt_rows
+                .iter()
+                .position(|&i| self.plan.debts.get(i).is_some_and(|d| d.id == id))
+        {
+            self.cursors[View::Debt.index()].selected = pos;
+        }
+        self.clamp_cursors();
+    }
+
+    fn clamp_cursors(&mut self) {
+        for view in View::ALL {
+            let len = self.list_len(view);
+            let c = &mut self.cursors[view.index()];
+            c.selected = c.selected.min(len.saturating_sub(1));
+        }
+        for (col, rows) in self.cache.board.iter().enumerate() {
+            self.board_rows[col] = self.board_rows[col].min(rows.len().saturating_sub(1));
+        }
+    }
+
+    /// How many selectable rows the view's list has.
+    pub fn list_len(&self, view: View) -> usize {
+        match view {
+            View::Overview => 0,
+            View::Debt => self.cache.debt_rows.len(),
+            View::Sprints => self.cache.sprint_rows.len(),
+            View::Experiments => self.cache.board[self.board_column.min(3)].len(),
+            View::KeyResults => self.cache.kr_rows.len(),
+        }
+    }
+
+    pub fn cursor(&self) -> &Cursor {
+        &self.cursors[self.view.index()]
+    }
+
+    pub fn selected_debt_index(&self) -> Option<usize> {
+        self.cache
+            .debt_rows
+            .get(self.cursors[View::Debt.index()].selected)
+            .copied()
+    }
+
+    pub fn selected_debt(&self) -> Option<&Debt> {
+        self.selected_debt_index()
+            .and_then(|i| self.plan.debts.get(i))
+    }
+
+    pub fn breakdown(&self, debt_index: usize) -> Option<&Breakdown> {
+        self.cache.scores.get(debt_index)
+    }
+
+    pub fn selected_sprint_index(&self) -> Option<usize> {
+        self.cache
+            .sprint_rows
+            .get(self.cursors[View::Sprints.index()].selected)
+            .copied()
+    }
+
+    pub fn selected_hypothesis_index(&self) -> Option<usize> {
+        let col = self.board_column.min(3);
+        self.cache.board[col].get(self.board_rows[col]).copied()
+    }
+
+    pub fn selected_kr_row(&self) -> Option<KrRow> {
+        self.cache
+            .kr_rows
+            .get(self.cursors[View::KeyResults.index()].selected)
+            .copied()
+    }
+
+    /// The id of the entity selected in the current view.
+    pub fn selected_id(&self) -> Option<String> {
+        match self.view {
+            View::Overview => None,
+            View::Debt => self.selected_debt().map(|d| d.id.clone()),
+            View::Sprints => self
+                .selected_sprint_index()
+                .map(|i| self.plan.sprints[i].id.clone()),
+            View::Experiments => self
+                .selected_hypothesis_index()
+                .map(|i| self.plan.hypotheses[i].id.clone()),
+            View::KeyResults => match self.selected_kr_row()? {
+                KrRow::Objective(i) => Some(self.plan.objectives[i].id.clone()),
+                KrRow::Kr(i) => Some(self.plan.key_results[i].id.clone()),
+                KrRow::Orphans => None,
+            },
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message::Info(text.into()));
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message::Error(text.into()));
+    }
+
+    /// Applies a change to the plan, records its inverse for undo and
+    /// rebuilds the derived rows. The caller returns `Effect::Save`.
+    pub fn apply(&mut self, change: Change) {
+        let selected = self.selected_debt().map(|d| d.id.clone());
+        let inverse = self.plan.apply(change);
+        self.history.record(inverse);
+        self.dirty = true;
+        self.quit_armed = false;
+        self.rebuild(selected);
+    }
+
+    /// Replaces the whole plan (a reload after another program wrote the
+    /// file). Undo history refers to the old plan, so it is dropped.
+    pub fn replace_plan(&mut self, plan: Plan) {
+        let selected = self.selected_debt().map(|d| d.id.clone());
+        self.plan = plan;
+        self.history = History::default();
+        self.dirty = false;
+        self.rebuild(selected);
+    }
+
+    /// Undoes (or redoes) one change; returns its label, `None` when there
+    /// is nothing to undo (redo).
+    pub fn undo_redo(&mut self, undo: bool) -> Option<String> {
+        let selected = self.selected_debt().map(|d| d.id.clone());
+        let label = if undo {
+            self.history.undo(&mut self.plan)
+        } else {
+            self.history.redo(&mut self.plan)
+        }?;
+        self.dirty = true;
+        self.rebuild(selected);
+        Some(label)
+    }
+
+    /// Saves through the persistence layer; a failure keeps the change in
+    /// memory and is retried with the next change (or on quit).
+    pub fn save(&mut self) {
+        if self.read_only {
+            return;
+        }
+        match self.persist.save(&self.plan) {
+            Ok(done) => {
+                self.dirty = false;
+                self.saved = Some(Ok(done));
+            }
+            Err(why) => {
+                self.dirty = true;
+                self.saved = Some(Err(why));
+            }
+        }
+    }
+
+    pub fn status_label(status: DebtStatus) -> &'static str {
+        status.label()
+    }
+}

@@ -1,0 +1,309 @@
+//! Rows the views show, derived from the plan once per change: scores, the
+//! ranking, the filtered and sorted debt table, the sprint list, the
+//! experiment board and the key-result outline. Drawing only indexes into
+//! these, so a frame costs the same for 10 items or 100k.
+
+use std::cmp::Ordering;
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use crate::check::{self, Finding};
+use crate::model::{Debt, DebtStatus, HypothesisStatus, Plan};
+use crate::score::{self, Breakdown, Scorer};
+
+/// Which debt statuses the table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StatusFilter {
+    /// Open and in progress: the work still to do.
+    #[default]
+    Active,
+    All,
+    Only(DebtStatus),
+}
+
+impl StatusFilter {
+    pub const CYCLE: [StatusFilter; 6] = [
+        StatusFilter::Active,
+        StatusFilter::All,
+        StatusFilter::Only(DebtStatus::Open),
+        StatusFilter::Only(DebtStatus::InProgress),
+        StatusFilter::Only(DebtStatus::Done),
+        StatusFilter::Only(DebtStatus::WontFix),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StatusFilter::Active => "open + in progress",
+            StatusFilter::All => "any",
+            StatusFilter::Only(s) => s.label(),
+        }
+    }
+
+    pub fn accepts(self, s: DebtStatus) -> bool {
+        match self {
+            StatusFilter::Active => s.is_open(),
+            StatusFilter::All => true,
+            StatusFilter::Only(only) => s == only,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DebtFilter {
+    pub status: StatusFilter,
+    pub owner: Option<String>,
+    pub area: Option<String>,
+    pub tag: Option<String>,
+}
+
+impl DebtFilter {
+    pub fn accepts(&self, d: &Debt) -> bool {
+        self.status.accepts(d.status)
+            && self.owner.as_ref().is_none_or(|o| &d.owner == o)
+            && self.area.as_ref().is_none_or(|a| &d.area == a)
+            && self.tag.as_ref().is_none_or(|t| d.tags.contains(t))
+    }
+
+    /// "owner=ana area=payments", empty when only the default status filter is on.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if self.status != StatusFilter::Active {
+            parts.push(format!("status={}", self.status.label()));
+        }
+        for (name, v) in [
+            ("owner", &self.owner),
+            ("area", &self.area),
+            ("tag", &self.tag),
+        ] {
+            if let Some(v) = v {
+                parts.push(format!("{name}={v}"));
+            }
+        }
+        parts.join(" ")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FilterField {
+    #[default]
+    Status,
+    Owner,
+    Area,
+    Tag,
+}
+
+impl FilterField {
+    pub const ALL: [FilterField; 4] = [
+        FilterField::Status,
+        FilterField::Owner,
+        FilterField::Area,
+        FilterField::Tag,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FilterField::Status => "status",
+            FilterField::Owner => "owner",
+            FilterField::Area => "area",
+            FilterField::Tag => "tag",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortColumn {
+    #[default]
+    Rank,
+    Id,
+    Title,
+    Score,
+    Effort,
+    Owner,
+    Area,
+    Status,
+}
+
+impl SortColumn {
+    pub const ALL: [SortColumn; 8] = [
+        SortColumn::Rank,
+        SortColumn::Id,
+        SortColumn::Title,
+        SortColumn::Score,
+        SortColumn::Effort,
+        SortColumn::Owner,
+        SortColumn::Area,
+        SortColumn::Status,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortColumn::Rank => "rank",
+            SortColumn::Id => "id",
+            SortColumn::Title => "title",
+            SortColumn::Score => "score",
+            SortColumn::Effort => "effort",
+            SortColumn::Owner => "owner",
+            SortColumn::Area => "area",
+            SortColumn::Status => "status",
+        }
+    }
+
+    pub fn next(self) -> SortColumn {
+        SortColumn::ALL[(self as usize + 1) % SortColumn::ALL.len()]
+    }
+}
+
+/// One line of the key-results outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KrRow {
+    Objective(usize),
+    Kr(usize),
+    /// Header for key results whose objective does not exist.
+    Orphans,
+}
+
+#[derive(Debug, Default)]
+pub struct Cache {
+    /// Breakdown of every debt item, by index in `plan.debts`.
+    pub scores: Vec<Breakdown>,
+    /// 1-based rank among open items, by index in `plan.debts`.
+    pub rank: Vec<Option<u32>>,
+    /// Indices of open items, best first (the same order as `bearing rank`).
+    pub ranking: Vec<usize>,
+    /// The debt table: filtered and sorted indices into `plan.debts`.
+    pub debt_rows: Vec<usize>,
+    /// Sprints by start date.
+    pub sprint_rows: Vec<usize>,
+    /// Sprint candidates: open debt not in an open sprint, best first.
+    pub candidates: Vec<usize>,
+    /// Hypothesis indices per status column, highest ICE first.
+    pub board: [Vec<usize>; 4],
+    pub kr_rows: Vec<KrRow>,
+    /// `bearing check` findings, for the overview's warnings.
+    pub findings: Vec<Finding>,
+}
+
+impl Cache {
+    pub fn build(
+        plan: &Plan,
+        today: NaiveDate,
+        filter: &DebtFilter,
+        sort: SortColumn,
+        descending: bool,
+    ) -> Cache {
+        let scorer = Scorer::new(plan, today);
+        let scores: Vec<Breakdown> = plan.debts.iter().map(|d| scorer.wsjf(d)).collect();
+        let mut ranking: Vec<usize> = (0..plan.debts.len())
+            .filter(|&i| plan.debts[i].status.is_open())
+            .collect();
+        ranking.sort_by(|&a, &b| {
+            score::compare((&plan.debts[a], &scores[a]), (&plan.debts[b], &scores[b]))
+        });
+        let mut rank = vec![None; plan.debts.len()];
+        for (pos, &i) in ranking.iter().enumerate() {
+            rank[i] = Some(u32::try_from(pos + 1).unwrap_or(u32::MAX));
+        }
+
+        let mut debt_rows: Vec<usize> = (0..plan.debts.len())
+            .filter(|&i| filter.accepts(&plan.debts[i]))
+            .collect();
+        let by = |a: usize, b: usize| -> Ordering {
+            let (da, db) = (&plan.debts[a], &plan.debts[b]);
+            let by_score = || score::compare((da, &scores[a]), (db, &scores[b]));
+            match sort {
+                // Unranked (closed) items after the ranked ones, best score first.
+                SortColumn::Rank => match (rank[a], rank[b]) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => Ordering::Less,
+                    (None, Some(_)) => Ordering::Greater,
+                    (None, None) => by_score(),
+                },
+                SortColumn::Id => da.id.cmp(&db.id),
+                SortColumn::Title => da.title.to_lowercase().cmp(&db.title.to_lowercase()),
+                SortColumn::Score => by_score(),
+                SortColumn::Effort => da.effort.cmp(&db.effort),
+                SortColumn::Owner => da.owner.cmp(&db.owner),
+                SortColumn::Area => da.area.cmp(&db.area),
+                SortColumn::Status => da.status.cmp(&db.status),
+            }
+            .then_with(by_score)
+        };
+        debt_rows.sort_by(|&a, &b| by(a, b));
+        if descending {
+            debt_rows.reverse();
+        }
+
+        let mut sprint_rows: Vec<usize> = (0..plan.sprints.len()).collect();
+        sprint_rows.sort_by(|&a, &b| {
+            let (sa, sb) = (&plan.sprints[a], &plan.sprints[b]);
+            sa.start.cmp(&sb.start).then_with(|| sa.id.cmp(&sb.id))
+        });
+        let planned: HashSet<&str> = plan
+            .sprints
+            .iter()
+            .filter(|s| s.state.is_open())
+            .flat_map(|s| s.items.iter().map(String::as_str))
+            .collect();
+        let candidates = ranking
+            .iter()
+            .copied()
+            .filter(|&i| !planned.contains(plan.debts[i].id.as_str()))
+            .collect();
+
+        let mut board: [Vec<usize>; 4] = Default::default();
+        for (i, h) in plan.hypotheses.iter().enumerate() {
+            let col = HypothesisStatus::ALL
+                .iter()
+                .position(|s| *s == h.status)
+                .unwrap_or(0);
+            board[col].push(i);
+        }
+        for col in &mut board {
+            col.sort_by(|&a, &b| {
+                let (ha, hb) = (&plan.hypotheses[a], &plan.hypotheses[b]);
+                score::ice(hb)
+                    .cmp(&score::ice(ha))
+                    .then_with(|| ha.id.cmp(&hb.id))
+            });
+        }
+
+        Cache {
+            scores,
+            rank,
+            ranking,
+            debt_rows,
+            sprint_rows,
+            candidates,
+            board,
+            kr_rows: kr_outline(plan),
+            findings: check::check(plan, None, today),
+        }
+    }
+}
+
+fn kr_outline(plan: &Plan) -> Vec<KrRow> {
+    // Group by objective in one pass: objectives are sorted by id, so each key
+    // result finds its objective by binary search.
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); plan.objectives.len()];
+    let mut orphans = Vec::new();
+    for (ki, kr) in plan.key_results.iter().enumerate() {
+        match plan
+            .objectives
+            .binary_search_by(|o| o.id.as_str().cmp(&kr.objective))
+        {
+            Ok(oi) => children[oi].push(ki),
+            Err(_) => orphans.push(ki),
+        }
+    }
+    let mut rows = Vec::with_capacity(plan.objectives.len() + plan.key_results.len() + 1);
+    for (oi, krs) in children.into_iter().enumerate() {
+        rows.push(KrRow::Objective(oi));
+        rows.extend(krs.into_iter().map(KrRow::Kr));
+    }
+    if !orphans.is_empty() {
+        rows.push(KrRow::Orphans);
+        rows.extend(orphans.into_iter().map(KrRow::Kr));
+    }
+    rows
+}

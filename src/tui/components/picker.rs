@@ -1,0 +1,298 @@
+//! A fuzzy picker popup: a query line over a ranked list. One widget serves
+//! the command palette (a fixed list of actions with their keys) and search
+//! (hits over the whole plan, re-ranked on every keystroke).
+
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::{
+    Frame,
+    layout::{Constraint, Rect},
+    text::{Line, Span},
+    widgets::{Block, Clear, Paragraph},
+};
+
+use super::{InputOutcome, Styles, TextInput};
+use crate::search::{Hit, SearchIndex, Searcher};
+use crate::text::{display_width, sanitize, truncate};
+
+/// Search shows at most this many hits; more is noise, and drawing stays cheap.
+pub const SEARCH_LIMIT: usize = 200;
+const PAGE: usize = 10;
+const MAX_ROWS: u16 = 16;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickerItem {
+    pub label: String,
+    /// Drawn dimmed at the right: an action's key, a hit's kind and id.
+    pub detail: String,
+    /// What `Chosen` returns: an action name or an entity id.
+    pub id: String,
+}
+
+impl PickerItem {
+    pub fn new(label: impl Into<String>, detail: impl Into<String>, id: impl Into<String>) -> Self {
+        PickerItem {
+            label: label.into(),
+            detail: detail.into(),
+            id: id.into(),
+        }
+    }
+}
+
+impl From<Hit> for PickerItem {
+    fn from(h: Hit) -> Self {
+        let detail = match h.field {
+            "title" | "id" => format!("{} {}", h.kind.label(), h.id),
+            field => format!("{} {} · {field}", h.kind.label(), h.id),
+        };
+        PickerItem {
+            label: h.title,
+            detail,
+            id: h.id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerOutcome {
+    None,
+    Chosen(String),
+    Closed,
+}
+
+enum Source {
+    /// A fixed list, filtered by label (and detail, weighted lower).
+    Items(Vec<PickerItem>),
+    Search {
+        index: Arc<SearchIndex>,
+        searcher: Searcher,
+    },
+}
+
+pub struct Picker {
+    title: String,
+    input: TextInput,
+    source: Source,
+    shown: Vec<PickerItem>,
+    selected: usize,
+}
+
+impl Picker {
+    /// A picker over fixed items, e.g. the command palette.
+    pub fn palette(title: impl Into<String>, items: Vec<PickerItem>) -> Self {
+        Self::with_source(title, Source::Items(items))
+    }
+
+    /// A picker over search hits; keep the index while the plan is
+    /// unchanged and rebuild it after a change.
+    pub fn search(title: impl Into<String>, index: Arc<SearchIndex>) -> Self {
+        Self::with_source(
+            title,
+            Source::Search {
+                index,
+                searcher: Searcher::new(),
+            },
+        )
+    }
+
+    fn with_source(title: impl Into<String>, source: Source) -> Self {
+        let mut p = Picker {
+            title: title.into(),
+            input: TextInput::new(),
+            source,
+            shown: Vec::new(),
+            selected: 0,
+        };
+        p.refresh();
+        p
+    }
+
+    pub fn query(&self) -> &str {
+        self.input.text()
+    }
+
+    pub fn set_query(&mut self, q: &str) {
+        self.input.set_text(q);
+        self.refresh();
+    }
+
+    /// The ranked items for the current query.
+    pub fn items(&self) -> &[PickerItem] {
+        &self.shown
+    }
+
+    pub fn selected(&self) -> Option<&PickerItem> {
+        self.shown.get(self.selected)
+    }
+
+    pub fn selected_index(&self) -> usize {
+        self.selected
+    }
+
+    fn refresh(&mut self) {
+        let q = self.input.text();
+        self.shown = match &mut self.source {
+            Source::Items(items) => filter(items, q),
+            Source::Search { index, searcher } => searcher
+                .query(index, q, SEARCH_LIMIT)
+                .into_iter()
+                .map(PickerItem::from)
+                .collect(),
+        };
+        self.selected = 0;
+    }
+
+    /// Pasted text joins the query as one line.
+    pub fn paste(&mut self, text: &str) {
+        self.input.insert_str(&text.replace(['\r', '\n'], " "));
+        self.refresh();
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        let last = self.shown.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> PickerOutcome {
+        if key.kind == KeyEventKind::Release {
+            return PickerOutcome::None;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => return PickerOutcome::Closed,
+            KeyCode::Enter => {
+                return match self.selected() {
+                    Some(item) => PickerOutcome::Chosen(item.id.clone()),
+                    None => PickerOutcome::None,
+                };
+            }
+            KeyCode::Up | KeyCode::BackTab => self.move_by(-1),
+            KeyCode::Down | KeyCode::Tab => self.move_by(1),
+            KeyCode::Char('p') if ctrl => self.move_by(-1),
+            KeyCode::Char('n') if ctrl => self.move_by(1),
+            KeyCode::PageUp => self.move_by(-(PAGE as isize)),
+            KeyCode::PageDown => self.move_by(PAGE as isize),
+            _ => {
+                if self.input.handle_key(key) == InputOutcome::Changed {
+                    self.refresh();
+                }
+            }
+        }
+        PickerOutcome::None
+    }
+
+    /// Draws the popup centred in `area` with the cursor in the query line.
+    pub fn render(&self, frame: &mut Frame, area: Rect, styles: &Styles) {
+        let area = area.intersection(frame.area());
+        let rows = u16::try_from(self.shown.len())
+            .unwrap_or(u16::MAX)
+            .clamp(1, MAX_ROWS);
+        let popup = area.centered(Constraint::Length(72), Constraint::Length(rows + 3));
+        frame.render_widget(Clear, popup);
+        let count = format!(
+            " {}/{} ",
+            self.shown.len().min(self.selected + 1),
+            self.shown.len()
+        );
+        let block = Block::bordered()
+            .border_style(styles.border)
+            .title(Span::styled(
+                format!(" {} ", sanitize(&self.title)),
+                styles.title,
+            ))
+            .title_bottom(Line::styled(count, styles.detail).right_aligned());
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        let prompt_w = inner.width.min(2);
+        frame.render_widget(
+            Paragraph::new(Span::styled("› ", styles.focused_label)),
+            Rect::new(inner.x, inner.y, prompt_w, 1),
+        );
+        let input_area = Rect::new(inner.x + prompt_w, inner.y, inner.width - prompt_w, 1);
+        if let Some(pos) = self.input.render(frame, input_area, styles.value) {
+            frame.set_cursor_position(pos);
+        }
+
+        let list = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
+        if list.height == 0 {
+            return;
+        }
+        if self.shown.is_empty() {
+            let msg = truncate("no matches", usize::from(list.width)).into_owned();
+            frame.render_widget(Paragraph::new(Line::styled(msg, styles.detail)), list);
+            return;
+        }
+        let height = usize::from(list.height);
+        let start = (self.selected + 1).saturating_sub(height);
+        for (row, (i, item)) in self
+            .shown
+            .iter()
+            .enumerate()
+            .skip(start)
+            .take(height)
+            .enumerate()
+        {
+            let y = list.y + row as u16;
+            let line = item_line(item, usize::from(list.width), styles);
+            let style = if i == self.selected {
+                styles.selected
+            } else {
+                styles.value
+            };
+            frame.render_widget(
+                Paragraph::new(line).style(style),
+                Rect::new(list.x, y, list.width, 1),
+            );
+        }
+    }
+}
+
+/// Label at the left, detail at the right; the detail gives way first.
+fn item_line<'a>(item: &PickerItem, width: usize, styles: &Styles) -> Line<'a> {
+    let label = sanitize(&item.label);
+    let detail = sanitize(&item.detail);
+    let detail_w = display_width(&detail);
+    let label_w = display_width(&label);
+    if detail_w > 0 && label_w + 2 + detail_w <= width {
+        let gap = width - label_w - detail_w;
+        return Line::from(vec![
+            Span::raw(label.into_owned()),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(detail.into_owned(), styles.detail),
+        ]);
+    }
+    Line::from(truncate(&label, width).into_owned())
+}
+
+/// Fixed items ranked for `q`: the label counts twice the detail; ties keep
+/// the given order. An empty query keeps every item in order.
+fn filter(items: &[PickerItem], q: &str) -> Vec<PickerItem> {
+    let q = q.trim();
+    if q.is_empty() {
+        return items.to_vec();
+    }
+    // The linear scorer: skim's matrix scorer depends on earlier calls
+    // (see `search`).
+    let m = SkimMatcherV2::default().ignore_case().element_limit(1);
+    let mut scored: Vec<(i64, usize)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, it)| {
+            let label = m.fuzzy(&it.label, q, false).map(|(s, _)| s * 2);
+            let detail = m.fuzzy(&it.detail, q, false).map(|(s, _)| s);
+            let id = m.fuzzy(&it.id, q, false).map(|(s, _)| s);
+            let best = [label, detail, id].into_iter().flatten().max()?;
+            Some((best, i))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| items[i].clone()).collect()
+}
+
+#[cfg(test)]
+mod tests;

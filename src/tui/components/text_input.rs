@@ -1,0 +1,355 @@
+//! A one-line text editor. The text may hold line breaks (a description edited
+//! inline); they are drawn as `⏎` and every other control character as
+//! U+FFFD, so nothing typed or loaded reaches the terminal as an instruction.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::{Frame, layout::Position, layout::Rect, style::Style};
+use unicode_width::UnicodeWidthChar;
+
+use crate::text::{REPLACEMENT, is_unsafe};
+
+/// How a line break is shown inside a one-line field.
+pub const NEWLINE_MARK: char = '⏎';
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextInput {
+    text: String,
+    /// Byte offset into `text`, always on a char boundary.
+    cursor: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputOutcome {
+    /// The text changed.
+    Changed,
+    /// Only the cursor moved.
+    Moved,
+    /// Not an editing key: the caller may use it (Tab, Enter, Esc, Ctrl-e, …).
+    Ignored,
+}
+
+fn shown(c: char) -> char {
+    match c {
+        '\n' => NEWLINE_MARK,
+        '\t' => ' ',
+        c if is_unsafe(c) => REPLACEMENT,
+        c => c,
+    }
+}
+
+fn is_word(c: char) -> bool {
+    !c.is_whitespace()
+}
+
+impl TextInput {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The text with the cursor at its end.
+    pub fn with_text(text: impl Into<String>) -> Self {
+        let text = text.into();
+        TextInput {
+            cursor: text.len(),
+            text,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Replaces the text and puts the cursor at its end.
+    pub fn set_text(&mut self, text: impl Into<String>) {
+        *self = Self::with_text(text);
+    }
+
+    /// The cursor as a char index.
+    pub fn cursor(&self) -> usize {
+        self.text[..self.cursor].chars().count()
+    }
+
+    pub fn insert_char(&mut self, c: char) {
+        self.text.insert(self.cursor, c);
+        self.cursor += c.len_utf8();
+    }
+
+    pub fn insert_str(&mut self, s: &str) {
+        self.text.insert_str(self.cursor, s);
+        self.cursor += s.len();
+    }
+
+    fn prev_boundary(&self, from: usize) -> usize {
+        self.text[..from]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i)
+    }
+
+    fn next_boundary(&self, from: usize) -> usize {
+        self.text[from..]
+            .chars()
+            .next()
+            .map_or(from, |c| from + c.len_utf8())
+    }
+
+    /// Start of the word before the cursor (skipping spaces first), as in a
+    /// shell's Ctrl-w.
+    fn word_left(&self) -> usize {
+        let before = &self.text[..self.cursor];
+        let trimmed = before.trim_end_matches(|c: char| !is_word(c));
+        trimmed
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_word(c))
+            .map_or(0, |(i, c)| i + c.len_utf8())
+    }
+
+    fn word_right(&self) -> usize {
+        let after = &self.text[self.cursor..];
+        let skip_space = after.len() - after.trim_start_matches(|c: char| !is_word(c)).len();
+        let rest = &after[skip_space..];
+        let word = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+        self.cursor + skip_space + word
+    }
+
+    fn delete(&mut self, from: usize, to: usize) -> InputOutcome {
+        if from == to {
+            return InputOutcome::Moved;
+        }
+        self.text.replace_range(from..to, "");
+        self.cursor = from;
+        InputOutcome::Changed
+    }
+
+    fn move_to(&mut self, to: usize) -> InputOutcome {
+        self.cursor = to;
+        InputOutcome::Moved
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> InputOutcome {
+        if key.kind == KeyEventKind::Release {
+            return InputOutcome::Ignored;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match key.code {
+            // AltGr arrives as Ctrl+Alt on Windows: '@' or '€' are text.
+            KeyCode::Char(c) if ctrl == alt => {
+                self.insert_char(c);
+                InputOutcome::Changed
+            }
+            KeyCode::Char('w') if ctrl => self.delete(self.word_left(), self.cursor),
+            KeyCode::Backspace if ctrl || alt => self.delete(self.word_left(), self.cursor),
+            KeyCode::Char('u') if ctrl => {
+                let len = self.text.len();
+                self.delete(0, len)
+            }
+            KeyCode::Char('k') if ctrl => {
+                let len = self.text.len();
+                self.delete(self.cursor, len)
+            }
+            KeyCode::Backspace | KeyCode::Char('h') if key.code == KeyCode::Backspace || ctrl => {
+                self.delete(self.prev_boundary(self.cursor), self.cursor)
+            }
+            KeyCode::Delete => self.delete(self.cursor, self.next_boundary(self.cursor)),
+            KeyCode::Left if ctrl || alt => self.move_to(self.word_left()),
+            KeyCode::Right if ctrl || alt => self.move_to(self.word_right()),
+            KeyCode::Char('b') if alt => self.move_to(self.word_left()),
+            KeyCode::Char('f') if alt => self.move_to(self.word_right()),
+            KeyCode::Left => self.move_to(self.prev_boundary(self.cursor)),
+            KeyCode::Right => self.move_to(self.next_boundary(self.cursor)),
+            KeyCode::Home => self.move_to(0),
+            KeyCode::End => self.move_to(self.text.len()),
+            _ => InputOutcome::Ignored,
+        }
+    }
+
+    /// Draws the part of the text around the cursor that fits on the first
+    /// row of `area`; returns where the terminal cursor belongs (for
+    /// `frame.set_cursor_position`), or `None` when nothing fits.
+    pub fn render(&self, frame: &mut Frame, area: Rect, style: Style) -> Option<Position> {
+        let area = area.intersection(frame.area());
+        if area.width == 0 || area.height == 0 {
+            return None;
+        }
+        let (visible, col) = self.visible(usize::from(area.width));
+        let buf = frame.buffer_mut();
+        buf.set_style(Rect { height: 1, ..area }, style);
+        buf.set_stringn(area.x, area.y, &visible, usize::from(area.width), style);
+        let col = u16::try_from(col).unwrap_or(u16::MAX).min(area.width - 1);
+        Some(Position::new(area.x + col, area.y))
+    }
+
+    /// The whole text as drawn: line breaks as ⏎, controls as U+FFFD.
+    pub fn display(&self) -> String {
+        self.text.chars().map(shown).collect()
+    }
+
+    /// The drawn text that fits in `width` columns with the cursor in view,
+    /// and the cursor's column within it.
+    pub fn visible(&self, width: usize) -> (String, usize) {
+        if width == 0 {
+            return (String::new(), 0);
+        }
+        let shown: Vec<(char, usize)> = self
+            .text
+            .chars()
+            .map(|c| {
+                let d = shown(c);
+                (d, d.width().unwrap_or(0))
+            })
+            .collect();
+        let at = self.cursor();
+        // Keep one column free after the cursor for the cursor itself.
+        let mut start = 0;
+        let mut before: usize = shown[..at].iter().map(|x| x.1).sum();
+        while before >= width && start < at {
+            before -= shown[start].1;
+            start += 1;
+        }
+        let mut out = String::new();
+        let mut used = 0;
+        for &(c, w) in &shown[start..] {
+            if used + w > width {
+                break;
+            }
+            used += w;
+            out.push(c);
+        }
+        (out, before)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::components::testkit::{keys, render, text};
+
+    fn typed(spec: &str) -> TextInput {
+        let mut t = TextInput::new();
+        for k in keys(spec) {
+            t.handle_key(k);
+        }
+        t
+    }
+
+    fn apply(t: &mut TextInput, spec: &str) -> Vec<InputOutcome> {
+        keys(spec).into_iter().map(|k| t.handle_key(k)).collect()
+    }
+
+    #[test]
+    fn typing_and_moving() {
+        let mut t = typed("héllo");
+        assert_eq!(t.text(), "héllo");
+        assert_eq!(t.cursor(), 5);
+        apply(&mut t, "<Left> <Left> X");
+        assert_eq!(t.text(), "hélXlo");
+        apply(&mut t, "<Home> <Del> <End> <BS>");
+        assert_eq!(t.text(), "élXl");
+        apply(&mut t, "<Home> <Left> <BS>");
+        assert_eq!((t.text(), t.cursor()), ("élXl", 0));
+        apply(&mut t, "<End> <Right> <Del>");
+        assert_eq!((t.text(), t.cursor()), ("élXl", 4));
+    }
+
+    #[test]
+    fn multibyte_boundaries() {
+        let mut t = TextInput::with_text("日本語🎉");
+        assert_eq!(apply(&mut t, "<BS>"), [InputOutcome::Changed]);
+        assert_eq!(t.text(), "日本語");
+        apply(&mut t, "<Left> <BS> x");
+        assert_eq!(t.text(), "日x語");
+        assert_eq!(t.cursor(), 2);
+    }
+
+    #[test]
+    fn word_and_line_kills() {
+        let mut t = TextInput::with_text("rotate the  api keys ");
+        apply(&mut t, "<C-w>");
+        assert_eq!(t.text(), "rotate the  api ");
+        apply(&mut t, "<C-w> <C-w>");
+        assert_eq!(t.text(), "rotate ");
+        apply(&mut t, "<Home> <C-Right>");
+        assert_eq!(t.cursor(), 6);
+        apply(&mut t, "<C-k>");
+        assert_eq!(t.text(), "rotate");
+        apply(&mut t, "<C-Left> <C-Left>");
+        assert_eq!(t.cursor(), 0);
+        assert_eq!(apply(&mut t, "<C-u>"), [InputOutcome::Changed]);
+        assert!(t.is_empty());
+        assert_eq!(apply(&mut t, "<C-u> <BS>"), [InputOutcome::Moved; 2]);
+    }
+
+    #[test]
+    fn altgr_characters_are_text() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut t = TextInput::new();
+        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        t.handle_key(KeyEvent::new(KeyCode::Char('@'), altgr));
+        t.handle_key(KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT));
+        assert_eq!(t.text(), "@A");
+    }
+
+    #[test]
+    fn leaves_form_keys_to_the_caller() {
+        let mut t = TextInput::with_text("x");
+        let out = apply(
+            &mut t,
+            "<Tab> <S-Tab> <Enter> <Esc> <C-e> <Up> <Down> <C-s>",
+        );
+        assert!(out.iter().all(|o| *o == InputOutcome::Ignored), "{out:?}");
+        assert_eq!(t.text(), "x");
+    }
+
+    #[test]
+    fn scrolls_to_keep_the_cursor_in_view() {
+        let t = TextInput::with_text("abcdefghij");
+        assert_eq!(t.visible(20), ("abcdefghij".into(), 10));
+        // The cursor at the end needs a free column: the view starts at "e".
+        assert_eq!(t.visible(6), ("fghij".into(), 5));
+        let mut t = t;
+        apply(&mut t, "<Home>");
+        assert_eq!(t.visible(6), ("abcdef".into(), 0));
+        // Wide chars: three 2-column chars, cursor at the end, 4 columns.
+        let t = TextInput::with_text("日本語");
+        assert_eq!(t.visible(4), ("語".into(), 2));
+    }
+
+    #[test]
+    fn draws_controls_inert() {
+        let t = TextInput::with_text("a\nb\u{1b}[31mc");
+        let (shown, col) = t.visible(40);
+        assert_eq!(shown, "a⏎b\u{FFFD}[31mc");
+        assert_eq!(col, 9);
+        let buf = render(12, 1, |f| {
+            let pos = t.render(f, f.area(), Style::new());
+            assert_eq!(pos, Some(Position::new(9, 0)));
+        });
+        assert_eq!(text(&buf), ["a⏎b\u{FFFD}[31mc   "]);
+    }
+
+    #[test]
+    fn renders_at_every_size() {
+        let t = TextInput::with_text("日本語 and some text\n");
+        for w in 0..30u16 {
+            for h in 0..3u16 {
+                let area = Rect::new(0, 0, w, h);
+                let buf = render(w.max(1), h.max(1), |f| {
+                    let pos = t.render(f, area, Style::new());
+                    if w == 0 || h == 0 {
+                        assert_eq!(pos, None);
+                    } else {
+                        let p = pos.unwrap();
+                        assert!(p.x < w && p.y == 0, "{w}x{h}: {p:?}");
+                    }
+                });
+                assert_eq!(buf.area.width, w.max(1));
+            }
+        }
+    }
+}

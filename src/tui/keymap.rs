@@ -1,0 +1,476 @@
+//! Every key binding, as data. The event loop dispatches through [`BINDINGS`],
+//! the `?` overlay lists it, and the README's key table is generated from it,
+//! so a key cannot work without being documented or be documented wrongly.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::{Action, View};
+use super::app::ModeKind;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// In every mode, even over an overlay.
+    Always,
+    /// In normal mode, in every view.
+    Global,
+    /// In normal mode, in one view (checked before the global bindings).
+    View(View),
+    /// While an overlay or prompt is open.
+    Mode(ModeKind),
+}
+
+impl Scope {
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::Always => "anywhere",
+            Scope::Global => "all views",
+            Scope::View(v) => v.title(),
+            Scope::Mode(ModeKind::Normal) => "normal",
+            Scope::Mode(ModeKind::Help) => "help",
+            Scope::Mode(ModeKind::Confirm) => "y/n prompt",
+            Scope::Mode(ModeKind::Filter) => "filter",
+            Scope::Mode(ModeKind::Detail) => "detail",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// The key as bindings spell it: a typed character already carries its
+    /// shift (`G`, `?`, `+`), and Shift-Tab arrives as BackTab.
+    pub fn from_event(ev: KeyEvent) -> Key {
+        let mut mods =
+            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match ev.code {
+            KeyCode::Char(c) => {
+                mods.remove(KeyModifiers::SHIFT);
+                // Terminals report Ctrl-R as Ctrl + 'r', some as 'R'.
+                if mods.contains(KeyModifiers::CONTROL) {
+                    KeyCode::Char(c.to_ascii_lowercase())
+                } else {
+                    KeyCode::Char(c)
+                }
+            }
+            KeyCode::BackTab => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Key { code, mods }
+    }
+
+    /// How the key is written in help and docs: `q`, `Ctrl-r`, `Shift-Tab`.
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            other => format!("{other}"),
+        };
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        if self.mods.contains(KeyModifiers::SHIFT) {
+            out.push_str("Shift-");
+        }
+        out.push_str(&base);
+        out
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub scope: Scope,
+    pub key: Key,
+    pub action: Action,
+    pub help: &'static str,
+}
+
+const fn b(scope: Scope, key: Key, action: Action, help: &'static str) -> Binding {
+    Binding {
+        scope,
+        key,
+        action,
+        help,
+    }
+}
+
+use Action as A;
+use KeyCode as K;
+use Scope::{Always, Global};
+const DEBT: Scope = Scope::View(View::Debt);
+const EXP: Scope = Scope::View(View::Experiments);
+const HELP: Scope = Scope::Mode(ModeKind::Help);
+const CONFIRM: Scope = Scope::Mode(ModeKind::Confirm);
+const FILTER: Scope = Scope::Mode(ModeKind::Filter);
+const DETAIL: Scope = Scope::Mode(ModeKind::Detail);
+
+pub static BINDINGS: &[Binding] = &[
+    b(Always, Key::ctrl('c'), A::Quit, "quit"),
+    b(Global, Key::ch('q'), A::Quit, "quit"),
+    b(Global, Key::ch('?'), A::Help, "help: the keys of this view"),
+    b(Global, Key::ch('1'), A::GoTo(View::Overview), "overview"),
+    b(Global, Key::ch('2'), A::GoTo(View::Debt), "debt ranking"),
+    b(Global, Key::ch('3'), A::GoTo(View::Sprints), "sprints"),
+    b(
+        Global,
+        Key::ch('4'),
+        A::GoTo(View::Experiments),
+        "experiments",
+    ),
+    b(
+        Global,
+        Key::ch('5'),
+        A::GoTo(View::KeyResults),
+        "key results",
+    ),
+    b(Global, Key::plain(K::Tab), A::NextView, "next view"),
+    b(Global, Key::plain(K::BackTab), A::PrevView, "previous view"),
+    b(Global, Key::ch('j'), A::MoveDown, "move down"),
+    b(Global, Key::plain(K::Down), A::MoveDown, "move down"),
+    b(Global, Key::ch('k'), A::MoveUp, "move up"),
+    b(Global, Key::plain(K::Up), A::MoveUp, "move up"),
+    b(Global, Key::ch('g'), A::Top, "first row"),
+    b(Global, Key::plain(K::Home), A::Top, "first row"),
+    b(Global, Key::ch('G'), A::Bottom, "last row"),
+    b(Global, Key::plain(K::End), A::Bottom, "last row"),
+    b(Global, Key::plain(K::PageUp), A::PageUp, "page up"),
+    b(Global, Key::plain(K::PageDown), A::PageDown, "page down"),
+    b(
+        Global,
+        Key::plain(K::Enter),
+        A::OpenDetail,
+        "open the detail",
+    ),
+    b(Global, Key::ch('a'), A::Add, "add"),
+    b(Global, Key::ch('e'), A::Edit, "edit the selected item"),
+    b(
+        Global,
+        Key::ch('d'),
+        A::Delete,
+        "delete the selected item (asks y/n)",
+    ),
+    b(Global, Key::ch('u'), A::Undo, "undo"),
+    b(Global, Key::ctrl('r'), A::Redo, "redo"),
+    b(Global, Key::ch('/'), A::Search, "search the whole plan"),
+    b(Global, Key::ch(':'), A::Palette, "command palette"),
+    b(Global, Key::ctrl('p'), A::Palette, "command palette"),
+    b(
+        Global,
+        Key::ctrl('z'),
+        A::Suspend,
+        "suspend to the shell (fg returns)",
+    ),
+    b(
+        DEBT,
+        Key::ch('f'),
+        A::Filter,
+        "filter by status, owner, area, tag",
+    ),
+    b(DEBT, Key::ch('s'), A::Sort, "sort by the next column"),
+    b(DEBT, Key::ch('S'), A::SortReverse, "reverse the sort"),
+    b(
+        DEBT,
+        Key::ch('+'),
+        A::RaiseRating,
+        "raise the focused rating",
+    ),
+    b(
+        DEBT,
+        Key::ch('-'),
+        A::LowerRating,
+        "lower the focused rating",
+    ),
+    b(
+        DEBT,
+        Key::ch('r'),
+        A::NextRating,
+        "pick the rating +/- change",
+    ),
+    b(
+        DEBT,
+        Key::ch('x'),
+        A::CycleStatus,
+        "next status (open, in progress, done…)",
+    ),
+    b(
+        DEBT,
+        Key::ch(' '),
+        A::CycleStatus,
+        "next status (open, in progress, done…)",
+    ),
+    b(EXP, Key::ch('h'), A::MoveLeft, "previous column"),
+    b(EXP, Key::plain(K::Left), A::MoveLeft, "previous column"),
+    b(EXP, Key::ch('l'), A::MoveRight, "next column"),
+    b(EXP, Key::plain(K::Right), A::MoveRight, "next column"),
+    b(HELP, Key::plain(K::Esc), A::Back, "close"),
+    b(HELP, Key::ch('?'), A::Back, "close"),
+    b(HELP, Key::ch('q'), A::Back, "close"),
+    b(HELP, Key::ch('j'), A::MoveDown, "scroll down"),
+    b(HELP, Key::plain(K::Down), A::MoveDown, "scroll down"),
+    b(HELP, Key::ch('k'), A::MoveUp, "scroll up"),
+    b(HELP, Key::plain(K::Up), A::MoveUp, "scroll up"),
+    b(CONFIRM, Key::ch('y'), A::Confirm(true), "yes"),
+    b(CONFIRM, Key::ch('n'), A::Confirm(false), "no"),
+    b(CONFIRM, Key::plain(K::Esc), A::Confirm(false), "no"),
+    b(FILTER, Key::ch('j'), A::MoveDown, "next filter"),
+    b(FILTER, Key::plain(K::Down), A::MoveDown, "next filter"),
+    b(FILTER, Key::ch('k'), A::MoveUp, "previous filter"),
+    b(FILTER, Key::plain(K::Up), A::MoveUp, "previous filter"),
+    b(FILTER, Key::ch('l'), A::FilterNext, "next value"),
+    b(FILTER, Key::plain(K::Right), A::FilterNext, "next value"),
+    b(FILTER, Key::ch(' '), A::FilterNext, "next value"),
+    b(FILTER, Key::ch('h'), A::FilterPrev, "previous value"),
+    b(FILTER, Key::plain(K::Left), A::FilterPrev, "previous value"),
+    b(FILTER, Key::ch('c'), A::FilterClear, "clear this filter"),
+    b(
+        FILTER,
+        Key::plain(K::Backspace),
+        A::FilterClear,
+        "clear this filter",
+    ),
+    b(FILTER, Key::plain(K::Enter), A::Back, "done"),
+    b(FILTER, Key::plain(K::Esc), A::Back, "done"),
+    b(FILTER, Key::ch('f'), A::Back, "done"),
+    b(DETAIL, Key::plain(K::Esc), A::Back, "close"),
+    b(DETAIL, Key::plain(K::Enter), A::Back, "close"),
+    b(DETAIL, Key::ch('q'), A::Back, "close"),
+    b(DETAIL, Key::ch('j'), A::MoveDown, "scroll down"),
+    b(DETAIL, Key::plain(K::Down), A::MoveDown, "scroll down"),
+    b(DETAIL, Key::ch('k'), A::MoveUp, "scroll up"),
+    b(DETAIL, Key::plain(K::Up), A::MoveUp, "scroll up"),
+];
+
+/// The action a key does in this mode and view, if any.
+pub fn lookup(mode: ModeKind, view: View, ev: KeyEvent) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let key = Key::from_event(ev);
+    let find = |scope: Scope| {
+        BINDINGS
+            .iter()
+            .find(|b| b.scope == scope && b.key == key)
+            .map(|b| b.action)
+    };
+    find(Scope::Always).or_else(|| match mode {
+        ModeKind::Normal => find(Scope::View(view)).or_else(|| find(Scope::Global)),
+        other => find(Scope::Mode(other)),
+    })
+}
+
+/// Bindings grouped by (scope, action, help) in table order: one line per
+/// thing to do, with every key that does it.
+pub fn grouped(scopes: &[Scope]) -> Vec<(Scope, Vec<String>, &'static str)> {
+    let mut out: Vec<(Scope, Action, Vec<String>, &'static str)> = Vec::new();
+    for scope in scopes {
+        for b in BINDINGS.iter().filter(|b| b.scope == *scope) {
+            match out
+                .iter_mut()
+                .find(|(s, a, _, h)| *s == b.scope && *a == b.action && *h == b.help)
+            {
+                Some(entry) => entry.2.push(b.key.label()),
+                None => out.push((b.scope, b.action, vec![b.key.label()], b.help)),
+            }
+        }
+    }
+    out.into_iter().map(|(s, _, k, h)| (s, k, h)).collect()
+}
+
+/// The lines of the `?` overlay: this view's keys, then the global ones.
+pub fn help_for(view: View) -> Vec<(Scope, Vec<String>, &'static str)> {
+    grouped(&[Scope::View(view), Scope::Global, Scope::Always])
+}
+
+/// Every key each action has, for the palette ("undo  u").
+pub fn keys_for(action: Action) -> Vec<String> {
+    BINDINGS
+        .iter()
+        .filter(|b| {
+            b.action == action && matches!(b.scope, Scope::Global | Scope::Always | Scope::View(_))
+        })
+        .map(|b| b.key.label())
+        .collect()
+}
+
+fn all_scopes() -> Vec<Scope> {
+    let mut scopes: Vec<Scope> = Vec::new();
+    for b in BINDINGS {
+        if !scopes.contains(&b.scope) {
+            scopes.push(b.scope);
+        }
+    }
+    scopes
+}
+
+/// The key table for the README, generated so it cannot drift.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| Keys | Where | Does |\n|---|---|---|\n");
+    for (scope, keys, help) in grouped(&all_scopes()) {
+        let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            keys.join(" "),
+            scope.label(),
+            help
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_scope() {
+        let mut seen = HashSet::new();
+        for b in BINDINGS {
+            assert!(
+                seen.insert((b.scope, b.key)),
+                "{} bound twice in {:?}",
+                b.key.label(),
+                b.scope
+            );
+        }
+    }
+
+    #[test]
+    fn view_keys_do_not_shadow_global_ones() {
+        let global: HashSet<Key> = BINDINGS
+            .iter()
+            .filter(|b| b.scope == Scope::Global || b.scope == Scope::Always)
+            .map(|b| b.key)
+            .collect();
+        for b in BINDINGS
+            .iter()
+            .filter(|b| matches!(b.scope, Scope::View(_)))
+        {
+            assert!(
+                !global.contains(&b.key),
+                "{} shadows a global key",
+                b.key.label()
+            );
+        }
+    }
+
+    #[test]
+    fn keys_resolve_by_mode_and_view() {
+        let n = ModeKind::Normal;
+        assert_eq!(
+            lookup(n, View::Debt, ev(K::Char('q'), KeyModifiers::NONE)),
+            Some(A::Quit)
+        );
+        assert_eq!(
+            lookup(n, View::Debt, ev(K::Char('c'), KeyModifiers::CONTROL)),
+            Some(A::Quit)
+        );
+        assert_eq!(
+            lookup(n, View::Debt, ev(K::Char('?'), KeyModifiers::SHIFT)),
+            Some(A::Help)
+        );
+        assert_eq!(
+            lookup(n, View::Debt, ev(K::Char('G'), KeyModifiers::SHIFT)),
+            Some(A::Bottom)
+        );
+        assert_eq!(
+            lookup(n, View::Debt, ev(K::BackTab, KeyModifiers::SHIFT)),
+            Some(A::PrevView)
+        );
+        assert_eq!(
+            lookup(n, View::Debt, ev(K::Char('R'), KeyModifiers::CONTROL)),
+            Some(A::Redo)
+        );
+        assert_eq!(
+            lookup(n, View::Debt, ev(K::Char('+'), KeyModifiers::SHIFT)),
+            Some(A::RaiseRating)
+        );
+        // View keys only in their view.
+        assert_eq!(
+            lookup(n, View::Sprints, ev(K::Char('+'), KeyModifiers::NONE)),
+            None
+        );
+        // An overlay takes the keys; Ctrl-C still quits.
+        let help = ModeKind::Help;
+        assert_eq!(
+            lookup(help, View::Debt, ev(K::Char('q'), KeyModifiers::NONE)),
+            Some(A::Back)
+        );
+        assert_eq!(
+            lookup(help, View::Debt, ev(K::Char('d'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            lookup(help, View::Debt, ev(K::Char('c'), KeyModifiers::CONTROL)),
+            Some(A::Quit)
+        );
+    }
+
+    #[test]
+    fn markdown_table_lists_every_binding() {
+        let t = markdown_table();
+        assert!(t.starts_with("| Keys | Where | Does |\n|---|---|---|\n"));
+        assert!(t.contains("| `q` | all views | quit |"), "{t}");
+        assert!(t.contains("| `j` `↓` | all views | move down |"), "{t}");
+        assert!(
+            t.contains("| `:` `Ctrl-p` | all views | command palette |"),
+            "{t}"
+        );
+        assert!(t.contains("| `y` | y/n prompt | yes |"), "{t}");
+        let labels: usize = t.lines().skip(2).map(|l| l.matches('`').count() / 2).sum();
+        assert_eq!(labels, BINDINGS.len());
+    }
+
+    #[test]
+    fn help_shows_view_keys_first() {
+        let help = help_for(View::Debt);
+        assert_eq!(help[0].0, Scope::View(View::Debt));
+        assert!(help.iter().any(|(_, k, h)| k == &["u"] && *h == "undo"));
+        assert!(
+            !help
+                .iter()
+                .any(|(s, _, _)| *s == Scope::View(View::Experiments))
+        );
+    }
+}

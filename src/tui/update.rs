@@ -1,0 +1,386 @@
+//! `update` carries out one action on the App and tells the loop what else to
+//! do (save, quit, suspend). No terminal here, so every journey is testable by
+//! feeding actions.
+
+use super::action::{Action, Effect, View};
+use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
+use super::edits;
+
+/// Rows a page moves when the view has not been drawn yet.
+const DEFAULT_PAGE: usize = 10;
+
+pub fn update(app: &mut App, action: Action) -> Effect {
+    if action != Action::Quit {
+        app.quit_armed = false;
+    }
+    match action {
+        Action::Quit => quit(app),
+        Action::Suspend => Effect::Suspend,
+        Action::Help => {
+            app.mode = Mode::Help { scroll: 0 };
+            Effect::None
+        }
+        Action::Back => {
+            app.mode = Mode::Normal;
+            Effect::None
+        }
+        Action::NextView => go(app, app.view.next()),
+        Action::PrevView => go(app, app.view.prev()),
+        Action::GoTo(v) => go(app, v),
+        Action::MoveUp => step(app, -1),
+        Action::MoveDown => step(app, 1),
+        Action::PageUp => step(app, -(page(app) as i64)),
+        Action::PageDown => step(app, page(app) as i64),
+        Action::Scroll(n) => step(app, i64::from(n)),
+        Action::Top => step(app, i64::MIN / 2),
+        Action::Bottom => step(app, i64::MAX / 2),
+        Action::MoveLeft | Action::MoveRight => {
+            if app.view == View::Experiments {
+                let col = app.board_column as i64 + if action == Action::MoveLeft { -1 } else { 1 };
+                app.board_column = col.clamp(0, 3) as usize;
+            }
+            Effect::None
+        }
+        Action::Click(x, y) => click(app, x, y),
+        Action::OpenDetail => {
+            if app.selected_id().is_some() {
+                app.mode = Mode::Detail { scroll: 0 };
+            } else {
+                app.info("nothing selected");
+            }
+            Effect::None
+        }
+        Action::Add | Action::Edit => {
+            if refuse_read_only(app) {
+                return Effect::None;
+            }
+            app.info(format!("{}: the forms are not wired in yet", action.name()));
+            Effect::None
+        }
+        Action::Search | Action::Palette => {
+            app.info(format!("{}: not wired in yet", action.name()));
+            Effect::None
+        }
+        Action::Delete => delete(app),
+        Action::Confirm(yes) => confirm(app, yes),
+        Action::Undo => undo_redo(app, true),
+        Action::Redo => undo_redo(app, false),
+        Action::Filter => {
+            app.mode = Mode::Filter {
+                field: FilterField::Status,
+            };
+            Effect::None
+        }
+        Action::FilterNext => filter_step(app, 1),
+        Action::FilterPrev => filter_step(app, -1),
+        Action::FilterClear => filter_clear(app),
+        Action::Sort => {
+            app.sort = app.sort.next();
+            app.descending = false;
+            app.refresh();
+            app.info(format!("sorted by {}", app.sort.label()));
+            Effect::None
+        }
+        Action::SortReverse => {
+            app.descending = !app.descending;
+            app.refresh();
+            app.info(format!(
+                "sorted by {}{}",
+                app.sort.label(),
+                if app.descending { ", reversed" } else { "" }
+            ));
+            Effect::None
+        }
+        Action::NextRating => {
+            app.rating = app.rating.next();
+            app.info(format!("+/- now change {}", app.rating.label()));
+            Effect::None
+        }
+        Action::RaiseRating => rate(app, 1),
+        Action::LowerRating => rate(app, -1),
+        Action::CycleStatus => cycle_status(app),
+    }
+}
+
+fn quit(app: &mut App) -> Effect {
+    if app.dirty && !app.read_only {
+        app.save();
+    }
+    if !app.dirty || app.read_only || app.quit_armed {
+        return Effect::Quit;
+    }
+    app.quit_armed = true;
+    let why = match &app.saved {
+        Some(Err(e)) => e.clone(),
+        _ => "the last change is not saved".to_owned(),
+    };
+    app.error(format!("not saved: {why} — quit again to quit anyway"));
+    Effect::None
+}
+
+fn go(app: &mut App, view: View) -> Effect {
+    app.view = view;
+    app.mode = Mode::Normal;
+    Effect::None
+}
+
+fn page(app: &App) -> usize {
+    let hits = app.hits.borrow();
+    hits.rows.map_or(DEFAULT_PAGE, |(r, _)| {
+        usize::from(r.height / hits.row_height.max(1)).max(1)
+    })
+}
+
+/// Moves the selection (or scrolls the overlay) by `delta`, clamped.
+fn step(app: &mut App, delta: i64) -> Effect {
+    let clamp = |pos: usize, len: usize| -> usize {
+        let max = len.saturating_sub(1) as i64;
+        (pos as i64).saturating_add(delta).clamp(0, max.max(0)) as usize
+    };
+    match &mut app.mode {
+        Mode::Help { scroll } | Mode::Detail { scroll } => {
+            *scroll = (i64::from(*scroll) + delta).clamp(0, 500) as u16;
+        }
+        Mode::Filter { field } => {
+            let i = FilterField::ALL
+                .iter()
+                .position(|f| f == field)
+                .unwrap_or(0);
+            *field = FilterField::ALL[clamp(i, FilterField::ALL.len())];
+        }
+        Mode::Confirm(_) => {}
+        Mode::Normal => {
+            if app.view == View::Experiments {
+                let col = app.board_column.min(3);
+                app.board_rows[col] = clamp(app.board_rows[col], app.cache.board[col].len());
+            } else {
+                let len = app.list_len(app.view);
+                let c = &mut app.cursors[app.view.index()];
+                c.selected = clamp(c.selected, len);
+            }
+        }
+    }
+    Effect::None
+}
+
+fn click(app: &mut App, x: u16, y: u16) -> Effect {
+    if app.mode != Mode::Normal {
+        return Effect::None;
+    }
+    let pos = ratatui::layout::Position::new(x, y);
+    let hits = app.hits.borrow().clone();
+    if let Some((_, view)) = hits.tabs.iter().find(|(r, _)| r.contains(pos)) {
+        return go(app, *view);
+    }
+    if app.view == View::Experiments {
+        if let Some(col) = hits.columns.iter().position(|(r, _)| r.contains(pos)) {
+            let (r, offset) = hits.columns[col];
+            app.board_column = col;
+            let row = offset + usize::from((y - r.y) / hits.row_height.max(1));
+            if row < app.cache.board[col].len() {
+                app.board_rows[col] = row;
+            }
+        }
+        return Effect::None;
+    }
+    if let Some((rows, offset)) = hits.rows
+        && rows.contains(pos)
+    {
+        let row = offset + usize::from((y - rows.y) / hits.row_height.max(1));
+        if row < app.list_len(app.view) {
+            app.cursors[app.view.index()].selected = row;
+        }
+    }
+    Effect::None
+}
+
+fn refuse_read_only(app: &mut App) -> bool {
+    if app.read_only {
+        app.error("read-only: nothing was changed");
+    }
+    app.read_only
+}
+
+fn delete(app: &mut App) -> Effect {
+    if refuse_read_only(app) {
+        return Effect::None;
+    }
+    let Some(id) = app.selected_id() else {
+        app.info("nothing selected to delete");
+        return Effect::None;
+    };
+    match edits::delete(&app.plan, &id) {
+        Ok(change) => {
+            let prompt = edits::delete_prompt(&app.plan, &id, &change);
+            app.mode = Mode::Confirm(Pending {
+                prompt,
+                change,
+                done: format!("deleted {id} — u to undo"),
+            });
+        }
+        Err(why) => app.error(why),
+    }
+    Effect::None
+}
+
+fn confirm(app: &mut App, yes: bool) -> Effect {
+    let Mode::Confirm(pending) = std::mem::take(&mut app.mode) else {
+        return Effect::None;
+    };
+    if !yes {
+        app.info(format!("kept: {} not done", pending.change.label));
+        return Effect::None;
+    }
+    app.apply(pending.change);
+    app.info(pending.done);
+    Effect::Save
+}
+
+fn undo_redo(app: &mut App, undo: bool) -> Effect {
+    if refuse_read_only(app) {
+        return Effect::None;
+    }
+    let Some(label) = app.undo_redo(undo) else {
+        app.info(if undo {
+            "nothing to undo"
+        } else {
+            "nothing to redo"
+        });
+        return Effect::None;
+    };
+    app.info(format!("{}: {label}", if undo { "undid" } else { "redid" }));
+    Effect::Save
+}
+
+/// Distinct non-empty values of one debt field, sorted.
+fn values(app: &App, field: FilterField) -> Vec<String> {
+    let mut v: Vec<String> = match field {
+        FilterField::Status => Vec::new(),
+        FilterField::Owner => app.plan.debts.iter().map(|d| d.owner.clone()).collect(),
+        FilterField::Area => app.plan.debts.iter().map(|d| d.area.clone()).collect(),
+        FilterField::Tag => app
+            .plan
+            .debts
+            .iter()
+            .flat_map(|d| d.tags.iter().cloned())
+            .collect(),
+    };
+    v.retain(|s| !s.is_empty());
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn filter_step(app: &mut App, delta: i64) -> Effect {
+    let Mode::Filter { field } = app.mode else {
+        return Effect::None;
+    };
+    let wrap = |i: i64, n: usize| i.rem_euclid(n as i64) as usize;
+    if field == FilterField::Status {
+        let all = StatusFilter::CYCLE;
+        let i = all
+            .iter()
+            .position(|s| *s == app.filter.status)
+            .unwrap_or(0) as i64;
+        app.filter.status = all[wrap(i + delta, all.len())];
+    } else {
+        // "Any" is the slot before the first value.
+        let vals = values(app, field);
+        let slot = match field {
+            FilterField::Owner => &mut app.filter.owner,
+            FilterField::Area => &mut app.filter.area,
+            _ => &mut app.filter.tag,
+        };
+        let i = slot
+            .as_ref()
+            .and_then(|s| vals.iter().position(|v| v == s))
+            .map_or(0, |p| p as i64 + 1);
+        let next = wrap(i + delta, vals.len() + 1);
+        *slot = next.checked_sub(1).map(|p| vals[p].clone());
+    }
+    app.refresh();
+    filter_message(app);
+    Effect::None
+}
+
+fn filter_clear(app: &mut App) -> Effect {
+    let Mode::Filter { field } = app.mode else {
+        return Effect::None;
+    };
+    match field {
+        FilterField::Status => app.filter.status = StatusFilter::default(),
+        FilterField::Owner => app.filter.owner = None,
+        FilterField::Area => app.filter.area = None,
+        FilterField::Tag => app.filter.tag = None,
+    }
+    app.refresh();
+    filter_message(app);
+    Effect::None
+}
+
+fn filter_message(app: &mut App) {
+    let n = app.cache.debt_rows.len();
+    let summary = app.filter.summary();
+    app.message = Some(Message::Info(if summary.is_empty() {
+        format!("{n} items, open and in progress")
+    } else {
+        format!("{n} items where {summary}")
+    }));
+}
+
+fn rate(app: &mut App, delta: i8) -> Effect {
+    if refuse_read_only(app) {
+        return Effect::None;
+    }
+    let Some(i) = app.selected_debt_index() else {
+        app.info("no debt item selected");
+        return Effect::None;
+    };
+    let debt = &app.plan.debts[i];
+    let id = debt.id.clone();
+    let before = app.cache.rank[i];
+    match edits::bump_rating(debt, app.rating, delta) {
+        Ok((change, old, new)) => {
+            app.apply(change);
+            let after = app
+                .plan
+                .debts
+                .binary_search_by(|d| d.id.cmp(&id))
+                .ok()
+                .and_then(|j| app.cache.rank[j]);
+            let moved = match (before, after) {
+                (Some(b), Some(a)) if a != b => format!(", rank {b} → {a}"),
+                _ => String::new(),
+            };
+            app.info(format!(
+                "{id} {} {old} → {new}{moved} — u to undo",
+                app.rating.label()
+            ));
+            Effect::Save
+        }
+        Err(why) => {
+            app.info(why);
+            Effect::None
+        }
+    }
+}
+
+fn cycle_status(app: &mut App) -> Effect {
+    if refuse_read_only(app) {
+        return Effect::None;
+    }
+    let Some(i) = app.selected_debt_index() else {
+        app.info("no debt item selected");
+        return Effect::None;
+    };
+    let debt = &app.plan.debts[i];
+    let (id, old) = (debt.id.clone(), debt.status);
+    let (change, new) = edits::cycle_status(debt, app.today);
+    app.apply(change);
+    app.info(format!(
+        "{id} {} → {} — u to undo",
+        old.label(),
+        new.label()
+    ));
+    Effect::Save
+}

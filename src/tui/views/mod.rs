@@ -1,0 +1,214 @@
+//! Drawing: the tab bar, the current view, the status bar and any overlay.
+//! Views read `&App` only; they build just the rows that fit on screen.
+
+mod debt;
+mod detail;
+mod experiments;
+mod grid;
+mod key_results;
+mod overlay;
+mod overview;
+mod sprints;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::action::View;
+use super::app::{App, Hits, Message, Mode};
+use crate::text::{display_width, sanitize, truncate};
+
+/// Below this the UI shows a notice instead of a cramped view.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    *app.hits.borrow_mut() = Hits::default();
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!("terminal too small ({}×{})", area.width, area.height);
+        let text = truncate(&msg, usize::from(area.width)).into_owned();
+        frame.render_widget(Paragraph::new(text).style(app.theme.warn()), area);
+        return;
+    }
+    let [tabs, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_tabs(frame, app, tabs);
+    match app.view {
+        View::Overview => overview::draw(frame, body, app),
+        View::Debt => debt::draw(frame, body, app),
+        View::Sprints => sprints::draw(frame, body, app),
+        View::Experiments => experiments::draw(frame, body, app),
+        View::KeyResults => key_results::draw(frame, body, app),
+    }
+    draw_status(frame, app, status);
+    match &app.mode {
+        Mode::Normal => {}
+        Mode::Help { scroll } => overlay::help(frame, body, app, *scroll),
+        Mode::Confirm(p) => overlay::confirm(frame, body, app, &p.prompt),
+        Mode::Filter { field } => overlay::filter(frame, body, app, *field),
+        Mode::Detail { scroll } => detail::draw(frame, body, app, *scroll),
+    }
+}
+
+fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
+    let full: usize = View::ALL
+        .iter()
+        .map(|v| display_width(v.title()) + 5)
+        .sum::<usize>()
+        + 8;
+    let short = full > usize::from(area.width);
+    let mut spans = vec![Span::styled(" bearing ", app.theme.title())];
+    let mut x = area.x + 9;
+    if short {
+        spans.clear();
+        x = area.x;
+    }
+    let mut hits = app.hits.borrow_mut();
+    for v in View::ALL {
+        let label = if short && v != app.view {
+            format!(" {} ", v.index() + 1)
+        } else {
+            format!(" {} {} ", v.index() + 1, v.title())
+        };
+        let w = display_width(&label) as u16;
+        let style = if v == app.view {
+            app.theme.tab_active()
+        } else {
+            app.theme.tab()
+        };
+        let rect = Rect::new(x, area.y, w, 1).intersection(area);
+        if !rect.is_empty() {
+            hits.tabs.push((rect, v));
+        }
+        x = x.saturating_add(w);
+        spans.push(Span::styled(label, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
+    let t = &app.theme;
+    let mut left = vec![Span::styled(
+        format!(" {} ", app.mode.kind().label()),
+        t.tab_active(),
+    )];
+    if let Some(Err(why)) = &app.saved {
+        left.push(Span::styled(
+            format!(" save failed: {} ", sanitize(why)),
+            t.error(),
+        ));
+    }
+    match &app.message {
+        Some(Message::Info(m)) => left.push(Span::raw(format!(" {}", sanitize(m)))),
+        Some(Message::Error(m)) => left.push(Span::styled(format!(" {}", sanitize(m)), t.error())),
+        None => {}
+    }
+    let mut right = sanitize(&app.persist.describe()).into_owned();
+    if app.read_only && !right.contains("read-only") {
+        right.push_str(" · read-only");
+    }
+    if let Some(Ok(done)) = &app.saved {
+        right.push_str(" · ");
+        right.push_str(&sanitize(done));
+    }
+    right.push(' ');
+    let left_w: usize = left.iter().map(|s| display_width(&s.content)).sum();
+    let room = usize::from(area.width).saturating_sub(left_w + 1);
+    let bar = Paragraph::new(Line::from(left)).style(t.status_bar());
+    frame.render_widget(bar, area);
+    if room >= 8 {
+        let right = truncate(&right, room).into_owned();
+        let w = display_width(&right) as u16;
+        let r = Rect::new(area.right().saturating_sub(w), area.y, w, 1).intersection(area);
+        frame.render_widget(Paragraph::new(right).style(t.status_bar()), r);
+    }
+}
+
+/// Plan text made safe and cut to `width` columns.
+pub(crate) fn fit(s: &str, width: usize) -> String {
+    truncate(&sanitize(s), width).into_owned()
+}
+
+/// A text bar of `width` cells filled to `ratio` (0..=1).
+pub(crate) fn bar(ratio: f64, width: usize) -> String {
+    let ratio = if ratio.is_finite() {
+        ratio.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let filled = (ratio * width as f64).round() as usize;
+    let mut s = "█".repeat(filled.min(width));
+    s.push_str(&"░".repeat(width - filled.min(width)));
+    s
+}
+
+/// Check-ins as a one-line sparkline, the last `width` of them.
+pub(crate) fn sparkline(values: &[f64], width: usize) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let vals: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
+    let vals = &vals[vals.len().saturating_sub(width)..];
+    let (lo, hi) = vals
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        });
+    vals.iter()
+        .map(|v| {
+            if hi > lo {
+                TICKS[(((v - lo) / (hi - lo)) * 7.0).round().clamp(0.0, 7.0) as usize]
+            } else {
+                TICKS[3]
+            }
+        })
+        .collect()
+}
+
+/// A number without trailing zeros: 12, 0.5, 99.9.
+pub(crate) fn num(x: f64) -> String {
+    if !x.is_finite() {
+        return "?".to_owned();
+    }
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// A rect of at most `w`×`h` centred in `area`.
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// A one-line heading.
+pub(crate) fn heading<'a>(text: impl Into<String>, style: Style) -> Line<'a> {
+    Line::from(Span::styled(text.into(), style))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn helpers() {
+        assert_eq!(bar(0.5, 4), "██░░");
+        assert_eq!(bar(2.0, 3), "███");
+        assert_eq!(bar(f64::NAN, 2), "░░");
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0], 5), "▁▅█");
+        assert_eq!(sparkline(&[1.0, 2.0, 3.0], 2), "▁█");
+        assert_eq!(num(12.0), "12");
+        assert_eq!(num(0.5), "0.5");
+        assert_eq!(fit("a\u{1b}[31mb", 10), "a\u{FFFD}[31mb");
+    }
+}

@@ -1,0 +1,201 @@
+//! Sprints: the list with window, state and capacity use; below it the
+//! selected sprint's items and the candidates (open debt in no open sprint,
+//! best first).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::grid::{self, Width};
+use super::{bar, fit};
+use crate::model::{Sprint, SprintState};
+use crate::tui::action::View;
+use crate::tui::app::App;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let list_h = (app.cache.sprint_rows.len() as u16 + 1).clamp(2, (area.height / 2).max(2));
+    let [list, rest] =
+        Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(area);
+    draw_list(frame, list, app);
+    if rest.height < 3 {
+        return;
+    }
+    let Some(si) = app.selected_sprint_index() else {
+        return;
+    };
+    let s = &app.plan.sprints[si];
+    if rest.width >= 70 {
+        let [items, cands] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(rest);
+        draw_items(frame, items, app, s);
+        draw_candidates(frame, cands, app);
+    } else {
+        draw_items(frame, rest, app, s);
+    }
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    if app.cache.sprint_rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No sprints yet: `bearing sprint new` creates one.").style(t.dim()),
+            area,
+        );
+        return;
+    }
+    let height = usize::from(area.height.saturating_sub(1));
+    let cursor = &app.cursors[View::Sprints.index()];
+    let offset = cursor.visible_offset(height, app.cache.sprint_rows.len());
+    {
+        let mut hits = app.hits.borrow_mut();
+        hits.rows = Some((
+            Rect::new(
+                area.x,
+                area.y + 1,
+                area.width,
+                area.height.saturating_sub(1),
+            ),
+            offset,
+        ));
+        hits.row_height = 1;
+    }
+    let wide = area.width >= 80;
+    // Full dates when there is room, month-day otherwise.
+    let long_dates = area.width >= 100;
+    let mut names = vec!["sprint", "window", "state", "capacity"];
+    let window_w = if long_dates { 23 } else { 13 };
+    let mut spec: Vec<Width> = vec![None, Some(window_w), Some(15), Some(18)];
+    if wide {
+        names.insert(1, "id");
+        spec.insert(1, Some(7));
+    }
+    let widths = grid::widths(&spec, area.width);
+    let mut lines = vec![grid::header(&names, &widths, t.header())];
+    for (pos, &i) in app
+        .cache
+        .sprint_rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+    {
+        let s = &app.plan.sprints[i];
+        let used = app.plan.effort_of(&s.items);
+        let over = used > s.capacity;
+        let ratio = f64::from(used) / f64::from(s.capacity.max(1));
+        let gauge = vec![
+            Span::styled(bar(ratio, 10), t.gauge(over)),
+            Span::styled(format!(" {used}/{}", s.capacity), t.gauge(over)),
+        ];
+        let mut cells = vec![
+            grid::text(fit(&s.name, 60)),
+            grid::text(window(s, long_dates)),
+            grid::text(state(s, app)),
+            gauge,
+        ];
+        if wide {
+            cells.insert(1, grid::text(s.id.clone()));
+        }
+        let style = if pos == cursor.selected {
+            t.selected()
+        } else {
+            t.text()
+        };
+        lines.push(grid::row(cells, &widths, style));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn window(s: &Sprint, long: bool) -> String {
+    if long {
+        format!("{} → {}", s.start, s.end)
+    } else {
+        format!("{} → {}", s.start.format("%m-%d"), s.end.format("%m-%d"))
+    }
+}
+
+fn state(s: &Sprint, app: &App) -> String {
+    match s.state {
+        SprintState::Active => format!("active, {}d left", s.days_left(app.today)),
+        other => other.label().to_owned(),
+    }
+}
+
+fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
+    let t = &app.theme;
+    let used = app.plan.effort_of(&s.items);
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(t.border())
+        .title(Span::styled(
+            format!(
+                " {} · {} items · {used} pts ",
+                fit(&s.name, 30),
+                s.items.len()
+            ),
+            t.title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines: Vec<Line> = Vec::new();
+    if !s.goal.is_empty() {
+        lines.push(Line::from(Span::styled(
+            fit(&s.goal, usize::from(inner.width)),
+            t.dim(),
+        )));
+    }
+    if s.items.is_empty() {
+        lines.push(Line::from(Span::styled("no items planned", t.dim())));
+    }
+    let w = usize::from(inner.width);
+    for id in s.items.iter().take(usize::from(inner.height)) {
+        let line = match app.plan.debt(id) {
+            Some(d) => Line::from(vec![
+                Span::styled(format!("{id} "), t.key()),
+                Span::styled(format!("{:>3} ", d.effort), t.text()),
+                Span::styled(
+                    fit(
+                        &format!("{} · {}", d.title, d.status.label()),
+                        w.saturating_sub(12),
+                    ),
+                    t.debt_status(d.status),
+                ),
+            ]),
+            None => Line::from(Span::styled(format!("{id} (missing)"), t.error())),
+        };
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_candidates(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::LEFT)
+        .border_style(t.border())
+        .title(Span::styled(
+            format!(" Candidates ({}) ", app.cache.candidates.len()),
+            t.title(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = usize::from(inner.width);
+    let lines: Vec<Line> = app
+        .cache
+        .candidates
+        .iter()
+        .take(usize::from(inner.height))
+        .map(|&i| {
+            let d = &app.plan.debts[i];
+            let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
+            Line::from(vec![
+                Span::styled(format!("{} ", d.id), t.key()),
+                Span::raw(format!("{score:>5.2} {:>3} ", d.effort)),
+                Span::raw(fit(&d.title, w.saturating_sub(18))),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

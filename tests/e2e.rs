@@ -1,0 +1,122 @@
+//! The real binary in a real terminal: tmux runs `bearing` at 80×24, the test
+//! types with send-keys and reads the screen with capture-pane.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// One tmux server per test (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+    _dir: tempfile::TempDir,
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+impl Tmux {
+    /// Starts `bearing ARGS` in an 80×24 window, in `cwd`, with a fixed today.
+    fn start(name: &str, args: &[&str], cwd: Option<&Path>) -> Option<Tmux> {
+        if !have_tmux() {
+            eprintln!("tmux is not installed: skipping {name} (.ci/run installs it)");
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let socket = format!("bearing-e2e-{name}-{}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_bearing");
+        let mut cmd = format!(
+            "env BEARING_TODAY=2026-11-20 BEARING_DATA_DIR={} TERM=xterm-256color {bin}",
+            dir.path().join("data").display()
+        );
+        for a in args {
+            cmd.push(' ');
+            cmd.push_str(&shell_quote(a));
+        }
+        // Keep the pane after the program exits so the test can read what it left.
+        let cwd = cwd.unwrap_or(dir.path());
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                "80",
+                "-y",
+                "24",
+                "-c",
+            ])
+            .arg(cwd)
+            .args([
+                "-s",
+                "t",
+                &format!("{cmd}; echo EXITED=$?; stty -a | head -1; sleep 30"),
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        Some(Tmux { socket, _dir: dir })
+    }
+
+    #[allow(dead_code)] // the UI journeys type through this
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let status = Command::new("tmux")
+                .args(["-L", &self.socket, "send-keys", "-t", "t", k])
+                .status()
+                .unwrap();
+            assert!(status.success());
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "t"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits until the screen contains `text` (the app draws asynchronously).
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {text:?}; screen:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+#[test]
+fn cli_output_in_a_terminal_is_clean() {
+    let Some(t) = Tmux::start("cli", &["--demo", "rank", "--limit", "3"], None) else {
+        return;
+    };
+    let s = t.wait_for("EXITED=0");
+    assert!(s.contains("score"), "{s}");
+}
