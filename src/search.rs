@@ -22,6 +22,11 @@ const SUBSTRING_BONUS: i64 = 8;
 const PREFIX_BONUS: i64 = 8;
 /// The whole query equal to the whole title.
 const EXACT_TITLE_BONUS: i64 = 1000;
+/// Below this many candidates, scoring on one thread is faster than
+/// starting more.
+const PARALLEL_FROM: usize = 8192;
+/// Per matched character in non-title text, like skim's per-character score.
+const CHAR_SCORE: i64 = 16;
 /// Query levels a [`Searcher`] remembers for backspacing.
 const MAX_LEVELS: usize = 64;
 
@@ -81,6 +86,19 @@ fn narrows(old: &[String], new: &[String]) -> bool {
     new.len() >= old.len()
         && rest.iter().zip(new).all(|(a, b)| a == b)
         && new[rest.len()].starts_with(last.as_str())
+}
+
+/// Whether `term` is a subsequence of `text` (both folded): the score of one
+/// matched character per char, more when the characters are adjacent. The
+/// substring and prefix bonuses are added by the caller as for titles.
+fn subsequence_score(text: &str, term: &str) -> Option<i64> {
+    let mut chars = text.chars();
+    let mut matched = 0i64;
+    for want in term.chars() {
+        chars.by_ref().find(|c| *c == want)?;
+        matched += 1;
+    }
+    Some(matched * CHAR_SCORE)
 }
 
 struct EntryBuilder {
@@ -213,7 +231,15 @@ impl SearchIndex {
         for term in terms {
             let mut term_best: Option<(i64, &'static str)> = None;
             for f in &entry.fields {
-                let Some(raw) = self.matcher.fuzzy(&f.text, term, false).map(|(s, _)| s) else {
+                // Title and id get skim's full fuzzy score; the longer other
+                // text only a subsequence check, which is what keeps a
+                // keystroke over 100k items within a frame or two.
+                let raw = if f.weight > 1 {
+                    self.matcher.fuzzy(&f.text, term, false).map(|(s, _)| s)
+                } else {
+                    subsequence_score(&f.text, term)
+                };
+                let Some(raw) = raw else {
                     continue;
                 };
                 let len = term.chars().count() as i64;
@@ -242,7 +268,30 @@ impl SearchIndex {
     }
 
     fn score_all(&self, candidates: impl Iterator<Item = u32>, terms: &[String]) -> Vec<Scored> {
+        let candidates: Vec<u32> = candidates.collect();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if candidates.len() < PARALLEL_FROM || threads < 2 {
+            return self.score_slice(&candidates, terms);
+        }
+        // Scoring is independent per entry: split the candidates over the
+        // cores and keep their order, so the result is the same as serial.
+        let chunk = candidates.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let parts: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || self.score_slice(part, terms)))
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    }
+
+    fn score_slice(&self, candidates: &[u32], terms: &[String]) -> Vec<Scored> {
         candidates
+            .iter()
+            .copied()
             .filter_map(|i| {
                 let entry = self.entries.get(i as usize)?;
                 let (score, field) = self.score(entry, terms)?;

@@ -171,6 +171,10 @@ fn undo_and_redo_work_across_views() {
     assert_eq!(app.view, View::Sprints);
     assert_eq!(message(&app), "undid: delete D-00001");
     assert_eq!(app.plan, fixture());
+    press(&mut app, "2 g");
+    assert_eq!(selected(&app), "D-00008");
+    press(&mut app, "3 <C-r> u 2");
+    assert_eq!(selected(&app), "D-00001", "undo selects what came back");
 
     press(&mut app, "<C-r>");
     assert_eq!(message(&app), "redid: delete D-00001");
@@ -335,4 +339,28 @@ fn mouse_clicks_tabs_and_rows() {
     assert_eq!(selected(&app), "D-00001");
     handle(&mut app, Action::Scroll(3));
     assert_eq!(selected(&app), "D-00006");
+}
+
+#[test]
+fn experiment_board_moves_by_column_and_click() {
+    let mut app = app();
+    press(&mut app, "4");
+    // Proposed column, highest ICE first: H-00005 (180) before H-00006 (84).
+    assert_eq!(selected(&app), "H-00005");
+    press(&mut app, "j");
+    assert_eq!(selected(&app), "H-00006");
+    press(&mut app, "l");
+    // Running: H-00001 (240) and H-00002 (240): equal ICE, lower id first.
+    assert_eq!(selected(&app), "H-00001");
+    press(&mut app, "l l l");
+    assert_eq!(app.board_column, 3, "stops at the last column");
+    assert_eq!(selected(&app), "H-00004");
+
+    let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    term.draw(|f| views::draw(f, &app)).unwrap();
+    let (col, _) = app.hits.borrow().columns[1];
+    // The second card of the running column starts three lines down.
+    handle(&mut app, Action::Click(col.x + 1, col.y + 3));
+    assert_eq!(app.board_column, 1);
+    assert_eq!(selected(&app), "H-00002");
 }

@@ -64,7 +64,6 @@ impl Tmux {
         Some(Tmux { socket, _dir: dir })
     }
 
-    #[allow(dead_code)] // the UI journeys type through this
     fn keys(&self, keys: &[&str]) {
         for k in keys {
             let status = Command::new("tmux")
@@ -119,4 +118,83 @@ fn cli_output_in_a_terminal_is_clean() {
     };
     let s = t.wait_for("EXITED=0");
     assert!(s.contains("score"), "{s}");
+}
+
+/// The terminal is back to normal after the app: the shell's `stty -a`
+/// shows canonical mode and echo, and the alternate screen is gone (the
+/// app's tab bar is no longer on screen).
+fn assert_restored(t: &Tmux) -> String {
+    let s = t.wait_for("EXITED=");
+    assert!(s.contains("EXITED=0"), "{s}");
+    let stty = t.wait_for("speed");
+    assert!(
+        !stty.contains("-icanon") && !stty.contains("-echo "),
+        "terminal left raw: {stty}"
+    );
+    assert!(!s.contains("1 Overview"), "alternate screen not left: {s}");
+    s
+}
+
+#[test]
+fn demo_opens_switches_views_shows_help_and_quits_cleanly() {
+    let Some(t) = Tmux::start("ui", &["--demo"], None) else {
+        return;
+    };
+    t.wait_for("1 Overview");
+    t.wait_for("North Star");
+    assert!(t.screen().contains("read-only"));
+    t.keys(&["2"]);
+    let s = t.wait_for("score");
+    assert!(
+        s.contains("cost of delay"),
+        "debt view shows the breakdown: {s}"
+    );
+    t.keys(&["3"]);
+    t.wait_for("Candidates");
+    t.keys(&["4"]);
+    t.wait_for("running");
+    t.keys(&["5"]);
+    t.wait_for("progress");
+    t.keys(&["?"]);
+    t.wait_for("Keys:");
+    t.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(200));
+    t.keys(&["q"]);
+    assert_restored(&t);
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    let Some(t) = Tmux::start("ctrlc", &["--demo"], None) else {
+        return;
+    };
+    t.wait_for("1 Overview");
+    t.keys(&["C-c"]);
+    assert_restored(&t);
+}
+
+#[test]
+fn a_plan_file_opens_and_a_second_ui_is_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("bearing.ron"),
+        bearing::store::embedded::DEMO,
+    )
+    .unwrap();
+    let Some(first) = Tmux::start("first", &[], Some(dir.path())) else {
+        return;
+    };
+    let s = first.wait_for("1 Overview");
+    assert!(s.contains("bearing.ron") && !s.contains("read-only"), "{s}");
+    let Some(second) = Tmux::start("second", &[], Some(dir.path())) else {
+        return;
+    };
+    let s = second.wait_for("1 Overview");
+    assert!(
+        s.contains("read-only"),
+        "the second UI opens read-only: {s}"
+    );
+    second.keys(&["q"]);
+    first.keys(&["q"]);
+    assert_restored(&first);
 }

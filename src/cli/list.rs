@@ -196,19 +196,19 @@ pub fn rank(
         out.push_str(&t.render(table::width()));
         return Ok(());
     }
+    // One table for the widths, its rows interleaved with the explanations.
     for (i, r) in shown.iter().enumerate() {
-        let d = &plan.debts[r.index];
-        let mut one = Table::new(t.headers.clone(), 2);
-        one.right = t.right.clone();
-        one.push(rank_row(i, d, r.breakdown.score()));
-        let rendered = one.render(table::width());
-        // Header only once, above the first item.
-        let body = if i == 0 {
-            rendered
-        } else {
-            rendered.lines().skip(1).map(|l| format!("{l}\n")).collect()
-        };
-        out.push_str(&body);
+        t.push(rank_row(i, &plan.debts[r.index], r.breakdown.score()));
+    }
+    let rendered = t.render(table::width());
+    let mut lines = rendered.lines();
+    if let Some(header) = lines.next() {
+        out.push_str(header);
+        out.push('\n');
+    }
+    for (line, r) in lines.zip(shown) {
+        out.push_str(line);
+        out.push('\n');
         out.push_str(&table::explain(&r.breakdown, &plan.weights, "     "));
     }
     if shown.is_empty() {

@@ -9,6 +9,7 @@ mod import;
 mod list;
 mod sprint;
 mod table;
+mod ui;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -106,7 +107,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Ctx::from_cli(&cli)?;
     let mut out = String::new();
     match cli.command {
-        None => list::overview(&ctx, &mut out)?,
+        None => ui::open(&ctx, &mut out)?,
         Some(Command::Init) => init(&ctx, &mut out)?,
         Some(Command::Add(cmd)) => edit::add(&ctx, cmd, &mut out)?,
         Some(Command::Edit(args)) => edit::edit(&ctx, args, &mut out)?,

@@ -11,7 +11,7 @@ use super::Persist;
 use super::action::{Rating, View};
 use super::history::History;
 use super::theme::Theme;
-use crate::model::{Change, Debt, DebtStatus, Plan};
+use crate::model::{Change, Debt, Item, Kind, Op, Plan};
 use crate::score::Breakdown;
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
@@ -184,15 +184,20 @@ impl App {
             persist,
             hits: RefCell::new(Hits::default()),
         };
-        app.refresh();
+        app.rebuild(None);
         app
     }
 
-    /// Rebuilds the derived rows after the plan, filter or sort changed,
-    /// keeping the selected debt item selected wherever it moved.
+    /// Re-filters and re-sorts the debt table after the filter or sort
+    /// changed, keeping the selected item selected wherever it moved.
     pub fn refresh(&mut self) {
         let selected = self.selected_debt().map(|d| d.id.clone());
-        self.rebuild(selected);
+        self.cache
+            .resort(&self.plan, &self.filter, self.sort, self.descending);
+        if let Some(id) = selected {
+            self.select_debt(&id);
+        }
+        self.clamp_cursors();
     }
 
     /// Rebuilds after the plan changed; `selected` was read before the change
@@ -205,16 +210,23 @@ impl App {
             self.sort,
             self.descending,
         );
-        if let Some(id) = selected
-            && let Some(pos) = self
-                .cache
-                .debt_rows
-                .iter()
-                .position(|&i| self.plan.debts.get(i).is_some_and(|d| d.id == id))
-        {
-            self.cursors[View::Debt.index()].selected = pos;
+        if let Some(id) = selected {
+            self.select_debt(&id);
         }
         self.clamp_cursors();
+    }
+
+    /// Selects a debt item in the table; false when the filter hides it.
+    pub fn select_debt(&mut self, id: &str) -> bool {
+        let pos = self
+            .cache
+            .debt_rows
+            .iter()
+            .position(|&i| self.plan.debts.get(i).is_some_and(|d| d.id == id));
+        if let Some(pos) = pos {
+            self.cursors[View::Debt.index()].selected = pos;
+        }
+        pos.is_some()
     }
 
     fn clamp_cursors(&mut self) {
@@ -329,6 +341,15 @@ impl App {
     /// Undoes (or redoes) one change; returns its label, `None` when there
     /// is nothing to undo (redo).
     pub fn undo_redo(&mut self, undo: bool) -> Option<String> {
+        // Select the debt item the step touches, so the user sees what came
+        // back; otherwise keep the current selection.
+        let touched = self.history.peek(undo).and_then(|c| {
+            c.ops.iter().find_map(|op| match op {
+                Op::Put(Item::Debt(d)) => Some(d.id.clone()),
+                Op::Remove(Kind::Debt, id) => Some(id.clone()),
+                _ => None,
+            })
+        });
         let selected = self.selected_debt().map(|d| d.id.clone());
         let label = if undo {
             self.history.undo(&mut self.plan)
@@ -337,6 +358,9 @@ impl App {
         }?;
         self.dirty = true;
         self.rebuild(selected);
+        if let Some(id) = touched {
+            self.select_debt(&id);
+        }
         Some(label)
     }
 
@@ -356,9 +380,5 @@ impl App {
                 self.saved = Some(Err(why));
             }
         }
-    }
-
-    pub fn status_label(status: DebtStatus) -> &'static str {
-        status.label()
     }
 }

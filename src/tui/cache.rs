@@ -3,7 +3,6 @@
 //! experiment board and the key-result outline. Drawing only indexes into
 //! these, so a frame costs the same for 10 items or 100k.
 
-use std::cmp::Ordering;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -205,35 +204,6 @@ impl Cache {
             rank[i] = Some(u32::try_from(pos + 1).unwrap_or(u32::MAX));
         }
 
-        let mut debt_rows: Vec<usize> = (0..plan.debts.len())
-            .filter(|&i| filter.accepts(&plan.debts[i]))
-            .collect();
-        let by = |a: usize, b: usize| -> Ordering {
-            let (da, db) = (&plan.debts[a], &plan.debts[b]);
-            let by_score = || score::compare((da, &scores[a]), (db, &scores[b]));
-            match sort {
-                // Unranked (closed) items after the ranked ones, best score first.
-                SortColumn::Rank => match (rank[a], rank[b]) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => Ordering::Less,
-                    (None, Some(_)) => Ordering::Greater,
-                    (None, None) => by_score(),
-                },
-                SortColumn::Id => da.id.cmp(&db.id),
-                SortColumn::Title => da.title.to_lowercase().cmp(&db.title.to_lowercase()),
-                SortColumn::Score => by_score(),
-                SortColumn::Effort => da.effort.cmp(&db.effort),
-                SortColumn::Owner => da.owner.cmp(&db.owner),
-                SortColumn::Area => da.area.cmp(&db.area),
-                SortColumn::Status => da.status.cmp(&db.status),
-            }
-            .then_with(by_score)
-        };
-        debt_rows.sort_by(|&a, &b| by(a, b));
-        if descending {
-            debt_rows.reverse();
-        }
-
         let mut sprint_rows: Vec<usize> = (0..plan.sprints.len()).collect();
         sprint_rows.sort_by(|&a, &b| {
             let (sa, sb) = (&plan.sprints[a], &plan.sprints[b]);
@@ -268,17 +238,50 @@ impl Cache {
             });
         }
 
-        Cache {
+        let mut cache = Cache {
             scores,
             rank,
             ranking,
-            debt_rows,
+            debt_rows: Vec::new(),
             sprint_rows,
             candidates,
             board,
             kr_rows: kr_outline(plan),
             findings: check::check(plan, None, today),
+        };
+        cache.resort(plan, filter, sort, descending);
+        cache
+    }
+
+    /// Rebuilds only the debt table's rows: what a filter or sort change
+    /// needs (scores and ranks stay).
+    pub fn resort(&mut self, plan: &Plan, filter: &DebtFilter, sort: SortColumn, descending: bool) {
+        let (scores, rank) = (&self.scores, &self.rank);
+        let mut rows: Vec<usize> = (0..plan.debts.len())
+            .filter(|&i| filter.accepts(&plan.debts[i]))
+            .collect();
+        let by_score = |a: usize, b: usize| {
+            score::compare((&plan.debts[a], &scores[a]), (&plan.debts[b], &scores[b]))
+        };
+        // Score order first; the stable sorts below keep it among equal keys.
+        rows.sort_by(|&a, &b| by_score(a, b));
+        match sort {
+            // Unranked (closed) items after the ranked ones, best score first.
+            SortColumn::Rank => rows.sort_by_key(|&i| rank[i].unwrap_or(u32::MAX)),
+            SortColumn::Score => {}
+            SortColumn::Id => rows.sort_by(|&a, &b| plan.debts[a].id.cmp(&plan.debts[b].id)),
+            SortColumn::Title => rows.sort_by_cached_key(|&i| plan.debts[i].title.to_lowercase()),
+            SortColumn::Effort => rows.sort_by_key(|&i| plan.debts[i].effort),
+            SortColumn::Owner => {
+                rows.sort_by(|&a, &b| plan.debts[a].owner.cmp(&plan.debts[b].owner))
+            }
+            SortColumn::Area => rows.sort_by(|&a, &b| plan.debts[a].area.cmp(&plan.debts[b].area)),
+            SortColumn::Status => rows.sort_by_key(|&i| plan.debts[i].status),
         }
+        if descending {
+            rows.reverse();
+        }
+        self.debt_rows = rows;
     }
 }
 

@@ -42,6 +42,15 @@ impl History {
         Some(label)
     }
 
+    /// The change the next undo (or redo) applies.
+    pub fn peek(&self, undo: bool) -> Option<&Change> {
+        if undo {
+            self.undo.back()
+        } else {
+            self.redo.last()
+        }
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }

@@ -141,6 +141,7 @@ const CONFIRM: Scope = Scope::Mode(ModeKind::Confirm);
 const FILTER: Scope = Scope::Mode(ModeKind::Filter);
 const DETAIL: Scope = Scope::Mode(ModeKind::Detail);
 
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     b(Always, Key::ctrl('c'), A::Quit, "quit"),
     b(Global, Key::ch('q'), A::Quit, "quit"),
@@ -148,18 +149,8 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, Key::ch('1'), A::GoTo(View::Overview), "overview"),
     b(Global, Key::ch('2'), A::GoTo(View::Debt), "debt ranking"),
     b(Global, Key::ch('3'), A::GoTo(View::Sprints), "sprints"),
-    b(
-        Global,
-        Key::ch('4'),
-        A::GoTo(View::Experiments),
-        "experiments",
-    ),
-    b(
-        Global,
-        Key::ch('5'),
-        A::GoTo(View::KeyResults),
-        "key results",
-    ),
+    b(Global, Key::ch('4'), A::GoTo(View::Experiments), "experiments"),
+    b(Global, Key::ch('5'), A::GoTo(View::KeyResults), "key results"),
     b(Global, Key::plain(K::Tab), A::NextView, "next view"),
     b(Global, Key::plain(K::BackTab), A::PrevView, "previous view"),
     b(Global, Key::ch('j'), A::MoveDown, "move down"),
@@ -172,69 +163,24 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, Key::plain(K::End), A::Bottom, "last row"),
     b(Global, Key::plain(K::PageUp), A::PageUp, "page up"),
     b(Global, Key::plain(K::PageDown), A::PageDown, "page down"),
-    b(
-        Global,
-        Key::plain(K::Enter),
-        A::OpenDetail,
-        "open the detail",
-    ),
+    b(Global, Key::plain(K::Enter), A::OpenDetail, "open the detail"),
     b(Global, Key::ch('a'), A::Add, "add"),
     b(Global, Key::ch('e'), A::Edit, "edit the selected item"),
-    b(
-        Global,
-        Key::ch('d'),
-        A::Delete,
-        "delete the selected item (asks y/n)",
-    ),
+    b(Global, Key::ch('d'), A::Delete, "delete the selected item (asks y/n)"),
     b(Global, Key::ch('u'), A::Undo, "undo"),
     b(Global, Key::ctrl('r'), A::Redo, "redo"),
     b(Global, Key::ch('/'), A::Search, "search the whole plan"),
     b(Global, Key::ch(':'), A::Palette, "command palette"),
     b(Global, Key::ctrl('p'), A::Palette, "command palette"),
-    b(
-        Global,
-        Key::ctrl('z'),
-        A::Suspend,
-        "suspend to the shell (fg returns)",
-    ),
-    b(
-        DEBT,
-        Key::ch('f'),
-        A::Filter,
-        "filter by status, owner, area, tag",
-    ),
+    b(Global, Key::ctrl('z'), A::Suspend, "suspend to the shell (fg returns)"),
+    b(DEBT, Key::ch('f'), A::Filter, "filter by status, owner, area, tag"),
     b(DEBT, Key::ch('s'), A::Sort, "sort by the next column"),
     b(DEBT, Key::ch('S'), A::SortReverse, "reverse the sort"),
-    b(
-        DEBT,
-        Key::ch('+'),
-        A::RaiseRating,
-        "raise the focused rating",
-    ),
-    b(
-        DEBT,
-        Key::ch('-'),
-        A::LowerRating,
-        "lower the focused rating",
-    ),
-    b(
-        DEBT,
-        Key::ch('r'),
-        A::NextRating,
-        "pick the rating +/- change",
-    ),
-    b(
-        DEBT,
-        Key::ch('x'),
-        A::CycleStatus,
-        "next status (open, in progress, done…)",
-    ),
-    b(
-        DEBT,
-        Key::ch(' '),
-        A::CycleStatus,
-        "next status (open, in progress, done…)",
-    ),
+    b(DEBT, Key::ch('+'), A::RaiseRating, "raise the focused rating"),
+    b(DEBT, Key::ch('-'), A::LowerRating, "lower the focused rating"),
+    b(DEBT, Key::ch('r'), A::NextRating, "pick the rating +/- change"),
+    b(DEBT, Key::ch('x'), A::CycleStatus, "next status (open, in progress, done…)"),
+    b(DEBT, Key::ch(' '), A::CycleStatus, "next status (open, in progress, done…)"),
     b(EXP, Key::ch('h'), A::MoveLeft, "previous column"),
     b(EXP, Key::plain(K::Left), A::MoveLeft, "previous column"),
     b(EXP, Key::ch('l'), A::MoveRight, "next column"),
@@ -259,12 +205,7 @@ pub static BINDINGS: &[Binding] = &[
     b(FILTER, Key::ch('h'), A::FilterPrev, "previous value"),
     b(FILTER, Key::plain(K::Left), A::FilterPrev, "previous value"),
     b(FILTER, Key::ch('c'), A::FilterClear, "clear this filter"),
-    b(
-        FILTER,
-        Key::plain(K::Backspace),
-        A::FilterClear,
-        "clear this filter",
-    ),
+    b(FILTER, Key::plain(K::Backspace), A::FilterClear, "clear this filter"),
     b(FILTER, Key::plain(K::Enter), A::Back, "done"),
     b(FILTER, Key::plain(K::Esc), A::Back, "done"),
     b(FILTER, Key::ch('f'), A::Back, "done"),
@@ -318,6 +259,14 @@ pub fn help_for(view: View) -> Vec<(Scope, Vec<String>, &'static str)> {
     grouped(&[Scope::View(view), Scope::Global, Scope::Always])
 }
 
+/// A mode's keys as a one-line hint, the first key of each: "y yes · n no".
+pub fn hints(mode: ModeKind) -> Vec<String> {
+    grouped(&[Scope::Mode(mode)])
+        .into_iter()
+        .map(|(_, keys, help)| format!("{} {help}", keys[0]))
+        .collect()
+}
+
 /// Every key each action has, for the palette ("undo  u").
 pub fn keys_for(action: Action) -> Vec<String> {
     BINDINGS
@@ -327,6 +276,36 @@ pub fn keys_for(action: Action) -> Vec<String> {
         })
         .map(|b| b.key.label())
         .collect()
+}
+
+/// One entry of the command palette: an action that works in the current
+/// view, its name, what it does and its keys.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Command {
+    pub action: Action,
+    pub name: &'static str,
+    pub help: &'static str,
+    pub keys: Vec<String>,
+}
+
+/// Every action available in `view`'s normal mode, once each, view actions
+/// first: what the palette fuzzy-finds.
+pub fn commands(view: View) -> Vec<Command> {
+    let mut out: Vec<Command> = Vec::new();
+    for scope in [Scope::View(view), Scope::Global, Scope::Always] {
+        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+            match out.iter_mut().find(|c| c.action == b.action) {
+                Some(c) => c.keys.push(b.key.label()),
+                None => out.push(Command {
+                    action: b.action,
+                    name: b.action.name(),
+                    help: b.help,
+                    keys: vec![b.key.label()],
+                }),
+            }
+        }
+    }
+    out
 }
 
 fn all_scopes() -> Vec<Scope> {
@@ -355,122 +334,4 @@ pub fn markdown_table() -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::collections::HashSet;
-
-    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_a_scope() {
-        let mut seen = HashSet::new();
-        for b in BINDINGS {
-            assert!(
-                seen.insert((b.scope, b.key)),
-                "{} bound twice in {:?}",
-                b.key.label(),
-                b.scope
-            );
-        }
-    }
-
-    #[test]
-    fn view_keys_do_not_shadow_global_ones() {
-        let global: HashSet<Key> = BINDINGS
-            .iter()
-            .filter(|b| b.scope == Scope::Global || b.scope == Scope::Always)
-            .map(|b| b.key)
-            .collect();
-        for b in BINDINGS
-            .iter()
-            .filter(|b| matches!(b.scope, Scope::View(_)))
-        {
-            assert!(
-                !global.contains(&b.key),
-                "{} shadows a global key",
-                b.key.label()
-            );
-        }
-    }
-
-    #[test]
-    fn keys_resolve_by_mode_and_view() {
-        let n = ModeKind::Normal;
-        assert_eq!(
-            lookup(n, View::Debt, ev(K::Char('q'), KeyModifiers::NONE)),
-            Some(A::Quit)
-        );
-        assert_eq!(
-            lookup(n, View::Debt, ev(K::Char('c'), KeyModifiers::CONTROL)),
-            Some(A::Quit)
-        );
-        assert_eq!(
-            lookup(n, View::Debt, ev(K::Char('?'), KeyModifiers::SHIFT)),
-            Some(A::Help)
-        );
-        assert_eq!(
-            lookup(n, View::Debt, ev(K::Char('G'), KeyModifiers::SHIFT)),
-            Some(A::Bottom)
-        );
-        assert_eq!(
-            lookup(n, View::Debt, ev(K::BackTab, KeyModifiers::SHIFT)),
-            Some(A::PrevView)
-        );
-        assert_eq!(
-            lookup(n, View::Debt, ev(K::Char('R'), KeyModifiers::CONTROL)),
-            Some(A::Redo)
-        );
-        assert_eq!(
-            lookup(n, View::Debt, ev(K::Char('+'), KeyModifiers::SHIFT)),
-            Some(A::RaiseRating)
-        );
-        // View keys only in their view.
-        assert_eq!(
-            lookup(n, View::Sprints, ev(K::Char('+'), KeyModifiers::NONE)),
-            None
-        );
-        // An overlay takes the keys; Ctrl-C still quits.
-        let help = ModeKind::Help;
-        assert_eq!(
-            lookup(help, View::Debt, ev(K::Char('q'), KeyModifiers::NONE)),
-            Some(A::Back)
-        );
-        assert_eq!(
-            lookup(help, View::Debt, ev(K::Char('d'), KeyModifiers::NONE)),
-            None
-        );
-        assert_eq!(
-            lookup(help, View::Debt, ev(K::Char('c'), KeyModifiers::CONTROL)),
-            Some(A::Quit)
-        );
-    }
-
-    #[test]
-    fn markdown_table_lists_every_binding() {
-        let t = markdown_table();
-        assert!(t.starts_with("| Keys | Where | Does |\n|---|---|---|\n"));
-        assert!(t.contains("| `q` | all views | quit |"), "{t}");
-        assert!(t.contains("| `j` `↓` | all views | move down |"), "{t}");
-        assert!(
-            t.contains("| `:` `Ctrl-p` | all views | command palette |"),
-            "{t}"
-        );
-        assert!(t.contains("| `y` | y/n prompt | yes |"), "{t}");
-        let labels: usize = t.lines().skip(2).map(|l| l.matches('`').count() / 2).sum();
-        assert_eq!(labels, BINDINGS.len());
-    }
-
-    #[test]
-    fn help_shows_view_keys_first() {
-        let help = help_for(View::Debt);
-        assert_eq!(help[0].0, Scope::View(View::Debt));
-        assert!(help.iter().any(|(_, k, h)| k == &["u"] && *h == "undo"));
-        assert!(
-            !help
-                .iter()
-                .any(|(s, _, _)| *s == Scope::View(View::Experiments))
-        );
-    }
-}
+mod tests;

@@ -7,6 +7,7 @@ pub mod app;
 pub mod cache;
 pub mod components;
 pub mod edits;
+pub mod file_persist;
 pub mod history;
 pub mod keymap;
 pub mod theme;
@@ -55,7 +56,7 @@ impl NoPersist {
 
     pub fn memory() -> NoPersist {
         NoPersist {
-            label: "in memory".to_owned(),
+            label: "no file".to_owned(),
         }
     }
 }

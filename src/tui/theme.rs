@@ -132,3 +132,29 @@ impl Theme {
         self.dim()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_color_uses_only_modifiers() {
+        let t = Theme::plain();
+        for s in [
+            t.selected(),
+            t.error(),
+            t.warn(),
+            t.ok(),
+            t.header(),
+            t.status_bar(),
+            t.health(Some(Health::OffTrack)),
+            t.gauge(true),
+            t.dim(),
+        ] {
+            assert_eq!((s.fg, s.bg), (None, None), "{s:?}");
+        }
+        assert!(t.selected().add_modifier.contains(Modifier::REVERSED));
+        let c = Theme { color: true };
+        assert_eq!(c.error().fg, Some(Color::Red));
+    }
+}

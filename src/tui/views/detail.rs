@@ -10,7 +10,8 @@ use crate::model::{Hypothesis, KeyResult, Objective, Sprint};
 use crate::score::ice;
 use crate::text::sanitize_multiline;
 use crate::tui::action::View;
-use crate::tui::app::{App, KrRow};
+use crate::tui::app::{App, KrRow, ModeKind};
+use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
@@ -45,7 +46,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let popup = centered(area, width, height);
     let block = Block::bordered()
         .title(" Detail ")
-        .title_bottom(" Esc closes · j/k scroll ")
+        .title_bottom(format!(" {} ", keymap::hints(ModeKind::Detail).join(" · ")))
         .border_style(app.theme.border());
     frame.render_widget(Clear, popup);
     frame.render_widget(

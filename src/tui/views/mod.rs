@@ -18,13 +18,29 @@ use ratatui::widgets::Paragraph;
 
 use super::action::View;
 use super::app::{App, Hits, Message, Mode};
-use crate::text::{display_width, sanitize, truncate};
+use crate::text::{display_width, is_unsafe, sanitize, truncate};
 
 /// Below this the UI shows a notice instead of a cramped view.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
 
 pub fn draw(frame: &mut Frame, app: &App) {
+    draw_all(frame, app);
+    scrub(frame);
+}
+
+/// The last line of defence: plan text is sanitized where it is formatted,
+/// and any cell that still holds a control or bidi character (an id, a
+/// reference, a path) is blanked to U+FFFD before it can reach the terminal.
+fn scrub(frame: &mut Frame) {
+    for cell in frame.buffer_mut().content.iter_mut() {
+        if cell.symbol().chars().any(is_unsafe) {
+            cell.set_symbol("\u{FFFD}");
+        }
+    }
+}
+
+fn draw_all(frame: &mut Frame, app: &App) {
     *app.hits.borrow_mut() = Hits::default();
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

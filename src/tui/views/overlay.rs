@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{centered, heading};
 use crate::text::display_width;
-use crate::tui::app::{App, FilterField};
+use crate::tui::app::{App, FilterField, ModeKind};
 use crate::tui::keymap::{self, Scope};
 
 /// The keys of the current view, then the global ones: generated from the
@@ -41,7 +41,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let popup = centered(area, 64, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
     let block = Block::bordered()
         .title(format!(" Keys: {} ", app.view.title()))
-        .title_bottom(" Esc closes · j/k scroll ")
+        .title_bottom(format!(" {} ", keymap::hints(ModeKind::Help).join(" · ")))
         .border_style(t.border());
     frame.render_widget(Clear, popup);
     frame.render_widget(
@@ -55,7 +55,10 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, prompt: &str) {
     let popup = centered(area, 60, 6);
     let block = Block::bordered()
         .title(" Confirm ")
-        .title_bottom(" y yes · n no ")
+        .title_bottom(format!(
+            " {} ",
+            keymap::hints(ModeKind::Confirm).join(" · ")
+        ))
         .border_style(t.warn());
     frame.render_widget(Clear, popup);
     frame.render_widget(
@@ -87,16 +90,16 @@ pub fn filter(frame: &mut Frame, area: Rect, app: &App, field: FilterField) {
             }
         })
         .collect();
-    lines.push(Line::from(""));
     lines.push(Line::from(Span::styled(
         format!(" {} items match", app.cache.debt_rows.len()),
         t.dim(),
     )));
-    let popup = centered(area, 48, 8);
-    let block = Block::bordered()
-        .title(" Filter ")
-        .title_bottom(" j/k field · h/l value · c clear · Esc done ")
-        .border_style(t.border());
+    lines.push(Line::from(""));
+    for hint in keymap::hints(ModeKind::Filter) {
+        lines.push(Line::from(Span::styled(format!(" {hint}"), t.dim())));
+    }
+    let popup = centered(area, 48, u16::try_from(lines.len() + 2).unwrap_or(u16::MAX));
+    let block = Block::bordered().title(" Filter ").border_style(t.border());
     frame.render_widget(Clear, popup);
     frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

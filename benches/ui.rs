@@ -1,0 +1,104 @@
+//! The hot paths of the terminal UI at 1k / 10k / 100k debt items: a
+//! keystroke that moves the selection plus its frame, a full frame of the
+//! debt view and of the overview at 200×50, fuzzy search per keystroke, and
+//! one edit (rating change) with the ranking it invalidates.
+//! Run: `cargo bench --bench ui`.
+
+use std::sync::OnceLock;
+
+use bearing::model::Plan;
+use bearing::search::{SearchIndex, Searcher};
+use bearing::tui::{Action, App, NoPersist, View, handle, views};
+use chrono::NaiveDate;
+use divan::Bencher;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn main() {
+    divan::main();
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+}
+
+fn plan(n: usize) -> &'static Plan {
+    static CACHE: OnceLock<Vec<Plan>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| SIZES.iter().map(|&n| bearing::synth::plan(n, 42)).collect());
+    &all[SIZES.iter().position(|&s| s == n).unwrap()]
+}
+
+fn app(n: usize, view: View) -> App {
+    let mut app = App::new(plan(n).clone(), today(), false, Box::new(NoPersist::memory()));
+    handle(&mut app, Action::GoTo(view));
+    app
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(200, 50)).unwrap()
+}
+
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn keystroke_move_and_frame(b: Bencher, n: usize) {
+    let mut app = app(n, View::Debt);
+    let mut term = terminal();
+    b.bench_local(|| {
+        handle(&mut app, Action::MoveDown);
+        term.draw(|f| views::draw(f, &app)).unwrap();
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn frame_debt_view(b: Bencher, n: usize) {
+    let app = app(n, View::Debt);
+    let mut term = terminal();
+    b.bench_local(|| {
+        term.draw(|f| views::draw(f, &app)).unwrap();
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn frame_overview(b: Bencher, n: usize) {
+    let app = app(n, View::Overview);
+    let mut term = terminal();
+    b.bench_local(|| {
+        term.draw(|f| views::draw(f, &app)).unwrap();
+    });
+}
+
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn search_index_build(b: Bencher, n: usize) {
+    b.bench(|| SearchIndex::new(plan(n)));
+}
+
+/// Typing "legacy" one character at a time: each call is one keystroke.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn search_typing_6_keystrokes(b: Bencher, n: usize) {
+    let index = SearchIndex::new(plan(n));
+    b.bench_local(|| {
+        let mut s = Searcher::new();
+        let mut q = String::new();
+        for c in "legacy".chars() {
+            q.push(c);
+            divan::black_box(s.query(&index, &q, 200));
+        }
+    });
+}
+
+/// One rating change: the edit, its undo record and the re-ranking it
+/// triggers (the save is measured in the plan bench).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn edit_rating(b: Bencher, n: usize) {
+    let mut app = app(n, View::Debt);
+    let before = app.plan.debts.iter().map(|d| d.customer as u32).sum::<u32>();
+    let mut up = true;
+    b.bench_local(|| {
+        // Alternate so every call really changes a rating (never stuck at 0 or 5).
+        handle(&mut app, if up { Action::RaiseRating } else { Action::LowerRating });
+        up = !up;
+    });
+    let after = app.plan.debts.iter().map(|d| d.customer as u32).sum::<u32>();
+    assert!(after.abs_diff(before) <= 1, "the bench edits one rating back and forth");
+}
