@@ -235,3 +235,30 @@ fn real_taskwarrior_export() {
         .unwrap();
     assert_eq!(tls.ratings(), [3, 3, 3, 5]);
 }
+
+#[test]
+fn unreadable_inputs_are_located_and_change_nothing() {
+    let sb = Sandbox::new();
+    let before = std::fs::read(sb.plan_path()).unwrap();
+    std::fs::write(sb.path().join("bad.csv"), b"title\nok\nbro\xffken\n").unwrap();
+    let r = sb.run(&["import", "csv", "bad.csv"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("bad.csv:3:4: the file is not valid UTF-8 text"),
+        "{}",
+        r.stderr
+    );
+    let f = sb.write("broken.json", "[\n{\"uuid\": \"x\",\n\"status\": }\n]");
+    let r = sb.run(&["import", "taskwarrior", &f]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("broken.json:3: json: "), "{}", r.stderr);
+    let r = sb.run(&["import", "csv", "missing.csv"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("missing.csv: cannot read"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(sb.plan_path()).unwrap(), before);
+}
