@@ -95,6 +95,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Add debt items from a CSV file or a taskwarrior export (one change, one save).
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -382,5 +385,24 @@ pub enum ExportCommand {
     NorthStar {
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// CSV with a header row naming the columns: title (required), owner, area, tags (;-separated), effort, customer, delivery, risk, urgency, status, description, key_results (;-separated).
+    Csv {
+        /// The CSV file (- for stdin).
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Import the valid rows and report the others, instead of importing nothing.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// The JSON of `task export`: pending tasks become debt items; tasks imported before are skipped.
+    Taskwarrior {
+        /// The export file (- for stdin).
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
     },
 }

@@ -10,8 +10,7 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     let Source { plan, text, label } = ctx.read()?;
     let findings = check::check(&plan, Some(&text), ctx.today);
     if format == Format::Json {
-        out.push_str(&serde_json::to_string_pretty(&findings)?);
-        out.push('\n');
+        out.push_str(&crate::export::json_text(&findings)?);
     } else {
         for f in &findings {
             out.push_str(&check::format_line(&label, f));

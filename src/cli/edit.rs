@@ -427,10 +427,9 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, out: &mut String) -> anyhow::Re
         .item(&id)
         .with_context(|| format!("no item with id {id}"))?;
     if format == Format::Json {
-        out.push_str(&serde_json::to_string_pretty(&item_json(
+        out.push_str(&crate::export::json_text(&item_json(
             plan, &item, ctx.today,
         ))?);
-        out.push('\n');
         return Ok(());
     }
     let ron = crate::store::format::item_text(&item).unwrap_or_default();

@@ -12,8 +12,8 @@ use crate::score::{self, Scorer};
 use crate::text::sanitize;
 
 fn json_out(v: &Value, out: &mut String) -> anyhow::Result<()> {
-    out.push_str(&serde_json::to_string_pretty(v)?);
-    out.push('\n');
+    // Escapes C1 controls, DEL and bidi overrides too (serde_json leaves them raw).
+    out.push_str(&crate::export::json_text(v)?);
     Ok(())
 }
 

@@ -5,6 +5,7 @@ mod args;
 mod check;
 mod edit;
 mod export;
+mod import;
 mod list;
 mod sprint;
 mod table;
@@ -125,6 +126,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Check { format }) => check::run(&ctx, format, &mut out)?,
         Some(Command::Export(cmd)) => export::run(&ctx, cmd, &mut out)?,
+        Some(Command::Import(cmd)) => import::run(&ctx, cmd, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

@@ -116,8 +116,7 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
 fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     let Source { plan, .. } = ctx.read()?;
     if format == Format::Json {
-        out.push_str(&serde_json::to_string_pretty(&sprints_json(&plan))?);
-        out.push('\n');
+        out.push_str(&crate::export::json_text(&sprints_json(&plan))?);
         return Ok(());
     }
     let mut t = Table::new(vec!["id", "name", "window", "state", "points", "items"], 1);

@@ -151,6 +151,11 @@ pub fn save_text(
     backups: Option<&Path>,
 ) -> Result<Fingerprint, StoreError> {
     let current = std::fs::read(path).ok();
+    // Already there (e.g. a save whose directory flush failed, retried):
+    // nothing to write, and not a change by someone else.
+    if current.as_deref() == Some(text.as_bytes()) {
+        return Ok(Fingerprint::of(text.as_bytes()));
+    }
     if let Some(expected) = expected {
         let now = current.as_deref().map(Fingerprint::of);
         if now.as_ref() != Some(expected) {
@@ -159,13 +164,8 @@ pub fn save_text(
             });
         }
     }
-    if let Some(old) = &current {
-        if old.as_slice() == text.as_bytes() {
-            return Ok(Fingerprint::of(old));
-        }
-        if let Some(dir) = backups {
-            backup::keep(dir, old);
-        }
+    if let (Some(old), Some(dir)) = (&current, backups) {
+        backup::keep(dir, old);
     }
     write_atomic(ops, path, text.as_bytes())?;
     Ok(Fingerprint::of(text.as_bytes()))

@@ -1,0 +1,101 @@
+//! `bearing import csv|taskwarrior FILE`: read the input outside the lock,
+//! then parse it against the current plan and add every item in one change,
+//! one atomic save.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use super::args::ImportCommand;
+use super::{Ctx, display};
+use crate::import::{self, ImportError};
+use crate::store;
+
+/// The input's text and its name for messages; `-` is stdin
+/// (`task export | bearing import taskwarrior -`).
+fn input(file: &Path) -> anyhow::Result<(String, String)> {
+    if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read stdin")?;
+        let text = store::load::decode(Path::new("<stdin>"), bytes)?;
+        return Ok((text, "<stdin>".into()));
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", display(file)))?;
+    let label = display(file);
+    Ok((store::load::decode(Path::new(&label), bytes)?, label))
+}
+
+fn listed(errors: &[ImportError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn items(n: usize) -> String {
+    if n == 1 {
+        "1 debt item".into()
+    } else {
+        format!("{n} debt items")
+    }
+}
+
+pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()> {
+    let today = ctx.today;
+    match cmd {
+        ImportCommand::Csv {
+            input: file,
+            skip_invalid,
+        } => {
+            let (text, label) = input(&file)?;
+            let (n, skipped) = ctx.write(|plan| {
+                let (items, skipped) = if skip_invalid {
+                    let o = import::csv::parse_skipping(&text, &label, plan, today)
+                        .map_err(|e| anyhow::anyhow!("{}\nnothing imported", listed(&e)))?;
+                    (o.items, o.skipped)
+                } else {
+                    match import::csv::parse(&text, &label, plan, today) {
+                        Ok(items) => (items, Vec::new()),
+                        Err(e) => bail!(
+                            "{}\nnothing imported: fix the rows above, or pass --skip-invalid to import the valid ones",
+                            listed(&e)
+                        ),
+                    }
+                };
+                if !items.is_empty() {
+                    plan.apply(import::change(&items));
+                }
+                Ok((items.len(), skipped))
+            })?;
+            if !skipped.is_empty() {
+                eprintln!("{}", listed(&skipped));
+            }
+            let rows: std::collections::BTreeSet<usize> = skipped.iter().map(|e| e.line).collect();
+            out.push_str(&format!("imported {}", items(n)));
+            if !rows.is_empty() {
+                out.push_str(&format!(" (skipped {} invalid rows)", rows.len()));
+            }
+            out.push('\n');
+        }
+        ImportCommand::Taskwarrior { input: file } => {
+            let (text, label) = input(&file)?;
+            let o = ctx.write(|plan| {
+                let o = import::taskwarrior::parse(&text, &label, plan, today)?;
+                if !o.items.is_empty() {
+                    plan.apply(import::change(&o.items));
+                }
+                Ok(o)
+            })?;
+            out.push_str(&format!("imported {}", items(o.items.len())));
+            if o.already > 0 {
+                out.push_str(&format!(" ({} already imported)", o.already));
+            }
+            out.push('\n');
+        }
+    }
+    Ok(())
+}

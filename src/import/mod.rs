@@ -1,0 +1,97 @@
+//! Bringing a backlog in from elsewhere: a spreadsheet's CSV or
+//! taskwarrior's `task export`. Parsing is pure (text, plan and today in,
+//! debt items or located problems out) so the command line and the UI
+//! import the same way; the caller applies [`change`] in one write.
+
+pub mod csv;
+pub mod taskwarrior;
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::model::{Change, Debt, Item, Kind, Plan, id};
+
+/// A problem in an input file: where it is and what is wrong, printed as
+/// `FILE:LINE: column: problem`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError {
+    pub file: String,
+    /// 1-based line of the row (or of the task) in the input.
+    pub line: usize,
+    /// The column (CSV), the field (taskwarrior), or what was being read.
+    pub column: String,
+    pub message: String,
+}
+
+impl ImportError {
+    pub fn new(
+        file: &str,
+        line: usize,
+        column: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        ImportError {
+            file: file.to_owned(),
+            line,
+            column: column.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The input is untrusted: whatever of it a message quotes must not
+        // reach the terminal as control sequences.
+        let column = crate::text::sanitize(&self.column);
+        let message = crate::text::sanitize(&self.message);
+        write!(f, "{}:{}: {column}: {message}", self.file, self.line)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// The one change that adds every imported item, so an import is undone as
+/// one step.
+pub fn change(items: &[Debt]) -> Change {
+    let label = match items.len() {
+        1 => "import 1 debt item".to_owned(),
+        n => format!("import {n} debt items"),
+    };
+    items
+        .iter()
+        .fold(Change::new(label), |c, d| c.put(Item::Debt(d.clone())))
+}
+
+/// Hands out debt ids that are neither in the plan nor given to an earlier
+/// row of the same import.
+pub(crate) struct Ids<'a> {
+    plan: &'a Plan,
+    given: HashSet<String>,
+}
+
+impl<'a> Ids<'a> {
+    pub(crate) fn new(plan: &'a Plan) -> Self {
+        Ids {
+            plan,
+            given: HashSet::new(),
+        }
+    }
+
+    pub(crate) fn next(&mut self) -> String {
+        let id = id::generate(Kind::Debt, |c| {
+            self.plan.contains_id(c) || self.given.contains(c)
+        });
+        self.given.insert(id.clone());
+        id
+    }
+}
+
+/// Splits a `;`-separated cell, dropping blanks.
+pub(crate) fn split_list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect()
+}

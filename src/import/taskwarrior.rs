@@ -1,0 +1,302 @@
+//! Taskwarrior's `task export` (a JSON array of tasks, or one task per
+//! line) as debt items.
+//!
+//! The mapping, also in the README:
+//!
+//! - Only tasks still to do are imported: status `pending` (which includes
+//!   tasks waiting for their `wait` date) and the older `waiting` status.
+//!   Completed, deleted and recurring-template tasks are skipped.
+//! - `description` → title (cut to 200 characters with `…`; the full text
+//!   then opens the description), `project` → area, `tags` → tags,
+//!   `annotations` → description, one line per annotation as
+//!   `YYYY-MM-DD text`, `entry` → created date, and the task's uuid → the
+//!   item's `source` as `taskwarrior:UUID`, so importing the same export
+//!   again skips what is already in the plan.
+//! - `priority` sets the three impact ratings (customer, delivery, risk)
+//!   alike: `H` → 3, `M` → 2, `L` → 1, none (or another value) → 0. Their
+//!   sums, 9 : 6 : 3, keep the ratio taskwarrior's own urgency gives the
+//!   priorities (6.0 : 3.9 : 1.8).
+//! - `due` sets urgency by the days left until the due date (its calendar
+//!   day in UTC) as of today: overdue or due today → 5, within 7 days → 4,
+//!   within 14 → 3, within 30 → 2, within 90 → 1, later or no due date → 0.
+//! - Effort is 1 point and owner empty (taskwarrior has neither); rate them
+//!   after the import, e.g. `bearing edit D-XXXXX --effort 3`.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use super::{Ids, ImportError};
+use crate::model::validate::MAX_TITLE;
+use crate::model::{Debt, Plan};
+
+/// Prefix of [`Debt::source`] for items that came from taskwarrior.
+pub const SOURCE: &str = "taskwarrior:";
+
+#[derive(Debug, Deserialize)]
+struct Task {
+    uuid: String,
+    #[serde(default)]
+    status: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    project: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    annotations: Vec<Annotation>,
+    #[serde(default)]
+    priority: Option<String>,
+    #[serde(default)]
+    due: Option<String>,
+    #[serde(default)]
+    entry: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Annotation {
+    #[serde(default)]
+    entry: Option<String>,
+    #[serde(default)]
+    description: String,
+}
+
+/// What an export came to.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub items: Vec<Debt>,
+    /// Pending tasks already in the plan (same uuid).
+    pub already: usize,
+    /// Completed, deleted and recurring-template tasks.
+    pub not_pending: usize,
+}
+
+/// The pending tasks of `text` that are not in `plan` yet, as new debt
+/// items. An error names the line of the export it is on.
+pub fn parse(
+    text: &str,
+    file: &str,
+    plan: &Plan,
+    today: NaiveDate,
+) -> Result<Outcome, ImportError> {
+    let tasks = tasks(text, file)?;
+    let mut seen: HashSet<String> = plan
+        .debts
+        .iter()
+        .filter_map(|d| d.source.as_deref()?.strip_prefix(SOURCE))
+        .map(str::to_owned)
+        .collect();
+    let mut ids = Ids::new(plan);
+    let mut out = Outcome::default();
+    for task in tasks {
+        if !matches!(task.status.as_str(), "pending" | "waiting") {
+            out.not_pending += 1;
+            continue;
+        }
+        if !seen.insert(task.uuid.clone()) {
+            out.already += 1;
+            continue;
+        }
+        let line = line_of(text, &task.uuid);
+        out.items.push(
+            debt(task, today, &mut ids)
+                .map_err(|(column, message)| ImportError::new(file, line, column, message))?,
+        );
+    }
+    Ok(out)
+}
+
+/// The export's tasks: a JSON array, or (older exports) one object a line.
+fn tasks(text: &str, file: &str) -> Result<Vec<Task>, ImportError> {
+    let json =
+        |e: serde_json::Error, line: usize| ImportError::new(file, line, "json", e.to_string());
+    if text.trim_start().starts_with('[') || text.trim().is_empty() {
+        if text.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        return serde_json::from_str(text).map_err(|e| {
+            let line = e.line();
+            json(e, line)
+        });
+    }
+    let mut out = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        let l = l.trim().trim_end_matches(',');
+        if !l.is_empty() {
+            out.push(serde_json::from_str(l).map_err(|e| json(e, i + 1))?);
+        }
+    }
+    Ok(out)
+}
+
+/// The line a task is on, for messages (an export puts one task a line).
+fn line_of(text: &str, uuid: &str) -> usize {
+    text.find(uuid)
+        .map_or(0, |at| text[..at].matches('\n').count() + 1)
+}
+
+/// A taskwarrior timestamp (`20261125T000000Z`) as its UTC calendar day.
+fn day(stamp: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(stamp.get(..8)?, "%Y%m%d").ok()
+}
+
+/// Impact rating for a priority; see the module documentation.
+pub fn priority_rating(priority: Option<&str>) -> u8 {
+    match priority.map(str::trim) {
+        Some("H" | "h") => 3,
+        Some("M" | "m") => 2,
+        Some("L" | "l") => 1,
+        _ => 0,
+    }
+}
+
+/// Urgency for a due date as of `today`; see the module documentation.
+pub fn due_urgency(due: Option<NaiveDate>, today: NaiveDate) -> u8 {
+    let Some(due) = due else { return 0 };
+    match (due - today).num_days() {
+        ..=0 => 5,
+        1..=7 => 4,
+        8..=14 => 3,
+        15..=30 => 2,
+        31..=90 => 1,
+        _ => 0,
+    }
+}
+
+fn debt(task: Task, today: NaiveDate, ids: &mut Ids) -> Result<Debt, (&'static str, String)> {
+    let full = task.description.trim();
+    if full.is_empty() {
+        return Err((
+            "description",
+            format!("task {} has an empty description", task.uuid),
+        ));
+    }
+    let mut notes = Vec::new();
+    let title = if full.chars().count() > MAX_TITLE {
+        notes.push(full.to_owned());
+        let mut t: String = full.chars().take(MAX_TITLE - 1).collect();
+        t.push('…');
+        t
+    } else {
+        full.to_owned()
+    };
+    for a in &task.annotations {
+        let text = a.description.trim();
+        match a.entry.as_deref().and_then(day) {
+            Some(d) => notes.push(format!("{d} {text}")),
+            None => notes.push(text.to_owned()),
+        }
+    }
+    let created = task.entry.as_deref().and_then(day).unwrap_or(today);
+    let mut d = Debt::new(ids.next(), title, created);
+    let impact = priority_rating(task.priority.as_deref());
+    (d.customer, d.delivery, d.risk) = (impact, impact, impact);
+    d.urgency = due_urgency(task.due.as_deref().and_then(day), today);
+    d.area = task.project.unwrap_or_default().trim().to_owned();
+    d.tags = task.tags;
+    d.description = notes.join("\n");
+    d.source = Some(format!("{SOURCE}{}", task.uuid));
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
+    }
+
+    const EXPORT: &str = r#"[
+{"id":1,"description":"Fix flaky CI","due":"20261125T000000Z","entry":"20261101T021419Z","priority":"H","project":"infra.ci","status":"pending","uuid":"82caccb0-1686-4808-b8b1-036cd347cd68","annotations":[{"entry":"20261102T021419Z","description":"seen in run 42"},{"entry":"20261103T000000Z","description":"again"}],"tags":["build","ci"],"urgency":18.9},
+{"id":2,"description":"Waiter","entry":"20261128T021419Z","status":"pending","uuid":"c683b018-ff81-4e18-b0cd-e50d3b8312c4","wait":"20270101T000000Z","priority":"L","due":"20270301T000000Z"},
+{"id":0,"description":"Old thing","end":"20261128T021419Z","status":"completed","uuid":"d573ff88-1d7d-4cf2-8313-852e1fd23ca4"}
+]"#;
+
+    #[test]
+    fn pending_tasks_become_debt() {
+        let out = parse(EXPORT, "t.json", &Plan::default(), today()).unwrap();
+        assert_eq!((out.items.len(), out.not_pending, out.already), (2, 1, 0));
+        let a = &out.items[0];
+        assert_eq!(a.title, "Fix flaky CI");
+        assert_eq!(a.area, "infra.ci");
+        assert_eq!(a.tags, ["build", "ci"]);
+        assert_eq!(a.description, "2026-11-02 seen in run 42\n2026-11-03 again");
+        // H → 3 on the impact terms; due in 5 days → urgency 4.
+        assert_eq!(a.ratings(), [3, 3, 3, 4]);
+        assert_eq!(a.created, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+        assert_eq!(
+            a.source.as_deref(),
+            Some("taskwarrior:82caccb0-1686-4808-b8b1-036cd347cd68")
+        );
+        // L → 1; due in 101 days → 0.
+        assert_eq!(out.items[1].ratings(), [1, 1, 1, 0]);
+    }
+
+    #[test]
+    fn a_second_import_skips_what_is_there() {
+        let mut plan = Plan::default();
+        let first = parse(EXPORT, "t.json", &plan, today()).unwrap();
+        plan.apply(crate::import::change(&first.items));
+        let again = parse(EXPORT, "t.json", &plan, today()).unwrap();
+        assert_eq!((again.items.len(), again.already), (0, 2));
+    }
+
+    #[test]
+    fn due_and_priority_mapping() {
+        let t = today();
+        let d = |n: i64| Some(t + chrono::Days::new(n as u64));
+        assert_eq!(due_urgency(Some(t - chrono::Days::new(3)), t), 5);
+        assert_eq!(due_urgency(d(0), t), 5);
+        assert_eq!(due_urgency(d(7), t), 4);
+        assert_eq!(due_urgency(d(8), t), 3);
+        assert_eq!(due_urgency(d(30), t), 2);
+        assert_eq!(due_urgency(d(90), t), 1);
+        assert_eq!(due_urgency(d(91), t), 0);
+        assert_eq!(due_urgency(None, t), 0);
+        assert_eq!(
+            [Some("H"), Some("M"), Some("L"), None, Some("X")].map(priority_rating),
+            [3, 2, 1, 0, 0]
+        );
+    }
+
+    #[test]
+    fn one_task_a_line_and_long_titles() {
+        let long = "x".repeat(250);
+        let text = format!(
+            "{{\"uuid\":\"u1\",\"status\":\"pending\",\"description\":\"{long}\"}}\n\
+             {{\"uuid\":\"u2\",\"status\":\"deleted\",\"description\":\"gone\"}}\n"
+        );
+        let out = parse(&text, "t", &Plan::default(), today()).unwrap();
+        assert_eq!(out.items.len(), 1);
+        assert_eq!(out.items[0].title.chars().count(), MAX_TITLE);
+        assert!(out.items[0].title.ends_with('…'));
+        assert_eq!(out.items[0].description, long);
+        assert_eq!(out.items[0].created, today());
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = parse(
+            "[\n{\"uuid\":\"a\",\n\"status\": pending}\n]",
+            "t.json",
+            &Plan::default(),
+            today(),
+        )
+        .unwrap_err();
+        assert!(err.to_string().starts_with("t.json:3: json: "), "{err}");
+        let err = parse(
+            "[\n{\"uuid\":\"a\",\"status\":\"pending\",\"description\":\"A\"},\n{\"uuid\":\"bb\",\"status\":\"pending\",\"description\":\"  \"}\n]",
+            "t.json",
+            &Plan::default(),
+            today(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.json:3: description: task bb has an empty description"
+        );
+    }
+}

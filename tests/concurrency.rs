@@ -1,0 +1,190 @@
+//! Many writers at once: every `bearing add` lands, and a lock left by a
+//! process killed with SIGKILL never blocks the next writer.
+
+use std::collections::HashSet;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use bearing::store;
+
+fn bearing(dir: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_bearing"));
+    c.args(args)
+        .current_dir(dir)
+        .env("BEARING_DATA_DIR", dir.join("data"))
+        .env("BEARING_TODAY", "2026-11-20")
+        .env_remove("BEARING_FILE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    c
+}
+
+fn init(dir: &Path) -> usize {
+    let out = bearing(dir, &["init"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    store::load(&dir.join("bearing.ron"))
+        .unwrap()
+        .plan
+        .debts
+        .len()
+}
+
+#[test]
+fn a_hundred_concurrent_adds_all_land() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let before = init(dir);
+    let children: Vec<Child> = (0..100)
+        .map(|i| {
+            bearing(
+                dir,
+                &[
+                    "add",
+                    "debt",
+                    &format!("Concurrent item {i}"),
+                    "--risk",
+                    "2",
+                ],
+            )
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    let mut printed = HashSet::new();
+    for (i, child) in children.into_iter().enumerate() {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "add {i} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // "added debt D-XXXXX"
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        printed.insert(stdout.trim().rsplit(' ').next().unwrap().to_owned());
+    }
+    let plan = store::load(&dir.join("bearing.ron")).unwrap().plan;
+    assert_eq!(plan.debts.len(), before + 100);
+    let titles: HashSet<&str> = plan
+        .debts
+        .iter()
+        .filter(|d| d.title.starts_with("Concurrent item "))
+        .map(|d| d.title.as_str())
+        .collect();
+    assert_eq!(titles.len(), 100, "every title once");
+    let ids: HashSet<&str> = plan.debts.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), plan.debts.len(), "ids are distinct");
+    assert_eq!(printed.len(), 100);
+    assert!(printed.iter().all(|id| ids.contains(id.as_str())));
+}
+
+const HOLD: &str = "BEARING_TEST_HOLD_LOCK";
+
+/// Run in a child copy of this test binary: takes the plan's write lock,
+/// says so, and sleeps until it is killed.
+fn hold_lock_if_asked() -> bool {
+    let Some(plan) = std::env::var_os(HOLD) else {
+        return false;
+    };
+    let _lock = store::WriteLock::acquire(Path::new(&plan)).unwrap();
+    // libtest may have printed "test NAME ... " on this line already.
+    println!("\nbearing-test: locked");
+    std::thread::sleep(Duration::from_secs(120));
+    true
+}
+
+/// A failing assertion must not leave the sleeping child behind.
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Waits for `child` up to `limit`; `None` if it is still running.
+fn wait_for(child: &mut Child, limit: Duration) -> Option<std::process::ExitStatus> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if let Some(s) = child.try_wait().unwrap() {
+            return Some(s);
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    None
+}
+
+#[test]
+fn a_lock_held_by_a_killed_process_does_not_block() {
+    if hold_lock_if_asked() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let before = init(dir);
+    let plan = dir.join("bearing.ron");
+
+    let mut holder = KillOnDrop(
+        Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "a_lock_held_by_a_killed_process_does_not_block",
+                "--nocapture",
+                "--test-threads=1",
+            ])
+            .env(HOLD, &plan)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let holder = &mut holder.0;
+    let mut lines = BufReader::new(holder.stdout.take().unwrap()).lines();
+    assert!(
+        lines.any(|l| l.is_ok_and(|l| l.trim() == "bearing-test: locked")),
+        "the child never took the lock"
+    );
+
+    // While the lock is held, a writer waits.
+    let mut waiting = bearing(dir, &["add", "debt", "Queued behind the lock"])
+        .spawn()
+        .unwrap();
+    assert!(
+        wait_for(&mut waiting, Duration::from_millis(500)).is_none(),
+        "a writer did not wait for the lock"
+    );
+
+    // SIGKILL: no destructor, no unlock. The kernel drops the lock.
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    let status = wait_for(&mut waiting, Duration::from_secs(20))
+        .expect("the queued writer is still blocked after the holder died");
+    assert!(status.success());
+    let out = bearing(dir, &["add", "debt", "After the kill"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let titles: Vec<String> = store::load(&plan)
+        .unwrap()
+        .plan
+        .debts
+        .into_iter()
+        .map(|d| d.title)
+        .collect();
+    assert_eq!(titles.len(), before + 2);
+    assert!(titles.iter().any(|t| t == "Queued behind the lock"));
+    assert!(titles.iter().any(|t| t == "After the kill"));
+}

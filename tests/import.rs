@@ -1,0 +1,264 @@
+//! `bearing import` with the real binary, and with a real `task export` when
+//! taskwarrior is installed (`.ci/run` installs it).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use bearing::model::{DebtStatus, Plan};
+
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Sandbox {
+    fn new() -> Self {
+        let sb = Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        assert_eq!(sb.run(&["init"]).code, 0);
+        sb
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn plan_path(&self) -> PathBuf {
+        self.path().join("bearing.ron")
+    }
+
+    fn plan(&self) -> Plan {
+        bearing::store::load(&self.plan_path()).unwrap().plan
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
+            .args(args)
+            .current_dir(self.path())
+            .env("BEARING_DATA_DIR", self.path().join("data"))
+            .env("BEARING_TODAY", "2026-11-20")
+            .env_remove("BEARING_FILE")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    fn write(&self, name: &str, text: &str) -> String {
+        std::fs::write(self.path().join(name), text).unwrap();
+        name.to_owned()
+    }
+}
+
+#[test]
+fn csv_all_or_nothing_then_skip_invalid() {
+    let sb = Sandbox::new();
+    let before = std::fs::read(sb.plan_path()).unwrap();
+    let f = sb.write(
+        "in.csv",
+        "title,risk,effort,tags\nGood,3,2,a;b\nBad,8,1,\nAlso good,,5,\n",
+    );
+    let r = sb.run(&["import", "csv", &f]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stderr.contains("in.csv:3: risk: must be 0–5, got 8"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nothing imported"), "{}", r.stderr);
+    assert_eq!(std::fs::read(sb.plan_path()).unwrap(), before);
+
+    let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid rows)\n");
+    assert!(r.stderr.contains("in.csv:3: risk:"), "{}", r.stderr);
+    let plan = sb.plan();
+    let mut got: Vec<(&str, u8, u32)> = plan
+        .debts
+        .iter()
+        .map(|d| (d.title.as_str(), d.risk, d.effort))
+        .collect();
+    got.sort();
+    assert_eq!(got, [("Also good", 0, 5), ("Good", 3, 2)]);
+    let good = plan.debts.iter().find(|d| d.title == "Good").unwrap();
+    assert_eq!(good.tags, ["a", "b"]);
+    assert_eq!(good.status, DebtStatus::Open);
+}
+
+const EXPORT: &str = r#"[
+{"id":1,"description":"Fix flaky CI","due":"20261125T000000Z","entry":"20261101T000000Z","priority":"M","project":"infra","status":"pending","uuid":"82caccb0-1686-4808-b8b1-036cd347cd68","tags":["ci"]},
+{"id":0,"description":"Done","status":"completed","uuid":"d573ff88-1d7d-4cf2-8313-852e1fd23ca4"}
+]"#;
+
+#[test]
+fn taskwarrior_twice_adds_once() {
+    let sb = Sandbox::new();
+    let f = sb.write("tasks.json", EXPORT);
+    let r = sb.run(&["import", "taskwarrior", &f]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "imported 1 debt item\n"),
+        "{}",
+        r.stderr
+    );
+    let r = sb.run(&["import", "taskwarrior", &f]);
+    assert_eq!(r.stdout, "imported 0 debt items (1 already imported)\n");
+    let plan = sb.plan();
+    assert_eq!(plan.debts.len(), 1);
+    assert_eq!(plan.debts[0].ratings(), [2, 2, 2, 4]);
+}
+
+fn task(data: &Path, args: &[&str]) -> String {
+    let out = Command::new("task")
+        .args(["rc.confirmation=off", "rc.verbose=nothing", "rc.hooks=off"])
+        .args(args)
+        .env("TASKDATA", data.join("task"))
+        .env("TASKRC", data.join("taskrc"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "task {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn real_taskwarrior_export() {
+    if Command::new("task").arg("--version").output().is_err() {
+        println!("note: taskwarrior (`task`) is not installed; skipping the real-export test");
+        return;
+    }
+    let sb = Sandbox::new();
+    let tw = sb.path().join("tw");
+    std::fs::create_dir_all(tw.join("task")).unwrap();
+    std::fs::write(tw.join("taskrc"), "").unwrap();
+    // Dates are absolute so the mapping does not depend on the real clock;
+    // BEARING_TODAY is 2026-11-20.
+    task(
+        &tw,
+        &[
+            "add",
+            "Fix flaky CI",
+            "project:infra.ci",
+            "+ci",
+            "+build",
+            "priority:H",
+            "due:2026-11-25",
+        ],
+    );
+    task(
+        &tw,
+        &[
+            "add",
+            "Retire the old billing cron",
+            "priority:L",
+            "due:2027-06-01",
+        ],
+    );
+    task(&tw, &["1", "annotate", "seen in run 42"]);
+    task(&tw, &["add", "Already finished"]);
+    task(&tw, &["3", "done"]);
+    let export = task(&tw, &["export"]);
+    let f = sb.write("export.json", &export);
+
+    let r = sb.run(&["import", "taskwarrior", &f]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "imported 2 debt items\n"),
+        "{}",
+        r.stderr
+    );
+    let plan = sb.plan();
+    let ci = plan
+        .debts
+        .iter()
+        .find(|d| d.title == "Fix flaky CI")
+        .unwrap();
+    assert_eq!(ci.area, "infra.ci");
+    let mut tags = ci.tags.clone();
+    tags.sort();
+    assert_eq!(tags, ["build", "ci"]);
+    assert!(
+        ci.description.ends_with(" seen in run 42"),
+        "{:?}",
+        ci.description
+    );
+    assert_eq!(ci.ratings(), [3, 3, 3, 4]);
+    let uuid = export
+        .lines()
+        .find(|l| l.contains("Fix flaky CI"))
+        .and_then(|l| l.split("\"uuid\":\"").nth(1))
+        .map(|s| &s[..36])
+        .unwrap();
+    assert_eq!(
+        ci.source.as_deref(),
+        Some(format!("taskwarrior:{uuid}").as_str())
+    );
+    let cron = plan
+        .debts
+        .iter()
+        .find(|d| d.title.starts_with("Retire"))
+        .unwrap();
+    assert_eq!(cron.ratings(), [1, 1, 1, 0]);
+
+    // A second export after one more task: only the new one comes in.
+    task(
+        &tw,
+        &["add", "Upgrade TLS library", "priority:H", "due:2026-11-19"],
+    );
+    let f = sb.write("export2.json", &task(&tw, &["export"]));
+    let r = sb.run(&["import", "taskwarrior", &f]);
+    assert_eq!(
+        r.stdout, "imported 1 debt item (2 already imported)\n",
+        "{}",
+        r.stderr
+    );
+    let plan = sb.plan();
+    assert_eq!(plan.debts.len(), 3);
+    let tls = plan
+        .debts
+        .iter()
+        .find(|d| d.title.starts_with("Upgrade"))
+        .unwrap();
+    assert_eq!(tls.ratings(), [3, 3, 3, 5]);
+}
+
+#[test]
+fn unreadable_inputs_are_located_and_change_nothing() {
+    let sb = Sandbox::new();
+    let before = std::fs::read(sb.plan_path()).unwrap();
+    std::fs::write(sb.path().join("bad.csv"), b"title\nok\nbro\xffken\n").unwrap();
+    let r = sb.run(&["import", "csv", "bad.csv"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("bad.csv:3:4: the file is not valid UTF-8 text"),
+        "{}",
+        r.stderr
+    );
+    let f = sb.write("broken.json", "[\n{\"uuid\": \"x\",\n\"status\": }\n]");
+    let r = sb.run(&["import", "taskwarrior", &f]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("broken.json:3: json: "), "{}", r.stderr);
+    let r = sb.run(&["import", "csv", "missing.csv"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("missing.csv: cannot read"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(sb.plan_path()).unwrap(), before);
+}
