@@ -265,16 +265,15 @@ fn kind(e: &StoreError) -> &'static str {
 }
 
 #[test]
-fn numbers_too_big_for_a_float_load_as_infinity_and_still_rank() {
+fn numbers_too_big_for_a_float_are_refused_with_their_line() {
     let text = store::render(&base_plan())
         .unwrap()
         .replacen("customer: 1.0", "customer: 1e400", 1);
-    let plan = store::load::parse(Path::new("p.ron"), &text).unwrap();
-    assert!(plan.weights.customer.is_infinite());
-    let ranked = bearing::score::rank_open(&plan, common::today());
+    let err = store::load::parse(Path::new("p.ron"), &text).unwrap_err();
+    let line = text.lines().position(|l| l.contains("1e400")).unwrap() + 1;
     assert_eq!(
-        ranked.len(),
-        plan.debts.iter().filter(|d| d.status.is_open()).count()
+        err.to_string(),
+        format!("p.ron:{line}: weights: customer must be a finite number")
     );
 }
 

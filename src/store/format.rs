@@ -98,6 +98,7 @@ pub fn from_text(text: &str) -> Result<Plan, FormatError> {
         return Err(FormatError::NewerSchema { found: plan.schema });
     }
     check_ids(&plan, text)?;
+    check_numbers(&plan, text)?;
     let mut plan = plan;
     plan.normalize();
     Ok(plan)
@@ -152,6 +153,51 @@ fn check_ids(plan: &Plan, text: &str) -> Result<(), FormatError> {
                     second: lines.get(1).copied().unwrap_or(0),
                 });
             }
+        }
+    }
+    Ok(())
+}
+
+/// A number too large for a float (`1e400`) parses as infinity; refuse it
+/// where it stands instead of ranking with it.
+fn check_numbers(plan: &Plan, text: &str) -> Result<(), FormatError> {
+    let line_of = |needle: &str| {
+        text.lines()
+            .position(|l| l.trim_start().starts_with(needle))
+            .map(|i| i + 1)
+    };
+    let w = &plan.weights;
+    let settings = [
+        ("weights", "customer", w.customer),
+        ("weights", "delivery", w.delivery),
+        ("weights", "risk", w.risk),
+        ("weights", "urgency", w.urgency),
+        ("weights", "kr_at_risk", w.kr_at_risk),
+        ("weights", "kr_off_track", w.kr_off_track),
+        ("health", "at_risk", plan.health.at_risk),
+        ("health", "off_track", plan.health.off_track),
+    ];
+    for (section, field, v) in settings {
+        if !v.is_finite() {
+            return Err(FormatError::Invalid {
+                line: line_of(&format!("{field}:")),
+                id: section.to_owned(),
+                message: format!("{field} must be a finite number"),
+            });
+        }
+    }
+    for kr in &plan.key_results {
+        let values = [Some(kr.baseline), kr.target, Some(kr.current)]
+            .into_iter()
+            .flatten()
+            .chain(kr.checkins.iter().map(|c| c.value));
+        if values.into_iter().any(|v| !v.is_finite()) {
+            return Err(FormatError::Invalid {
+                line: id_lines(text, &kr.id).first().copied(),
+                id: kr.id.clone(),
+                message: "baseline, target, current and check-in values must be finite numbers"
+                    .into(),
+            });
         }
     }
     Ok(())
@@ -327,6 +373,24 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn numbers_too_big_for_a_float_are_refused_with_their_line() {
+        let text = to_text(&sample())
+            .unwrap()
+            .replace("current: 70.0", "current: 1e400");
+        match from_text(&text) {
+            Err(FormatError::Invalid { line, id, .. }) => {
+                assert_eq!(id, "KR-AAAAA");
+                assert_eq!(line, id_lines(&text, "KR-AAAAA").first().copied());
+            }
+            other => panic!("{other:?}"),
+        }
+        let text = to_text(&sample())
+            .unwrap()
+            .replace("risk: 1.0", "risk: 1e999");
+        assert!(matches!(from_text(&text), Err(FormatError::Invalid { .. })));
     }
 
     #[test]
