@@ -198,3 +198,68 @@ fn a_plan_file_opens_and_a_second_ui_is_read_only() {
     first.keys(&["q"]);
     assert_restored(&first);
 }
+
+/// An interactive shell in tmux, for job control (Ctrl-Z, `fg`).
+fn shell(name: &str) -> Option<Tmux> {
+    if !have_tmux() {
+        eprintln!("tmux is not installed: skipping {name}");
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let socket = format!("bearing-e2e-{name}-{}", std::process::id());
+    let status = Command::new("tmux")
+        .args([
+            "-L",
+            &socket,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-c",
+        ])
+        .arg(dir.path())
+        .args([
+            "-s",
+            "t",
+            "env PS1='$ ' TERM=xterm-256color bash --norc --noprofile -i",
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    Some(Tmux { socket, _dir: dir })
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
+    let Some(t) = shell("suspend") else {
+        return;
+    };
+    t.wait_for("$");
+    let bin = env!("CARGO_BIN_EXE_bearing");
+    t.keys(&[&format!("BEARING_TODAY=2026-11-20 {bin} --demo"), "Enter"]);
+    t.wait_for("1 Overview");
+    t.keys(&["2"]);
+    t.wait_for("cost of delay");
+    t.keys(&["C-z"]);
+    let s = t.wait_for("Stopped");
+    assert!(
+        !s.contains("1 Overview"),
+        "the shell has the screen back: {s}"
+    );
+    t.keys(&["stty -a | head -1", "Enter"]);
+    let s = t.wait_for("speed");
+    assert!(
+        !s.contains("-icanon"),
+        "the shell's terminal is sane while suspended: {s}"
+    );
+    t.keys(&["fg", "Enter"]);
+    let s = t.wait_for("cost of delay");
+    assert!(s.contains("1 Overview"), "fg redraws the same view: {s}");
+    t.keys(&["q"]);
+    t.keys(&["echo DONE=$?", "Enter"]);
+    t.wait_for("DONE=0");
+}
