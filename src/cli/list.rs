@@ -151,6 +151,30 @@ fn unit(u: &str) -> String {
     }
 }
 
+#[derive(serde::Serialize)]
+struct RankJson<'a> {
+    rank: usize,
+    id: &'a str,
+    title: &'a str,
+    score: f64,
+    effort: u32,
+    status: &'static str,
+    owner: &'a str,
+    area: &'a str,
+    key_results: &'a [String],
+    breakdown: BreakdownJson,
+}
+
+#[derive(serde::Serialize)]
+struct BreakdownJson {
+    customer: f64,
+    delivery: f64,
+    risk: f64,
+    urgency: f64,
+    kr_pressure: f64,
+    cost_of_delay: f64,
+}
+
 pub fn rank(
     ctx: &Ctx,
     explain: bool,
@@ -162,26 +186,36 @@ pub fn rank(
     let ranked = score::rank_open(&plan, ctx.today);
     let shown = &ranked[..limit.unwrap_or(ranked.len()).min(ranked.len())];
     if format == Format::Json {
-        let rows: Vec<Value> = shown
+        // Typed rows borrowing the plan: no JSON tree is built for 10k items.
+        let rows: Vec<RankJson> = shown
             .iter()
             .enumerate()
             .map(|(i, r)| {
                 let d = &plan.debts[r.index];
-                json!({
-                    "rank": i + 1,
-                    "id": d.id,
-                    "title": d.title,
-                    "score": r.breakdown.score(),
-                    "effort": d.effort,
-                    "status": d.status.key(),
-                    "owner": d.owner,
-                    "area": d.area,
-                    "key_results": d.key_results,
-                    "breakdown": table::breakdown_json(&r.breakdown),
-                })
+                let b = &r.breakdown;
+                RankJson {
+                    rank: i + 1,
+                    id: &d.id,
+                    title: &d.title,
+                    score: b.score(),
+                    effort: d.effort,
+                    status: d.status.key(),
+                    owner: &d.owner,
+                    area: &d.area,
+                    key_results: &d.key_results,
+                    breakdown: BreakdownJson {
+                        customer: b.customer,
+                        delivery: b.delivery,
+                        risk: b.risk,
+                        urgency: b.urgency,
+                        kr_pressure: b.kr_pressure,
+                        cost_of_delay: b.cost_of_delay(),
+                    },
+                }
             })
             .collect();
-        return json_out(&Value::Array(rows), out);
+        out.push_str(&crate::export::json_text(&rows)?);
+        return Ok(());
     }
     let mut t = Table::new(
         vec!["#", "id", "title", "score", "effort", "owner", "area"],

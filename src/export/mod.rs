@@ -121,6 +121,12 @@ pub(crate) fn json_text(value: &impl serde::Serialize) -> Result<String, ExportE
         format: "JSON",
         message: e.to_string(),
     })?;
+    // Nearly always plain ASCII without DEL: nothing to escape.
+    if raw.bytes().all(|b| b.is_ascii() && b != 0x7f) {
+        let mut raw = raw;
+        raw.push('\n');
+        return Ok(raw);
+    }
     let mut out = String::with_capacity(raw.len() + 1);
     for c in raw.chars() {
         // Outside strings JSON holds only ASCII punctuation, digits, letters
