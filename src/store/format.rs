@@ -6,6 +6,8 @@ use ron::ser::PrettyConfig;
 
 use crate::model::{Item, Kind, Plan, SCHEMA_VERSION};
 
+mod fast_de;
+
 /// Deep enough for any real plan (the deepest path is about 5 levels);
 /// shallow enough that a hostile `[[[[…` cannot overflow the stack.
 pub const RECURSION_LIMIT: usize = 64;
@@ -87,13 +89,48 @@ pub fn from_text(text: &str) -> Result<Plan, FormatError> {
     {
         return Err(FormatError::NewerSchema { found });
     }
-    let plan: Plan = options().from_str(text).map_err(|e| FormatError::Syntax {
+    // Canonical text (what `to_text` wrote) takes the fast reader; anything
+    // else, and anything wrong, gets RON's full parse and RON's messages.
+    let plan = match fast_de::parse(text, fast_de::PARALLEL_MIN_BYTES) {
+        Some(plan) => plan,
+        None => parse_ron(text)?,
+    };
+    finish(plan, text)
+}
+
+/// `from_text` through the general RON parser only. The fast reader must
+/// agree with it on every input; tests compare the two.
+pub fn from_text_ron(text: &str) -> Result<Plan, FormatError> {
+    if let Some(found) = peek_schema(text)
+        && found > SCHEMA_VERSION
+    {
+        return Err(FormatError::NewerSchema { found });
+    }
+    let plan = parse_ron(text)?;
+    finish(plan, text)
+}
+
+/// The fast reader alone: `Some` only for canonical text. For tests that
+/// must know the fast path was taken, not fallen back from;
+/// `parallel_from` is the debt-list size in bytes from which it splits the
+/// list over two threads (`usize::MAX`: never, 0: always).
+#[doc(hidden)]
+pub fn parse_canonical(text: &str, parallel_from: usize) -> Option<Plan> {
+    fast_de::parse(text, parallel_from)
+}
+
+fn parse_ron(text: &str) -> Result<Plan, FormatError> {
+    options().from_str(text).map_err(|e| FormatError::Syntax {
         at: Position {
             line: e.span.start.line,
             column: e.span.start.col,
         },
         message: e.code.to_string(),
-    })?;
+    })
+}
+
+/// The checks after parsing, shared by both readers.
+fn finish(plan: Plan, text: &str) -> Result<Plan, FormatError> {
     if plan.schema > SCHEMA_VERSION {
         return Err(FormatError::NewerSchema { found: plan.schema });
     }
@@ -326,6 +363,32 @@ mod tests {
                 assert!(first > 0 && second > first);
             }
             other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn canonical_text_takes_the_fast_reader_and_agrees_with_ron() {
+        let mut texts = vec![
+            to_text(&sample()).unwrap(),
+            crate::store::embedded::DEMO.to_owned(),
+            crate::store::embedded::TEMPLATE.to_owned(),
+            to_text(&crate::synth::plan(300, 3)).unwrap(),
+        ];
+        let mut odd = sample();
+        odd.debts[0].title =
+            "a \"q\" \\ \n\t\r\0 \u{1b}[31m \u{9b} \u{202e} é 🦀 ),\n    (\n id: \"".into();
+        odd.debts[0].source = Some("tw:1".into());
+        odd.key_results[0].baseline = -1.5e300;
+        odd.key_results[0].current = 1e-7;
+        texts.push(to_text(&odd).unwrap());
+        for text in texts {
+            for split in [0, usize::MAX] {
+                let mut fast =
+                    parse_canonical(&text, split).expect("canonical text takes the fast path");
+                fast.normalize();
+                assert_eq!(Ok(fast), from_text_ron(&text));
+            }
+            assert_eq!(from_text(&text), from_text_ron(&text));
         }
     }
 
