@@ -1,4 +1,5 @@
-//! The fast reader for canonical plan text must answer exactly what the
+//! The fast writer must write exactly the bytes RON's pretty printer
+//! writes, and the fast reader for canonical plan text must answer exactly what the
 //! full RON parse answers: the same plan for every plan `to_text` writes
 //! (hostile strings, odd numbers and dates included), and for text that is
 //! almost canonical either the same plan or a fall back to RON, so the same
@@ -10,7 +11,7 @@ use bearing::model::{
     HypothesisStatus, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
     StatusChange, Weights,
 };
-use bearing::store::format::{from_text, from_text_ron, parse_canonical, to_text};
+use bearing::store::format::{from_text, from_text_ron, parse_canonical, to_text, to_text_ron};
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -444,6 +445,7 @@ proptest! {
     #[test]
     fn every_written_plan_reads_back_the_same_both_ways(plan in plan()) {
         let text = to_text(&plan).unwrap();
+        prop_assert_eq!(&text, &to_text_ron(&plan).unwrap(), "fast writer differs from RON's");
         assert_fast_agrees(&text)?;
         let finite = text.lines().all(|l| !l.ends_with("NaN,") && !l.ends_with("inf,"));
         if finite {
@@ -473,4 +475,11 @@ fn big_generated_plan_reads_the_same_on_two_threads() {
     fast.normalize();
     assert_eq!(fast, plan);
     assert_eq!(from_text(&text).unwrap(), plan);
+}
+
+#[test]
+fn big_plan_written_on_two_threads_is_byte_identical() {
+    // Over the writer's two-thread threshold (20 000 debt items).
+    let plan = bearing::synth::plan(21_000, 5);
+    assert_eq!(to_text(&plan).unwrap(), to_text_ron(&plan).unwrap());
 }

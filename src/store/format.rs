@@ -7,6 +7,7 @@ use ron::ser::PrettyConfig;
 use crate::model::{Item, Kind, Plan, SCHEMA_VERSION};
 
 mod fast_de;
+mod fast_ser;
 
 /// Deep enough for any real plan (the deepest path is about 5 levels);
 /// shallow enough that a hostile `[[[[…` cannot overflow the stack.
@@ -57,9 +58,20 @@ fn pretty() -> PrettyConfig {
         .extensions(Extensions::IMPLICIT_SOME)
 }
 
-/// The plan as file text. Infallible for plans built by this crate: every
-/// field is a string, number, date, enum or list of those.
+/// The plan as file text, in the bytes RON's pretty printer would write
+/// (`to_text_ron`) but written directly, several times faster. Never fails;
+/// the `Result` is kept for callers written against RON.
 pub fn to_text(plan: &Plan) -> Result<String, ron::Error> {
+    let mut text = fast_ser::write(plan);
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// `to_text` through RON's pretty printer: the reference the fast writer
+/// is checked against byte for byte.
+pub fn to_text_ron(plan: &Plan) -> Result<String, ron::Error> {
     let mut text = options().to_string_pretty(plan, pretty())?;
     if !text.ends_with('\n') {
         text.push('\n');
