@@ -483,3 +483,16 @@ fn big_plan_written_on_two_threads_is_byte_identical() {
     let plan = bearing::synth::plan(21_000, 5);
     assert_eq!(to_text(&plan).unwrap(), to_text_ron(&plan).unwrap());
 }
+
+/// Writes a synthetic plan for whole-process timing, e.g.
+/// `BEARING_SYNTH=10000:/tmp/p10k.ron cargo test --release --test
+/// load_equivalence -- --ignored write_synthetic_plan`, then
+/// `time bearing --file /tmp/p10k.ron rank --format json > /dev/null`.
+#[test]
+#[ignore]
+fn write_synthetic_plan() {
+    let spec = std::env::var("BEARING_SYNTH").unwrap_or_else(|_| "10000:/tmp/p10k.ron".into());
+    let (n, path) = spec.split_once(':').unwrap();
+    let plan = bearing::synth::plan(n.parse().unwrap(), 42);
+    std::fs::write(path, to_text(&plan).unwrap()).unwrap();
+}

@@ -161,6 +161,14 @@ pub fn peek_schema(text: &str) -> Option<u32> {
 }
 
 fn check_ids(plan: &Plan, text: &str) -> Result<(), FormatError> {
+    if ids_plainly_fine(plan) {
+        return Ok(());
+    }
+    check_ids_in_order(plan, text)
+}
+
+/// The first wrong-kind or repeated id in file order.
+fn check_ids_in_order(plan: &Plan, text: &str) -> Result<(), FormatError> {
     let mut seen = std::collections::HashMap::new();
     let lists: [(Kind, Vec<&str>); 5] = [
         (
@@ -204,6 +212,22 @@ fn check_ids(plan: &Plan, text: &str) -> Result<(), FormatError> {
         }
     }
     Ok(())
+}
+
+/// The usual case without hashing every id: each id has its list's kind
+/// prefix (so lists cannot share an id) and each list is strictly sorted
+/// (so no list repeats one), as in every file `to_text` wrote. When this
+/// says `false`, `check_ids` looks for the first problem in file order.
+fn ids_plainly_fine(plan: &Plan) -> bool {
+    fn list<T>(xs: &[T], kind: Kind, id: impl Fn(&T) -> &str) -> bool {
+        xs.iter().all(|x| Kind::of_id(id(x)) == Some(kind))
+            && xs.windows(2).all(|w| id(&w[0]) < id(&w[1]))
+    }
+    list(&plan.objectives, Kind::Objective, |x| &x.id)
+        && list(&plan.key_results, Kind::KeyResult, |x| &x.id)
+        && list(&plan.hypotheses, Kind::Hypothesis, |x| &x.id)
+        && list(&plan.debts, Kind::Debt, |x| &x.id)
+        && list(&plan.sprints, Kind::Sprint, |x| &x.id)
 }
 
 /// Lines (1-based) where an item with this id starts, i.e. its `id: "…"` line.
@@ -401,6 +425,32 @@ mod tests {
                 assert_eq!(Ok(fast), from_text_ron(&text));
             }
             assert_eq!(from_text(&text), from_text_ron(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// The shortcut only ever says "fine" when the full check agrees.
+        #[test]
+        fn plainly_fine_ids_pass_the_full_check(
+            ids in proptest::collection::vec(
+                (0usize..5, proptest::sample::select(&["O-1", "KR-1", "kr-1", "H-1", "D-1", "d-1", "D-2", "S-1", "X-1", ""][..])),
+                0..12,
+            ),
+        ) {
+            let mut plan = Plan::default();
+            for (list, id) in ids {
+                let id = id.to_string();
+                match list {
+                    0 => plan.objectives.push(Objective { id, title: String::new(), description: String::new() }),
+                    1 => { let mut k = sample().key_results[0].clone(); k.id = id; plan.key_results.push(k) }
+                    2 => plan.hypotheses.push(Hypothesis::new(id, String::new(), day("2026-01-01"))),
+                    3 => plan.debts.push(Debt::new(id, String::new(), day("2026-01-01"))),
+                    _ => plan.sprints.push(Sprint::new(id, String::new(), day("2026-01-01"), day("2026-01-02"), 1)),
+                }
+            }
+            if ids_plainly_fine(&plan) {
+                proptest::prop_assert_eq!(check_ids_in_order(&plan, ""), Ok(()));
+            }
         }
     }
 

@@ -484,7 +484,24 @@ impl<'a> Cur<'a> {
         Some(v)
     }
 
+    /// `"YYYY-MM-DD"` read directly (what chrono's parser makes of it);
+    /// other spellings, such as signed years, go through chrono's parser.
     fn date(&mut self) -> Option<NaiveDate> {
+        let rest = &self.s[self.pos..];
+        if rest.len() > 11 && rest[0] == b'"' && rest[11] == b'"' {
+            let d = &rest[1..11];
+            let num = |r: std::ops::Range<usize>| {
+                d[r].iter().try_fold(0u32, |acc, &b| {
+                    b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+                })
+            };
+            if d[4] == b'-' && d[7] == b'-' {
+                let y = i32::try_from(num(0..4)?).ok()?;
+                let date = NaiveDate::from_ymd_opt(y, num(5..7)?, num(8..10)?)?;
+                self.pos += 12;
+                return Some(date);
+            }
+        }
         self.string()?.parse().ok()
     }
 
@@ -493,7 +510,15 @@ impl<'a> Cur<'a> {
     /// raw strings) is left to RON.
     fn string(&mut self) -> Option<String> {
         self.lit(b"\"")?;
-        let mut out = String::new();
+        let rest = &self.s[self.pos..];
+        let n = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
+        if rest[n] == b'"' {
+            // The common case: no escapes, one exact allocation.
+            let out = self.text[self.pos..self.pos + n].to_owned();
+            self.pos += n + 1;
+            return Some(out);
+        }
+        let mut out = String::with_capacity(n + 16);
         loop {
             let rest = &self.s[self.pos..];
             let n = rest.iter().position(|&b| b == b'"' || b == b'\\')?;
