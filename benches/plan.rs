@@ -1,4 +1,5 @@
-//! Load, save and rank at 1k / 10k / 100k debt items.
+//! Load, save and rank at 1k / 10k / 100k debt items (`*_ron`: the general
+//! RON parser and printer the fast paths are checked against).
 //! Run: `cargo bench --bench plan` (prints a table of timings).
 
 use std::sync::OnceLock;
@@ -38,6 +39,30 @@ fn fixture(n: usize) -> &'static (Plan, String) {
 fn load_parse(b: Bencher, n: usize) {
     let (_, text) = fixture(n);
     b.bench(|| format::from_text(divan::black_box(text)).unwrap());
+}
+
+/// The whole load as the app does it: read, fingerprint, decode, parse.
+#[divan::bench(args = SIZES, sample_count = 5)]
+fn load_file(b: Bencher, n: usize) {
+    let (_, text) = fixture(n);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bearing.ron");
+    std::fs::write(&path, text).unwrap();
+    b.bench(|| store::load(divan::black_box(&path)).unwrap());
+}
+
+/// The general RON parser the fast reader falls back to, for comparison.
+#[divan::bench(args = SIZES, sample_count = 5)]
+fn load_parse_ron(b: Bencher, n: usize) {
+    let (_, text) = fixture(n);
+    b.bench(|| format::from_text_ron(divan::black_box(text)).unwrap());
+}
+
+/// RON's pretty printer, the reference the fast writer matches byte for byte.
+#[divan::bench(args = SIZES, sample_count = 5)]
+fn save_serialize_ron(b: Bencher, n: usize) {
+    let (plan, _) = fixture(n);
+    b.bench(|| format::to_text_ron(divan::black_box(plan)).unwrap());
 }
 
 #[divan::bench(args = SIZES, sample_count = 5)]

@@ -6,6 +6,9 @@ use ron::ser::PrettyConfig;
 
 use crate::model::{Item, Kind, Plan, SCHEMA_VERSION};
 
+mod fast_de;
+mod fast_ser;
+
 /// Deep enough for any real plan (the deepest path is about 5 levels);
 /// shallow enough that a hostile `[[[[…` cannot overflow the stack.
 pub const RECURSION_LIMIT: usize = 64;
@@ -55,9 +58,20 @@ fn pretty() -> PrettyConfig {
         .extensions(Extensions::IMPLICIT_SOME)
 }
 
-/// The plan as file text. Infallible for plans built by this crate: every
-/// field is a string, number, date, enum or list of those.
+/// The plan as file text, in the bytes RON's pretty printer would write
+/// (`to_text_ron`) but written directly, several times faster. Never fails;
+/// the `Result` is kept for callers written against RON.
 pub fn to_text(plan: &Plan) -> Result<String, ron::Error> {
+    let mut text = fast_ser::write(plan);
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// `to_text` through RON's pretty printer: the reference the fast writer
+/// is checked against byte for byte.
+pub fn to_text_ron(plan: &Plan) -> Result<String, ron::Error> {
     let mut text = options().to_string_pretty(plan, pretty())?;
     if !text.ends_with('\n') {
         text.push('\n');
@@ -87,13 +101,48 @@ pub fn from_text(text: &str) -> Result<Plan, FormatError> {
     {
         return Err(FormatError::NewerSchema { found });
     }
-    let plan: Plan = options().from_str(text).map_err(|e| FormatError::Syntax {
+    // Canonical text (what `to_text` wrote) takes the fast reader; anything
+    // else, and anything wrong, gets RON's full parse and RON's messages.
+    let plan = match fast_de::parse(text, fast_de::PARALLEL_MIN_BYTES) {
+        Some(plan) => plan,
+        None => parse_ron(text)?,
+    };
+    finish(plan, text)
+}
+
+/// `from_text` through the general RON parser only. The fast reader must
+/// agree with it on every input; tests compare the two.
+pub fn from_text_ron(text: &str) -> Result<Plan, FormatError> {
+    if let Some(found) = peek_schema(text)
+        && found > SCHEMA_VERSION
+    {
+        return Err(FormatError::NewerSchema { found });
+    }
+    let plan = parse_ron(text)?;
+    finish(plan, text)
+}
+
+/// The fast reader alone: `Some` only for canonical text. For tests that
+/// must know the fast path was taken, not fallen back from;
+/// `parallel_from` is the debt-list size in bytes from which it splits the
+/// list over two threads (`usize::MAX`: never, 0: always).
+#[doc(hidden)]
+pub fn parse_canonical(text: &str, parallel_from: usize) -> Option<Plan> {
+    fast_de::parse(text, parallel_from)
+}
+
+fn parse_ron(text: &str) -> Result<Plan, FormatError> {
+    options().from_str(text).map_err(|e| FormatError::Syntax {
         at: Position {
             line: e.span.start.line,
             column: e.span.start.col,
         },
         message: e.code.to_string(),
-    })?;
+    })
+}
+
+/// The checks after parsing, shared by both readers.
+fn finish(plan: Plan, text: &str) -> Result<Plan, FormatError> {
     if plan.schema > SCHEMA_VERSION {
         return Err(FormatError::NewerSchema { found: plan.schema });
     }
@@ -113,6 +162,14 @@ pub fn peek_schema(text: &str) -> Option<u32> {
 }
 
 fn check_ids(plan: &Plan, text: &str) -> Result<(), FormatError> {
+    if ids_plainly_fine(plan) {
+        return Ok(());
+    }
+    check_ids_in_order(plan, text)
+}
+
+/// The first wrong-kind or repeated id in file order.
+fn check_ids_in_order(plan: &Plan, text: &str) -> Result<(), FormatError> {
     let mut seen = std::collections::HashMap::new();
     let lists: [(Kind, Vec<&str>); 5] = [
         (
@@ -201,6 +258,22 @@ fn check_numbers(plan: &Plan, text: &str) -> Result<(), FormatError> {
         }
     }
     Ok(())
+}
+
+/// The usual case without hashing every id: each id has its list's kind
+/// prefix (so lists cannot share an id) and each list is strictly sorted
+/// (so no list repeats one), as in every file `to_text` wrote. When this
+/// says `false`, `check_ids` looks for the first problem in file order.
+fn ids_plainly_fine(plan: &Plan) -> bool {
+    fn list<T>(xs: &[T], kind: Kind, id: impl Fn(&T) -> &str) -> bool {
+        xs.iter().all(|x| Kind::of_id(id(x)) == Some(kind))
+            && xs.windows(2).all(|w| id(&w[0]) < id(&w[1]))
+    }
+    list(&plan.objectives, Kind::Objective, |x| &x.id)
+        && list(&plan.key_results, Kind::KeyResult, |x| &x.id)
+        && list(&plan.hypotheses, Kind::Hypothesis, |x| &x.id)
+        && list(&plan.debts, Kind::Debt, |x| &x.id)
+        && list(&plan.sprints, Kind::Sprint, |x| &x.id)
 }
 
 /// Lines (1-based) where an item with this id starts, i.e. its `id: "…"` line.
@@ -391,6 +464,58 @@ mod tests {
             .unwrap()
             .replace("risk: 1.0", "risk: 1e999");
         assert!(matches!(from_text(&text), Err(FormatError::Invalid { .. })));
+    }
+
+    #[test]
+    fn canonical_text_takes_the_fast_reader_and_agrees_with_ron() {
+        let mut texts = vec![
+            to_text(&sample()).unwrap(),
+            crate::store::embedded::DEMO.to_owned(),
+            crate::store::embedded::TEMPLATE.to_owned(),
+            to_text(&crate::synth::plan(300, 3)).unwrap(),
+        ];
+        let mut odd = sample();
+        odd.debts[0].title =
+            "a \"q\" \\ \n\t\r\0 \u{1b}[31m \u{9b} \u{202e} é 🦀 ),\n    (\n id: \"".into();
+        odd.debts[0].source = Some("tw:1".into());
+        odd.key_results[0].baseline = -1.5e300;
+        odd.key_results[0].current = 1e-7;
+        texts.push(to_text(&odd).unwrap());
+        for text in texts {
+            for split in [0, usize::MAX] {
+                let mut fast =
+                    parse_canonical(&text, split).expect("canonical text takes the fast path");
+                fast.normalize();
+                assert_eq!(Ok(fast), from_text_ron(&text));
+            }
+            assert_eq!(from_text(&text), from_text_ron(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// The shortcut only ever says "fine" when the full check agrees.
+        #[test]
+        fn plainly_fine_ids_pass_the_full_check(
+            ids in proptest::collection::vec(
+                (0usize..5, proptest::sample::select(&["O-1", "KR-1", "kr-1", "H-1", "D-1", "d-1", "D-2", "S-1", "X-1", ""][..])),
+                0..12,
+            ),
+        ) {
+            let mut plan = Plan::default();
+            for (list, id) in ids {
+                let id = id.to_string();
+                match list {
+                    0 => plan.objectives.push(Objective { id, title: String::new(), description: String::new() }),
+                    1 => { let mut k = sample().key_results[0].clone(); k.id = id; plan.key_results.push(k) }
+                    2 => plan.hypotheses.push(Hypothesis::new(id, String::new(), day("2026-01-01"))),
+                    3 => plan.debts.push(Debt::new(id, String::new(), day("2026-01-01"))),
+                    _ => plan.sprints.push(Sprint::new(id, String::new(), day("2026-01-01"), day("2026-01-02"), 1)),
+                }
+            }
+            if ids_plainly_fine(&plan) {
+                proptest::prop_assert_eq!(check_ids_in_order(&plan, ""), Ok(()));
+            }
+        }
     }
 
     #[test]
