@@ -27,12 +27,34 @@ pub struct Breakdown {
     pub krs_off_track: u32,
 }
 
+/// The weighted terms and their sum, as the JSON outputs write them.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Terms {
+    pub customer: f64,
+    pub delivery: f64,
+    pub risk: f64,
+    pub urgency: f64,
+    pub kr_pressure: f64,
+    pub cost_of_delay: f64,
+}
+
 /// The names of the terms, in display order.
 pub const TERMS: [&str; 5] = ["customer", "delivery", "risk", "urgency", "kr_pressure"];
 
 impl Breakdown {
     pub fn cost_of_delay(&self) -> f64 {
         self.customer + self.delivery + self.risk + self.urgency + self.kr_pressure
+    }
+
+    pub fn to_terms(&self) -> Terms {
+        Terms {
+            customer: self.customer,
+            delivery: self.delivery,
+            risk: self.risk,
+            urgency: self.urgency,
+            kr_pressure: self.kr_pressure,
+            cost_of_delay: self.cost_of_delay(),
+        }
     }
 
     /// Cost of delay per point of effort.

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use super::args::{Format, ListKind};
 use super::table::{self, Table};
 use super::{Ctx, Source};
-use crate::model::{Plan, SprintState};
+use crate::model::Plan;
 use crate::score::{self, Scorer};
 use crate::text::sanitize;
 
@@ -36,7 +36,10 @@ pub fn list(ctx: &Ctx, kind: ListKind, format: Format, out: &mut String) -> anyh
         (ListKind::Krs, Format::Json) => json_out(&krs_json(&plan, today), out),
         (ListKind::Hypotheses, Format::Json) => json_out(&hypotheses_json(&plan, today), out),
         (ListKind::Debt, Format::Json) => json_out(&debts_json(&plan, today), out),
-        (ListKind::Sprints, Format::Json) => json_out(&sprints_json(&plan), out),
+        (ListKind::Sprints, Format::Json) => {
+            out.push_str(&crate::export::sprints_json(&plan)?);
+            Ok(())
+        }
         (kind, Format::Table) => {
             out.push_str(&list_table(&plan, kind, today).render(table::width()));
             Ok(())
@@ -162,17 +165,7 @@ struct RankJson<'a> {
     owner: &'a str,
     area: &'a str,
     key_results: &'a [String],
-    breakdown: BreakdownJson,
-}
-
-#[derive(serde::Serialize)]
-struct BreakdownJson {
-    customer: f64,
-    delivery: f64,
-    risk: f64,
-    urgency: f64,
-    kr_pressure: f64,
-    cost_of_delay: f64,
+    breakdown: crate::score::Terms,
 }
 
 pub fn rank(
@@ -203,14 +196,7 @@ pub fn rank(
                     owner: &d.owner,
                     area: &d.area,
                     key_results: &d.key_results,
-                    breakdown: BreakdownJson {
-                        customer: b.customer,
-                        delivery: b.delivery,
-                        risk: b.risk,
-                        urgency: b.urgency,
-                        kr_pressure: b.kr_pressure,
-                        cost_of_delay: b.cost_of_delay(),
-                    },
+                    breakdown: b.to_terms(),
                 }
             })
             .collect();
@@ -422,31 +408,4 @@ pub fn by_start(plan: &Plan) -> Vec<&crate::model::Sprint> {
     let mut v: Vec<_> = plan.sprints.iter().collect();
     v.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
     v
-}
-
-pub fn sprints_json(plan: &Plan) -> Value {
-    Value::Array(
-        by_start(plan)
-            .into_iter()
-            .map(|s| {
-                let planned = match (&s.commitment, s.state) {
-                    (Some(c), _) => c.points,
-                    (None, SprintState::Closed) => 0,
-                    (None, _) => plan.effort_of(&s.items),
-                };
-                json!({
-                    "id": s.id,
-                    "name": s.name,
-                    "start": s.start,
-                    "end": s.end,
-                    "capacity": s.capacity,
-                    "state": s.state.label(),
-                    "goal": s.goal,
-                    "items": s.items,
-                    "planned_points": planned,
-                    "completed_points": s.completed_points,
-                })
-            })
-            .collect(),
-    )
 }

@@ -5,7 +5,7 @@
 use anyhow::anyhow;
 
 use super::args::{Format, HypothesisCommand, SprintCommand};
-use super::list::{by_start, sprints_json};
+use super::list::by_start;
 use super::table::{self, Table};
 use super::{Ctx, Source};
 use crate::lifecycle;
@@ -116,7 +116,7 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
 fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     let Source { plan, .. } = ctx.read()?;
     if format == Format::Json {
-        out.push_str(&crate::export::json_text(&sprints_json(&plan))?);
+        out.push_str(&crate::export::sprints_json(&plan)?);
         return Ok(());
     }
     let mut t = Table::new(vec!["id", "name", "window", "state", "points", "items"], 1);

@@ -100,14 +100,7 @@ pub fn explain(b: &Breakdown, w: &Weights, indent: &str) -> String {
 }
 
 pub fn breakdown_json(b: &Breakdown) -> serde_json::Value {
-    serde_json::json!({
-        "customer": b.customer,
-        "delivery": b.delivery,
-        "risk": b.risk,
-        "urgency": b.urgency,
-        "kr_pressure": b.kr_pressure,
-        "cost_of_delay": b.cost_of_delay(),
-    })
+    serde_json::to_value(b.to_terms()).unwrap_or(serde_json::Value::Null)
 }
 
 /// Terminal width for tables: `COLUMNS` when set, else 80 (also when piped,

@@ -30,6 +30,7 @@ use serde::Serialize;
 
 use super::{ExportError, json_text, planned_points, sheet};
 use crate::model::Plan;
+use crate::score::Terms;
 
 /// Bumped when a field is renamed, removed or changes meaning.
 pub const JSON_FORMAT_VERSION: u32 = 1;
@@ -67,17 +68,7 @@ struct ItemJson<'a> {
     status: &'static str,
     key_results: &'a [String],
     score: f64,
-    breakdown: BreakdownJson,
-}
-
-#[derive(Serialize)]
-struct BreakdownJson {
-    customer: f64,
-    delivery: f64,
-    risk: f64,
-    urgency: f64,
-    kr_pressure: f64,
-    cost_of_delay: f64,
+    breakdown: Terms,
 }
 
 #[derive(Serialize)]
@@ -162,14 +153,7 @@ pub fn sprint_json(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Str
                     status: r.debt.status.key(),
                     key_results: &r.debt.key_results,
                     score: b.score(),
-                    breakdown: BreakdownJson {
-                        customer: b.customer,
-                        delivery: b.delivery,
-                        risk: b.risk,
-                        urgency: b.urgency,
-                        kr_pressure: b.kr_pressure,
-                        cost_of_delay: b.cost_of_delay(),
-                    },
+                    breakdown: b.to_terms(),
                 }
             })
             .collect(),
