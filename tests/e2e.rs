@@ -37,31 +37,24 @@ impl Tmux {
             cmd.push_str(&shell_quote(a));
         }
         // Keep the pane after the program exits so the test can read what it left.
-        let cwd = cwd.unwrap_or(dir.path());
+        let cwd = cwd.unwrap_or(dir.path()).to_path_buf();
+        let shell_cmd = format!("{cmd}; echo EXITED=$?; stty -a | head -1; sleep 30");
+        Some(Tmux::spawn(socket, dir, &cwd, &shell_cmd))
+    }
+
+    /// Starts `cmd` in a new 80×24 tmux server on its own socket.
+    fn spawn(socket: String, dir: tempfile::TempDir, cwd: &Path, cmd: &str) -> Tmux {
+        let size = ["-x", "80", "-y", "24"];
         let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                "80",
-                "-y",
-                "24",
-                "-c",
-            ])
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(size)
+            .arg("-c")
             .arg(cwd)
-            .args([
-                "-s",
-                "t",
-                &format!("{cmd}; echo EXITED=$?; stty -a | head -1; sleep 30"),
-            ])
+            .args(["-s", "t", cmd])
             .status()
             .unwrap();
         assert!(status.success());
-        Some(Tmux { socket, _dir: dir })
+        Tmux { socket, _dir: dir }
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -207,30 +200,9 @@ fn shell(name: &str) -> Option<Tmux> {
     }
     let dir = tempfile::tempdir().unwrap();
     let socket = format!("bearing-e2e-{name}-{}", std::process::id());
-    let status = Command::new("tmux")
-        .args([
-            "-L",
-            &socket,
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "-c",
-        ])
-        .arg(dir.path())
-        .args([
-            "-s",
-            "t",
-            "env PS1='$ ' TERM=xterm-256color bash --norc --noprofile -i",
-        ])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    Some(Tmux { socket, _dir: dir })
+    let cwd = dir.path().to_path_buf();
+    let cmd = "env PS1='$ ' TERM=xterm-256color bash --norc --noprofile -i";
+    Some(Tmux::spawn(socket, dir, &cwd, cmd))
 }
 
 #[test]
