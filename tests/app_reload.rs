@@ -74,6 +74,8 @@ fn reloads_after_an_outside_write(dir: &Path) {
     let (path, mut app) = open(dir, "bearing.ron", false);
     press(&mut app, "2");
     assert!(!reload::tick(&mut app), "nothing changed yet");
+    press(&mut app, "K");
+    assert_eq!(message(&app), "nothing to keep: every change is saved");
 
     outside(&path, |p| {
         p.debts.retain(|d| d.id != "D-00005");

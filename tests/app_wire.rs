@@ -501,3 +501,43 @@ fn palette_runs_actions_by_name() {
     typed(&mut app, "quit");
     assert_eq!(press(&mut app, "<Enter>"), Effect::Quit);
 }
+
+#[test]
+fn in_forms_and_pickers_only_their_keys_are_bound_and_the_rest_is_typed() {
+    use bearing::tui::action::Action;
+    use bearing::tui::keymap::lookup;
+    let ev = |c: KeyCode, m: KeyModifiers| KeyEvent::new(c, m);
+    let none = KeyModifiers::NONE;
+    let ctrl = KeyModifiers::CONTROL;
+    for mode in [ModeKind::Form, ModeKind::Search, ModeKind::Palette] {
+        assert_eq!(
+            lookup(mode, View::Debt, ev(KeyCode::Enter, none)),
+            Some(Action::Submit)
+        );
+        assert_eq!(
+            lookup(mode, View::Debt, ev(KeyCode::Esc, none)),
+            Some(Action::Cancel)
+        );
+        // Letters that are commands elsewhere are text here; Ctrl-C still quits.
+        for c in ['q', 'a', '/', ':', '?', 'j'] {
+            assert_eq!(lookup(mode, View::Debt, ev(KeyCode::Char(c), none)), None);
+        }
+        assert_eq!(
+            lookup(mode, View::Debt, ev(KeyCode::Char('c'), ctrl)),
+            Some(Action::Quit)
+        );
+    }
+    assert_eq!(
+        lookup(ModeKind::Form, View::Debt, ev(KeyCode::Char('e'), ctrl)),
+        Some(Action::OpenEditor)
+    );
+    // Alt-Enter is a line break in a multi-line field, not a save.
+    assert_eq!(
+        lookup(
+            ModeKind::Form,
+            View::Debt,
+            ev(KeyCode::Enter, KeyModifiers::ALT)
+        ),
+        None
+    );
+}

@@ -116,6 +116,10 @@ pub fn keep_mine(app: &mut App) -> Effect {
         app.error("read-only: nothing was changed");
         return Effect::None;
     }
+    if !app.dirty {
+        app.info("nothing to keep: every change is saved");
+        return Effect::None;
+    }
     match app.persist.keep_mine(&app.plan) {
         Ok(done) => {
             app.dirty = false;
