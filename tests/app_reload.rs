@@ -192,6 +192,21 @@ fn an_unreadable_outside_version_is_reported_once(dir: &Path) {
     outside_text(&path, &fixture(), |p| p.north_star = "fixed".into());
     assert!(reload::tick(&mut app));
     assert_eq!(app.plan.north_star, "fixed");
+
+    // Deleted (a branch switch): said once too, and ours stays open.
+    std::fs::remove_file(&path).unwrap();
+    assert!(!reload::tick(&mut app));
+    assert!(
+        message(&app).contains("cannot be read"),
+        "{}",
+        message(&app)
+    );
+    app.message = None;
+    for _ in 0..12 {
+        reload::tick(&mut app);
+    }
+    assert_eq!(app.message, None, "said once");
+    assert_eq!(app.plan.north_star, "fixed");
 }
 
 fn outside_text(path: &Path, base: &Plan, edit: impl FnOnce(&mut Plan)) {

@@ -24,8 +24,9 @@ pub struct FilePersist {
     /// Size and modification time at the last tick's check.
     seen: Option<(u64, Option<SystemTime>)>,
     ticks: u32,
-    /// An outside version that could not be read, already reported.
-    reported: Option<Fingerprint>,
+    /// An outside version that could not be read (or a missing file:
+    /// `Some(None)`), already reported.
+    reported: Option<Option<Fingerprint>>,
 }
 
 impl FilePersist {
@@ -80,13 +81,13 @@ impl Persist for FilePersist {
             .ok()
             .map(|m| (m.len(), m.modified().ok()));
         self.ticks += 1;
-        if meta.is_some() && meta == self.seen && self.ticks < FULL_CHECK_EVERY {
+        if meta == self.seen && self.ticks < FULL_CHECK_EVERY {
             return None;
         }
         self.seen = meta;
         self.ticks = 0;
         let now = Fingerprint::of_file(&self.path).ok()?;
-        if now == self.fingerprint || (now.is_some() && now == self.reported) {
+        if now == self.fingerprint || Some(now) == self.reported {
             return None;
         }
         match store::load(&self.path) {
@@ -98,7 +99,7 @@ impl Persist for FilePersist {
             Err(e) => {
                 // Said once; our fingerprint stays, so a save still refuses
                 // to overwrite their (broken) version silently.
-                self.reported = now;
+                self.reported = Some(now);
                 Some(Err(e.to_string()))
             }
         }
