@@ -346,7 +346,7 @@ struct Scored {
 /// Search-as-you-type over one [`SearchIndex`]: remembers the hits of the
 /// queries typed so far, so a longer query scores only the previous hits and
 /// a Backspace goes back to a remembered level.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Searcher {
     stamp: u64,
     /// Each query's terms with the entries that matched it: indices only

@@ -1,6 +1,8 @@
 //! Everything a user can do, named. The keymap maps keys to these, the palette
 //! lists them, and `update` is the one place that carries them out.
 
+use ratatui::crossterm::event::KeyEvent;
+
 /// The five screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum View {
@@ -118,6 +120,22 @@ pub enum Action {
     NextRating,
     CycleStatus,
     Suspend,
+    /// In the key-results view: add an objective (`a` adds a key result).
+    AddObjective,
+    /// In a form: save; in a picker: take the selected entry.
+    Submit,
+    /// Leaves a form (asking when something changed) or a picker.
+    Cancel,
+    /// In a form: edit the focused text in `$VISUAL`/`$EDITOR`.
+    OpenEditor,
+    /// A key typed into a form field or a picker's query.
+    Type(KeyEvent),
+    /// The answer to a question (discard the form? reload the file?).
+    Answer(bool),
+    /// Reads the plan file again (asks first when that drops a change).
+    ReloadFile,
+    /// After a conflict: back up the file's version and save ours over it.
+    KeepMine,
 }
 
 impl Action {
@@ -165,6 +183,15 @@ impl Action {
             Action::NextRating => "pick rating",
             Action::CycleStatus => "cycle status",
             Action::Suspend => "suspend",
+            Action::AddObjective => "add objective",
+            Action::Submit => "submit",
+            Action::Cancel => "cancel",
+            Action::OpenEditor => "edit in $EDITOR",
+            Action::Type(_) => "type",
+            Action::Answer(true) => "answer yes",
+            Action::Answer(false) => "answer no",
+            Action::ReloadFile => "reload the file",
+            Action::KeepMine => "keep my version",
         }
     }
 }
@@ -178,4 +205,7 @@ pub enum Effect {
     Quit,
     /// Give the terminal back to the shell (Ctrl-Z) and redraw on return.
     Suspend,
+    /// Suspend the terminal, run `$EDITOR` on the open form's focused field
+    /// (see `forms::editor_request`) and redraw.
+    Editor,
 }

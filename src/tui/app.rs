@@ -3,6 +3,7 @@
 //! only when the plan, the filters or the sort change, never per frame.
 
 use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
@@ -13,8 +14,12 @@ use super::history::History;
 use super::theme::Theme;
 use crate::model::{Change, Debt, Item, Kind, Op, Plan};
 use crate::score::Breakdown;
+use crate::search::SearchIndex;
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
+pub use super::forms::FormState;
+pub use super::pickers::PickerState;
+pub use super::reload::Question;
 
 /// A list position: the selected row and the first visible row. The offset is
 /// a render detail that the view adjusts while drawing (hence the `Cell`), so
@@ -66,6 +71,14 @@ pub enum Mode {
     Detail {
         scroll: u16,
     },
+    /// Adding or editing an entity (or the plan settings).
+    Form(Box<FormState>),
+    /// `/`: fuzzy search over the whole plan.
+    Search(Box<PickerState>),
+    /// `:` / Ctrl-p: fuzzy-find an action and run it.
+    Palette(Box<PickerState>),
+    /// A y/n question that is not a plan change (discard a form, reload).
+    Ask(Box<Question>),
 }
 
 /// The mode without its data: what keymap scopes name.
@@ -76,6 +89,10 @@ pub enum ModeKind {
     Confirm,
     Filter,
     Detail,
+    Form,
+    Search,
+    Palette,
+    Ask,
 }
 
 impl Mode {
@@ -86,6 +103,10 @@ impl Mode {
             Mode::Confirm(_) => ModeKind::Confirm,
             Mode::Filter { .. } => ModeKind::Filter,
             Mode::Detail { .. } => ModeKind::Detail,
+            Mode::Form(_) => ModeKind::Form,
+            Mode::Search(_) => ModeKind::Search,
+            Mode::Palette(_) => ModeKind::Palette,
+            Mode::Ask(_) => ModeKind::Ask,
         }
     }
 }
@@ -98,6 +119,10 @@ impl ModeKind {
             ModeKind::Confirm => "CONFIRM",
             ModeKind::Filter => "FILTER",
             ModeKind::Detail => "DETAIL",
+            ModeKind::Form => "FORM",
+            ModeKind::Search => "SEARCH",
+            ModeKind::Palette => "PALETTE",
+            ModeKind::Ask => "CONFIRM",
         }
     }
 }
@@ -157,6 +182,8 @@ pub struct App {
     pub theme: Theme,
     pub persist: Box<dyn Persist>,
     pub hits: RefCell<Hits>,
+    /// Built when search opens, dropped when the plan changes.
+    pub search_index: Option<Arc<SearchIndex>>,
 }
 
 impl App {
@@ -183,6 +210,7 @@ impl App {
             theme: Theme::from_env(),
             persist,
             hits: RefCell::new(Hits::default()),
+            search_index: None,
         };
         app.rebuild(None);
         app
@@ -203,6 +231,7 @@ impl App {
     /// Rebuilds after the plan changed; `selected` was read before the change
     /// (the cached indices are stale once the plan moved).
     fn rebuild(&mut self, selected: Option<String>) {
+        self.search_index = None;
         self.cache = Cache::build(
             &self.plan,
             self.today,

@@ -3,9 +3,15 @@
 //! was read.
 
 use std::path::PathBuf;
+use std::time::SystemTime;
 
 use crate::model::Plan;
 use crate::store::{self, Fingerprint, PresenceLock, StoreError};
+
+/// Between full checks the idle tick only compares the file's size and
+/// modification time; every this many ticks it reads and hashes the file
+/// anyway, for filesystems with coarse times and same-size edits.
+const FULL_CHECK_EVERY: u32 = 10;
 
 use super::Persist;
 
@@ -15,6 +21,12 @@ pub struct FilePersist {
     fingerprint: Option<Fingerprint>,
     /// Held while the UI is open, so a second UI opens read-only.
     _presence: Option<PresenceLock>,
+    /// Size and modification time at the last tick's check.
+    seen: Option<(u64, Option<SystemTime>)>,
+    ticks: u32,
+    /// An outside version that could not be read (or a missing file:
+    /// `Some(None)`), already reported.
+    reported: Option<Option<Fingerprint>>,
 }
 
 impl FilePersist {
@@ -23,6 +35,9 @@ impl FilePersist {
             path,
             fingerprint: Some(fingerprint),
             _presence: presence,
+            seen: None,
+            ticks: 0,
+            reported: None,
         }
     }
 
@@ -50,7 +65,7 @@ impl Persist for FilePersist {
                 Ok(format!("saved {}", chrono::Local::now().format("%H:%M:%S")))
             }
             Err(StoreError::ChangedOnDisk { .. }) => Err(format!(
-                "{}: changed on disk by another program; not overwritten — quit and reopen to see their version",
+                "{}: changed on disk by another program; not overwritten — R reloads theirs (drops yours), K keeps yours (backs up theirs)",
                 crate::text::sanitize(&self.path.display().to_string())
             )),
             Err(e) => Err(crate::text::sanitize(&e.to_string()).into_owned()),
@@ -59,6 +74,51 @@ impl Persist for FilePersist {
 
     fn describe(&self) -> String {
         crate::text::sanitize(&self.path.display().to_string()).into_owned()
+    }
+
+    fn check_external(&mut self) -> Option<Result<Plan, String>> {
+        let meta = std::fs::metadata(&self.path)
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()));
+        self.ticks += 1;
+        if meta == self.seen && self.ticks < FULL_CHECK_EVERY {
+            return None;
+        }
+        self.seen = meta;
+        self.ticks = 0;
+        let now = Fingerprint::of_file(&self.path).ok()?;
+        if now == self.fingerprint || Some(now) == self.reported {
+            return None;
+        }
+        match store::load(&self.path) {
+            Ok(loaded) => {
+                self.fingerprint = Some(loaded.fingerprint);
+                self.reported = None;
+                Some(Ok(loaded.plan))
+            }
+            Err(e) => {
+                // Said once; our fingerprint stays, so a save still refuses
+                // to overwrite their (broken) version silently.
+                self.reported = Some(now);
+                Some(Err(e.to_string()))
+            }
+        }
+    }
+
+    fn reload_from_disk(&mut self) -> Result<Plan, String> {
+        self.reported = None;
+        self.reload()
+            .map_err(|e| crate::text::sanitize(&e.to_string()).into_owned())
+    }
+
+    /// `store::save` keeps the version it replaces in the backups
+    /// (`store::backup::keep` under `backup::dir_for`), so theirs is safe.
+    fn keep_mine(&mut self, plan: &Plan) -> Result<String, String> {
+        let theirs = Fingerprint::of_file(&self.path)
+            .map_err(|e| crate::text::sanitize(&e.to_string()).into_owned())?;
+        self.fingerprint = theirs;
+        self.reported = None;
+        self.save(plan)
     }
 }
 

@@ -31,6 +31,10 @@ impl Scope {
             Scope::Mode(ModeKind::Confirm) => "y/n prompt",
             Scope::Mode(ModeKind::Filter) => "filter",
             Scope::Mode(ModeKind::Detail) => "detail",
+            Scope::Mode(ModeKind::Form) => "form",
+            Scope::Mode(ModeKind::Search) => "search",
+            Scope::Mode(ModeKind::Palette) => "palette",
+            Scope::Mode(ModeKind::Ask) => "discard/reload prompt",
         }
     }
 }
@@ -140,6 +144,11 @@ const HELP: Scope = Scope::Mode(ModeKind::Help);
 const CONFIRM: Scope = Scope::Mode(ModeKind::Confirm);
 const FILTER: Scope = Scope::Mode(ModeKind::Filter);
 const DETAIL: Scope = Scope::Mode(ModeKind::Detail);
+const KR: Scope = Scope::View(View::KeyResults);
+const FORM: Scope = Scope::Mode(ModeKind::Form);
+const SEARCH: Scope = Scope::Mode(ModeKind::Search);
+const PALETTE: Scope = Scope::Mode(ModeKind::Palette);
+const ASK: Scope = Scope::Mode(ModeKind::Ask);
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -165,7 +174,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, Key::plain(K::PageDown), A::PageDown, "page down"),
     b(Global, Key::plain(K::Enter), A::OpenDetail, "open the detail"),
     b(Global, Key::ch('a'), A::Add, "add"),
-    b(Global, Key::ch('e'), A::Edit, "edit the selected item"),
+    b(Global, Key::ch('e'), A::Edit, "edit the selected item (overview: North Star)"),
     b(Global, Key::ch('d'), A::Delete, "delete the selected item (asks y/n)"),
     b(Global, Key::ch('u'), A::Undo, "undo"),
     b(Global, Key::ctrl('r'), A::Redo, "redo"),
@@ -216,6 +225,40 @@ pub static BINDINGS: &[Binding] = &[
     b(DETAIL, Key::plain(K::Down), A::MoveDown, "scroll down"),
     b(DETAIL, Key::ch('k'), A::MoveUp, "scroll up"),
     b(DETAIL, Key::plain(K::Up), A::MoveUp, "scroll up"),
+    b(Global, Key::ch('R'), A::ReloadFile, "reload the file (asks if a change is unsaved)"),
+    b(Global, Key::ch('K'), A::KeepMine, "file changed on disk: keep mine, back up theirs"),
+    b(KR, Key::ch('A'), A::AddObjective, "add an objective (a adds a key result)"),
+    b(FORM, Key::plain(K::Enter), A::Submit, "save"),
+    b(FORM, Key::ctrl('s'), A::Submit, "save"),
+    b(FORM, Key::plain(K::Esc), A::Cancel, "cancel (asks when something changed)"),
+    b(FORM, Key::plain(K::Tab), A::MoveDown, "next field"),
+    b(FORM, Key::plain(K::Down), A::MoveDown, "next field"),
+    b(FORM, Key::plain(K::BackTab), A::MoveUp, "previous field"),
+    b(FORM, Key::plain(K::Up), A::MoveUp, "previous field"),
+    b(FORM, Key::ctrl('e'), A::OpenEditor, "edit the text in $VISUAL / $EDITOR"),
+    b(SEARCH, Key::plain(K::Enter), A::Submit, "jump to the hit"),
+    b(SEARCH, Key::plain(K::Esc), A::Cancel, "close"),
+    b(SEARCH, Key::plain(K::Down), A::MoveDown, "next hit"),
+    b(SEARCH, Key::plain(K::Tab), A::MoveDown, "next hit"),
+    b(SEARCH, Key::ctrl('n'), A::MoveDown, "next hit"),
+    b(SEARCH, Key::plain(K::Up), A::MoveUp, "previous hit"),
+    b(SEARCH, Key::plain(K::BackTab), A::MoveUp, "previous hit"),
+    b(SEARCH, Key::ctrl('p'), A::MoveUp, "previous hit"),
+    b(SEARCH, Key::plain(K::PageDown), A::PageDown, "page down"),
+    b(SEARCH, Key::plain(K::PageUp), A::PageUp, "page up"),
+    b(PALETTE, Key::plain(K::Enter), A::Submit, "run the command"),
+    b(PALETTE, Key::plain(K::Esc), A::Cancel, "close"),
+    b(PALETTE, Key::plain(K::Down), A::MoveDown, "next command"),
+    b(PALETTE, Key::plain(K::Tab), A::MoveDown, "next command"),
+    b(PALETTE, Key::ctrl('n'), A::MoveDown, "next command"),
+    b(PALETTE, Key::plain(K::Up), A::MoveUp, "previous command"),
+    b(PALETTE, Key::plain(K::BackTab), A::MoveUp, "previous command"),
+    b(PALETTE, Key::ctrl('p'), A::MoveUp, "previous command"),
+    b(PALETTE, Key::plain(K::PageDown), A::PageDown, "page down"),
+    b(PALETTE, Key::plain(K::PageUp), A::PageUp, "page up"),
+    b(ASK, Key::ch('y'), A::Answer(true), "yes"),
+    b(ASK, Key::ch('n'), A::Answer(false), "no"),
+    b(ASK, Key::plain(K::Esc), A::Answer(false), "no"),
 ];
 
 /// The action a key does in this mode and view, if any.

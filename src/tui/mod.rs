@@ -8,20 +8,25 @@ pub mod cache;
 pub mod components;
 pub mod edits;
 pub mod file_persist;
+pub mod forms;
 pub mod history;
 pub mod keymap;
+pub mod pickers;
+pub mod reload;
+pub mod text_modes;
 pub mod theme;
 pub mod update;
 pub mod views;
 
 use std::io::stdout;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEvent, MouseButton, MouseEvent,
-    MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
@@ -39,6 +44,21 @@ pub trait Persist {
     fn save(&mut self, plan: &Plan) -> Result<String, String>;
     /// The file path, or "demo (read-only)".
     fn describe(&self) -> String;
+    /// Asked on the loop's idle tick: the plan as another program left the
+    /// file, if it changed since we last read or wrote it (`Err`: it
+    /// changed but cannot be read). Cheap when nothing changed.
+    fn check_external(&mut self) -> Option<Result<Plan, String>> {
+        None
+    }
+    /// Reads the file again, adopting its version (`R` after a conflict).
+    fn reload_from_disk(&mut self) -> Result<Plan, String> {
+        Err("there is no file to reload".to_owned())
+    }
+    /// Saves over an outside change, keeping the other version as a backup
+    /// first (`K` after a conflict).
+    fn keep_mine(&mut self, plan: &Plan) -> Result<String, String> {
+        self.save(plan)
+    }
 }
 
 /// Keeps the plan in memory only: for the demo and for tests.
@@ -91,12 +111,21 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
     }
 }
 
-/// Looks a key up in the keymap and handles its action; unbound keys do nothing.
+/// Looks a key up in the keymap and handles its action; unbound keys do
+/// nothing, except in a form or picker, where they are typed.
 pub fn handle_key(app: &mut App, key: KeyEvent) -> Effect {
     match keymap::lookup(app.mode.kind(), app.view, key) {
         Some(action) => handle(app, action),
+        None if text_modes::takes_text(app.mode.kind()) && key.kind != KeyEventKind::Release => {
+            handle(app, Action::Type(key))
+        }
         None => Effect::None,
     }
+}
+
+/// A bracketed paste: into the focused input, if one is open.
+pub fn handle_paste(app: &mut App, text: &str) {
+    text_modes::paste(app, text);
 }
 
 /// Click selects, the wheel scrolls three rows.
@@ -109,6 +138,10 @@ pub fn mouse_action(ev: MouseEvent) -> Option<Action> {
     }
 }
 
+/// How long the loop waits for a key before it checks the file for
+/// outside changes.
+const TICK: Duration = Duration::from_millis(300);
+
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let Options {
         plan,
@@ -119,18 +152,17 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
     } = opts;
     let mut app = App::new(plan, today, read_only, persist);
     // ratatui::init restores the terminal in its panic hook; ours runs first
-    // and also gives the mouse back.
+    // and also gives the mouse and paste mode back.
     let mut terminal = ratatui::init();
     let restore_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableMouseCapture);
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         restore_hook(info);
     }));
-    let result = execute!(stdout(), EnableMouseCapture)
+    let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
         .map_err(anyhow::Error::from)
         .and_then(|()| event_loop(&mut terminal, &mut app));
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    leave_terminal();
     if app.dirty
         && !app.read_only
         && let Some(Err(why)) = &app.saved
@@ -141,28 +173,61 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let mut last_check = Instant::now();
     loop {
         terminal.draw(|frame| views::draw(frame, app))?;
-        let effect = match event::read()? {
-            Event::Key(key) => handle_key(app, key),
-            Event::Mouse(m) => mouse_action(m).map_or(Effect::None, |a| handle(app, a)),
-            // The next draw uses the new size.
-            Event::Resize(..) => Effect::None,
-            _ => Effect::None,
+        let effect = if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) => handle_key(app, key),
+                Event::Mouse(m) => mouse_action(m).map_or(Effect::None, |a| handle(app, a)),
+                Event::Paste(text) => {
+                    handle_paste(app, &text);
+                    Effect::None
+                }
+                // The next draw uses the new size.
+                Event::Resize(..) => Effect::None,
+                _ => Effect::None,
+            }
+        } else {
+            Effect::None
         };
+        // Also while keys keep coming: a long typing session still notices.
+        if last_check.elapsed() >= TICK {
+            last_check = Instant::now();
+            reload::tick(app);
+        }
         match effect {
             Effect::Quit => return Ok(()),
             Effect::Suspend => suspend(terminal)?,
+            Effect::Editor => run_editor(terminal, app)?,
             Effect::None | Effect::Save => {}
         }
     }
 }
 
+/// Gives the terminal back: no mouse or paste mode, cooked, main screen.
+fn leave_terminal() {
+    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+}
+
+/// Takes the terminal again after [`leave_terminal`] and redraws it whole.
+fn enter_terminal(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    terminal.clear()?;
+    Ok(())
+}
+
 /// Ctrl-Z: give the shell a clean terminal, stop ourselves like any job
 /// does, and take the screen back when `fg` continues us.
 fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
-    let _ = execute!(stdout(), DisableMouseCapture);
-    ratatui::restore();
+    leave_terminal();
     #[cfg(unix)]
     {
         let pid = std::process::id().to_string();
@@ -172,8 +237,22 @@ fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
             .args(["-TSTP", &pid])
             .status();
     }
-    enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    terminal.clear()?;
+    enter_terminal(terminal)
+}
+
+/// Ctrl-e in a form: the editor gets the whole terminal, the form gets the
+/// text back (or the reason the editor failed).
+fn run_editor(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let Some(text) = forms::editor_request(app) else {
+        return Ok(());
+    };
+    let command = components::editor::editor_command(
+        std::env::var("VISUAL").ok(),
+        std::env::var("EDITOR").ok(),
+    );
+    leave_terminal();
+    let result = components::editor::edit_text(&text, &command).map_err(|e| e.to_string());
+    enter_terminal(terminal)?;
+    forms::finish_editor(app, result);
     Ok(())
 }

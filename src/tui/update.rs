@@ -5,6 +5,7 @@
 use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
 use super::edits;
+use super::{forms, pickers, reload, text_modes};
 
 /// Rows a page moves when the view has not been drawn yet.
 const DEFAULT_PAGE: usize = 10;
@@ -50,17 +51,18 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             }
             Effect::None
         }
-        Action::Add | Action::Edit => {
-            if refuse_read_only(app) {
-                return Effect::None;
-            }
-            app.info(format!("{}: the forms are not wired in yet", action.name()));
-            Effect::None
-        }
-        Action::Search | Action::Palette => {
-            app.info(format!("{}: not wired in yet", action.name()));
-            Effect::None
-        }
+        Action::Add => forms::add(app),
+        Action::Edit => forms::edit(app),
+        Action::AddObjective => forms::add_objective(app),
+        Action::Search => pickers::open_search(app),
+        Action::Palette => pickers::open_palette(app),
+        Action::Submit => text_modes::submit(app),
+        Action::Cancel => text_modes::cancel(app),
+        Action::Type(key) => text_modes::type_key(app, key),
+        Action::OpenEditor => forms::open_editor(app),
+        Action::Answer(yes) => reload::answer(app, yes),
+        Action::ReloadFile => reload::reload_file(app),
+        Action::KeepMine => reload::keep_mine(app),
         Action::Delete => delete(app),
         Action::Confirm(yes) => confirm(app, yes),
         Action::Undo => undo_redo(app, true),
@@ -148,7 +150,9 @@ fn step(app: &mut App, delta: i64) -> Effect {
                 .unwrap_or(0);
             *field = FilterField::ALL[clamp(i, FilterField::ALL.len())];
         }
-        Mode::Confirm(_) => {}
+        Mode::Confirm(_) | Mode::Ask(_) => {}
+        Mode::Form(state) => forms::step(state, delta),
+        Mode::Search(state) | Mode::Palette(state) => pickers::step(state, delta),
         Mode::Normal => {
             if app.view == View::Experiments {
                 let col = app.board_column.min(3);

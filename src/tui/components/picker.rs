@@ -62,6 +62,7 @@ pub enum PickerOutcome {
     Closed,
 }
 
+#[derive(Clone)]
 enum Source {
     /// A fixed list, filtered by label (and detail, weighted lower).
     Items(Vec<PickerItem>),
@@ -71,6 +72,7 @@ enum Source {
     },
 }
 
+#[derive(Clone)]
 pub struct Picker {
     title: String,
     input: TextInput,
@@ -150,7 +152,8 @@ impl Picker {
         self.refresh();
     }
 
-    fn move_by(&mut self, delta: isize) {
+    /// Moves the selection by `delta` rows, clamped to the list.
+    pub fn move_by(&mut self, delta: isize) {
         let last = self.shown.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }

@@ -8,6 +8,7 @@ mod grid;
 mod key_results;
 mod overlay;
 mod overview;
+mod prompts;
 mod sprints;
 
 use ratatui::Frame;
@@ -70,6 +71,9 @@ fn draw_all(frame: &mut Frame, app: &App) {
         Mode::Confirm(p) => overlay::confirm(frame, body, app, &p.prompt),
         Mode::Filter { field } => overlay::filter(frame, body, app, *field),
         Mode::Detail { scroll } => detail::draw(frame, body, app, *scroll),
+        Mode::Form(_) | Mode::Search(_) | Mode::Palette(_) | Mode::Ask(_) => {
+            prompts::draw(frame, body, app)
+        }
     }
 }
 

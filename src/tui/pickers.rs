@@ -1,0 +1,225 @@
+//! Search (`/`) and the command palette (`:`, Ctrl-p): both a fuzzy
+//! [`Picker`] over the view. Search runs over a [`SearchIndex`] built the
+//! first time it opens after a plan change, so typing never rebuilds it; the
+//! palette lists `keymap::commands` and runs the chosen action.
+
+use std::sync::Arc;
+
+use crossterm::event::KeyEvent;
+
+use super::action::{Effect, View};
+use super::app::{App, DebtFilter, KrRow, Mode, StatusFilter};
+use super::components::{Picker, PickerItem, PickerOutcome};
+use super::{keymap, update};
+use crate::model::Kind;
+use crate::search::SearchIndex;
+use crate::text::sanitize;
+
+#[derive(Clone)]
+pub struct PickerState {
+    pub picker: Picker,
+}
+
+impl std::fmt::Debug for PickerState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PickerState")
+            .field("query", &self.picker.query())
+            .field("selected", &self.picker.selected())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Two pickers are the same when they show the same thing.
+impl PartialEq for PickerState {
+    fn eq(&self, other: &Self) -> bool {
+        self.picker.query() == other.picker.query()
+            && self.picker.selected_index() == other.picker.selected_index()
+            && self.picker.items() == other.picker.items()
+    }
+}
+
+/// The plan's search index, built now if the plan changed since the last
+/// search.
+pub fn index(app: &mut App) -> Arc<SearchIndex> {
+    let plan = &app.plan;
+    app.search_index
+        .get_or_insert_with(|| Arc::new(SearchIndex::new(plan)))
+        .clone()
+}
+
+pub fn open_search(app: &mut App) -> Effect {
+    let index = index(app);
+    app.mode = Mode::Search(Box::new(PickerState {
+        picker: Picker::search("Search", index),
+    }));
+    Effect::None
+}
+
+pub fn open_palette(app: &mut App) -> Effect {
+    let items = keymap::commands(app.view)
+        .into_iter()
+        .map(|c| PickerItem::new(c.name, c.keys.join(" "), c.name))
+        .collect();
+    app.mode = Mode::Palette(Box::new(PickerState {
+        picker: Picker::palette("Commands", items),
+    }));
+    Effect::None
+}
+
+fn picker(app: &mut App) -> Option<&mut Picker> {
+    match &mut app.mode {
+        Mode::Search(p) | Mode::Palette(p) => Some(&mut p.picker),
+        _ => None,
+    }
+}
+
+/// Arrows, Tab, Ctrl-n/p and pages move the selection; a page is ten rows.
+pub fn step(state: &mut PickerState, delta: i64) {
+    state.picker.move_by(delta.clamp(-10, 10) as isize);
+}
+
+/// Enter: jump to the hit, or run the command.
+pub fn submit(app: &mut App) -> Effect {
+    let Some(chosen) = picker(app).and_then(|p| p.selected().map(|i| i.id.clone())) else {
+        app.info("no match");
+        return Effect::None;
+    };
+    chosen_entry(app, chosen)
+}
+
+fn chosen_entry(app: &mut App, chosen: String) -> Effect {
+    match std::mem::take(&mut app.mode) {
+        Mode::Search(_) => {
+            jump(app, &chosen);
+            Effect::None
+        }
+        Mode::Palette(_) => match keymap::commands(app.view)
+            .into_iter()
+            .find(|c| c.name == chosen)
+        {
+            Some(c) => update::update(app, c.action),
+            None => {
+                app.error(format!("no command {chosen:?} here"));
+                Effect::None
+            }
+        },
+        other => {
+            app.mode = other;
+            Effect::None
+        }
+    }
+}
+
+pub fn cancel(app: &mut App) -> Effect {
+    app.mode = Mode::Normal;
+    Effect::None
+}
+
+/// Typing narrows the list (search only re-scores the previous hits).
+pub fn type_key(app: &mut App, key: KeyEvent) -> Effect {
+    let Some(p) = picker(app) else {
+        return Effect::None;
+    };
+    match p.handle_key(key) {
+        PickerOutcome::None => Effect::None,
+        PickerOutcome::Closed => cancel(app),
+        PickerOutcome::Chosen(id) => chosen_entry(app, id),
+    }
+}
+
+pub fn paste(app: &mut App, text: &str) {
+    if let Some(p) = picker(app) {
+        p.paste(text);
+    }
+}
+
+/// Selects the entity `id` in its view (switching to it); false when it is
+/// a debt item the table's filter hides, or gone.
+pub fn select(app: &mut App, id: &str) -> bool {
+    let Some(kind) = Kind::of_id(id) else {
+        return false;
+    };
+    let view = match kind {
+        Kind::Debt => View::Debt,
+        Kind::Sprint => View::Sprints,
+        Kind::Hypothesis => View::Experiments,
+        Kind::Objective | Kind::KeyResult => View::KeyResults,
+    };
+    app.view = view;
+    match kind {
+        Kind::Debt => app.select_debt(id),
+        Kind::Sprint => {
+            let pos = app
+                .cache
+                .sprint_rows
+                .iter()
+                .position(|&i| app.plan.sprints.get(i).is_some_and(|s| s.id == id));
+            set_cursor(app, view, pos)
+        }
+        Kind::Objective | Kind::KeyResult => {
+            let pos = app.cache.kr_rows.iter().position(|row| match *row {
+                KrRow::Objective(i) => app.plan.objectives.get(i).is_some_and(|o| o.id == id),
+                KrRow::Kr(i) => app.plan.key_results.get(i).is_some_and(|k| k.id == id),
+                KrRow::Orphans => false,
+            });
+            set_cursor(app, view, pos)
+        }
+        Kind::Hypothesis => {
+            let found = app.cache.board.iter().enumerate().find_map(|(col, rows)| {
+                rows.iter()
+                    .position(|&i| app.plan.hypotheses.get(i).is_some_and(|h| h.id == id))
+                    .map(|row| (col, row))
+            });
+            if let Some((col, row)) = found {
+                app.board_column = col;
+                app.board_rows[col] = row;
+            }
+            found.is_some()
+        }
+    }
+}
+
+fn set_cursor(app: &mut App, view: View, pos: Option<usize>) -> bool {
+    if let Some(pos) = pos {
+        app.cursors[view.index()].selected = pos;
+    }
+    pos.is_some()
+}
+
+/// Enter on a search hit: its view with it selected. A debt item the
+/// filter hides gets the filter cleared (and the status bar says so).
+pub fn jump(app: &mut App, id: &str) {
+    if !app.plan.contains_id(id) {
+        app.error(format!("{} no longer exists", sanitize(id)));
+        return;
+    }
+    let title = app
+        .plan
+        .title_of(id)
+        .map(|t| sanitize(t).into_owned())
+        .unwrap_or_default();
+    let id_shown = sanitize(id).into_owned();
+    if select(app, id) {
+        app.info(format!("{id_shown} “{title}”"));
+        return;
+    }
+    if Kind::of_id(id) == Some(Kind::Debt) {
+        let was = app.filter.summary();
+        app.filter = DebtFilter::default();
+        if app.plan.debt(id).is_some_and(|d| !app.filter.accepts(d)) {
+            app.filter.status = StatusFilter::All;
+        }
+        app.refresh();
+        app.select_debt(id);
+        let was = if was.is_empty() {
+            "open + in progress".to_owned()
+        } else {
+            was
+        };
+        app.info(format!(
+            "{id_shown} “{title}” — filter cleared to show it (was: {was})"
+        ));
+    } else {
+        app.info(format!("{id_shown} “{title}” is not listed in this view"));
+    }
+}

@@ -1,0 +1,32 @@
+//! Forms, search, the palette and their y/n questions, drawn over the view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::overlay;
+use crate::tui::app::{App, Mode, Question};
+use crate::tui::components::Styles;
+
+/// The components' styles for the app's theme (`NO_COLOR`: no colours).
+pub fn styles(app: &App) -> Styles {
+    if app.theme.color {
+        Styles::color()
+    } else {
+        Styles::plain()
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let styles = styles(app);
+    match &app.mode {
+        Mode::Form(state) => state.form.render(frame, area, &styles),
+        Mode::Search(p) | Mode::Palette(p) => p.picker.render(frame, area, &styles),
+        Mode::Ask(q) => {
+            if let Question::Discard(state) = q.as_ref() {
+                state.form.render(frame, area, &styles);
+            }
+            overlay::confirm(frame, area, app, &q.prompt(app));
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,227 @@
+//! The open UI and other writers of the same file (a pipeline's `bearing
+//! checkin`, `git pull`): the idle tick reloads and says what changed; a save
+//! over an outside change is refused and R / K resolve it. The tick handler
+//! is driven directly, nothing sleeps.
+//!
+//! One test function: it sets `BEARING_DATA_DIR` (where backups go) before
+//! any other thread could read the environment.
+
+mod common;
+
+use std::path::Path;
+
+use bearing::model::{Debt, Plan};
+use bearing::store;
+use bearing::tui::app::{App, Message, Mode, ModeKind};
+use bearing::tui::file_persist::FilePersist;
+use bearing::tui::{handle_key, reload};
+use common::{fixture, today};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn press(app: &mut App, keys: &str) {
+    for w in keys.split_whitespace() {
+        let c = w.chars().next().unwrap();
+        let mods = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        handle_key(app, KeyEvent::new(KeyCode::Char(c), mods));
+    }
+}
+
+fn message(app: &App) -> &str {
+    app.message.as_ref().map_or("", Message::text)
+}
+
+/// A plan file holding the fixture and a UI open on it.
+fn open(dir: &Path, name: &str, read_only: bool) -> (std::path::PathBuf, App) {
+    let path = dir.join(name);
+    let fp = store::create(&path, &store::render(&fixture()).unwrap()).unwrap();
+    let persist = FilePersist::new(path.clone(), fp, None);
+    let app = App::new(fixture(), today(), read_only, Box::new(persist));
+    (path, app)
+}
+
+/// Another program's read-modify-write, as `bearing add`/`edit` do it.
+fn outside(path: &Path, edit: impl FnOnce(&mut Plan)) {
+    store::update(path, |p: &mut Plan| {
+        edit(p);
+        Ok::<(), store::StoreError>(())
+    })
+    .unwrap();
+}
+
+fn on_disk(path: &Path) -> Plan {
+    store::load(path).unwrap().plan
+}
+
+#[test]
+fn outside_changes_reload_or_are_resolved_with_r_and_k() {
+    let tmp = tempfile::tempdir().unwrap();
+    // SAFETY: the only test in this binary, so no other thread reads the
+    // environment while it is set.
+    unsafe { std::env::set_var("BEARING_DATA_DIR", tmp.path().join("data")) };
+
+    reloads_after_an_outside_write(tmp.path());
+    r_takes_their_version_after_a_refused_save(tmp.path());
+    k_keeps_mine_and_backs_up_theirs(tmp.path());
+    an_unreadable_outside_version_is_reported_once(tmp.path());
+    a_read_only_ui_follows_the_file_too(tmp.path());
+}
+
+fn reloads_after_an_outside_write(dir: &Path) {
+    let (path, mut app) = open(dir, "bearing.ron", false);
+    press(&mut app, "2");
+    assert!(!reload::tick(&mut app), "nothing changed yet");
+    press(&mut app, "K");
+    assert_eq!(message(&app), "nothing to keep: every change is saved");
+
+    outside(&path, |p| {
+        p.debts.retain(|d| d.id != "D-00005");
+        p.debts
+            .iter_mut()
+            .find(|d| d.id == "D-00003")
+            .unwrap()
+            .title = "Upgrade Postgres 16".into();
+        p.debts
+            .push(Debt::new("D-00009".into(), "Added by CLI".into(), today()));
+        p.normalize();
+    });
+    assert!(reload::tick(&mut app));
+    assert_eq!(
+        message(&app),
+        "reloaded bearing.ron: 1 added, 1 changed, 1 removed (D-00009, D-00003, D-00005)"
+    );
+    assert_eq!(app.plan, on_disk(&path));
+    assert!(app.plan.debt("D-00005").is_none());
+    // The selection stays on the same item (D-00008 ranks first).
+    assert_eq!(app.selected_id().as_deref(), Some("D-00008"));
+    assert!(!reload::tick(&mut app), "reloaded once");
+
+    // Our next change saves over the version we adopted, and our own write
+    // is not mistaken for an outside one.
+    press(&mut app, "x");
+    assert!(
+        matches!(&app.saved, Some(Ok(s)) if s.starts_with("saved ")),
+        "{:?}",
+        app.saved
+    );
+    assert!(!reload::tick(&mut app));
+    assert_eq!(on_disk(&path), app.plan);
+}
+
+/// An outside write, then our change before the tick noticed: the save is
+/// refused and says what to do.
+fn conflict(dir: &Path, name: &str) -> (std::path::PathBuf, App) {
+    let (path, mut app) = open(dir, name, false);
+    outside(&path, |p| p.north_star = "theirs".into());
+    press(&mut app, "2 x");
+    let Some(Err(why)) = &app.saved else {
+        panic!("the save must fail: {:?}", app.saved)
+    };
+    assert!(why.contains("changed on disk"), "{why}");
+    assert!(why.contains("R reloads theirs"), "{why}");
+    assert!(app.dirty);
+    assert!(
+        !reload::tick(&mut app),
+        "never drops an unsaved change by itself"
+    );
+    (path, app)
+}
+
+fn r_takes_their_version_after_a_refused_save(dir: &Path) {
+    let (path, mut app) = conflict(dir, "r.ron");
+    let mine = app.plan.debt("D-00008").unwrap().status;
+    press(&mut app, "R");
+    assert_eq!(app.mode.kind(), ModeKind::Ask);
+    press(&mut app, "n");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.plan.debt("D-00008").unwrap().status, mine, "still mine");
+    press(&mut app, "R y");
+    assert_eq!(app.plan, on_disk(&path));
+    assert_eq!(app.plan.north_star, "theirs");
+    assert!(!app.dirty);
+    assert_eq!(
+        message(&app),
+        "reloaded r.ron: 0 added, 1 changed, 0 removed, settings changed (D-00008)"
+    );
+    // Saving works again.
+    press(&mut app, "x");
+    assert!(matches!(&app.saved, Some(Ok(_))), "{:?}", app.saved);
+}
+
+fn k_keeps_mine_and_backs_up_theirs(dir: &Path) {
+    let (path, mut app) = conflict(dir, "k.ron");
+    let theirs = std::fs::read_to_string(&path).unwrap();
+    press(&mut app, "K");
+    assert!(!app.dirty);
+    assert!(matches!(&app.saved, Some(Ok(_))), "{:?}", app.saved);
+    assert!(
+        message(&app).starts_with("kept your version of k.ron"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(on_disk(&path), app.plan);
+    assert_ne!(app.plan.north_star, "theirs");
+    let backups = store::backup::list(&path);
+    assert!(
+        backups
+            .iter()
+            .any(|b| std::fs::read_to_string(b).unwrap() == theirs),
+        "their version is among the backups: {backups:?}"
+    );
+}
+
+fn an_unreadable_outside_version_is_reported_once(dir: &Path) {
+    let (path, mut app) = open(dir, "broken.ron", false);
+    std::fs::write(&path, "(this is not a plan").unwrap();
+    assert!(!reload::tick(&mut app));
+    assert!(
+        message(&app).starts_with("broken.ron changed on disk but cannot be read"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.plan, fixture(), "ours stays open");
+    app.message = None;
+    for _ in 0..12 {
+        reload::tick(&mut app);
+    }
+    assert_eq!(app.message, None, "said once");
+    // Fixed on disk: adopted.
+    outside_text(&path, &fixture(), |p| p.north_star = "fixed".into());
+    assert!(reload::tick(&mut app));
+    assert_eq!(app.plan.north_star, "fixed");
+
+    // Deleted (a branch switch): said once too, and ours stays open.
+    std::fs::remove_file(&path).unwrap();
+    assert!(!reload::tick(&mut app));
+    assert!(
+        message(&app).contains("cannot be read"),
+        "{}",
+        message(&app)
+    );
+    app.message = None;
+    for _ in 0..12 {
+        reload::tick(&mut app);
+    }
+    assert_eq!(app.message, None, "said once");
+    assert_eq!(app.plan.north_star, "fixed");
+}
+
+fn outside_text(path: &Path, base: &Plan, edit: impl FnOnce(&mut Plan)) {
+    let mut p = base.clone();
+    edit(&mut p);
+    std::fs::write(path, store::render(&p).unwrap()).unwrap();
+}
+
+fn a_read_only_ui_follows_the_file_too(dir: &Path) {
+    let (path, mut app) = open(dir, "second.ron", true);
+    outside(&path, |p| p.debts.retain(|d| d.id != "D-00001"));
+    assert!(reload::tick(&mut app));
+    assert!(app.plan.debt("D-00001").is_none());
+    assert_eq!(
+        message(&app),
+        "reloaded second.ron: 0 added, 0 changed, 1 removed (D-00001)"
+    );
+}
