@@ -118,6 +118,29 @@ pub enum Action {
     NextRating,
     CycleStatus,
     Suspend,
+    /// Sprints: focus the previous / next pane (sprints, items, candidates).
+    FocusPrev,
+    FocusNext,
+    /// Sprints: the selected candidate into the sprint, a committed item out.
+    SprintIn,
+    SprintOut,
+    /// Sprints: in or out, whichever the focused pane allows.
+    SprintToggle,
+    AutoPlan,
+    TopThree,
+    StartSprint,
+    CloseSprint,
+    ExportSprint,
+    StartExperiment,
+    ValidateExperiment,
+    AbandonExperiment,
+    ReopenExperiment,
+    LearningLog,
+    CheckIn,
+    /// In a prompt or the close checklist: accept.
+    Submit,
+    /// In the close checklist: done / not done.
+    ToggleDone,
 }
 
 impl Action {
@@ -165,6 +188,24 @@ impl Action {
             Action::NextRating => "pick rating",
             Action::CycleStatus => "cycle status",
             Action::Suspend => "suspend",
+            Action::FocusPrev => "previous pane",
+            Action::FocusNext => "next pane",
+            Action::SprintIn => "move into the sprint",
+            Action::SprintOut => "move out of the sprint",
+            Action::SprintToggle => "move in or out of the sprint",
+            Action::AutoPlan => "auto-plan the sprint",
+            Action::TopThree => "top three into the sprint",
+            Action::StartSprint => "start the sprint",
+            Action::CloseSprint => "close the sprint",
+            Action::ExportSprint => "export the sprint",
+            Action::StartExperiment => "start the experiment",
+            Action::ValidateExperiment => "validate the experiment",
+            Action::AbandonExperiment => "abandon the experiment",
+            Action::ReopenExperiment => "reopen the experiment",
+            Action::LearningLog => "export the learning log",
+            Action::CheckIn => "check in a key result",
+            Action::Submit => "accept",
+            Action::ToggleDone => "toggle done",
         }
     }
 }

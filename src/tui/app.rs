@@ -15,6 +15,8 @@ use crate::model::{Change, Debt, Item, Kind, Op, Plan};
 use crate::score::Breakdown;
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
+pub use super::prompt::{Prompt, PromptKind};
+pub use super::sprint_ops::{Checklist, SprintFocus};
 
 /// A list position: the selected row and the first visible row. The offset is
 /// a render detail that the view adjusts while drawing (hence the `Cell`), so
@@ -66,6 +68,10 @@ pub enum Mode {
     Detail {
         scroll: u16,
     },
+    /// A one-line question (evidence, a date, a path); Enter answers.
+    Prompt(Prompt),
+    /// Closing a sprint: which of its items are done.
+    Checklist(Checklist),
 }
 
 /// The mode without its data: what keymap scopes name.
@@ -76,6 +82,8 @@ pub enum ModeKind {
     Confirm,
     Filter,
     Detail,
+    Prompt,
+    Checklist,
 }
 
 impl Mode {
@@ -86,6 +94,8 @@ impl Mode {
             Mode::Confirm(_) => ModeKind::Confirm,
             Mode::Filter { .. } => ModeKind::Filter,
             Mode::Detail { .. } => ModeKind::Detail,
+            Mode::Prompt(_) => ModeKind::Prompt,
+            Mode::Checklist(_) => ModeKind::Checklist,
         }
     }
 }
@@ -98,6 +108,8 @@ impl ModeKind {
             ModeKind::Confirm => "CONFIRM",
             ModeKind::Filter => "FILTER",
             ModeKind::Detail => "DETAIL",
+            ModeKind::Prompt => "PROMPT",
+            ModeKind::Checklist => "CLOSE",
         }
     }
 }
@@ -157,6 +169,13 @@ pub struct App {
     pub theme: Theme,
     pub persist: Box<dyn Persist>,
     pub hits: RefCell<Hits>,
+    /// Sprint view: which pane j/k move in, and the row of each item pane.
+    pub sprint_focus: SprintFocus,
+    pub sprint_item_row: usize,
+    pub sprint_candidate_row: usize,
+    /// Where exports go by default: the plan's directory (None: the
+    /// working directory).
+    pub export_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -183,6 +202,10 @@ impl App {
             theme: Theme::from_env(),
             persist,
             hits: RefCell::new(Hits::default()),
+            sprint_focus: SprintFocus::default(),
+            sprint_item_row: 0,
+            sprint_candidate_row: 0,
+            export_dir: None,
         };
         app.rebuild(None);
         app
@@ -203,6 +226,7 @@ impl App {
     /// Rebuilds after the plan changed; `selected` was read before the change
     /// (the cached indices are stale once the plan moved).
     fn rebuild(&mut self, selected: Option<String>) {
+        let before = std::mem::take(&mut self.cache.rank);
         self.cache = Cache::build(
             &self.plan,
             self.today,
@@ -210,6 +234,7 @@ impl App {
             self.sort,
             self.descending,
         );
+        self.cache.prev_rank = before;
         if let Some(id) = selected {
             self.select_debt(&id);
         }

@@ -181,6 +181,9 @@ pub struct Cache {
     pub kr_rows: Vec<KrRow>,
     /// `bearing check` findings, for the overview's warnings.
     pub findings: Vec<Finding>,
+    /// The ranks before the last plan change (same indexing as `rank`, or
+    /// empty when the debt list changed length), for "moved" markers.
+    pub prev_rank: Vec<Option<u32>>,
 }
 
 impl Cache {
@@ -248,6 +251,7 @@ impl Cache {
             board,
             kr_rows: kr_outline(plan),
             findings: check::check(plan, None, today),
+            prev_rank: Vec::new(),
         };
         cache.resort(plan, filter, sort, descending);
         cache
@@ -282,6 +286,21 @@ impl Cache {
             rows.reverse();
         }
         self.debt_rows = rows;
+    }
+}
+
+impl Cache {
+    /// The rank item `i` had before the last change, when it was ranked
+    /// then and its rank differs now. Index-based: after an add or delete
+    /// (the list changed length) nothing is marked, so this stays O(1).
+    pub fn moved_from(&self, i: usize) -> Option<u32> {
+        if self.prev_rank.len() != self.rank.len() {
+            return None;
+        }
+        match (self.prev_rank.get(i).copied()?, self.rank.get(i).copied()?) {
+            (Some(before), Some(now)) if before != now => Some(before),
+            _ => None,
+        }
     }
 }
 

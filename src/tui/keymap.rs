@@ -31,6 +31,8 @@ impl Scope {
             Scope::Mode(ModeKind::Confirm) => "y/n prompt",
             Scope::Mode(ModeKind::Filter) => "filter",
             Scope::Mode(ModeKind::Detail) => "detail",
+            Scope::Mode(ModeKind::Prompt) => "prompt",
+            Scope::Mode(ModeKind::Checklist) => "close checklist",
         }
     }
 }
@@ -140,6 +142,10 @@ const HELP: Scope = Scope::Mode(ModeKind::Help);
 const CONFIRM: Scope = Scope::Mode(ModeKind::Confirm);
 const FILTER: Scope = Scope::Mode(ModeKind::Filter);
 const DETAIL: Scope = Scope::Mode(ModeKind::Detail);
+const SPRINTS: Scope = Scope::View(View::Sprints);
+const KRS: Scope = Scope::View(View::KeyResults);
+const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
+const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -216,6 +222,34 @@ pub static BINDINGS: &[Binding] = &[
     b(DETAIL, Key::plain(K::Down), A::MoveDown, "scroll down"),
     b(DETAIL, Key::ch('k'), A::MoveUp, "scroll up"),
     b(DETAIL, Key::plain(K::Up), A::MoveUp, "scroll up"),
+    b(SPRINTS, Key::ch('h'), A::FocusPrev, "focus the previous pane (sprints, items, candidates)"),
+    b(SPRINTS, Key::plain(K::Left), A::FocusPrev, "focus the previous pane (sprints, items, candidates)"),
+    b(SPRINTS, Key::ch('l'), A::FocusNext, "focus the next pane (sprints, items, candidates)"),
+    b(SPRINTS, Key::plain(K::Right), A::FocusNext, "focus the next pane (sprints, items, candidates)"),
+    b(SPRINTS, Key::ch('>'), A::SprintIn, "move the selected candidate into the sprint"),
+    b(SPRINTS, Key::ch('<'), A::SprintOut, "move the selected item out of the sprint"),
+    b(SPRINTS, Key::ch(' '), A::SprintToggle, "move the focused item in or out"),
+    b(SPRINTS, Key::ch('p'), A::AutoPlan, "auto-plan: best total score within capacity"),
+    b(SPRINTS, Key::ch('t'), A::TopThree, "add the top three candidates"),
+    b(SPRINTS, Key::ch('S'), A::StartSprint, "start the sprint (records the commitment)"),
+    b(SPRINTS, Key::ch('C'), A::CloseSprint, "close the sprint: tick what is done"),
+    b(SPRINTS, Key::ch('E'), A::ExportSprint, "export the sprint (md, csv or json)"),
+    b(EXP, Key::ch('s'), A::StartExperiment, "start: asks the review-by date"),
+    b(EXP, Key::ch('v'), A::ValidateExperiment, "validate: asks the evidence"),
+    b(EXP, Key::ch('x'), A::AbandonExperiment, "abandon: asks the evidence"),
+    b(EXP, Key::ch('o'), A::ReopenExperiment, "reopen a decided one (asks y/n, keeps its history)"),
+    b(EXP, Key::ch('L'), A::LearningLog, "export the learning log (Markdown)"),
+    b(KRS, Key::ch('c'), A::CheckIn, "check in a value (asks value and date)"),
+    b(PROMPT, Key::plain(K::Enter), A::Submit, "accept"),
+    b(PROMPT, Key::plain(K::Esc), A::Back, "cancel"),
+    b(CHECKLIST, Key::ch(' '), A::ToggleDone, "done / not done"),
+    b(CHECKLIST, Key::ch('x'), A::ToggleDone, "done / not done"),
+    b(CHECKLIST, Key::ch('j'), A::MoveDown, "next item"),
+    b(CHECKLIST, Key::plain(K::Down), A::MoveDown, "next item"),
+    b(CHECKLIST, Key::ch('k'), A::MoveUp, "previous item"),
+    b(CHECKLIST, Key::plain(K::Up), A::MoveUp, "previous item"),
+    b(CHECKLIST, Key::plain(K::Enter), A::Submit, "close the sprint"),
+    b(CHECKLIST, Key::plain(K::Esc), A::Back, "cancel"),
 ];
 
 /// The action a key does in this mode and view, if any.

@@ -7,9 +7,12 @@ pub mod app;
 pub mod cache;
 pub mod components;
 pub mod edits;
+pub mod experiment_ops;
 pub mod file_persist;
 pub mod history;
 pub mod keymap;
+pub mod prompt;
+pub mod sprint_ops;
 pub mod theme;
 pub mod update;
 pub mod views;
@@ -95,7 +98,8 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
 pub fn handle_key(app: &mut App, key: KeyEvent) -> Effect {
     match keymap::lookup(app.mode.kind(), app.view, key) {
         Some(action) => handle(app, action),
-        None => Effect::None,
+        // Unbound keys type into an open prompt.
+        None => prompt::type_key(app, key),
     }
 }
 
@@ -112,12 +116,17 @@ pub fn mouse_action(ev: MouseEvent) -> Option<Action> {
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let Options {
         plan,
-        path: _,
+        path,
         read_only,
         today,
         persist,
     } = opts;
     let mut app = App::new(plan, today, read_only, persist);
+    app.export_dir = path
+        .as_deref()
+        .and_then(std::path::Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(std::path::Path::to_path_buf);
     // ratatui::init restores the terminal in its panic hook; ours runs first
     // and also gives the mouse back.
     let mut terminal = ratatui::init();

@@ -5,6 +5,7 @@
 use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
 use super::edits;
+use super::{experiment_ops, prompt, sprint_ops};
 
 /// Rows a page moves when the view has not been drawn yet.
 const DEFAULT_PAGE: usize = 10;
@@ -99,6 +100,32 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::RaiseRating => rate(app, 1),
         Action::LowerRating => rate(app, -1),
         Action::CycleStatus => cycle_status(app),
+        Action::FocusPrev => sprint_ops::focus(app, -1),
+        Action::FocusNext => sprint_ops::focus(app, 1),
+        Action::SprintIn => sprint_ops::move_in(app),
+        Action::SprintOut => sprint_ops::move_out(app),
+        Action::SprintToggle => sprint_ops::toggle(app),
+        Action::AutoPlan => sprint_ops::auto_plan(app, false),
+        Action::TopThree => sprint_ops::auto_plan(app, true),
+        Action::StartSprint => sprint_ops::start(app),
+        Action::CloseSprint => sprint_ops::open_close(app),
+        Action::ExportSprint => sprint_ops::open_export(app),
+        Action::StartExperiment => experiment_ops::start(app),
+        Action::ValidateExperiment => experiment_ops::decide(app, true),
+        Action::AbandonExperiment => experiment_ops::decide(app, false),
+        Action::ReopenExperiment => experiment_ops::reopen(app),
+        Action::LearningLog => experiment_ops::learning_log(app),
+        Action::CheckIn => experiment_ops::check_in(app),
+        Action::Submit => match app.mode {
+            Mode::Checklist(_) => sprint_ops::submit_close(app),
+            _ => prompt::submit(app),
+        },
+        Action::ToggleDone => {
+            if let Mode::Checklist(c) = &mut app.mode {
+                c.toggle();
+            }
+            Effect::None
+        }
     }
 }
 
@@ -148,9 +175,12 @@ fn step(app: &mut App, delta: i64) -> Effect {
                 .unwrap_or(0);
             *field = FilterField::ALL[clamp(i, FilterField::ALL.len())];
         }
-        Mode::Confirm(_) => {}
+        Mode::Confirm(_) | Mode::Prompt(_) => {}
+        Mode::Checklist(c) => c.step(delta),
         Mode::Normal => {
-            if app.view == View::Experiments {
+            if sprint_ops::in_pane(app) {
+                sprint_ops::step_pane(app, delta);
+            } else if app.view == View::Experiments {
                 let col = app.board_column.min(3);
                 app.board_rows[col] = clamp(app.board_rows[col], app.cache.board[col].len());
             } else {

@@ -3,9 +3,11 @@
 
 mod debt;
 mod detail;
+mod dialogs;
 mod experiments;
 mod grid;
 mod key_results;
+mod links;
 mod overlay;
 mod overview;
 mod sprints;
@@ -70,6 +72,8 @@ fn draw_all(frame: &mut Frame, app: &App) {
         Mode::Confirm(p) => overlay::confirm(frame, body, app, &p.prompt),
         Mode::Filter { field } => overlay::filter(frame, body, app, *field),
         Mode::Detail { scroll } => detail::draw(frame, body, app, *scroll),
+        Mode::Prompt(p) => dialogs::prompt(frame, body, app, p),
+        Mode::Checklist(c) => dialogs::checklist(frame, body, app, c),
     }
 }
 
