@@ -379,3 +379,44 @@ fn read_only_refuses_lifecycle_changes() {
     press(&mut app, "3 p");
     assert!(message(&app).contains("read-only"));
 }
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| bearing::tui::views::draw(f, app)).unwrap();
+    term.backend().to_string()
+}
+
+fn debt_index(app: &App, id: &str) -> usize {
+    app.plan.debts.iter().position(|d| d.id == id).unwrap()
+}
+
+#[test]
+fn the_ranking_marks_kr_pressure_and_what_moved() {
+    let mut app = app();
+    press(&mut app, "2");
+    // D-00001 links KR-00002 (off track): pushed up, marked ▲.
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("3▲"), "{s}");
+    press(&mut app, "j j");
+    assert_eq!(app.selected_id().as_deref(), Some("D-00001"));
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("▲ moved up: KR-00002 off track"), "{s}");
+
+    // D-00003 (rank 5, 9/5) passes D-00005 (rank 4, 7/3) once its customer
+    // rating goes 1 → 4: 12/5 = 2.4 > 2.33.
+    press(&mut app, "j j + +");
+    assert_eq!(app.selected_id().as_deref(), Some("D-00003"));
+    let (d3, d5) = (debt_index(&app, "D-00003"), debt_index(&app, "D-00005"));
+    assert_eq!(app.cache.moved_from(d3), None, "not moved by the second +");
+    press(&mut app, "+");
+    assert_eq!(app.cache.moved_from(d3), Some(5));
+    assert_eq!(app.cache.moved_from(d5), Some(4));
+    assert_eq!((app.cache.rank[d3], app.cache.rank[d5]), (Some(4), Some(5)));
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("4↑") && s.contains("5↓"), "{s}");
+    assert!(s.contains("rank 5 → 4 with the last change"), "{s}");
+    // The next change that moves nothing clears the markers.
+    press(&mut app, "r +");
+    assert_eq!(app.cache.moved_from(d3), None);
+    assert_eq!(app.cache.moved_from(d5), None);
+}

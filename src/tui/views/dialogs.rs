@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{centered, fit};
+use crate::planning;
 use crate::tui::app::{App, Checklist, ModeKind, Prompt};
 use crate::tui::keymap;
 
@@ -90,9 +91,17 @@ pub fn checklist(frame: &mut Frame, area: Rect, app: &App, c: &Checklist) {
             t.dim(),
         )));
     }
+    let dest = app
+        .plan
+        .sprint(&c.sprint)
+        .and_then(|s| planning::next_planned(&app.plan, s))
+        .map_or_else(
+            || "back to the backlog".to_owned(),
+            |n| format!("to {}", n.id),
+        );
     lines.push(Line::from(Span::styled(
         fit(
-            &format!("done {done_pts} of {total} pts; the rest go to the next planned sprint"),
+            &format!("done {done_pts} of {total} pts; the rest go {dest}"),
             w,
         ),
         t.dim(),

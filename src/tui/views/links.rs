@@ -5,7 +5,8 @@ use ratatui::text::{Line, Span};
 
 use super::{fit, num};
 use crate::lifecycle;
-use crate::model::{Hypothesis, KeyResult};
+use crate::model::{Health, Hypothesis, KeyResult};
+use crate::score::Breakdown;
 use crate::tui::app::App;
 
 /// At most this many linked items are listed; the rest are counted.
@@ -86,6 +87,59 @@ pub fn kr_links(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
         lines.push(Line::from(Span::styled(
             format!("… {} more", debts.len() - MAX_LINKS),
             t.dim(),
+        )));
+    }
+    lines
+}
+
+/// The rank with its markers: ▲ when a slipping key result pushes the item
+/// up, ↑/↓ when its rank changed with the last plan change.
+pub fn rank_cell(app: &App, i: usize, b: Option<&Breakdown>) -> String {
+    let Some(r) = app.cache.rank.get(i).copied().flatten() else {
+        return "–".to_owned();
+    };
+    let mut out = r.to_string();
+    if b.is_some_and(|b| b.kr_pressure > 0.0) {
+        out.push('▲');
+    }
+    match app.cache.moved_from(i) {
+        Some(before) if before > r => out.push('↑'),
+        Some(_) => out.push('↓'),
+        None => {}
+    }
+    out
+}
+
+/// Why the item sits where it does: which key results push it up, and how
+/// its rank moved with the last change.
+pub fn pressure_lines(app: &App, i: usize, b: &Breakdown, w: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut lines = Vec::new();
+    if b.kr_pressure > 0.0 {
+        let d = &app.plan.debts[i];
+        let slipping: Vec<String> = d
+            .key_results
+            .iter()
+            .filter_map(|id| {
+                let kr = app.plan.key_result(id)?;
+                match kr.health(app.today, &app.plan.health)? {
+                    Health::OnTrack => None,
+                    h => Some(format!("{id} {}", h.label())),
+                }
+            })
+            .collect();
+        lines.push(Line::from(Span::styled(
+            fit(&format!("▲ moved up: {}", slipping.join(", ")), w),
+            t.warn(),
+        )));
+    }
+    if let (Some(before), Some(now)) = (
+        app.cache.moved_from(i),
+        app.cache.rank.get(i).copied().flatten(),
+    ) {
+        lines.push(Line::from(Span::styled(
+            fit(&format!("rank {before} → {now} with the last change"), w),
+            t.warn(),
         )));
     }
     lines
