@@ -420,3 +420,93 @@ fn the_ranking_marks_kr_pressure_and_what_moved() {
     assert_eq!(app.cache.moved_from(d3), None);
     assert_eq!(app.cache.moved_from(d5), None);
 }
+
+#[test]
+fn export_the_sprint_asks_format_and_path_and_writes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app();
+    app.export_dir = Some(dir.path().to_path_buf());
+    press(&mut app, "3 j E");
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("asks the format")
+    };
+    assert_eq!(p.input.text(), "md");
+    press(&mut app, "<C-u>");
+    type_text(&mut app, "xlsx");
+    press(&mut app, "<Enter>");
+    assert!(message(&app).contains("choose md, csv or json"));
+    press(&mut app, "<C-u>");
+    type_text(&mut app, "csv");
+    press(&mut app, "<Enter>");
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("asks the path")
+    };
+    let path = dir.path().join("sprint-47.csv");
+    assert_eq!(p.input.text(), path.display().to_string());
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(
+        message(&app),
+        format!("wrote S-00001 (csv) to {}", path.display())
+    );
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        written,
+        bearing::export::sprint_csv(&app.plan, "S-00001", today()).unwrap()
+    );
+    let mut reader = csv::Reader::from_reader(written.as_bytes());
+    let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
+    assert_eq!(ids.len(), 2, "one row per committed item: {ids:?}");
+    assert!(ids.contains(&"D-00001".to_owned()) && ids.contains(&"D-00004".to_owned()));
+
+    // Markdown by default; a path in a missing folder is refused and the
+    // prompt stays open.
+    press(&mut app, "E <Enter> <C-u>");
+    let bad = dir.path().join("missing").join("x.md");
+    type_text(&mut app, &bad.display().to_string());
+    press(&mut app, "<Enter>");
+    assert!(matches!(app.mode, Mode::Prompt(_)));
+    assert!(is_error(&app));
+    press(&mut app, "<C-u>");
+    let md = dir.path().join("s.md");
+    type_text(&mut app, &md.display().to_string());
+    press(&mut app, "<Enter>");
+    assert_eq!(
+        std::fs::read_to_string(&md).unwrap(),
+        bearing::export::sprint_markdown(&app.plan, "S-00001", today()).unwrap()
+    );
+}
+
+#[test]
+fn the_learning_log_is_written_from_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    // Read-only plans can still be exported: nothing in the plan changes.
+    let mut app = App::new(
+        common::demo(),
+        common::demo_today(),
+        true,
+        Box::new(NoPersist::demo()),
+    );
+    app.export_dir = Some(dir.path().to_path_buf());
+    press(&mut app, "4 L <Enter>");
+    let path = dir.path().join("learning-log.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        text,
+        bearing::export::learning_log_markdown(&app.plan, None, app.today)
+    );
+    assert!(!text.contains("No decided experiments"), "{text}");
+    assert!(message(&app).contains("learning-log.md"));
+}
+
+#[test]
+fn export_defaults_to_the_working_directory_without_a_plan_file() {
+    let mut app = app();
+    press(&mut app, "3 E <Enter>");
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("asks the path")
+    };
+    assert_eq!(p.input.text(), "./sprint-46.md");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Normal);
+}
