@@ -184,6 +184,8 @@ pub struct Cache {
     /// The ranks before the last plan change (same indexing as `rank`, or
     /// empty when the debt list changed length), for "moved" markers.
     pub prev_rank: Vec<Option<u32>>,
+    /// Debt indices linking each key result, by index in `plan.key_results`.
+    pub kr_debts: Vec<Vec<usize>>,
 }
 
 impl Cache {
@@ -252,6 +254,7 @@ impl Cache {
             kr_rows: kr_outline(plan),
             findings: check::check(plan, None, today),
             prev_rank: Vec::new(),
+            kr_debts: kr_debts(plan),
         };
         cache.resort(plan, filter, sort, descending);
         cache
@@ -302,6 +305,22 @@ impl Cache {
             _ => None,
         }
     }
+}
+
+fn kr_debts(plan: &Plan) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); plan.key_results.len()];
+    for (i, d) in plan.debts.iter().enumerate() {
+        for id in &d.key_results {
+            if let Ok(k) = plan
+                .key_results
+                .binary_search_by(|kr| kr.id.as_str().cmp(id))
+                && !out[k].contains(&i)
+            {
+                out[k].push(i);
+            }
+        }
+    }
+    out
 }
 
 fn kr_outline(plan: &Plan) -> Vec<KrRow> {

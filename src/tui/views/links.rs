@@ -1,13 +1,16 @@
 //! Detail lines that follow links: how a hypothesis's key results moved
 //! since it started, and what links to a key result.
 
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{fit, num};
+use super::{fit, num, sparkline};
 use crate::lifecycle;
 use crate::model::{Health, Hypothesis, KeyResult};
 use crate::score::Breakdown;
-use crate::tui::app::App;
+use crate::tui::app::{App, KrRow};
 
 /// At most this many linked items are listed; the rest are counted.
 const MAX_LINKS: usize = 12;
@@ -65,14 +68,13 @@ pub fn kr_links(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
             w,
         )));
     }
-    let debts: Vec<usize> = app
+    let debts: &[usize] = app
         .plan
-        .debts
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.key_results.contains(&kr.id))
-        .map(|(i, _)| i)
-        .collect();
+        .key_results
+        .binary_search_by(|k| k.id.cmp(&kr.id))
+        .ok()
+        .and_then(|k| app.cache.kr_debts.get(k))
+        .map_or(&[], Vec::as_slice);
     lines.push(Line::from(Span::styled(
         format!("Debt ({})", debts.len()),
         t.heading(),
@@ -143,4 +145,73 @@ pub fn pressure_lines(app: &App, i: usize, b: &Breakdown, w: usize) -> Vec<Line<
         )));
     }
     lines
+}
+
+/// Below the key-results table when there is room: the selected key
+/// result's check-ins as a sparkline and what links to it. Returns the area
+/// left for the table.
+pub fn kr_pane(frame: &mut Frame, area: Rect, app: &App) -> Rect {
+    let Some(KrRow::Kr(i)) = app.selected_kr_row() else {
+        return area;
+    };
+    if area.height < 18 {
+        return area;
+    }
+    let [table, pane] = Layout::vertical([Constraint::Min(6), Constraint::Length(8)]).areas(area);
+    let t = &app.theme;
+    let kr = &app.plan.key_results[i];
+    let block = Block::default()
+        .borders(Borders::TOP)
+        .border_style(t.border())
+        .title(Span::styled(
+            format!(" {} {} ", kr.id, fit(&kr.title, 40)),
+            t.title(),
+        ));
+    let inner = block.inner(pane);
+    frame.render_widget(block, pane);
+    let w = usize::from(inner.width);
+    let values: Vec<f64> = kr.checkins.iter().map(|c| c.value).collect();
+    let last = kr.checkins.last().map_or_else(
+        || "no check-ins yet: c checks in".to_owned(),
+        |c| format!("last {} on {}", num(c.value), c.date),
+    );
+    let mut lines = vec![Line::from(vec![
+        Span::styled(sparkline(&values, 40), t.key()),
+        Span::styled(fit(&format!("  {last}"), w.saturating_sub(40)), t.dim()),
+    ])];
+    let hyps: Vec<String> = app
+        .plan
+        .hypotheses
+        .iter()
+        .filter(|h| h.key_results.contains(&kr.id))
+        .map(|h| format!("{} ({})", h.id, h.status.label()))
+        .collect();
+    let debts: Vec<String> = app
+        .cache
+        .kr_debts
+        .get(i)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .map(|&d| {
+            let rank = app.cache.rank[d].map_or_else(String::new, |r| format!(" #{r}"));
+            format!("{}{rank}", app.plan.debts[d].id)
+        })
+        .collect();
+    for (name, list) in [("hypotheses", hyps), ("debt", debts)] {
+        let text = if list.is_empty() {
+            "none".to_owned()
+        } else {
+            list.join(", ")
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{name:<11}"), t.dim()),
+            Span::raw(fit(&text, w.saturating_sub(11))),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(
+        "c checks in · Enter shows every link",
+        t.dim(),
+    )));
+    frame.render_widget(Paragraph::new(lines), inner);
+    table
 }
