@@ -126,6 +126,52 @@ fn all_states() -> Vec<(String, App)> {
     handle(&mut app, Action::GoTo(View::Debt));
     handle(&mut app, Action::Delete);
     out.push(("Debt/confirm".into(), app));
+    // The lifecycle dialogs and panes.
+    let lifecycle: [(&str, View, Vec<Action>); 6] = [
+        (
+            "Sprints/checklist",
+            View::Sprints,
+            vec![Action::MoveDown, Action::CloseSprint],
+        ),
+        (
+            "Sprints/items",
+            View::Sprints,
+            vec![Action::MoveDown, Action::FocusNext],
+        ),
+        (
+            "Sprints/candidates",
+            View::Sprints,
+            vec![Action::FocusNext, Action::FocusNext],
+        ),
+        ("Sprints/export", View::Sprints, vec![Action::ExportSprint]),
+        (
+            "Experiments/evidence",
+            View::Experiments,
+            vec![
+                Action::MoveRight,
+                Action::ValidateExperiment,
+                Action::Submit,
+            ],
+        ),
+        (
+            "KeyResults/checkin",
+            View::KeyResults,
+            vec![Action::MoveDown, Action::CheckIn],
+        ),
+    ];
+    for (name, view, actions) in lifecycle {
+        let mut app = App::new(fixture(), today(), false, Box::new(NoPersist::memory()));
+        handle(&mut app, Action::GoTo(view));
+        for a in actions {
+            handle(&mut app, a);
+        }
+        let pane = app.sprint_focus != bearing::tui::app::SprintFocus::List;
+        assert!(
+            pane || app.mode.kind() != bearing::tui::app::ModeKind::Normal,
+            "{name} opens its dialog or focuses a pane"
+        );
+        out.push((name.into(), app));
+    }
     out
 }
 

@@ -136,6 +136,27 @@ pub enum Action {
     ReloadFile,
     /// After a conflict: back up the file's version and save ours over it.
     KeepMine,
+    /// Sprints: focus the previous / next pane (sprints, items, candidates).
+    FocusPrev,
+    FocusNext,
+    /// Sprints: the selected candidate into the sprint, a committed item out.
+    SprintIn,
+    SprintOut,
+    /// Sprints: in or out, whichever the focused pane allows.
+    SprintToggle,
+    AutoPlan,
+    TopThree,
+    StartSprint,
+    CloseSprint,
+    ExportSprint,
+    StartExperiment,
+    ValidateExperiment,
+    AbandonExperiment,
+    ReopenExperiment,
+    LearningLog,
+    CheckIn,
+    /// In the close checklist: done / not done.
+    ToggleDone,
 }
 
 impl Action {
@@ -192,6 +213,23 @@ impl Action {
             Action::Answer(false) => "answer no",
             Action::ReloadFile => "reload the file",
             Action::KeepMine => "keep my version",
+            Action::FocusPrev => "previous pane",
+            Action::FocusNext => "next pane",
+            Action::SprintIn => "move into the sprint",
+            Action::SprintOut => "move out of the sprint",
+            Action::SprintToggle => "move in or out of the sprint",
+            Action::AutoPlan => "auto-plan the sprint",
+            Action::TopThree => "top three into the sprint",
+            Action::StartSprint => "start the sprint",
+            Action::CloseSprint => "close the sprint",
+            Action::ExportSprint => "export the sprint",
+            Action::StartExperiment => "start the experiment",
+            Action::ValidateExperiment => "validate the experiment",
+            Action::AbandonExperiment => "abandon the experiment",
+            Action::ReopenExperiment => "reopen the experiment",
+            Action::LearningLog => "export the learning log",
+            Action::CheckIn => "check in a key result",
+            Action::ToggleDone => "toggle done",
         }
     }
 }

@@ -19,7 +19,9 @@ use crate::search::SearchIndex;
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
 pub use super::forms::FormState;
 pub use super::pickers::PickerState;
+pub use super::prompt::{Prompt, PromptKind};
 pub use super::reload::Question;
+pub use super::sprint_ops::{Checklist, SprintFocus};
 
 /// A list position: the selected row and the first visible row. The offset is
 /// a render detail that the view adjusts while drawing (hence the `Cell`), so
@@ -79,6 +81,10 @@ pub enum Mode {
     Palette(Box<PickerState>),
     /// A y/n question that is not a plan change (discard a form, reload).
     Ask(Box<Question>),
+    /// A one-line question (evidence, a date, a path); Enter answers.
+    Prompt(Prompt),
+    /// Closing a sprint: which of its items are done.
+    Checklist(Checklist),
 }
 
 /// The mode without its data: what keymap scopes name.
@@ -93,6 +99,8 @@ pub enum ModeKind {
     Search,
     Palette,
     Ask,
+    Prompt,
+    Checklist,
 }
 
 impl Mode {
@@ -107,6 +115,8 @@ impl Mode {
             Mode::Search(_) => ModeKind::Search,
             Mode::Palette(_) => ModeKind::Palette,
             Mode::Ask(_) => ModeKind::Ask,
+            Mode::Prompt(_) => ModeKind::Prompt,
+            Mode::Checklist(_) => ModeKind::Checklist,
         }
     }
 }
@@ -123,6 +133,8 @@ impl ModeKind {
             ModeKind::Search => "SEARCH",
             ModeKind::Palette => "PALETTE",
             ModeKind::Ask => "CONFIRM",
+            ModeKind::Prompt => "PROMPT",
+            ModeKind::Checklist => "CLOSE",
         }
     }
 }
@@ -184,6 +196,13 @@ pub struct App {
     pub hits: RefCell<Hits>,
     /// Built when search opens, dropped when the plan changes.
     pub search_index: Option<Arc<SearchIndex>>,
+    /// Sprint view: which pane j/k move in, and the row of each item pane.
+    pub sprint_focus: SprintFocus,
+    pub sprint_item_row: usize,
+    pub sprint_candidate_row: usize,
+    /// Where exports go by default: the plan's directory (None: the
+    /// working directory).
+    pub export_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -211,6 +230,10 @@ impl App {
             persist,
             hits: RefCell::new(Hits::default()),
             search_index: None,
+            sprint_focus: SprintFocus::default(),
+            sprint_item_row: 0,
+            sprint_candidate_row: 0,
+            export_dir: None,
         };
         app.rebuild(None);
         app
@@ -232,6 +255,7 @@ impl App {
     /// (the cached indices are stale once the plan moved).
     fn rebuild(&mut self, selected: Option<String>) {
         self.search_index = None;
+        let before = std::mem::take(&mut self.cache.rank);
         self.cache = Cache::build(
             &self.plan,
             self.today,
@@ -239,6 +263,7 @@ impl App {
             self.sort,
             self.descending,
         );
+        self.cache.prev_rank = before;
         if let Some(id) = selected {
             self.select_debt(&id);
         }

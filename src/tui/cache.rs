@@ -181,6 +181,11 @@ pub struct Cache {
     pub kr_rows: Vec<KrRow>,
     /// `bearing check` findings, for the overview's warnings.
     pub findings: Vec<Finding>,
+    /// The ranks before the last plan change (same indexing as `rank`, or
+    /// empty when the debt list changed length), for "moved" markers.
+    pub prev_rank: Vec<Option<u32>>,
+    /// Debt indices linking each key result, by index in `plan.key_results`.
+    pub kr_debts: Vec<Vec<usize>>,
 }
 
 impl Cache {
@@ -248,6 +253,8 @@ impl Cache {
             board,
             kr_rows: kr_outline(plan),
             findings: check::check(plan, None, today),
+            prev_rank: Vec::new(),
+            kr_debts: kr_debts(plan),
         };
         cache.resort(plan, filter, sort, descending);
         cache
@@ -283,6 +290,37 @@ impl Cache {
         }
         self.debt_rows = rows;
     }
+}
+
+impl Cache {
+    /// The rank item `i` had before the last change, when it was ranked
+    /// then and its rank differs now. Index-based: after an add or delete
+    /// (the list changed length) nothing is marked, so this stays O(1).
+    pub fn moved_from(&self, i: usize) -> Option<u32> {
+        if self.prev_rank.len() != self.rank.len() {
+            return None;
+        }
+        match (self.prev_rank.get(i).copied()?, self.rank.get(i).copied()?) {
+            (Some(before), Some(now)) if before != now => Some(before),
+            _ => None,
+        }
+    }
+}
+
+fn kr_debts(plan: &Plan) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); plan.key_results.len()];
+    for (i, d) in plan.debts.iter().enumerate() {
+        for id in &d.key_results {
+            if let Ok(k) = plan
+                .key_results
+                .binary_search_by(|kr| kr.id.as_str().cmp(id))
+                && !out[k].contains(&i)
+            {
+                out[k].push(i);
+            }
+        }
+    }
+    out
 }
 
 fn kr_outline(plan: &Plan) -> Vec<KrRow> {

@@ -35,6 +35,8 @@ impl Scope {
             Scope::Mode(ModeKind::Search) => "search",
             Scope::Mode(ModeKind::Palette) => "palette",
             Scope::Mode(ModeKind::Ask) => "discard/reload prompt",
+            Scope::Mode(ModeKind::Prompt) => "prompt",
+            Scope::Mode(ModeKind::Checklist) => "close checklist",
         }
     }
 }
@@ -149,6 +151,9 @@ const FORM: Scope = Scope::Mode(ModeKind::Form);
 const SEARCH: Scope = Scope::Mode(ModeKind::Search);
 const PALETTE: Scope = Scope::Mode(ModeKind::Palette);
 const ASK: Scope = Scope::Mode(ModeKind::Ask);
+const SPRINTS: Scope = Scope::View(View::Sprints);
+const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
+const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -259,6 +264,34 @@ pub static BINDINGS: &[Binding] = &[
     b(ASK, Key::ch('y'), A::Answer(true), "yes"),
     b(ASK, Key::ch('n'), A::Answer(false), "no"),
     b(ASK, Key::plain(K::Esc), A::Answer(false), "no"),
+    b(SPRINTS, Key::ch('h'), A::FocusPrev, "focus the previous pane (sprints, items, candidates)"),
+    b(SPRINTS, Key::plain(K::Left), A::FocusPrev, "focus the previous pane (sprints, items, candidates)"),
+    b(SPRINTS, Key::ch('l'), A::FocusNext, "focus the next pane (sprints, items, candidates)"),
+    b(SPRINTS, Key::plain(K::Right), A::FocusNext, "focus the next pane (sprints, items, candidates)"),
+    b(SPRINTS, Key::ch('>'), A::SprintIn, "move the selected candidate into the sprint"),
+    b(SPRINTS, Key::ch('<'), A::SprintOut, "move the selected item out of the sprint"),
+    b(SPRINTS, Key::ch(' '), A::SprintToggle, "move the focused item in or out"),
+    b(SPRINTS, Key::ch('p'), A::AutoPlan, "auto-plan: best total score within capacity"),
+    b(SPRINTS, Key::ch('t'), A::TopThree, "add the top three candidates"),
+    b(SPRINTS, Key::ch('S'), A::StartSprint, "start the sprint (records the commitment)"),
+    b(SPRINTS, Key::ch('C'), A::CloseSprint, "close the sprint: tick what is done"),
+    b(SPRINTS, Key::ch('E'), A::ExportSprint, "export the sprint (md, csv or json)"),
+    b(EXP, Key::ch('s'), A::StartExperiment, "start: asks the review-by date"),
+    b(EXP, Key::ch('v'), A::ValidateExperiment, "validate: asks the evidence"),
+    b(EXP, Key::ch('x'), A::AbandonExperiment, "abandon: asks the evidence"),
+    b(EXP, Key::ch('o'), A::ReopenExperiment, "reopen a decided one (asks y/n, keeps its history)"),
+    b(EXP, Key::ch('L'), A::LearningLog, "export the learning log (Markdown)"),
+    b(KR, Key::ch('c'), A::CheckIn, "check in a value (asks value and date)"),
+    b(PROMPT, Key::plain(K::Enter), A::Submit, "accept"),
+    b(PROMPT, Key::plain(K::Esc), A::Back, "cancel"),
+    b(CHECKLIST, Key::ch(' '), A::ToggleDone, "done / not done"),
+    b(CHECKLIST, Key::ch('x'), A::ToggleDone, "done / not done"),
+    b(CHECKLIST, Key::ch('j'), A::MoveDown, "next item"),
+    b(CHECKLIST, Key::plain(K::Down), A::MoveDown, "next item"),
+    b(CHECKLIST, Key::ch('k'), A::MoveUp, "previous item"),
+    b(CHECKLIST, Key::plain(K::Up), A::MoveUp, "previous item"),
+    b(CHECKLIST, Key::plain(K::Enter), A::Submit, "close the sprint"),
+    b(CHECKLIST, Key::plain(K::Esc), A::Back, "cancel"),
 ];
 
 /// The action a key does in this mode and view, if any.

@@ -7,12 +7,15 @@ pub mod app;
 pub mod cache;
 pub mod components;
 pub mod edits;
+pub mod experiment_ops;
 pub mod file_persist;
 pub mod forms;
 pub mod history;
 pub mod keymap;
 pub mod pickers;
+pub mod prompt;
 pub mod reload;
+pub mod sprint_ops;
 pub mod text_modes;
 pub mod theme;
 pub mod update;
@@ -119,7 +122,8 @@ pub fn handle_key(app: &mut App, key: KeyEvent) -> Effect {
         None if text_modes::takes_text(app.mode.kind()) && key.kind != KeyEventKind::Release => {
             handle(app, Action::Type(key))
         }
-        None => Effect::None,
+        // Unbound keys type into an open prompt.
+        None => prompt::type_key(app, key),
     }
 }
 
@@ -145,12 +149,17 @@ const TICK: Duration = Duration::from_millis(300);
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let Options {
         plan,
-        path: _,
+        path,
         read_only,
         today,
         persist,
     } = opts;
     let mut app = App::new(plan, today, read_only, persist);
+    app.export_dir = path
+        .as_deref()
+        .and_then(std::path::Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .map(std::path::Path::to_path_buf);
     // ratatui::init restores the terminal in its panic hook; ours runs first
     // and also gives the mouse and paste mode back.
     let mut terminal = ratatui::init();

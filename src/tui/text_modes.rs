@@ -17,6 +17,8 @@ pub fn submit(app: &mut App) -> Effect {
     match app.mode {
         Mode::Form(_) => forms::submit(app),
         Mode::Search(_) | Mode::Palette(_) => pickers::submit(app),
+        Mode::Checklist(_) => super::sprint_ops::submit_close(app),
+        Mode::Prompt(_) => super::prompt::submit(app),
         _ => Effect::None,
     }
 }

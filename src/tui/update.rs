@@ -5,6 +5,7 @@
 use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
 use super::edits;
+use super::{experiment_ops, sprint_ops};
 use super::{forms, pickers, reload, text_modes};
 
 /// Rows a page moves when the view has not been drawn yet.
@@ -101,6 +102,28 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::RaiseRating => rate(app, 1),
         Action::LowerRating => rate(app, -1),
         Action::CycleStatus => cycle_status(app),
+        Action::FocusPrev => sprint_ops::focus(app, -1),
+        Action::FocusNext => sprint_ops::focus(app, 1),
+        Action::SprintIn => sprint_ops::move_in(app),
+        Action::SprintOut => sprint_ops::move_out(app),
+        Action::SprintToggle => sprint_ops::toggle(app),
+        Action::AutoPlan => sprint_ops::auto_plan(app, false),
+        Action::TopThree => sprint_ops::auto_plan(app, true),
+        Action::StartSprint => sprint_ops::start(app),
+        Action::CloseSprint => sprint_ops::open_close(app),
+        Action::ExportSprint => sprint_ops::open_export(app),
+        Action::StartExperiment => experiment_ops::start(app),
+        Action::ValidateExperiment => experiment_ops::decide(app, true),
+        Action::AbandonExperiment => experiment_ops::decide(app, false),
+        Action::ReopenExperiment => experiment_ops::reopen(app),
+        Action::LearningLog => experiment_ops::learning_log(app),
+        Action::CheckIn => experiment_ops::check_in(app),
+        Action::ToggleDone => {
+            if let Mode::Checklist(c) = &mut app.mode {
+                c.toggle();
+            }
+            Effect::None
+        }
     }
 }
 
@@ -153,8 +176,12 @@ fn step(app: &mut App, delta: i64) -> Effect {
         Mode::Confirm(_) | Mode::Ask(_) => {}
         Mode::Form(state) => forms::step(state, delta),
         Mode::Search(state) | Mode::Palette(state) => pickers::step(state, delta),
+        Mode::Prompt(_) => {}
+        Mode::Checklist(c) => c.step(delta),
         Mode::Normal => {
-            if app.view == View::Experiments {
+            if sprint_ops::in_pane(app) {
+                sprint_ops::step_pane(app, delta);
+            } else if app.view == View::Experiments {
                 let col = app.board_column.min(3);
                 app.board_rows[col] = clamp(app.board_rows[col], app.cache.board[col].len());
             } else {

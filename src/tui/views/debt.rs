@@ -29,7 +29,7 @@ enum Col {
 fn columns(width: u16) -> Vec<(Col, &'static str, Width)> {
     use Col::*;
     let all = [
-        (Rank, "#", Some(4)),
+        (Rank, "#", Some(6)),
         (Id, "id", Some(7)),
         (Title, "title", None),
         (Score, "score", Some(6)),
@@ -158,7 +158,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
 
 fn cell(app: &App, col: Col, i: usize, d: &Debt, b: Option<&Breakdown>) -> String {
     match col {
-        Col::Rank => app.cache.rank[i].map_or_else(|| "–".to_owned(), |r| r.to_string()),
+        Col::Rank => super::links::rank_cell(app, i, b),
         Col::Id => d.id.clone(),
         Col::Title => fit(&d.title, 300),
         Col::Score => b.map_or_else(String::new, |b| format!("{:.2}", b.score())),
@@ -234,6 +234,7 @@ pub fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
         b.krs_at_risk,
         b.krs_off_track
     )));
+    lines.extend(super::links::pressure_lines(app, i, b, width));
     lines.push(Line::from(vec![
         Span::raw(format!(
             "cost of delay {} / effort {} = ",

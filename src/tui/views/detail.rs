@@ -161,6 +161,7 @@ fn hypothesis(app: &App, h: &Hypothesis, w: usize) -> Vec<Line<'static>> {
     text_block(&mut lines, t, "Belief", &h.belief);
     text_block(&mut lines, t, "Signal", &h.signal);
     text_block(&mut lines, t, "Evidence", &h.evidence);
+    lines.extend(super::links::movements(app, h, w));
     for d in &h.history {
         lines.push(Line::from(fit(
             &format!(
@@ -227,6 +228,7 @@ fn key_result(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
     for c in kr.checkins.iter().rev().take(50) {
         lines.push(Line::from(format!("{}  {}", c.date, num(c.value))));
     }
+    lines.extend(super::links::kr_links(app, kr, w));
     lines
 }
 

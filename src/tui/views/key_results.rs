@@ -13,6 +13,7 @@ use crate::tui::action::View;
 use crate::tui::app::{App, KrRow};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let area = super::links::kr_pane(frame, area, app);
     let t = &app.theme;
     let rows = &app.cache.kr_rows;
     if rows.is_empty() {

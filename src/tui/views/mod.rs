@@ -3,9 +3,11 @@
 
 mod debt;
 mod detail;
+mod dialogs;
 mod experiments;
 mod grid;
 mod key_results;
+mod links;
 mod overlay;
 mod overview;
 mod prompts;
@@ -74,6 +76,8 @@ fn draw_all(frame: &mut Frame, app: &App) {
         Mode::Form(_) | Mode::Search(_) | Mode::Palette(_) | Mode::Ask(_) => {
             prompts::draw(frame, body, app)
         }
+        Mode::Prompt(p) => dialogs::prompt(frame, body, app, p),
+        Mode::Checklist(c) => dialogs::checklist(frame, body, app, c),
     }
 }
 

@@ -8,10 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::grid::{self, Width};
-use super::{bar, fit};
+use super::{bar, fit, num};
 use crate::model::{Sprint, SprintState};
+use crate::planning;
+use crate::text::display_width;
 use crate::tui::action::View;
-use crate::tui::app::App;
+use crate::tui::app::{App, SprintFocus};
+use crate::tui::sprint_ops;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let list_h = (app.cache.sprint_rows.len() as u16 + 1).clamp(2, (area.height / 2).max(2));
@@ -31,6 +34,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .areas(rest);
         draw_items(frame, items, app, s);
         draw_candidates(frame, cands, app);
+    } else if app.sprint_focus == SprintFocus::Candidates {
+        draw_candidates(frame, rest, app);
     } else {
         draw_items(frame, rest, app, s);
     }
@@ -123,46 +128,117 @@ fn state(s: &Sprint, app: &App) -> String {
     }
 }
 
+fn focus_title(app: &App, pane: SprintFocus, text: String) -> Span<'static> {
+    let t = &app.theme;
+    if app.sprint_focus == pane {
+        Span::styled(format!("▶{text}"), t.tab_active())
+    } else {
+        Span::styled(text, t.title())
+    }
+}
+
+fn debt_index(app: &App, id: &str) -> Option<usize> {
+    app.plan
+        .debts
+        .binary_search_by(|d| d.id.as_str().cmp(id))
+        .ok()
+}
+
 fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     let t = &app.theme;
     let used = app.plan.effort_of(&s.items);
+    let over = used > s.capacity;
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(t.border())
-        .title(Span::styled(
+        .title(focus_title(
+            app,
+            SprintFocus::Items,
             format!(
                 " {} · {} items · {used} pts ",
                 fit(&s.name, 30),
                 s.items.len()
             ),
-            t.title(),
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
     if !s.goal.is_empty() {
+        lines.push(Line::from(Span::styled(fit(&s.goal, w), t.dim())));
+    }
+    // Totals from the cached scores: the sprint's few items, never the backlog.
+    let indices: Vec<usize> = s
+        .items
+        .iter()
+        .filter_map(|id| debt_index(app, id))
+        .collect();
+    let score_sum: f64 = indices
+        .iter()
+        .filter_map(|&i| app.cache.scores.get(i))
+        .map(|b| b.score())
+        .sum();
+    let mut krs: Vec<&str> = indices
+        .iter()
+        .flat_map(|&i| app.plan.debts[i].key_results.iter().map(String::as_str))
+        .collect();
+    krs.sort_unstable();
+    krs.dedup();
+    let ratio = f64::from(used) / f64::from(s.capacity.max(1));
+    let note = if over {
+        format!(" {used}/{} pts, {} over", s.capacity, used - s.capacity)
+    } else {
+        format!(" {used}/{} pts", s.capacity)
+    };
+    lines.push(Line::from(vec![
+        Span::styled(bar(ratio, 12), t.gauge(over)),
+        Span::styled(fit(&note, w.saturating_sub(12)), t.gauge(over)),
+    ]));
+    let velocity =
+        planning::velocity(&app.plan).map_or_else(|| "no sprint closed yet".to_owned(), num);
+    let krs = if krs.is_empty() {
+        "no KRs".to_owned()
+    } else {
+        krs.join(" ")
+    };
+    lines.push(Line::from(Span::styled(
+        fit(
+            &format!("score {score_sum:.2} · velocity {velocity} · {krs}"),
+            w,
+        ),
+        t.dim(),
+    )));
+    if s.items.is_empty() {
         lines.push(Line::from(Span::styled(
-            fit(&s.goal, usize::from(inner.width)),
+            "no items: p auto-plans, t adds the top three, > adds one",
             t.dim(),
         )));
     }
-    if s.items.is_empty() {
-        lines.push(Line::from(Span::styled("no items planned", t.dim())));
-    }
-    let w = usize::from(inner.width);
-    for id in s.items.iter().take(usize::from(inner.height)) {
-        let line = match app.plan.debt(id) {
-            Some(d) => Line::from(vec![
-                Span::styled(format!("{id} "), t.key()),
-                Span::styled(format!("{:>3} ", d.effort), t.text()),
-                Span::styled(
-                    fit(
-                        &format!("{} · {}", d.title, d.status.label()),
-                        w.saturating_sub(12),
-                    ),
-                    t.debt_status(d.status),
-                ),
-            ]),
+    let room = usize::from(inner.height).saturating_sub(lines.len());
+    let sel = sprint_ops::item_row(app);
+    let offset = sel.saturating_sub(room.saturating_sub(1));
+    for (pos, id) in s.items.iter().enumerate().skip(offset).take(room) {
+        let focused = app.sprint_focus == SprintFocus::Items && pos == sel;
+        let line = match debt_index(app, id) {
+            Some(i) => {
+                let d = &app.plan.debts[i];
+                let rank = app.cache.rank[i].map_or("-".to_owned(), |r| r.to_string());
+                let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
+                let owner = if d.owner.is_empty() { "-" } else { &d.owner };
+                let head = format!("{rank:>3} {id} {:>3} {score:>5.2} ", d.effort);
+                let rest = fit(
+                    &format!("{} · {} · {}", d.title, fit(owner, 10), d.status.label()),
+                    w.saturating_sub(display_width(&head)),
+                );
+                if focused {
+                    Line::from(Span::styled(format!("{head}{rest}"), t.selected()))
+                } else {
+                    Line::from(vec![
+                        Span::styled(head, t.key()),
+                        Span::styled(rest, t.debt_status(d.status)),
+                    ])
+                }
+            }
             None => Line::from(Span::styled(format!("{id} (missing)"), t.error())),
         };
         lines.push(line);
@@ -175,26 +251,37 @@ fn draw_candidates(frame: &mut Frame, area: Rect, app: &App) {
     let block = Block::default()
         .borders(Borders::TOP | Borders::LEFT)
         .border_style(t.border())
-        .title(Span::styled(
+        .title(focus_title(
+            app,
+            SprintFocus::Candidates,
             format!(" Candidates ({}) ", app.cache.candidates.len()),
-            t.title(),
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
+    let room = usize::from(inner.height);
+    let sel = sprint_ops::candidate_row(app);
+    let offset = sel.saturating_sub(room.saturating_sub(1));
     let lines: Vec<Line> = app
         .cache
         .candidates
         .iter()
-        .take(usize::from(inner.height))
-        .map(|&i| {
+        .enumerate()
+        .skip(offset)
+        .take(room)
+        .map(|(pos, &i)| {
             let d = &app.plan.debts[i];
             let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
-            Line::from(vec![
+            let line = Line::from(vec![
                 Span::styled(format!("{} ", d.id), t.key()),
                 Span::raw(format!("{score:>5.2} {:>3} ", d.effort)),
                 Span::raw(fit(&d.title, w.saturating_sub(18))),
-            ])
+            ]);
+            if app.sprint_focus == SprintFocus::Candidates && pos == sel {
+                line.style(t.selected())
+            } else {
+                line
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

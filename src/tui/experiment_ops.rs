@@ -1,0 +1,228 @@
+//! Experiments and key results from the UI: start (asks the review-by
+//! date), validate and abandon (ask the evidence, never empty), reopen
+//! (asks y/n, keeps the old decision), the learning log, and the quick
+//! check-in. The rules are `crate::lifecycle`'s; this file asks and applies.
+
+use chrono::{Days, NaiveDate};
+
+use super::action::Effect;
+use super::app::{App, KrRow, Mode, Pending};
+use super::prompt::{self, Prompt, PromptKind};
+use super::sprint_ops;
+use crate::export;
+use crate::lifecycle::{self, DEFAULT_REVIEW_DAYS, LifecycleError};
+use crate::model::Change;
+
+fn refuse_read_only(app: &mut App) -> bool {
+    if app.read_only {
+        app.error("read-only: nothing was changed");
+    }
+    app.read_only
+}
+
+fn selected_hypothesis(app: &mut App) -> Option<String> {
+    let id = app
+        .selected_hypothesis_index()
+        .map(|i| app.plan.hypotheses[i].id.clone());
+    if id.is_none() {
+        app.info("no experiment selected");
+    }
+    id
+}
+
+fn review_default(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_days(Days::new(DEFAULT_REVIEW_DAYS))
+        .unwrap_or(today)
+}
+
+pub fn start(app: &mut App) -> Effect {
+    if refuse_read_only(app) {
+        return Effect::None;
+    }
+    let Some(id) = selected_hypothesis(app) else {
+        return Effect::None;
+    };
+    // Ask only when starting can work; otherwise say why now.
+    if let Err(e) = lifecycle::start_hypothesis(&app.plan, &id, None, app.today) {
+        app.error(e.to_string());
+        return Effect::None;
+    }
+    let default = review_default(app.today);
+    prompt::ask(
+        app,
+        Prompt::new(
+            PromptKind::ReviewBy { id: id.clone() },
+            format!("Start {id}: review by"),
+            format!("YYYY-MM-DD, Enter accepts {default} (today + {DEFAULT_REVIEW_DAYS} days)"),
+            default.to_string(),
+        ),
+    );
+    Effect::None
+}
+
+pub fn decide(app: &mut App, validate: bool) -> Effect {
+    if refuse_read_only(app) {
+        return Effect::None;
+    }
+    let Some(id) = selected_hypothesis(app) else {
+        return Effect::None;
+    };
+    let h = app.plan.hypothesis(&id);
+    if let Some(h) = h
+        && h.status.is_decided()
+    {
+        app.error(format!("{id} is {}; reopen it first (o)", h.status.label()));
+        return Effect::None;
+    }
+    let verb = if validate { "validating" } else { "abandoning" };
+    prompt::ask(
+        app,
+        Prompt::new(
+            PromptKind::Evidence {
+                id: id.clone(),
+                validate,
+            },
+            format!("Evidence for {verb} {id}"),
+            "required: what did you observe?",
+            "",
+        ),
+    );
+    Effect::None
+}
+
+pub fn reopen(app: &mut App) -> Effect {
+    if refuse_read_only(app) {
+        return Effect::None;
+    }
+    let Some(id) = selected_hypothesis(app) else {
+        return Effect::None;
+    };
+    match lifecycle::reopen(&app.plan, &id, app.today) {
+        Ok((change, message)) => {
+            let was = app
+                .plan
+                .hypothesis(&id)
+                .map_or("decided", |h| h.status.label());
+            app.mode = Mode::Confirm(Pending {
+                prompt: format!(
+                    "Reopen {id}? It was {was}; the decision and its evidence stay in its history."
+                ),
+                change,
+                done: format!("{message} — u to undo"),
+            });
+        }
+        Err(e) => app.error(e.to_string()),
+    }
+    Effect::None
+}
+
+pub fn check_in(app: &mut App) -> Effect {
+    if refuse_read_only(app) {
+        return Effect::None;
+    }
+    let Some(KrRow::Kr(i)) = app.selected_kr_row() else {
+        app.info("select a key result to check in");
+        return Effect::None;
+    };
+    let kr = &app.plan.key_results[i];
+    let (id, unit, current) = (kr.id.clone(), kr.unit.clone(), kr.current);
+    prompt::ask(
+        app,
+        Prompt::new(
+            PromptKind::CheckinValue { kr: id.clone() },
+            format!("Check in {id}: value"),
+            format!(
+                "a number{}; now {current}",
+                if unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" in {unit}")
+                }
+            ),
+            "",
+        ),
+    );
+    Effect::None
+}
+
+pub fn learning_log(app: &mut App) -> Effect {
+    let path = sprint_ops::default_path(app, "learning-log.md");
+    prompt::ask(
+        app,
+        Prompt::new(
+            PromptKind::LearningLogPath,
+            "Write the learning log (Markdown) to",
+            "Enter writes (replacing the file atomically), Esc cancels",
+            path,
+        ),
+    );
+    Effect::None
+}
+
+/// The outcome of a lifecycle call: applied as one undo step, or refused
+/// with the prompt kept open.
+fn finish(app: &mut App, p: Prompt, r: Result<(Change, String), LifecycleError>) -> Effect {
+    match r {
+        Ok((change, message)) => sprint_ops::apply(app, change, message),
+        Err(e) => prompt::refuse(app, p, e.to_string()),
+    }
+}
+
+/// Answers the experiment, check-in and learning-log prompts.
+pub fn answer(app: &mut App, p: Prompt) -> Effect {
+    let text = p.input.text().to_owned();
+    match p.kind.clone() {
+        PromptKind::ReviewBy { id } => match prompt::parse_date(&text, review_default(app.today)) {
+            Ok(d) => {
+                let r = lifecycle::start_hypothesis(&app.plan, &id, Some(d), app.today);
+                finish(app, p, r)
+            }
+            Err(why) => prompt::refuse(app, p, why),
+        },
+        PromptKind::Evidence { id, validate } => {
+            let r = if validate {
+                lifecycle::validate(&app.plan, &id, &text, app.today)
+            } else {
+                lifecycle::abandon(&app.plan, &id, &text, app.today)
+            };
+            finish(app, p, r)
+        }
+        PromptKind::CheckinValue { kr } => match text.trim().parse::<f64>() {
+            Ok(value) if value.is_finite() => {
+                prompt::ask(
+                    app,
+                    Prompt::new(
+                        PromptKind::CheckinDate {
+                            kr: kr.clone(),
+                            value,
+                        },
+                        format!("Check in {kr} = {value}: date"),
+                        format!("YYYY-MM-DD, Enter accepts today ({})", app.today),
+                        app.today.to_string(),
+                    ),
+                );
+                Effect::None
+            }
+            _ => {
+                let why = format!("{:?} is not a number", text.trim());
+                prompt::refuse(app, p, why)
+            }
+        },
+        PromptKind::CheckinDate { kr, value } => match prompt::parse_date(&text, app.today) {
+            Ok(date) => {
+                let r = lifecycle::checkin(&app.plan, &kr, value, date);
+                finish(app, p, r)
+            }
+            Err(why) => prompt::refuse(app, p, why),
+        },
+        PromptKind::LearningLogPath => {
+            let md = export::learning_log_markdown(&app.plan, None, app.today);
+            match sprint_ops::write_export(app, &text, &md, "the learning log") {
+                Ok(()) => Effect::None,
+                Err(why) => prompt::refuse(app, p, why),
+            }
+        }
+        PromptKind::ExportFormat { .. } | PromptKind::ExportPath { .. } => Effect::None,
+    }
+}
