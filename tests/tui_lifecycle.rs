@@ -426,7 +426,7 @@ fn export_the_sprint_asks_format_and_path_and_writes_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app();
     app.export_dir = Some(dir.path().to_path_buf());
-    press(&mut app, "3 j E");
+    press(&mut app, "3 g j E");
     let Mode::Prompt(p) = &app.mode else {
         panic!("asks the format")
     };
@@ -502,7 +502,7 @@ fn the_learning_log_is_written_from_the_board() {
 #[test]
 fn export_defaults_to_the_working_directory_without_a_plan_file() {
     let mut app = app();
-    press(&mut app, "3 E <Enter>");
+    press(&mut app, "3 g E <Enter>");
     let Mode::Prompt(p) = &app.mode else {
         panic!("asks the path")
     };

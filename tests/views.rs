@@ -131,7 +131,8 @@ fn all_states() -> Vec<(String, App)> {
         (
             "Sprints/checklist",
             View::Sprints,
-            vec![Action::MoveDown, Action::CloseSprint],
+            // The active sprint is selected when the view opens.
+            vec![Action::CloseSprint],
         ),
         (
             "Sprints/items",

@@ -48,7 +48,8 @@ fn plan_effort(items: &[String]) -> usize {
         .sum()
 }
 
-const ACTIVE: [Action; 1] = [Action::MoveDown];
+/// The active sprint is selected when the Sprints view opens.
+const ACTIVE: [Action; 0] = [];
 
 macro_rules! snap {
     ($name:literal, $app:expr, $sizes:expr) => {{
@@ -74,7 +75,7 @@ fn sprint_under_at_and_over_capacity() {
         app_on(
             demo_capacity(15),
             View::Sprints,
-            &[Action::MoveDown, Action::FocusNext, Action::MoveDown]
+            &[Action::FocusNext, Action::MoveDown]
         ),
         BOTH
     );
@@ -91,12 +92,7 @@ fn the_candidates_pane_has_the_focus() {
         app_on(
             demo(),
             View::Sprints,
-            &[
-                Action::MoveDown,
-                Action::FocusNext,
-                Action::FocusNext,
-                Action::MoveDown
-            ]
+            &[Action::FocusNext, Action::FocusNext, Action::MoveDown]
         ),
         [(80, 24), (60, 20)]
     );
@@ -109,12 +105,7 @@ fn the_close_checklist() {
         app_on(
             demo(),
             View::Sprints,
-            &[
-                Action::MoveDown,
-                Action::CloseSprint,
-                Action::ToggleDone,
-                Action::MoveDown
-            ]
+            &[Action::CloseSprint, Action::ToggleDone, Action::MoveDown]
         ),
         BOTH
     );

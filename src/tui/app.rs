@@ -12,6 +12,7 @@ use super::Persist;
 use super::action::{Rating, View};
 use super::history::History;
 use super::theme::Theme;
+use crate::model::SprintState;
 use crate::model::{Change, Debt, Item, Kind, Op, Plan};
 use crate::score::Breakdown;
 use crate::search::SearchIndex;
@@ -236,6 +237,17 @@ impl App {
             export_dir: None,
         };
         app.rebuild(None);
+        // The sprint a planning session is about: the active one, else the
+        // first still open, not the oldest closed one.
+        let open = |state: SprintState| {
+            app.cache
+                .sprint_rows
+                .iter()
+                .position(|&i| app.plan.sprints[i].state == state)
+        };
+        if let Some(row) = open(SprintState::Active).or_else(|| open(SprintState::Planned)) {
+            app.cursors[View::Sprints.index()].selected = row;
+        }
         app
     }
 
