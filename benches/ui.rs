@@ -127,3 +127,11 @@ fn edit_rating(b: Bencher, n: usize) {
         "the bench edits one rating back and forth"
     );
 }
+
+/// The most expensive keystroke: the first character, which scores every
+/// entity of the plan (later ones re-score only the previous hits).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn search_first_keystroke(b: Bencher, n: usize) {
+    let index = SearchIndex::new(plan(n));
+    b.bench_local(|| divan::black_box(Searcher::new().query(&index, "l", 200)));
+}
