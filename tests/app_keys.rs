@@ -4,61 +4,18 @@
 
 mod common;
 
+use common::keys::press;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use bearing::model::{DebtStatus, Plan};
 use bearing::tui::action::{Action, Effect, View};
 use bearing::tui::app::{App, Message, Mode, SortColumn, StatusFilter};
-use bearing::tui::{NoPersist, Persist, handle, handle_key, views};
+use bearing::tui::{NoPersist, Persist, handle, views};
 use common::{fixture, today};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn key(word: &str) -> KeyEvent {
-    let none = KeyModifiers::NONE;
-    let (code, mods) = match word {
-        "<Enter>" => (KeyCode::Enter, none),
-        "<Esc>" => (KeyCode::Esc, none),
-        "<Tab>" => (KeyCode::Tab, none),
-        "<S-Tab>" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "<Space>" => (KeyCode::Char(' '), none),
-        "<BS>" => (KeyCode::Backspace, none),
-        "<Up>" => (KeyCode::Up, none),
-        "<Down>" => (KeyCode::Down, none),
-        "<Left>" => (KeyCode::Left, none),
-        "<Right>" => (KeyCode::Right, none),
-        "<Home>" => (KeyCode::Home, none),
-        "<End>" => (KeyCode::End, none),
-        "<PgUp>" => (KeyCode::PageUp, none),
-        "<PgDn>" => (KeyCode::PageDown, none),
-        w if w.starts_with("<C-") && w.ends_with('>') && w.chars().count() == 5 => (
-            KeyCode::Char(w.chars().nth(3).unwrap()),
-            KeyModifiers::CONTROL,
-        ),
-        w if w.chars().count() == 1 => {
-            let c = w.chars().next().unwrap();
-            let m = if c.is_ascii_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                none
-            };
-            (KeyCode::Char(c), m)
-        }
-        w => panic!("unknown key {w:?}"),
-    };
-    KeyEvent::new(code, mods)
-}
-
-/// Presses each key in turn; returns the last effect.
-fn press(app: &mut App, keys: &str) -> Effect {
-    let mut last = Effect::None;
-    for word in keys.split_whitespace() {
-        last = handle_key(app, key(word));
-    }
-    last
-}
 
 fn app() -> App {
     App::new(fixture(), today(), false, Box::new(NoPersist::memory()))

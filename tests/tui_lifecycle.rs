@@ -4,46 +4,13 @@
 
 mod common;
 
+use common::keys::{press, type_text};
+
 use bearing::model::{DebtStatus, HypothesisStatus, SprintState};
+use bearing::tui::NoPersist;
 use bearing::tui::app::{App, Message, Mode};
-use bearing::tui::{NoPersist, handle_key};
 use chrono::NaiveDate;
 use common::{fixture, today};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn key(word: &str) -> KeyEvent {
-    let none = KeyModifiers::NONE;
-    let (code, mods) = match word {
-        "<Enter>" => (KeyCode::Enter, none),
-        "<Esc>" => (KeyCode::Esc, none),
-        "<Space>" => (KeyCode::Char(' '), none),
-        "<C-r>" => (KeyCode::Char('r'), KeyModifiers::CONTROL),
-        "<C-u>" => (KeyCode::Char('u'), KeyModifiers::CONTROL),
-        w if w.chars().count() == 1 => {
-            let c = w.chars().next().unwrap();
-            let m = if c.is_ascii_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                none
-            };
-            (KeyCode::Char(c), m)
-        }
-        w => panic!("unknown key {w:?}"),
-    };
-    KeyEvent::new(code, mods)
-}
-
-fn press(app: &mut App, keys: &str) {
-    for word in keys.split_whitespace() {
-        handle_key(app, key(word));
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-}
 
 fn app_at(today: NaiveDate) -> App {
     App::new(fixture(), today, false, Box::new(NoPersist::memory()))

@@ -149,6 +149,8 @@ pub enum Action {
     StartSprint,
     CloseSprint,
     ExportSprint,
+    /// Debt view: import debt from a CSV or a taskwarrior export.
+    ImportDebt,
     StartExperiment,
     ValidateExperiment,
     AbandonExperiment,
@@ -223,6 +225,7 @@ impl Action {
             Action::StartSprint => "start the sprint",
             Action::CloseSprint => "close the sprint",
             Action::ExportSprint => "export the sprint",
+            Action::ImportDebt => "import debt from a file",
             Action::StartExperiment => "start the experiment",
             Action::ValidateExperiment => "validate the experiment",
             Action::AbandonExperiment => "abandon the experiment",

@@ -223,6 +223,8 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                 Err(why) => prompt::refuse(app, p, why),
             }
         }
-        PromptKind::ExportFormat { .. } | PromptKind::ExportPath { .. } => Effect::None,
+        PromptKind::ExportFormat { .. }
+        | PromptKind::ExportPath { .. }
+        | PromptKind::ImportPath => Effect::None,
     }
 }

@@ -276,6 +276,7 @@ pub static BINDINGS: &[Binding] = &[
     b(SPRINTS, Key::ch('S'), A::StartSprint, "start the sprint (records the commitment)"),
     b(SPRINTS, Key::ch('C'), A::CloseSprint, "close the sprint: tick what is done"),
     b(SPRINTS, Key::ch('E'), A::ExportSprint, "export the sprint (md, csv or json)"),
+    b(DEBT, Key::ch('I'), A::ImportDebt, "import debt from a CSV or a taskwarrior export"),
     b(EXP, Key::ch('s'), A::StartExperiment, "start: asks the review-by date"),
     b(EXP, Key::ch('v'), A::ValidateExperiment, "validate: asks the evidence"),
     b(EXP, Key::ch('x'), A::AbandonExperiment, "abandon: asks the evidence"),

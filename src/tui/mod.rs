@@ -11,6 +11,7 @@ pub mod experiment_ops;
 pub mod file_persist;
 pub mod forms;
 pub mod history;
+pub mod import_ops;
 pub mod keymap;
 pub mod pickers;
 pub mod prompt;

@@ -65,6 +65,8 @@ pub enum PromptKind {
         format: ExportFormat,
     },
     LearningLogPath,
+    /// The file to import debt from.
+    ImportPath,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -143,6 +145,7 @@ pub fn submit(app: &mut App) -> Effect {
         PromptKind::ExportFormat { .. } | PromptKind::ExportPath { .. } => {
             sprint_ops::answer(app, prompt)
         }
+        PromptKind::ImportPath => super::import_ops::answer(app, prompt),
     }
 }
 

@@ -112,6 +112,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::StartSprint => sprint_ops::start(app),
         Action::CloseSprint => sprint_ops::open_close(app),
         Action::ExportSprint => sprint_ops::open_export(app),
+        Action::ImportDebt => super::import_ops::open(app),
         Action::StartExperiment => experiment_ops::start(app),
         Action::ValidateExperiment => experiment_ops::decide(app, true),
         Action::AbandonExperiment => experiment_ops::decide(app, false),

@@ -1,6 +1,8 @@
 //! A small, realistic plan with fixed ids and dates, for the UI tests.
 #![allow(dead_code)]
 
+pub mod keys;
+
 use bearing::model::{
     Debt, DebtStatus, Hypothesis, HypothesisStatus, KeyResult, Objective, Plan, Sprint, SprintState,
 };
