@@ -204,15 +204,19 @@ fn debt_view_shows_the_ranking_with_the_top_item_first() {
         return;
     };
     t.keys(&["2"]);
-    let s = t.wait_for("cost of delay");
+    t.wait_for("sort rank");
+    // The detail pane is drawn below the table: once it is there, so are the rows.
+    let s = t.wait_for(&format!("{} {}", top.id, top.title));
     let rows: Vec<&str> = s.lines().filter(|l| l.contains(" D-")).collect();
     assert!(rows[0].starts_with('1') && rows[0].contains(&top.id), "{s}");
     assert!(
         rows[1].starts_with('2') && rows[1].contains(&second.id),
         "{s}"
     );
-    // The detail pane explains the first row.
-    assert!(s.contains(&format!("{} {}", top.id, top.title)), "{s}");
+    assert!(
+        s.contains("cost of delay"),
+        "the detail explains the first row: {s}"
+    );
     t.quit();
 }
 
@@ -267,7 +271,7 @@ fn search_jumps_to_the_experiment_with_its_card_selected() {
     let s = t.wait_for("Detail");
     assert!(s.contains(&format!("{} {}", h.id, h.title)), "{s}");
     t.keys(&["Escape"]);
-    std::thread::sleep(Duration::from_millis(150));
+    std::thread::sleep(Duration::from_millis(200));
     t.quit();
 }
 
@@ -287,7 +291,8 @@ fn auto_plan_fills_the_planned_sprint_and_the_file_has_the_items() {
     t.keys(&["3", "G"]);
     t.wait_for(&format!("{} ·", planned.name));
     t.keys(&["p"]);
-    t.wait_for("planned ");
+    // Not "planned": the sprint table already says it in the state column.
+    t.wait_for("pts, total score");
     let status = t.status_line();
     let added: usize = id_after(&status, "planned ").parse().unwrap();
     assert!(added > 0, "{status}");
