@@ -182,7 +182,16 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
     result
 }
 
+/// Set to `1`, the UI panics right after its first frame. It exists only for
+/// the end-to-end test that proves a panic restores the terminal (cooked
+/// mode, main screen, the message readable); it costs one env lookup at start.
+pub const TEST_PANIC_ENV: &str = "BEARING_TEST_PANIC";
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    if std::env::var_os(TEST_PANIC_ENV).is_some_and(|v| v == "1") {
+        terminal.draw(|frame| views::draw(frame, app))?;
+        panic!("{TEST_PANIC_ENV}=1: deliberate panic after the first frame");
+    }
     let mut last_check = Instant::now();
     loop {
         terminal.draw(|frame| views::draw(frame, app))?;

@@ -1,0 +1,395 @@
+//! The main journeys with the real binary in tmux at 80×24, each on its own
+//! copy of the demo plan: rank, quick add and undo, search jump, sprint
+//! auto-plan, validating an experiment, export; and a panic that must leave
+//! the terminal usable. Every journey ends by checking the terminal was
+//! given back (cooked mode with echo, main screen) and what reached the file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use bearing::model::{HypothesisStatus, Plan};
+
+const TODAY: &str = "2026-11-20";
+
+/// One tmux server per test (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+impl Tmux {
+    /// Runs `env ENV bearing` in `cwd` in an 80×24 window. After it exits the
+    /// pane keeps its exit status and the terminal's mode flags on screen.
+    fn start(name: &str, cwd: &Path, data: &Path, env: &str) -> Tmux {
+        let socket = format!("bearing-e2e-journey-{name}-{}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_bearing");
+        let cmd = format!(
+            "env BEARING_TODAY={TODAY} BEARING_DATA_DIR={} TERM=xterm-256color RUST_BACKTRACE=0 {env} {bin}; \
+             echo EXITED=$?; \
+             echo STTY=$(stty -a | tr -s ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '); \
+             sleep 60",
+            data.display()
+        );
+        let status = Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-x", "80", "-y", "24", "-c"])
+            .arg(cwd)
+            .args(["-s", "t", &cmd])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        Tmux { socket }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "tmux {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Sends keys one by one with a short pause, so Escape and the next key
+    /// never arrive together (which a terminal reads as Alt-key).
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "t", k]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", text]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// Waits until the screen contains `text` (the app draws asynchronously).
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// The status bar: the last line of the screen.
+    fn status_line(&self) -> String {
+        self.screen().lines().last().unwrap_or("").to_owned()
+    }
+
+    /// The terminal is back to normal after the app: the shell's `stty -a`
+    /// has canonical mode and echo, tmux says the alternate screen is off,
+    /// and the app's tab bar is gone. Returns the screen for more checks.
+    fn assert_restored(&self, exit: u8) -> String {
+        let s = self.wait_for("STTY=");
+        assert!(s.contains(&format!("EXITED={exit}")), "{s}");
+        assert!(s.contains("STTY=icanon echo"), "terminal left raw:\n{s}");
+        let alt = self.tmux(&["display-message", "-p", "-t", "t", "#{alternate_on}"]);
+        assert_eq!(alt.trim(), "0", "alternate screen not left:\n{s}");
+        assert!(
+            !s.contains("1 Overview"),
+            "the app's screen is still up:\n{s}"
+        );
+        s
+    }
+
+    fn quit(&self) {
+        self.keys(&["q"]);
+        self.assert_restored(0);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+/// A copy of the demo plan in a temporary directory.
+struct Fixture {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+    data: PathBuf,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bearing.ron");
+        std::fs::write(&path, bearing::store::embedded::DEMO).unwrap();
+        let data = dir.path().join("data");
+        Fixture { dir, path, data }
+    }
+
+    /// `None` (and a note) when tmux is missing: `.ci/run` installs it.
+    fn open(&self, name: &str) -> Option<Tmux> {
+        self.open_with(name, "")
+    }
+
+    fn open_with(&self, name: &str, env: &str) -> Option<Tmux> {
+        if !have_tmux() {
+            eprintln!("tmux is not installed: skipping {name} (.ci/run installs it)");
+            return None;
+        }
+        let t = Tmux::start(name, self.dir.path(), &self.data, env);
+        t.wait_for("1 Overview");
+        Some(t)
+    }
+
+    fn plan(&self) -> Plan {
+        bearing::store::load(&self.path).unwrap().plan
+    }
+
+    /// Runs the CLI on this plan and returns its stdout.
+    fn cli(&self, args: &[&str]) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
+            .arg("--file")
+            .arg(&self.path)
+            .args(args)
+            .env("BEARING_TODAY", TODAY)
+            .env("BEARING_DATA_DIR", &self.data)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "bearing {args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    TODAY.parse().unwrap()
+}
+
+/// The id that follows `prefix` in `s` (up to the next space or quote).
+fn id_after(s: &str, prefix: &str) -> String {
+    let start = s
+        .find(prefix)
+        .unwrap_or_else(|| panic!("{prefix:?} not in {s:?}"));
+    s[start + prefix.len()..]
+        .split([' ', '“', ')'])
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn debt_view_shows_the_ranking_with_the_top_item_first() {
+    let f = Fixture::new();
+    let plan = f.plan();
+    let ranked = bearing::score::rank_open(&plan, today());
+    let top = &plan.debts[ranked[0].index];
+    let second = &plan.debts[ranked[1].index];
+    let Some(t) = f.open("rank") else {
+        return;
+    };
+    t.keys(&["2"]);
+    t.wait_for("sort rank");
+    // The detail pane is drawn below the table: once it is there, so are the rows.
+    let s = t.wait_for(&format!("{} {}", top.id, top.title));
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains(" D-")).collect();
+    assert!(rows[0].starts_with('1') && rows[0].contains(&top.id), "{s}");
+    assert!(
+        rows[1].starts_with('2') && rows[1].contains(&second.id),
+        "{s}"
+    );
+    assert!(
+        s.contains("cost of delay"),
+        "the detail explains the first row: {s}"
+    );
+    t.quit();
+}
+
+#[test]
+fn quick_add_lands_in_the_file_and_undo_takes_it_out_again() {
+    let f = Fixture::new();
+    let before = f.plan().debts.len();
+    let Some(t) = f.open("add") else {
+        return;
+    };
+    t.keys(&["2", "a"]);
+    t.wait_for("Add debt");
+    t.text("Journey quick add");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("added D-");
+    let id = id_after(&s, "added ");
+    assert!(s.contains(&format!("{id} Journey quick add")), "{s}");
+    let plan = f.plan();
+    assert_eq!(plan.debts.len(), before + 1);
+    assert_eq!(plan.debt(&id).unwrap().title, "Journey quick add");
+
+    t.keys(&["u"]);
+    let s = t.wait_for(&format!("undid: add {id}"));
+    assert!(!s.contains("Journey quick add"), "{s}");
+    let plan = f.plan();
+    assert_eq!(plan.debts.len(), before);
+    assert!(plan.debt(&id).is_none(), "undo saved at once");
+    t.quit();
+}
+
+#[test]
+fn search_jumps_to_the_experiment_with_its_card_selected() {
+    let f = Fixture::new();
+    let plan = f.plan();
+    let h = plan
+        .hypotheses
+        .iter()
+        .find(|h| h.title.starts_with("Canary releases"))
+        .unwrap();
+    let Some(t) = f.open("search") else {
+        return;
+    };
+    t.keys(&["/"]);
+    t.wait_for("Search");
+    t.text("canary rel");
+    t.wait_for(&format!("hypothesis {}", h.id));
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&format!("{} “{}”", h.id, h.title));
+    assert!(s.contains("running (") && s.contains("proposed ("), "{s}");
+    // Enter opens the selected card: the hit, not the first card.
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Detail");
+    assert!(s.contains(&format!("{} {}", h.id, h.title)), "{s}");
+    t.keys(&["Escape"]);
+    std::thread::sleep(Duration::from_millis(200));
+    t.quit();
+}
+
+#[test]
+fn auto_plan_fills_the_planned_sprint_and_the_file_has_the_items() {
+    let f = Fixture::new();
+    let plan = f.plan();
+    let planned = plan
+        .sprints
+        .iter()
+        .find(|s| s.state.label() == "planned")
+        .unwrap();
+    let before = planned.items.len();
+    let Some(t) = f.open("plan") else {
+        return;
+    };
+    t.keys(&["3", "G"]);
+    t.wait_for(&format!("{} ·", planned.name));
+    t.keys(&["p"]);
+    // Not "planned": the sprint table already says it in the state column.
+    t.wait_for("pts, total score");
+    let status = t.status_line();
+    let added: usize = id_after(&status, "planned ").parse().unwrap();
+    assert!(added > 0, "{status}");
+    assert!(status.contains("pts, total score"), "{status}");
+    t.quit();
+
+    let json: serde_json::Value =
+        serde_json::from_str(&f.cli(&["sprint", "list", "--format", "json"])).unwrap();
+    let sprint = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == planned.id.as_str())
+        .unwrap();
+    let items = sprint["items"].as_array().unwrap();
+    assert_eq!(items.len(), before + added, "{sprint}");
+    let points = sprint["planned_points"].as_u64().unwrap();
+    assert!(points <= sprint["capacity"].as_u64().unwrap(), "{sprint}");
+    assert!(
+        status.contains(&format!("{points}/{} pts", sprint["capacity"])),
+        "{status} vs {sprint}"
+    );
+    // The sprint's earlier items are kept.
+    for id in &planned.items {
+        assert!(items.iter().any(|i| i == id.as_str()), "{id} kept");
+    }
+}
+
+#[test]
+fn validating_an_experiment_needs_evidence_and_reaches_the_file() {
+    let f = Fixture::new();
+    let Some(t) = f.open("validate") else {
+        return;
+    };
+    t.keys(&["4"]);
+    t.wait_for("running (");
+    t.keys(&["l", "v"]);
+    let s = t.wait_for("Evidence for validating ");
+    let id = id_after(&s, "Evidence for validating ");
+
+    // Empty evidence is refused and the prompt stays open.
+    t.keys(&["Enter"]);
+    let s = t.wait_for("evidence is required");
+    assert!(s.contains(&format!("Evidence for validating {id}")), "{s}");
+    assert!(f.plan().hypothesis(&id).unwrap().status == HypothesisStatus::Running);
+
+    t.text("p95 traced end to end in 2 min");
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&format!("validated {id}"));
+    assert!(!s.contains("Evidence for validating"), "{s}");
+    let h = f.plan().hypothesis(&id).unwrap().clone();
+    assert_eq!(h.status, HypothesisStatus::Validated);
+    assert_eq!(h.evidence, "p95 traced end to end in 2 min");
+    assert_eq!(h.decided, Some(today()));
+    t.quit();
+}
+
+#[test]
+fn sprint_export_writes_markdown_next_to_the_plan() {
+    let f = Fixture::new();
+    let Some(t) = f.open("export") else {
+        return;
+    };
+    t.keys(&["3", "G", "E"]);
+    let s = t.wait_for("md, csv or json");
+    assert!(s.contains("Export S-"), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Write the md to");
+    let dir = f.dir.path().display().to_string();
+    let shown = id_after(&s, &format!("{dir}/"));
+    let path = f.dir.path().join(&shown);
+    assert!(shown.ends_with(".md"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait_for("wrote S-");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("# "), "{text}");
+    assert!(text.contains("Sprint:"), "{text}");
+    t.quit();
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_its_message_stays_readable() {
+    let f = Fixture::new();
+    if !have_tmux() {
+        eprintln!("tmux is not installed: skipping the panic test");
+        return;
+    }
+    let t = Tmux::start("panic", f.dir.path(), &f.data, "BEARING_TEST_PANIC=1");
+    let s = t.assert_restored(101);
+    assert!(
+        s.contains("BEARING_TEST_PANIC=1: deliberate panic after the first frame"),
+        "the message is on the main screen:\n{s}"
+    );
+    assert!(s.contains("panicked at"), "{s}");
+    // Nothing was written: the plan is the demo, byte for byte.
+    assert_eq!(
+        std::fs::read_to_string(&f.path).unwrap(),
+        bearing::store::embedded::DEMO
+    );
+}
