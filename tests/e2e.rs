@@ -38,7 +38,11 @@ impl Tmux {
         }
         // Keep the pane after the program exits so the test can read what it left.
         let cwd = cwd.unwrap_or(dir.path()).to_path_buf();
-        let shell_cmd = format!("{cmd}; echo EXITED=$?; stty -a | head -1; sleep 30");
+        // After the program: its exit code, then the two terminal flags a raw
+        // mode turns off ("-icanon -echo" when the terminal was not restored).
+        let shell_cmd = format!(
+            "{cmd}; echo EXITED=$?; echo STTY=$(stty -a | tr -s ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '); sleep 30"
+        );
         Some(Tmux::spawn(socket, dir, &cwd, &shell_cmd))
     }
 
@@ -119,9 +123,9 @@ fn cli_output_in_a_terminal_is_clean() {
 fn assert_restored(t: &Tmux) -> String {
     let s = t.wait_for("EXITED=");
     assert!(s.contains("EXITED=0"), "{s}");
-    let stty = t.wait_for("speed");
+    let stty = t.wait_for("STTY=");
     assert!(
-        !stty.contains("-icanon") && !stty.contains("-echo "),
+        stty.contains("STTY=icanon echo"),
         "terminal left raw: {stty}"
     );
     assert!(!s.contains("1 Overview"), "alternate screen not left: {s}");
@@ -222,12 +226,13 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
         !s.contains("1 Overview"),
         "the shell has the screen back: {s}"
     );
-    t.keys(&["stty -a | head -1", "Enter"]);
-    let s = t.wait_for("speed");
-    assert!(
-        !s.contains("-icanon"),
-        "the shell's terminal is sane while suspended: {s}"
-    );
+    // The typed line shows "FLAGS-$(stty…"; only the output shows the flags.
+    t.keys(&[
+        "echo FLAGS-$(stty -a | tr -s ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' '-')",
+        "Enter",
+    ]);
+    // Times out with the screen in the message if the flags are not sane.
+    t.wait_for("FLAGS-icanon-echo-");
     t.keys(&["fg", "Enter"]);
     let s = t.wait_for("cost of delay");
     assert!(s.contains("1 Overview"), "fg redraws the same view: {s}");
