@@ -97,8 +97,14 @@ proptest! {
         inputs in proptest::collection::vec(input_strategy(), 1..120),
         size in (1u16..140, 1u16..45),
     ) {
+        // Random keys can export (E, L) or import (I) with a typed path:
+        // keep every file they write inside a temporary directory. This
+        // binary holds only this test, so changing its directory is safe.
+        let scratch = tempfile::tempdir().unwrap();
+        std::env::set_current_dir(scratch.path()).unwrap();
         let original = plan();
         let mut app = App::new(original.clone(), common::demo_today(), false, Box::new(NoPersist::memory()));
+        app.export_dir = Some(scratch.path().to_path_buf());
         let mut term = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
         for input in inputs {
             match input {
