@@ -70,7 +70,11 @@ impl Writer {
                 s.busy = true;
                 (plan, s.expected)
             };
-            let result = store::save(path, &plan, expected.as_ref());
+            // A panic here must still clear `busy`, or quit would wait forever.
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                store::save(path, &plan, expected.as_ref())
+            }))
+            .unwrap_or_else(|_| Err(StoreError::Other("the save failed unexpectedly".into())));
             drop(plan);
             let mut s = self.lock();
             s.outcome = Some(match result {
