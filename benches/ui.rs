@@ -1,7 +1,8 @@
 //! The hot paths of the terminal UI at 1k / 10k / 100k debt items: a
 //! keystroke that moves the selection plus its frame, a full frame of the
 //! debt view and of the overview at 200×50, fuzzy search per keystroke, and
-//! one edit (rating change) with the ranking it invalidates.
+//! one edit (rating change) with the ranking it invalidates, and what a save
+//! costs the input path (the clone handed to the writer thread).
 //! Run: `cargo bench --bench ui`.
 
 use std::sync::OnceLock;
@@ -134,4 +135,44 @@ fn edit_rating(b: Bencher, n: usize) {
 fn search_first_keystroke(b: Bencher, n: usize) {
     let index = SearchIndex::new(plan(n));
     b.bench_local(|| divan::black_box(Searcher::new().query(&index, "l", 200)));
+}
+
+/// What a save costs the input path now that the writer thread renders and
+/// writes: the plan's clone handed to it.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn save_handoff_clone(b: Bencher, n: usize) {
+    let plan = plan(n);
+    b.bench(|| plan.clone());
+}
+
+/// One rating change and its save through the file-backed persist, as the
+/// input path sees it: the edit, the cache update and queueing the save (the
+/// writer thread renders and writes meanwhile, coalescing).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn edit_rating_with_file_save(b: Bencher, n: usize) {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("bearing.ron");
+    let fp = bearing::store::create(&path, &bearing::store::render(plan(n)).unwrap()).unwrap();
+    let persist = bearing::tui::file_persist::FilePersist::new(path.clone(), fp, None);
+    let mut app = App::new(plan(n).clone(), today(), false, Box::new(persist));
+    handle(&mut app, Action::GoTo(View::Debt));
+    let mut up = true;
+    b.bench_local(|| {
+        handle(
+            &mut app,
+            if up {
+                Action::RaiseRating
+            } else {
+                Action::LowerRating
+            },
+        );
+        up = !up;
+    });
+    app.wait_saved();
+    assert!(
+        matches!(&app.saved, Some(Ok(s)) if s.starts_with("saved ")),
+        "{:?}",
+        app.saved
+    );
+    assert_eq!(bearing::store::load(&path).unwrap().plan, app.plan);
 }

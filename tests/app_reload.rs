@@ -27,6 +27,8 @@ fn press(app: &mut App, keys: &str) {
             KeyModifiers::NONE
         };
         handle_key(app, KeyEvent::new(KeyCode::Char(c), mods));
+        // As the loop does after every event, but waiting for the writer.
+        app.wait_saved();
     }
 }
 

@@ -387,11 +387,54 @@ impl App {
     /// rebuilds the derived rows. The caller returns `Effect::Save`.
     pub fn apply(&mut self, change: Change) {
         let selected = self.selected_debt().map(|d| d.id.clone());
+        let edited = super::cache::single_debt_put(&change).map(str::to_owned);
+        let before = self.plan.debts.len();
         let inverse = self.plan.apply(change);
         self.history.record(inverse);
         self.dirty = true;
         self.quit_armed = false;
-        self.rebuild(selected);
+        self.after_change(selected, edited, before);
+    }
+
+    /// Follows a change in the cache: a lone debt item changed in place is
+    /// moved within the cached ranking (cheap at 100k items), anything else
+    /// rebuilds. `edited` and `before` (the debt count) were read before it.
+    fn after_change(&mut self, selected: Option<String>, edited: Option<String>, before: usize) {
+        let index = edited
+            .filter(|_| self.plan.debts.len() == before)
+            .and_then(|id| {
+                self.plan
+                    .debts
+                    .binary_search_by(|d| d.id.as_str().cmp(&id))
+                    .ok()
+            });
+        let Some(i) = index else {
+            self.rebuild(selected);
+            return;
+        };
+        // Indices stay valid (same list, same length): keep the selection by index.
+        let selected_index = self.selected_debt_index();
+        self.search_index = None;
+        self.cache.update_debt(
+            &self.plan,
+            self.today,
+            i,
+            &self.filter,
+            self.sort,
+            self.descending,
+        );
+        if let Some(sel) = selected_index
+            && let Some(pos) = self.cache.debt_rows.iter().position(|&x| x == sel)
+        {
+            self.cursors[View::Debt.index()].selected = pos;
+        }
+        self.clamp_cursors();
+    }
+
+    /// `bearing check` findings for the current plan (computed on first use
+    /// after a change).
+    pub fn findings(&self) -> &[crate::check::Finding] {
+        self.cache.findings(&self.plan, self.today)
     }
 
     /// Replaces the whole plan (a reload after another program wrote the
@@ -417,13 +460,19 @@ impl App {
             })
         });
         let selected = self.selected_debt().map(|d| d.id.clone());
+        let edited = self
+            .history
+            .peek(undo)
+            .and_then(super::cache::single_debt_put)
+            .map(str::to_owned);
+        let before = self.plan.debts.len();
         let label = if undo {
             self.history.undo(&mut self.plan)
         } else {
             self.history.redo(&mut self.plan)
         }?;
         self.dirty = true;
-        self.rebuild(selected);
+        self.after_change(selected, edited, before);
         if let Some(id) = touched {
             self.select_debt(&id);
         }
@@ -446,5 +495,33 @@ impl App {
                 self.saved = Some(Err(why));
             }
         }
+    }
+
+    /// Shows a background save's outcome once it is the last word (no newer
+    /// change queued); called by the loop after every event and tick.
+    /// Returns whether there was one.
+    pub fn poll_saved(&mut self) -> bool {
+        let outcome = self.persist.poll_saved();
+        self.take_save_outcome(outcome)
+    }
+
+    /// Waits for queued saves to be written and shows the outcome: on quit,
+    /// and in tests that check the file after a key.
+    pub fn wait_saved(&mut self) -> bool {
+        let outcome = self.persist.flush();
+        self.take_save_outcome(outcome)
+    }
+
+    fn take_save_outcome(&mut self, outcome: Option<Result<String, String>>) -> bool {
+        match outcome {
+            None => return false,
+            Some(Ok(done)) => self.saved = Some(Ok(done)),
+            // Kept in memory; the next change (or quit) retries.
+            Some(Err(why)) => {
+                self.dirty = true;
+                self.saved = Some(Err(why));
+            }
+        }
+        true
     }
 }

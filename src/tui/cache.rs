@@ -3,6 +3,7 @@
 //! experiment board and the key-result outline. Drawing only indexes into
 //! these, so a frame costs the same for 10 items or 100k.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -10,6 +11,12 @@ use chrono::NaiveDate;
 use crate::check::{self, Finding};
 use crate::model::{Debt, DebtStatus, HypothesisStatus, Plan};
 use crate::score::{self, Breakdown, Scorer};
+
+mod incremental;
+#[cfg(test)]
+mod tests;
+
+pub use incremental::single_debt_put;
 
 /// Which debt statuses the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -179,8 +186,9 @@ pub struct Cache {
     /// Hypothesis indices per status column, highest ICE first.
     pub board: [Vec<usize>; 4],
     pub kr_rows: Vec<KrRow>,
-    /// `bearing check` findings, for the overview's warnings.
-    pub findings: Vec<Finding>,
+    /// `bearing check` findings, for the overview's warnings: computed when
+    /// first drawn after a change, so an edit does not pay for a full check.
+    findings: OnceCell<Vec<Finding>>,
     /// The ranks before the last plan change (same indexing as `rank`, or
     /// empty when the debt list changed length), for "moved" markers.
     pub prev_rank: Vec<Option<u32>>,
@@ -252,7 +260,7 @@ impl Cache {
             candidates,
             board,
             kr_rows: kr_outline(plan),
-            findings: check::check(plan, None, today),
+            findings: OnceCell::new(),
             prev_rank: Vec::new(),
             kr_debts: kr_debts(plan),
         };
@@ -293,6 +301,12 @@ impl Cache {
 }
 
 impl Cache {
+    /// `bearing check` on the plan this cache was built (or updated) for.
+    pub fn findings(&self, plan: &Plan, today: NaiveDate) -> &[Finding] {
+        self.findings
+            .get_or_init(|| check::check(plan, None, today))
+    }
+
     /// The rank item `i` had before the last change, when it was ranked
     /// then and its rank differs now. Index-based: after an add or delete
     /// (the list changed length) nothing is marked, so this stays O(1).

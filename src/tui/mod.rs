@@ -63,6 +63,16 @@ pub trait Persist {
     fn keep_mine(&mut self, plan: &Plan) -> Result<String, String> {
         self.save(plan)
     }
+    /// A background save's outcome, once no newer change is queued behind
+    /// it (`save` then answered "saving…"). Synchronous persists have none.
+    fn poll_saved(&mut self) -> Option<Result<String, String>> {
+        None
+    }
+    /// Waits until every queued save is written; the last outcome not yet
+    /// taken by [`Persist::poll_saved`].
+    fn flush(&mut self) -> Option<Result<String, String>> {
+        None
+    }
 }
 
 /// Keeps the plan in memory only: for the demo and for tests.
@@ -173,6 +183,9 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         .map_err(anyhow::Error::from)
         .and_then(|()| event_loop(&mut terminal, &mut app));
     leave_terminal();
+    // The last change may still be on its way to disk: wait, and say so if
+    // it failed.
+    app.wait_saved();
     if app.dirty
         && !app.read_only
         && let Some(Err(why)) = &app.saved
@@ -210,6 +223,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
         } else {
             Effect::None
         };
+        app.poll_saved();
         // Also while keys keep coming: a long typing session still notices.
         if last_check.elapsed() >= TICK {
             last_check = Instant::now();

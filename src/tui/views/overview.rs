@@ -169,7 +169,7 @@ fn stale(app: &App, width: usize) -> Vec<Line<'static>> {
 
 fn warnings(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let f = &app.cache.findings;
+    let f = app.findings();
     let mut lines = vec![heading(format!("Warnings ({})", f.len()), t.heading())];
     if f.is_empty() {
         lines.push(Line::from(Span::styled("bearing check is clean", t.ok())));
