@@ -162,6 +162,19 @@ impl Fixture {
         bearing::store::load(&self.path).unwrap().plan
     }
 
+    /// The file once `ok` holds: the UI saves on a background writer, so the
+    /// file follows the screen by a moment.
+    fn plan_when(&self, ok: impl Fn(&Plan) -> bool) -> Plan {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let plan = self.plan();
+            if ok(&plan) || Instant::now() > deadline {
+                return plan;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Runs the CLI on this plan and returns its stdout.
     fn cli(&self, args: &[&str]) -> String {
         let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
@@ -234,14 +247,14 @@ fn quick_add_lands_in_the_file_and_undo_takes_it_out_again() {
     let s = t.wait_for("added D-");
     let id = id_after(&s, "added ");
     assert!(s.contains(&format!("{id} Journey quick add")), "{s}");
-    let plan = f.plan();
+    let plan = f.plan_when(|p| p.debts.len() == before + 1);
     assert_eq!(plan.debts.len(), before + 1);
     assert_eq!(plan.debt(&id).unwrap().title, "Journey quick add");
 
     t.keys(&["u"]);
     let s = t.wait_for(&format!("undid: add {id}"));
     assert!(!s.contains("Journey quick add"), "{s}");
-    let plan = f.plan();
+    let plan = f.plan_when(|p| p.debts.len() == before);
     assert_eq!(plan.debts.len(), before);
     assert!(plan.debt(&id).is_none(), "undo saved at once");
     t.quit();
@@ -343,7 +356,14 @@ fn validating_an_experiment_needs_evidence_and_reaches_the_file() {
     t.keys(&["Enter"]);
     let s = t.wait_for(&format!("validated {id}"));
     assert!(!s.contains("Evidence for validating"), "{s}");
-    let h = f.plan().hypothesis(&id).unwrap().clone();
+    let h = f
+        .plan_when(|p| {
+            p.hypothesis(&id)
+                .is_some_and(|h| h.status == HypothesisStatus::Validated)
+        })
+        .hypothesis(&id)
+        .unwrap()
+        .clone();
     assert_eq!(h.status, HypothesisStatus::Validated);
     assert_eq!(h.evidence, "p95 traced end to end in 2 min");
     assert_eq!(h.decided, Some(today()));
