@@ -25,6 +25,8 @@ use super::Persist;
 struct Shared {
     /// The latest plan waiting to be written; a newer save replaces it.
     pending: Option<Plan>,
+    /// Queued plans a newer one replaced, for the writer to free.
+    superseded: Vec<Plan>,
     /// The writer is rendering or writing a plan.
     busy: bool,
     /// What the file held when it was last read or written by us: the
@@ -55,7 +57,7 @@ impl Writer {
 
     fn run(&self, path: &Path) {
         loop {
-            let (plan, expected) = {
+            let (plan, expected, superseded) = {
                 let mut s = self.lock();
                 while s.pending.is_none() && !s.shutdown {
                     s = self
@@ -68,8 +70,9 @@ impl Writer {
                     return;
                 };
                 s.busy = true;
-                (plan, s.expected)
+                (plan, s.expected, std::mem::take(&mut s.superseded))
             };
+            drop(superseded);
             // A panic here must still clear `busy`, or quit would wait forever.
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 store::save(path, &plan, expected.as_ref())
@@ -200,8 +203,13 @@ impl FilePersist {
         }
         // The clone is the only cost on the input path (tens of ms at 100k);
         // rendering and writing happen on the writer.
+        let copy = plan.clone();
         let mut s = self.writer.lock();
-        s.pending = Some(plan.clone());
+        // A plan superseded before it was written is freed by the writer:
+        // dropping 100k items here would cost the keystroke ~10 ms more.
+        if let Some(old) = s.pending.replace(copy) {
+            s.superseded.push(old);
+        }
         s.outcome = None;
         self.writer.wake.notify_all();
         Ok("saving…".to_owned())
