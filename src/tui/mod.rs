@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod pickers;
 pub mod prompt;
 pub mod reload;
+pub mod search_worker;
 pub mod sprint_ops;
 pub mod text_modes;
 pub mod theme;
@@ -156,6 +157,9 @@ pub fn mouse_action(ev: MouseEvent) -> Option<Action> {
 /// How long the loop waits for a key before it checks the file for
 /// outside changes.
 const TICK: Duration = Duration::from_millis(300);
+/// How long it waits while a search runs on its worker: its hits are drawn
+/// this soon after they are found.
+const SEARCH_POLL: Duration = Duration::from_millis(5);
 
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let Options {
@@ -173,6 +177,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         .map(std::path::Path::to_path_buf);
     // ratatui::init restores the terminal in its panic hook; ours runs first
     // and also gives the mouse and paste mode back.
+    pickers::search_in_background(true);
     let mut terminal = ratatui::init();
     let restore_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -208,7 +213,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
     let mut last_check = Instant::now();
     loop {
         terminal.draw(|frame| views::draw(frame, app))?;
-        let effect = if event::poll(TICK)? {
+        let wait = if pickers::search_pending(app) {
+            SEARCH_POLL
+        } else {
+            TICK
+        };
+        let effect = if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) => handle_key(app, key),
                 Event::Mouse(m) => mouse_action(m).map_or(Effect::None, |a| handle(app, a)),
@@ -224,6 +234,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
             Effect::None
         };
         app.poll_saved();
+        pickers::poll_results(app);
         // Also while keys keep coming: a long typing session still notices.
         if last_check.elapsed() >= TICK {
             last_check = Instant::now();

@@ -4,6 +4,7 @@
 //! palette lists `keymap::commands` and runs the chosen action.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::KeyEvent;
 
@@ -47,12 +48,53 @@ pub fn index(app: &mut App) -> Arc<SearchIndex> {
         .clone()
 }
 
+/// Whether search runs on a worker thread. The terminal loop turns it on;
+/// tests that drive an [`App`] key by key leave it off and get each
+/// keystroke's hits at once.
+static BACKGROUND: AtomicBool = AtomicBool::new(false);
+
+pub fn search_in_background(on: bool) {
+    BACKGROUND.store(on, Ordering::Relaxed);
+}
+
 pub fn open_search(app: &mut App) -> Effect {
     let index = index(app);
-    app.mode = Mode::Search(Box::new(PickerState {
-        picker: Picker::search("Search", index),
-    }));
+    let picker = if BACKGROUND.load(Ordering::Relaxed) {
+        Picker::search_in_background("Search", index)
+    } else {
+        Picker::search("Search", index)
+    };
+    app.mode = Mode::Search(Box::new(PickerState { picker }));
     Effect::None
+}
+
+/// Whether an open search waits for hits: the loop then polls often.
+pub fn search_pending(app: &App) -> bool {
+    matches!(&app.mode, Mode::Search(p) if p.picker.pending())
+}
+
+/// Draws in what the search worker found, and re-searches a plan that
+/// changed under an open search; true when the screen changed.
+pub fn poll_results(app: &mut App) -> bool {
+    if !matches!(app.mode, Mode::Search(_)) {
+        return false;
+    }
+    let stale = app.search_index.is_none();
+    let fresh = stale.then(|| index(app));
+    let Mode::Search(state) = &mut app.mode else {
+        return false;
+    };
+    let mut changed = false;
+    if let Some(fresh) = fresh
+        && state
+            .picker
+            .index()
+            .is_some_and(|old| !Arc::ptr_eq(old, &fresh))
+    {
+        state.picker.set_index(fresh);
+        changed = true;
+    }
+    state.picker.poll_results() || changed
 }
 
 pub fn open_palette(app: &mut App) -> Effect {
@@ -80,6 +122,9 @@ pub fn step(state: &mut PickerState, delta: i64) {
 
 /// Enter: jump to the hit, or run the command.
 pub fn submit(app: &mut App) -> Effect {
+    if let Some(p) = picker(app) {
+        p.settle();
+    }
     let Some(chosen) = picker(app).and_then(|p| p.selected().map(|i| i.id.clone())) else {
         app.info("no match");
         return Effect::None;

@@ -3,6 +3,7 @@
 //! (hits over the whole plan, re-ranked on every keystroke).
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -16,11 +17,15 @@ use ratatui::{
 use super::{InputOutcome, Styles, TextInput};
 use crate::search::{Hit, SearchIndex, Searcher};
 use crate::text::{display_width, sanitize, truncate};
+use crate::tui::search_worker::{Results, SearchWorker};
 
 /// Search shows at most this many hits; more is noise, and drawing stays cheap.
 pub const SEARCH_LIMIT: usize = 200;
 const PAGE: usize = 10;
 const MAX_ROWS: u16 = 16;
+/// How long Enter waits for the hits of what was typed before it picks one:
+/// choosing from the hits of an older query would jump somewhere else.
+const SETTLE: Duration = Duration::from_millis(500);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PickerItem {
@@ -62,23 +67,66 @@ pub enum PickerOutcome {
     Closed,
 }
 
-#[derive(Clone)]
 enum Source {
     /// A fixed list, filtered by label (and detail, weighted lower).
     Items(Vec<PickerItem>),
+    /// Searched on this thread, on every keystroke.
     Search {
         index: Arc<SearchIndex>,
         searcher: Searcher,
     },
+    /// Searched by a worker thread; `sent` numbers the queries handed to it
+    /// and `shown` the one whose hits are drawn.
+    Background {
+        worker: SearchWorker,
+        sent: u64,
+        shown: u64,
+    },
 }
 
-#[derive(Clone)]
 pub struct Picker {
     title: String,
     input: TextInput,
     source: Source,
     shown: Vec<PickerItem>,
     selected: usize,
+}
+
+impl Clone for Picker {
+    /// A cloned background search gets its own worker (answers go to one
+    /// receiver), which is asked the current query again.
+    fn clone(&self) -> Self {
+        let source = match &self.source {
+            Source::Items(items) => Source::Items(items.clone()),
+            Source::Search { index, searcher } => Source::Search {
+                index: Arc::clone(index),
+                searcher: searcher.clone(),
+            },
+            Source::Background { worker, .. } => match worker.respawn() {
+                Some(worker) => Source::Background {
+                    worker,
+                    sent: 0,
+                    shown: 0,
+                },
+                None => Source::Search {
+                    index: Arc::clone(worker.index()),
+                    searcher: Searcher::new(),
+                },
+            },
+        };
+        let mut p = Picker {
+            title: self.title.clone(),
+            input: self.input.clone(),
+            source,
+            shown: self.shown.clone(),
+            selected: self.selected,
+        };
+        // Not pending: the clone shows the same hits, for the same query.
+        if self.pending() {
+            p.refresh();
+        }
+        p
+    }
 }
 
 impl Picker {
@@ -97,6 +145,104 @@ impl Picker {
                 searcher: Searcher::new(),
             },
         )
+    }
+
+    /// A picker over search hits scored by a worker thread: a keystroke
+    /// only queues the query, and [`Picker::poll_results`] picks the hits up.
+    /// Searches on this thread when no thread can be started.
+    pub fn search_in_background(title: impl Into<String>, index: Arc<SearchIndex>) -> Self {
+        let source = match SearchWorker::spawn(Arc::clone(&index), SEARCH_LIMIT) {
+            Some(worker) => Source::Background {
+                worker,
+                sent: 0,
+                shown: 0,
+            },
+            None => Source::Search {
+                index,
+                searcher: Searcher::new(),
+            },
+        };
+        Self::with_source(title, source)
+    }
+
+    /// The index searched, for noticing that the plan changed under it.
+    pub fn index(&self) -> Option<&Arc<SearchIndex>> {
+        match &self.source {
+            Source::Items(_) => None,
+            Source::Search { index, .. } => Some(index),
+            Source::Background { worker, .. } => Some(worker.index()),
+        }
+    }
+
+    /// Searches `index` from now on (the plan changed), in the same way as
+    /// before, and re-runs the query.
+    pub fn set_index(&mut self, index: Arc<SearchIndex>) {
+        let selected = self.selected;
+        self.source = match &self.source {
+            Source::Items(_) => return,
+            Source::Background { .. } => {
+                match SearchWorker::spawn(Arc::clone(&index), SEARCH_LIMIT) {
+                    Some(worker) => Source::Background {
+                        worker,
+                        sent: 0,
+                        shown: 0,
+                    },
+                    None => Source::Search {
+                        index,
+                        searcher: Searcher::new(),
+                    },
+                }
+            }
+            Source::Search { .. } => Source::Search {
+                index,
+                searcher: Searcher::new(),
+            },
+        };
+        self.refresh();
+        self.selected = selected.min(self.shown.len().saturating_sub(1));
+    }
+
+    /// Whether the hits drawn are for an older query than the one typed.
+    pub fn pending(&self) -> bool {
+        matches!(self.source, Source::Background { sent, shown, .. } if shown < sent)
+    }
+
+    /// Takes the newest hits the worker has sent; true when they changed
+    /// what is drawn.
+    pub fn poll_results(&mut self) -> bool {
+        let Source::Background { worker, .. } = &self.source else {
+            return false;
+        };
+        let latest = worker.try_latest();
+        latest.is_some_and(|r| self.accept(r))
+    }
+
+    /// Waits up to `timeout` for the hits of the current query; true when
+    /// they are drawn (always true without a worker).
+    pub fn wait_results(&mut self, timeout: Duration) -> bool {
+        if !self.pending() {
+            return true;
+        }
+        let Source::Background { worker, sent, .. } = &self.source else {
+            return true;
+        };
+        if let Some(r) = worker.wait_for(*sent, timeout) {
+            self.accept(r);
+        }
+        !self.pending()
+    }
+
+    fn accept(&mut self, r: Results) -> bool {
+        let Source::Background { shown, .. } = &mut self.source else {
+            return false;
+        };
+        if r.seq <= *shown {
+            return false;
+        }
+        *shown = r.seq;
+        self.shown = r.hits.into_iter().map(PickerItem::from).collect();
+        self.selected = 0;
+        true
     }
 
     fn with_source(title: impl Into<String>, source: Source) -> Self {
@@ -142,6 +288,20 @@ impl Picker {
                 .into_iter()
                 .map(PickerItem::from)
                 .collect(),
+            Source::Background { worker, sent, .. } => {
+                *sent += 1;
+                if worker.send(*sent, q) {
+                    // The last hits stay drawn until the new ones come.
+                    return;
+                }
+                // The thread is gone: search here from now on.
+                let index = Arc::clone(worker.index());
+                self.source = Source::Search {
+                    index,
+                    searcher: Searcher::new(),
+                };
+                return self.refresh();
+            }
         };
         self.selected = 0;
     }
@@ -158,6 +318,13 @@ impl Picker {
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }
 
+    /// Before choosing: the hits of what was typed, not of an older query.
+    pub fn settle(&mut self) {
+        if self.pending() {
+            self.wait_results(SETTLE);
+        }
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) -> PickerOutcome {
         if key.kind == KeyEventKind::Release {
             return PickerOutcome::None;
@@ -166,6 +333,7 @@ impl Picker {
         match key.code {
             KeyCode::Esc => return PickerOutcome::Closed,
             KeyCode::Enter => {
+                self.settle();
                 return match self.selected() {
                     Some(item) => PickerOutcome::Chosen(item.id.clone()),
                     None => PickerOutcome::None,
@@ -195,7 +363,8 @@ impl Picker {
         let popup = area.centered(Constraint::Length(72), Constraint::Length(rows + 3));
         frame.render_widget(Clear, popup);
         let count = format!(
-            " {}/{} ",
+            " {}{}/{} ",
+            if self.pending() { "searching… " } else { "" },
             self.shown.len().min(self.selected + 1),
             self.shown.len()
         );
@@ -226,7 +395,12 @@ impl Picker {
             return;
         }
         if self.shown.is_empty() {
-            let msg = truncate("no matches", usize::from(list.width)).into_owned();
+            let msg = if self.pending() {
+                "searching…"
+            } else {
+                "no matches"
+            };
+            let msg = truncate(msg, usize::from(list.width)).into_owned();
             frame.render_widget(Paragraph::new(Line::styled(msg, styles.detail)), list);
             return;
         }

@@ -183,3 +183,115 @@ fn renders_at_every_size() {
         }
     }
 }
+
+fn background() -> Picker {
+    Picker::search_in_background("Search", Arc::new(SearchIndex::new(&plan())))
+}
+
+fn settled(mut p: Picker) -> Picker {
+    assert!(p.wait_results(Duration::from_secs(10)), "no hits in time");
+    p
+}
+
+#[test]
+fn a_background_keystroke_only_queues_the_query() {
+    let mut p = settled(background());
+    assert_eq!(p.items().len(), 3);
+    assert!(!p.pending());
+    press(&mut p, "rosa");
+    // Nothing was scored on this thread: the old hits stay until polled.
+    assert!(p.pending());
+    assert_eq!(p.query(), "rosa");
+    assert_eq!(p.items().len(), 3);
+    let buf = render(80, 12, |f| p.render(f, f.area(), &Styles::plain()));
+    assert!(text(&buf).iter().any(|l| l.contains("searching… 1/3")));
+    let p = settled(p);
+    assert_eq!(ids(&p), ["D-00003"]);
+    assert_eq!(p.items()[0].detail, "debt D-00003 · owner");
+    let buf = render(80, 12, |f| p.render(f, f.area(), &Styles::plain()));
+    assert!(!text(&buf).iter().any(|l| l.contains("searching")));
+}
+
+#[test]
+fn stale_answers_are_ignored() {
+    let mut p = settled(background());
+    press(&mut p, "zzz");
+    let mut p = settled(p);
+    assert!(p.items().is_empty());
+    // An answer for query 1 after the one for query 2 changes nothing.
+    let old = Results {
+        seq: 1,
+        hits: SearchIndex::new(&plan()).query("", 10),
+    };
+    assert!(!p.accept(old));
+    assert!(p.items().is_empty());
+    let buf = render(80, 12, |f| p.render(f, f.area(), &Styles::plain()));
+    assert!(text(&buf).iter().any(|l| l.contains("no matches")));
+}
+
+#[test]
+fn enter_waits_for_the_hits_of_what_was_typed() {
+    let mut p = settled(background());
+    // Without waiting, Enter would choose D-00001, the first of all three.
+    assert_eq!(
+        press(&mut p, "f l a k y <Enter>").last(),
+        Some(&PickerOutcome::Chosen("D-00003".into()))
+    );
+}
+
+#[test]
+fn a_pending_clone_asks_its_own_worker() {
+    let mut p = settled(background());
+    press(&mut p, "rot");
+    let q = settled(p.clone());
+    let p = settled(p);
+    assert_eq!(q.query(), "rot");
+    assert_eq!(q.items(), p.items());
+    assert_eq!(ids(&q)[0], "D-00001");
+}
+
+#[test]
+fn a_new_index_re_runs_the_query() {
+    let mut p = settled(background());
+    press(&mut p, "new");
+    let p0 = settled(p);
+    assert!(p0.items().is_empty());
+    let mut p = p0;
+    let mut plan = plan();
+    plan.debts.push(Debt::new(
+        "D-00004".into(),
+        "New flaky test".into(),
+        NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
+    ));
+    p.set_index(Arc::new(SearchIndex::new(&plan)));
+    let p = settled(p);
+    assert_eq!(ids(&p), ["D-00004"]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+    /// Whatever is typed, once settled the background search shows what the
+    /// search on this thread shows.
+    #[test]
+    fn background_search_matches_the_synchronous_one(
+        strokes in proptest::collection::vec(
+            proptest::sample::select(vec!["r", "o", "t", "a", "e", "s", " ", "<BS>", "<C-w>", "<Down>", "<Up>", "<Left>", "<Right>"]),
+            0..12,
+        )
+    ) {
+        let mut sync = Picker::search("Search", Arc::new(SearchIndex::new(&plan())));
+        let mut bg = background();
+        for (i, k) in strokes.iter().enumerate() {
+            press(&mut sync, k);
+            press(&mut bg, k);
+            // Settle only sometimes, so several queries queue up.
+            if i % 3 == 2 {
+                bg = settled(bg);
+                proptest::prop_assert_eq!(bg.items(), sync.items());
+            }
+        }
+        let bg = settled(bg);
+        proptest::prop_assert_eq!(bg.query(), sync.query());
+        proptest::prop_assert_eq!(bg.items(), sync.items());
+    }
+}
