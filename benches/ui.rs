@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use bearing::model::Plan;
 use bearing::search::{SearchIndex, Searcher};
+use bearing::tui::components::Picker;
 use bearing::tui::{Action, App, NoPersist, View, handle, views};
 use chrono::NaiveDate;
 use divan::Bencher;
@@ -134,4 +135,21 @@ fn edit_rating(b: Bencher, n: usize) {
 fn search_first_keystroke(b: Bencher, n: usize) {
     let index = SearchIndex::new(plan(n));
     b.bench_local(|| divan::black_box(Searcher::new().query(&index, "l", 200)));
+}
+
+/// The first search keystroke as the terminal UI runs it: the key queues the
+/// query for the worker thread and returns; measured until its hits are in.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn search_first_keystroke_via_worker(b: Bencher, n: usize) {
+    let index = std::sync::Arc::new(SearchIndex::new(plan(n)));
+    b.with_inputs(|| {
+        let mut p = Picker::search_in_background("Search", index.clone());
+        assert!(p.wait_results(std::time::Duration::from_secs(30)));
+        p
+    })
+    .bench_local_values(|mut p| {
+        p.set_query("l");
+        assert!(p.wait_results(std::time::Duration::from_secs(30)));
+        p
+    });
 }
