@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use bearing::model::Plan;
 use bearing::search::{SearchIndex, Searcher};
+use bearing::tui::components::Picker;
 use bearing::tui::{Action, App, NoPersist, View, handle, views};
 use chrono::NaiveDate;
 use divan::Bencher;
@@ -175,4 +176,21 @@ fn edit_rating_with_file_save(b: Bencher, n: usize) {
         app.saved
     );
     assert_eq!(bearing::store::load(&path).unwrap().plan, app.plan);
+}
+
+/// The first search keystroke as the terminal UI runs it: the key queues the
+/// query for the worker thread and returns; measured until its hits are in.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn search_first_keystroke_via_worker(b: Bencher, n: usize) {
+    let index = std::sync::Arc::new(SearchIndex::new(plan(n)));
+    b.with_inputs(|| {
+        let mut p = Picker::search_in_background("Search", index.clone());
+        assert!(p.wait_results(std::time::Duration::from_secs(30)));
+        p
+    })
+    .bench_local_values(|mut p| {
+        p.set_query("l");
+        assert!(p.wait_results(std::time::Duration::from_secs(30)));
+        p
+    });
 }
