@@ -9,48 +9,9 @@ use bearing::model::{DebtStatus, HypothesisStatus};
 use bearing::tui::action::{Effect, View};
 use bearing::tui::app::{App, Message, Mode, ModeKind, StatusFilter};
 use bearing::tui::{NoPersist, forms, handle_key, handle_paste};
+use common::keys::press;
 use common::{fixture, today};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn key(word: &str) -> KeyEvent {
-    let none = KeyModifiers::NONE;
-    let (code, mods) = match word {
-        "<Enter>" => (KeyCode::Enter, none),
-        "<Esc>" => (KeyCode::Esc, none),
-        "<Tab>" => (KeyCode::Tab, none),
-        "<S-Tab>" => (KeyCode::BackTab, KeyModifiers::SHIFT),
-        "<Space>" => (KeyCode::Char(' '), none),
-        "<BS>" => (KeyCode::Backspace, none),
-        "<Up>" => (KeyCode::Up, none),
-        "<Down>" => (KeyCode::Down, none),
-        "<Left>" => (KeyCode::Left, none),
-        "<Right>" => (KeyCode::Right, none),
-        w if w.starts_with("<C-") && w.ends_with('>') && w.chars().count() == 5 => (
-            KeyCode::Char(w.chars().nth(3).unwrap()),
-            KeyModifiers::CONTROL,
-        ),
-        w if w.chars().count() == 1 => {
-            let c = w.chars().next().unwrap();
-            let m = if c.is_ascii_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                none
-            };
-            (KeyCode::Char(c), m)
-        }
-        w => panic!("unknown key {w:?}"),
-    };
-    KeyEvent::new(code, mods)
-}
-
-/// Presses each key in turn; returns the last effect.
-fn press(app: &mut App, keys: &str) -> Effect {
-    let mut last = Effect::None;
-    for word in keys.split_whitespace() {
-        last = handle_key(app, key(word));
-    }
-    last
-}
 
 /// Types text into whatever has the focus, one key per character.
 fn typed(app: &mut App, text: &str) {

@@ -447,6 +447,15 @@ impl App {
         self.rebuild(selected);
     }
 
+    /// In a read-only UI (the demo, a second window) says so and answers
+    /// true: the caller changes nothing.
+    pub fn refuse_read_only(&mut self) -> bool {
+        if self.read_only {
+            self.error("read-only: nothing was changed");
+        }
+        self.read_only
+    }
+
     /// Undoes (or redoes) one change; returns its label, `None` when there
     /// is nothing to undo (redo).
     pub fn undo_redo(&mut self, undo: bool) -> Option<String> {

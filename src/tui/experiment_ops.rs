@@ -13,13 +13,6 @@ use crate::export;
 use crate::lifecycle::{self, DEFAULT_REVIEW_DAYS, LifecycleError};
 use crate::model::Change;
 
-fn refuse_read_only(app: &mut App) -> bool {
-    if app.read_only {
-        app.error("read-only: nothing was changed");
-    }
-    app.read_only
-}
-
 fn selected_hypothesis(app: &mut App) -> Option<String> {
     let id = app
         .selected_hypothesis_index()
@@ -37,7 +30,7 @@ fn review_default(today: NaiveDate) -> NaiveDate {
 }
 
 pub fn start(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(id) = selected_hypothesis(app) else {
@@ -62,7 +55,7 @@ pub fn start(app: &mut App) -> Effect {
 }
 
 pub fn decide(app: &mut App, validate: bool) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(id) = selected_hypothesis(app) else {
@@ -92,7 +85,7 @@ pub fn decide(app: &mut App, validate: bool) -> Effect {
 }
 
 pub fn reopen(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(id) = selected_hypothesis(app) else {
@@ -118,7 +111,7 @@ pub fn reopen(app: &mut App) -> Effect {
 }
 
 pub fn check_in(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(KrRow::Kr(i)) = app.selected_kr_row() else {

@@ -62,13 +62,6 @@ impl PartialEq for FormState {
     }
 }
 
-fn refuse_read_only(app: &mut App) -> bool {
-    if app.read_only {
-        app.error("read-only: nothing was changed");
-    }
-    app.read_only
-}
-
 fn open(app: &mut App, form: Form, target: Target) {
     app.mode = Mode::Form(Box::new(FormState::new(form, target)));
 }
@@ -77,7 +70,7 @@ fn open(app: &mut App, form: Form, target: Target) {
 /// the new key result belongs to the selected objective (`A` adds an
 /// objective instead).
 pub fn add(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let kind = match app.view {
@@ -117,7 +110,7 @@ fn selected_objective(app: &App) -> Option<String> {
 
 /// `A` in the key-results view.
 pub fn add_objective(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     open(
@@ -131,7 +124,7 @@ pub fn add_objective(app: &mut App) -> Effect {
 /// `e`: the selected item's form, every field filled in; on the overview
 /// the plan settings.
 pub fn edit(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     if app.view == View::Overview {

@@ -127,13 +127,6 @@ pub fn step_pane(app: &mut App, delta: i64) -> bool {
     true
 }
 
-fn refuse_read_only(app: &mut App) -> bool {
-    if app.read_only {
-        app.error("read-only: nothing was changed");
-    }
-    app.read_only
-}
-
 /// The selected sprint's id, or a message saying there is none.
 fn sprint_id(app: &mut App) -> Option<String> {
     let id = selected_sprint(app).map(|s| s.id.clone());
@@ -173,7 +166,7 @@ fn outcome(app: &mut App, result: Result<planning::Outcome, planning::PlanningEr
 }
 
 pub fn move_in(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(sid) = sprint_id(app) else {
@@ -188,7 +181,7 @@ pub fn move_in(app: &mut App) -> Effect {
 }
 
 pub fn move_out(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(sid) = sprint_id(app) else {
@@ -214,7 +207,7 @@ pub fn toggle(app: &mut App) -> Effect {
 }
 
 pub fn auto_plan(app: &mut App, top: bool) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(sid) = sprint_id(app) else {
@@ -229,7 +222,7 @@ pub fn auto_plan(app: &mut App, top: bool) -> Effect {
 }
 
 pub fn start(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(sid) = sprint_id(app) else {
@@ -241,7 +234,7 @@ pub fn start(app: &mut App) -> Effect {
 
 /// Opens the close checklist; items already done start ticked.
 pub fn open_close(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(s) = selected_sprint(app) else {

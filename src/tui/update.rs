@@ -226,15 +226,8 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
     Effect::None
 }
 
-fn refuse_read_only(app: &mut App) -> bool {
-    if app.read_only {
-        app.error("read-only: nothing was changed");
-    }
-    app.read_only
-}
-
 fn delete(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(id) = app.selected_id() else {
@@ -269,7 +262,7 @@ fn confirm(app: &mut App, yes: bool) -> Effect {
 }
 
 fn undo_redo(app: &mut App, undo: bool) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(label) = app.undo_redo(undo) else {
@@ -361,7 +354,7 @@ fn filter_message(app: &mut App) {
 }
 
 fn rate(app: &mut App, delta: i8) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(i) = app.selected_debt_index() else {
@@ -398,7 +391,7 @@ fn rate(app: &mut App, delta: i8) -> Effect {
 }
 
 fn cycle_status(app: &mut App) -> Effect {
-    if refuse_read_only(app) {
+    if app.refuse_read_only() {
         return Effect::None;
     }
     let Some(i) = app.selected_debt_index() else {
