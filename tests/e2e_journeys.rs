@@ -4,127 +4,26 @@
 //! the terminal usable. Every journey ends by checking the terminal was
 //! given back (cooked mode with echo, main screen) and what reached the file.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use bearing::model::{HypothesisStatus, Plan};
+use common::tmux::{AFTER_EXIT, Tmux};
 
 const TODAY: &str = "2026-11-20";
 
-/// One tmux server per test (its own socket), killed on drop.
-struct Tmux {
-    socket: String,
-}
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
-impl Tmux {
-    /// Runs `env ENV bearing` in `cwd` in an 80×24 window. After it exits the
-    /// pane keeps its exit status and the terminal's mode flags on screen.
-    fn start(name: &str, cwd: &Path, data: &Path, env: &str) -> Tmux {
-        let socket = format!("bearing-e2e-journey-{name}-{}", std::process::id());
-        let bin = env!("CARGO_BIN_EXE_bearing");
-        let cmd = format!(
-            "env BEARING_TODAY={TODAY} BEARING_DATA_DIR={} TERM=xterm-256color RUST_BACKTRACE=0 {env} {bin}; \
-             echo EXITED=$?; \
-             echo STTY=$(stty -a | tr -s ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '); \
-             sleep 60",
-            data.display()
-        );
-        let status = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
-            .args(["-x", "80", "-y", "24", "-c"])
-            .arg(cwd)
-            .args(["-s", "t", &cmd])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        Tmux { socket }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "tmux {args:?}: {out:?}");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Sends keys one by one with a short pause, so Escape and the next key
-    /// never arrive together (which a terminal reads as Alt-key).
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.tmux(&["send-keys", "-t", "t", k]);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", text]);
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
-    }
-
-    /// Waits until the screen contains `text` (the app draws asynchronously).
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                return s;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {text:?}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(40));
-        }
-    }
-
-    /// The status bar: the last line of the screen.
-    fn status_line(&self) -> String {
-        self.screen().lines().last().unwrap_or("").to_owned()
-    }
-
-    /// The terminal is back to normal after the app: the shell's `stty -a`
-    /// has canonical mode and echo, tmux says the alternate screen is off,
-    /// and the app's tab bar is gone. Returns the screen for more checks.
-    fn assert_restored(&self, exit: u8) -> String {
-        let s = self.wait_for("STTY=");
-        assert!(s.contains(&format!("EXITED={exit}")), "{s}");
-        assert!(s.contains("STTY=icanon echo"), "terminal left raw:\n{s}");
-        let alt = self.tmux(&["display-message", "-p", "-t", "t", "#{alternate_on}"]);
-        assert_eq!(alt.trim(), "0", "alternate screen not left:\n{s}");
-        assert!(
-            !s.contains("1 Overview"),
-            "the app's screen is still up:\n{s}"
-        );
-        s
-    }
-
-    fn quit(&self) {
-        self.keys(&["q"]);
-        self.assert_restored(0);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
-    }
+/// Runs `env ENV bearing` in `cwd` at 80×24; after it exits the pane keeps
+/// its exit status and the terminal's mode flags on screen.
+fn start(name: &str, cwd: &Path, data: &Path, env: &str) -> Option<Tmux> {
+    let bin = env!("CARGO_BIN_EXE_bearing");
+    let cmd = format!(
+        "env BEARING_TODAY={TODAY} BEARING_DATA_DIR={} TERM=xterm-256color RUST_BACKTRACE=0 {env} {bin}; {AFTER_EXIT}; sleep 60",
+        data.display()
+    );
+    Tmux::spawn(&format!("journey-{name}"), cwd, &cmd)
 }
 
 /// A copy of the demo plan in a temporary directory.
@@ -149,11 +48,7 @@ impl Fixture {
     }
 
     fn open_with(&self, name: &str, env: &str) -> Option<Tmux> {
-        if !have_tmux() {
-            eprintln!("tmux is not installed: skipping {name} (.ci/run installs it)");
-            return None;
-        }
-        let t = Tmux::start(name, self.dir.path(), &self.data, env);
+        let t = start(name, self.dir.path(), &self.data, env)?;
         t.wait_for("1 Overview");
         Some(t)
     }
@@ -396,11 +291,9 @@ fn sprint_export_writes_markdown_next_to_the_plan() {
 #[test]
 fn a_panic_restores_the_terminal_and_its_message_stays_readable() {
     let f = Fixture::new();
-    if !have_tmux() {
-        eprintln!("tmux is not installed: skipping the panic test");
+    let Some(t) = start("panic", f.dir.path(), &f.data, "BEARING_TEST_PANIC=1") else {
         return;
-    }
-    let t = Tmux::start("panic", f.dir.path(), &f.data, "BEARING_TEST_PANIC=1");
+    };
     let s = t.assert_restored(101);
     assert!(
         s.contains("BEARING_TEST_PANIC=1: deliberate panic after the first frame"),

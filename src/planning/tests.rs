@@ -1,3 +1,6 @@
+//! Unit tests, compiled only under `#[cfg(test)] mod tests;` in the parent:
+//! unwrap() here is on fixtures the test builds, never on user input.
+
 use chrono::NaiveDate;
 use proptest::prelude::*;
 

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod keys;
+pub mod tmux;
 
 use bearing::model::{
     Debt, DebtStatus, Hypothesis, HypothesisStatus, KeyResult, Objective, Plan, Sprint, SprintState,

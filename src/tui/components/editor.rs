@@ -78,7 +78,8 @@ fn shell(command: &str, path: &std::path::Path) -> Command {
     c
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
     use super::*;
 

@@ -1,4 +1,5 @@
 //! The keymap's own rules: no key bound twice, docs generated from it.
+//! Compiled only under `#[cfg(test)] mod tests;` in the parent.
 
 use super::*;
 use std::collections::HashSet;

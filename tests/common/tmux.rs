@@ -1,0 +1,135 @@
+//! The real binary in a real terminal: one tmux server per test (its own
+//! socket, 80×24), keys typed with send-keys, the screen read with
+//! capture-pane. Shared by the end-to-end tests.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// Appended to a command run in the pane: after the program exits, the
+/// pane shows its exit code and the two terminal flags raw mode turns off
+/// ("STTY=icanon echo" when the terminal was given back).
+pub const AFTER_EXIT: &str = "echo EXITED=$?; \
+     echo STTY=$(stty -a | tr -s ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')";
+
+pub fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Killed on drop; keeps the test's temporary directory alive with it.
+pub struct Tmux {
+    socket: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Tmux {
+    /// Runs the shell command `cmd` in `cwd` in a new 80×24 window; `None`
+    /// (with a note) when tmux is not installed — `.ci/run` installs it.
+    pub fn spawn(name: &str, cwd: &Path, cmd: &str) -> Option<Tmux> {
+        if !have_tmux() {
+            eprintln!("tmux is not installed: skipping {name} (.ci/run installs it)");
+            return None;
+        }
+        let socket = format!("bearing-e2e-{name}-{}", std::process::id());
+        let status = Command::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d"])
+            .args(["-x", "80", "-y", "24", "-c"])
+            .arg(cwd)
+            .args(["-s", "t", cmd])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        Some(Tmux { socket, _dir: None })
+    }
+
+    /// Keeps `dir` until the server is killed.
+    pub fn holding(mut self, dir: tempfile::TempDir) -> Tmux {
+        self._dir = Some(dir);
+        self
+    }
+
+    pub fn tmux(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "tmux {args:?}: {out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Sends keys one by one with a short pause, so Escape and the next key
+    /// never arrive together (which a terminal reads as Alt-key).
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "t", k]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Types `text` literally.
+    pub fn text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", "t", "-l", text]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    pub fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// Waits until the screen contains `text` (the app draws asynchronously);
+    /// times out with the screen in the message.
+    pub fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(40));
+        }
+    }
+
+    /// The status bar: the last line of the screen.
+    pub fn status_line(&self) -> String {
+        self.screen().lines().last().unwrap_or("").to_owned()
+    }
+
+    /// The terminal is back to normal after the app (run with
+    /// [`AFTER_EXIT`]): the exit code, canonical mode and echo, tmux says the
+    /// alternate screen is off, and the app's tab bar is gone. Returns the
+    /// screen for more checks.
+    pub fn assert_restored(&self, exit: u8) -> String {
+        let s = self.wait_for("STTY=");
+        assert!(s.contains(&format!("EXITED={exit}")), "{s}");
+        assert!(s.contains("STTY=icanon echo"), "terminal left raw:\n{s}");
+        let alt = self.tmux(&["display-message", "-p", "-t", "t", "#{alternate_on}"]);
+        assert_eq!(alt.trim(), "0", "alternate screen not left:\n{s}");
+        assert!(
+            !s.contains("1 Overview"),
+            "the app's screen is still up:\n{s}"
+        );
+        s
+    }
+
+    /// `q`, then the terminal must be restored.
+    pub fn quit(&self) {
+        self.keys(&["q"]);
+        self.assert_restored(0);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
