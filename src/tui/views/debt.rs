@@ -113,19 +113,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
     let rows = &app.cache.debt_rows;
     let cursor = &app.cursors[View::Debt.index()];
     let offset = cursor.visible_offset(height, rows.len());
-    {
-        let mut hits = app.hits.borrow_mut();
-        hits.rows = Some((
-            Rect::new(
-                area.x,
-                area.y + 1,
-                area.width,
-                area.height.saturating_sub(1),
-            ),
-            offset,
-        ));
-        hits.row_height = 1;
-    }
+    super::register_rows(app, area, offset);
     if rows.is_empty() {
         let msg = if app.plan.debts.is_empty() {
             "No debt yet: a adds an item."

@@ -28,19 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let height = usize::from(area.height.saturating_sub(1));
     let cursor = &app.cursors[View::KeyResults.index()];
     let offset = cursor.visible_offset(height, rows.len());
-    {
-        let mut hits = app.hits.borrow_mut();
-        hits.rows = Some((
-            Rect::new(
-                area.x,
-                area.y + 1,
-                area.width,
-                area.height.saturating_sub(1),
-            ),
-            offset,
-        ));
-        hits.row_height = 1;
-    }
+    super::register_rows(app, area, offset);
     let mut names = vec!["key result", "progress", "health"];
     let mut spec: Vec<Width> = vec![None, Some(15), Some(9)];
     if mid {

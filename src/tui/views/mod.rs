@@ -81,6 +81,21 @@ fn draw_all(frame: &mut Frame, app: &App) {
     }
 }
 
+/// Tells the mouse handler where the one-row-per-item list under a
+/// one-line header starts and which item is at its top, so a click selects
+/// the row under it.
+pub(super) fn register_rows(app: &App, area: Rect, offset: usize) {
+    let mut hits = app.hits.borrow_mut();
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(1),
+    );
+    hits.rows = Some((body, offset));
+    hits.row_height = 1;
+}
+
 fn draw_tabs(frame: &mut Frame, app: &App, area: Rect) {
     let full: usize = View::ALL
         .iter()

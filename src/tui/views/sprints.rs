@@ -53,19 +53,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let height = usize::from(area.height.saturating_sub(1));
     let cursor = &app.cursors[View::Sprints.index()];
     let offset = cursor.visible_offset(height, app.cache.sprint_rows.len());
-    {
-        let mut hits = app.hits.borrow_mut();
-        hits.rows = Some((
-            Rect::new(
-                area.x,
-                area.y + 1,
-                area.width,
-                area.height.saturating_sub(1),
-            ),
-            offset,
-        ));
-        hits.row_height = 1;
-    }
+    super::register_rows(app, area, offset);
     let wide = area.width >= 80;
     // Full dates when there is room, month-day otherwise.
     let long_dates = area.width >= 100;
