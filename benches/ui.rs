@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use bearing::model::Plan;
-use bearing::search::{SearchIndex, Searcher};
+use bearing::search::{LazyIndex, SearchIndex, Searcher};
 use bearing::tui::components::Picker;
 use bearing::tui::{Action, App, NoPersist, View, handle, views};
 use chrono::NaiveDate;
@@ -92,6 +92,22 @@ fn search_typing_6_keystrokes(b: Bencher, n: usize) {
             divan::black_box(s.query(&index, &q, 200));
         }
     });
+}
+
+/// The k-th keystroke of typing "legacy" (k = 1..5), the earlier ones
+/// already typed: what the search worker scores for that one key.
+#[divan::bench(consts = [1, 2, 3, 4, 5], args = SIZES, sample_count = 10)]
+fn search_keystroke<const K: usize>(b: Bencher, n: usize) {
+    let index = SearchIndex::new(plan(n));
+    let typed: String = "legacy".chars().take(K).collect();
+    b.with_inputs(|| {
+        let mut s = Searcher::new();
+        for k in 1..K {
+            s.query(&index, &typed[..k], 200);
+        }
+        s
+    })
+    .bench_local_values(|mut s| divan::black_box(s.query(&index, &typed, 200)));
 }
 
 /// One rating change: the edit, its undo record and the re-ranking it
@@ -182,7 +198,7 @@ fn edit_rating_with_file_save(b: Bencher, n: usize) {
 /// query for the worker thread and returns; measured until its hits are in.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn search_first_keystroke_via_worker(b: Bencher, n: usize) {
-    let index = std::sync::Arc::new(SearchIndex::new(plan(n)));
+    let index = std::sync::Arc::new(LazyIndex::built(SearchIndex::new(plan(n))));
     b.with_inputs(|| {
         let mut p = Picker::search_in_background("Search", index.clone());
         assert!(p.wait_results(std::time::Duration::from_secs(30)));
@@ -190,6 +206,20 @@ fn search_first_keystroke_via_worker(b: Bencher, n: usize) {
     })
     .bench_local_values(|mut p| {
         p.set_query("l");
+        assert!(p.wait_results(std::time::Duration::from_secs(30)));
+        p
+    });
+}
+
+/// Opening search right after a change, as the terminal UI runs it: the key
+/// only hands a snapshot of the plan to a new worker; measured until the
+/// worker has built the index and sent the hits of the empty query.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn search_open_after_change_via_worker(b: Bencher, n: usize) {
+    let snapshot = std::sync::Arc::new(plan(n).clone());
+    b.bench_local(|| {
+        let index = std::sync::Arc::new(LazyIndex::new(std::sync::Arc::clone(&snapshot)));
+        let mut p = Picker::search_in_background("Search", index);
         assert!(p.wait_results(std::time::Duration::from_secs(30)));
         p
     });

@@ -205,3 +205,141 @@ proptest! {
         }
     }
 }
+
+/// Plans with every kind of entity and text in several scripts, so titles,
+/// ids, tags and the other fields all take part.
+fn arb_rich_plan() -> impl Strategy<Value = Plan> {
+    let text = "[abcΣσé -]{0,10}";
+    let debts = proptest::collection::vec(
+        (
+            text,
+            text,
+            "[ab ]{0,4}",
+            proptest::collection::vec("[abcé ]{0,4}", 0..3),
+        ),
+        0..20,
+    );
+    let others = proptest::collection::vec((text, text), 0..6);
+    (debts, others).prop_map(|(debts, others)| {
+        let mut p = Plan::default();
+        // Ids that do not sort in kind order, so the index has to order them.
+        for (i, (title, description, owner, tags)) in debts.into_iter().enumerate() {
+            let mut d = debt(&format!("D-{:05}", 99 - i), &title);
+            d.description = description;
+            d.owner = owner;
+            d.tags = tags;
+            p.debts.push(d);
+        }
+        p.debts.sort_by(|a, b| a.id.cmp(&b.id));
+        for (i, (title, other)) in others.into_iter().enumerate() {
+            p.objectives.push(Objective {
+                id: format!("O-{i:05}"),
+                title: title.clone(),
+                description: other.clone(),
+            });
+            let mut h = Hypothesis::new(format!("H-{i:05}"), title.clone(), day());
+            h.belief = other.clone();
+            p.hypotheses.push(h);
+            let mut s = Sprint::new(format!("S-{i:05}"), title, day(), day(), 10);
+            s.goal = other;
+            p.sprints.push(s);
+        }
+        p
+    })
+}
+
+proptest! {
+    /// The flat-buffer index answers exactly as the straightforward one it
+    /// replaced: same hits, scores, fields and order.
+    #[test]
+    fn same_hits_as_the_reference(plan in arb_rich_plan(), query in "[abcΣσé -]{0,6}", limit in 0usize..12) {
+        let new = SearchIndex::new(&plan);
+        let old = reference::SearchIndex::new(&plan);
+        prop_assert_eq!(new.query(&query, limit), old.query(&query, limit));
+    }
+}
+
+#[test]
+fn same_hits_as_the_reference_on_a_synthetic_plan() {
+    let plan = crate::synth::plan(3_000, 7);
+    let new = SearchIndex::new(&plan);
+    let old = reference::SearchIndex::new(&plan);
+    for q in [
+        "l",
+        "le",
+        "leg",
+        "legacy cron",
+        "ana",
+        "d-0",
+        "retry loop",
+        "x",
+    ] {
+        assert_eq!(new.query(q, 200), old.query(q, 200), "query {q:?}");
+    }
+    // Big enough to be scored on several threads.
+    assert!(new.len() > PARALLEL_FROM / 4);
+}
+
+#[test]
+fn ties_rank_by_id_across_kinds() {
+    let mut p = Plan::default();
+    p.debts.push(debt("D-00002", "cache"));
+    p.debts.push(debt("D-00001", "cache"));
+    p.debts.sort_by(|a, b| a.id.cmp(&b.id));
+    p.sprints.push(Sprint::new(
+        "S-00001".into(),
+        "cache".into(),
+        day(),
+        day(),
+        5,
+    ));
+    p.objectives.push(Objective {
+        id: "O-00001".into(),
+        title: "cache".into(),
+        description: String::new(),
+    });
+    let hits = SearchIndex::new(&p).query("cache", 10);
+    assert_eq!(ids(&hits), ["D-00001", "D-00002", "O-00001", "S-00001"]);
+    assert!(hits.windows(2).all(|w| w[0].score == w[1].score));
+}
+
+#[test]
+fn a_lazy_index_builds_once_and_lets_the_plan_go() {
+    let plan = Arc::new(plan());
+    let lazy = LazyIndex::new(Arc::clone(&plan));
+    assert!(lazy.try_get().is_none(), "nothing is built until asked");
+    assert_eq!(
+        Arc::strong_count(&plan),
+        2,
+        "it holds the snapshot meanwhile"
+    );
+    let hits = lazy.get().query("rotate", 5);
+    assert_eq!(ids(&hits)[0], "D-00001");
+    assert!(lazy.try_get().is_some());
+    assert_eq!(Arc::strong_count(&plan), 1, "the snapshot is released");
+    // Built from another thread, seen from this one.
+    let lazy = Arc::new(LazyIndex::new(Arc::clone(&plan)));
+    let other = Arc::clone(&lazy);
+    std::thread::spawn(move || other.get().len())
+        .join()
+        .unwrap();
+    assert_eq!(lazy.try_get().map(SearchIndex::len), Some(7));
+}
+
+proptest! {
+    /// The byte loops agree with std's searches, also over text that is not
+    /// ASCII (an ASCII byte is never part of a longer character).
+    #[test]
+    fn ascii_matching_agrees_with_std(hay in "[abcé€ ]{0,24}", needle in "[abc ]{0,4}") {
+        prop_assert_eq!(find_ascii(hay.as_bytes(), needle.as_bytes()), if needle.is_empty() { None } else { hay.find(needle.as_str()) });
+        let mut rest = hay.chars();
+        let generic = needle.chars().all(|c| rest.by_ref().any(|h| h == c));
+        prop_assert_eq!(subsequence_end_ascii(hay.as_bytes(), needle.as_bytes()).is_some(), generic);
+        // Where the greedy match ends, counted in chars and turned into bytes.
+        let mut end = Some(0);
+        for want in needle.chars() {
+            end = end.and_then(|e: usize| hay[e..].find(want).map(|i| e + i + want.len_utf8()));
+        }
+        prop_assert_eq!(subsequence_end_ascii(hay.as_bytes(), needle.as_bytes()), end);
+    }
+}

@@ -15,7 +15,7 @@ use super::theme::Theme;
 use crate::model::SprintState;
 use crate::model::{Change, Debt, Item, Kind, Op, Plan};
 use crate::score::Breakdown;
-use crate::search::SearchIndex;
+use crate::search::LazyIndex;
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
 pub use super::forms::FormState;
@@ -196,7 +196,7 @@ pub struct App {
     pub persist: Box<dyn Persist>,
     pub hits: RefCell<Hits>,
     /// Built when search opens, dropped when the plan changes.
-    pub search_index: Option<Arc<SearchIndex>>,
+    pub search_index: Option<Arc<LazyIndex>>,
     /// Sprint view: which pane j/k move in, and the row of each item pane.
     pub sprint_focus: SprintFocus,
     pub sprint_item_row: usize,

@@ -1,7 +1,8 @@
 //! Search (`/`) and the command palette (`:`, Ctrl-p): both a fuzzy
-//! [`Picker`] over the view. Search runs over a [`SearchIndex`] built the
-//! first time it opens after a plan change, so typing never rebuilds it; the
-//! palette lists `keymap::commands` and runs the chosen action.
+//! [`Picker`] over the view. Search runs over a [`LazyIndex`] made the
+//! first time it opens after a plan change and built by the search worker
+//! (never on the input path), so typing never rebuilds it; the palette lists
+//! `keymap::commands` and runs the chosen action.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,7 +14,7 @@ use super::app::{App, DebtFilter, KrRow, Mode, StatusFilter};
 use super::components::{Picker, PickerItem, PickerOutcome};
 use super::{keymap, update};
 use crate::model::Kind;
-use crate::search::SearchIndex;
+use crate::search::LazyIndex;
 use crate::text::sanitize;
 
 #[derive(Clone)]
@@ -39,12 +40,12 @@ impl PartialEq for PickerState {
     }
 }
 
-/// The plan's search index, built now if the plan changed since the last
-/// search.
-pub fn index(app: &mut App) -> Arc<SearchIndex> {
+/// The plan's search index, made now (not built: that happens where it is
+/// first searched) if the plan changed since the last search.
+pub fn index(app: &mut App) -> Arc<LazyIndex> {
     let plan = &app.plan;
     app.search_index
-        .get_or_insert_with(|| Arc::new(SearchIndex::new(plan)))
+        .get_or_insert_with(|| Arc::new(LazyIndex::new(Arc::new(plan.clone()))))
         .clone()
 }
 

@@ -1,6 +1,7 @@
-//! Search off the input path: a thread per open search holds the index and
-//! its own [`Searcher`] (so narrowing still works), takes queries from the
-//! picker and sends back hits. Only the newest query matters: queued older
+//! Search off the input path: a thread per open search builds the index if
+//! nobody has yet (a 100k plan's takes tens of ms), holds its own
+//! [`Searcher`] (so narrowing still works), takes queries from the picker
+//! and sends back hits. Only the newest query matters: queued older
 //! ones are skipped before scoring, and every answer carries the sequence
 //! number of its query so the picker can ignore stale ones.
 //!
@@ -11,7 +12,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use crate::search::{Hit, SearchIndex, Searcher};
+use crate::search::{Hit, LazyIndex, Searcher};
 
 struct Request {
     seq: u64,
@@ -26,7 +27,7 @@ pub struct Results {
 }
 
 pub struct SearchWorker {
-    index: Arc<SearchIndex>,
+    index: Arc<LazyIndex>,
     limit: usize,
     requests: Sender<Request>,
     results: Receiver<Results>,
@@ -35,7 +36,7 @@ pub struct SearchWorker {
 impl SearchWorker {
     /// Starts the thread; `None` when the system will not give one (the
     /// caller then searches on its own thread).
-    pub fn spawn(index: Arc<SearchIndex>, limit: usize) -> Option<Self> {
+    pub fn spawn(index: Arc<LazyIndex>, limit: usize) -> Option<Self> {
         let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, results) = mpsc::channel();
         let shared = Arc::clone(&index);
@@ -51,7 +52,7 @@ impl SearchWorker {
         })
     }
 
-    pub fn index(&self) -> &Arc<SearchIndex> {
+    pub fn index(&self) -> &Arc<LazyIndex> {
         &self.index
     }
 
@@ -104,7 +105,8 @@ impl SearchWorker {
     }
 }
 
-fn serve(index: &SearchIndex, limit: usize, inbox: &Receiver<Request>, outbox: &Sender<Results>) {
+fn serve(index: &LazyIndex, limit: usize, inbox: &Receiver<Request>, outbox: &Sender<Results>) {
+    let index = index.get();
     let mut searcher = Searcher::new();
     while let Ok(mut req) = inbox.recv() {
         // Keys typed while the last query was scored: only the newest counts.
@@ -122,9 +124,10 @@ fn serve(index: &SearchIndex, limit: usize, inbox: &Receiver<Request>, outbox: &
 mod tests {
     use super::*;
     use crate::model::{Debt, Plan};
+    use crate::search::SearchIndex;
     use chrono::NaiveDate;
 
-    fn index() -> Arc<SearchIndex> {
+    fn plan() -> Plan {
         let day = NaiveDate::from_ymd_opt(2026, 1, 5).unwrap();
         let mut plan = Plan::default();
         for (id, title) in [
@@ -134,7 +137,11 @@ mod tests {
         ] {
             plan.debts.push(Debt::new(id.into(), title.into(), day));
         }
-        Arc::new(SearchIndex::new(&plan))
+        plan
+    }
+
+    fn index() -> Arc<LazyIndex> {
+        Arc::new(LazyIndex::built(SearchIndex::new(&plan())))
     }
 
     #[test]
@@ -144,7 +151,7 @@ mod tests {
         assert!(w.send(1, "flaky"));
         let r = w.wait_for(1, Duration::from_secs(10)).unwrap();
         assert_eq!(r.seq, 1);
-        assert_eq!(r.hits, idx.query("flaky", 10));
+        assert_eq!(r.hits, idx.get().query("flaky", 10));
         assert_eq!(r.hits[0].id, "D-00003");
     }
 
@@ -157,10 +164,22 @@ mod tests {
         }
         let r = w.wait_for(3, Duration::from_secs(10)).unwrap();
         assert_eq!(r.seq, 3);
-        assert_eq!(r.hits, idx.query("rot", 10));
+        assert_eq!(r.hits, idx.get().query("rot", 10));
         assert_eq!(r.hits[0].id, "D-00001");
         // Nothing older turns up afterwards.
         std::thread::sleep(Duration::from_millis(20));
         assert!(w.try_latest().is_none_or(|r| r.seq == 3));
+    }
+
+    #[test]
+    fn the_worker_builds_an_unbuilt_index_and_answers_from_it() {
+        let plan = Arc::new(plan());
+        let lazy = Arc::new(LazyIndex::new(Arc::clone(&plan)));
+        let w = SearchWorker::spawn(Arc::clone(&lazy), 10).unwrap();
+        assert!(w.send(1, "remove"));
+        let r = w.wait_for(1, Duration::from_secs(10)).unwrap();
+        assert_eq!(r.hits[0].id, "D-00002");
+        assert!(lazy.try_get().is_some(), "built by the worker");
+        assert_eq!(Arc::strong_count(&plan), 1, "and the plan snapshot let go");
     }
 }

@@ -15,7 +15,7 @@ use ratatui::{
 };
 
 use super::{InputOutcome, Styles, TextInput};
-use crate::search::{Hit, SearchIndex, Searcher};
+use crate::search::{Hit, LazyIndex, Searcher};
 use crate::text::{display_width, sanitize, truncate};
 use crate::tui::search_worker::{Results, SearchWorker};
 
@@ -70,9 +70,10 @@ pub enum PickerOutcome {
 enum Source {
     /// A fixed list, filtered by label (and detail, weighted lower).
     Items(Vec<PickerItem>),
-    /// Searched on this thread, on every keystroke.
+    /// Searched on this thread, on every keystroke (building the index on
+    /// the first).
     Search {
-        index: Arc<SearchIndex>,
+        index: Arc<LazyIndex>,
         searcher: Searcher,
     },
     /// Searched by a worker thread; `sent` numbers the queries handed to it
@@ -136,8 +137,8 @@ impl Picker {
     }
 
     /// A picker over search hits; keep the index while the plan is
-    /// unchanged and rebuild it after a change.
-    pub fn search(title: impl Into<String>, index: Arc<SearchIndex>) -> Self {
+    /// unchanged and make a new one after a change.
+    pub fn search(title: impl Into<String>, index: Arc<LazyIndex>) -> Self {
         Self::with_source(
             title,
             Source::Search {
@@ -149,8 +150,9 @@ impl Picker {
 
     /// A picker over search hits scored by a worker thread: a keystroke
     /// only queues the query, and [`Picker::poll_results`] picks the hits up.
-    /// Searches on this thread when no thread can be started.
-    pub fn search_in_background(title: impl Into<String>, index: Arc<SearchIndex>) -> Self {
+    /// Searches on this thread when no thread can be started. An index not
+    /// built yet is built by the worker.
+    pub fn search_in_background(title: impl Into<String>, index: Arc<LazyIndex>) -> Self {
         let source = match SearchWorker::spawn(Arc::clone(&index), SEARCH_LIMIT) {
             Some(worker) => Source::Background {
                 worker,
@@ -166,7 +168,7 @@ impl Picker {
     }
 
     /// The index searched, for noticing that the plan changed under it.
-    pub fn index(&self) -> Option<&Arc<SearchIndex>> {
+    pub fn index(&self) -> Option<&Arc<LazyIndex>> {
         match &self.source {
             Source::Items(_) => None,
             Source::Search { index, .. } => Some(index),
@@ -176,7 +178,7 @@ impl Picker {
 
     /// Searches `index` from now on (the plan changed), in the same way as
     /// before, and re-runs the query.
-    pub fn set_index(&mut self, index: Arc<SearchIndex>) {
+    pub fn set_index(&mut self, index: Arc<LazyIndex>) {
         let selected = self.selected;
         self.source = match &self.source {
             Source::Items(_) => return,
@@ -205,6 +207,20 @@ impl Picker {
     /// Whether the hits drawn are for an older query than the one typed.
     pub fn pending(&self) -> bool {
         matches!(self.source, Source::Background { sent, shown, .. } if shown < sent)
+    }
+
+    /// Whether the worker is still building the index (said in the popup).
+    pub fn indexing(&self) -> bool {
+        matches!(&self.source, Source::Background { worker, .. } if worker.index().try_get().is_none())
+    }
+
+    /// What the popup says while the hits of the typed query are not in.
+    fn waiting_label(&self) -> &'static str {
+        if self.indexing() {
+            "indexing…"
+        } else {
+            "searching…"
+        }
     }
 
     /// Takes the newest hits the worker has sent; true when they changed
@@ -284,7 +300,7 @@ impl Picker {
         self.shown = match &mut self.source {
             Source::Items(items) => filter(items, q),
             Source::Search { index, searcher } => searcher
-                .query(index, q, SEARCH_LIMIT)
+                .query(index.get(), q, SEARCH_LIMIT)
                 .into_iter()
                 .map(PickerItem::from)
                 .collect(),
@@ -364,7 +380,11 @@ impl Picker {
         frame.render_widget(Clear, popup);
         let count = format!(
             " {}{}/{} ",
-            if self.pending() { "searching… " } else { "" },
+            if self.pending() {
+                format!("{} ", self.waiting_label())
+            } else {
+                String::new()
+            },
             self.shown.len().min(self.selected + 1),
             self.shown.len()
         );
@@ -396,7 +416,7 @@ impl Picker {
         }
         if self.shown.is_empty() {
             let msg = if self.pending() {
-                "searching…"
+                self.waiting_label()
             } else {
                 "no matches"
             };

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::model::{Debt, Plan};
+use crate::search::SearchIndex;
 use crate::tui::components::testkit::{keys, render, render_cursor, text};
 use chrono::NaiveDate;
 use ratatui::{Terminal, backend::TestBackend, layout::Position};
@@ -28,6 +29,11 @@ fn press(p: &mut Picker, spec: &str) -> Vec<PickerOutcome> {
 
 fn ids(p: &Picker) -> Vec<&str> {
     p.items().iter().map(|i| i.id.as_str()).collect()
+}
+
+/// An index built already, as the UI hands over after the first search.
+fn lazy(plan: &Plan) -> Arc<LazyIndex> {
+    Arc::new(LazyIndex::built(SearchIndex::new(plan)))
 }
 
 fn plan() -> Plan {
@@ -98,7 +104,7 @@ fn esc_closes_and_enter_without_matches_does_nothing() {
 
 #[test]
 fn search_reruns_on_each_keystroke() {
-    let index = Arc::new(SearchIndex::new(&plan()));
+    let index = lazy(&plan());
     let mut p = Picker::search("Search", index);
     assert_eq!(p.items().len(), 3);
     press(&mut p, "rot");
@@ -134,7 +140,7 @@ fn snapshot_palette() {
 
 #[test]
 fn snapshot_search() {
-    let mut p = Picker::search("Search", Arc::new(SearchIndex::new(&plan())));
+    let mut p = Picker::search("Search", lazy(&plan()));
     press(&mut p, "r");
     let mut t = Terminal::new(TestBackend::new(80, 24)).unwrap();
     t.draw(|f| p.render(f, f.area(), &Styles::plain())).unwrap();
@@ -169,7 +175,7 @@ fn plan_text_is_drawn_inert() {
 
 #[test]
 fn renders_at_every_size() {
-    let mut p = Picker::search("Search", Arc::new(SearchIndex::new(&plan())));
+    let mut p = Picker::search("Search", lazy(&plan()));
     press(&mut p, "re");
     for w in 1..=40u16 {
         for h in 1..=15u16 {
@@ -188,7 +194,7 @@ fn renders_at_every_size() {
 }
 
 fn background() -> Picker {
-    Picker::search_in_background("Search", Arc::new(SearchIndex::new(&plan())))
+    Picker::search_in_background("Search", lazy(&plan()))
 }
 
 fn settled(mut p: Picker) -> Picker {
@@ -266,7 +272,7 @@ fn a_new_index_re_runs_the_query() {
         "New flaky test".into(),
         NaiveDate::from_ymd_opt(2026, 1, 5).unwrap(),
     ));
-    p.set_index(Arc::new(SearchIndex::new(&plan)));
+    p.set_index(lazy(&plan));
     let p = settled(p);
     assert_eq!(ids(&p), ["D-00004"]);
 }
@@ -282,7 +288,7 @@ proptest::proptest! {
             0..12,
         )
     ) {
-        let mut sync = Picker::search("Search", Arc::new(SearchIndex::new(&plan())));
+        let mut sync = Picker::search("Search", lazy(&plan()));
         let mut bg = background();
         for (i, k) in strokes.iter().enumerate() {
             press(&mut sync, k);
