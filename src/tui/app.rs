@@ -168,7 +168,10 @@ pub struct Hits {
 }
 
 pub struct App {
-    pub plan: Plan,
+    /// Shared with the background writer while it renders a save; every
+    /// edit goes through `Arc::make_mut`, which copies only if the writer
+    /// still holds the version before (at most once per write).
+    pub plan: Arc<Plan>,
     pub today: NaiveDate,
     pub view: View,
     pub mode: Mode,
@@ -209,7 +212,7 @@ pub struct App {
 impl App {
     pub fn new(plan: Plan, today: NaiveDate, read_only: bool, persist: Box<dyn Persist>) -> App {
         let mut app = App {
-            plan,
+            plan: Arc::new(plan),
             today,
             view: View::Overview,
             mode: Mode::Normal,
@@ -389,7 +392,7 @@ impl App {
         let selected = self.selected_debt().map(|d| d.id.clone());
         let edited = super::cache::single_debt_put(&change).map(str::to_owned);
         let before = self.plan.debts.len();
-        let inverse = self.plan.apply(change);
+        let inverse = Arc::make_mut(&mut self.plan).apply(change);
         self.history.record(inverse);
         self.dirty = true;
         self.quit_armed = false;
@@ -441,7 +444,7 @@ impl App {
     /// file). Undo history refers to the old plan, so it is dropped.
     pub fn replace_plan(&mut self, plan: Plan) {
         let selected = self.selected_debt().map(|d| d.id.clone());
-        self.plan = plan;
+        self.plan = Arc::new(plan);
         self.history = History::default();
         self.dirty = false;
         self.rebuild(selected);
@@ -475,10 +478,21 @@ impl App {
             .and_then(super::cache::single_debt_put)
             .map(str::to_owned);
         let before = self.plan.debts.len();
-        let label = if undo {
-            self.history.undo(&mut self.plan)
+        // Nothing to step: do not make the plan unique for nothing (that
+        // could copy it while the writer holds it).
+        let can = if undo {
+            self.history.can_undo()
         } else {
-            self.history.redo(&mut self.plan)
+            self.history.can_redo()
+        };
+        if !can {
+            return None;
+        }
+        let plan = Arc::make_mut(&mut self.plan);
+        let label = if undo {
+            self.history.undo(plan)
+        } else {
+            self.history.redo(plan)
         }?;
         self.dirty = true;
         self.after_change(selected, edited, before);
@@ -510,14 +524,14 @@ impl App {
     /// change queued); called by the loop after every event and tick.
     /// Returns whether there was one.
     pub fn poll_saved(&mut self) -> bool {
-        let outcome = self.persist.poll_saved();
+        let outcome = self.persist.poll_saved(&self.plan);
         self.take_save_outcome(outcome)
     }
 
     /// Waits for queued saves to be written and shows the outcome: on quit,
     /// and in tests that check the file after a key.
     pub fn wait_saved(&mut self) -> bool {
-        let outcome = self.persist.flush();
+        let outcome = self.persist.flush(&self.plan);
         self.take_save_outcome(outcome)
     }
 
@@ -532,5 +546,14 @@ impl App {
             }
         }
         true
+    }
+}
+
+impl Drop for App {
+    /// A save deferred while the writer was busy lives only here (the
+    /// persist keeps no copy of the plan): hand it over before the persist
+    /// goes, so nothing is lost however the App ends.
+    fn drop(&mut self) {
+        let _ = self.persist.flush(&self.plan);
     }
 }
