@@ -392,7 +392,7 @@ impl App {
         let selected = self.selected_debt().map(|d| d.id.clone());
         let edited = super::cache::single_debt_put(&change).map(str::to_owned);
         let before = self.plan.debts.len();
-        let inverse = Arc::make_mut(&mut self.plan).apply(change);
+        let inverse = plan_mut(&mut self.plan, &mut *self.persist).apply(change);
         self.history.record(inverse);
         self.dirty = true;
         self.quit_armed = false;
@@ -444,7 +444,8 @@ impl App {
     /// file). Undo history refers to the old plan, so it is dropped.
     pub fn replace_plan(&mut self, plan: Plan) {
         let selected = self.selected_debt().map(|d| d.id.clone());
-        self.plan = Arc::new(plan);
+        let old = std::mem::replace(&mut self.plan, Arc::new(plan));
+        self.persist.retire(old);
         self.history = History::default();
         self.dirty = false;
         self.rebuild(selected);
@@ -488,7 +489,7 @@ impl App {
         if !can {
             return None;
         }
-        let plan = Arc::make_mut(&mut self.plan);
+        let plan = plan_mut(&mut self.plan, &mut *self.persist);
         let label = if undo {
             self.history.undo(plan)
         } else {
@@ -547,6 +548,18 @@ impl App {
         }
         true
     }
+}
+
+/// The plan to change, in place unless the writer still holds this version
+/// (then copied, at most once per write). The version the writer holds goes
+/// to the persist: should the writer finish first, dropping it here would
+/// free every item on the input path.
+fn plan_mut<'a>(plan: &'a mut Arc<Plan>, persist: &mut dyn Persist) -> &'a mut Plan {
+    if Arc::get_mut(plan).is_none() {
+        let copy = Arc::new(Plan::clone(plan));
+        persist.retire(std::mem::replace(plan, copy));
+    }
+    Arc::make_mut(plan)
 }
 
 impl Drop for App {

@@ -88,6 +88,12 @@ pub trait Persist {
     fn save_waiting(&self) -> bool {
         false
     }
+    /// A version of the plan the App no longer uses (it copied the plan
+    /// while the writer held it, or replaced it). Whoever drops the last
+    /// reference frees every item: a persist with a thread does it there.
+    fn retire(&mut self, plan: Arc<Plan>) {
+        drop(plan);
+    }
 }
 
 /// Keeps the plan in memory only: for the demo and for tests.

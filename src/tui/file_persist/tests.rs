@@ -275,6 +275,11 @@ fn rapid_edits_copy_the_plan_once_per_write() {
     rate(&mut app, 2);
     let copy = Arc::as_ptr(&app.plan);
     assert_ne!(copy, first, "the writer holds the first version: one copy");
+    assert_eq!(
+        writer.lock().retired.len(),
+        1,
+        "the version the writer holds is the writer's to free"
+    );
     for value in [3, 4, 5, 0] {
         rate(&mut app, value);
         assert_eq!(Arc::as_ptr(&app.plan), copy, "no further copy");
@@ -282,6 +287,7 @@ fn rapid_edits_copy_the_plan_once_per_write() {
     assert!(app.persist.save_waiting());
     writer.hold_at(None);
     assert!(app.wait_saved());
+    assert!(writer.lock().retired.is_empty(), "freed by the writer");
     assert_eq!(on_disk(&path), *app.plan);
     assert_eq!(on_disk(&path).debts[0].customer, 0);
 }
