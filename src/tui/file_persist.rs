@@ -115,8 +115,8 @@ impl Writer {
                 let text = store::render(&plan);
                 // Let go of the snapshot before the slow write and fsync:
                 // the UI's next edit then changes its plan in place. If the
-                // UI copied it meanwhile, this frees the old one here, off
-                // the input path.
+                // UI copied it meanwhile, the old one is freed on this
+                // thread (here or with the retired ones), off the input path.
                 drop(plan);
                 #[cfg(test)]
                 self.checkpoint(Stage::Writing);
@@ -151,27 +151,6 @@ impl Writer {
             s = self.wait(s);
         }
         s.at = None;
-    }
-
-    /// Tests: make the writer wait at `stage` (None: let it go on).
-    fn hold_at(&self, stage: Option<Stage>) {
-        self.lock().hold = stage;
-        self.wake.notify_all();
-    }
-
-    /// Tests: waits until the writer waits at `stage`.
-    fn wait_at(&self, stage: Stage) {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        let mut s = self.lock();
-        while s.at != Some(stage) {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            assert!(!left.is_zero(), "the writer never reached {stage:?}");
-            s = self
-                .wake
-                .wait_timeout(s, left)
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .0;
-        }
     }
 }
 

@@ -13,6 +13,31 @@ fn setup(plan: &Plan) -> (tempfile::TempDir, PathBuf, FilePersist) {
     (tmp, path, p)
 }
 
+/// The gate the writer's checkpoints wait on, so "the writer is busy" is
+/// a fact in these tests and not a race.
+impl Writer {
+    /// Tests: make the writer wait at `stage` (None: let it go on).
+    fn hold_at(&self, stage: Option<Stage>) {
+        self.lock().hold = stage;
+        self.wake.notify_all();
+    }
+
+    /// Tests: waits until the writer waits at `stage`.
+    fn wait_at(&self, stage: Stage) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let mut s = self.lock();
+        while s.at != Some(stage) {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            assert!(!left.is_zero(), "the writer never reached {stage:?}");
+            s = self
+                .wake
+                .wait_timeout(s, left)
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .0;
+        }
+    }
+}
+
 fn on_disk(path: &Path) -> Plan {
     store::load(path).unwrap().plan
 }
