@@ -2,15 +2,18 @@
 //! keystroke that moves the selection plus its frame, a full frame of the
 //! debt view and of the overview at 200×50, fuzzy search per keystroke, and
 //! one edit (rating change) with the ranking it invalidates, and what a save
-//! costs the input path (the clone handed to the writer thread).
+//! costs the input path (the plan shared with the writer thread, and an
+//! edit's copy of it when the writer still holds the version before).
 //! Run: `cargo bench --bench ui`.
 
-use std::sync::OnceLock;
+use std::cell::RefCell;
+use std::sync::{Arc, OnceLock};
 
 use bearing::model::Plan;
 use bearing::search::{LazyIndex, SearchIndex, Searcher};
 use bearing::tui::components::Picker;
-use bearing::tui::{Action, App, NoPersist, View, handle, views};
+use bearing::tui::file_persist::FilePersist;
+use bearing::tui::{Action, App, NoPersist, Persist, View, handle, views};
 use chrono::NaiveDate;
 use divan::Bencher;
 use ratatui::Terminal;
@@ -154,23 +157,39 @@ fn search_first_keystroke(b: Bencher, n: usize) {
     b.bench_local(|| divan::black_box(Searcher::new().query(&index, "l", 200)));
 }
 
-/// What a save costs the input path now that the writer thread renders and
-/// writes: the plan's clone handed to it.
-#[divan::bench(args = SIZES, sample_count = 10)]
-fn save_handoff_clone(b: Bencher, n: usize) {
-    let plan = plan(n);
-    b.bench(|| plan.clone());
-}
-
-/// One rating change and its save through the file-backed persist, as the
-/// input path sees it: the edit, the cache update and queueing the save (the
-/// writer thread renders and writes meanwhile, coalescing).
-#[divan::bench(args = SIZES, sample_count = 10)]
-fn edit_rating_with_file_save(b: Bencher, n: usize) {
+/// A plan file holding `plan(n)` and a persist writing it.
+fn file_persist(n: usize) -> (tempfile::TempDir, std::path::PathBuf, FilePersist) {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("bearing.ron");
     let fp = bearing::store::create(&path, &bearing::store::render(plan(n)).unwrap()).unwrap();
-    let persist = bearing::tui::file_persist::FilePersist::new(path.clone(), fp, None);
+    let persist = FilePersist::new(path.clone(), fp, None);
+    (tmp, path, persist)
+}
+
+/// What a save costs the input path when the writer thread is idle: the
+/// plan is shared with it (`Arc::clone` and a queue under a lock), never
+/// copied. Each sample first waits, untimed, for the previous write.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn save_handoff(b: Bencher, n: usize) {
+    let (_tmp, path, persist) = file_persist(n);
+    let persist = RefCell::new(persist);
+    let plan = Arc::new(plan(n).clone());
+    b.with_inputs(|| {
+        persist.borrow_mut().flush(&plan);
+    })
+    .bench_local_values(|()| persist.borrow_mut().save(&plan));
+    assert!(persist.borrow_mut().flush(&plan).is_some_and(|r| r.is_ok()));
+    assert_eq!(bearing::store::load(&path).unwrap().plan, *plan);
+}
+
+/// One rating change and its save through the file-backed persist, as the
+/// UI loop runs it: the edit (with its copy of the plan if the writer still
+/// holds the version before, at most once per write), the cache update,
+/// the save, and the poll after every event that hands a deferred save to
+/// the writer once it is free (it renders and writes meanwhile).
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn edit_rating_with_file_save(b: Bencher, n: usize) {
+    let (_tmp, path, persist) = file_persist(n);
     let mut app = App::new(plan(n).clone(), today(), false, Box::new(persist));
     handle(&mut app, Action::GoTo(View::Debt));
     let mut up = true;
@@ -183,6 +202,7 @@ fn edit_rating_with_file_save(b: Bencher, n: usize) {
                 Action::LowerRating
             },
         );
+        app.poll_saved();
         up = !up;
     });
     app.wait_saved();
@@ -191,7 +211,7 @@ fn edit_rating_with_file_save(b: Bencher, n: usize) {
         "{:?}",
         app.saved
     );
-    assert_eq!(bearing::store::load(&path).unwrap().plan, app.plan);
+    assert_eq!(bearing::store::load(&path).unwrap().plan, *app.plan);
 }
 
 /// The first search keystroke as the terminal UI runs it: the key queues the

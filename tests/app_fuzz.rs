@@ -137,6 +137,6 @@ proptest! {
         for _ in 0..1000 {
             if app.undo_redo(true).is_none() { break; }
         }
-        prop_assert_eq!(&app.plan, &original);
+        prop_assert_eq!(&*app.plan, &original);
     }
 }

@@ -127,7 +127,7 @@ fn undo_and_redo_work_across_views() {
     press(&mut app, "3 u");
     assert_eq!(app.view, View::Sprints);
     assert_eq!(message(&app), "undid: delete D-00001");
-    assert_eq!(app.plan, fixture());
+    assert_eq!(*app.plan, fixture());
     press(&mut app, "2 g");
     assert_eq!(selected(&app), "D-00008");
     press(&mut app, "3 <C-r> u 2");
@@ -138,7 +138,7 @@ fn undo_and_redo_work_across_views() {
     assert!(app.plan.debt("D-00001").is_none());
     press(&mut app, "u u");
     assert_eq!(message(&app), "nothing to undo");
-    assert_eq!(app.plan, fixture());
+    assert_eq!(*app.plan, fixture());
 }
 
 #[test]
@@ -214,14 +214,14 @@ fn status_cycles_and_done_items_leave_the_open_list() {
     assert!(!rows(&app).contains(&"D-00008"));
     assert_eq!(selected(&app), "D-00002");
     press(&mut app, "u u");
-    assert_eq!(app.plan, fixture());
+    assert_eq!(*app.plan, fixture());
 }
 
 #[test]
 fn read_only_changes_nothing_and_says_so() {
     let mut app = App::new(fixture(), today(), true, Box::new(NoPersist::demo()));
     press(&mut app, "2 d + x u");
-    assert_eq!(app.plan, fixture());
+    assert_eq!(*app.plan, fixture());
     assert_eq!(app.mode, Mode::Normal);
     assert!(message(&app).contains("read-only"), "{}", message(&app));
     assert_eq!(press(&mut app, "q"), Effect::Quit);
@@ -245,7 +245,7 @@ fn quit_and_overlays() {
 struct Failing(Rc<RefCell<u32>>);
 
 impl Persist for Failing {
-    fn save(&mut self, _plan: &Plan) -> Result<String, String> {
+    fn save(&mut self, _plan: &std::sync::Arc<Plan>) -> Result<String, String> {
         *self.0.borrow_mut() += 1;
         Err("/tmp/plan.ron: no space left on device".into())
     }

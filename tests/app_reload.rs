@@ -95,7 +95,7 @@ fn reloads_after_an_outside_write(dir: &Path) {
         message(&app),
         "reloaded bearing.ron: 1 added, 1 changed, 1 removed (D-00009, D-00003, D-00005)"
     );
-    assert_eq!(app.plan, on_disk(&path));
+    assert_eq!(*app.plan, on_disk(&path));
     assert!(app.plan.debt("D-00005").is_none());
     // The selection stays on the same item (D-00008 ranks first).
     assert_eq!(app.selected_id().as_deref(), Some("D-00008"));
@@ -110,7 +110,7 @@ fn reloads_after_an_outside_write(dir: &Path) {
         app.saved
     );
     assert!(!reload::tick(&mut app));
-    assert_eq!(on_disk(&path), app.plan);
+    assert_eq!(on_disk(&path), *app.plan);
 }
 
 /// An outside write, then our change before the tick noticed: the save is
@@ -141,7 +141,7 @@ fn r_takes_their_version_after_a_refused_save(dir: &Path) {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.plan.debt("D-00008").unwrap().status, mine, "still mine");
     press(&mut app, "R y");
-    assert_eq!(app.plan, on_disk(&path));
+    assert_eq!(*app.plan, on_disk(&path));
     assert_eq!(app.plan.north_star, "theirs");
     assert!(!app.dirty);
     assert_eq!(
@@ -164,7 +164,7 @@ fn k_keeps_mine_and_backs_up_theirs(dir: &Path) {
         "{}",
         message(&app)
     );
-    assert_eq!(on_disk(&path), app.plan);
+    assert_eq!(on_disk(&path), *app.plan);
     assert_ne!(app.plan.north_star, "theirs");
     let backups = store::backup::list(&path);
     assert!(
@@ -184,7 +184,7 @@ fn an_unreadable_outside_version_is_reported_once(dir: &Path) {
         "{}",
         message(&app)
     );
-    assert_eq!(app.plan, fixture(), "ours stays open");
+    assert_eq!(*app.plan, fixture(), "ours stays open");
     app.message = None;
     for _ in 0..12 {
         reload::tick(&mut app);

@@ -36,12 +36,21 @@ pub fn save(
     plan: &Plan,
     expected: Option<&Fingerprint>,
 ) -> Result<Fingerprint, StoreError> {
-    let text = render(plan)?;
+    save_rendered(path, &render(plan)?, expected)
+}
+
+/// [`save`] of text already rendered by [`render`]: the UI's writer renders,
+/// lets go of its snapshot of the plan, and only then writes.
+pub fn save_rendered(
+    path: &Path,
+    text: &str,
+    expected: Option<&Fingerprint>,
+) -> Result<Fingerprint, StoreError> {
     let _lock = WriteLock::acquire(path)?;
     save::save_text(
         &mut RealFs,
         path,
-        &text,
+        text,
         expected,
         backup::dir_for(path).as_deref(),
     )

@@ -168,7 +168,10 @@ pub struct Hits {
 }
 
 pub struct App {
-    pub plan: Plan,
+    /// Shared with the background writer while it renders a save; every
+    /// edit goes through `Arc::make_mut`, which copies only if the writer
+    /// still holds the version before (at most once per write).
+    pub plan: Arc<Plan>,
     pub today: NaiveDate,
     pub view: View,
     pub mode: Mode,
@@ -209,7 +212,7 @@ pub struct App {
 impl App {
     pub fn new(plan: Plan, today: NaiveDate, read_only: bool, persist: Box<dyn Persist>) -> App {
         let mut app = App {
-            plan,
+            plan: Arc::new(plan),
             today,
             view: View::Overview,
             mode: Mode::Normal,
@@ -389,7 +392,7 @@ impl App {
         let selected = self.selected_debt().map(|d| d.id.clone());
         let edited = super::cache::single_debt_put(&change).map(str::to_owned);
         let before = self.plan.debts.len();
-        let inverse = self.plan.apply(change);
+        let inverse = plan_mut(&mut self.plan, &mut *self.persist).apply(change);
         self.history.record(inverse);
         self.dirty = true;
         self.quit_armed = false;
@@ -441,7 +444,8 @@ impl App {
     /// file). Undo history refers to the old plan, so it is dropped.
     pub fn replace_plan(&mut self, plan: Plan) {
         let selected = self.selected_debt().map(|d| d.id.clone());
-        self.plan = plan;
+        let old = std::mem::replace(&mut self.plan, Arc::new(plan));
+        self.persist.retire(old);
         self.history = History::default();
         self.dirty = false;
         self.rebuild(selected);
@@ -475,10 +479,21 @@ impl App {
             .and_then(super::cache::single_debt_put)
             .map(str::to_owned);
         let before = self.plan.debts.len();
-        let label = if undo {
-            self.history.undo(&mut self.plan)
+        // Nothing to step: do not make the plan unique for nothing (that
+        // could copy it while the writer holds it).
+        let can = if undo {
+            self.history.can_undo()
         } else {
-            self.history.redo(&mut self.plan)
+            self.history.can_redo()
+        };
+        if !can {
+            return None;
+        }
+        let plan = plan_mut(&mut self.plan, &mut *self.persist);
+        let label = if undo {
+            self.history.undo(plan)
+        } else {
+            self.history.redo(plan)
         }?;
         self.dirty = true;
         self.after_change(selected, edited, before);
@@ -510,14 +525,14 @@ impl App {
     /// change queued); called by the loop after every event and tick.
     /// Returns whether there was one.
     pub fn poll_saved(&mut self) -> bool {
-        let outcome = self.persist.poll_saved();
+        let outcome = self.persist.poll_saved(&self.plan);
         self.take_save_outcome(outcome)
     }
 
     /// Waits for queued saves to be written and shows the outcome: on quit,
     /// and in tests that check the file after a key.
     pub fn wait_saved(&mut self) -> bool {
-        let outcome = self.persist.flush();
+        let outcome = self.persist.flush(&self.plan);
         self.take_save_outcome(outcome)
     }
 
@@ -532,5 +547,26 @@ impl App {
             }
         }
         true
+    }
+}
+
+/// The plan to change, in place unless the writer still holds this version
+/// (then copied, at most once per write). The version the writer holds goes
+/// to the persist: should the writer finish first, dropping it here would
+/// free every item on the input path.
+fn plan_mut<'a>(plan: &'a mut Arc<Plan>, persist: &mut dyn Persist) -> &'a mut Plan {
+    if Arc::get_mut(plan).is_none() {
+        let copy = Arc::new(Plan::clone(plan));
+        persist.retire(std::mem::replace(plan, copy));
+    }
+    Arc::make_mut(plan)
+}
+
+impl Drop for App {
+    /// A save deferred while the writer was busy lives only here (the
+    /// persist keeps no copy of the plan): hand it over before the persist
+    /// goes, so nothing is lost however the App ends.
+    fn drop(&mut self) {
+        let _ = self.persist.flush(&self.plan);
     }
 }

@@ -1,8 +1,15 @@
 //! The UI's link to the plan file: every change is saved through the
 //! store's atomic save, and never over a file someone else changed since it
 //! was read. Saves run on one background writer thread so a 100k plan's
-//! ~0.7 s of rendering never blocks a keystroke; changes that arrive while
-//! a save runs are coalesced into one write of the latest plan.
+//! ~0.7 s of rendering never blocks a keystroke.
+//!
+//! The plan is handed over as an `Arc`, never copied: the writer holds it
+//! only while it renders the text. A change saved while the writer is busy
+//! is not queued (a second snapshot would make the App copy the plan on its
+//! next edit); it is deferred and the App's current plan follows once the
+//! writer is free ([`Persist::poll_saved`], [`Persist::flush`]). So rapid
+//! changes coalesce into one write of the latest plan, and the App copies
+//! the plan at most once per write.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -19,14 +26,26 @@ const FULL_CHECK_EVERY: u32 = 10;
 
 use super::Persist;
 
+/// Where a test can hold the writer: before it renders (still holding its
+/// snapshot) or after (snapshot dropped, about to write).
+#[cfg(test)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Rendering,
+    Writing,
+}
+
 /// What the UI and the writer share, under one lock so "a write finished"
 /// and "the file now holds this fingerprint" change together.
 #[derive(Default)]
 struct Shared {
-    /// The latest plan waiting to be written; a newer save replaces it.
-    pending: Option<Plan>,
-    /// Queued plans a newer one replaced, for the writer to free.
-    superseded: Vec<Plan>,
+    /// The plan waiting to be written. Only set while the writer is idle
+    /// and nothing else is queued, so a queued plan is never replaced (and
+    /// never freed on the UI thread).
+    pending: Option<Arc<Plan>>,
+    /// Versions the App let go of (see [`Persist::retire`]), for the
+    /// writer to free: the last reference to 100k items costs ~10 ms.
+    retired: Vec<Arc<Plan>>,
     /// The writer is rendering or writing a plan.
     busy: bool,
     /// What the file held when it was last read or written by us: the
@@ -37,6 +56,12 @@ struct Shared {
     /// Writes done (successful or not), for tests and the status.
     writes: u64,
     shutdown: bool,
+    /// Tests: the writer waits at this stage until it is cleared.
+    #[cfg(test)]
+    hold: Option<Stage>,
+    /// Tests: the stage the writer is waiting at.
+    #[cfg(test)]
+    at: Option<Stage>,
 }
 
 struct Writer {
@@ -55,35 +80,54 @@ impl Writer {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    fn wait<'a>(&self, s: MutexGuard<'a, Shared>) -> MutexGuard<'a, Shared> {
+        self.wake
+            .wait(s)
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     fn run(&self, path: &Path) {
         loop {
-            let (plan, expected, superseded) = {
+            let (plan, expected, retired) = {
                 let mut s = self.lock();
-                while s.pending.is_none() && !s.shutdown {
-                    s = self
-                        .wake
-                        .wait(s)
-                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                while s.pending.is_none() && s.retired.is_empty() && !s.shutdown {
+                    s = self.wait(s);
                 }
-                // Shutdown still writes what is queued: nothing is lost on quit.
-                let Some(plan) = s.pending.take() else {
-                    return;
-                };
-                s.busy = true;
-                (plan, s.expected, std::mem::take(&mut s.superseded))
+                let retired = std::mem::take(&mut s.retired);
+                let plan = s.pending.take();
+                if plan.is_some() {
+                    s.busy = true;
+                }
+                (plan, s.expected, retired)
             };
-            drop(superseded);
+            drop(retired);
+            // Shutdown still writes what is queued: nothing is lost on quit.
+            let Some(plan) = plan else {
+                if self.lock().shutdown {
+                    return;
+                }
+                continue;
+            };
             // A panic here must still clear `busy`, or quit would wait forever.
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                store::save(path, &plan, expected.as_ref())
+            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+                #[cfg(test)]
+                self.checkpoint(Stage::Rendering);
+                let text = store::render(&plan);
+                // Let go of the snapshot before the slow write and fsync:
+                // the UI's next edit then changes its plan in place. If the
+                // UI copied it meanwhile, the old one is freed on this
+                // thread (here or with the retired ones), off the input path.
+                drop(plan);
+                #[cfg(test)]
+                self.checkpoint(Stage::Writing);
+                store::save_rendered(path, &text?, expected.as_ref())
             }))
             .unwrap_or_else(|_| Err(StoreError::Other("the save failed unexpectedly".into())));
-            drop(plan);
             let mut s = self.lock();
             s.outcome = Some(match result {
                 Ok(fp) => {
                     s.expected = Some(fp);
-                    Ok(format!("saved {}", chrono::Local::now().format("%H:%M:%S")))
+                    Ok(saved_now())
                 }
                 Err(e) => Err(describe_error(path, &e)),
             });
@@ -92,6 +136,26 @@ impl Writer {
             self.wake.notify_all();
         }
     }
+}
+
+/// A gate for tests, so "the writer is busy" is a fact and not a race.
+#[cfg(test)]
+impl Writer {
+    /// The writer waits here while a test holds it at `stage` (or until
+    /// shutdown, so a failing test cannot hang).
+    fn checkpoint(&self, stage: Stage) {
+        let mut s = self.lock();
+        while s.hold == Some(stage) && !s.shutdown {
+            s.at = Some(stage);
+            self.wake.notify_all();
+            s = self.wait(s);
+        }
+        s.at = None;
+    }
+}
+
+fn saved_now() -> String {
+    format!("saved {}", chrono::Local::now().format("%H:%M:%S"))
 }
 
 fn describe_error(path: &Path, e: &StoreError) -> String {
@@ -116,6 +180,10 @@ pub struct FilePersist {
     /// An outside version that could not be read (or a missing file:
     /// `Some(None)`), already reported.
     reported: Option<Option<Fingerprint>>,
+    /// A save came while the writer was busy: the App's plan is to be
+    /// handed over once it is free. No copy is kept here, so the App's
+    /// drop flushes it (see `App`'s `Drop`).
+    deferred: bool,
 }
 
 impl FilePersist {
@@ -142,21 +210,23 @@ impl FilePersist {
             seen: None,
             ticks: 0,
             reported: None,
+            deferred: false,
         }
     }
 
     /// Waits until every queued save is written; the last write's outcome
-    /// if the UI has not taken it yet.
+    /// if the UI has not taken it yet. A deferred save is not written (it
+    /// needs the plan: [`Persist::flush`]).
     pub fn wait(&mut self) -> Option<Result<String, String>> {
+        self.wait_idle().outcome.take()
+    }
+
+    fn wait_idle(&self) -> MutexGuard<'_, Shared> {
         let mut s = self.writer.lock();
         while s.busy || s.pending.is_some() {
-            s = self
-                .writer
-                .wake
-                .wait(s)
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            s = self.writer.wait(s);
         }
-        s.outcome.take()
+        s
     }
 
     /// How many writes the background writer has done.
@@ -166,8 +236,7 @@ impl FilePersist {
 
     /// Whether the file on disk is no longer what we last read or wrote.
     pub fn changed_on_disk(&mut self) -> bool {
-        self.wait_keeping_outcome();
-        let expected = self.writer.lock().expected;
+        let expected = self.wait_idle().expected;
         match Fingerprint::of_file(&self.path) {
             Ok(now) => now != expected,
             Err(_) => false,
@@ -175,49 +244,54 @@ impl FilePersist {
     }
 
     /// Reads the file again (after an outside change), adopting its version.
+    /// A deferred save of ours is dropped with the plan it would have saved.
     pub fn reload(&mut self) -> Result<Plan, StoreError> {
-        self.wait_keeping_outcome();
+        drop(self.wait_idle());
+        self.deferred = false;
         let loaded = store::load(&self.path)?;
         self.writer.lock().expected = Some(loaded.fingerprint);
         Ok(loaded.plan)
     }
 
-    fn wait_keeping_outcome(&mut self) {
-        if let Some(outcome) = self.wait() {
-            self.writer.lock().outcome = Some(outcome);
-        }
-    }
-
-    /// Queues `plan` (replacing an older queued one) for the writer; without
-    /// a writer thread (it could not be started) saves right here.
-    fn enqueue(&mut self, plan: &Plan) -> Result<String, String> {
+    /// Hands `plan` to the writer if it is idle with nothing queued (an
+    /// `Arc::clone`, no copy); otherwise defers it. Without a writer thread
+    /// (it could not be started) saves right here.
+    fn offer(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
         if self.thread.is_none() {
             let expected = self.writer.lock().expected;
             return match store::save(&self.path, plan, expected.as_ref()) {
                 Ok(fp) => {
                     self.writer.lock().expected = Some(fp);
-                    Ok(format!("saved {}", chrono::Local::now().format("%H:%M:%S")))
+                    Ok(saved_now())
                 }
                 Err(e) => Err(describe_error(&self.path, &e)),
             };
         }
-        // The clone is the only cost on the input path (tens of ms at 100k);
-        // rendering and writing happen on the writer.
-        let copy = plan.clone();
-        let mut s = self.writer.lock();
-        // A plan superseded before it was written is freed by the writer:
-        // dropping 100k items here would cost the keystroke ~10 ms more.
-        if let Some(old) = s.pending.replace(copy) {
-            s.superseded.push(old);
-        }
-        s.outcome = None;
-        self.writer.wake.notify_all();
+        self.deferred = true;
+        self.hand_over(plan);
         Ok("saving…".to_owned())
+    }
+
+    /// Queues a deferred save once the writer is idle with nothing queued.
+    fn hand_over(&mut self, plan: &Arc<Plan>) {
+        if !self.deferred {
+            return;
+        }
+        let mut s = self.writer.lock();
+        // The outcome of the write before is not the last word any more.
+        s.outcome = None;
+        if s.busy || s.pending.is_some() {
+            return;
+        }
+        s.pending = Some(Arc::clone(plan));
+        self.deferred = false;
+        self.writer.wake.notify_all();
     }
 }
 
 impl Drop for FilePersist {
     /// Writes what is queued before the UI goes: nothing is lost on quit.
+    /// A deferred save is the App's to flush (it has the plan).
     fn drop(&mut self) {
         self.writer.lock().shutdown = true;
         self.writer.wake.notify_all();
@@ -228,33 +302,51 @@ impl Drop for FilePersist {
 }
 
 impl Persist for FilePersist {
-    fn save(&mut self, plan: &Plan) -> Result<String, String> {
-        self.enqueue(plan)
+    fn save(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
+        self.offer(plan)
     }
 
     fn describe(&self) -> String {
         crate::text::sanitize(&self.path.display().to_string()).into_owned()
     }
 
-    fn poll_saved(&mut self) -> Option<Result<String, String>> {
+    fn poll_saved(&mut self, plan: &Arc<Plan>) -> Option<Result<String, String>> {
+        self.hand_over(plan);
         let mut s = self.writer.lock();
-        // An outcome with a newer plan still queued is not the last word.
-        if s.busy || s.pending.is_some() {
+        // An outcome with a newer plan queued or deferred is not the last word.
+        if self.deferred || s.busy || s.pending.is_some() {
             return None;
         }
         s.outcome.take()
     }
 
-    fn flush(&mut self) -> Option<Result<String, String>> {
+    fn flush(&mut self, plan: &Arc<Plan>) -> Option<Result<String, String>> {
+        if self.deferred {
+            drop(self.wait_idle());
+            self.hand_over(plan);
+        }
         self.wait()
+    }
+
+    fn save_waiting(&self) -> bool {
+        self.deferred
+    }
+
+    fn retire(&mut self, plan: Arc<Plan>) {
+        if self.thread.is_none() {
+            return;
+        }
+        self.writer.lock().retired.push(plan);
+        self.writer.wake.notify_all();
     }
 
     fn check_external(&mut self) -> Option<Result<Plan, String>> {
         let expected = {
             let s = self.writer.lock();
-            // Our own write in flight, or an outcome the UI has not seen (a
-            // refused save must reach the UI before theirs replaces ours).
-            if s.busy || s.pending.is_some() || s.outcome.is_some() {
+            // Our own write in flight or waiting, or an outcome the UI has
+            // not seen (a refused save must reach the UI before theirs
+            // replaces ours).
+            if self.deferred || s.busy || s.pending.is_some() || s.outcome.is_some() {
                 return None;
             }
             s.expected
@@ -295,15 +387,16 @@ impl Persist for FilePersist {
 
     /// `store::save` keeps the version it replaces in the backups
     /// (`store::backup::keep` under `backup::dir_for`), so theirs is safe.
-    fn keep_mine(&mut self, plan: &Plan) -> Result<String, String> {
+    fn keep_mine(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
         // A queued save still expects the old version; let it finish (and
-        // be refused) before adopting theirs as the one to replace.
+        // be refused) before adopting theirs as the one to replace. A
+        // deferred one is this very plan, saved now.
         self.wait();
         let theirs = Fingerprint::of_file(&self.path)
             .map_err(|e| crate::text::sanitize(&e.to_string()).into_owned())?;
         self.writer.lock().expected = theirs;
         self.reported = None;
-        self.enqueue(plan)
+        self.offer(plan)
     }
 }
 

@@ -25,6 +25,7 @@ pub mod views;
 
 use std::io::stdout;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -43,10 +44,13 @@ use crate::model::Plan;
 
 /// Where changes go. The file-backed implementation lives with the store; the
 /// UI only needs to hand it the plan after every change and show the answer.
+/// The plan is shared, not copied: a background writer keeps an
+/// `Arc::clone` only while it renders, so the App's next edit
+/// (`Arc::make_mut`) rarely has to copy it.
 pub trait Persist {
     /// Saves the whole plan: `Ok("saved 14:02:11")` or `Err` with the path
     /// and the reason, shown in the status bar.
-    fn save(&mut self, plan: &Plan) -> Result<String, String>;
+    fn save(&mut self, plan: &Arc<Plan>) -> Result<String, String>;
     /// The file path, or "demo (read-only)".
     fn describe(&self) -> String;
     /// Asked on the loop's idle tick: the plan as another program left the
@@ -61,18 +65,34 @@ pub trait Persist {
     }
     /// Saves over an outside change, keeping the other version as a backup
     /// first (`K` after a conflict).
-    fn keep_mine(&mut self, plan: &Plan) -> Result<String, String> {
+    fn keep_mine(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
         self.save(plan)
     }
-    /// A background save's outcome, once no newer change is queued behind
-    /// it (`save` then answered "saving…"). Synchronous persists have none.
-    fn poll_saved(&mut self) -> Option<Result<String, String>> {
+    /// A background save's outcome, once no newer change is waiting behind
+    /// it (`save` then answered "saving…"). `plan` is the current plan: a
+    /// save deferred while the writer was busy is handed over here once it
+    /// is idle. Synchronous persists have none.
+    fn poll_saved(&mut self, plan: &Arc<Plan>) -> Option<Result<String, String>> {
+        let _ = plan;
         None
     }
-    /// Waits until every queued save is written; the last outcome not yet
-    /// taken by [`Persist::poll_saved`].
-    fn flush(&mut self) -> Option<Result<String, String>> {
+    /// Waits until every save, deferred ones included (`plan` is the
+    /// current plan), is written; the last outcome not yet taken by
+    /// [`Persist::poll_saved`].
+    fn flush(&mut self, plan: &Arc<Plan>) -> Option<Result<String, String>> {
+        let _ = plan;
         None
+    }
+    /// A save waits for the writer to finish before it can be handed over:
+    /// the loop should call [`Persist::poll_saved`] soon, not on its idle tick.
+    fn save_waiting(&self) -> bool {
+        false
+    }
+    /// A version of the plan the App no longer uses (it copied the plan
+    /// while the writer held it, or replaced it). Whoever drops the last
+    /// reference frees every item: a persist with a thread does it there.
+    fn retire(&mut self, plan: Arc<Plan>) {
+        drop(plan);
     }
 }
 
@@ -97,7 +117,7 @@ impl NoPersist {
 }
 
 impl Persist for NoPersist {
-    fn save(&mut self, _plan: &Plan) -> Result<String, String> {
+    fn save(&mut self, _plan: &Arc<Plan>) -> Result<String, String> {
         Ok("kept in memory".to_owned())
     }
 
@@ -160,6 +180,9 @@ const TICK: Duration = Duration::from_millis(300);
 /// How long it waits while a search runs on its worker: its hits are drawn
 /// this soon after they are found.
 const SEARCH_POLL: Duration = Duration::from_millis(5);
+/// How long it waits while a save waits for the writer to finish the one
+/// before: the newer plan is handed over about this soon after.
+const SAVE_POLL: Duration = Duration::from_millis(10);
 
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let Options {
@@ -215,6 +238,8 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
         terminal.draw(|frame| views::draw(frame, app))?;
         let wait = if pickers::search_pending(app) {
             SEARCH_POLL
+        } else if app.persist.save_waiting() {
+            SAVE_POLL
         } else {
             TICK
         };
