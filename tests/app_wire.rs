@@ -356,8 +356,20 @@ fn pasted_text_goes_into_the_focused_field_without_submitting() {
 fn search_jumps_to_a_debt_item_even_when_filtered_out() {
     let mut app = app();
     assert!(app.search_index.is_none(), "built lazily");
+    let plan = Arc::as_ptr(&app.plan);
     press(&mut app, "/");
-    let index = app.search_index.clone().expect("built when search opens");
+    let index = app.search_index.clone().expect("made when search opens");
+    assert!(index.try_get().is_some(), "built by the first query");
+    assert_eq!(
+        Arc::strong_count(&app.plan),
+        1,
+        "the index was built from a shared snapshot, then let it go"
+    );
+    assert_eq!(
+        Arc::as_ptr(&app.plan),
+        plan,
+        "and the plan was never copied"
+    );
     typed(&mut app, "postgres");
     assert!(
         Arc::ptr_eq(&index, app.search_index.as_ref().unwrap()),

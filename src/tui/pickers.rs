@@ -45,7 +45,7 @@ impl PartialEq for PickerState {
 pub fn index(app: &mut App) -> Arc<LazyIndex> {
     let plan = &app.plan;
     app.search_index
-        .get_or_insert_with(|| Arc::new(LazyIndex::new(Arc::new(plan.clone()))))
+        .get_or_insert_with(|| Arc::new(LazyIndex::new(Arc::clone(plan))))
         .clone()
 }
 
