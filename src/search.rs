@@ -8,9 +8,15 @@
 //! whole plan.
 
 mod build;
+mod lazy;
+mod matching;
 
+pub use lazy::LazyIndex;
+use matching::{Query, Term, find_term, narrows, skim_max, skim_window, subsequence_end, terms};
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
@@ -84,6 +90,9 @@ impl FieldName {
 struct Field {
     start: u32,
     end: u32,
+    /// Which characters occur in it ([`char_mask`]): a term with a
+    /// character it lacks is skipped without reading the text.
+    mask: u32,
     name: FieldName,
     /// Title and id count double, and get skim's full fuzzy score.
     weight: u8,
@@ -91,6 +100,8 @@ struct Field {
 
 struct Entry {
     kind: Kind,
+    /// The union of its fields' masks.
+    mask: u32,
     /// Its fields, a range of the index's field list (title first when the
     /// title is not blank).
     fields: (u32, u32),
@@ -108,139 +119,6 @@ pub struct SearchIndex {
     fields: Vec<Field>,
     entries: Vec<Entry>,
     matcher: SkimMatcherV2,
-}
-
-/// A query prepared once for all the entries it is scored against.
-struct Query {
-    terms: Vec<Term>,
-    /// The terms joined by single spaces: equal to a folded title, the
-    /// exact-title bonus.
-    joined: String,
-}
-
-struct Term {
-    text: String,
-    /// Length in chars, for the per-character bonuses.
-    len: i64,
-    first: char,
-}
-
-/// Terms up to this many bytes are looked for by `memchr` on their first
-/// char and a compare: for a few letters that beats setting up std's
-/// two-way searcher for every field (a third of a keystroke's time).
-const SHORT_TERM: usize = 16;
-
-fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    build::fold_into(&mut out, s);
-    out
-}
-
-fn terms(query: &str) -> Vec<String> {
-    fold(query).split_whitespace().map(str::to_owned).collect()
-}
-
-impl Query {
-    fn new(terms: &[String]) -> Query {
-        Query {
-            joined: terms.join(" "),
-            terms: terms
-                .iter()
-                .map(|t| Term {
-                    len: t.chars().count() as i64,
-                    first: t.chars().next().unwrap_or(' '),
-                    text: t.clone(),
-                })
-                .collect(),
-        }
-    }
-}
-
-/// Whether every hit for `new` is necessarily a hit for `old`.
-fn narrows(old: &[String], new: &[String]) -> bool {
-    let Some((last, rest)) = old.split_last() else {
-        return true;
-    };
-    new.len() >= old.len()
-        && rest.iter().zip(new).all(|(a, b)| a == b)
-        && new[rest.len()].starts_with(last.as_str())
-}
-
-/// Where `term` first occurs in `text`.
-fn find_term(text: &str, term: &Term) -> Option<usize> {
-    if term.text.len() > SHORT_TERM {
-        return text.find(term.text.as_str());
-    }
-    if term.text.is_ascii() {
-        return find_ascii(text.as_bytes(), term.text.as_bytes());
-    }
-    let mut from = 0;
-    while let Some(i) = text.get(from..)?.find(term.first) {
-        let at = from + i;
-        if text.get(at..)?.starts_with(term.text.as_str()) {
-            return Some(at);
-        }
-        from = at + term.first.len_utf8();
-    }
-    None
-}
-
-/// Where the greedy left-to-right match of `term` as a subsequence of
-/// `text` (both folded) ends: the byte just past its last character.
-fn subsequence_end(text: &str, term: &str) -> Option<usize> {
-    if term.is_ascii() {
-        return subsequence_end_ascii(text.as_bytes(), term.as_bytes());
-    }
-    let mut end = 0;
-    for want in term.chars() {
-        end += text.get(end..)?.find(want)? + want.len_utf8();
-    }
-    Some(end)
-}
-
-/// The part of `text` skim's linear scorer looks at, when `term` is a
-/// subsequence: for one character the first occurrence and the character
-/// before it (its word-boundary bonus); for more, everything up to where
-/// the greedy match ends (skim scores backwards from there). Handing skim
-/// that instead of the whole title gives the same score — the reference
-/// property test holds it to that — for a fraction of the work.
-fn skim_window<'a>(text: &'a str, term: &Term, at: Option<usize>) -> Option<&'a str> {
-    if term.len == 1 {
-        let at = at?;
-        let from = text
-            .get(..at)?
-            .chars()
-            .next_back()
-            .map_or(at, |c| at - c.len_utf8());
-        text.get(from..at + term.text.len())
-    } else {
-        text.get(..subsequence_end(text, &term.text)?)
-    }
-}
-
-// An ASCII term is matched byte by byte, also in text that is not ASCII:
-// in UTF-8 an ASCII byte is always a whole character. Plain loops, not
-// `memchr`: the fields are short, and calling out per field and per
-// character cost a fifth of a keystroke.
-
-fn find_ascii(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let last_start = hay.len().checked_sub(needle.len())?;
-    (0..=last_start).find(|&at| {
-        hay[at] == first
-            && hay[at + 1..at + needle.len()]
-                .iter()
-                .zip(rest)
-                .all(|(a, b)| a == b)
-    })
-}
-
-fn subsequence_end_ascii(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let mut end = 0;
-    for &want in needle {
-        end += hay.get(end..)?.iter().position(|&b| b == want)? + 1;
-    }
-    Some(end)
 }
 
 impl SearchIndex {
@@ -280,8 +158,8 @@ impl SearchIndex {
     /// query lists everything (by id), so a search box starts full.
     pub fn query(&self, query: &str, limit: usize) -> Vec<Hit> {
         let q = Query::new(&terms(query));
-        let scored = self.score_all(0..self.entries.len() as u32, &q);
-        self.top(&scored, limit)
+        let all: Vec<u32> = (0..self.entries.len() as u32).collect();
+        self.top(self.search(&all, &q, limit).best, limit)
     }
 
     fn text(&self, f: &Field) -> &str {
@@ -327,6 +205,55 @@ impl SearchIndex {
         Some(s * i64::from(f.weight))
     }
 
+    /// At least what [`Self::field_score`] gives, without calling skim:
+    /// `None` exactly when it is `None`.
+    fn field_bound(&self, f: &Field, term: &Term) -> Option<i64> {
+        if f.mask & term.mask != term.mask {
+            return None;
+        }
+        if f.weight == 1 {
+            return self.field_score(f, term);
+        }
+        let text = self.text(f);
+        let at = find_term(text, term);
+        if at.is_none() && (term.len == 1 || subsequence_end(text, &term.text).is_none()) {
+            return None;
+        }
+        let mut s = skim_max(term.len);
+        if let Some(at) = at {
+            s += SUBSTRING_BONUS * term.len;
+            if at == 0 {
+                s += PREFIX_BONUS * term.len;
+            }
+        }
+        Some(s * i64::from(f.weight))
+    }
+
+    /// At least the score of one entry, `None` exactly when it is not a
+    /// hit: cheap enough to run over every candidate.
+    fn bound(&self, entry: &Entry, q: &Query) -> Option<i64> {
+        if entry.mask & q.mask != q.mask {
+            return None;
+        }
+        let fields = self.entry_fields(entry);
+        let mut total = 0;
+        for term in &q.terms {
+            total += fields
+                .iter()
+                .filter_map(|f| self.field_bound(f, term))
+                .max()?;
+        }
+        Some(total + self.exact_title_bonus(fields, q))
+    }
+
+    fn exact_title_bonus(&self, fields: &[Field], q: &Query) -> i64 {
+        let exact = !q.terms.is_empty()
+            && fields
+                .first()
+                .is_some_and(|f| f.name == FieldName::Title && self.text(f) == q.joined);
+        if exact { EXACT_TITLE_BONUS } else { 0 }
+    }
+
     /// The score of one entry for all the terms, with its best field; `None`
     /// unless every term matches some field.
     fn score(&self, entry: &Entry, q: &Query) -> Option<(i64, FieldName)> {
@@ -336,6 +263,9 @@ impl SearchIndex {
         for term in &q.terms {
             let mut term_best: Option<(i64, FieldName)> = None;
             for f in fields {
+                if f.mask & term.mask != term.mask {
+                    continue;
+                }
                 if let Some(s) = self.field_score(f, term)
                     && term_best.is_none_or(|(b, _)| s > b)
                 {
@@ -348,65 +278,77 @@ impl SearchIndex {
                 best = (s, name);
             }
         }
-        if !q.terms.is_empty()
-            && let Some(title) = fields.first().filter(|f| f.name == FieldName::Title)
-            && self.text(title) == q.joined
-        {
-            total += EXACT_TITLE_BONUS;
-        }
-        Some((total, best.1))
+        Some((total + self.exact_title_bonus(fields, q), best.1))
     }
 
-    fn score_all(&self, candidates: impl Iterator<Item = u32>, q: &Query) -> Vec<Scored> {
-        let candidates: Vec<u32> = candidates.collect();
+    /// Every hit among `candidates` (in their order, for the next
+    /// narrowing) and the best `limit` of them scored exactly.
+    fn search(&self, candidates: &[u32], q: &Query, limit: usize) -> Found {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         if candidates.len() < PARALLEL_FROM || threads < 2 {
-            return self.score_slice(&candidates, q);
+            return self.search_slice(candidates, q, limit);
         }
-        // Scoring is independent per entry: split the candidates over the
-        // cores and keep their order, so the result is the same as serial.
+        // Independent per entry: split the candidates over the cores; the
+        // best of the whole are among the best of the parts.
         let chunk = candidates.len().div_ceil(threads);
         std::thread::scope(|scope| {
             let parts: Vec<_> = candidates
                 .chunks(chunk)
-                .map(|part| scope.spawn(move || self.score_slice(part, q)))
+                .map(|part| scope.spawn(move || self.search_slice(part, q, limit)))
                 .collect();
-            parts
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
+            let mut all = Found::default();
+            for part in parts {
+                let part = part.join().unwrap_or_default();
+                all.hits.extend(part.hits);
+                all.best.extend(part.best);
+            }
+            all
         })
     }
 
-    fn score_slice(&self, candidates: &[u32], q: &Query) -> Vec<Scored> {
-        candidates
-            .iter()
-            .copied()
-            .filter_map(|i| {
-                let entry = self.entries.get(i as usize)?;
-                let (score, field) = self.score(entry, q)?;
-                Some(Scored {
-                    index: i,
-                    score,
-                    field,
-                })
-            })
-            .collect()
+    fn search_slice(&self, candidates: &[u32], q: &Query, limit: usize) -> Found {
+        let mut hits = Vec::new();
+        // The best so far, worst on top.
+        let mut best: BinaryHeap<Reverse<Scored>> = BinaryHeap::with_capacity(limit + 1);
+        for &i in candidates {
+            let Some(entry) = self.entries.get(i as usize) else {
+                continue;
+            };
+            let Some(bound) = self.bound(entry, q) else {
+                continue;
+            };
+            hits.push(i);
+            let could = Scored {
+                index: i,
+                score: bound,
+                field: FieldName::Title,
+            };
+            if limit == 0
+                || best.len() == limit && best.peek().is_some_and(|Reverse(w)| could <= *w)
+            {
+                continue;
+            }
+            let Some((score, field)) = self.score(entry, q) else {
+                continue;
+            };
+            best.push(Reverse(Scored {
+                index: i,
+                score,
+                field,
+            }));
+            if best.len() > limit {
+                best.pop();
+            }
+        }
+        Found {
+            hits,
+            best: best.into_iter().map(|Reverse(s)| s).collect(),
+        }
     }
 
-    fn top(&self, scored: &[Scored], limit: usize) -> Vec<Hit> {
-        // Entries are in id order, so the position breaks ties by id
-        // without touching the strings.
-        let order = |a: &Scored, b: &Scored| b.score.cmp(&a.score).then(a.index.cmp(&b.index));
-        let mut best: Vec<Scored> = scored.to_vec();
-        if best.len() > limit {
-            if limit == 0 {
-                return Vec::new();
-            }
-            best.select_nth_unstable_by(limit - 1, order);
-            best.truncate(limit);
-        }
-        best.sort_unstable_by(order);
+    fn top(&self, mut best: Vec<Scored>, limit: usize) -> Vec<Hit> {
+        best.sort_unstable_by(|a, b| b.cmp(a));
+        best.truncate(limit);
         best.iter()
             .filter_map(|s| {
                 let e = self.entries.get(s.index as usize)?;
@@ -429,48 +371,34 @@ struct Scored {
     field: FieldName,
 }
 
-/// A search index built on first use from a snapshot of the plan, by
-/// whichever thread asks first: the UI creates it for free when search
-/// opens and the search worker builds it, so a 100k plan's index is never
-/// built on the input path. The snapshot is let go once the index is built.
-pub struct LazyIndex {
-    plan: Mutex<Option<Arc<Plan>>>,
-    index: OnceLock<SearchIndex>,
+/// Better is a higher score, then an earlier position: entries are in id
+/// order, so that breaks ties by id without touching the strings.
+impl Ord for Scored {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.score
+            .cmp(&other.score)
+            .then(other.index.cmp(&self.index))
+    }
 }
 
-impl LazyIndex {
-    pub fn new(plan: Arc<Plan>) -> LazyIndex {
-        LazyIndex {
-            plan: Mutex::new(Some(plan)),
-            index: OnceLock::new(),
-        }
+impl PartialOrd for Scored {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
+}
 
-    /// An index that is built already.
-    pub fn built(index: SearchIndex) -> LazyIndex {
-        LazyIndex {
-            plan: Mutex::new(None),
-            index: OnceLock::from(index),
-        }
+impl PartialEq for Scored {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other).is_eq()
     }
+}
 
-    /// The index, building it now if nobody has (this waits for a build
-    /// another thread is running).
-    pub fn get(&self) -> &SearchIndex {
-        self.index.get_or_init(|| {
-            let plan = self
-                .plan
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .take();
-            SearchIndex::new(plan.as_deref().unwrap_or(&Plan::default()))
-        })
-    }
+impl Eq for Scored {}
 
-    /// The index if it is built; never waits.
-    pub fn try_get(&self) -> Option<&SearchIndex> {
-        self.index.get()
-    }
+#[derive(Default)]
+struct Found {
+    hits: Vec<u32>,
+    best: Vec<Scored>,
 }
 
 /// Search-as-you-type over one [`SearchIndex`]: remembers the hits of the
@@ -510,18 +438,20 @@ impl Searcher {
         }
         let same = self.levels.last().is_some_and(|(old, _)| *old == terms);
         let q = Query::new(&terms);
-        let scored = match self.levels.last() {
-            Some((_, prev)) => index.score_all(prev.iter().copied(), &q),
-            None => index.score_all(0..index.entries.len() as u32, &q),
+        let found = match self.levels.last() {
+            Some((_, prev)) => index.search(prev, &q, limit),
+            None => {
+                let all: Vec<u32> = (0..index.entries.len() as u32).collect();
+                index.search(&all, &q, limit)
+            }
         };
         if !same {
             if self.levels.len() == MAX_LEVELS {
                 self.levels.remove(0);
             }
-            self.levels
-                .push((terms, scored.iter().map(|s| s.index).collect()));
+            self.levels.push((terms, found.hits));
         }
-        index.top(&scored, limit)
+        index.top(found.best, limit)
     }
 }
 

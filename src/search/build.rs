@@ -4,6 +4,7 @@
 //! strings scattered over the heap, which is what a pass over 100k items
 //! spent most of its time on.
 
+use super::matching::text_mask;
 use super::{Entry, Field, FieldName};
 use crate::model::{Kind, Plan};
 
@@ -106,8 +107,12 @@ impl Parts {
         self.field_weighted(FieldName::Title, &[title], TITLE_WEIGHT);
         self.field_weighted(FieldName::Id, &[id], TITLE_WEIGHT);
         rest(self);
+        let mask = self.fields[fields_start as usize..]
+            .iter()
+            .fold(0, |m, f| m | f.mask);
         self.entries.push(Entry {
             kind,
+            mask,
             fields: (fields_start, self.fields.len() as u32),
             id: (id_at, title_at),
             title: (title_at, end),
@@ -134,6 +139,7 @@ impl Parts {
             (Some(start), Some(end)) => self.fields.push(Field {
                 start,
                 end,
+                mask: text_mask(&self.folded[start as usize..]),
                 name,
                 weight,
             }),

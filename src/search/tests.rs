@@ -1,10 +1,12 @@
 //! Unit tests, compiled only under `#[cfg(test)] mod tests;` in the parent:
 //! unwrap() here is on fixtures the test builds, never on user input.
 
+use super::matching::*;
 use super::*;
 use crate::model::{Debt, Hypothesis, KeyResult, Objective, Sprint};
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use std::sync::Arc;
 
 fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()
@@ -330,8 +332,13 @@ proptest! {
     /// The byte loops agree with std's searches, also over text that is not
     /// ASCII (an ASCII byte is never part of a longer character).
     #[test]
-    fn ascii_matching_agrees_with_std(hay in "[abcé€ ]{0,24}", needle in "[abc ]{0,4}") {
-        prop_assert_eq!(find_ascii(hay.as_bytes(), needle.as_bytes()), if needle.is_empty() { None } else { hay.find(needle.as_str()) });
+    fn ascii_matching_agrees_with_std(hay in "[abcé€ ]{0,24}", needle in "[abc ]{0,4}", other in "[aé€]{1,3}") {
+        for term in [&needle, &other] {
+            if !term.is_empty() {
+                let q = Query::new(std::slice::from_ref(term));
+                prop_assert_eq!(find_term(&hay, &q.terms[0]), hay.find(term.as_str()));
+            }
+        }
         let mut rest = hay.chars();
         let generic = needle.chars().all(|c| rest.by_ref().any(|h| h == c));
         prop_assert_eq!(subsequence_end_ascii(hay.as_bytes(), needle.as_bytes()).is_some(), generic);
@@ -342,4 +349,40 @@ proptest! {
         }
         prop_assert_eq!(subsequence_end_ascii(hay.as_bytes(), needle.as_bytes()), end);
     }
+}
+
+proptest! {
+    /// The bound that lets a keystroke skip skim really bounds skim.
+    #[test]
+    fn skim_never_scores_above_its_bound(choice in "[abc_ -.Aé0]{0,20}", pattern in "[abcé0 .-]{1,6}") {
+        let m = SkimMatcherV2::default().respect_case().element_limit(1);
+        if let Some((s, _)) = m.fuzzy(&choice, &pattern, false) {
+            prop_assert!(s <= skim_max(pattern.chars().count() as i64), "{s} for {pattern:?} in {choice:?}");
+        }
+    }
+
+    /// Every entry's bound is at least its score, and a hit exactly when
+    /// it scores.
+    #[test]
+    fn the_bound_bounds_every_entry(plan in arb_rich_plan(), query in "[abcΣσé -]{0,6}") {
+        let idx = SearchIndex::new(&plan);
+        let q = Query::new(&terms(&query));
+        for e in &idx.entries {
+            let bound = idx.bound(e, &q);
+            let score = idx.score(e, &q).map(|(s, _)| s);
+            prop_assert_eq!(bound.is_some(), score.is_some());
+            prop_assert!(bound >= score, "{bound:?} < {score:?}");
+        }
+    }
+}
+
+#[test]
+fn the_masks_sort_characters_into_their_bits() {
+    assert_eq!(char_mask('a'), 1);
+    assert_eq!(char_mask('z'), 1 << 25);
+    assert_eq!(char_mask('7'), 1 << 26);
+    assert_eq!(char_mask('-'), 1 << 27);
+    assert_eq!(char_mask('é'), 1 << 28);
+    assert_eq!(text_mask("ab é"), 0b11 | 1 << 27 | 1 << 28);
+    assert_eq!(text_mask(""), 0);
 }
