@@ -4,6 +4,7 @@
 use super::*;
 use crate::model::{Debt, Plan};
 use crate::search::SearchIndex;
+use crate::tui::components::Styles;
 use crate::tui::components::testkit::{keys, render, render_cursor, text};
 use chrono::NaiveDate;
 use ratatui::{Terminal, backend::TestBackend, layout::Position};
