@@ -306,3 +306,49 @@ fn a_panic_restores_the_terminal_and_its_message_stays_readable() {
         bearing::store::embedded::DEMO
     );
 }
+
+#[test]
+fn a_big_plan_is_searched_and_edited_with_every_change_in_the_file() {
+    // 10k items: the search index is built by the worker after `/`, the
+    // save after `+` runs on the writer; the screen never waits for either.
+    let f = Fixture::new();
+    let plan = bearing::synth::plan(10_000, 3);
+    std::fs::write(&f.path, bearing::store::render(&plan).unwrap()).unwrap();
+    let target = plan
+        .debts
+        .iter()
+        .rev()
+        .find(|d| d.customer < 5 && d.status.is_open())
+        .unwrap()
+        .clone();
+    let Some(t) = f.open("big") else {
+        return;
+    };
+    t.keys(&["/"]);
+    t.wait_for("Search");
+    t.text(&target.id);
+    t.wait_for(&format!("debt {}", target.id));
+    t.keys(&["Enter"]);
+    t.wait_for(&format!("{} “", target.id));
+    t.wait_for("+/- customer");
+    t.keys(&["+"]);
+    let saved = f.plan_when(|p| {
+        p.debt(&target.id)
+            .is_some_and(|d| d.customer > target.customer)
+    });
+    assert_eq!(
+        saved.debt(&target.id).map(|d| d.customer),
+        Some(target.customer + 1)
+    );
+    assert_eq!(saved.debts.len(), plan.debts.len());
+    t.quit();
+    // Nothing else changed.
+    let mut expected = plan.clone();
+    let i = expected
+        .debts
+        .iter()
+        .position(|d| d.id == target.id)
+        .unwrap();
+    expected.debts[i].customer += 1;
+    assert_eq!(f.plan(), expected);
+}
