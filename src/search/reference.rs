@@ -222,8 +222,16 @@ impl SearchIndex {
                 // Title and id get skim's full fuzzy score; the longer other
                 // text only a subsequence check, which is what keeps a
                 // keystroke over 100k items within a frame or two.
+                // From the first occurrence of the term's first character:
+                // see `matching::skim_window` for why.
+                let from = if term.chars().nth(1).is_some() {
+                    term.chars().next().and_then(|c| f.text.find(c))
+                } else {
+                    Some(0)
+                };
                 let raw = if f.weight > 1 {
-                    self.matcher.fuzzy(&f.text, term, false).map(|(s, _)| s)
+                    from.and_then(|at| self.matcher.fuzzy(&f.text[at..], term, false))
+                        .map(|(s, _)| s)
                 } else {
                     subsequence_score(&f.text, term)
                 };

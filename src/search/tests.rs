@@ -386,3 +386,22 @@ fn the_masks_sort_characters_into_their_bits() {
     assert_eq!(text_mask("ab é"), 0b11 | 1 << 27 | 1 << 28);
     assert_eq!(text_mask(""), 0);
 }
+
+#[test]
+fn where_a_word_sits_in_the_title_does_not_change_its_score() {
+    let mut p = Plan::default();
+    p.debts.push(debt("D-00001", "Split legacy invoice cron"));
+    p.debts.push(debt("D-00002", "Remove legacy invoice cron"));
+    p.debts
+        .push(debt("D-00003", "Document the legacy invoice cron"));
+    let hits = SearchIndex::new(&p).query("leg", 10);
+    assert_eq!(hits.len(), 3);
+    assert!(
+        hits.windows(2).all(|w| w[0].score == w[1].score),
+        "{hits:?}"
+    );
+    // A title that starts with the term still comes first.
+    p.debts.push(debt("D-00009", "Legacy exports"));
+    let hits = SearchIndex::new(&p).query("leg", 10);
+    assert_eq!(hits[0].id, "D-00009");
+}
