@@ -206,6 +206,9 @@ fn edit_rating_with_file_save(b: Bencher, n: usize) {
     let (_tmp, path, persist) = file_persist(n);
     let mut app = App::new(plan(n).clone(), today(), false, Box::new(persist));
     handle(&mut app, Action::GoTo(View::Debt));
+    // Untimed: the writer copies the plan it was seeded with; an edit
+    // before it let go would copy the App's plan once (start-up only).
+    app.wait_saved();
     let mut up = true;
     b.bench_local(|| {
         handle(
