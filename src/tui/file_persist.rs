@@ -82,6 +82,12 @@ impl FilePersist {
     fn wait_idle(&self) -> MutexGuard<'_, Shared> {
         let mut s = self.writer.lock();
         while !s.idle() {
+            // Changes sent without a save have not woken the writer. (Not
+            // while it is busy: it looks again when done, and a test gate
+            // that waits there would be woken in a loop.)
+            if !s.busy {
+                self.writer.wake.notify_all();
+            }
             s = self.writer.wait(s);
         }
         s
@@ -110,13 +116,14 @@ impl FilePersist {
         Ok(loaded.plan)
     }
 
-    /// Queues an update for the writer and wakes it.
+    /// Queues an update for the writer. Changes do not wake it: the save
+    /// that follows does, so an edit wakes the writer once.
     fn send(&self, s: &mut Shared, update: Update) {
         if matches!(update, Update::Replace(_)) {
             s.needs_plan = false;
+            self.writer.wake.notify_all();
         }
         s.updates.push(update);
-        self.writer.wake.notify_all();
     }
 
     /// Asks the writer to save its copy (sending `plan` whole first if it
@@ -168,8 +175,8 @@ impl Persist for FilePersist {
 
     fn changed(&mut self, change: &Change) {
         if self.thread.is_some() {
-            let mut s = self.writer.lock();
-            self.send(&mut s, Update::Apply(change.clone()));
+            let change = Update::Apply(change.clone());
+            self.send(&mut self.writer.lock(), change);
         }
     }
 

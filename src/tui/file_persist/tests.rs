@@ -44,6 +44,9 @@ impl Writer {
     pub(super) fn settled_mirror(&self) -> Option<Plan> {
         let mut s = self.lock();
         while !s.idle() {
+            if !s.busy {
+                self.wake.notify_all();
+            }
             s = self.wait(s);
         }
         drop(s);
