@@ -147,6 +147,9 @@ impl FilePersist {
         // The outcome of the write before is not the last word any more.
         s.outcome = None;
         s.write = true;
+        // Woken after the lock is let go, the writer does not have to wait
+        // for it (on two busy cores that wait can take a time slice).
+        drop(s);
         self.writer.wake.notify_all();
         Ok("saving…".to_owned())
     }
