@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
-use bearing::model::Plan;
+use bearing::model::{Change, Item, Plan};
 use bearing::search::{LazyIndex, SearchIndex, Searcher};
 use bearing::tui::components::Picker;
 use bearing::tui::file_persist::FilePersist;
@@ -167,31 +167,48 @@ fn file_persist(n: usize) -> (tempfile::TempDir, std::path::PathBuf, FilePersist
 }
 
 /// What a save costs the input path when the writer thread is idle: the
-/// plan is shared with it (`Arc::clone` and a queue under a lock), never
-/// copied. Each sample first waits, untimed, for the previous write.
+/// change is sent (a clone of the one changed item, queued under a lock)
+/// and a write is asked for; the plan is neither shared nor copied. Each
+/// sample first waits, untimed, for the previous write and makes the edit.
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn save_handoff(b: Bencher, n: usize) {
-    let (_tmp, path, persist) = file_persist(n);
+    let (_tmp, path, mut persist) = file_persist(n);
+    let plan = RefCell::new(Arc::new(plan(n).clone()));
+    persist.seed(&plan.borrow());
     let persist = RefCell::new(persist);
-    let plan = Arc::new(plan(n).clone());
+    let mut value = 0;
     b.with_inputs(|| {
-        persist.borrow_mut().flush(&plan);
+        persist.borrow_mut().flush();
+        let mut plan = plan.borrow_mut();
+        let mut debt = plan.debts[0].clone();
+        value = (value + 1) % 6;
+        debt.customer = value;
+        let change = Change::new("rate").put(Item::Debt(debt));
+        Arc::make_mut(&mut plan).apply(change.clone());
+        change
     })
-    .bench_local_values(|()| persist.borrow_mut().save(&plan));
-    assert!(persist.borrow_mut().flush(&plan).is_some_and(|r| r.is_ok()));
-    assert_eq!(bearing::store::load(&path).unwrap().plan, *plan);
+    .bench_local_values(|change| {
+        let mut persist = persist.borrow_mut();
+        persist.changed(&change);
+        persist.save(&plan.borrow())
+    });
+    assert!(persist.borrow_mut().flush().is_some_and(|r| r.is_ok()));
+    assert_eq!(bearing::store::load(&path).unwrap().plan, **plan.borrow());
 }
 
 /// One rating change and its save through the file-backed persist, as the
-/// UI loop runs it: the edit (with its copy of the plan if the writer still
-/// holds the version before, at most once per write), the cache update,
-/// the save, and the poll after every event that hands a deferred save to
-/// the writer once it is free (it renders and writes meanwhile).
+/// UI loop runs it: the edit (in place: the writer keeps its own copy of
+/// the plan and is sent the change), the cache update, the save request
+/// and the poll after every event (the writer renders and writes
+/// meanwhile).
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn edit_rating_with_file_save(b: Bencher, n: usize) {
     let (_tmp, path, persist) = file_persist(n);
     let mut app = App::new(plan(n).clone(), today(), false, Box::new(persist));
     handle(&mut app, Action::GoTo(View::Debt));
+    // Untimed: the writer copies the plan it was seeded with; an edit
+    // before it let go would copy the App's plan once (start-up only).
+    app.wait_saved();
     let mut up = true;
     b.bench_local(|| {
         handle(

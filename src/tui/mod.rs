@@ -40,16 +40,28 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 pub use action::{Action, Effect, View};
 pub use app::App;
 
-use crate::model::Plan;
+use crate::model::{Change, Plan};
 
 /// Where changes go. The file-backed implementation lives with the store; the
-/// UI only needs to hand it the plan after every change and show the answer.
-/// The plan is shared, not copied: a background writer keeps an
-/// `Arc::clone` only while it renders, so the App's next edit
-/// (`Arc::make_mut`) rarely has to copy it.
+/// UI tells it every change it applies and asks it to save after each.
+/// A background writer keeps its own copy of the plan and applies the
+/// changes to it, so the App's plan is never shared for a save and an edit
+/// never has to copy it.
 pub trait Persist {
-    /// Saves the whole plan: `Ok("saved 14:02:11")` or `Err` with the path
-    /// and the reason, shown in the status bar.
+    /// The whole plan, when the App starts with it or replaces it (a
+    /// reload): the writer's copy starts over from it. Whoever keeps a
+    /// copy makes it on its own thread and lets go of `plan` at once.
+    fn seed(&mut self, plan: &Arc<Plan>) {
+        let _ = plan;
+    }
+    /// A change about to be applied to the plan (called before
+    /// `plan.apply(change)`, in the order they are applied).
+    fn changed(&mut self, change: &Change) {
+        let _ = change;
+    }
+    /// Saves the plan as the changes so far left it: `Ok("saved 14:02:11")`
+    /// (or "saving…") or `Err` with the path and the reason, shown in the
+    /// status bar. `plan` is for a persist that writes it at once.
     fn save(&mut self, plan: &Arc<Plan>) -> Result<String, String>;
     /// The file path, or "demo (read-only)".
     fn describe(&self) -> String;
@@ -63,36 +75,20 @@ pub trait Persist {
     fn reload_from_disk(&mut self) -> Result<Plan, String> {
         Err("there is no file to reload".to_owned())
     }
-    /// Saves over an outside change, keeping the other version as a backup
-    /// first (`K` after a conflict).
+    /// Saves `plan` whole over an outside change, keeping the other version
+    /// as a backup first (`K` after a conflict).
     fn keep_mine(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
         self.save(plan)
     }
-    /// A background save's outcome, once no newer change is waiting behind
-    /// it (`save` then answered "saving…"). `plan` is the current plan: a
-    /// save deferred while the writer was busy is handed over here once it
-    /// is idle. Synchronous persists have none.
-    fn poll_saved(&mut self, plan: &Arc<Plan>) -> Option<Result<String, String>> {
-        let _ = plan;
+    /// A background save's outcome, once no newer save is waiting behind
+    /// it (`save` then answered "saving…"). Synchronous persists have none.
+    fn poll_saved(&mut self) -> Option<Result<String, String>> {
         None
     }
-    /// Waits until every save, deferred ones included (`plan` is the
-    /// current plan), is written; the last outcome not yet taken by
-    /// [`Persist::poll_saved`].
-    fn flush(&mut self, plan: &Arc<Plan>) -> Option<Result<String, String>> {
-        let _ = plan;
+    /// Waits until every save asked for is written; the last outcome not
+    /// yet taken by [`Persist::poll_saved`].
+    fn flush(&mut self) -> Option<Result<String, String>> {
         None
-    }
-    /// A save waits for the writer to finish before it can be handed over:
-    /// the loop should call [`Persist::poll_saved`] soon, not on its idle tick.
-    fn save_waiting(&self) -> bool {
-        false
-    }
-    /// A version of the plan the App no longer uses (it copied the plan
-    /// while the writer held it, or replaced it). Whoever drops the last
-    /// reference frees every item: a persist with a thread does it there.
-    fn retire(&mut self, plan: Arc<Plan>) {
-        drop(plan);
     }
 }
 
@@ -180,9 +176,6 @@ const TICK: Duration = Duration::from_millis(300);
 /// How long it waits while a search runs on its worker: its hits are drawn
 /// this soon after they are found.
 const SEARCH_POLL: Duration = Duration::from_millis(5);
-/// How long it waits while a save waits for the writer to finish the one
-/// before: the newer plan is handed over about this soon after.
-const SAVE_POLL: Duration = Duration::from_millis(10);
 
 pub fn run(opts: Options) -> anyhow::Result<()> {
     let Options {
@@ -238,8 +231,6 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
         terminal.draw(|frame| views::draw(frame, app))?;
         let wait = if pickers::search_pending(app) {
             SEARCH_POLL
-        } else if app.persist.save_waiting() {
-            SAVE_POLL
         } else {
             TICK
         };

@@ -1,11 +1,13 @@
 //! Unit tests, compiled only under `#[cfg(test)] mod tests;` in the parent:
 //! unwrap() here is on fixtures the test builds, never on user input.
 
+use std::path::Path;
+
 use super::*;
-use crate::model::{Change, Item};
+use crate::model::{Change, Item, Op};
 use crate::tui::App;
 
-fn setup(plan: &Plan) -> (tempfile::TempDir, PathBuf, FilePersist) {
+pub(super) fn setup(plan: &Plan) -> (tempfile::TempDir, PathBuf, FilePersist) {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("bearing.ron");
     let fp = store::create(&path, &store::render(plan).unwrap()).unwrap();
@@ -36,15 +38,54 @@ impl Writer {
                 .0;
         }
     }
+
+    /// Tests: the writer's copy of the plan, once it has applied everything
+    /// it was sent.
+    pub(super) fn settled_mirror(&self) -> Option<Plan> {
+        let mut s = self.lock();
+        while !s.idle() {
+            if !s.busy {
+                self.wake.notify_all();
+            }
+            s = self.wait(s);
+        }
+        drop(s);
+        self.mirror().clone()
+    }
 }
 
-fn on_disk(path: &Path) -> Plan {
+pub(super) fn on_disk(path: &Path) -> Plan {
     store::load(path).unwrap().plan
 }
 
+/// After a flush: the file and the writer's copy both equal `plan`.
+pub(super) fn assert_in_step(path: &Path, writer: &Writer, plan: &Plan) {
+    assert!(
+        on_disk(path) == *plan,
+        "the file differs from the App's plan"
+    );
+    assert!(
+        writer.settled_mirror().as_ref() == Some(plan),
+        "the writer's copy differs from the App's plan"
+    );
+}
+
+/// Sets the North Star through `p`, as the App does: the change is sent,
+/// then applied.
+fn set_star(plan: &mut Arc<Plan>, p: &mut FilePersist, text: &str) {
+    let mut meta = plan.meta();
+    meta.north_star = text.into();
+    let change = Change {
+        label: "north star".into(),
+        ops: vec![Op::SetMeta(Box::new(meta))],
+    };
+    p.changed(&change);
+    Arc::make_mut(plan).apply(change);
+}
+
 /// Lets a held writer go when the test ends, also when it fails, so the
-/// App's drop (which flushes) cannot wait on it forever. Declare it after
-/// the App: locals drop in reverse order.
+/// persist's drop (which writes what is queued) cannot wait on it forever.
+/// Declare it after the App or persist: locals drop in reverse order.
 struct Release(Arc<Writer>);
 
 impl Drop for Release {
@@ -57,9 +98,10 @@ impl Drop for Release {
 fn saves_and_refuses_to_overwrite_an_outside_change() {
     let mut plan = Arc::new(Plan::default());
     let (_tmp, path, mut p) = setup(&plan);
-    Arc::make_mut(&mut plan).north_star = "mine".into();
+    p.seed(&plan);
+    set_star(&mut plan, &mut p, "mine");
     assert_eq!(p.save(&plan).unwrap(), "saving…");
-    assert!(p.flush(&plan).unwrap().unwrap().starts_with("saved "));
+    assert!(p.flush().unwrap().unwrap().starts_with("saved "));
     assert!(!p.changed_on_disk());
     assert_eq!(p.check_external().map(|r| r.is_ok()), None, "our own write");
 
@@ -67,41 +109,58 @@ fn saves_and_refuses_to_overwrite_an_outside_change() {
     theirs.north_star = "theirs".into();
     std::fs::write(&path, store::render(&theirs).unwrap()).unwrap();
     assert!(p.changed_on_disk());
-    Arc::make_mut(&mut plan).north_star = "mine again".into();
+    set_star(&mut plan, &mut p, "mine again");
     assert!(p.save(&plan).is_ok(), "queued");
-    let err = p.flush(&plan).unwrap().unwrap_err();
+    let err = p.flush().unwrap().unwrap_err();
     assert!(err.contains("changed on disk"), "{err}");
     assert_eq!(on_disk(&path).north_star, "theirs");
 
-    assert_eq!(p.reload().unwrap().north_star, "theirs");
+    // A reload: the App adopts theirs and seeds the writer with it.
+    let mut plan = Arc::new(p.reload().unwrap());
+    assert_eq!(plan.north_star, "theirs");
+    p.seed(&plan);
+    set_star(&mut plan, &mut p, "mine after theirs");
     p.save(&plan).unwrap();
     assert!(
-        p.flush(&plan).unwrap().is_ok(),
-        "after a reload our next change saves"
+        p.flush().unwrap().is_ok(),
+        "after a reload our change saves"
     );
-    assert_eq!(on_disk(&path).north_star, "mine again");
+    assert_in_step(&path, &p.writer, &plan);
+    assert_eq!(on_disk(&path).north_star, "mine after theirs");
 }
 
 #[test]
 fn a_save_right_before_quit_is_written_when_the_persist_goes() {
     let mut plan = Arc::new(crate::synth::plan(2_000, 5));
     let (_tmp, path, mut p) = setup(&plan);
-    Arc::make_mut(&mut plan).north_star = "last words".into();
+    p.seed(&plan);
+    set_star(&mut plan, &mut p, "last words");
     p.save(&plan).unwrap();
     drop(p);
     assert_eq!(on_disk(&path), *plan);
 }
 
 #[test]
+fn an_unseeded_persist_is_sent_the_plan_with_its_first_save() {
+    let mut plan = Arc::new(crate::synth::plan(50, 2));
+    let (_tmp, path, mut p) = setup(&plan);
+    Arc::make_mut(&mut plan).north_star = "never sent as a change".into();
+    p.save(&plan).unwrap();
+    assert!(p.flush().unwrap().is_ok());
+    assert_in_step(&path, &p.writer, &plan);
+}
+
+#[test]
 fn rapid_saves_coalesce_and_the_file_ends_with_the_last() {
     let mut plan = Arc::new(crate::synth::plan(2_000, 9));
     let (_tmp, path, mut p) = setup(&plan);
+    p.seed(&plan);
     let changes = 20;
     for n in 0..changes {
-        Arc::make_mut(&mut plan).north_star = format!("version {n}");
+        set_star(&mut plan, &mut p, &format!("version {n}"));
         p.save(&plan).unwrap();
     }
-    assert!(p.flush(&plan).unwrap().is_ok());
+    assert!(p.flush().unwrap().is_ok());
     assert_eq!(on_disk(&path).north_star, "version 19");
     let writes = p.writes();
     assert!(
@@ -113,6 +172,7 @@ fn rapid_saves_coalesce_and_the_file_ends_with_the_last() {
         "a 2k plan takes long enough to coalesce: {writes}"
     );
     assert!(!p.changed_on_disk(), "the writer's fingerprint is ours");
+    assert_in_step(&path, &p.writer, &plan);
 }
 
 #[test]
@@ -120,138 +180,102 @@ fn saves_while_the_writer_is_busy_become_one_write_of_the_last() {
     let mut plan = Arc::new(crate::synth::plan(200, 3));
     let (_tmp, path, mut p) = setup(&plan);
     let _release = Release(Arc::clone(&p.writer));
+    p.seed(&plan);
     p.writer.hold_at(Some(Stage::Rendering));
-    Arc::make_mut(&mut plan).north_star = "first".into();
+    set_star(&mut plan, &mut p, "first");
     assert_eq!(p.save(&plan).unwrap(), "saving…");
     p.writer.wait_at(Stage::Rendering);
     for n in 0..20 {
-        Arc::make_mut(&mut plan).north_star = format!("version {n}");
+        set_star(&mut plan, &mut p, &format!("version {n}"));
         assert_eq!(p.save(&plan).unwrap(), "saving…");
-        assert!(p.save_waiting(), "deferred while the writer is busy");
-        assert_eq!(p.poll_saved(&plan), None, "nothing is the last word yet");
+        assert_eq!(p.poll_saved(), None, "nothing is the last word yet");
     }
     assert_eq!(p.writes(), 0);
-    p.writer.hold_at(None);
-    assert!(p.flush(&plan).unwrap().is_ok());
-    assert!(!p.save_waiting());
-    assert_eq!(p.writes(), 2, "the first, then only the last of the 20");
-    assert_eq!(on_disk(&path), *plan);
-    assert_eq!(on_disk(&path).north_star, "version 19");
-}
-
-#[test]
-fn the_writer_lets_go_of_the_plan_before_writing_and_a_busy_save_keeps_none() {
-    let mut plan = Arc::new(crate::synth::plan(200, 4));
-    let (_tmp, path, mut p) = setup(&plan);
-    let _release = Release(Arc::clone(&p.writer));
-    p.writer.hold_at(Some(Stage::Rendering));
-    Arc::make_mut(&mut plan).north_star = "shared".into();
-    p.save(&plan).unwrap();
-    p.writer.wait_at(Stage::Rendering);
-    assert_eq!(
-        Arc::strong_count(&plan),
-        2,
-        "ours and the writer's snapshot"
-    );
-
-    p.writer.hold_at(Some(Stage::Writing));
-    p.writer.wait_at(Stage::Writing);
-    assert_eq!(
-        Arc::strong_count(&plan),
-        1,
-        "rendered: the writer dropped its snapshot before the write"
-    );
-    let before = Arc::as_ptr(&plan);
-    Arc::make_mut(&mut plan).north_star = "changed in place".into();
-    assert_eq!(
-        Arc::as_ptr(&plan),
-        before,
-        "no copy while the writer writes"
-    );
-
-    assert_eq!(p.save(&plan).unwrap(), "saving…");
-    assert_eq!(
-        Arc::strong_count(&plan),
-        1,
-        "a deferred save keeps no reference"
-    );
-    assert_eq!(p.poll_saved(&plan), None);
-    assert_eq!(
-        Arc::strong_count(&plan),
-        1,
-        "still busy: nothing handed over"
-    );
     assert_eq!(
         p.check_external().map(|r| r.is_ok()),
         None,
         "ours is outstanding"
     );
-
     p.writer.hold_at(None);
-    let outcome = loop {
-        if let Some(o) = p.poll_saved(&plan) {
-            break o;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(2));
-    };
-    assert!(outcome.is_ok(), "{outcome:?}");
-    assert_eq!(p.writes(), 2, "the poll handed the deferred plan over");
-    assert_eq!(Arc::strong_count(&plan), 1, "the writer let go again");
-    assert_eq!(on_disk(&path).north_star, "changed in place");
+    assert!(p.flush().unwrap().is_ok());
+    assert_eq!(p.writes(), 2, "the first, then only the last of the 20");
+    assert_in_step(&path, &p.writer, &plan);
+    assert_eq!(on_disk(&path).north_star, "version 19");
 }
 
 #[test]
-fn a_deferred_save_is_written_by_flush() {
+fn the_writer_copies_a_seed_and_lets_go_of_it() {
+    let plan = Arc::new(crate::synth::plan(200, 4));
+    let (_tmp, _path, mut p) = setup(&plan);
+    p.seed(&plan);
+    assert_eq!(p.writer.settled_mirror().as_ref(), Some(&*plan));
+    assert_eq!(Arc::strong_count(&plan), 1, "the writer let go of the seed");
+    assert_eq!(p.writes(), 0, "a seed is not a save");
+}
+
+#[test]
+fn a_save_queued_while_writing_is_written_by_flush() {
     let mut plan = Arc::new(Plan::default());
     let (_tmp, path, mut p) = setup(&plan);
     let writer = Arc::clone(&p.writer);
+    p.seed(&plan);
     writer.hold_at(Some(Stage::Writing));
-    Arc::make_mut(&mut plan).north_star = "one".into();
+    set_star(&mut plan, &mut p, "one");
     p.save(&plan).unwrap();
     writer.wait_at(Stage::Writing);
-    Arc::make_mut(&mut plan).north_star = "two".into();
+    set_star(&mut plan, &mut p, "two");
     p.save(&plan).unwrap();
-    assert!(p.save_waiting());
     writer.hold_at(None);
-    assert!(p.flush(&plan).unwrap().is_ok());
+    assert!(p.flush().unwrap().is_ok());
     drop(p);
     assert_eq!(on_disk(&path).north_star, "two");
+}
+
+/// A plan file in a directory the test can take away (the save then
+/// fails) and put back as it was.
+fn removable(plan: &Plan) -> (tempfile::TempDir, PathBuf, String, FilePersist) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("gone");
+    std::fs::create_dir(&dir).unwrap();
+    let path = dir.join("bearing.ron");
+    let text = store::render(plan).unwrap();
+    let fp = store::create(&path, &text).unwrap();
+    let p = FilePersist::new(path.clone(), fp, None);
+    (tmp, path, text, p)
 }
 
 #[test]
 fn a_failed_save_is_reported_by_the_poll() {
     let mut plan = Arc::new(Plan::default());
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("gone");
-    std::fs::create_dir(&dir).unwrap();
-    let path = dir.join("bearing.ron");
-    let fp = store::create(&path, &store::render(&plan).unwrap()).unwrap();
-    let mut p = FilePersist::new(path.clone(), fp, None);
-    std::fs::remove_dir_all(&dir).unwrap();
-    Arc::make_mut(&mut plan).north_star = "lost?".into();
+    let (_tmp, path, _, mut p) = removable(&plan);
+    p.seed(&plan);
+    std::fs::remove_dir_all(path.parent().unwrap()).unwrap();
+    set_star(&mut plan, &mut p, "lost?");
     assert_eq!(p.save(&plan).unwrap(), "saving…");
     let outcome = loop {
-        if let Some(o) = p.poll_saved(&plan) {
+        if let Some(o) = p.poll_saved() {
             break o;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     };
     assert!(outcome.is_err(), "{outcome:?}");
-    assert_eq!(p.poll_saved(&plan), None, "reported once");
+    assert_eq!(p.poll_saved(), None, "reported once");
 }
 
 #[test]
 fn keep_mine_overwrites_theirs_after_a_refusal() {
     let mut plan = Arc::new(Plan::default());
     let (_tmp, path, mut p) = setup(&plan);
+    p.seed(&plan);
     let mut theirs = (*plan).clone();
     theirs.north_star = "theirs".into();
     std::fs::write(&path, store::render(&theirs).unwrap()).unwrap();
-    Arc::make_mut(&mut plan).north_star = "mine".into();
+    set_star(&mut plan, &mut p, "mine");
     p.save(&plan).unwrap();
-    assert!(p.flush(&plan).unwrap().is_err());
+    assert!(p.flush().unwrap().is_err());
     p.keep_mine(&plan).unwrap();
-    assert!(p.flush(&plan).unwrap().is_ok());
+    assert!(p.flush().unwrap().is_ok());
+    assert_in_step(&path, &p.writer, &plan);
     assert_eq!(on_disk(&path).north_star, "mine");
 }
 
@@ -260,6 +284,8 @@ fn app_on_file(plan: Plan) -> (tempfile::TempDir, PathBuf, Arc<Writer>, App) {
     let writer = Arc::clone(&p.writer);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
     let app = App::new(plan, today, false, Box::new(p));
+    // The seed's copy is made: the App's plan is its own again.
+    writer.settled_mirror();
     (tmp, path, writer, app)
 }
 
@@ -274,7 +300,7 @@ fn rate(app: &mut App, value: u8) {
 
 #[test]
 fn an_edit_after_the_writer_finished_changes_the_plan_in_place() {
-    let (_tmp, path, _writer, mut app) = app_on_file(crate::synth::plan(300, 7));
+    let (_tmp, path, writer, mut app) = app_on_file(crate::synth::plan(300, 7));
     rate(&mut app, 1);
     assert!(app.wait_saved());
     let shared = Arc::as_ptr(&app.plan);
@@ -285,46 +311,89 @@ fn an_edit_after_the_writer_finished_changes_the_plan_in_place() {
     assert_eq!(Arc::as_ptr(&app.plan), shared, "still none");
     assert!(app.wait_saved());
     assert_eq!(app.saved.as_ref().map(Result::is_ok), Some(true));
-    assert_eq!(on_disk(&path), *app.plan);
+    assert_in_step(&path, &writer, &app.plan);
     assert_eq!(on_disk(&path).debts[0].customer, 3);
 }
 
 #[test]
-fn rapid_edits_copy_the_plan_once_per_write() {
+fn an_edit_while_a_save_renders_does_not_copy_the_plan() {
     let (_tmp, path, writer, mut app) = app_on_file(crate::synth::plan(300, 8));
     let _release = Release(Arc::clone(&writer));
+    let mine = Arc::as_ptr(&app.plan);
     writer.hold_at(Some(Stage::Rendering));
     rate(&mut app, 1);
     writer.wait_at(Stage::Rendering);
-    let first = Arc::as_ptr(&app.plan);
     rate(&mut app, 2);
-    let copy = Arc::as_ptr(&app.plan);
-    assert_ne!(copy, first, "the writer holds the first version: one copy");
-    assert_eq!(
-        writer.lock().retired.len(),
-        1,
-        "the version the writer holds is the writer's to free"
-    );
-    for value in [3, 4, 5, 0] {
-        rate(&mut app, value);
-        assert_eq!(Arc::as_ptr(&app.plan), copy, "no further copy");
-    }
-    assert!(app.persist.save_waiting());
+    assert_eq!(Arc::as_ptr(&app.plan), mine, "changed in place");
+    assert_eq!(Arc::strong_count(&app.plan), 1, "the writer holds none");
+    assert_eq!(app.plan.debts[0].customer, 2);
     writer.hold_at(None);
     assert!(app.wait_saved());
-    assert!(writer.lock().retired.is_empty(), "freed by the writer");
-    assert_eq!(on_disk(&path), *app.plan);
-    assert_eq!(on_disk(&path).debts[0].customer, 0);
+    assert_eq!(app.saved.as_ref().map(Result::is_ok), Some(true));
+    assert_in_step(&path, &writer, &app.plan);
+    assert_eq!(on_disk(&path).debts[0].customer, 2, "both edits written");
 }
 
 #[test]
-fn a_deferred_save_is_written_when_the_app_goes() {
+fn a_failed_write_keeps_the_changes_and_the_next_save_writes_them() {
+    let plan = crate::synth::plan(100, 11);
+    let (_tmp, path, text, p) = removable(&plan);
+    let writer = Arc::clone(&p.writer);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let mut app = App::new(plan, today, false, Box::new(p));
+    let dir = path.parent().unwrap().to_path_buf();
+    std::fs::remove_dir_all(&dir).unwrap();
+    rate(&mut app, 4);
+    assert!(app.wait_saved());
+    assert!(matches!(app.saved, Some(Err(_))), "{:?}", app.saved);
+    assert!(app.dirty, "unsaved");
+    // The disk is back as it was; the next save (here: quit's) writes the
+    // change the failed one carried.
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    app.save();
+    assert!(app.wait_saved());
+    assert_eq!(app.saved.as_ref().map(Result::is_ok), Some(true));
+    assert!(!app.dirty);
+    assert_in_step(&path, &writer, &app.plan);
+    assert_eq!(on_disk(&path).debts[0].customer, 4);
+}
+
+#[test]
+fn undo_redo_and_reload_keep_the_writer_in_step() {
+    let (_tmp, path, writer, mut app) = app_on_file(crate::synth::plan(60, 12));
+    rate(&mut app, 5);
+    rate(&mut app, 1);
+    assert_eq!(app.undo_redo(true).as_deref(), Some("rate"));
+    app.save();
+    assert!(app.wait_saved());
+    assert_in_step(&path, &writer, &app.plan);
+    assert_eq!(on_disk(&path).debts[0].customer, 5);
+    assert_eq!(app.undo_redo(false).as_deref(), Some("rate"));
+    app.save();
+    assert!(app.wait_saved());
+    assert_in_step(&path, &writer, &app.plan);
+
+    let mut theirs = on_disk(&path);
+    theirs.north_star = "theirs".into();
+    theirs.debts.remove(1);
+    std::fs::write(&path, store::render(&theirs).unwrap()).unwrap();
+    let reloaded = app.persist.reload_from_disk().unwrap();
+    app.replace_plan(reloaded);
+    rate(&mut app, 0);
+    assert!(app.wait_saved());
+    assert_in_step(&path, &writer, &app.plan);
+    assert_eq!(on_disk(&path).north_star, "theirs");
+    assert_eq!(on_disk(&path).debts.len(), theirs.debts.len());
+}
+
+#[test]
+fn a_queued_save_is_written_when_the_app_goes() {
     let (_tmp, path, writer, mut app) = app_on_file(crate::synth::plan(300, 6));
     writer.hold_at(Some(Stage::Writing));
     rate(&mut app, 1);
     writer.wait_at(Stage::Writing);
     rate(&mut app, 4);
-    assert!(app.persist.save_waiting());
     let last = (*app.plan).clone();
     writer.hold_at(None);
     drop(app);
