@@ -2,6 +2,9 @@
 //! redo, saves that coalesce, outside changes reloaded (R) or overruled
 //! (K), on a real file; after every flush the file and the copy equal the
 //! App's plan.
+//!
+//! Compiled only under `#[cfg(test)] mod proptests;` in the parent:
+//! unwrap() here is on fixtures the test builds, never on user input.
 
 use std::path::Path;
 
