@@ -188,3 +188,68 @@ fn a_lock_held_by_a_killed_process_does_not_block() {
     assert!(titles.iter().any(|t| t == "Queued behind the lock"));
     assert!(titles.iter().any(|t| t == "After the kill"));
 }
+
+/// Two symlinks in two directories and the real path: one plan, one lock.
+/// Before the lock followed the real path, each link had its own lock file
+/// beside it and writers through different links overwrote each other.
+#[cfg(unix)]
+#[test]
+fn concurrent_adds_through_symlinks_share_one_lock() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let real_dir = dir.join("repo");
+    std::fs::create_dir_all(&real_dir).unwrap();
+    let before = init(&real_dir);
+    let real = real_dir.join("bearing.ron");
+    for sub in ["a", "b", "c"] {
+        std::fs::create_dir_all(dir.join(sub)).unwrap();
+    }
+    std::os::unix::fs::symlink(&real, dir.join("a/plan.ron")).unwrap();
+    std::os::unix::fs::symlink("../repo/bearing.ron", dir.join("b/team.ron")).unwrap();
+    // A symlinked directory and `..` on the way.
+    std::os::unix::fs::symlink(&real_dir, dir.join("c/repo-link")).unwrap();
+    let paths = [
+        real.clone(),
+        dir.join("a/plan.ron"),
+        dir.join("b/team.ron"),
+        // Physically `repo-link/..` is the temporary directory itself.
+        dir.join("c/repo-link/../repo/bearing.ron"),
+    ];
+    let children: Vec<Child> = (0..80)
+        .map(|i| {
+            let file = paths[i % paths.len()].to_str().unwrap().to_owned();
+            bearing(
+                dir,
+                &["--file", &file, "add", "debt", &format!("Linked item {i}")],
+            )
+            .spawn()
+            .unwrap()
+        })
+        .collect();
+    for (i, child) in children.into_iter().enumerate() {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "add {i} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let plan = store::load(&real).unwrap().plan;
+    let titles: HashSet<&str> = plan
+        .debts
+        .iter()
+        .filter(|d| d.title.starts_with("Linked item "))
+        .map(|d| d.title.as_str())
+        .collect();
+    assert_eq!(titles.len(), 80, "80 of 80 landed");
+    assert_eq!(plan.debts.len(), before + 80);
+    for link in ["a/plan.ron", "b/team.ron"] {
+        assert!(
+            std::fs::symlink_metadata(dir.join(link))
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "{link} is still a link"
+        );
+    }
+}

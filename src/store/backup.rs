@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 /// How many earlier versions are kept per plan file.
 pub const KEEP: usize = 20;
 
-/// The backup folder of one plan: a readable name plus a hash of the full
-/// path, so two `bearing.ron` in two repositories do not share one.
+/// The backup folder of one plan: a readable name plus a hash of its real
+/// path, so two `bearing.ron` in two repositories do not share one and
+/// every path to one plan (a symlink, `..`) finds the same backups.
 pub fn dir_for(plan: &Path) -> Option<PathBuf> {
     use std::hash::{Hash, Hasher};
-    let abs = std::path::absolute(plan).unwrap_or_else(|_| plan.to_path_buf());
+    let abs = super::paths::real_path(plan);
     let mut h = std::collections::hash_map::DefaultHasher::new();
     abs.hash(&mut h);
     let stem = abs

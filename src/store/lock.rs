@@ -1,21 +1,34 @@
-//! Locks on separate files beside the plan (never on the plan itself, which
-//! each save replaces by rename). They are OS advisory locks, released by the
-//! kernel when the process dies, so a `kill -9` cannot leave one stuck.
+//! Locks on separate files (never on the plan itself, which each save
+//! replaces by rename). They are OS advisory locks, released by the kernel
+//! when the process dies, so a `kill -9` cannot leave one stuck.
+//!
+//! They live beside the plan's real path (symlinks and `..` resolved), so
+//! every process reaching the plan by any path agrees on them.
 
 use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
+use super::paths::real_path;
 
-fn lock_path(plan: &Path, suffix: &str) -> PathBuf {
-    let name = plan.file_name().map_or_else(
+/// The lock file of `plan` for `suffix` (`lock`, `ui-lock`).
+pub fn lock_path(plan: &Path, suffix: &str) -> PathBuf {
+    let real = real_path(plan);
+    let name = real.file_name().map_or_else(
         || "bearing.ron".into(),
         |n| n.to_string_lossy().into_owned(),
     );
-    plan.with_file_name(format!(".{name}.{suffix}"))
+    real.with_file_name(format!(".{name}.{suffix}"))
 }
 
 fn open(path: &Path) -> Result<File, StoreError> {
+    if let Some(dir) = path.parent()
+        && !dir.exists()
+    {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| StoreError::io(dir, "cannot create the lock directory", e))?;
+    }
     OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -43,7 +56,8 @@ impl WriteLock {
 }
 
 /// Held by an open UI for its lifetime: a second UI on the same file opens
-/// read-only instead of racing the first.
+/// read-only instead of racing the first. The holder writes its process id
+/// into the file, so the second can say who is editing.
 #[derive(Debug)]
 pub struct PresenceLock {
     _file: File,
@@ -55,10 +69,29 @@ impl PresenceLock {
         let path = lock_path(plan, "ui-lock");
         let file = open(&path)?;
         match file.try_lock() {
-            Ok(()) => Ok(Some(PresenceLock { _file: file })),
+            Ok(()) => {
+                let mut file = file;
+                // Only the holder writes, so a reader sees this or nothing.
+                let _ = file
+                    .set_len(0)
+                    .and_then(|()| file.rewind())
+                    .and_then(|()| writeln!(file, "{}", std::process::id()));
+                Ok(Some(PresenceLock { _file: file }))
+            }
             Err(TryLockError::WouldBlock) => Ok(None),
             Err(TryLockError::Error(e)) => Err(StoreError::io(&path, "cannot lock", e)),
         }
+    }
+
+    /// The process id of the UI holding `plan`'s presence lock, as it
+    /// wrote it (`None` if unreadable).
+    pub fn holder(plan: &Path) -> Option<u32> {
+        let mut text = String::new();
+        File::open(lock_path(plan, "ui-lock"))
+            .ok()?
+            .read_to_string(&mut text)
+            .ok()?;
+        text.trim().parse().ok()
     }
 }
 
@@ -74,7 +107,9 @@ mod tests {
         assert!(first.is_some());
         assert!(PresenceLock::try_acquire(&plan).unwrap().is_none());
         drop(first);
-        assert!(PresenceLock::try_acquire(&plan).unwrap().is_some());
+        let again = PresenceLock::try_acquire(&plan).unwrap();
+        assert!(again.is_some());
         assert!(tmp.path().join(".bearing.ron.ui-lock").exists());
+        assert_eq!(PresenceLock::holder(&plan), Some(std::process::id()));
     }
 }

@@ -9,6 +9,7 @@ mod error;
 pub mod format;
 pub mod load;
 pub mod lock;
+pub mod paths;
 pub mod save;
 pub mod watch;
 
@@ -18,6 +19,7 @@ pub use discover::{Located, Source, locate};
 pub use error::StoreError;
 pub use load::{Loaded, load};
 pub use lock::{PresenceLock, WriteLock};
+pub use paths::real_path;
 pub use save::{FileOps, RealFs};
 pub use watch::Fingerprint;
 

@@ -50,15 +50,11 @@ impl FileOps for RealFs {
     }
 }
 
-/// The file a save really replaces: a symlinked plan stays a symlink and its
-/// target is written.
+/// The file a save really replaces: its real path, so a symlinked plan
+/// stays a symlink and its target is written, and the temporary file goes
+/// in the target's directory (the one the lock is keyed on).
 pub fn resolve_target(path: &Path) -> PathBuf {
-    match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-        }
-        _ => path.to_path_buf(),
-    }
+    super::paths::real_path(path)
 }
 
 /// Prefix of temporary files, so a later start can recognise and remove
