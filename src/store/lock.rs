@@ -2,15 +2,19 @@
 //! replaces by rename). They are OS advisory locks, released by the kernel
 //! when the process dies, so a `kill -9` cannot leave one stuck.
 //!
-//! They live beside the plan's real path (symlinks and `..` resolved), so
-//! every process reaching the plan by any path agrees on them.
+//! Where they live is a function of the plan's real path alone (symlinks and
+//! `..` resolved), so every process reaching the plan by any path agrees on
+//! them without sharing an environment (a CI job's `HOME` is not yours):
+//! inside a git repository they go in its git directory
+//! (`.git/bearing/bearing.ron-HASH.lock`), where `git status` never shows
+//! them; elsewhere beside the plan (`.bearing.ron.lock`).
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use super::StoreError;
-use super::paths::real_path;
+use super::paths::{git_dir, real_path, stable_hash};
 
 /// The lock file of `plan` for `suffix` (`lock`, `ui-lock`).
 pub fn lock_path(plan: &Path, suffix: &str) -> PathBuf {
@@ -19,7 +23,15 @@ pub fn lock_path(plan: &Path, suffix: &str) -> PathBuf {
         || "bearing.ron".into(),
         |n| n.to_string_lossy().into_owned(),
     );
-    real.with_file_name(format!(".{name}.{suffix}"))
+    let dir = real.parent().unwrap_or(Path::new("/"));
+    match git_dir(dir) {
+        Some(git) => {
+            let hash = stable_hash(real.as_os_str().as_encoded_bytes());
+            git.join("bearing")
+                .join(format!("{name}-{hash:016x}.{suffix}"))
+        }
+        None => real.with_file_name(format!(".{name}.{suffix}")),
+    }
 }
 
 fn open(path: &Path) -> Result<File, StoreError> {
@@ -111,5 +123,23 @@ mod tests {
         assert!(again.is_some());
         assert!(tmp.path().join(".bearing.ron.ui-lock").exists());
         assert_eq!(PresenceLock::holder(&plan), Some(std::process::id()));
+    }
+
+    #[test]
+    fn in_a_git_repository_locks_live_in_the_git_directory() {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = std::fs::canonicalize(tmp.path()).unwrap();
+        std::fs::create_dir_all(repo.join(".git")).unwrap();
+        std::fs::create_dir_all(repo.join("plans")).unwrap();
+        let plan = repo.join("plans/bearing.ron");
+        let _w = WriteLock::acquire(&plan).unwrap();
+        let _p = PresenceLock::try_acquire(&plan).unwrap().unwrap();
+        let beside: Vec<_> = std::fs::read_dir(repo.join("plans")).unwrap().collect();
+        assert!(beside.is_empty(), "nothing beside the plan: {beside:?}");
+        let lock = lock_path(&plan, "lock");
+        assert!(lock.starts_with(repo.join(".git/bearing")), "{lock:?}");
+        assert!(lock.exists());
+        // Another plan in the same repository has its own.
+        assert_ne!(lock, lock_path(&repo.join("other.ron"), "lock"));
     }
 }
