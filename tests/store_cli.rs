@@ -91,3 +91,84 @@ fn lock_files_never_show_in_git_status() {
     let status = git(&repo, &["status", "--porcelain", "--untracked-files=all"]);
     assert_eq!(status, "?? docs/bearing.ron\n");
 }
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// Tests run as root, which the kernel lets write anything: the refusal
+/// must come from the mode bits, as an editor's does.
+#[cfg(unix)]
+#[test]
+fn a_read_only_plan_file_is_not_overwritten() {
+    let sb = Sandbox::new();
+    sb.ok(&["init"]);
+    set_mode(&sb.plan(), 0o444);
+    let before = std::fs::read(sb.plan()).unwrap();
+    let r = sb.run(&["add", "debt", "Should not land"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stderr.contains("read-only file"), "{}", r.stderr);
+    assert!(r.stderr.contains("chmod u+w"), "{}", r.stderr);
+    assert_eq!(std::fs::read(sb.plan()).unwrap(), before);
+    assert_eq!(mode(&sb.plan()), 0o444);
+    // Made writable again, the same command works.
+    set_mode(&sb.plan(), 0o644);
+    sb.ok(&["add", "debt", "Lands now"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_plan_in_a_read_only_directory_is_refused_clearly() {
+    let sb = Sandbox::new();
+    let dir = sb.path().join("ro");
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = sb.data();
+    assert_eq!(run_in(&dir, &data, &["init"]).code, 0);
+    let plan = dir.join("bearing.ron");
+    let before = std::fs::read(&plan).unwrap();
+    set_mode(&dir, 0o555);
+    let r = run_in(&dir, &data, &["add", "debt", "Should not land"]);
+    set_mode(&dir, 0o755);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stderr.contains("read-only directory"), "{}", r.stderr);
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with("lock"))
+        .collect();
+    assert_eq!(names, ["bearing.ron"], "no temporary file left");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_dropped_on_the_next_save() {
+    let sb = Sandbox::new();
+    sb.ok(&["init"]);
+    let text = std::fs::read_to_string(sb.plan()).unwrap();
+    // A Windows editor's save: a BOM and CRLF line ends.
+    let windows = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    std::fs::write(sb.plan(), &windows).unwrap();
+    let listed = sb.ok(&["list", "objectives"]);
+    assert!(!listed.trim().is_empty());
+    // Reading never writes: the BOM stays until a change is saved.
+    sb.ok(&["check"]);
+    assert_eq!(std::fs::read_to_string(sb.plan()).unwrap(), windows);
+    sb.ok(&["add", "debt", "After the BOM"]);
+    let saved = std::fs::read(sb.plan()).unwrap();
+    assert!(!saved.starts_with("\u{feff}".as_bytes()), "dropped on save");
+    assert!(sb.ok(&["list"]).contains("After the BOM"));
+
+    // A BOM before a mistake: the line and column are the editor's.
+    std::fs::write(sb.plan(), "\u{feff}(\n  schema: 1,\n  bogus: 2,\n)\n").unwrap();
+    let r = sb.run(&["list"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("bearing.ron:3:"), "{}", r.stderr);
+}

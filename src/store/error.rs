@@ -49,6 +49,12 @@ pub enum StoreError {
         "{path}: changed on disk since it was read (another editor, git pull or a second bearing); not overwritten"
     )]
     ChangedOnDisk { path: PathBuf },
+    #[error("{path}: read-only file; not overwritten (`chmod u+w {path}` lets bearing save it)")]
+    ReadOnlyFile { path: PathBuf },
+    #[error(
+        "{path}: in a read-only directory ({dir}); not saved (a save writes a new file beside the plan and renames it over)"
+    )]
+    ReadOnlyDir { path: PathBuf, dir: PathBuf },
     #[error("{path}: already exists; not overwritten")]
     AlreadyExists { path: PathBuf },
     #[error("{0}")]

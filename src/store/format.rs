@@ -94,6 +94,7 @@ pub fn item_text(item: &Item) -> Result<String, ron::Error> {
 /// Parses file text into a plan, checking the schema and the ids. Older
 /// schemas are handled by the loader before this.
 pub fn from_text(text: &str) -> Result<Plan, FormatError> {
+    let text = without_bom(text);
     // The schema is read first so a newer file is refused with that message,
     // not with an "unknown field" from a format this build does not know.
     if let Some(found) = peek_schema(text)
@@ -113,6 +114,7 @@ pub fn from_text(text: &str) -> Result<Plan, FormatError> {
 /// `from_text` through the general RON parser only. The fast reader must
 /// agree with it on every input; tests compare the two.
 pub fn from_text_ron(text: &str) -> Result<Plan, FormatError> {
+    let text = without_bom(text);
     if let Some(found) = peek_schema(text)
         && found > SCHEMA_VERSION
     {
@@ -129,6 +131,12 @@ pub fn from_text_ron(text: &str) -> Result<Plan, FormatError> {
 #[doc(hidden)]
 pub fn parse_canonical(text: &str, parallel_from: usize) -> Option<Plan> {
     fast_de::parse(text, parallel_from)
+}
+
+/// A leading byte-order mark (Windows editors write one) is not part of
+/// the plan: both readers see the text after it.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 fn parse_ron(text: &str) -> Result<Plan, FormatError> {

@@ -36,8 +36,16 @@ pub fn load(path: &Path) -> Result<Loaded, StoreError> {
     })
 }
 
-/// UTF-8 text, or the line and column of the first byte that is not.
-pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, StoreError> {
+/// The UTF-8 byte-order mark some Windows editors put at the start.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// UTF-8 text, or the line and column of the first byte that is not. A
+/// byte-order mark is accepted and left out of the text (so columns are
+/// the editor's); the next save writes the file without it.
+pub fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, StoreError> {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
@@ -94,6 +102,17 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "p.ron:2:5: the file is not valid UTF-8 text"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_text() {
+        let text = decode(Path::new("p.ron"), b"\xef\xbb\xbf(\n)".to_vec()).unwrap();
+        assert_eq!(text, "(\n)");
+        let err = decode(Path::new("p.ron"), b"\xef\xbb\xbfab\xff".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "p.ron:1:3: the file is not valid UTF-8 text"
         );
     }
 

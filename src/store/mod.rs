@@ -19,7 +19,7 @@ pub use discover::{Located, Source, locate};
 pub use error::StoreError;
 pub use load::{Loaded, load};
 pub use lock::{PresenceLock, WriteLock};
-pub use paths::real_path;
+pub use paths::{check_writable, real_path};
 pub use save::{FileOps, RealFs};
 pub use watch::Fingerprint;
 
@@ -48,6 +48,7 @@ pub fn save_rendered(
     text: &str,
     expected: Option<&Fingerprint>,
 ) -> Result<Fingerprint, StoreError> {
+    paths::check_writable(path)?;
     let _lock = WriteLock::acquire(path)?;
     save::save_text(
         &mut RealFs,
@@ -64,6 +65,7 @@ pub fn create(path: &Path, text: &str) -> Result<Fingerprint, StoreError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| StoreError::io(dir, "cannot create directory", e))?;
     }
+    paths::check_writable(path)?;
     let _lock = WriteLock::acquire(path)?;
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(StoreError::AlreadyExists {
@@ -72,6 +74,30 @@ pub fn create(path: &Path, text: &str) -> Result<Fingerprint, StoreError> {
     }
     save::write_atomic(&mut RealFs, path, text.as_bytes())?;
     Ok(Fingerprint::of(text.as_bytes()))
+}
+
+/// Whether a UI may edit the plan at `path`: the presence lock that says it
+/// does, or why it opens read-only ("another bearing (pid 4242) is editing
+/// this plan", "the file is read-only", …). Never waits.
+pub fn open_for_editing(path: &Path) -> Result<PresenceLock, String> {
+    match paths::check_writable(path) {
+        Err(StoreError::ReadOnlyFile { .. }) => {
+            return Err("the file is read-only (`chmod u+w` it to edit)".to_owned());
+        }
+        Err(StoreError::ReadOnlyDir { .. }) => {
+            return Err("its directory is read-only".to_owned());
+        }
+        _ => {}
+    }
+    match PresenceLock::try_acquire(path) {
+        Ok(Some(lock)) => Ok(lock),
+        Ok(None) => Err(match PresenceLock::holder(path) {
+            Some(pid) => format!("another bearing (pid {pid}) is editing this plan"),
+            None => "another bearing is editing this plan".to_owned(),
+        }),
+        Err(StoreError::Io { source, .. }) => Err(format!("its lock cannot be taken: {source}")),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// One read-modify-write of the plan at `path` under the write lock: load,
@@ -94,6 +120,7 @@ pub fn update_in<T, E>(
 where
     E: From<StoreError>,
 {
+    paths::check_writable(path)?;
     let _lock = WriteLock::acquire(path)?;
     save::clean_temp_files(path);
     let loaded = load(path)?;

@@ -70,6 +70,32 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// Refuses, before anything is locked or written, a plan whose file or
+/// directory has no write permission bits (`chmod 444`, `chmod 555`), as an
+/// editor refuses a read-only file. The mode bits are checked, not only the
+/// OS's answer: root may write anything, and a rename would silently replace
+/// a read-only file.
+pub fn check_writable(path: &Path) -> Result<(), super::StoreError> {
+    let real = real_path(path);
+    if let Ok(meta) = std::fs::metadata(&real)
+        && meta.permissions().readonly()
+    {
+        return Err(super::StoreError::ReadOnlyFile {
+            path: path.to_path_buf(),
+        });
+    }
+    if let Some(dir) = real.parent()
+        && let Ok(meta) = std::fs::metadata(dir)
+        && meta.permissions().readonly()
+    {
+        return Err(super::StoreError::ReadOnlyDir {
+            path: path.to_path_buf(),
+            dir: dir.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
 /// The git directory of the repository holding `dir`, if any: `.git` itself,
 /// or where a `.git` file points (worktrees, submodules).
 pub fn git_dir(dir: &Path) -> Option<PathBuf> {
@@ -119,7 +145,10 @@ mod tests {
             repo.join("other.ron")
         );
         std::os::unix::fs::symlink("repo/missing.ron", root.join("dangling.ron")).unwrap();
-        assert_eq!(real_path(&root.join("dangling.ron")), repo.join("missing.ron"));
+        assert_eq!(
+            real_path(&root.join("dangling.ron")),
+            repo.join("missing.ron")
+        );
     }
 
     #[test]

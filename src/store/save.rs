@@ -79,6 +79,7 @@ fn temp_path(target: &Path) -> PathBuf {
 /// Writes `bytes` to `path` atomically. Keeps the old file's permissions.
 /// On any failure the old file is untouched and the temporary file removed.
 pub fn write_atomic(ops: &mut dyn FileOps, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    super::paths::check_writable(path)?;
     let target = resolve_target(path);
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
