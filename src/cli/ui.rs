@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::Context;
 
 use super::{Ctx, display};
-use crate::store::{self, PresenceLock, StoreError, embedded};
+use crate::store::{self, StoreError, embedded};
 use crate::tui::{self, NoPersist, file_persist::FilePersist};
 
 /// Opens the UI when there is a terminal; otherwise (a pipe, CI) prints the
@@ -21,12 +21,19 @@ pub fn open(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
             plan,
             path: None,
             read_only: true,
+            read_only_why: None,
             today: ctx.today,
             persist: Box::new(NoPersist::demo()),
         });
     }
     let path = ctx.path()?;
-    store::save::clean_temp_files(&path);
+    // Under the write lock: a writer saving right now keeps its temporary
+    // file. Nothing to clean where nothing may be written.
+    if store::check_writable(&path).is_ok()
+        && let Ok(_lock) = store::WriteLock::acquire(&path)
+    {
+        store::save::clean_temp_files(&path);
+    }
     let loaded = match store::load(&path) {
         Ok(l) => l,
         Err(StoreError::NotFound { .. }) => {
@@ -39,13 +46,22 @@ pub fn open(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
         }
         Err(e) => return Err(e.into()),
     };
-    let presence = PresenceLock::try_acquire(&path)?;
+    // Read-only rather than refused: a second UI, a read-only file or
+    // directory still show the plan, and say why they cannot edit it.
+    let (presence, read_only_why) = match store::open_for_editing(&path) {
+        Ok(lock) => (Some(lock), None),
+        Err(why) => (None, Some(why)),
+    };
     let read_only = presence.is_none();
-    let persist = FilePersist::new(path.clone(), loaded.fingerprint, presence);
+    let mut persist = FilePersist::new(path.clone(), loaded.fingerprint, presence);
+    if read_only {
+        persist.wait_for_access();
+    }
     tui::run(tui::Options {
         plan: loaded.plan,
         path: Some(path),
         read_only,
+        read_only_why,
         today: ctx.today,
         persist: Box::new(persist),
     })

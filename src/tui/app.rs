@@ -190,6 +190,9 @@ pub struct App {
     /// The last save's outcome: "saved HH:MM:SS" or why it failed.
     pub saved: Option<Result<String, String>>,
     pub read_only: bool,
+    /// Why it is read-only, when that is not obvious (a second UI, a
+    /// read-only file): said with every refused edit.
+    pub read_only_why: Option<String>,
     /// Changes not yet saved (the last save failed).
     pub dirty: bool,
     /// Set when quit was refused because of unsaved changes: the next quit goes.
@@ -227,6 +230,7 @@ impl App {
             message: None,
             saved: None,
             read_only,
+            read_only_why: None,
             dirty: false,
             quit_armed: false,
             history: History::default(),

@@ -35,7 +35,10 @@ pub struct FilePersist {
     writer: Arc<Writer>,
     thread: Option<JoinHandle<()>>,
     /// Held while the UI is open, so a second UI opens read-only.
-    _presence: Option<PresenceLock>,
+    presence: Option<PresenceLock>,
+    /// Opened read-only because it could not edit (another UI, a read-only
+    /// file): the idle tick tries again.
+    waiting_for_access: bool,
     /// Size and modification time at the last tick's check.
     seen: Option<(u64, Option<SystemTime>)>,
     ticks: u32,
@@ -66,11 +69,18 @@ impl FilePersist {
             path,
             writer,
             thread,
-            _presence: presence,
+            presence,
+            waiting_for_access: false,
             seen: None,
             ticks: 0,
             reported: None,
         }
+    }
+
+    /// A read-only UI's persist: [`Persist::try_writable`] takes the
+    /// presence lock once the plan may be edited.
+    pub fn wait_for_access(&mut self) {
+        self.waiting_for_access = true;
     }
 
     /// Waits until every queued save is written; the last write's outcome
@@ -240,6 +250,20 @@ impl Persist for FilePersist {
                 self.reported = Some(now);
                 Some(Err(e.to_string()))
             }
+        }
+    }
+
+    fn try_writable(&mut self) -> bool {
+        if !self.waiting_for_access {
+            return false;
+        }
+        match store::open_for_editing(&self.path) {
+            Ok(lock) => {
+                self.presence = Some(lock);
+                self.waiting_for_access = false;
+                true
+            }
+            Err(_) => false,
         }
     }
 

@@ -75,6 +75,12 @@ pub trait Persist {
     fn reload_from_disk(&mut self) -> Result<Plan, String> {
         Err("there is no file to reload".to_owned())
     }
+    /// Asked on the idle tick of a read-only UI: whether it may edit now
+    /// (the other UI quit, the file was made writable). `true` means the
+    /// persist now holds what lets it write; the App then reloads and seeds.
+    fn try_writable(&mut self) -> bool {
+        false
+    }
     /// Saves `plan` whole over an outside change, keeping the other version
     /// as a backup first (`K` after a conflict).
     fn keep_mine(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
@@ -126,6 +132,8 @@ pub struct Options {
     pub plan: Plan,
     pub path: Option<PathBuf>,
     pub read_only: bool,
+    /// Why the UI is read-only, said at start and on every refused edit.
+    pub read_only_why: Option<String>,
     pub today: NaiveDate,
     pub persist: Box<dyn Persist>,
 }
@@ -182,10 +190,15 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         plan,
         path,
         read_only,
+        read_only_why,
         today,
         persist,
     } = opts;
     let mut app = App::new(plan, today, read_only, persist);
+    if let Some(why) = read_only_why {
+        app.info(format!("read-only: {why}"));
+        app.read_only_why = Some(why);
+    }
     app.export_dir = path
         .as_deref()
         .and_then(std::path::Path::parent)

@@ -68,6 +68,10 @@ pub fn tick(app: &mut App) -> bool {
     if app.dirty || matches!(app.mode, Mode::Confirm(_) | Mode::Ask(_)) {
         return false;
     }
+    if app.read_only && app.persist.try_writable() {
+        become_writable(app);
+        return true;
+    }
     match app.persist.check_external() {
         None => false,
         Some(Ok(plan)) => {
@@ -91,6 +95,32 @@ fn adopt(app: &mut App, plan: Plan) {
     // The last save's outcome was about the old file.
     app.saved = None;
     app.info(diff.summary(&file_name(app)));
+}
+
+/// A read-only UI that may edit now (the other bearing quit, the file was
+/// made writable): the file as it is now, and every change saved again.
+fn become_writable(app: &mut App) {
+    app.read_only = false;
+    app.read_only_why = None;
+    let name = file_name(app);
+    match app.persist.reload_from_disk() {
+        Ok(plan) => {
+            app.replace_plan(plan);
+            app.saved = None;
+            app.info(format!(
+                "{name} is yours to edit now: changes are saved again"
+            ));
+        }
+        Err(why) => {
+            // Writable all the same: a save still refuses to overwrite a
+            // version it did not read.
+            app.seed();
+            app.error(format!(
+                "{name} can be edited now but cannot be read: {}",
+                sanitize(&why)
+            ));
+        }
+    }
 }
 
 /// `R`: read the file again; asks first when that drops a change.

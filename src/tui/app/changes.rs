@@ -80,7 +80,13 @@ impl App {
     /// true: the caller changes nothing.
     pub fn refuse_read_only(&mut self) -> bool {
         if self.read_only {
-            self.error("read-only: nothing was changed");
+            // Said whole at 80 columns: that it is read-only implies that
+            // nothing changed.
+            let msg = match &self.read_only_why {
+                Some(why) => format!("read-only: {why}"),
+                None => "read-only: nothing was changed".to_owned(),
+            };
+            self.error(msg);
         }
         self.read_only
     }
@@ -175,7 +181,7 @@ impl App {
     /// file writer copies it on its thread and lets go: an edit in those
     /// ~30 ms (100k items) copies the App's plan once, which is accepted.
     /// A read-only UI never saves, so its persist keeps no copy.
-    pub(super) fn seed(&mut self) {
+    pub(crate) fn seed(&mut self) {
         if !self.read_only {
             self.persist.seed(&self.plan);
         }

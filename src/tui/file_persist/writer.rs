@@ -208,6 +208,10 @@ pub(super) fn describe_error(path: &Path, e: &StoreError) -> String {
             "{}: changed on disk by another program; not overwritten — R reloads theirs (drops yours), K keeps yours (backs up theirs)",
             crate::text::sanitize(&path.display().to_string())
         ),
+        StoreError::ReadOnlyFile { .. } | StoreError::ReadOnlyDir { .. } => format!(
+            "{} — your change is kept here: K saves it once the file can be written",
+            crate::text::sanitize(&e.to_string())
+        ),
         e => crate::text::sanitize(&e.to_string()).into_owned(),
     }
 }
