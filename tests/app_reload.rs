@@ -164,6 +164,12 @@ fn k_keeps_mine_and_backs_up_theirs(dir: &Path) {
         "{}",
         message(&app)
     );
+    // The message names a command that lists the backup.
+    assert!(
+        message(&app).ends_with("theirs is backed up (`bearing backups` lists it)"),
+        "{}",
+        message(&app)
+    );
     assert_eq!(on_disk(&path), *app.plan);
     assert_ne!(app.plan.north_star, "theirs");
     let backups = store::backup::list(&path);

@@ -98,10 +98,26 @@ pub enum Command {
     /// Add debt items from a CSV file or a taskwarrior export (one change, one save).
     #[command(subcommand)]
     Import(ImportCommand),
+    /// List this plan's backups (when, size, what changed since), or restore one.
+    Backups {
+        #[command(subcommand)]
+        action: Option<BackupsCommand>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupsCommand {
+    /// Make backup ID the plan again; the current plan is backed up first.
+    Restore {
+        /// The backup's id from `bearing backups` (a unique start of it is enough).
+        id: String,
     },
 }
 

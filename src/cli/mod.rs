@@ -2,6 +2,7 @@
 //! same library the terminal UI uses, so the two never disagree.
 
 mod args;
+pub(crate) mod backups;
 mod check;
 mod edit;
 mod export;
@@ -18,7 +19,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 
-pub use args::{Cli, Command, Format, ListKind};
+pub use args::{BackupsCommand, Cli, Command, Format, ListKind};
 
 use crate::model::Plan;
 use crate::store::{self, embedded};
@@ -127,6 +128,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Check { format }) => check::run(&ctx, format, &mut out)?,
         Some(Command::Export(cmd)) => export::run(&ctx, cmd, &mut out)?,
         Some(Command::Import(cmd)) => import::run(&ctx, cmd, &mut out)?,
+        Some(Command::Backups { action, format }) => backups::run(&ctx, action, format, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

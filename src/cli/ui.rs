@@ -57,6 +57,7 @@ pub fn open(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
     if read_only {
         persist.wait_for_access();
     }
+    persist.set_backups_command(super::backups::command(ctx));
     tui::run(tui::Options {
         plan: loaded.plan,
         path: Some(path),

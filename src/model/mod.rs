@@ -3,6 +3,7 @@
 
 mod change;
 mod debt;
+mod diff;
 mod hypothesis;
 pub mod id;
 mod key_result;
@@ -13,6 +14,7 @@ pub mod validate;
 
 pub use change::{Change, Item, Meta, Op};
 pub use debt::{Debt, DebtStatus, StatusChange};
+pub use diff::{PlanDiff, diff};
 pub use hypothesis::{Decision, Hypothesis, HypothesisStatus};
 pub use id::Kind;
 pub use key_result::{Checkin, Direction, Health, HealthThresholds, KeyResult};

@@ -36,6 +36,8 @@ pub struct FilePersist {
     thread: Option<JoinHandle<()>>,
     /// Held while the UI is open, so a second UI opens read-only.
     presence: Option<PresenceLock>,
+    /// `bearing backups` as the user would type it for this plan.
+    backups_command: String,
     /// Opened read-only because it could not edit (another UI, a read-only
     /// file): the idle tick tries again.
     waiting_for_access: bool,
@@ -70,11 +72,18 @@ impl FilePersist {
             writer,
             thread,
             presence,
+            backups_command: "bearing backups".to_owned(),
             waiting_for_access: false,
             seen: None,
             ticks: 0,
             reported: None,
         }
+    }
+
+    /// How messages name the command that lists backups (with `--file`
+    /// when the UI was opened on a named file).
+    pub fn set_backups_command(&mut self, command: String) {
+        self.backups_command = command;
     }
 
     /// A read-only UI's persist: [`Persist::try_writable`] takes the
@@ -251,6 +260,10 @@ impl Persist for FilePersist {
                 Some(Err(e.to_string()))
             }
         }
+    }
+
+    fn backups_command(&self) -> Option<String> {
+        Some(self.backups_command.clone())
     }
 
     fn try_writable(&mut self) -> bool {

@@ -75,6 +75,11 @@ pub trait Persist {
     fn reload_from_disk(&mut self) -> Result<Plan, String> {
         Err("there is no file to reload".to_owned())
     }
+    /// The command that lists the backups a save keeps (`bearing backups`,
+    /// with `--file` when the UI was opened that way); `None`: none kept.
+    fn backups_command(&self) -> Option<String> {
+        None
+    }
     /// Asked on the idle tick of a read-only UI: whether it may edit now
     /// (the other UI quit, the file was made writable). `true` means the
     /// persist now holds what lets it write; the App then reloads and seeds.
