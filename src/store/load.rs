@@ -117,6 +117,15 @@ mod tests {
     }
 
     #[test]
+    fn both_readers_skip_a_byte_order_mark() {
+        let plan = crate::synth::plan(30, 1);
+        let text = format!("\u{feff}{}", format::to_text(&plan).unwrap());
+        assert!(format::parse_canonical(&text[3..], usize::MAX).is_some());
+        assert_eq!(format::from_text(&text).unwrap(), plan);
+        assert_eq!(format::from_text_ron(&text).unwrap(), plan);
+    }
+
+    #[test]
     fn missing_file_says_init() {
         let tmp = tempfile::tempdir().unwrap();
         let err = load(&tmp.path().join("none.ron")).unwrap_err();
