@@ -195,10 +195,26 @@ fn a_lock_held_by_a_killed_process_does_not_block() {
 #[cfg(unix)]
 #[test]
 fn concurrent_adds_through_symlinks_share_one_lock() {
+    adds_through_symlinks(false);
+}
+
+/// The same with the plan in a git repository, where the lock lives in the
+/// git directory: the links are outside it, the lock is still one.
+#[cfg(unix)]
+#[test]
+fn concurrent_adds_through_symlinks_into_a_repository_share_one_lock() {
+    adds_through_symlinks(true);
+}
+
+#[cfg(unix)]
+fn adds_through_symlinks(git: bool) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     let real_dir = dir.join("repo");
     std::fs::create_dir_all(&real_dir).unwrap();
+    if git {
+        std::fs::create_dir_all(real_dir.join(".git")).unwrap();
+    }
     let before = init(&real_dir);
     let real = real_dir.join("bearing.ron");
     for sub in ["a", "b", "c"] {
@@ -243,6 +259,16 @@ fn concurrent_adds_through_symlinks_share_one_lock() {
         .collect();
     assert_eq!(titles.len(), 80, "80 of 80 landed");
     assert_eq!(plan.debts.len(), before + 80);
+    let beside: Vec<String> = std::fs::read_dir(&real_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("lock"))
+        .collect();
+    assert_eq!(
+        beside.is_empty(),
+        git,
+        "lock files beside the plan: {beside:?}"
+    );
     for link in ["a/plan.ron", "b/team.ron"] {
         assert!(
             std::fs::symlink_metadata(dir.join(link))

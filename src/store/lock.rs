@@ -18,6 +18,12 @@ use super::paths::{git_dir, real_path, stable_hash};
 
 /// The lock file of `plan` for `suffix` (`lock`, `ui-lock`).
 pub fn lock_path(plan: &Path, suffix: &str) -> PathBuf {
+    locate(plan, suffix).0
+}
+
+/// The lock file, and whether it is in the git directory (whose `bearing`
+/// folder may have to be made; the plan's own directory never is).
+fn locate(plan: &Path, suffix: &str) -> (PathBuf, bool) {
     let real = real_path(plan);
     let name = real.file_name().map_or_else(
         || "bearing.ron".into(),
@@ -27,27 +33,37 @@ pub fn lock_path(plan: &Path, suffix: &str) -> PathBuf {
     match git_dir(dir) {
         Some(git) => {
             let hash = stable_hash(real.as_os_str().as_encoded_bytes());
-            git.join("bearing")
-                .join(format!("{name}-{hash:016x}.{suffix}"))
+            let path = git
+                .join("bearing")
+                .join(format!("{name}-{hash:016x}.{suffix}"));
+            (path, true)
         }
-        None => real.with_file_name(format!(".{name}.{suffix}")),
+        None => (real.with_file_name(format!(".{name}.{suffix}")), false),
     }
 }
 
-fn open(path: &Path) -> Result<File, StoreError> {
-    if let Some(dir) = path.parent()
+fn open(plan: &Path, suffix: &str) -> Result<(File, PathBuf), StoreError> {
+    let (path, in_git) = locate(plan, suffix);
+    if in_git
+        && let Some(dir) = path.parent()
         && !dir.exists()
     {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| StoreError::io(dir, "cannot create the lock directory", e))?;
+        // Two writers may race to make it: either one's is fine.
+        match std::fs::create_dir(dir) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                return Err(StoreError::io(dir, "cannot create the lock directory", e));
+            }
+            _ => {}
+        }
     }
-    OpenOptions::new()
+    let file = OpenOptions::new()
         .create(true)
         .truncate(false)
         .read(true)
         .write(true)
-        .open(path)
-        .map_err(|e| StoreError::io(path, "cannot open lock file", e))
+        .open(&path)
+        .map_err(|e| StoreError::io(&path, "cannot open lock file", e))?;
+    Ok((file, path))
 }
 
 /// Held for the few milliseconds of one read-modify-write.
@@ -59,8 +75,7 @@ pub struct WriteLock {
 impl WriteLock {
     /// Waits for other writers (they hold it only briefly).
     pub fn acquire(plan: &Path) -> Result<Self, StoreError> {
-        let path = lock_path(plan, "lock");
-        let file = open(&path)?;
+        let (file, path) = open(plan, "lock")?;
         file.lock()
             .map_err(|e| StoreError::io(&path, "cannot lock", e))?;
         Ok(WriteLock { _file: file })
@@ -78,8 +93,7 @@ pub struct PresenceLock {
 impl PresenceLock {
     /// `Ok(None)` when another UI already has the file open.
     pub fn try_acquire(plan: &Path) -> Result<Option<Self>, StoreError> {
-        let path = lock_path(plan, "ui-lock");
-        let file = open(&path)?;
+        let (file, path) = open(plan, "ui-lock")?;
         match file.try_lock() {
             Ok(()) => {
                 let mut file = file;
