@@ -102,6 +102,7 @@ pub enum Command {
     Backups {
         #[command(subcommand)]
         action: Option<BackupsCommand>,
+        /// How the list is printed: an aligned table, or JSON for scripts.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
