@@ -75,6 +75,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, r: &ImportReview) {
 /// The first problem to draw so that the selected one is shown in full:
 /// as many of those before it as fit.
 fn first_shown(lines: &[Vec<String>], selected: usize, height: usize) -> usize {
+    if lines.is_empty() {
+        return 0;
+    }
     let mut used = 0;
     let mut first = selected.min(lines.len());
     for i in (0..=selected.min(lines.len().saturating_sub(1))).rev() {
@@ -135,7 +138,7 @@ mod tests {
         let text = "x.csv:12: risk: must be 0–5, got 9 and a verylongwordthatdoesnotfitatall";
         let lines = wrap(text, 16);
         assert!(lines.iter().all(|l| display_width(l) <= 16), "{lines:?}");
-        let joined: String = lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join("");
+        let joined: String = lines.concat().replace(' ', "");
         assert_eq!(joined, text.replace(' ', ""));
     }
 
