@@ -262,3 +262,120 @@ fn unreadable_inputs_are_located_and_change_nothing() {
     );
     assert_eq!(std::fs::read(sb.plan_path()).unwrap(), before);
 }
+
+impl Sandbox {
+    /// Copies a fixture from tests/data/import byte for byte.
+    fn fixture(&self, name: &str) -> String {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/import");
+        std::fs::copy(from.join(name), self.path().join(name)).unwrap();
+        name.to_owned()
+    }
+}
+
+/// The fixtures are the same backlog as Excel (UTF-8 with a BOM, CRLF; and
+/// with `;` in European locales), LibreOffice (every text cell quoted, LF)
+/// and old Mac Excel (CR alone) write it: a multi-line cell on lines 3–4, a
+/// blank row on line 5, and a risk of 9 on line 6.
+#[test]
+fn spreadsheet_files_report_the_line_a_row_is_on() {
+    for name in [
+        "excel_utf8.csv",
+        "excel_semicolon.csv",
+        "libreoffice_quoted.csv",
+        "mac_cr.csv",
+    ] {
+        let sb = Sandbox::new();
+        let before = std::fs::read(sb.plan_path()).unwrap();
+        let f = sb.fixture(name);
+        let r = sb.run(&["import", "csv", &f]);
+        assert_eq!(r.code, 1, "{name}: {}", r.stdout);
+        let first = r.stderr.lines().next().unwrap_or_default();
+        assert_eq!(
+            first,
+            format!("bearing: {name}:6: risk: must be 0–5, got 9"),
+            "{name}: {}",
+            r.stderr
+        );
+        assert_eq!(std::fs::read(sb.plan_path()).unwrap(), before, "{name}");
+
+        let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
+        assert_eq!(r.code, 0, "{name}: {}", r.stderr);
+        assert_eq!(r.stderr, format!("{name}:6: risk: must be 0–5, got 9\n"));
+        let plan = sb.plan();
+        let api = plan
+            .debts
+            .iter()
+            .find(|d| d.title == "Drop the v0 API, finally")
+            .unwrap_or_else(|| panic!("{name}: {:?}", plan.debts));
+        assert_eq!(api.tags, ["api", "cleanup"], "{name}");
+        assert_eq!(api.description, "Clients moved.\nRemove in Q3.", "{name}");
+        assert_eq!((api.effort, api.risk), (5, 2), "{name}");
+        let keys = plan
+            .debts
+            .iter()
+            .find(|d| d.title == "Rotate the signing keys")
+            .unwrap_or_else(|| panic!("{name}: the first row keeps its title"));
+        assert_eq!((keys.owner.as_str(), keys.risk), ("ana", 5), "{name}");
+    }
+}
+
+#[test]
+fn excel_quotes_and_trailing_empty_columns_import() {
+    let sb = Sandbox::new();
+    let f = sb.fixture("excel_utf8.csv");
+    let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
+    assert_eq!(r.stdout, "imported 3 debt items (skipped 1 invalid rows)\n");
+    let plan = sb.plan();
+    let cafe = plan.debts.iter().find(|d| d.owner == "dee").unwrap();
+    assert_eq!(cafe.title, "Café menu \"v2\" copy");
+    assert_eq!(cafe.description, "Says \"beta\" still");
+
+    let f = sb.fixture("trailing_columns.csv");
+    let r = sb.run(&["import", "csv", &f]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr.lines().next().unwrap_or_default(),
+        "bearing: trailing_columns.csv:3: risk: must be 0–5, got 9"
+    );
+    let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
+    assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid rows)\n");
+    // Text under a column the header leaves unnamed is not dropped silently.
+    let f = sb.write("stray.csv", "title,risk,,\r\nA,1,,\r\nB,2,oops,\r\n");
+    let r = sb.run(&["import", "csv", &f]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("stray.csv:3: row: cell 3 has text but its column has no name in the header"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn an_unclosed_quote_imports_nothing_and_names_its_line() {
+    let sb = Sandbox::new();
+    let before = std::fs::read(sb.plan_path()).unwrap();
+    let f = sb.fixture("unclosed.csv");
+    for args in [
+        &["import", "csv", &f][..],
+        &["import", "csv", &f, "--skip-invalid"],
+    ] {
+        let r = sb.run(args);
+        assert_eq!(
+            (r.code, r.stdout.as_str()),
+            (1, ""),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr
+                .starts_with("bearing: unclosed.csv:2: title: this quote never closes"),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("nothing imported"), "{}", r.stderr);
+        // --skip-invalid cannot help: the rows after the quote are in doubt.
+        assert!(!r.stderr.contains("--skip-invalid"), "{}", r.stderr);
+        assert_eq!(std::fs::read(sb.plan_path()).unwrap(), before);
+    }
+}

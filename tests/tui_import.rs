@@ -5,6 +5,8 @@ mod common;
 use bearing::tui::app::Mode;
 use bearing::tui::{App, NoPersist};
 use common::keys::{press, type_text};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 fn app() -> App {
     App::new(
@@ -65,14 +67,154 @@ fn a_bad_row_imports_nothing_and_keeps_the_prompt() {
     let mut app = app();
     let before = app.plan.clone();
     open_and_answer(&mut app, &path);
-    let Mode::Prompt(p) = &app.mode else {
-        panic!("the prompt stays open")
+    let Mode::ImportReview(r) = &app.mode else {
+        panic!("the problems are listed: {:?}", app.mode)
     };
+    assert!(
+        r.problems[0].contains(":3:") && r.problems[0].contains("risk"),
+        "{:?}",
+        r.problems
+    );
+    assert_eq!(app.plan, before);
+    // Esc goes back to the path as typed, with the reason under it.
+    press(&mut app, "<Esc>");
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("the prompt is back")
+    };
+    assert_eq!(p.input.text(), path.display().to_string());
     let why = p.error.clone().unwrap_or_default();
-    assert!(why.contains(":3:") && why.contains("risk"), "{why}");
+    assert!(why.contains("1 problem in 1 row"), "{why}");
     assert_eq!(app.plan, before);
     press(&mut app, "<Esc>");
     assert_eq!(app.mode, Mode::Normal);
+}
+
+/// 61 rows: every third has a bad risk, every fifth a bad effort too, and
+/// the last a status long enough to wrap.
+fn many_problems() -> (String, Vec<String>) {
+    let mut text = String::from("title,effort,risk,status\r\n");
+    let mut problems = Vec::new();
+    for i in 1..=60 {
+        let line = i + 1;
+        let risk = if i % 3 == 0 { 9 } else { 1 };
+        let effort = if i % 5 == 0 { 0 } else { 2 };
+        text.push_str(&format!("Row {i},{effort},{risk},open\r\n"));
+        if risk == 9 {
+            problems.push(format!(":{line}: risk: must be 0–5, got 9"));
+        }
+        if effort == 0 {
+            problems.push(format!(":{line}: effort: must be 1–1000 points, got 0"));
+        }
+    }
+    text.push_str("Row 61,1,1,someday when the quarter is quieter\r\n");
+    problems.push(
+        ":62: status: must be one of open, in_progress, done, wont_fix, got \"someday when the quarter is quieter\""
+            .into(),
+    );
+    (text, problems)
+}
+
+#[test]
+fn every_problem_is_listed_and_enter_imports_the_valid_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.csv");
+    let (text, expected) = many_problems();
+    std::fs::write(&path, text).unwrap();
+    let mut app = app();
+    let before = app.plan.clone();
+    open_and_answer(&mut app, &path);
+    let Mode::ImportReview(r) = &app.mode else {
+        panic!("the problems are listed: {:?}", app.mode)
+    };
+    assert_eq!(r.problems.len(), expected.len(), "{:?}", r.problems);
+    for (got, want) in r.problems.iter().zip(&expected) {
+        assert!(got.ends_with(want), "{got} / {want}");
+    }
+    // Rows 3,6,…,60 (20) and 5,10,…,60 (12), 4 of them in both, and 61.
+    assert_eq!((r.valid, r.bad_rows), (32, 29));
+    assert_eq!(app.plan, before, "nothing imported yet");
+
+    // Scrolling reaches the last problem and stops there.
+    press(&mut app, &"j ".repeat(80));
+    let Mode::ImportReview(r) = &app.mode else {
+        panic!("still reviewing")
+    };
+    assert_eq!(r.selected, expected.len() - 1);
+    press(&mut app, "<PgUp> <PgUp> <PgUp> <PgUp> k");
+    let Mode::ImportReview(r) = &app.mode else {
+        panic!("still reviewing")
+    };
+    assert_eq!(r.selected, 0);
+
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.plan.debts.len(), before.debts.len() + 32);
+    assert!(app.plan.debts.iter().any(|d| d.title == "Row 1"));
+    assert!(!app.plan.debts.iter().any(|d| d.title == "Row 3"));
+    let said = format!("{:?}", app.message);
+    assert!(
+        said.contains("imported 32 debt items") && said.contains("skipped 29 invalid rows"),
+        "{said}"
+    );
+    press(&mut app, "u");
+    assert_eq!(app.plan, before, "one undo removes the whole import");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_lists_why_and_imports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("unclosed.csv");
+    std::fs::write(
+        &path,
+        "title,owner\r\nFine,ana\r\n\"Unclosed quote,ana\r\nNext row,sam\r\n",
+    )
+    .unwrap();
+    let mut app = app();
+    let before = app.plan.clone();
+    open_and_answer(&mut app, &path);
+    let Mode::ImportReview(r) = &app.mode else {
+        panic!("the problem is listed: {:?}", app.mode)
+    };
+    assert!(r.fatal);
+    assert!(
+        r.problems[0].contains(":3: title: this quote never closes"),
+        "{:?}",
+        r.problems
+    );
+    press(&mut app, "<Enter>");
+    assert!(
+        matches!(app.mode, Mode::ImportReview(_)),
+        "Enter has nothing to import"
+    );
+    assert_eq!(app.plan, before);
+}
+
+#[test]
+fn the_problem_list_snapshots_and_draws_at_every_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.csv");
+    std::fs::write(&path, many_problems().0).unwrap();
+    let mut app = app();
+    app.theme = bearing::tui::theme::Theme::plain();
+    open_and_answer(&mut app, &path);
+    let render = |app: &App, w: u16, h: u16| {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        term.draw(|f| bearing::tui::views::draw(f, app)).unwrap();
+        // The temporary directory differs per run (its name's length does not).
+        let tmp = dir.path().display().to_string();
+        let same_width: String = std::iter::repeat_n('x', tmp.chars().count()).collect();
+        term.backend().to_string().replace(&tmp, &same_width)
+    };
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("import_problems_{w}x{h}"), render(&app, w, h));
+    }
+    press(&mut app, &"j ".repeat(25));
+    insta::assert_snapshot!("import_problems_scrolled_80x24", render(&app, 80, 24));
+    for w in 1..=60u16 {
+        for h in 1..=20u16 {
+            render(&app, w, h);
+        }
+    }
 }
 
 #[test]

@@ -407,7 +407,7 @@ pub enum ExportCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// CSV with a header row naming the columns: title (required), owner, area, tags (;-separated), effort, customer, delivery, risk, urgency, status, description, key_results (;-separated).
+    /// CSV with a header row naming the columns: title (required), owner, area, tags (;-separated), effort, customer, delivery, risk, urgency, status, description, key_results (;-separated). Cells are separated by , or ; (whichever the header line uses); a UTF-8 BOM and CRLF or CR line ends are read as spreadsheets write them.
     Csv {
         /// The CSV file (- for stdin).
         #[arg(value_name = "FILE")]

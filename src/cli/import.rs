@@ -53,19 +53,22 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
         } => {
             let (text, label) = input(&file)?;
             let (n, skipped) = ctx.write(|plan| {
-                let (items, skipped) = if skip_invalid {
-                    let o = import::csv::parse_skipping(&text, &label, plan, today)
-                        .map_err(|e| anyhow::anyhow!("{}\nnothing imported", listed(&e)))?;
-                    (o.items, o.skipped)
-                } else {
-                    match import::csv::parse(&text, &label, plan, today) {
-                        Ok(items) => (items, Vec::new()),
-                        Err(e) => bail!(
-                            "{}\nnothing imported: fix the rows above, or pass --skip-invalid to import the valid ones",
-                            listed(&e)
+                // A file that cannot be read as rows (a broken header, a quote
+                // that never closes) imports nothing whatever the flag says.
+                let o = import::csv::parse_skipping(&text, &label, plan, today)
+                    .map_err(|e| anyhow::anyhow!("{}\nnothing imported", listed(&e)))?;
+                if !skip_invalid && !o.skipped.is_empty() {
+                    let hint = match o.items.len() {
+                        0 => "fix the rows above (none is valid)".to_owned(),
+                        1 => "fix the rows above, or pass --skip-invalid to import the 1 valid one"
+                            .to_owned(),
+                        n => format!(
+                            "fix the rows above, or pass --skip-invalid to import the {n} valid ones"
                         ),
-                    }
-                };
+                    };
+                    bail!("{}\nnothing imported: {hint}", listed(&o.skipped));
+                }
+                let (items, skipped) = (o.items, o.skipped);
                 if !items.is_empty() {
                     plan.apply(import::change(&items));
                 }

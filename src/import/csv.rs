@@ -5,6 +5,10 @@
 
 use chrono::NaiveDate;
 
+mod records;
+
+use records::{Broken, Row};
+
 use super::{Ids, ImportError, split_list};
 use crate::model::validate::{self, FieldError};
 use crate::model::{Debt, DebtStatus, Plan};
@@ -92,21 +96,34 @@ fn unguard(cell: &str) -> &str {
     }
 }
 
-/// Column index for each of [`COLUMNS`], from the header row.
-fn header(record: &csv::StringRecord, file: &str) -> Result<Vec<Option<usize>>, Vec<ImportError>> {
+/// Where each of [`COLUMNS`] is in a row, and which cells have a column
+/// at all (spreadsheets leave trailing header cells empty).
+struct Header {
+    at: Vec<Option<usize>>,
+    named: Vec<bool>,
+}
+
+/// The header row's columns, or every problem with it.
+fn header(row: &Row, file: &str) -> Result<Header, Vec<ImportError>> {
     let mut at: Vec<Option<usize>> = vec![None; COLUMNS.len()];
+    let mut named = Vec::with_capacity(row.cells.len());
     let mut errors = Vec::new();
-    for (i, raw) in record.iter().enumerate() {
+    let line = row.line;
+    for (i, raw) in row.cells.iter().enumerate() {
         let name = normalize(raw);
+        named.push(!name.is_empty());
+        if name.is_empty() {
+            continue;
+        }
         if let Some(k) = COLUMNS.iter().position(|c| *c == name) {
             if at[k].is_some() {
-                errors.push(ImportError::new(file, 1, name, "column appears twice"));
+                errors.push(ImportError::new(file, line, name, "column appears twice"));
             }
             at[k] = Some(i);
         } else if !IGNORED.contains(&name.as_str()) {
             errors.push(ImportError::new(
                 file,
-                1,
+                line,
                 format!("{raw:?}"),
                 format!("unknown column; known: {}", COLUMNS.join(", ")),
             ));
@@ -115,54 +132,75 @@ fn header(record: &csv::StringRecord, file: &str) -> Result<Vec<Option<usize>>, 
     if at[0].is_none() {
         errors.push(ImportError::new(
             file,
-            1,
+            line,
             "title",
             "required column missing from the header",
         ));
     }
     if errors.is_empty() {
-        Ok(at)
+        Ok(Header { at, named })
     } else {
         Err(errors)
+    }
+}
+
+/// The column a cell is in, for messages: its header name, or its position
+/// when the header does not name it.
+fn column_name(header: Option<&Row>, cell: usize) -> String {
+    match header.and_then(|h| h.cells.get(cell)).map(|c| normalize(c)) {
+        Some(n) if !n.is_empty() => n,
+        _ => format!("cell {}", cell + 1),
+    }
+}
+
+impl Header {
+    /// A problem with a row's shape: text in a cell the header names no
+    /// column for (trailing empty cells are what spreadsheets write).
+    fn stray(&self, row: &Row, file: &str) -> Option<ImportError> {
+        let width = self.named.len();
+        let stray = |i: usize, c: &String| {
+            !c.trim().is_empty() && !self.named.get(i).copied().unwrap_or(false)
+        };
+        let i = row
+            .cells
+            .iter()
+            .enumerate()
+            .position(|(i, c)| stray(i, c))?;
+        let message = if i >= width {
+            format!("has {} cells but the header names {width}", row.cells.len())
+        } else {
+            format!(
+                "cell {} has text but its column has no name in the header",
+                i + 1
+            )
+        };
+        Some(ImportError::new(file, row.line, "row", message))
     }
 }
 
 type Read = (Vec<Debt>, Vec<ImportError>);
 
 fn read(text: &str, file: &str, plan: &Plan, today: NaiveDate) -> Result<Read, Vec<ImportError>> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let at = match records.next() {
-        None => {
-            return Err(vec![ImportError::new(
-                file,
-                1,
-                "header",
-                "the file is empty; the first row must name the columns",
-            )]);
-        }
-        Some(Err(e)) => return Err(vec![csv_error(file, &e)]),
-        Some(Ok(h)) => (header(&h, file)?, h.len()),
+    let (rows, _sep) = records::split(text).map_err(|b| vec![broken(file, &b)])?;
+    let mut rows = rows.into_iter().filter(|r| !r.is_blank());
+    let Some(first) = rows.next() else {
+        return Err(vec![ImportError::new(
+            file,
+            1,
+            "header",
+            "the file is empty; the first row must name the columns",
+        )]);
     };
-    let (at, width) = at;
+    let head = header(&first, file)?;
     let mut ids = Ids::new(plan);
     let (mut items, mut errors) = (Vec::new(), Vec::new());
-    for record in records {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(csv_error(file, &e));
-                continue;
-            }
+    for record in rows {
+        let line = record.line;
+        let cell = |k: usize| {
+            head.at[k]
+                .and_then(|i| record.cells.get(i))
+                .map(|c| unguard(c))
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let cell = |k: usize| at[k].and_then(|i| record.get(i)).map(unguard);
         match row(cell, plan, today, &mut ids) {
             Ok(d) => items.push(d),
             Err(fields) => errors.extend(
@@ -171,23 +209,26 @@ fn read(text: &str, file: &str, plan: &Plan, today: NaiveDate) -> Result<Read, V
                     .map(|e| ImportError::new(file, line, e.field, e.message)),
             ),
         }
-        if record.len() > width && record.iter().skip(width).any(|c| !c.trim().is_empty()) {
-            errors.push(ImportError::new(
-                file,
-                line,
-                "row",
-                format!("has {} cells but the header names {width}", record.len()),
-            ));
-        }
+        errors.extend(head.stray(&record, file));
     }
     Ok((items, errors))
 }
 
-fn csv_error(file: &str, e: &csv::Error) -> ImportError {
-    let line = e.position().map_or(0, |p| p.line() as usize);
-    ImportError::new(file, line, "csv", e.to_string())
+/// The one problem that stops a file from being read at all: its quotes do
+/// not pair up, so every row after the quote is in doubt.
+fn broken(file: &str, b: &Broken) -> ImportError {
+    let column = column_name(b.header.as_ref(), b.cell);
+    let message = if b.unclosed {
+        "this quote never closes, so the rest of the file would be one cell; \
+         close it with another \" (a quote inside a quoted cell is written \"\")"
+            .to_owned()
+    } else {
+        "text after the closing quote of this cell; a quote inside a quoted cell \
+         is written \"\", and a cell with a quote in it starts with one"
+            .to_owned()
+    };
+    ImportError::new(file, b.line, column, message)
 }
-
 /// One row as a debt item, or every cell that breaks a rule.
 fn row<'r>(
     cell: impl Fn(usize) -> Option<&'r str>,
@@ -263,158 +304,4 @@ fn row<'r>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{KeyResult, Objective};
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
-    }
-
-    fn plan_with_kr() -> Plan {
-        let mut plan: Plan = crate::store::format::from_text("(schema: 1)").unwrap();
-        plan.objectives.push(Objective {
-            id: "O-AAAAA".into(),
-            title: "Reliability".into(),
-            description: String::new(),
-        });
-        plan.key_results.push(KeyResult {
-            id: "KR-BBBBB".into(),
-            objective: "O-AAAAA".into(),
-            title: "MTTR".into(),
-            unit: "min".into(),
-            baseline: 90.0,
-            target: Some(30.0),
-            current: 90.0,
-            start: today(),
-            due: None,
-            owner: String::new(),
-            checkins: Vec::new(),
-        });
-        plan
-    }
-
-    #[test]
-    fn columns_in_any_order_with_quotes_and_lists() {
-        let text = "Risk,Title,tags,key-results,effort,status,description\n\
-                    4,\"Flaky, slow CI\",ci; build ;,kr-bbbbb,3,in progress,\"two\nlines\"\n\
-                    ,Old logging,,,,,\n";
-        let items = parse(text, "in.csv", &plan_with_kr(), today()).unwrap();
-        assert_eq!(items.len(), 2);
-        let a = &items[0];
-        assert_eq!(a.title, "Flaky, slow CI");
-        assert_eq!((a.risk, a.customer, a.effort), (4, 0, 3));
-        assert_eq!(a.tags, ["ci", "build"]);
-        assert_eq!(a.key_results, ["KR-BBBBB"]);
-        assert_eq!(a.status, DebtStatus::InProgress);
-        assert_eq!(a.changes.len(), 1);
-        assert_eq!(a.description, "two\nlines");
-        let b = &items[1];
-        assert_eq!((b.title.as_str(), b.effort, b.risk), ("Old logging", 1, 0));
-        assert_eq!(b.status, DebtStatus::Open);
-        assert!(a.id.starts_with("D-") && b.id.starts_with("D-") && a.id != b.id);
-    }
-
-    #[test]
-    fn bad_cells_are_located_by_line_and_column() {
-        // Line 3 is the second half of a quoted multi-line cell, so the rows
-        // after it start on lines 4 and 5.
-        let text = "title,effort,risk,status,key_results\n\
-                    \"Good\nrow\",2,1,open,\n\
-                    Bad effort,0,9,,\n\
-                    ,x,1,maybe,KR-ZZZZZ\n";
-        let errs = parse(text, "in.csv", &plan_with_kr(), today()).unwrap_err();
-        let msgs: Vec<String> = errs.iter().map(ToString::to_string).collect();
-        assert_eq!(
-            msgs,
-            [
-                "in.csv:4: risk: must be 0–5, got 9",
-                "in.csv:4: effort: must be 1–1000 points, got 0",
-                "in.csv:5: title: must not be empty",
-                "in.csv:5: effort: must be a whole number of points, got \"x\"",
-                "in.csv:5: status: must be one of open, in_progress, done, wont_fix, got \"maybe\"",
-            ]
-        );
-    }
-
-    #[test]
-    fn skipping_keeps_the_good_rows() {
-        let text = "title,risk\nA,1\nB,7\nC,2\n";
-        let out = parse_skipping(text, "x.csv", &plan_with_kr(), today()).unwrap();
-        let titles: Vec<&str> = out.items.iter().map(|d| d.title.as_str()).collect();
-        assert_eq!(titles, ["A", "C"]);
-        assert_eq!(out.skipped.len(), 1);
-        assert_eq!(
-            out.skipped[0].to_string(),
-            "x.csv:3: risk: must be 0–5, got 7"
-        );
-    }
-
-    #[test]
-    fn unknown_key_result_is_named() {
-        let errs = parse(
-            "title,key_results\nA,KR-ZZZZZ\n",
-            "f",
-            &plan_with_kr(),
-            today(),
-        )
-        .unwrap_err();
-        assert_eq!(
-            errs[0].to_string(),
-            "f:2: key_results: no key result with id KR-ZZZZZ"
-        );
-    }
-
-    #[test]
-    fn header_problems() {
-        let errs = parse(
-            "owner,Risk,risk,colour\n",
-            "h.csv",
-            &Plan::default(),
-            today(),
-        )
-        .unwrap_err();
-        let msgs: Vec<String> = errs.iter().map(ToString::to_string).collect();
-        assert_eq!(msgs.len(), 3, "{msgs:?}");
-        assert_eq!(msgs[0], "h.csv:1: risk: column appears twice");
-        assert!(msgs[1].starts_with("h.csv:1: \"colour\": unknown column; known: title,"));
-        assert_eq!(
-            msgs[2],
-            "h.csv:1: title: required column missing from the header"
-        );
-        let empty = parse("", "e.csv", &Plan::default(), today()).unwrap_err();
-        assert!(empty[0].to_string().starts_with("e.csv:1: header:"));
-    }
-
-    #[test]
-    fn exported_files_import_as_they_are() {
-        // An export's id/score columns are ignored and its formula guard undone.
-        let text = "id,title,owner,score\nD-AAAAA,'=cmd|' /C calc'!A0,'@ann,3.5\n";
-        let items = parse(text, "x.csv", &Plan::default(), today()).unwrap();
-        assert_eq!(items[0].title, "=cmd|' /C calc'!A0");
-        assert_eq!(items[0].owner, "@ann");
-        assert_ne!(items[0].id, "D-AAAAA");
-    }
-
-    #[test]
-    fn extra_cells_are_refused() {
-        let errs = parse("title\nA,B\n", "x.csv", &Plan::default(), today()).unwrap_err();
-        assert_eq!(
-            errs[0].to_string(),
-            "x.csv:2: row: has 2 cells but the header names 1"
-        );
-    }
-
-    #[test]
-    fn hostile_text_in_messages_is_inert() {
-        let errs = parse(
-            "title,risk\nA,\"\x1b[2J9\"\n",
-            "x.csv",
-            &Plan::default(),
-            today(),
-        )
-        .unwrap_err();
-        let msg = errs[0].to_string();
-        assert!(!msg.contains('\x1b'), "{msg:?}");
-    }
-}
+mod tests;

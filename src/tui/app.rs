@@ -19,6 +19,7 @@ use crate::search::LazyIndex;
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
 pub use super::forms::FormState;
+pub use super::import_ops::ImportReview;
 pub use super::pickers::PickerState;
 pub use super::prompt::{Prompt, PromptKind};
 pub use super::reload::Question;
@@ -86,6 +87,8 @@ pub enum Mode {
     Prompt(Prompt),
     /// Closing a sprint: which of its items are done.
     Checklist(Checklist),
+    /// A CSV import refused: every problem; Enter imports the valid rows.
+    ImportReview(Box<ImportReview>),
 }
 
 /// The mode without its data: what keymap scopes name.
@@ -102,6 +105,7 @@ pub enum ModeKind {
     Ask,
     Prompt,
     Checklist,
+    ImportReview,
 }
 
 impl Mode {
@@ -118,6 +122,7 @@ impl Mode {
             Mode::Ask(_) => ModeKind::Ask,
             Mode::Prompt(_) => ModeKind::Prompt,
             Mode::Checklist(_) => ModeKind::Checklist,
+            Mode::ImportReview(_) => ModeKind::ImportReview,
         }
     }
 }
@@ -136,6 +141,7 @@ impl ModeKind {
             ModeKind::Ask => "CONFIRM",
             ModeKind::Prompt => "PROMPT",
             ModeKind::Checklist => "CLOSE",
+            ModeKind::ImportReview => "IMPORT",
         }
     }
 }

@@ -1,12 +1,68 @@
 //! Bringing a backlog in from the UI: `I` in the debt view asks for a file
 //! (a CSV with a header, or a taskwarrior `task export`) and adds every item
-//! as one change — one undo step, one atomic save.
+//! as one change — one undo step, one atomic save. A CSV with bad rows opens
+//! a review listing every problem; Enter there imports only the valid rows
+//! (the same domain function as `bearing import csv --skip-invalid`).
+
+use std::path::Path;
 
 use super::action::Effect;
-use super::app::App;
+use super::app::{App, Mode};
 use super::prompt::{self, Prompt, PromptKind};
 use super::sprint_ops;
-use crate::import;
+use crate::import::{self, ImportError};
+
+/// A refused CSV: every problem, and what Enter would import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportReview {
+    /// The path prompt, restored by Esc with what was typed.
+    pub prompt: Prompt,
+    pub path: String,
+    /// The file as read; Enter parses it again against the plan as it is
+    /// then (it may have been reloaded meanwhile).
+    pub text: String,
+    /// Every problem, as `FILE:LINE: column: problem`.
+    pub problems: Vec<String>,
+    /// Rows that would import, and rows with a problem.
+    pub valid: usize,
+    pub bad_rows: usize,
+    /// The file cannot be read as rows (its header, an unclosed quote):
+    /// nothing of it can be imported.
+    pub fatal: bool,
+    /// The highlighted problem.
+    pub selected: usize,
+}
+
+impl ImportReview {
+    /// The line over the list: what is wrong and what Enter does.
+    pub fn summary(&self) -> String {
+        let problems = plural(self.problems.len(), "problem");
+        if self.fatal {
+            return format!("{problems}: the file cannot be read; nothing can be imported");
+        }
+        let rows = plural(self.bad_rows, "row");
+        match self.valid {
+            0 => format!("{problems} in {rows}; no row is valid, nothing can be imported"),
+            n => format!(
+                "{problems} in {rows}; Enter imports the {} only",
+                plural(n, "valid row")
+            ),
+        }
+    }
+
+    pub fn step(&mut self, delta: i64) {
+        let max = self.problems.len().saturating_sub(1) as i64;
+        self.selected = (self.selected as i64).saturating_add(delta).clamp(0, max) as usize;
+    }
+}
+
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
 
 pub fn open(app: &mut App) -> Effect {
     if app.read_only {
@@ -26,46 +82,121 @@ pub fn open(app: &mut App) -> Effect {
     Effect::None
 }
 
-/// Reads and checks the whole file before anything changes: a bad row
-/// refuses the import and keeps the prompt open with the first problem.
+/// Reads and checks the whole file before anything changes: a file that
+/// cannot be read keeps the prompt open with the reason; a CSV with bad rows
+/// opens the review of every problem.
 pub fn answer(app: &mut App, p: Prompt) -> Effect {
     let path = p.input.text().trim().to_owned();
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => match crate::store::load::decode(Path::new(&path), bytes) {
+            Ok(t) => t,
+            Err(e) => return prompt::refuse(app, p, e.to_string()),
+        },
         Err(e) => return prompt::refuse(app, p, format!("{path}: {e}")),
     };
     let is_json =
         path.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('[');
-    let (items, note) = if is_json {
-        match import::taskwarrior::parse(&text, &path, &app.plan, app.today) {
-            Ok(o) if o.already > 0 => {
-                let note = format!(" ({} already imported)", o.already);
-                (o.items, note)
-            }
-            Ok(o) => (o.items, String::new()),
-            Err(e) => return prompt::refuse(app, p, e.to_string()),
+    if !is_json {
+        return csv(app, p, path, text);
+    }
+    match import::taskwarrior::parse(&text, &path, &app.plan, app.today) {
+        Ok(o) => {
+            let note = match o.already {
+                0 => String::new(),
+                n => format!(" ({n} already imported)"),
+            };
+            finish(app, &path, o.items, note)
         }
-    } else {
-        match import::csv::parse(&text, &path, &app.plan, app.today) {
-            Ok(items) => (items, String::new()),
-            Err(errors) => {
-                let first = errors.first().map(ToString::to_string).unwrap_or_default();
-                let more = match errors.len() {
-                    0 | 1 => String::new(),
-                    n => format!(" (and {} more problems)", n - 1),
-                };
-                return prompt::refuse(app, p, format!("{first}{more}; nothing imported"));
-            }
-        }
+        Err(e) => prompt::refuse(app, p, e.to_string()),
+    }
+}
+
+fn csv(app: &mut App, p: Prompt, path: String, text: String) -> Effect {
+    let listed = |errors: &[ImportError]| errors.iter().map(ToString::to_string).collect();
+    let review = match import::csv::parse_skipping(&text, &path, &app.plan, app.today) {
+        Ok(o) if o.skipped.is_empty() => return finish(app, &path, o.items, String::new()),
+        Ok(o) => ImportReview {
+            problems: listed(&o.skipped),
+            valid: o.items.len(),
+            bad_rows: rows(&o.skipped),
+            fatal: false,
+            prompt: p,
+            path,
+            text,
+            selected: 0,
+        },
+        Err(errors) => ImportReview {
+            problems: listed(&errors),
+            valid: 0,
+            bad_rows: 0,
+            fatal: true,
+            prompt: p,
+            path,
+            text,
+            selected: 0,
+        },
     };
+    let file = Path::new(&review.path)
+        .file_name()
+        .map_or_else(|| review.path.clone(), |n| n.to_string_lossy().into_owned());
+    app.error(format!(
+        "{file}: {}, nothing imported yet",
+        plural(review.problems.len(), "problem")
+    ));
+    app.mode = Mode::ImportReview(Box::new(review));
+    Effect::None
+}
+
+/// The distinct rows the problems are on.
+fn rows(errors: &[ImportError]) -> usize {
+    errors
+        .iter()
+        .map(|e| e.line)
+        .collect::<std::collections::BTreeSet<_>>()
+        .len()
+}
+
+/// Enter in the review: imports the valid rows, if any.
+pub fn import_valid(app: &mut App) -> Effect {
+    let Mode::ImportReview(review) = std::mem::take(&mut app.mode) else {
+        return Effect::None;
+    };
+    if review.fatal || review.valid == 0 {
+        app.error(review.summary());
+        app.mode = Mode::ImportReview(review);
+        return Effect::None;
+    }
+    match import::csv::parse_skipping(&review.text, &review.path, &app.plan, app.today) {
+        Ok(o) => {
+            let note = format!(" (skipped {})", plural(rows(&o.skipped), "invalid row"));
+            finish(app, &review.path, o.items, note)
+        }
+        Err(errors) => {
+            let why = errors.first().map(ToString::to_string).unwrap_or_default();
+            prompt::refuse(app, review.prompt, format!("{why}; nothing imported"))
+        }
+    }
+}
+
+/// Esc in the review: back to the path, as typed.
+pub fn back(app: &mut App) -> Effect {
+    if let Mode::ImportReview(review) = std::mem::take(&mut app.mode) {
+        let why = format!("{}: nothing imported", review.summary());
+        let mut p = review.prompt;
+        p.error = Some(why);
+        app.mode = Mode::Prompt(p);
+    }
+    Effect::None
+}
+
+fn finish(app: &mut App, path: &str, items: Vec<crate::model::Debt>, note: String) -> Effect {
     if items.is_empty() {
         app.info(format!("nothing to import from {path}{note}"));
         return Effect::None;
     }
-    let n = items.len();
     let message = format!(
-        "imported {n} debt item{} from {path}{note}",
-        if n == 1 { "" } else { "s" }
+        "imported {} from {path}{note}",
+        plural(items.len(), "debt item")
     );
     sprint_ops::apply(app, import::change(&items), message)
 }

@@ -37,6 +37,7 @@ impl Scope {
             Scope::Mode(ModeKind::Ask) => "discard/reload prompt",
             Scope::Mode(ModeKind::Prompt) => "prompt",
             Scope::Mode(ModeKind::Checklist) => "close checklist",
+            Scope::Mode(ModeKind::ImportReview) => "import problems",
         }
     }
 }
@@ -154,6 +155,7 @@ const ASK: Scope = Scope::Mode(ModeKind::Ask);
 const SPRINTS: Scope = Scope::View(View::Sprints);
 const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
 const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
+const REVIEW: Scope = Scope::Mode(ModeKind::ImportReview);
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -293,6 +295,14 @@ pub static BINDINGS: &[Binding] = &[
     b(CHECKLIST, Key::plain(K::Up), A::MoveUp, "previous item"),
     b(CHECKLIST, Key::plain(K::Enter), A::Submit, "close the sprint"),
     b(CHECKLIST, Key::plain(K::Esc), A::Back, "cancel"),
+    b(REVIEW, Key::plain(K::Enter), A::Submit, "import the valid rows"),
+    b(REVIEW, Key::plain(K::Esc), A::Cancel, "back to the path"),
+    b(REVIEW, Key::ch('j'), A::MoveDown, "next"),
+    b(REVIEW, Key::plain(K::Down), A::MoveDown, "next"),
+    b(REVIEW, Key::ch('k'), A::MoveUp, "previous"),
+    b(REVIEW, Key::plain(K::Up), A::MoveUp, "previous"),
+    b(REVIEW, Key::plain(K::PageDown), A::PageDown, "page down"),
+    b(REVIEW, Key::plain(K::PageUp), A::PageUp, "page up"),
 ];
 
 /// The action a key does in this mode and view, if any.

@@ -19,6 +19,7 @@ pub fn submit(app: &mut App) -> Effect {
         Mode::Search(_) | Mode::Palette(_) => pickers::submit(app),
         Mode::Checklist(_) => super::sprint_ops::submit_close(app),
         Mode::Prompt(_) => super::prompt::submit(app),
+        Mode::ImportReview(_) => super::import_ops::import_valid(app),
         _ => Effect::None,
     }
 }
@@ -27,6 +28,7 @@ pub fn cancel(app: &mut App) -> Effect {
     match app.mode {
         Mode::Form(_) => forms::cancel(app),
         Mode::Search(_) | Mode::Palette(_) => pickers::cancel(app),
+        Mode::ImportReview(_) => super::import_ops::back(app),
         _ => Effect::None,
     }
 }

@@ -179,6 +179,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
         Mode::Search(state) | Mode::Palette(state) => pickers::step(state, delta),
         Mode::Prompt(_) => {}
         Mode::Checklist(c) => c.step(delta),
+        Mode::ImportReview(r) => r.step(delta),
         Mode::Normal => {
             if sprint_ops::in_pane(app) {
                 sprint_ops::step_pane(app, delta);

@@ -6,6 +6,7 @@ mod detail;
 mod dialogs;
 mod experiments;
 mod grid;
+mod import_review;
 mod key_results;
 mod links;
 mod overlay;
@@ -78,6 +79,7 @@ fn draw_all(frame: &mut Frame, app: &App) {
         }
         Mode::Prompt(p) => dialogs::prompt(frame, body, app, p),
         Mode::Checklist(c) => dialogs::checklist(frame, body, app, c),
+        Mode::ImportReview(r) => import_review::draw(frame, body, app, r),
     }
 }
 
