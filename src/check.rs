@@ -132,7 +132,7 @@ impl Collector<'_> {
 }
 
 fn quoted(s: &str) -> String {
-    format!("{:?}", sanitize(s).as_ref())
+    crate::text::quote(s)
 }
 
 /// Runs every rule that the policy does not switch off. `text` is the plan

@@ -41,7 +41,7 @@ pub enum PlanningError {
     },
     #[error("{id} is not in {sprint}")]
     NotInSprint { id: String, sprint: String },
-    #[error("sprint {name:?}: {errors}")]
+    #[error("sprint {}: {errors}", crate::text::quote(name))]
     Invalid { name: String, errors: String },
     #[error("{active} ({name}) is already active; close it before starting {id}")]
     AnotherActive {
@@ -201,7 +201,11 @@ pub fn new_sprint(
                 .join("; "),
         });
     }
-    let label = format!("new sprint {id} {:?}, {}", s.name, pts(capacity));
+    let label = format!(
+        "new sprint {id} {}, {}",
+        crate::text::quote(&s.name),
+        pts(capacity)
+    );
     Ok((put_sprint(label, s), id))
 }
 

@@ -292,7 +292,10 @@ pub fn edit(ctx: &Ctx, args: EditArgs, out: &mut String) -> anyhow::Result<()> {
                 }
                 if let Some(v) = f.take("status", &a.status) {
                     let st = DebtStatus::parse(v).with_context(|| {
-                        format!("status: must be open, in_progress, done or wont_fix, got {v:?}")
+                        format!(
+                            "status: must be open, in_progress, done or wont_fix, got {}",
+                            crate::text::quote(v)
+                        )
                     })?;
                     d.set_status(st, today);
                 }
@@ -445,7 +448,8 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, out: &mut String) -> anyhow::Re
     ));
     for l in ron.lines() {
         out.push_str("  ");
-        out.push_str(&sanitize(l));
+        // RON escapes combining accents (NFD `e\u{301}`); show them as text.
+        out.push_str(&sanitize(&crate::text::unescape_printable(l)));
         out.push('\n');
     }
     let refs = plan.references_to(&id);

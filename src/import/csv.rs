@@ -107,7 +107,7 @@ fn header(record: &csv::StringRecord, file: &str) -> Result<Vec<Option<usize>>, 
             errors.push(ImportError::new(
                 file,
                 1,
-                format!("{raw:?}"),
+                crate::text::quote(raw),
                 format!("unknown column; known: {}", COLUMNS.join(", ")),
             ));
         }
@@ -218,8 +218,8 @@ fn row<'r>(
             FieldError::new(
                 "status",
                 format!(
-                    "must be one of open, in_progress, done, wont_fix, got {:?}",
-                    s.trim()
+                    "must be one of open, in_progress, done, wont_fix, got {}",
+                    crate::text::quote(s.trim())
                 ),
             )
         })
