@@ -98,6 +98,12 @@ pub enum Command {
     /// Add debt items from a CSV file or a taskwarrior export (one change, one save).
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Show or change the plan's settings: WSJF weights, health thresholds, policy levels.
+    #[command(subcommand)]
+    Config(super::config::ConfigCommand),
+    /// Show or replace the North Star.
+    #[command(subcommand)]
+    NorthStar(super::config::NorthStarCommand),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]

@@ -14,7 +14,7 @@ use crate::store;
 
 /// The input's text and its name for messages; `-` is stdin
 /// (`task export | bearing import taskwarrior -`).
-fn input(file: &Path) -> anyhow::Result<(String, String)> {
+pub(super) fn input(file: &Path) -> anyhow::Result<(String, String)> {
     if file == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()

@@ -3,6 +3,7 @@
 
 mod args;
 mod check;
+mod config;
 mod edit;
 mod export;
 mod import;
@@ -127,6 +128,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Check { format }) => check::run(&ctx, format, &mut out)?,
         Some(Command::Export(cmd)) => export::run(&ctx, cmd, &mut out)?,
         Some(Command::Import(cmd)) => import::run(&ctx, cmd, &mut out)?,
+        Some(Command::Config(cmd)) => config::config(&ctx, cmd, &mut out)?,
+        Some(Command::NorthStar(cmd)) => config::north_star(&ctx, cmd, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
