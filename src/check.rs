@@ -131,6 +131,8 @@ impl Collector<'_> {
     }
 }
 
+use crate::text::count;
+
 fn quoted(s: &str) -> String {
     crate::text::quote(s)
 }
@@ -153,10 +155,11 @@ pub fn check(plan: &Plan, text: Option<&str>, today: NaiveDate) -> Vec<Finding> 
                 Rule::SprintOverCapacity,
                 &s.id,
                 format!(
-                    "sprint {} holds {effort} pts, over its capacity of {} by {}",
+                    "sprint {} holds {}, over its capacity of {} by {}",
                     quoted(&s.name),
+                    count(effort, "pt"),
                     s.capacity,
-                    effort - s.capacity
+                    count(effort - s.capacity, "pt")
                 ),
             );
         }
@@ -169,9 +172,9 @@ pub fn check(plan: &Plan, text: Option<&str>, today: NaiveDate) -> Vec<Finding> 
                 Rule::StaleExperiment,
                 &h.id,
                 format!(
-                    "experiment {} is still running {} days past its review-by date {review_by}",
+                    "experiment {} is still running {} past its review-by date {review_by}",
                     quoted(&h.title),
-                    (today - review_by).num_days()
+                    count((today - review_by).num_days(), "day")
                 ),
             );
         }

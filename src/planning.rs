@@ -100,19 +100,11 @@ fn put_sprint(label: String, s: Sprint) -> Change {
 }
 
 fn pts(n: u32) -> String {
-    if n == 1 {
-        "1 pt".into()
-    } else {
-        format!("{n} pts")
-    }
+    crate::text::count(n, "pt")
 }
 
 fn items_word(n: usize) -> String {
-    if n == 1 {
-        "1 item".into()
-    } else {
-        format!("{n} items")
-    }
+    crate::text::count(n, "item")
 }
 
 /// ", over capacity by N pts" when the sprint would not fit, else "".

@@ -37,11 +37,7 @@ fn listed(errors: &[ImportError]) -> String {
 }
 
 fn items(n: usize) -> String {
-    if n == 1 {
-        "1 debt item".into()
-    } else {
-        format!("{n} debt items")
-    }
+    crate::text::count(n, "debt item")
 }
 
 pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()> {

@@ -141,6 +141,24 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// An error and its causes as one terminal-safe message, each said once:
+/// a cause whose text the message already holds (a file error that names
+/// its OS error, then that OS error as its source) is not repeated.
+pub fn error_text(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain() {
+        let s = cause.to_string();
+        if s.is_empty() || msg.contains(&s) {
+            continue;
+        }
+        if !msg.is_empty() {
+            msg.push_str(": ");
+        }
+        msg.push_str(&s);
+    }
+    crate::text::sanitize_multiline(&msg).into_owned()
+}
+
 /// Writes to stdout; a closed pipe (`bearing rank | head`) is not an error.
 pub fn print(s: &str) {
     let mut stdout = std::io::stdout().lock();
