@@ -463,7 +463,7 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, out: &mut String) -> anyhow::Re
     if let Item::Debt(d) = &item {
         let b = Scorer::new(plan, ctx.today).wsjf(d);
         out.push_str("score:\n");
-        out.push_str(&table::explain(&b, &plan.weights, "  "));
+        out.push_str(&table::explain(&b, d, &plan.weights, "  "));
         let rank = score::rank_open(plan, ctx.today)
             .iter()
             .position(|r| plan.debts[r.index].id == d.id);

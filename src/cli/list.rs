@@ -9,7 +9,7 @@ use super::table::{self, Table};
 use super::{Ctx, Source};
 use crate::model::Plan;
 use crate::score::{self, Scorer};
-use crate::text::sanitize;
+use crate::text::{count, sanitize};
 
 fn json_out(v: &Value, out: &mut String) -> anyhow::Result<()> {
     // Escapes C1 controls, DEL and bidi overrides too (serde_json leaves them raw).
@@ -90,9 +90,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                 1,
             );
             t.right = vec![3];
-            let mut hs: Vec<_> = plan.hypotheses.iter().collect();
-            hs.sort_by_key(|h| (h.status, std::cmp::Reverse(score::ice(h)), h.id.clone()));
-            for h in hs {
+            for h in by_ice(plan) {
                 let status = if h.is_stale(today) {
                     "running STALE".to_owned()
                 } else {
@@ -229,7 +227,8 @@ pub fn rank(
     for (line, r) in lines.zip(shown) {
         out.push_str(line);
         out.push('\n');
-        out.push_str(&table::explain(&r.breakdown, &plan.weights, "     "));
+        let d = &plan.debts[r.index];
+        out.push_str(&table::explain(&r.breakdown, d, &plan.weights, "     "));
     }
     if shown.is_empty() {
         out.push_str("no open debt\n");
@@ -274,14 +273,14 @@ pub fn overview(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
     out.push_str(&t.render(table::width()));
     if let Some(s) = plan.active_sprint() {
         out.push_str(&format!(
-            "\nActive sprint: {} {} ({} → {}), {}/{} points, {} days left\n",
+            "\nActive sprint: {} {} ({} → {}), {}/{}, {} left\n",
             s.id,
             sanitize(&s.name),
             s.start,
             s.end,
             plan.effort_of(&s.items),
-            s.capacity,
-            s.days_left(ctx.today)
+            count(s.capacity, "point"),
+            count(s.days_left(ctx.today), "day")
         ));
     }
     let stale: Vec<_> = plan
@@ -345,10 +344,24 @@ pub fn krs_json(plan: &Plan, today: NaiveDate) -> Value {
     )
 }
 
+/// Hypotheses in the table's order — by status, then highest ICE, then id —
+/// for the table and the JSON alike.
+fn by_ice(plan: &Plan) -> Vec<&crate::model::Hypothesis> {
+    let mut hs: Vec<_> = plan.hypotheses.iter().collect();
+    hs.sort_by(|a, b| {
+        (a.status, std::cmp::Reverse(score::ice(a)), &a.id).cmp(&(
+            b.status,
+            std::cmp::Reverse(score::ice(b)),
+            &b.id,
+        ))
+    });
+    hs
+}
+
 pub fn hypotheses_json(plan: &Plan, today: NaiveDate) -> Value {
     Value::Array(
-        plan.hypotheses
-            .iter()
+        by_ice(plan)
+            .into_iter()
             .map(|h| {
                 json!({
                     "id": h.id,
