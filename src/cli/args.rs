@@ -49,13 +49,16 @@ pub enum Command {
     Show {
         /// The item's id.
         id: String,
+        /// table: the item as in the file, its links and score; json: one object.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// List items of one kind (default: debt, in file order).
     List {
+        /// Which items to list.
         #[arg(value_enum, default_value_t = ListKind::Debt)]
         kind: ListKind,
+        /// table: aligned columns fitted to the terminal; json: stable, for scripts.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -67,6 +70,7 @@ pub enum Command {
         /// Show at most N items.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// table: aligned columns fitted to the terminal; json: with every term.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -92,6 +96,7 @@ pub enum Command {
     Export(ExportCommand),
     /// The backlog's policy-as-code gate: exits 1 on any error-level finding.
     Check {
+        /// table: PATH:LINE: severity rule: message; json: a list of findings.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -106,6 +111,7 @@ pub enum Command {
     NorthStar(super::config::NorthStarCommand),
     /// Print a shell completion script.
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -132,37 +138,49 @@ pub enum ListKind {
 pub enum AddCommand {
     /// A measurable direction, e.g. "Customer retention".
     Objective {
+        /// What the objective is called.
         title: String,
+        /// Longer text: why it matters, what counts.
         #[arg(long)]
         description: Option<String>,
     },
     /// A number that says whether an objective moves.
     Kr {
+        /// What is measured, e.g. "MTTR".
         title: String,
+        /// The objective this key result measures.
         #[arg(long, value_name = "ID")]
         objective: String,
+        /// The value when measuring started.
         #[arg(long, allow_hyphen_values = true)]
         baseline: String,
+        /// The value to reach (below the baseline for a falling metric).
         #[arg(long, allow_hyphen_values = true)]
         target: String,
         /// Defaults to the baseline.
         #[arg(long, allow_hyphen_values = true)]
         current: Option<String>,
+        /// Unit shown after the numbers, e.g. min or %.
         #[arg(long)]
         unit: Option<String>,
         /// Defaults to today.
         #[arg(long, value_name = "DATE")]
         start: Option<String>,
+        /// The day the target should be reached (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         due: Option<String>,
+        /// Who answers for it.
         #[arg(long)]
         owner: Option<String>,
     },
     /// An outcome hypothesis: we believe CHANGE will cause OUTCOME; we will know when SIGNAL.
     Hypothesis {
+        /// A short name for the experiment.
         title: String,
+        /// We believe CHANGE will cause OUTCOME.
         #[arg(long)]
         belief: String,
+        /// We will know when SIGNAL (what is measured).
         #[arg(long)]
         signal: String,
         /// ICE impact, 1–10 (default 5).
@@ -177,6 +195,7 @@ pub enum AddCommand {
         /// A key result this should move (repeatable).
         #[arg(long = "kr", value_name = "ID")]
         krs: Vec<String>,
+        /// Who runs it.
         #[arg(long)]
         owner: Option<String>,
     },
@@ -186,6 +205,7 @@ pub enum AddCommand {
 
 #[derive(Debug, Args)]
 pub struct DebtArgs {
+    /// What is wrong, in a line.
     pub title: String,
     /// Retention / user pain, 0–5.
     #[arg(long, allow_hyphen_values = true)]
@@ -202,6 +222,7 @@ pub struct DebtArgs {
     /// Points (1, 2, 3, 5, 8, 13 …); default 1.
     #[arg(long, allow_hyphen_values = true)]
     pub effort: Option<String>,
+    /// Who answers for it.
     #[arg(long)]
     pub owner: Option<String>,
     /// Area or component, e.g. billing.
@@ -213,6 +234,7 @@ pub struct DebtArgs {
     /// A key result this debt holds back (repeatable).
     #[arg(long = "kr", value_name = "ID")]
     pub krs: Vec<String>,
+    /// Longer text: the symptoms, the fix, links.
     #[arg(long)]
     pub description: Option<String>,
 }
@@ -223,46 +245,67 @@ pub struct DebtArgs {
 pub struct EditArgs {
     /// The item's id.
     pub id: String,
+    /// New title (any item but a sprint).
     #[arg(long)]
     pub title: Option<String>,
+    /// Objective, debt: the longer text.
     #[arg(long)]
     pub description: Option<String>,
+    /// Key result, hypothesis, debt: who answers for it.
     #[arg(long)]
     pub owner: Option<String>,
+    /// Key result: the objective it measures.
     #[arg(long, value_name = "ID")]
     pub objective: Option<String>,
+    /// Key result: the value when measuring started.
     #[arg(long, allow_hyphen_values = true)]
     pub baseline: Option<String>,
+    /// Key result: the value to reach.
     #[arg(long, allow_hyphen_values = true)]
     pub target: Option<String>,
+    /// Key result: the value now (a check-in keeps history: see `bearing checkin`).
     #[arg(long, allow_hyphen_values = true)]
     pub current: Option<String>,
+    /// Key result: unit shown after the numbers.
     #[arg(long)]
     pub unit: Option<String>,
+    /// Key result, sprint: first day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
+    /// Key result: the day the target should be reached.
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
+    /// Hypothesis: we believe CHANGE will cause OUTCOME.
     #[arg(long)]
     pub belief: Option<String>,
+    /// Hypothesis: we will know when SIGNAL.
     #[arg(long)]
     pub signal: Option<String>,
+    /// Hypothesis: ICE impact, 1–10.
     #[arg(long, allow_hyphen_values = true)]
     pub impact: Option<String>,
+    /// Hypothesis: ICE confidence, 1–10.
     #[arg(long, allow_hyphen_values = true)]
     pub confidence: Option<String>,
+    /// Hypothesis: ICE ease, 1–10.
     #[arg(long, allow_hyphen_values = true)]
     pub ease: Option<String>,
+    /// Debt: retention / user pain, 0–5.
     #[arg(long, allow_hyphen_values = true)]
     pub customer: Option<String>,
+    /// Debt: drag on time to market, 0–5.
     #[arg(long, allow_hyphen_values = true)]
     pub delivery: Option<String>,
+    /// Debt: reliability, security, incident and recovery cost, 0–5.
     #[arg(long, allow_hyphen_values = true)]
     pub risk: Option<String>,
+    /// Debt: time criticality, 0–5.
     #[arg(long, allow_hyphen_values = true)]
     pub urgency: Option<String>,
+    /// Debt: points, 1–1000.
     #[arg(long, allow_hyphen_values = true)]
     pub effort: Option<String>,
+    /// Debt: area or component.
     #[arg(long)]
     pub area: Option<String>,
     /// Replaces the tags (repeatable).
@@ -277,10 +320,13 @@ pub struct EditArgs {
     /// Sprint name.
     #[arg(long)]
     pub name: Option<String>,
+    /// Sprint: last day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub end: Option<String>,
+    /// Sprint: points the team can do.
     #[arg(long, allow_hyphen_values = true)]
     pub capacity: Option<String>,
+    /// Sprint: what the sprint is for.
     #[arg(long)]
     pub goal: Option<String>,
 }
@@ -289,19 +335,24 @@ pub struct EditArgs {
 pub enum SprintCommand {
     /// Create a planned sprint; prints its id.
     New {
+        /// What the sprint is called, e.g. "Debt sprint 24".
         name: String,
+        /// First day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         start: String,
+        /// Last day (YYYY-MM-DD); the same day as --start for a one-day sprint.
         #[arg(long, value_name = "DATE")]
         end: String,
         /// Points the team can do (default: the velocity of the last closed sprints).
         #[arg(long, allow_hyphen_values = true)]
         capacity: Option<String>,
+        /// What the sprint is for.
         #[arg(long)]
         goal: Option<String>,
     },
     /// Fill the sprint with the highest total score that fits its capacity.
     Plan {
+        /// The sprint's id.
         id: String,
         /// Instead, add the N highest-ranked items (e.g. --top 3), even over capacity.
         #[arg(long, value_name = "N")]
@@ -309,26 +360,36 @@ pub enum SprintCommand {
     },
     /// Commit debt items to the sprint.
     Add {
+        /// The sprint's id.
         id: String,
+        /// The debt items to commit.
         #[arg(required = true, value_name = "DEBT")]
         debts: Vec<String>,
     },
     /// Take debt items out of the sprint.
     Remove {
+        /// The sprint's id.
         id: String,
+        /// The debt items to take out.
         #[arg(required = true, value_name = "DEBT")]
         debts: Vec<String>,
     },
     /// Start the sprint, recording what was committed.
-    Start { id: String },
+    Start {
+        /// The sprint's id.
+        id: String,
+    },
     /// Close the sprint: the --done items are marked done, the rest carried over.
     Close {
+        /// The sprint's id.
         id: String,
+        /// The items that were finished; the rest carry over.
         #[arg(long, num_args = 0.., value_name = "DEBT")]
         done: Vec<String>,
     },
     /// List the sprints.
     List {
+        /// table: aligned columns and the velocity; json: stable, for scripts.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -338,6 +399,7 @@ pub enum SprintCommand {
 pub enum HypothesisCommand {
     /// Start running the experiment; records the start and a review-by date.
     Start {
+        /// The hypothesis's id.
         id: String,
         /// Default: 14 days from today.
         #[arg(long, value_name = "DATE")]
@@ -345,18 +407,25 @@ pub enum HypothesisCommand {
     },
     /// Mark it validated, with the evidence.
     Validate {
+        /// The hypothesis's id.
         id: String,
+        /// What was measured and what it showed.
         #[arg(long)]
         evidence: String,
     },
     /// Mark it abandoned, with the evidence.
     Abandon {
+        /// The hypothesis's id.
         id: String,
+        /// What was measured and what it showed.
         #[arg(long)]
         evidence: String,
     },
     /// Reopen a decided experiment; the old decision is kept in its history.
-    Reopen { id: String },
+    Reopen {
+        /// The hypothesis's id.
+        id: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -370,7 +439,9 @@ pub enum ExportFormat {
 pub enum ExportCommand {
     /// A sprint plan (default: the active sprint, else the next planned one).
     Sprint {
+        /// The sprint's id (default: the active one, else the next planned).
         id: Option<String>,
+        /// md: a page for the team; csv: for a spreadsheet; json: for scripts.
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
         /// Write to this file instead of stdout.
@@ -382,13 +453,16 @@ pub enum ExportCommand {
         /// Only decisions on or after this day.
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
+        /// md: by month, for the learning forum; json: for scripts.
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
+        /// Write to this file instead of stdout.
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
     },
     /// The North Star on its own.
     NorthStar {
+        /// Write to this file instead of stdout.
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
     },
