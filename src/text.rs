@@ -169,6 +169,35 @@ where
     }
 }
 
+/// A path cut to `width` columns from the directory side: the file name
+/// stays whole as long as it fits (`…/plans/bearing.ron`); text without a
+/// `/` is cut at its end like [`truncate`].
+pub fn shorten_path(s: &str, width: usize) -> Cow<'_, str> {
+    if display_width(s) <= width {
+        return Cow::Borrowed(s);
+    }
+    let Some(slash) = s.rfind('/') else {
+        return truncate(s, width);
+    };
+    let name = &s[slash..]; // with its `/`
+    if display_width(name) + 1 > width {
+        return truncate(&s[slash + 1..], width).into_owned().into();
+    }
+    // The longest tail of the directory that fits after the `…`.
+    let dir = &s[..slash];
+    let mut keep = display_width(name) + 1;
+    let mut start = dir.len();
+    for (i, c) in dir.char_indices().rev() {
+        let cw = char_width(c);
+        if keep + cw > width {
+            break;
+        }
+        keep += cw;
+        start = i;
+    }
+    Cow::Owned(format!("…{}{name}", &dir[start..]))
+}
+
 /// Cuts `s` to at most `width` terminal columns, ending with `…` when cut.
 pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
     let w = display_width(s);
@@ -255,6 +284,17 @@ mod tests {
         assert_eq!(number(1.50), "1.5");
         assert_eq!(number(-0.001), "0");
         assert_eq!(number(3.0), "3");
+    }
+
+    #[test]
+    fn paths_lose_their_directory_before_their_name() {
+        let p = "/home/ana/src/platform/plans/bearing.ron";
+        assert_eq!(shorten_path(p, 80), p);
+        assert_eq!(shorten_path(p, 20), "…/plans/bearing.ron");
+        assert_eq!(display_width(&shorten_path(p, 20)), 20);
+        assert_eq!(shorten_path(p, 12), "bearing.ron");
+        assert_eq!(shorten_path(p, 8), "bearing…");
+        assert_eq!(shorten_path("demo (read-only)", 8), "demo (r…");
     }
 
     #[test]
