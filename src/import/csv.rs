@@ -176,7 +176,10 @@ fn read(text: &str, file: &str, plan: &Plan, today: NaiveDate) -> Result<Read, V
                 file,
                 line,
                 "row",
-                format!("has {} cells but the header names {width}", record.len()),
+                format!(
+                    "has {} but the header names {width}",
+                    crate::text::count(record.len(), "cell")
+                ),
             ));
         }
     }

@@ -10,6 +10,7 @@ use super::grid::{self, Width};
 use super::{fit, num};
 use crate::model::Debt;
 use crate::score::Breakdown;
+use crate::text::count;
 use crate::tui::action::{Rating, View};
 use crate::tui::app::App;
 
@@ -89,7 +90,7 @@ fn draw_info(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let filter = app.filter.summary();
     let mut spans = vec![
-        Span::styled(format!("{} items", app.cache.debt_rows.len()), t.title()),
+        Span::styled(count(app.cache.debt_rows.len(), "item"), t.title()),
         Span::raw(format!(
             " · sort {}{}",
             app.sort.label(),
