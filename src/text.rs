@@ -290,7 +290,7 @@ mod tests {
     fn paths_lose_their_directory_before_their_name() {
         let p = "/home/ana/src/platform/plans/bearing.ron";
         assert_eq!(shorten_path(p, 80), p);
-        assert_eq!(shorten_path(p, 20), "…/plans/bearing.ron");
+        assert_eq!(shorten_path(p, 20), "…m/plans/bearing.ron");
         assert_eq!(display_width(&shorten_path(p, 20)), 20);
         assert_eq!(shorten_path(p, 12), "bearing.ron");
         assert_eq!(shorten_path(p, 8), "bearing…");
