@@ -32,7 +32,15 @@ fn longest(screen: &str, from: &str, to: &str) -> usize {
 fn run_at(name: &str, width: u16, script: &str) -> Option<String> {
     let dir = tempfile::tempdir().unwrap();
     let t = pane(name, dir.path(), script)?;
-    t.tmux(&["resize-window", "-t", "t", "-x", &width.to_string(), "-y", "50"]);
+    t.tmux(&[
+        "resize-window",
+        "-t",
+        "t",
+        "-x",
+        &width.to_string(),
+        "-y",
+        "50",
+    ]);
     std::fs::write(dir.path().join("go"), "").unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
