@@ -7,7 +7,10 @@ mod config;
 mod edit;
 mod export;
 mod import;
+mod item_args;
 mod list;
+mod list_json;
+mod show;
 mod sprint;
 mod table;
 mod ui;
@@ -113,7 +116,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Add(cmd)) => edit::add(&ctx, cmd, &mut out)?,
         Some(Command::Edit(args)) => edit::edit(&ctx, args, &mut out)?,
         Some(Command::Rm { id, force }) => edit::remove(&ctx, &id, force, &mut out)?,
-        Some(Command::Show { id, format }) => edit::show(&ctx, &id, format, &mut out)?,
+        Some(Command::Show { id, format }) => show::show(&ctx, &id, format, &mut out)?,
         Some(Command::List { kind, format }) => list::list(&ctx, kind, format, &mut out)?,
         Some(Command::Rank {
             explain,
