@@ -131,8 +131,10 @@ impl Collector<'_> {
     }
 }
 
+use crate::text::count;
+
 fn quoted(s: &str) -> String {
-    format!("{:?}", sanitize(s).as_ref())
+    crate::text::quote(s)
 }
 
 /// Runs every rule that the policy does not switch off. `text` is the plan
@@ -153,10 +155,11 @@ pub fn check(plan: &Plan, text: Option<&str>, today: NaiveDate) -> Vec<Finding> 
                 Rule::SprintOverCapacity,
                 &s.id,
                 format!(
-                    "sprint {} holds {effort} pts, over its capacity of {} by {}",
+                    "sprint {} holds {}, over its capacity of {} by {}",
                     quoted(&s.name),
+                    count(effort, "pt"),
                     s.capacity,
-                    effort - s.capacity
+                    count(effort - s.capacity, "pt")
                 ),
             );
         }
@@ -169,9 +172,9 @@ pub fn check(plan: &Plan, text: Option<&str>, today: NaiveDate) -> Vec<Finding> 
                 Rule::StaleExperiment,
                 &h.id,
                 format!(
-                    "experiment {} is still running {} days past its review-by date {review_by}",
+                    "experiment {} is still running {} past its review-by date {review_by}",
                     quoted(&h.title),
-                    (today - review_by).num_days()
+                    count((today - review_by).num_days(), "day")
                 ),
             );
         }

@@ -10,8 +10,7 @@ fn main() -> ExitCode {
     match bearing::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            let msg = bearing::text::sanitize_multiline(&format!("{e:#}")).into_owned();
-            eprintln!("bearing: {msg}");
+            eprintln!("bearing: {}", bearing::cli::error_text(&e));
             ExitCode::from(1)
         }
     }

@@ -41,7 +41,7 @@ pub enum PlanningError {
     },
     #[error("{id} is not in {sprint}")]
     NotInSprint { id: String, sprint: String },
-    #[error("sprint {name:?}: {errors}")]
+    #[error("sprint {}: {errors}", crate::text::quote(name))]
     Invalid { name: String, errors: String },
     #[error("{active} ({name}) is already active; close it before starting {id}")]
     AnotherActive {
@@ -100,19 +100,11 @@ fn put_sprint(label: String, s: Sprint) -> Change {
 }
 
 fn pts(n: u32) -> String {
-    if n == 1 {
-        "1 pt".into()
-    } else {
-        format!("{n} pts")
-    }
+    crate::text::count(n, "pt")
 }
 
 fn items_word(n: usize) -> String {
-    if n == 1 {
-        "1 item".into()
-    } else {
-        format!("{n} items")
-    }
+    crate::text::count(n, "item")
 }
 
 /// ", over capacity by N pts" when the sprint would not fit, else "".
@@ -201,7 +193,11 @@ pub fn new_sprint(
                 .join("; "),
         });
     }
-    let label = format!("new sprint {id} {:?}, {}", s.name, pts(capacity));
+    let label = format!(
+        "new sprint {id} {}, {}",
+        crate::text::quote(&s.name),
+        pts(capacity)
+    );
     Ok((put_sprint(label, s), id))
 }
 

@@ -81,6 +81,67 @@ impl Breakdown {
     }
 }
 
+/// One rated term of a score, written the same way by the CLI (`rank
+/// --explain`, `show`), the UI's detail pane and the exports: the rating,
+/// then its weight, then the term — `risk 4 × 1.5 = 6`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RatedTerm {
+    pub name: &'static str,
+    pub rating: u8,
+    pub weight: f64,
+    pub value: f64,
+}
+
+impl RatedTerm {
+    /// `4 × 1.5 = 6`.
+    pub fn formula(&self) -> String {
+        format!(
+            "{} × {} = {}",
+            self.rating,
+            crate::text::number(self.weight),
+            crate::text::number(self.value)
+        )
+    }
+
+    /// `4×1.5=6`, for a pane that shows the four on one line.
+    pub fn compact(&self) -> String {
+        self.formula().replace(' ', "")
+    }
+}
+
+impl Breakdown {
+    /// The four rated terms of `debt` (whose breakdown this is) in display
+    /// order, each with its rating and weight.
+    pub fn rated(&self, debt: &Debt, w: &Weights) -> [RatedTerm; 4] {
+        let t = |name, rating, weight, value| RatedTerm {
+            name,
+            rating,
+            weight,
+            value,
+        };
+        [
+            t(TERMS[0], debt.customer, w.customer, self.customer),
+            t(TERMS[1], debt.delivery, w.delivery, self.delivery),
+            t(TERMS[2], debt.risk, w.risk, self.risk),
+            t(TERMS[3], debt.urgency, w.urgency, self.urgency),
+        ]
+    }
+
+    /// Key-result pressure in the same order: counts, then weights —
+    /// `1 at risk × 1 + 0 off track × 2 = 1`.
+    pub fn pressure_formula(&self, w: &Weights) -> String {
+        use crate::text::number;
+        format!(
+            "{} at risk × {} + {} off track × {} = {}",
+            self.krs_at_risk,
+            number(w.kr_at_risk),
+            self.krs_off_track,
+            number(w.kr_off_track),
+            number(self.kr_pressure)
+        )
+    }
+}
+
 /// Health of every key result as of one day, computed once per ranking so
 /// scoring an item is a few lookups.
 pub struct Scorer<'a> {
@@ -101,6 +162,11 @@ impl<'a> Scorer<'a> {
             plan,
             health,
         }
+    }
+
+    /// The weights this scorer applies (the plan's).
+    pub fn weights(&self) -> &Weights {
+        &self.weights
     }
 
     pub fn kr_health(&self, kr_id: &str) -> Option<Health> {

@@ -77,6 +77,127 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
+/// A user's value quoted for a message: in `"…"`, with `"`, `\\` and every
+/// unsafe character escaped and everything else — accents, combining marks
+/// (NFD `e\u{301}`), other scripts — written as text; cut to 60 characters.
+pub fn quote(s: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for (i, c) in s.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_unsafe(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Undoes the `\u{…}` escapes RON (and Rust's `{:?}`) write for printable
+/// characters such as combining accents, so `Cafe\u{301}` reads `Café`;
+/// escapes of unsafe characters and every other escape stay as they are.
+pub fn unescape_printable(s: &str) -> Cow<'_, str> {
+    if !s.contains("\\u{") {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let decoded = tail
+            .strip_prefix("\\u{")
+            .and_then(|t| t.split_once('}'))
+            .and_then(|(hex, after)| {
+                let c = char::from_u32(u32::from_str_radix(hex, 16).ok()?)?;
+                (!is_unsafe(c)).then_some((c, after))
+            });
+        match decoded {
+            Some((c, after)) => {
+                out.push(c);
+                rest = after;
+            }
+            None => {
+                // Any other escape (including `\\`) is copied whole, so the
+                // backslash of `\\u{301}` is never taken for an escape.
+                let len = tail.chars().nth(1).map_or(1, |c| 1 + c.len_utf8());
+                out.push_str(&tail[..len]);
+                rest = &tail[len..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// A number as people write it: at most two decimals, no trailing zeros,
+/// never `-0`.
+pub fn number(x: f64) -> String {
+    if !x.is_finite() {
+        return "?".to_owned();
+    }
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// "1 day", "3 days", "0 errors": a count with its noun, plural unless the
+/// count is one. Every count in the output goes through here.
+pub fn count<N>(n: N, noun: &str) -> String
+where
+    N: TryInto<i64> + std::fmt::Display + Copy,
+{
+    let one = matches!(n.try_into(), Ok(1 | -1));
+    if one {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// A path cut to `width` columns from the directory side: the file name
+/// stays whole as long as it fits (`…/plans/bearing.ron`); text without a
+/// `/` is cut at its end like [`truncate`].
+pub fn shorten_path(s: &str, width: usize) -> Cow<'_, str> {
+    if display_width(s) <= width {
+        return Cow::Borrowed(s);
+    }
+    let Some(slash) = s.rfind('/') else {
+        return truncate(s, width);
+    };
+    let name = &s[slash..]; // with its `/`
+    if display_width(name) + 1 > width {
+        return truncate(&s[slash + 1..], width).into_owned().into();
+    }
+    // The longest tail of the directory that fits after the `…`.
+    let dir = &s[..slash];
+    let mut keep = display_width(name) + 1;
+    let mut start = dir.len();
+    for (i, c) in dir.char_indices().rev() {
+        let cw = char_width(c);
+        if keep + cw > width {
+            break;
+        }
+        keep += cw;
+        start = i;
+    }
+    Cow::Owned(format!("…{}{name}", &dir[start..]))
+}
+
 /// Cuts `s` to at most `width` terminal columns, ending with `…` when cut.
 pub fn truncate(s: &str, width: usize) -> Cow<'_, str> {
     let w = display_width(s);
@@ -136,6 +257,44 @@ mod tests {
         assert_eq!(csv_cell("@cmd"), "'@cmd");
         assert_eq!(csv_cell("-1+2"), "'-1+2");
         assert_eq!(csv_cell("fine"), "fine");
+    }
+
+    #[test]
+    fn combining_marks_are_text_controls_are_escaped() {
+        let nfd = "Cafe\u{301}";
+        assert_eq!(sanitize(nfd), nfd);
+        assert_eq!(quote(nfd), "\"Cafe\u{301}\"");
+        assert_eq!(quote("a\"b\u{1b}\n"), "\"a\\\"b\\u{1b}\\n\"");
+        assert_eq!(
+            unescape_printable("t: \"Cafe\\u{301}\""),
+            "t: \"Cafe\u{301}\""
+        );
+        assert_eq!(
+            unescape_printable("\\\\u{301} \\u{1b}"),
+            "\\\\u{301} \\u{1b}"
+        );
+    }
+
+    #[test]
+    fn counts_and_numbers() {
+        assert_eq!(count(1, "day"), "1 day");
+        assert_eq!(count(2usize, "error"), "2 errors");
+        assert_eq!(count(0u32, "warning"), "0 warnings");
+        assert_eq!(count(-1i64, "day"), "-1 day");
+        assert_eq!(number(1.50), "1.5");
+        assert_eq!(number(-0.001), "0");
+        assert_eq!(number(3.0), "3");
+    }
+
+    #[test]
+    fn paths_lose_their_directory_before_their_name() {
+        let p = "/home/ana/src/platform/plans/bearing.ron";
+        assert_eq!(shorten_path(p, 80), p);
+        assert_eq!(shorten_path(p, 20), "…m/plans/bearing.ron");
+        assert_eq!(display_width(&shorten_path(p, 20)), 20);
+        assert_eq!(shorten_path(p, 12), "bearing.ron");
+        assert_eq!(shorten_path(p, 8), "bearing…");
+        assert_eq!(shorten_path("demo (read-only)", 8), "demo (r…");
     }
 
     #[test]

@@ -80,7 +80,7 @@ fn csv_all_or_nothing_then_skip_invalid() {
 
     let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid rows)\n");
+    assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid row)\n");
     assert!(r.stderr.contains("in.csv:3: risk:"), "{}", r.stderr);
     let plan = sb.plan();
     let mut got: Vec<(&str, u8, u32)> = plan
@@ -324,7 +324,7 @@ fn excel_quotes_and_trailing_empty_columns_import() {
     let sb = Sandbox::new();
     let f = sb.fixture("excel_utf8.csv");
     let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
-    assert_eq!(r.stdout, "imported 3 debt items (skipped 1 invalid rows)\n");
+    assert_eq!(r.stdout, "imported 3 debt items (skipped 1 invalid row)\n");
     let plan = sb.plan();
     let cafe = plan.debts.iter().find(|d| d.owner == "dee").unwrap();
     assert_eq!(cafe.title, "Café menu \"v2\" copy");
@@ -338,7 +338,7 @@ fn excel_quotes_and_trailing_empty_columns_import() {
         "bearing: trailing_columns.csv:3: risk: must be 0–5, got 9"
     );
     let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
-    assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid rows)\n");
+    assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid row)\n");
     // Text under a column the header leaves unnamed is not dropped silently.
     let f = sb.write("stray.csv", "title,risk,,\r\nA,1,,\r\nB,2,oops,\r\n");
     let r = sb.run(&["import", "csv", &f]);

@@ -304,3 +304,28 @@ fn a_100k_item_plan_opens_and_jumps_to_the_end() {
     assert!(s.contains(&app.plan.debts[last].id), "{s}");
     assert!(s.contains("100000 items"), "{s}");
 }
+
+#[test]
+fn the_status_bar_keeps_the_file_name_at_80_columns() {
+    let long = "/home/ana/src/github.com/example/platform-team/planning/2026/q4/bearing.ron";
+    let persist = NoPersist {
+        label: long.to_owned(),
+    };
+    let mut app = App::new(fixture(), today(), false, Box::new(persist));
+    app.theme = Theme::plain();
+    handle(&mut app, Action::GoTo(View::Debt));
+    let idle = screen(&app, 80, 24);
+    let last = idle.lines().last().unwrap();
+    assert!(
+        last.contains("…") && last.contains("/q4/bearing.ron "),
+        "{last}"
+    );
+    // With a message and a save outcome too, the directory gives way first.
+    handle(&mut app, Action::Delete);
+    handle(&mut app, Action::Confirm(true));
+    let s = screen(&app, 80, 24);
+    let last = s.lines().last().unwrap();
+    assert!(last.contains("deleted D-00008 — u to undo"), "{last}");
+    assert!(last.contains("/bearing.ron · kept in memory"), "{last}");
+    insta::assert_snapshot!("status_bar_long_path_80x24", last);
+}

@@ -136,7 +136,7 @@ fn sprint_over_capacity() {
     let f = only(&plan, Rule::SprintOverCapacity, "S-00001");
     assert_eq!(
         f.message,
-        "sprint \"Sprint 1\" holds 8 pts, over its capacity of 7 by 1"
+        "sprint \"Sprint 1\" holds 8 pts, over its capacity of 7 by 1 pt"
     );
     plan.sprints[0].state = crate::model::SprintState::Closed;
     assert_eq!(run(&plan, today()).0, []);

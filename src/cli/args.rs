@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use super::item_args::{AddCommand, DebtArgs, EditArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -49,13 +51,16 @@ pub enum Command {
     Show {
         /// The item's id.
         id: String,
+        /// table: the item as in the file, its links and score; json: one object.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// List items of one kind (default: debt, in file order).
     List {
+        /// Which items to list.
         #[arg(value_enum, default_value_t = ListKind::Debt)]
         kind: ListKind,
+        /// table: aligned columns fitted to the terminal; json: stable, for scripts.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -67,6 +72,7 @@ pub enum Command {
         /// Show at most N items.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// table: aligned columns fitted to the terminal; json: with every term.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -92,6 +98,7 @@ pub enum Command {
     Export(ExportCommand),
     /// The backlog's policy-as-code gate: exits 1 on any error-level finding.
     Check {
+        /// table: PATH:LINE: severity rule: message; json: a list of findings.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -106,8 +113,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Show or change the plan's settings: WSJF weights, health thresholds, policy levels.
+    #[command(subcommand)]
+    Config(super::config::ConfigCommand),
+    /// Show or replace the North Star.
+    #[command(subcommand)]
+    NorthStar(super::config::NorthStarCommand),
     /// Print a shell completion script.
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -140,179 +154,27 @@ pub enum ListKind {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum AddCommand {
-    /// A measurable direction, e.g. "Customer retention".
-    Objective {
-        title: String,
-        #[arg(long)]
-        description: Option<String>,
-    },
-    /// A number that says whether an objective moves.
-    Kr {
-        title: String,
-        #[arg(long, value_name = "ID")]
-        objective: String,
-        #[arg(long, allow_hyphen_values = true)]
-        baseline: String,
-        #[arg(long, allow_hyphen_values = true)]
-        target: String,
-        /// Defaults to the baseline.
-        #[arg(long, allow_hyphen_values = true)]
-        current: Option<String>,
-        #[arg(long)]
-        unit: Option<String>,
-        /// Defaults to today.
-        #[arg(long, value_name = "DATE")]
-        start: Option<String>,
-        #[arg(long, value_name = "DATE")]
-        due: Option<String>,
-        #[arg(long)]
-        owner: Option<String>,
-    },
-    /// An outcome hypothesis: we believe CHANGE will cause OUTCOME; we will know when SIGNAL.
-    Hypothesis {
-        title: String,
-        #[arg(long)]
-        belief: String,
-        #[arg(long)]
-        signal: String,
-        /// ICE impact, 1–10 (default 5).
-        #[arg(long, allow_hyphen_values = true)]
-        impact: Option<String>,
-        /// ICE confidence, 1–10 (default 5).
-        #[arg(long, allow_hyphen_values = true)]
-        confidence: Option<String>,
-        /// ICE ease, 1–10 (default 5).
-        #[arg(long, allow_hyphen_values = true)]
-        ease: Option<String>,
-        /// A key result this should move (repeatable).
-        #[arg(long = "kr", value_name = "ID")]
-        krs: Vec<String>,
-        #[arg(long)]
-        owner: Option<String>,
-    },
-    /// A piece of technical debt, rated by business impact.
-    Debt(DebtArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct DebtArgs {
-    pub title: String,
-    /// Retention / user pain, 0–5.
-    #[arg(long, allow_hyphen_values = true)]
-    pub customer: Option<String>,
-    /// Drag on time to market, 0–5.
-    #[arg(long, allow_hyphen_values = true)]
-    pub delivery: Option<String>,
-    /// Reliability, security, incident and recovery cost, 0–5.
-    #[arg(long, allow_hyphen_values = true)]
-    pub risk: Option<String>,
-    /// Time criticality, 0–5.
-    #[arg(long, allow_hyphen_values = true)]
-    pub urgency: Option<String>,
-    /// Points (1, 2, 3, 5, 8, 13 …); default 1.
-    #[arg(long, allow_hyphen_values = true)]
-    pub effort: Option<String>,
-    #[arg(long)]
-    pub owner: Option<String>,
-    /// Area or component, e.g. billing.
-    #[arg(long)]
-    pub area: Option<String>,
-    /// A tag (repeatable).
-    #[arg(long = "tag")]
-    pub tags: Vec<String>,
-    /// A key result this debt holds back (repeatable).
-    #[arg(long = "kr", value_name = "ID")]
-    pub krs: Vec<String>,
-    #[arg(long)]
-    pub description: Option<String>,
-}
-
-/// Every field any item has; `edit` applies those that fit the item's kind
-/// and refuses the others by name.
-#[derive(Debug, Args, Default)]
-pub struct EditArgs {
-    /// The item's id.
-    pub id: String,
-    #[arg(long)]
-    pub title: Option<String>,
-    #[arg(long)]
-    pub description: Option<String>,
-    #[arg(long)]
-    pub owner: Option<String>,
-    #[arg(long, value_name = "ID")]
-    pub objective: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub baseline: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub target: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub current: Option<String>,
-    #[arg(long)]
-    pub unit: Option<String>,
-    #[arg(long, value_name = "DATE")]
-    pub start: Option<String>,
-    #[arg(long, value_name = "DATE")]
-    pub due: Option<String>,
-    #[arg(long)]
-    pub belief: Option<String>,
-    #[arg(long)]
-    pub signal: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub impact: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub confidence: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub ease: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub customer: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub delivery: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub risk: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub urgency: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub effort: Option<String>,
-    #[arg(long)]
-    pub area: Option<String>,
-    /// Replaces the tags (repeatable).
-    #[arg(long = "tag")]
-    pub tags: Vec<String>,
-    /// Replaces the linked key results (repeatable).
-    #[arg(long = "kr", value_name = "ID")]
-    pub krs: Vec<String>,
-    /// Debt: open, in_progress, done, wont_fix.
-    #[arg(long)]
-    pub status: Option<String>,
-    /// Sprint name.
-    #[arg(long)]
-    pub name: Option<String>,
-    #[arg(long, value_name = "DATE")]
-    pub end: Option<String>,
-    #[arg(long, allow_hyphen_values = true)]
-    pub capacity: Option<String>,
-    #[arg(long)]
-    pub goal: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
 pub enum SprintCommand {
     /// Create a planned sprint; prints its id.
     New {
+        /// What the sprint is called, e.g. "Debt sprint 24".
         name: String,
+        /// First day (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         start: String,
+        /// Last day (YYYY-MM-DD); the same day as --start for a one-day sprint.
         #[arg(long, value_name = "DATE")]
         end: String,
         /// Points the team can do (default: the velocity of the last closed sprints).
         #[arg(long, allow_hyphen_values = true)]
         capacity: Option<String>,
+        /// What the sprint is for.
         #[arg(long)]
         goal: Option<String>,
     },
     /// Fill the sprint with the highest total score that fits its capacity.
     Plan {
+        /// The sprint's id.
         id: String,
         /// Instead, add the N highest-ranked items (e.g. --top 3), even over capacity.
         #[arg(long, value_name = "N")]
@@ -320,26 +182,36 @@ pub enum SprintCommand {
     },
     /// Commit debt items to the sprint.
     Add {
+        /// The sprint's id.
         id: String,
+        /// The debt items to commit.
         #[arg(required = true, value_name = "DEBT")]
         debts: Vec<String>,
     },
     /// Take debt items out of the sprint.
     Remove {
+        /// The sprint's id.
         id: String,
+        /// The debt items to take out.
         #[arg(required = true, value_name = "DEBT")]
         debts: Vec<String>,
     },
     /// Start the sprint, recording what was committed.
-    Start { id: String },
+    Start {
+        /// The sprint's id.
+        id: String,
+    },
     /// Close the sprint: the --done items are marked done, the rest carried over.
     Close {
+        /// The sprint's id.
         id: String,
+        /// The items that were finished; the rest carry over.
         #[arg(long, num_args = 0.., value_name = "DEBT")]
         done: Vec<String>,
     },
     /// List the sprints.
     List {
+        /// table: aligned columns and the velocity; json: stable, for scripts.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -349,6 +221,7 @@ pub enum SprintCommand {
 pub enum HypothesisCommand {
     /// Start running the experiment; records the start and a review-by date.
     Start {
+        /// The hypothesis's id.
         id: String,
         /// Default: 14 days from today.
         #[arg(long, value_name = "DATE")]
@@ -356,18 +229,25 @@ pub enum HypothesisCommand {
     },
     /// Mark it validated, with the evidence.
     Validate {
+        /// The hypothesis's id.
         id: String,
+        /// What was measured and what it showed.
         #[arg(long)]
         evidence: String,
     },
     /// Mark it abandoned, with the evidence.
     Abandon {
+        /// The hypothesis's id.
         id: String,
+        /// What was measured and what it showed.
         #[arg(long)]
         evidence: String,
     },
     /// Reopen a decided experiment; the old decision is kept in its history.
-    Reopen { id: String },
+    Reopen {
+        /// The hypothesis's id.
+        id: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -381,7 +261,9 @@ pub enum ExportFormat {
 pub enum ExportCommand {
     /// A sprint plan (default: the active sprint, else the next planned one).
     Sprint {
+        /// The sprint's id (default: the active one, else the next planned).
         id: Option<String>,
+        /// md: a page for the team; csv: for a spreadsheet; json: for scripts.
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
         /// Write to this file instead of stdout.
@@ -393,13 +275,16 @@ pub enum ExportCommand {
         /// Only decisions on or after this day.
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
+        /// md: by month, for the learning forum; json: for scripts.
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
+        /// Write to this file instead of stdout.
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
     },
     /// The North Star on its own.
     NorthStar {
+        /// Write to this file instead of stdout.
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
     },

@@ -4,6 +4,7 @@ use super::args::Format;
 use super::{Ctx, Source};
 use crate::check;
 use crate::model::Severity;
+use crate::text::count;
 
 /// Prints the findings; fails (exit 1) when any is error-level.
 pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
@@ -26,12 +27,19 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
         .filter(|f| f.severity == Severity::Warn)
         .count();
     if format == Format::Table {
-        out.push_str(&format!("{errors} errors, {warnings} warnings\n"));
+        out.push_str(&format!(
+            "{}, {}\n",
+            count(errors, "error"),
+            count(warnings, "warning")
+        ));
     }
     if errors > 0 {
         super::print(out);
         out.clear();
-        anyhow::bail!("check failed: {errors} error-level findings in {label}");
+        anyhow::bail!(
+            "check failed: {} in {label}",
+            count(errors, "error-level finding")
+        );
     }
     Ok(())
 }

@@ -1,14 +1,12 @@
-//! `add`, `edit`, `rm` and `show`: every value goes through the same
+//! `add`, `edit` and `rm` (`show` is in show.rs): every value goes through the same
 //! validation the UI forms use.
 
 use anyhow::{Context, anyhow, bail};
 
-use super::args::{AddCommand, DebtArgs, EditArgs, Format};
-use super::{Ctx, table};
+use super::Ctx;
+use super::args::{AddCommand, DebtArgs, EditArgs};
 use crate::model::validate::{self, FieldError};
 use crate::model::{Change, Debt, DebtStatus, Hypothesis, Item, KeyResult, Kind, Objective, Plan};
-use crate::score::{self, Scorer};
-use crate::text::sanitize;
 
 fn field<T>(r: Result<T, FieldError>) -> anyhow::Result<T> {
     r.map_err(|e| anyhow!("{e}"))
@@ -292,7 +290,10 @@ pub fn edit(ctx: &Ctx, args: EditArgs, out: &mut String) -> anyhow::Result<()> {
                 }
                 if let Some(v) = f.take("status", &a.status) {
                     let st = DebtStatus::parse(v).with_context(|| {
-                        format!("status: must be open, in_progress, done or wont_fix, got {v:?}")
+                        format!(
+                            "status: must be open, in_progress, done or wont_fix, got {}",
+                            crate::text::quote(v)
+                        )
                     })?;
                     d.set_status(st, today);
                 }
@@ -417,100 +418,4 @@ fn unlink(item: Item, id: &str) -> Item {
         }
         other => other,
     }
-}
-
-pub fn show(ctx: &Ctx, id: &str, format: Format, out: &mut String) -> anyhow::Result<()> {
-    let src = ctx.read()?;
-    let plan = &src.plan;
-    let id = validate_id(id);
-    let item = plan
-        .item(&id)
-        .with_context(|| format!("no item with id {id}"))?;
-    if format == Format::Json {
-        out.push_str(&crate::export::json_text(&item_json(
-            plan, &item, ctx.today,
-        ))?);
-        return Ok(());
-    }
-    let ron = crate::store::format::item_text(&item).unwrap_or_default();
-    let line = crate::store::format::id_lines(&src.text, &id)
-        .first()
-        .copied();
-    out.push_str(&format!(
-        "{} {}  ({}{})\n",
-        item.kind(),
-        id,
-        src.label,
-        line.map(|l| format!(":{l}")).unwrap_or_default()
-    ));
-    for l in ron.lines() {
-        out.push_str("  ");
-        out.push_str(&sanitize(l));
-        out.push('\n');
-    }
-    let refs = plan.references_to(&id);
-    if !refs.is_empty() {
-        out.push_str("linked from:\n");
-        for (r, f) in refs {
-            let title = plan.title_of(&r).unwrap_or("");
-            out.push_str(&format!("  {r}  {}  ({f})\n", sanitize(title)));
-        }
-    }
-    if let Item::Debt(d) = &item {
-        let b = Scorer::new(plan, ctx.today).wsjf(d);
-        out.push_str("score:\n");
-        out.push_str(&table::explain(&b, &plan.weights, "  "));
-        let rank = score::rank_open(plan, ctx.today)
-            .iter()
-            .position(|r| plan.debts[r.index].id == d.id);
-        if let Some(r) = rank {
-            out.push_str(&format!("  rank {} of the open debt\n", r + 1));
-        }
-    }
-    if let Item::Hypothesis(h) = &item {
-        out.push_str(&format!(
-            "ICE: {} × {} × {} = {}\n",
-            h.impact,
-            h.confidence,
-            h.ease,
-            score::ice(h)
-        ));
-        if h.is_stale(ctx.today) {
-            out.push_str("STALE: running past its review-by date\n");
-        }
-    }
-    if let Item::KeyResult(k) = &item {
-        if let Some(p) = k.progress() {
-            out.push_str(&format!("progress: {:.0}%\n", p * 100.0));
-        }
-        if let Some(h) = k.health(ctx.today, &plan.health) {
-            out.push_str(&format!("health: {}\n", h.label()));
-        }
-    }
-    Ok(())
-}
-
-fn item_json(plan: &Plan, item: &Item, today: chrono::NaiveDate) -> serde_json::Value {
-    let mut v = match item {
-        Item::Objective(x) => serde_json::to_value(x),
-        Item::KeyResult(x) => serde_json::to_value(x),
-        Item::Hypothesis(x) => serde_json::to_value(x),
-        Item::Debt(x) => serde_json::to_value(x),
-        Item::Sprint(x) => serde_json::to_value(x),
-    }
-    .unwrap_or(serde_json::Value::Null);
-    if let (Item::Debt(d), Some(obj)) = (item, v.as_object_mut()) {
-        let b = Scorer::new(plan, today).wsjf(d);
-        obj.insert("score".into(), serde_json::json!(b.score()));
-        obj.insert("breakdown".into(), table::breakdown_json(&b));
-    }
-    if let Some(obj) = v.as_object_mut() {
-        let refs: Vec<_> = plan
-            .references_to(item.id())
-            .into_iter()
-            .map(|(r, _)| r)
-            .collect();
-        obj.insert("linked_from".into(), serde_json::json!(refs));
-    }
-    v
 }

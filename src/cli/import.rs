@@ -14,7 +14,7 @@ use crate::store;
 
 /// The input's text and its name for messages; `-` is stdin
 /// (`task export | bearing import taskwarrior -`).
-fn input(file: &Path) -> anyhow::Result<(String, String)> {
+pub(super) fn input(file: &Path) -> anyhow::Result<(String, String)> {
     if file == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
@@ -37,11 +37,7 @@ fn listed(errors: &[ImportError]) -> String {
 }
 
 fn items(n: usize) -> String {
-    if n == 1 {
-        "1 debt item".into()
-    } else {
-        format!("{n} debt items")
-    }
+    crate::text::count(n, "debt item")
 }
 
 pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()> {
@@ -80,7 +76,10 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
             let rows: std::collections::BTreeSet<usize> = skipped.iter().map(|e| e.line).collect();
             out.push_str(&format!("imported {}", items(n)));
             if !rows.is_empty() {
-                out.push_str(&format!(" (skipped {} invalid rows)", rows.len()));
+                out.push_str(&format!(
+                    " (skipped {})",
+                    crate::text::count(rows.len(), "invalid row")
+                ));
             }
             out.push('\n');
         }

@@ -2,14 +2,15 @@
 //! aligned tables or as stable JSON for scripts.
 
 use chrono::NaiveDate;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::args::{Format, ListKind};
+use super::list_json::{by_ice, debts_json, hypotheses_json, krs_json, objectives_json};
 use super::table::{self, Table};
 use super::{Ctx, Source};
 use crate::model::Plan;
 use crate::score::{self, Scorer};
-use crate::text::sanitize;
+use crate::text::{count, sanitize};
 
 fn json_out(v: &Value, out: &mut String) -> anyhow::Result<()> {
     // Escapes C1 controls, DEL and bidi overrides too (serde_json leaves them raw).
@@ -90,9 +91,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                 1,
             );
             t.right = vec![3];
-            let mut hs: Vec<_> = plan.hypotheses.iter().collect();
-            hs.sort_by_key(|h| (h.status, std::cmp::Reverse(score::ice(h)), h.id.clone()));
-            for h in hs {
+            for h in by_ice(plan) {
                 let status = if h.is_stale(today) {
                     "running STALE".to_owned()
                 } else {
@@ -229,7 +228,8 @@ pub fn rank(
     for (line, r) in lines.zip(shown) {
         out.push_str(line);
         out.push('\n');
-        out.push_str(&table::explain(&r.breakdown, &plan.weights, "     "));
+        let d = &plan.debts[r.index];
+        out.push_str(&table::explain(&r.breakdown, d, &plan.weights, "     "));
     }
     if shown.is_empty() {
         out.push_str("no open debt\n");
@@ -274,14 +274,14 @@ pub fn overview(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
     out.push_str(&t.render(table::width()));
     if let Some(s) = plan.active_sprint() {
         out.push_str(&format!(
-            "\nActive sprint: {} {} ({} → {}), {}/{} points, {} days left\n",
+            "\nActive sprint: {} {} ({} → {}), {}/{}, {} left\n",
             s.id,
             sanitize(&s.name),
             s.start,
             s.end,
             plan.effort_of(&s.items),
-            s.capacity,
-            s.days_left(ctx.today)
+            count(s.capacity, "point"),
+            count(s.days_left(ctx.today), "day")
         ));
     }
     let stale: Vec<_> = plan
@@ -301,106 +301,6 @@ pub fn overview(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-fn objectives_json(plan: &Plan) -> Value {
-    Value::Array(
-        plan.objectives
-            .iter()
-            .map(|o| {
-                let krs: Vec<&str> = plan
-                    .key_results
-                    .iter()
-                    .filter(|k| k.objective == o.id)
-                    .map(|k| k.id.as_str())
-                    .collect();
-                json!({"id": o.id, "title": o.title, "description": o.description, "key_results": krs})
-            })
-            .collect(),
-    )
-}
-
-pub fn krs_json(plan: &Plan, today: NaiveDate) -> Value {
-    Value::Array(
-        plan.key_results
-            .iter()
-            .map(|k| {
-                json!({
-                    "id": k.id,
-                    "title": k.title,
-                    "objective": k.objective,
-                    "unit": k.unit,
-                    "baseline": k.baseline,
-                    "target": k.target,
-                    "current": k.current,
-                    "start": k.start,
-                    "due": k.due,
-                    "owner": k.owner,
-                    "progress": k.progress(),
-                    "health": k.health(today, &plan.health).map(|h| h.key()),
-                    "checkins": k.checkins,
-                })
-            })
-            .collect(),
-    )
-}
-
-pub fn hypotheses_json(plan: &Plan, today: NaiveDate) -> Value {
-    Value::Array(
-        plan.hypotheses
-            .iter()
-            .map(|h| {
-                json!({
-                    "id": h.id,
-                    "title": h.title,
-                    "status": h.status.label(),
-                    "ice": score::ice(h),
-                    "impact": h.impact,
-                    "confidence": h.confidence,
-                    "ease": h.ease,
-                    "owner": h.owner,
-                    "belief": h.belief,
-                    "signal": h.signal,
-                    "started": h.started,
-                    "review_by": h.review_by,
-                    "decided": h.decided,
-                    "evidence": h.evidence,
-                    "stale": h.is_stale(today),
-                    "key_results": h.key_results,
-                })
-            })
-            .collect(),
-    )
-}
-
-fn debts_json(plan: &Plan, today: NaiveDate) -> Value {
-    let scorer = Scorer::new(plan, today);
-    Value::Array(
-        plan.debts
-            .iter()
-            .map(|d| {
-                let b = scorer.wsjf(d);
-                json!({
-                    "id": d.id,
-                    "title": d.title,
-                    "description": d.description,
-                    "status": d.status.key(),
-                    "owner": d.owner,
-                    "area": d.area,
-                    "tags": d.tags,
-                    "customer": d.customer,
-                    "delivery": d.delivery,
-                    "risk": d.risk,
-                    "urgency": d.urgency,
-                    "effort": d.effort,
-                    "key_results": d.key_results,
-                    "created": d.created,
-                    "score": b.score(),
-                    "breakdown": table::breakdown_json(&b),
-                })
-            })
-            .collect(),
-    )
 }
 
 /// Sprints in calendar order (the file keeps them by id).

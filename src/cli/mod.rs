@@ -4,10 +4,14 @@
 mod args;
 pub(crate) mod backups;
 mod check;
+mod config;
 mod edit;
 mod export;
 mod import;
+mod item_args;
 mod list;
+mod list_json;
+mod show;
 mod sprint;
 mod table;
 mod ui;
@@ -113,7 +117,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Add(cmd)) => edit::add(&ctx, cmd, &mut out)?,
         Some(Command::Edit(args)) => edit::edit(&ctx, args, &mut out)?,
         Some(Command::Rm { id, force }) => edit::remove(&ctx, &id, force, &mut out)?,
-        Some(Command::Show { id, format }) => edit::show(&ctx, &id, format, &mut out)?,
+        Some(Command::Show { id, format }) => show::show(&ctx, &id, format, &mut out)?,
         Some(Command::List { kind, format }) => list::list(&ctx, kind, format, &mut out)?,
         Some(Command::Rank {
             explain,
@@ -129,6 +133,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export(cmd)) => export::run(&ctx, cmd, &mut out)?,
         Some(Command::Import(cmd)) => import::run(&ctx, cmd, &mut out)?,
         Some(Command::Backups { action, format }) => backups::run(&ctx, action, format, &mut out)?,
+        Some(Command::Config(cmd)) => config::config(&ctx, cmd, &mut out)?,
+        Some(Command::NorthStar(cmd)) => config::north_star(&ctx, cmd, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
@@ -138,6 +144,24 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
     print(&out);
     Ok(())
+}
+
+/// An error and its causes as one terminal-safe message, each said once:
+/// a cause whose text the message already holds (a file error that names
+/// its OS error, then that OS error as its source) is not repeated.
+pub fn error_text(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain() {
+        let s = cause.to_string();
+        if s.is_empty() || msg.contains(&s) {
+            continue;
+        }
+        if !msg.is_empty() {
+            msg.push_str(": ");
+        }
+        msg.push_str(&s);
+    }
+    crate::text::sanitize_multiline(&msg).into_owned()
 }
 
 /// Writes to stdout; a closed pipe (`bearing rank | head`) is not an error.

@@ -38,7 +38,7 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
                 .as_deref()
                 .map(|c| field(validate::effort("capacity", c)))
                 .transpose()?;
-            ctx.write(|plan| {
+            let (id, cap) = ctx.write(|plan| {
                 let (change, id) = planning::new_sprint(
                     plan,
                     &name,
@@ -49,13 +49,17 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
                 )?;
                 plan.apply(change);
                 let cap = plan.sprint(&id).map_or(0, |s| s.capacity);
-                let how = if capacity.is_some() {
-                    String::new()
-                } else {
-                    " (suggested from velocity)".to_owned()
-                };
-                Ok(format!("added sprint {id}\ncapacity {cap} points{how}"))
-            })?
+                Ok((id, cap))
+            })?;
+            if capacity.is_none() {
+                // A note, not output: stdout stays the one line that ends
+                // with the id, for `id=$(… | awk '{print $NF}')`.
+                eprintln!(
+                    "note: capacity {} (suggested from velocity; --capacity sets it)",
+                    crate::text::count(cap, "point")
+                );
+            }
+            format!("added sprint {id}")
         }
         SprintCommand::Plan { id, top } => {
             let id = normalize(&id);

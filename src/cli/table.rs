@@ -1,7 +1,7 @@
 //! Plain-text output for the terminal: aligned columns that fit 80 columns,
 //! every cell sanitized.
 
-use crate::model::Weights;
+use crate::model::{Debt, Weights};
 use crate::score::Breakdown;
 use crate::text::{display_width, sanitize, truncate};
 
@@ -70,25 +70,18 @@ impl Table {
     }
 }
 
-/// Each term of a score with its weight, then the sum and the division, so
-/// anyone can redo the arithmetic by hand.
-pub fn explain(b: &Breakdown, w: &Weights, indent: &str) -> String {
-    let rating = |term: f64, weight: f64| if weight == 0.0 { 0.0 } else { term / weight };
+/// Each term of a score as rating × weight = term (the order the UI and
+/// the exports use too), then the sum and the division, so anyone can redo
+/// the arithmetic by hand.
+pub fn explain(b: &Breakdown, d: &Debt, w: &Weights, indent: &str) -> String {
     let mut s = String::new();
-    for (name, value, weight) in [
-        ("customer", b.customer, w.customer),
-        ("delivery", b.delivery, w.delivery),
-        ("risk", b.risk, w.risk),
-        ("urgency", b.urgency, w.urgency),
-    ] {
-        s.push_str(&format!(
-            "{indent}{name:<12} {weight:>4} × {:<3} = {value:>6.2}\n",
-            rating(value, weight)
-        ));
+    for t in b.rated(d, w) {
+        s.push_str(&format!("{indent}{:<12} {}\n", t.name, t.formula()));
     }
     s.push_str(&format!(
-        "{indent}{:<12} {} at risk × {} + {} off track × {} = {:>6.2}\n",
-        "kr_pressure", b.krs_at_risk, w.kr_at_risk, b.krs_off_track, w.kr_off_track, b.kr_pressure
+        "{indent}{:<12} {}\n",
+        "kr_pressure",
+        b.pressure_formula(w)
     ));
     s.push_str(&format!(
         "{indent}cost of delay {:.2} / effort {} = score {:.2}\n",
@@ -103,14 +96,23 @@ pub fn breakdown_json(b: &Breakdown) -> serde_json::Value {
     serde_json::to_value(b.to_terms()).unwrap_or(serde_json::Value::Null)
 }
 
-/// Terminal width for tables: `COLUMNS` when set, else 80 (also when piped,
-/// so output is stable in scripts and tests).
+/// Width for tables: the terminal's when stdout is one, else `COLUMNS` when
+/// set, else 80 (so piped output is stable in scripts and tests). Never
+/// under 40.
 pub fn width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .filter(|w: &usize| *w >= 40)
-        .unwrap_or(80)
+    use std::io::IsTerminal;
+    let terminal = std::io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map(|(w, _)| usize::from(w))
+        .filter(|w| *w > 0);
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<usize>().ok())
+    };
+    terminal.or_else(columns).unwrap_or(80).max(40)
 }
 
 #[cfg(test)]

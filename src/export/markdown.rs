@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{ExportError, Row, number, planned_points, pts, sheet};
 use crate::model::{Health, Plan, SprintState};
 use crate::score::Scorer;
-use crate::text::markdown_cell;
+use crate::text::{count, markdown_cell};
 
 /// Title, window, state, goal, capacity and use, the ranked table, totals,
 /// and one "why" line per item from its largest score terms.
@@ -28,8 +28,8 @@ pub fn sprint_markdown(
             None => "closed".to_owned(),
         },
         _ if today > s.end => "past its end".to_owned(),
-        _ if today < s.start => format!("starts in {} days", (s.start - today).num_days()),
-        _ => format!("{} days left", s.days_left(today)),
+        _ if today < s.start => format!("starts in {}", count((s.start - today).num_days(), "day")),
+        _ => format!("{} left", count(s.days_left(today), "day")),
     };
     let _ = writeln!(
         out,
@@ -90,8 +90,8 @@ pub fn sprint_markdown(
     };
     let _ = writeln!(
         out,
-        "\n**Totals:** {} items, {} / {} pts, summed score {:.2}; key results: {kr_list}\n",
-        sh.rows.len(),
+        "\n**Totals:** {}, {} / {} pts, summed score {:.2}; key results: {kr_list}\n",
+        count(sh.rows.len(), "item"),
         t.effort,
         t.capacity,
         t.score_sum
@@ -113,11 +113,16 @@ fn term_label(name: &str) -> &str {
 
 /// "D-7K3QX: risk 4, customer 3 (KR-… off track)".
 fn why(r: &Row<'_>, scorer: &Scorer<'_>) -> String {
+    // Rated terms as rating × weight = term, as the CLI and the UI say them.
+    let rated = r.breakdown.rated(r.debt, scorer.weights());
     let terms: Vec<String> = r
         .breakdown
         .main_terms()
         .iter()
-        .map(|(name, v)| format!("{} {}", term_label(name), number(*v)))
+        .map(|(name, v)| match rated.iter().find(|t| t.name == *name) {
+            Some(t) => format!("{name} {}", t.formula()),
+            None => format!("{} {}", term_label(name), number(*v)),
+        })
         .collect();
     let mut line = format!("{}: ", markdown_cell(&r.debt.id));
     if terms.is_empty() {

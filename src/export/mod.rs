@@ -143,11 +143,7 @@ pub(crate) fn json_text(value: &impl serde::Serialize) -> Result<String, ExportE
 
 /// "1 pt", "3 pts".
 pub(crate) fn pts(n: u32) -> String {
-    if n == 1 {
-        "1 pt".to_owned()
-    } else {
-        format!("{n} pts")
-    }
+    crate::text::count(n, "pt")
 }
 
 /// A number as people write it: no trailing ".0", at most two decimals.

@@ -216,7 +216,7 @@ fn why_lists_largest_terms_first() {
     let md = sprint_markdown(&plan, "S-00001", today()).unwrap();
     assert!(
         md.contains(
-            "\n- D-00000: risk 4, customer 3, key-result pressure 2 (KR-00001 off track); 1 pt\n"
+            "\n- D-00000: risk 4 × 1 = 4, customer 3 × 1 = 3, key-result pressure 2 (KR-00001 off track); 1 pt\n"
         ),
         "{md}"
     );

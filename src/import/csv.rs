@@ -124,7 +124,7 @@ fn header(row: &Row, file: &str) -> Result<Header, Vec<ImportError>> {
             errors.push(ImportError::new(
                 file,
                 line,
-                format!("{raw:?}"),
+                crate::text::quote(raw),
                 format!("unknown column; known: {}", COLUMNS.join(", ")),
             ));
         }
@@ -167,7 +167,10 @@ impl Header {
             .enumerate()
             .position(|(i, c)| stray(i, c))?;
         let message = if i >= width {
-            format!("has {} cells but the header names {width}", row.cells.len())
+            format!(
+                "has {} but the header names {width}",
+                crate::text::count(row.cells.len(), "cell")
+            )
         } else {
             format!(
                 "cell {} has text but its column has no name in the header",
@@ -259,8 +262,8 @@ fn row<'r>(
             FieldError::new(
                 "status",
                 format!(
-                    "must be one of open, in_progress, done, wont_fix, got {:?}",
-                    s.trim()
+                    "must be one of open, in_progress, done, wont_fix, got {}",
+                    crate::text::quote(s.trim())
                 ),
             )
         })

@@ -54,10 +54,7 @@ impl std::error::Error for ImportError {}
 /// The one change that adds every imported item, so an import is undone as
 /// one step.
 pub fn change(items: &[Debt]) -> Change {
-    let label = match items.len() {
-        1 => "import 1 debt item".to_owned(),
-        n => format!("import {n} debt items"),
-    };
+    let label = format!("import {}", crate::text::count(items.len(), "debt item"));
     items
         .iter()
         .fold(Change::new(label), |c, d| c.put(Item::Debt(d.clone())))

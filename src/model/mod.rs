@@ -9,6 +9,7 @@ pub mod id;
 mod key_result;
 mod objective;
 mod plan;
+pub mod settings;
 mod sprint;
 pub mod validate;
 

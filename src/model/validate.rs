@@ -5,6 +5,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
+use crate::text::quote;
+
 use super::{Debt, Hypothesis, KeyResult, Kind, Objective, Plan, Sprint};
 
 /// A value that breaks a rule: which field, and what is wrong in words a user
@@ -61,7 +63,10 @@ pub fn rating(field: &'static str, s: &str) -> Result<u8, FieldError> {
         )),
         Err(_) => Err(FieldError::new(
             field,
-            format!("must be a whole number 0–{MAX_RATING}, got {:?}", s.trim()),
+            format!(
+                "must be a whole number 0–{MAX_RATING}, got {}",
+                quote(s.trim())
+            ),
         )),
     }
 }
@@ -76,7 +81,7 @@ pub fn ice(field: &'static str, s: &str) -> Result<u8, FieldError> {
         )),
         Err(_) => Err(FieldError::new(
             field,
-            format!("must be a whole number {lo}–{hi}, got {:?}", s.trim()),
+            format!("must be a whole number {lo}–{hi}, got {}", quote(s.trim())),
         )),
     }
 }
@@ -90,7 +95,7 @@ pub fn effort(field: &'static str, s: &str) -> Result<u32, FieldError> {
         )),
         Err(_) => Err(FieldError::new(
             field,
-            format!("must be a whole number of points, got {:?}", s.trim()),
+            format!("must be a whole number of points, got {}", quote(s.trim())),
         )),
     }
 }
@@ -100,7 +105,7 @@ pub fn number(field: &'static str, s: &str) -> Result<f64, FieldError> {
         Ok(x) if x.is_finite() => Ok(x),
         _ => Err(FieldError::new(
             field,
-            format!("must be a number, got {:?}", s.trim()),
+            format!("must be a number, got {}", quote(s.trim())),
         )),
     }
 }
@@ -109,7 +114,7 @@ pub fn date(field: &'static str, s: &str) -> Result<NaiveDate, FieldError> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         FieldError::new(
             field,
-            format!("{:?} is not a calendar date (YYYY-MM-DD)", s.trim()),
+            format!("{} is not a calendar date (YYYY-MM-DD)", quote(s.trim())),
         )
     })
 }

@@ -348,9 +348,9 @@ fn filter_message(app: &mut App) {
     let n = app.cache.debt_rows.len();
     let summary = app.filter.summary();
     app.message = Some(Message::Info(if summary.is_empty() {
-        format!("{n} items, open and in progress")
+        format!("{}, open and in progress", crate::text::count(n, "item"))
     } else {
-        format!("{n} items where {summary}")
+        format!("{} where {summary}", crate::text::count(n, "item"))
     }));
 }
 

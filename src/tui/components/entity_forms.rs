@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::{Field, FieldKind, Form};
 use crate::model::validate::{self, FieldError};
-use crate::model::{Item, Kind, Meta, Plan, id};
+use crate::model::{Item, Kind, Meta, Plan, id, settings};
 
 mod okr;
 mod work;
@@ -160,28 +160,23 @@ pub fn meta_form(plan: &Plan) -> Form {
     for ((key, label), v) in WEIGHTS.into_iter().zip(values) {
         fields.push(
             Field::new(key, label, FieldKind::Number)
-                .hint("0 or more")
+                .hint("0 to 100")
                 .with_value(v.to_string()),
         );
     }
     Form::new("Plan settings", fields)
 }
 
-/// A negative weight would rank the most harmful debt last.
-fn weight(key: &'static str, s: &str) -> Result<f64, FieldError> {
-    let v = validate::number(key, s)?;
-    if v < 0.0 {
-        return Err(FieldError::new(key, format!("must be 0 or more, got {v}")));
-    }
-    Ok(v)
-}
-
 pub fn meta_from_form(form: &mut Form, plan: &Plan) -> Option<Meta> {
     let mut r = Reader::new(form);
-    let v = WEIGHTS.map(|(key, _)| r.get(key, weight));
+    // The same rules as `bearing config set` and `bearing north-star set`.
+    let v = WEIGHTS.map(|(key, _)| r.get(key, settings::weight));
+    let north_star = r.get("north_star", |key, s| {
+        settings::north_star(s).map_err(|e| FieldError::new(key, e.message))
+    });
     let mut meta = plan.meta();
-    meta.north_star = r.string("north_star");
     let item = (|| {
+        meta.north_star = north_star?;
         let w = &mut meta.weights;
         let [c, d, rk, u, ar, ot] = v;
         (w.customer, w.delivery, w.risk, w.urgency) = (c?, d?, rk?, u?);

@@ -10,6 +10,7 @@ use super::grid::{self, Width};
 use super::{fit, num};
 use crate::model::Debt;
 use crate::score::Breakdown;
+use crate::text::count;
 use crate::tui::action::{Rating, View};
 use crate::tui::app::App;
 
@@ -89,7 +90,7 @@ fn draw_info(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let filter = app.filter.summary();
     let mut spans = vec![
-        Span::styled(format!("{} items", app.cache.debt_rows.len()), t.title()),
+        Span::styled(count(app.cache.debt_rows.len(), "item"), t.title()),
         Span::raw(format!(
             " · sort {}{}",
             app.sort.label(),
@@ -181,26 +182,21 @@ pub fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
         return lines;
     };
     let ratings = [
-        (Rating::Customer, d.customer, w.customer),
-        (Rating::Delivery, d.delivery, w.delivery),
-        (Rating::Risk, d.risk, w.risk),
-        (Rating::Urgency, d.urgency, w.urgency),
+        Rating::Customer,
+        Rating::Delivery,
+        Rating::Risk,
+        Rating::Urgency,
     ];
     // Narrow pane: a term per line; wide: the four ratings on one line.
+    // Either way rating × weight = term, as `rank --explain` and exports say.
     let stacked = width < 60;
-    let terms = b.terms();
     let mut row = Vec::new();
-    for ((r, rating, weight), (_, term)) in ratings.iter().zip(terms.iter()) {
+    for (r, term) in ratings.iter().zip(b.rated(d, w)) {
         let focus = *r == app.rating;
         let text = if stacked {
-            format!(
-                "{:<9}{rating} × {} = {}",
-                r.label(),
-                num(*weight),
-                num(*term)
-            )
+            format!("{:<9}{}", r.label(), term.formula())
         } else {
-            format!("{} {rating}×{}={}  ", r.label(), num(*weight), num(*term))
+            format!("{} {}  ", r.label(), term.compact())
         };
         let span = if focus {
             Span::styled(text, t.key())

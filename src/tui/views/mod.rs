@@ -22,7 +22,7 @@ use ratatui::widgets::Paragraph;
 
 use super::action::View;
 use super::app::{App, Hits, Message, Mode};
-use crate::text::{display_width, is_unsafe, sanitize, truncate};
+use crate::text::{display_width, is_unsafe, sanitize, shorten_path, truncate};
 
 /// Below this the UI shows a notice instead of a cramped view.
 pub const MIN_WIDTH: u16 = 20;
@@ -151,20 +151,27 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         Some(Message::Error(m)) => left.push(Span::styled(format!(" {}", sanitize(m)), t.error())),
         None => {}
     }
-    let mut right = sanitize(&app.persist.describe()).into_owned();
-    if app.read_only && !right.contains("read-only") {
-        right.push_str(" · read-only");
+    let file = sanitize(&app.persist.describe()).into_owned();
+    let mut after = String::new();
+    if app.read_only && !file.contains("read-only") {
+        after.push_str(" · read-only");
     }
     if let Some(Ok(done)) = &app.saved {
-        right.push_str(" · ");
-        right.push_str(&sanitize(done));
+        after.push_str(" · ");
+        after.push_str(&sanitize(done));
     }
-    right.push(' ');
     let left_w: usize = left.iter().map(|s| display_width(&s.content)).sum();
     let room = usize::from(area.width).saturating_sub(left_w + 1);
     let bar = Paragraph::new(Line::from(left)).style(t.status_bar());
     frame.render_widget(bar, area);
     if room >= 8 {
+        // The file's name stays visible: its directory is shortened first,
+        // and what follows it goes when even the name would not fit.
+        let name_w = file.rsplit('/').next().map_or(0, display_width) + 2;
+        let after_room = room.saturating_sub(name_w.min(room));
+        let after = truncate(&after, after_room.saturating_sub(1));
+        let file_room = room.saturating_sub(display_width(&after) + 1);
+        let right = format!("{}{after} ", shorten_path(&file, file_room));
         let right = truncate(&right, room).into_owned();
         let w = display_width(&right) as u16;
         let r = Rect::new(area.right().saturating_sub(w), area.y, w, 1).intersection(area);

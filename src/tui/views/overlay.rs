@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{centered, heading};
-use crate::text::display_width;
+use crate::text::{count, display_width};
 use crate::tui::app::{App, FilterField, ModeKind};
 use crate::tui::keymap::{self, Scope};
 
@@ -91,7 +91,7 @@ pub fn filter(frame: &mut Frame, area: Rect, app: &App, field: FilterField) {
         })
         .collect();
     lines.push(Line::from(Span::styled(
-        format!(" {} items match", app.cache.debt_rows.len()),
+        format!(" {} match", count(app.cache.debt_rows.len(), "item")),
         t.dim(),
     )));
     lines.push(Line::from(""));

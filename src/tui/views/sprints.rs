@@ -11,7 +11,7 @@ use super::grid::{self, Width};
 use super::{bar, fit, num};
 use crate::model::{Sprint, SprintState};
 use crate::planning;
-use crate::text::display_width;
+use crate::text::{count, display_width};
 use crate::tui::action::View;
 use crate::tui::app::{App, SprintFocus};
 use crate::tui::sprint_ops;
@@ -143,9 +143,9 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
             app,
             SprintFocus::Items,
             format!(
-                " {} · {} items · {used} pts ",
+                " {} · {} · {used} pts ",
                 fit(&s.name, 30),
-                s.items.len()
+                count(s.items.len(), "item")
             ),
         ));
     let inner = block.inner(area);

@@ -239,8 +239,15 @@ fn objective_and_meta() {
     assert_eq!(f.value("kr_off_track"), "2");
     set(&mut f, "risk", "-1");
     assert!(meta_from_form(&mut f, &p).is_none());
-    assert_eq!(error(&f, "risk"), Some("must be 0 or more, got -1"));
+    // The rule `bearing config set weights.risk` uses too.
+    assert_eq!(
+        error(&f, "risk"),
+        Some("must be a number from 0 to 100, got -1")
+    );
     set(&mut f, "risk", "2.5");
+    set(&mut f, "north_star", "  \n ");
+    assert!(meta_from_form(&mut f, &p).is_none());
+    assert_eq!(error(&f, "north_star"), Some("must not be empty"));
     set(&mut f, "north_star", "Ship weekly without fear");
     let m = meta_from_form(&mut f, &p).unwrap();
     assert_eq!(m.weights.risk, 2.5);

@@ -1,0 +1,305 @@
+//! The plan-wide settings by name — WSJF weights, key-result health
+//! thresholds, policy levels — and the North Star: one set of rules for
+//! `bearing config` / `bearing north-star`, the settings form and the loader,
+//! so a value one refuses is refused by all with the same words.
+
+use super::validate::{self, FieldError};
+use super::{HealthThresholds, Meta, Severity, Weights};
+
+/// Every setting's name, as `bearing config` shows and takes it. Input may
+/// use `-` for `_` (`policy.stale-experiment`).
+pub const KEYS: [&str; 17] = [
+    "weights.customer",
+    "weights.delivery",
+    "weights.risk",
+    "weights.urgency",
+    "weights.kr_at_risk",
+    "weights.kr_off_track",
+    "health.at_risk",
+    "health.off_track",
+    "policy.dangling_reference",
+    "policy.duplicate_id",
+    "policy.debt_without_owner",
+    "policy.debt_without_impact",
+    "policy.sprint_over_capacity",
+    "policy.stale_experiment",
+    "policy.decided_without_evidence",
+    "policy.kr_without_target",
+    "policy.kr_past_due",
+];
+
+/// The largest weight: far above any sensible tuning, small enough that a
+/// typo (`15000`) is caught.
+pub const MAX_WEIGHT: f64 = 100.0;
+
+/// A WSJF weight: a number from 0 to 100. A negative weight would rank the
+/// most harmful debt last.
+pub fn weight(field: &'static str, s: &str) -> Result<f64, FieldError> {
+    let v = validate::number(field, s)?;
+    weight_value(field, v)?;
+    Ok(v)
+}
+
+fn weight_value(field: &'static str, v: f64) -> Result<(), FieldError> {
+    if !(0.0..=MAX_WEIGHT).contains(&v) {
+        return Err(FieldError::new(
+            field,
+            format!("must be a number from 0 to {MAX_WEIGHT}, got {v}"),
+        ));
+    }
+    Ok(())
+}
+
+/// A health threshold: how far behind schedule (a share of the window,
+/// 0 to 1) a key result may fall before it counts as at risk / off track.
+pub fn threshold(field: &'static str, s: &str) -> Result<f64, FieldError> {
+    let v = validate::number(field, s)?;
+    threshold_value(field, v)?;
+    Ok(v)
+}
+
+fn threshold_value(field: &'static str, v: f64) -> Result<(), FieldError> {
+    if !(0.0..=1.0).contains(&v) {
+        return Err(FieldError::new(
+            field,
+            format!("must be a share of the window from 0 to 1 (0.1 = 10%), got {v}"),
+        ));
+    }
+    Ok(())
+}
+
+/// A policy level: `off`, `warn` or `error`.
+pub fn level(field: &'static str, s: &str) -> Result<Severity, FieldError> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "off" => Ok(Severity::Off),
+        "warn" | "warning" => Ok(Severity::Warn),
+        "error" => Ok(Severity::Error),
+        _ => Err(FieldError::new(
+            field,
+            format!(
+                "must be off, warn or error, got {}",
+                crate::text::quote(s.trim())
+            ),
+        )),
+    }
+}
+
+/// The North Star as stored: line breaks as `\n`, no byte-order mark, no
+/// trailing blank lines or spaces; it must say something.
+pub fn north_star(s: &str) -> Result<String, FieldError> {
+    let s = s.strip_prefix('\u{feff}').unwrap_or(s);
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = s.lines().map(str::trim_end).collect();
+    let text = lines.join("\n").trim_matches('\n').to_owned();
+    if text.trim().is_empty() {
+        return Err(FieldError::new("north star", "must not be empty"));
+    }
+    Ok(text)
+}
+
+/// The canonical name for what a user typed (`Policy.Stale-Experiment` →
+/// `policy.stale_experiment`); `None` names no setting.
+pub fn key(name: &str) -> Option<&'static str> {
+    let norm = name.trim().to_ascii_lowercase().replace('-', "_");
+    KEYS.into_iter().find(|k| *k == norm)
+}
+
+/// The value of a setting as `config show` prints it.
+pub fn get(meta: &Meta, key: &'static str) -> Option<String> {
+    if let Some(v) = number_slot_ref(meta, key) {
+        return Some(crate::text::number(v));
+    }
+    level_slot_ref(meta, key).map(|s| level_name(s).to_owned())
+}
+
+/// Every setting with its value, in [`KEYS`] order.
+pub fn entries(meta: &Meta) -> Vec<(&'static str, String)> {
+    KEYS.into_iter()
+        .filter_map(|k| get(meta, k).map(|v| (k, v)))
+        .collect()
+}
+
+/// Sets one setting by name after checking the value and the settings as a
+/// whole; returns the canonical name and the old value.
+pub fn set(meta: &mut Meta, name: &str, value: &str) -> Result<(&'static str, String), FieldError> {
+    let Some(key) = self::key(name) else {
+        return Err(FieldError::new(
+            "setting",
+            format!(
+                "unknown name {}; one of: {}",
+                crate::text::quote(name.trim()),
+                KEYS.join(", ")
+            ),
+        ));
+    };
+    let old = get(meta, key).unwrap_or_default();
+    let mut next = meta.clone();
+    if key.starts_with("weights.") {
+        let v = weight(key, value)?;
+        if let Some(slot) = number_slot(&mut next, key) {
+            *slot = v;
+        }
+    } else if key.starts_with("health.") {
+        let v = threshold(key, value)?;
+        if let Some(slot) = number_slot(&mut next, key) {
+            *slot = v;
+        }
+    } else {
+        let v = level(key, value)?;
+        if let Some(slot) = level_slot(&mut next, key) {
+            *slot = v;
+        }
+    }
+    if let Some(e) = check(&next).into_iter().next() {
+        return Err(e);
+    }
+    *meta = next;
+    Ok((key, old))
+}
+
+/// Every rule the settings as a whole must keep: weights 0–100, thresholds
+/// 0–1 with at-risk no larger than off-track.
+pub fn check(meta: &Meta) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    for key in KEYS {
+        let Some(v) = number_slot_ref(meta, key) else {
+            continue;
+        };
+        let r = if key.starts_with("weights.") {
+            weight_value(key, v)
+        } else {
+            threshold_value(key, v)
+        };
+        out.extend(r.err());
+    }
+    let h = meta.health;
+    if h.at_risk > h.off_track {
+        out.push(FieldError::new(
+            "health.at_risk",
+            format!(
+                "must not be larger than health.off_track ({}), got {}",
+                crate::text::number(h.off_track),
+                crate::text::number(h.at_risk)
+            ),
+        ));
+    }
+    out
+}
+
+fn level_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Off => "off",
+        Severity::Warn => "warn",
+        Severity::Error => "error",
+    }
+}
+
+fn number_slot_ref(meta: &Meta, key: &str) -> Option<f64> {
+    let (mut w, mut h) = (meta.weights, meta.health);
+    number_in(&mut w, &mut h, key).map(|v| *v)
+}
+
+fn level_slot_ref(meta: &Meta, key: &str) -> Option<Severity> {
+    let mut p = meta.policy;
+    policy_slot(&mut p, key).map(|v| *v)
+}
+
+fn number_slot<'a>(meta: &'a mut Meta, key: &str) -> Option<&'a mut f64> {
+    number_in(&mut meta.weights, &mut meta.health, key)
+}
+
+fn number_in<'a>(
+    w: &'a mut Weights,
+    h: &'a mut HealthThresholds,
+    key: &str,
+) -> Option<&'a mut f64> {
+    Some(match key {
+        "weights.customer" => &mut w.customer,
+        "weights.delivery" => &mut w.delivery,
+        "weights.risk" => &mut w.risk,
+        "weights.urgency" => &mut w.urgency,
+        "weights.kr_at_risk" => &mut w.kr_at_risk,
+        "weights.kr_off_track" => &mut w.kr_off_track,
+        "health.at_risk" => &mut h.at_risk,
+        "health.off_track" => &mut h.off_track,
+        _ => return None,
+    })
+}
+
+fn level_slot<'a>(meta: &'a mut Meta, key: &str) -> Option<&'a mut Severity> {
+    policy_slot(&mut meta.policy, key)
+}
+
+fn policy_slot<'a>(p: &'a mut super::Policy, key: &str) -> Option<&'a mut Severity> {
+    Some(match key {
+        "policy.dangling_reference" => &mut p.dangling_reference,
+        "policy.duplicate_id" => &mut p.duplicate_id,
+        "policy.debt_without_owner" => &mut p.debt_without_owner,
+        "policy.debt_without_impact" => &mut p.debt_without_impact,
+        "policy.sprint_over_capacity" => &mut p.sprint_over_capacity,
+        "policy.stale_experiment" => &mut p.stale_experiment,
+        "policy.decided_without_evidence" => &mut p.decided_without_evidence,
+        "policy.kr_without_target" => &mut p.kr_without_target,
+        "policy.kr_past_due" => &mut p.kr_past_due,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Plan;
+
+    #[test]
+    fn every_key_reads_and_writes() {
+        let mut meta = Plan::default().meta();
+        assert_eq!(entries(&meta).len(), KEYS.len());
+        // Off-track first: at-risk may not pass it.
+        for k in KEYS.into_iter().rev() {
+            let v = if k.starts_with("policy.") {
+                "off"
+            } else {
+                "0.5"
+            };
+            assert_eq!(set(&mut meta, k, v).map(|(k, _)| k), Ok(k));
+            assert_eq!(get(&meta, k).as_deref(), Some(v));
+        }
+    }
+
+    #[test]
+    fn names_take_dashes_and_case() {
+        assert_eq!(
+            key("Policy.Stale-Experiment"),
+            Some("policy.stale_experiment")
+        );
+        assert_eq!(key("weights.nope"), None);
+    }
+
+    #[test]
+    fn bad_values_are_refused_and_change_nothing() {
+        let mut meta = Plan::default().meta();
+        let before = meta.clone();
+        for (k, v) in [
+            ("weights.risk", "-1"),
+            ("weights.risk", "NaN"),
+            ("weights.risk", "inf"),
+            ("weights.risk", "1e9"),
+            ("health.at_risk", "1.5"),
+            ("health.at_risk", "0.5"), // above off_track 0.25
+            ("policy.kr_past_due", "loud"),
+            ("weights.nope", "1"),
+        ] {
+            assert!(set(&mut meta, k, v).is_err(), "{k}={v}");
+        }
+        assert_eq!(meta, before);
+    }
+
+    #[test]
+    fn north_star_is_normalized() {
+        assert_eq!(
+            north_star("\u{feff}Ship weekly  \r\n\r\nwithout fear\r\n\r\n").as_deref(),
+            Ok("Ship weekly\n\nwithout fear")
+        );
+        assert!(north_star(" \n\t\n").is_err());
+    }
+}

@@ -1,0 +1,212 @@
+//! Every setting the UI can change has a command too (`bearing config`,
+//! `bearing north-star`), run through the real binary, with the same rules
+//! as the settings form.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bearing"))
+        .args(args)
+        .current_dir(dir)
+        .env("BEARING_DATA_DIR", dir.join("data"))
+        .env("BEARING_TODAY", "2026-11-20")
+        .env_remove("BEARING_FILE")
+        .env_remove("COLUMNS")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    let out: Output = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+fn sandbox() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(run_in(dir.path(), &["init"], None).code, 0);
+    dir
+}
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let r = run_in(dir, args, None);
+    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    r.stdout
+}
+
+fn refused(dir: &Path, args: &[&str], needle: &str) {
+    let before = std::fs::read(dir.join("bearing.ron")).unwrap();
+    let r = run_in(dir, args, None);
+    assert_eq!(r.code, 1, "{args:?}: {}", r.stdout);
+    assert!(
+        r.stderr.contains(needle),
+        "{args:?}: {needle:?} not in {}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(dir.join("bearing.ron")).unwrap(), before);
+}
+
+#[test]
+fn config_sets_weights_thresholds_and_policy_levels() {
+    let dir = sandbox();
+    let d = dir.path();
+    ok(
+        d,
+        &[
+            "add",
+            "debt",
+            "Flaky deploy",
+            "--risk",
+            "4",
+            "--customer",
+            "2",
+            "--effort",
+            "2",
+            "--owner",
+            "ana",
+        ],
+    );
+    assert!(ok(d, &["rank"]).contains("3.00"));
+
+    assert_eq!(
+        ok(d, &["config", "set", "weights.risk", "1.5"]),
+        "set weights.risk 1 → 1.5\n"
+    );
+    // The ranking follows: (2 + 1.5 × 4) / 2 = 4.
+    assert!(ok(d, &["rank"]).contains("4.00"), "{}", ok(d, &["rank"]));
+    assert_eq!(ok(d, &["config", "get", "weights.risk"]), "1.5\n");
+
+    ok(d, &["config", "set", "health.off_track", "0.4"]);
+    ok(d, &["config", "set", "health.at_risk", "0.2"]);
+    ok(d, &["config", "set", "policy.stale-experiment", "error"]);
+    ok(d, &["config", "set", "Policy.Debt_Without_Owner", "off"]);
+
+    let show = ok(d, &["config", "show"]);
+    for line in [
+        "weights.risk",
+        "health.at_risk",
+        "policy.stale_experiment          error",
+        "policy.debt_without_owner        off",
+    ] {
+        assert!(show.contains(line), "{line:?} not in\n{show}");
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(d, &["config", "show", "--format", "json"])).unwrap();
+    assert_eq!(json["weights.risk"], 1.5);
+    assert_eq!(json["health.at_risk"], 0.2);
+    assert_eq!(json["policy.stale_experiment"], "error");
+
+    // The file holds it, where a reviewer sees it.
+    let text = std::fs::read_to_string(d.join("bearing.ron")).unwrap();
+    assert!(text.contains("risk: 1.5,") && text.contains("stale_experiment: error,"));
+    assert!(text.contains("at_risk: 0.2,") && text.contains("off_track: 0.4,"));
+}
+
+#[test]
+fn config_refuses_what_the_settings_form_refuses() {
+    let dir = sandbox();
+    let d = dir.path();
+    refused(
+        d,
+        &["config", "set", "weights.risk", "-1"],
+        "weights.risk: must be a number from 0 to 100, got -1",
+    );
+    refused(
+        d,
+        &["config", "set", "weights.risk", "NaN"],
+        "must be a number",
+    );
+    refused(
+        d,
+        &["config", "set", "weights.customer", "1e9"],
+        "from 0 to 100",
+    );
+    refused(
+        d,
+        &["config", "set", "health.at_risk", "1.5"],
+        "from 0 to 1",
+    );
+    refused(
+        d,
+        &["config", "set", "health.at_risk", "0.5"],
+        "must not be larger than health.off_track (0.25)",
+    );
+    refused(
+        d,
+        &["config", "set", "policy.kr-past-due", "loud"],
+        "must be off, warn or error, got \"loud\"",
+    );
+    refused(
+        d,
+        &["config", "set", "weights.speed", "1"],
+        "unknown name \"weights.speed\"; one of: weights.customer",
+    );
+    refused(d, &["config", "get", "nope"], "one of: weights.customer");
+    // The demo is read-only here as everywhere.
+    let r = run_in(d, &["--demo", "config", "set", "weights.risk", "2"], None);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("read-only"), "{}", r.stderr);
+}
+
+#[test]
+fn north_star_from_a_file_or_stdin() {
+    let dir = sandbox();
+    let d = dir.path();
+    // A Windows editor's file: BOM, CRLF, trailing blank lines.
+    std::fs::write(
+        d.join("ns.txt"),
+        "\u{feff}Every team ships the day it is ready.\r\n\r\nBy paying down the debt that slows us.\r\n\r\n",
+    )
+    .unwrap();
+    assert_eq!(
+        ok(d, &["north-star", "set", "ns.txt"]),
+        "set the North Star (3 lines)\n"
+    );
+    assert_eq!(
+        ok(d, &["north-star", "show"]),
+        "Every team ships the day it is ready.\n\nBy paying down the debt that slows us.\n"
+    );
+    assert!(ok(d, &["export", "north-star"]).contains("Every team ships the day it is ready."));
+
+    let r = run_in(
+        d,
+        &["north-star", "set", "-"],
+        Some("Customers stay because it works\n".as_bytes()),
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        ok(d, &["north-star", "show"]),
+        "Customers stay because it works\n"
+    );
+
+    let r = run_in(d, &["north-star", "set", "-"], Some(b" \n\n"));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("<stdin>: north star: must not be empty"),
+        "{}",
+        r.stderr
+    );
+    refused(
+        d,
+        &["north-star", "set", "missing.txt"],
+        "missing.txt: cannot read",
+    );
+    assert_eq!(
+        ok(d, &["north-star", "show"]),
+        "Customers stay because it works\n"
+    );
+}
