@@ -6,6 +6,9 @@ mod close;
 mod knapsack;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod time_tests;
+mod warnings;
 
 use chrono::NaiveDate;
 use thiserror::Error;
@@ -13,7 +16,10 @@ use thiserror::Error;
 use crate::model::{Change, Item, Kind, Plan, Sprint, SprintState, validate};
 use crate::score::{self, Ranked};
 
-pub use close::{Carried, CloseOutcome, CloseReport, close, next_planned, start};
+pub use close::{
+    Carried, CloseOutcome, CloseReport, WentTo, cancel, close, next_planned, not_done, start,
+};
+pub use warnings::{creation_warnings, overlap_note, overlapping, start_warnings};
 
 /// Capacity suggested for a new sprint when there is no velocity and no
 /// earlier sprint to copy: two people for two weeks at about five points a
@@ -51,6 +57,8 @@ pub enum PlanningError {
     },
     #[error("{id} is {state}; only a planned sprint can be started")]
     NotPlanned { id: String, state: &'static str },
+    #[error("{id} is {state}; only a planned or active sprint can be cancelled")]
+    NotCancellable { id: String, state: &'static str },
     #[error("{id} is {state}; only an active sprint can be closed (start it first)")]
     NotActive { id: String, state: &'static str },
 }
@@ -138,13 +146,25 @@ pub fn committed(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Vec<Ranked> 
     score::rank(plan, today, |d| s.items.contains(&d.id))
 }
 
+/// Whether a closed sprint held any work: items committed at its start,
+/// finished (or points recorded as done), or carried on at its close. An empty sprint started and
+/// closed by mistake did not, and says nothing about the team's pace.
+fn held_work(s: &Sprint) -> bool {
+    s.commitment.as_ref().is_some_and(|c| !c.items.is_empty())
+        || !s.completed.is_empty()
+        || s.completed_points.is_some_and(|p| p > 0)
+        || !s.carried.is_empty()
+        || !s.items.is_empty()
+}
+
 /// Mean completed points of the last [`VELOCITY_WINDOW`] closed sprints (by
-/// end date); `None` before any sprint has closed.
+/// end date) that held work; `None` before any such sprint has closed.
+/// Cancelled sprints never count.
 pub fn velocity(plan: &Plan) -> Option<f64> {
     let mut closed: Vec<&Sprint> = plan
         .sprints
         .iter()
-        .filter(|s| s.state == SprintState::Closed)
+        .filter(|s| s.state == SprintState::Closed && held_work(s))
         .collect();
     if closed.is_empty() {
         return None;

@@ -70,7 +70,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Debt sprints: create, plan, start, close, list.
+    /// Debt sprints: create, plan, start, close, cancel, list.
     #[command(subcommand)]
     Sprint(SprintCommand),
     /// Move an experiment through proposed → running → validated | abandoned.
@@ -281,7 +281,7 @@ pub struct EditArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum SprintCommand {
-    /// Create a planned sprint; prints its id.
+    /// Create a planned sprint; prints its id (warns on stderr when it overlaps another or its window has passed). Start = end is a one-day sprint.
     New {
         name: String,
         #[arg(long, value_name = "DATE")]
@@ -313,8 +313,10 @@ pub enum SprintCommand {
         #[arg(required = true, value_name = "DEBT")]
         debts: Vec<String>,
     },
-    /// Start the sprint, recording what was committed.
+    /// Start the sprint, recording what was committed (warns when outside its window, empty or over capacity).
     Start { id: String },
+    /// Call a planned or active sprint off: its items go back to the backlog; it never counts for velocity.
+    Cancel { id: String },
     /// Close the sprint: the --done items are marked done, the rest carried over.
     Close {
         id: String,
@@ -353,10 +355,18 @@ pub enum HypothesisCommand {
     Reopen { id: String },
 }
 
+/// What a sprint export can be written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Md,
     Csv,
+    Json,
+}
+
+/// What the learning log can be written as (no CSV: entries are nested).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Md,
     Json,
 }
 
@@ -367,7 +377,7 @@ pub enum ExportCommand {
         id: Option<String>,
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
-        /// Write to this file instead of stdout.
+        /// Write to this file (atomically) instead of stdout; - is stdout.
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
     },
@@ -376,13 +386,15 @@ pub enum ExportCommand {
         /// Only decisions on or after this day.
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
+        #[arg(long, value_enum, default_value_t = LogFormat::Md)]
+        format: LogFormat,
+        /// Write to this file (atomically) instead of stdout; - is stdout.
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
     },
     /// The North Star on its own.
     NorthStar {
+        /// Write to this file (atomically) instead of stdout; - is stdout.
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
     },

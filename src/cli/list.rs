@@ -37,7 +37,7 @@ pub fn list(ctx: &Ctx, kind: ListKind, format: Format, out: &mut String) -> anyh
         (ListKind::Hypotheses, Format::Json) => json_out(&hypotheses_json(&plan, today), out),
         (ListKind::Debt, Format::Json) => json_out(&debts_json(&plan, today), out),
         (ListKind::Sprints, Format::Json) => {
-            out.push_str(&crate::export::sprints_json(&plan)?);
+            out.push_str(&crate::export::sprints_json(&plan, today)?);
             Ok(())
         }
         (kind, Format::Table) => {
@@ -274,14 +274,14 @@ pub fn overview(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
     out.push_str(&t.render(table::width()));
     if let Some(s) = plan.active_sprint() {
         out.push_str(&format!(
-            "\nActive sprint: {} {} ({} → {}), {}/{} points, {} days left\n",
+            "\nActive sprint: {} {} ({} → {}), {}/{} points, {}\n",
             s.id,
             sanitize(&s.name),
             s.start,
             s.end,
             plan.effort_of(&s.items),
             s.capacity,
-            s.days_left(ctx.today)
+            s.timing(ctx.today)
         ));
     }
     let stale: Vec<_> = plan

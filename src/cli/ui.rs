@@ -22,7 +22,7 @@ pub fn open(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
             path: None,
             read_only: true,
             today: ctx.today,
-            persist: Box::new(NoPersist::demo()),
+            persist: Box::new(NoPersist::demo_as_of(ctx.today)),
         });
     }
     let path = ctx.path()?;

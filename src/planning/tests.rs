@@ -130,7 +130,7 @@ fn new_sprint_validates_and_suggests() {
     .unwrap_err();
     let msg = e.to_string();
     assert!(
-        msg.contains("must be after the start") && msg.contains("at least 1"),
+        msg.contains("must be on or after the start") && msg.contains("at least 1"),
         "{msg}"
     );
 }

@@ -109,10 +109,12 @@ fn window(s: &Sprint, long: bool) -> String {
     }
 }
 
+/// "active, 3 days left", "active, ended 2 days ago — close it",
+/// "planned, starts in 1 day", "closed 2026-11-27".
 fn state(s: &Sprint, app: &App) -> String {
     match s.state {
-        SprintState::Active => format!("active, {}d left", s.days_left(app.today)),
-        other => other.label().to_owned(),
+        SprintState::Closed | SprintState::Cancelled => s.timing(app.today).to_string(),
+        other => format!("{}, {}", other.label(), s.timing(app.today)),
     }
 }
 

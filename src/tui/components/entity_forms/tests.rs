@@ -216,7 +216,7 @@ fn sprint_rules() {
     assert!(sprint_from_form(&mut f, &p, None).is_none());
     assert_eq!(
         error(&f, "end"),
-        Some("2026-03-01 must be after the start 2026-03-02")
+        Some("2026-03-01 must be on or after the start 2026-03-02")
     );
     set(&mut f, "end", "2026-03-13");
     let s = sprint_from_form(&mut f, &p, None).unwrap();
