@@ -181,4 +181,6 @@ pub(crate) fn number(v: f64) -> String {
 }
 
 #[cfg(test)]
+mod story_tests;
+#[cfg(test)]
 mod tests;

@@ -59,7 +59,17 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let long_dates = area.width >= 100;
     let mut names = vec!["sprint", "window", "state", "capacity"];
     let window_w = if long_dates { 23 } else { 13 };
-    let mut spec: Vec<Width> = vec![None, Some(window_w), Some(15), Some(18)];
+    // Room for "active, ended 12 days ago — close it" when the screen has
+    // it; the selected sprint's pane title always says it in full.
+    let state_w = app
+        .cache
+        .sprint_rows
+        .iter()
+        .map(|&i| display_width(&state(&app.plan.sprints[i], app)))
+        .max()
+        .unwrap_or(0)
+        .clamp(15, usize::from(area.width / 3).max(15)) as u16;
+    let mut spec: Vec<Width> = vec![None, Some(window_w), Some(state_w), Some(18)];
     if wide {
         names.insert(1, "id");
         spec.insert(1, Some(7));
@@ -82,10 +92,15 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(bar(ratio, 10), t.gauge(over)),
             Span::styled(format!(" {used}/{}", s.capacity), t.gauge(over)),
         ];
+        let state_cell = if s.timing(app.today).is_late() {
+            vec![Span::styled(state(s, app), t.error())]
+        } else {
+            grid::text(state(s, app))
+        };
         let mut cells = vec![
             grid::text(fit(&s.name, 60)),
             grid::text(window(s, long_dates)),
-            grid::text(state(s, app)),
+            state_cell,
             gauge,
         ];
         if wide {
@@ -145,8 +160,9 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
             app,
             SprintFocus::Items,
             format!(
-                " {} · {} items · {used} pts ",
+                " {} · {} · {} items · {used} pts ",
                 fit(&s.name, 30),
+                s.timing(app.today),
                 s.items.len()
             ),
         ));
