@@ -172,7 +172,7 @@ pub fn days_word(n: i64) -> String {
 
 impl std::fmt::Display for Timing {
     /// "3 days left", "ended 2 days ago — close it", "starts in 1 day",
-    /// "window passed 4 days ago — start, re-date or cancel it",
+    /// "window ended 4 days ago" (planned, never started),
     /// "closed 2026-11-27", "cancelled".
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
@@ -180,11 +180,7 @@ impl std::fmt::Display for Timing {
             Timing::Running { days_left: 1 } => f.write_str("ends today"),
             Timing::Running { days_left } => write!(f, "{} left", days_word(days_left)),
             Timing::Overdue { days: d } => write!(f, "ended {} ago — close it", days_word(d)),
-            Timing::WindowPassed { days: d } => write!(
-                f,
-                "window ended {} ago — start, re-date or cancel it",
-                days_word(d)
-            ),
+            Timing::WindowPassed { days: d } => write!(f, "window ended {} ago", days_word(d)),
             Timing::Closed(Some(d)) => write!(f, "closed {d}"),
             Timing::Closed(None) => f.write_str("closed"),
             Timing::Cancelled(Some(d)) => write!(f, "cancelled {d}"),
@@ -236,7 +232,7 @@ mod tests {
         assert_eq!(s.timing(day("2026-11-13")).to_string(), "starts in 3 days");
         assert_eq!(
             s.timing(day("2026-11-28")).to_string(),
-            "window ended 1 day ago — start, re-date or cancel it"
+            "window ended 1 day ago"
         );
     }
 
