@@ -297,3 +297,33 @@ fn the_demo_opens_as_of_its_own_date_unless_told() {
         r.stdout
     );
 }
+
+#[test]
+fn a_plan_written_before_these_rules_and_states_still_loads() {
+    let sb = Sandbox::demo();
+    let old: String = bearing::store::embedded::DEMO
+        .lines()
+        .filter(|l| {
+            let l = l.trim_start();
+            ![
+                "sprint_overdue:",
+                "sprint_window_passed:",
+                "sprint_overlap:",
+            ]
+            .iter()
+            .any(|k| l.starts_with(k))
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(!old.contains("sprint_overdue") && old.contains("sprint_over_capacity"));
+    std::fs::write(sb.plan(), &old).unwrap();
+    let check = sb.ok_at("2027-03-01", &["check"]).stdout;
+    assert!(
+        check.contains("warning sprint-overdue:"),
+        "defaults to warn: {check}"
+    );
+    sb.ok(&["sprint", "cancel", "S-TB5XR"]);
+    let text = std::fs::read_to_string(sb.plan()).unwrap();
+    assert!(text.contains("    sprint_overlap: warn,\n"), "{text}");
+    assert!(text.contains("      state: cancelled,\n"), "{text}");
+}

@@ -9,7 +9,7 @@ use bearing::tui::NoPersist;
 use bearing::tui::app::{App, Message, Mode};
 use chrono::NaiveDate;
 use common::fixture;
-use common::keys::press;
+use common::keys::{press, type_text};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -110,4 +110,43 @@ fn cancel_asks_sends_items_back_and_undoes() {
     press(&mut app, "k X");
     assert!(matches!(app.message, Some(Message::Error(_))));
     assert!(message(&app).contains("only a planned or active sprint can be cancelled"));
+}
+
+#[test]
+fn the_demo_says_which_date_it_shows() {
+    let app = App::new(
+        fixture(),
+        day("2026-11-20"),
+        true,
+        Box::new(NoPersist::demo_as_of(day("2026-11-20"))),
+    );
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("demo · as of 2026-11-20 (read-only)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_sprint_form_that_overlaps_says_so_when_saved() {
+    let mut app = app_at("2026-11-20");
+    // The form's default window (today + 13 days) overlaps both open sprints.
+    press(&mut app, "3 a");
+    assert!(matches!(app.mode, Mode::Form(_)), "{:?}", app.mode);
+    type_text(&mut app, "Overlap");
+    press(&mut app, "<Tab> <Tab> <Tab>");
+    type_text(&mut app, "5");
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode, Mode::Normal, "{}", message(&app));
+    assert!(
+        message(&app)
+            .contains("— warning: sprint \"Overlap\" (2026-11-20 → 2026-12-03) overlaps S-00001"),
+        "{}",
+        message(&app)
+    );
+    assert!(
+        message(&app).contains("overlaps S-00002"),
+        "{}",
+        message(&app)
+    );
 }

@@ -60,7 +60,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let mut names = vec!["sprint", "window", "state", "capacity"];
     let window_w = if long_dates { 23 } else { 13 };
     // Room for "active, ended 12 days ago — close it" when the screen has
-    // it; the selected sprint's pane title always says it in full.
+    // it; the selected sprint's pane says it in full.
     let state_w = app
         .cache
         .sprint_rows
@@ -68,7 +68,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         .map(|&i| display_width(&state(&app.plan.sprints[i], app)))
         .max()
         .unwrap_or(0)
-        .clamp(15, usize::from(area.width / 3).max(15)) as u16;
+        .clamp(15, usize::from(area.width / 4).max(15)) as u16;
     let mut spec: Vec<Width> = vec![None, Some(window_w), Some(state_w), Some(18)];
     if wide {
         names.insert(1, "id");
@@ -170,6 +170,13 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
+    let timing = s.timing(app.today);
+    if timing.is_late() {
+        lines.push(Line::from(Span::styled(
+            fit(&timing.to_string(), w),
+            t.error(),
+        )));
+    }
     if !s.goal.is_empty() {
         lines.push(Line::from(Span::styled(fit(&s.goal, w), t.dim())));
     }
