@@ -58,7 +58,7 @@ pub fn sprint_csv(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Stri
     let rows = sh
         .rows
         .iter()
-        .map(|r| (r.debt, r.breakdown.clone(), standing.to_owned()))
+        .map(|r| (r.debt, r.breakdown, standing.to_owned()))
         .chain(missed);
     for (d, breakdown, standing) in rows {
         let record = [
