@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod export;
+pub use export::{ExportCommand, ExportFormat, LogFormat};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "bearing",
@@ -353,51 +356,6 @@ pub enum HypothesisCommand {
     },
     /// Reopen a decided experiment; the old decision is kept in its history.
     Reopen { id: String },
-}
-
-/// What a sprint export can be written as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Md,
-    Csv,
-    Json,
-}
-
-/// What the learning log can be written as (no CSV: entries are nested).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LogFormat {
-    Md,
-    Json,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ExportCommand {
-    /// A sprint plan (default: the active sprint, else the next planned one).
-    Sprint {
-        id: Option<String>,
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
-        /// Write to this file (atomically) instead of stdout; - is stdout.
-        #[arg(long, short = 'o', value_name = "PATH")]
-        output: Option<PathBuf>,
-    },
-    /// Decided experiments by month, for the learning forum.
-    LearningLog {
-        /// Only decisions on or after this day.
-        #[arg(long, value_name = "DATE")]
-        since: Option<String>,
-        #[arg(long, value_enum, default_value_t = LogFormat::Md)]
-        format: LogFormat,
-        /// Write to this file (atomically) instead of stdout; - is stdout.
-        #[arg(long, short = 'o', value_name = "PATH")]
-        output: Option<PathBuf>,
-    },
-    /// The North Star on its own.
-    NorthStar {
-        /// Write to this file (atomically) instead of stdout; - is stdout.
-        #[arg(long, short = 'o', value_name = "PATH")]
-        output: Option<PathBuf>,
-    },
 }
 
 #[derive(Debug, Subcommand)]

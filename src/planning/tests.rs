@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Commitment, Debt, DebtStatus, Plan, Sprint};
+use crate::model::{Commitment, Debt, DebtStatus, Plan, Sprint, SprintState};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::model::{Debt, DebtStatus, Plan, Sprint};
+use crate::model::{Debt, DebtStatus, Plan, Sprint, SprintState};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
