@@ -79,6 +79,11 @@ fn past_every_end_date_every_output_says_so() {
         "{list}"
     );
     assert!(list.contains("planned, window ended 80 days ago"), "{list}");
+    let listed = sb.ok_at(late, &["list", "sprints"]).stdout;
+    assert!(
+        listed.contains("active, ended 94 days ago — close it"),
+        "{listed}"
+    );
     let overview = sb.ok_at(late, &[]).stdout;
     assert!(
         overview.contains("ended 94 days ago — close it"),

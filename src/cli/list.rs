@@ -137,7 +137,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                     s.id.clone(),
                     s.name.clone(),
                     format!("{} → {}", s.start, s.end),
-                    s.state.label().into(),
+                    s.state_line(today),
                     format!("{}/{}", plan.effort_of(&s.items), s.capacity),
                 ]);
             }

@@ -156,10 +156,7 @@ fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
             s.id.clone(),
             s.name.clone(),
             format!("{} → {}", s.start, s.end),
-            match s.state {
-                SprintState::Closed | SprintState::Cancelled => s.timing(today).to_string(),
-                other => format!("{}, {}", other.label(), s.timing(today)),
-            },
+            s.state_line(today),
             points,
             s.items.len().to_string(),
         ]);

@@ -125,6 +125,16 @@ impl Sprint {
         }
     }
 
+    /// The state with its timing, as every list shows it: "active, 3 days
+    /// left", "active, ended 2 days ago — close it", "planned, starts in 1
+    /// day", "closed 2026-11-27", "cancelled 2026-11-20".
+    pub fn state_line(&self, today: NaiveDate) -> String {
+        match self.state {
+            SprintState::Closed | SprintState::Cancelled => self.timing(today).to_string(),
+            other => format!("{}, {}", other.label(), self.timing(today)),
+        }
+    }
+
     /// Whether the windows of the two sprints share a day.
     pub fn overlaps(&self, other: &Sprint) -> bool {
         self.start <= other.end && other.start <= self.end

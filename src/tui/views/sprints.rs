@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::grid::{self, Width};
 use super::{bar, fit, num};
-use crate::model::{Sprint, SprintState};
+use crate::model::Sprint;
 use crate::planning;
 use crate::text::display_width;
 use crate::tui::action::View;
@@ -127,10 +127,7 @@ fn window(s: &Sprint, long: bool) -> String {
 /// "active, 3 days left", "active, ended 2 days ago — close it",
 /// "planned, starts in 1 day", "closed 2026-11-27".
 fn state(s: &Sprint, app: &App) -> String {
-    match s.state {
-        SprintState::Closed | SprintState::Cancelled => s.timing(app.today).to_string(),
-        other => format!("{}, {}", other.label(), s.timing(app.today)),
-    }
+    s.state_line(app.today)
 }
 
 fn focus_title(app: &App, pane: SprintFocus, text: String) -> Span<'static> {
