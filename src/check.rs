@@ -9,8 +9,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{Kind, Plan, Policy, Severity};
+
+mod sprints;
 use crate::store::format;
 use crate::text::sanitize;
+use sprints::sprints;
 
 /// The rules, in the order they are reported on the same line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -25,10 +28,13 @@ pub enum Rule {
     DecidedWithoutEvidence,
     KrWithoutTarget,
     KrPastDue,
+    SprintOverdue,
+    SprintWindowPassed,
+    SprintOverlap,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 9] = [
+    pub const ALL: [Rule; 12] = [
         Rule::DanglingReference,
         Rule::DuplicateId,
         Rule::DebtWithoutOwner,
@@ -38,6 +44,9 @@ impl Rule {
         Rule::DecidedWithoutEvidence,
         Rule::KrWithoutTarget,
         Rule::KrPastDue,
+        Rule::SprintOverdue,
+        Rule::SprintWindowPassed,
+        Rule::SprintOverlap,
     ];
 
     /// The kebab-case name used in output and documentation.
@@ -52,6 +61,9 @@ impl Rule {
             Rule::DecidedWithoutEvidence => "decided-without-evidence",
             Rule::KrWithoutTarget => "kr-without-target",
             Rule::KrPastDue => "kr-past-due",
+            Rule::SprintOverdue => "sprint-overdue",
+            Rule::SprintWindowPassed => "sprint-window-passed",
+            Rule::SprintOverlap => "sprint-overlap",
         }
     }
 
@@ -66,6 +78,9 @@ impl Rule {
             Rule::DecidedWithoutEvidence => p.decided_without_evidence,
             Rule::KrWithoutTarget => p.kr_without_target,
             Rule::KrPastDue => p.kr_past_due,
+            Rule::SprintOverdue => p.sprint_overdue,
+            Rule::SprintWindowPassed => p.sprint_window_passed,
+            Rule::SprintOverlap => p.sprint_overlap,
         }
     }
 }
@@ -148,22 +163,7 @@ pub fn check(plan: &Plan, text: Option<&str>, today: NaiveDate) -> Vec<Finding> 
     references(plan, &mut c);
     duplicates(plan, &mut c);
     debts(plan, &mut c);
-    for s in plan.sprints.iter().filter(|s| s.state.is_open()) {
-        let effort = plan.effort_of(&s.items);
-        if effort > s.capacity {
-            c.add(
-                Rule::SprintOverCapacity,
-                &s.id,
-                format!(
-                    "sprint {} holds {}, over its capacity of {} by {}",
-                    quoted(&s.name),
-                    count(effort, "pt"),
-                    s.capacity,
-                    count(effort - s.capacity, "pt")
-                ),
-            );
-        }
-    }
+    sprints(plan, today, &mut c);
     for h in &plan.hypotheses {
         if h.is_stale(today)
             && let Some(review_by) = h.review_by

@@ -6,14 +6,22 @@ mod close;
 mod knapsack;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod time_tests;
+mod velocity;
+mod warnings;
 
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::model::{Change, Item, Kind, Plan, Sprint, SprintState, validate};
+use crate::model::{Change, Item, Kind, Plan, Sprint, validate};
 use crate::score::{self, Ranked};
 
-pub use close::{Carried, CloseOutcome, CloseReport, close, next_planned, start};
+pub use close::{
+    Carried, CloseOutcome, CloseReport, WentTo, cancel, close, next_planned, not_done, start,
+};
+pub use velocity::{suggested_capacity, velocity};
+pub use warnings::{creation_warnings, overlap_note, overlapping, start_warnings};
 
 /// Capacity suggested for a new sprint when there is no velocity and no
 /// earlier sprint to copy: two people for two weeks at about five points a
@@ -51,6 +59,8 @@ pub enum PlanningError {
     },
     #[error("{id} is {state}; only a planned sprint can be started")]
     NotPlanned { id: String, state: &'static str },
+    #[error("{id} is {state}; only a planned or active sprint can be cancelled")]
+    NotCancellable { id: String, state: &'static str },
     #[error("{id} is {state}; only an active sprint can be closed (start it first)")]
     NotActive { id: String, state: &'static str },
 }
@@ -128,44 +138,6 @@ pub fn committed(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Vec<Ranked> 
         return Vec::new();
     };
     score::rank(plan, today, |d| s.items.contains(&d.id))
-}
-
-/// Mean completed points of the last [`VELOCITY_WINDOW`] closed sprints (by
-/// end date); `None` before any sprint has closed.
-pub fn velocity(plan: &Plan) -> Option<f64> {
-    let mut closed: Vec<&Sprint> = plan
-        .sprints
-        .iter()
-        .filter(|s| s.state == SprintState::Closed)
-        .collect();
-    if closed.is_empty() {
-        return None;
-    }
-    closed.sort_by(|a, b| b.end.cmp(&a.end).then_with(|| b.id.cmp(&a.id)));
-    let last = &closed[..closed.len().min(VELOCITY_WINDOW)];
-    let sum: f64 = last
-        .iter()
-        .map(|s| {
-            // A hand-written closed sprint may lack the recorded points.
-            f64::from(
-                s.completed_points
-                    .unwrap_or_else(|| plan.effort_of(&s.completed)),
-            )
-        })
-        .sum();
-    Some(sum / last.len() as f64)
-}
-
-/// Capacity for a new sprint: the velocity, else the latest sprint's
-/// capacity, else [`DEFAULT_CAPACITY`]. Always at least 1.
-pub fn suggested_capacity(plan: &Plan) -> u32 {
-    if let Some(v) = velocity(plan) {
-        return (v.round() as u32).max(1);
-    }
-    plan.sprints
-        .iter()
-        .max_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)))
-        .map_or(DEFAULT_CAPACITY, |s| s.capacity.max(1))
 }
 
 /// A new planned sprint. Without a capacity it gets [`suggested_capacity`].

@@ -836,8 +836,10 @@ fn exports_go_to_stdout_or_a_file() {
     let mut rdr = csv::Reader::from_reader(csv_out.as_bytes());
     let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(header[0], "id");
-    assert_eq!(header.len(), 13);
-    assert!(rdr.records().all(|r| r.unwrap().len() == 13));
+    // 13 item columns and `sprint` (committed / done / where it went).
+    assert_eq!(header.len(), 14);
+    assert_eq!(header[13], "sprint");
+    assert!(rdr.records().all(|r| r.unwrap().len() == 14));
     let j = json(&sb.ok(&["--demo", "export", "sprint", "--format", "json"]));
     assert_eq!(j["format_version"], 1);
     assert!(

@@ -240,6 +240,7 @@ fn sprint() -> impl Strategy<Value = Sprint> {
             SprintState::Planned,
             SprintState::Active,
             SprintState::Closed,
+            SprintState::Cancelled,
         ][..],
     );
     (
@@ -258,12 +259,14 @@ fn sprint() -> impl Strategy<Value = Sprint> {
             strings(),
             prop::option::of(any::<u32>()),
             prop::option::of(date()),
+            strings(),
+            prop::option::of(text()),
         ),
     )
         .prop_map(
             |(
                 (id, name, start, end, capacity, goal, items),
-                (state, commitment, completed, completed_points, closed),
+                (state, commitment, completed, completed_points, closed, carried, carried_to),
             )| Sprint {
                 id,
                 name,
@@ -277,6 +280,8 @@ fn sprint() -> impl Strategy<Value = Sprint> {
                 completed,
                 completed_points,
                 closed,
+                carried,
+                carried_to,
             },
         )
 }
@@ -300,7 +305,7 @@ fn plan() -> impl Strategy<Value = Plan> {
         kr_at_risk: w[4],
         kr_off_track: w[5],
     });
-    let policy = prop::collection::vec(severity(), 9).prop_map(|s| Policy {
+    let policy = prop::collection::vec(severity(), 12).prop_map(|s| Policy {
         dangling_reference: s[0],
         duplicate_id: s[1],
         debt_without_owner: s[2],
@@ -310,6 +315,9 @@ fn plan() -> impl Strategy<Value = Plan> {
         decided_without_evidence: s[6],
         kr_without_target: s[7],
         kr_past_due: s[8],
+        sprint_overdue: s[9],
+        sprint_window_passed: s[10],
+        sprint_overlap: s[11],
     });
     (
         (0u32..=1, text(), weights, (float(), float()), policy),

@@ -93,7 +93,11 @@ fn close_start_and_the_next_sprint_with_undo_at_each_step() {
     // The next sprint: take D-00006 out, start it.
     press(&mut app, "j l j <");
     assert_eq!(items(&app, "S-00002"), ["D-00003", "D-00004"]);
+    // Before its window and over capacity: it asks first.
     press(&mut app, "S");
+    assert!(matches!(app.mode, Mode::Confirm(_)), "{:?}", app.mode);
+    assert_eq!(state(&app, "S-00002"), SprintState::Planned);
+    press(&mut app, "y");
     assert_eq!(state(&app, "S-00002"), SprintState::Active);
     let c = app
         .plan

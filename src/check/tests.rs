@@ -175,6 +175,8 @@ fn kr_without_target_and_past_due() {
     only(&plan, Rule::KrWithoutTarget, "KR-00001");
     let mut plan = clean();
     plan.hypotheses[0].review_by = Some(day("2026-12-31"));
+    // By July the March sprint is long over: closed, so only the KR speaks.
+    plan.sprints[0].state = crate::model::SprintState::Closed;
     let (findings, _) = run(&plan, day("2026-07-01"));
     assert_eq!(findings.len(), 1);
     assert_eq!(findings[0].rule, Rule::KrPastDue);
@@ -256,4 +258,62 @@ fn hostile_titles_stay_inert() {
     let f = &check(&plan, None, today())[0];
     let line = format_line("p", f);
     assert!(!line.chars().any(crate::text::is_unsafe), "{line:?}");
+}
+
+#[test]
+fn an_active_sprint_past_its_end_is_overdue() {
+    let mut plan = clean();
+    plan.sprints[0].state = crate::model::SprintState::Active;
+    plan.hypotheses[0].review_by = Some(day("2026-12-31"));
+    let (findings, text) = run(&plan, day("2026-03-16"));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = &findings[0];
+    assert_eq!((f.rule, f.severity), (Rule::SprintOverdue, Severity::Warn));
+    assert_eq!(f.line, Some(line_of(&text, "S-00001")));
+    assert_eq!(
+        f.message,
+        "sprint \"Sprint 1\" is still active 3 days after its end 2026-03-13: close it (bearing sprint close S-00001)"
+    );
+    // On its last day it is not late yet.
+    assert_eq!(run(&plan, day("2026-03-13")).0, []);
+}
+
+#[test]
+fn a_planned_sprint_whose_window_passed_is_flagged() {
+    let mut plan = clean();
+    plan.hypotheses[0].review_by = Some(day("2026-12-31"));
+    let (findings, _) = run(&plan, day("2026-03-14"));
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    assert_eq!(findings[0].rule, Rule::SprintWindowPassed);
+    assert!(
+        findings[0].message.contains("which ended 1 day ago"),
+        "{}",
+        findings[0].message
+    );
+    plan.policy.sprint_window_passed = Severity::Off;
+    assert_eq!(run(&plan, day("2026-03-14")).0, []);
+}
+
+#[test]
+fn overlapping_sprints_are_flagged_once_on_the_later() {
+    let mut plan = clean();
+    let mut next = Sprint::new(
+        "S-00002".into(),
+        "Sprint 2".into(),
+        day("2026-03-13"),
+        day("2026-03-13"),
+        5,
+    );
+    plan.sprints.push(next.clone());
+    let f = only(&plan, Rule::SprintOverlap, "S-00002");
+    assert!(f.message.contains("overlaps S-00001"), "{}", f.message);
+    // A cancelled sprint overlaps nothing; back to back is fine.
+    next.state = crate::model::SprintState::Cancelled;
+    plan.sprints[1] = next.clone();
+    assert_eq!(run(&plan, today()).0, []);
+    next.state = crate::model::SprintState::Planned;
+    next.start = day("2026-03-14");
+    next.end = day("2026-03-14");
+    plan.sprints[1] = next;
+    assert_eq!(run(&plan, today()).0, []);
 }

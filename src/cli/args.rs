@@ -7,6 +7,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 pub use super::item_args::{AddCommand, DebtArgs, EditArgs};
 
+mod export;
+pub use export::{ExportCommand, ExportFormat, LogFormat};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "bearing",
@@ -76,7 +79,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Debt sprints: create, plan, start, close, list.
+    /// Debt sprints: create, plan, start, close, cancel, list.
     #[command(subcommand)]
     Sprint(SprintCommand),
     /// Move an experiment through proposed → running → validated | abandoned.
@@ -155,7 +158,7 @@ pub enum ListKind {
 
 #[derive(Debug, Subcommand)]
 pub enum SprintCommand {
-    /// Create a planned sprint; prints its id.
+    /// Create a planned sprint; prints its id (warns on stderr when it overlaps another or its window has passed). Start = end is a one-day sprint.
     New {
         /// What the sprint is called, e.g. "Debt sprint 24".
         name: String,
@@ -196,8 +199,13 @@ pub enum SprintCommand {
         #[arg(required = true, value_name = "DEBT")]
         debts: Vec<String>,
     },
-    /// Start the sprint, recording what was committed.
+    /// Start the sprint, recording what was committed (warns when outside its window, empty or over capacity).
     Start {
+        /// The sprint's id.
+        id: String,
+    },
+    /// Call a planned or active sprint off: its items go back to the backlog; it never counts for velocity.
+    Cancel {
         /// The sprint's id.
         id: String,
     },
@@ -247,46 +255,6 @@ pub enum HypothesisCommand {
     Reopen {
         /// The hypothesis's id.
         id: String,
-    },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Md,
-    Csv,
-    Json,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ExportCommand {
-    /// A sprint plan (default: the active sprint, else the next planned one).
-    Sprint {
-        /// The sprint's id (default: the active one, else the next planned).
-        id: Option<String>,
-        /// md: a page for the team; csv: for a spreadsheet; json: for scripts.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
-        /// Write to this file instead of stdout.
-        #[arg(long, short = 'o', value_name = "PATH")]
-        output: Option<PathBuf>,
-    },
-    /// Decided experiments by month, for the learning forum.
-    LearningLog {
-        /// Only decisions on or after this day.
-        #[arg(long, value_name = "DATE")]
-        since: Option<String>,
-        /// md: by month, for the learning forum; json: for scripts.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
-        format: ExportFormat,
-        /// Write to this file instead of stdout.
-        #[arg(long, short = 'o', value_name = "PATH")]
-        output: Option<PathBuf>,
-    },
-    /// The North Star on its own.
-    NorthStar {
-        /// Write to this file instead of stdout.
-        #[arg(long, short = 'o', value_name = "PATH")]
-        output: Option<PathBuf>,
     },
 }
 

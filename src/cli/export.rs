@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, anyhow};
 
-use super::args::{ExportCommand, ExportFormat};
+use super::args::{ExportCommand, ExportFormat, LogFormat};
 use super::{Ctx, Source, display};
 use crate::export::{self, ExportError};
 use crate::model::id::normalize;
@@ -40,17 +40,16 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand, out: &mut String) -> anyhow::Result<()
                 .map(|d| validate::date("since", d).map_err(|e| anyhow!("{e}")))
                 .transpose()?;
             let text = match format {
-                ExportFormat::Md => export::learning_log_markdown(&plan, since, today),
-                ExportFormat::Json => export::learning_log_json(&plan, since)?,
-                ExportFormat::Csv => {
-                    anyhow::bail!("the learning log is exported as md or json, not csv")
-                }
+                LogFormat::Md => export::learning_log_markdown(&plan, since, today),
+                LogFormat::Json => export::learning_log_json(&plan, since)?,
             };
             (text, output)
         }
         ExportCommand::NorthStar { output } => (export::north_star(&plan), output),
     };
     match output {
+        // `-o -` is standard output, as in most tools.
+        Some(path) if path.as_os_str() == "-" => out.push_str(&text),
         Some(path) => {
             write_file(&path, &text)?;
             out.push_str(&format!("wrote {}\n", display(&path)));

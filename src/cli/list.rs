@@ -38,7 +38,7 @@ pub fn list(ctx: &Ctx, kind: ListKind, format: Format, out: &mut String) -> anyh
         (ListKind::Hypotheses, Format::Json) => json_out(&hypotheses_json(&plan, today), out),
         (ListKind::Debt, Format::Json) => json_out(&debts_json(&plan, today), out),
         (ListKind::Sprints, Format::Json) => {
-            out.push_str(&crate::export::sprints_json(&plan)?);
+            out.push_str(&crate::export::sprints_json(&plan, today)?);
             Ok(())
         }
         (kind, Format::Table) => {
@@ -136,7 +136,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                     s.id.clone(),
                     s.name.clone(),
                     format!("{} → {}", s.start, s.end),
-                    s.state.label().into(),
+                    s.state_line(today),
                     format!("{}/{}", plan.effort_of(&s.items), s.capacity),
                 ]);
             }
@@ -274,14 +274,14 @@ pub fn overview(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
     out.push_str(&t.render(table::width()));
     if let Some(s) = plan.active_sprint() {
         out.push_str(&format!(
-            "\nActive sprint: {} {} ({} → {}), {}/{}, {} left\n",
+            "\nActive sprint: {} {} ({} → {}), {}/{}, {}\n",
             s.id,
             sanitize(&s.name),
             s.start,
             s.end,
             plan.effort_of(&s.items),
             count(s.capacity, "point"),
-            count(s.days_left(ctx.today), "day")
+            s.timing(ctx.today)
         ));
     }
     let stale: Vec<_> = plan

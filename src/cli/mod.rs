@@ -51,6 +51,9 @@ impl Ctx {
             Some(s) => {
                 crate::model::validate::date("--today", s).map_err(|e| anyhow::anyhow!("{e}"))?
             }
+            // The demo is written for one day; as of the real clock it would
+            // age into overdue sprints and stale experiments.
+            None if cli.demo => embedded::demo_today(),
             None => chrono::Local::now().date_naive(),
         };
         let cwd = std::env::current_dir().context("cannot read the current directory")?;

@@ -9,6 +9,7 @@ use super::list::by_start;
 use super::table::{self, Table};
 use super::{Ctx, Source};
 use crate::lifecycle;
+use crate::model::SprintState;
 use crate::model::id::normalize;
 use crate::model::validate;
 use crate::planning::{self, Carried};
@@ -48,6 +49,9 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
                     goal.as_deref().unwrap_or(""),
                 )?;
                 plan.apply(change);
+                if let Some(s) = plan.sprint(&id) {
+                    warn(&id, &planning::creation_warnings(plan, s, today));
+                }
                 let cap = plan.sprint(&id).map_or(0, |s| s.capacity);
                 Ok((id, cap))
             })?;
@@ -92,6 +96,17 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
             let id = normalize(&id);
             ctx.write(|plan| {
                 let o = planning::start(plan, &id, today)?;
+                if let Some(s) = plan.sprint(&id) {
+                    warn(&id, &planning::start_warnings(plan, s, today));
+                }
+                plan.apply(o.change);
+                Ok(o.message)
+            })?
+        }
+        SprintCommand::Cancel { id } => {
+            let id = normalize(&id);
+            ctx.write(|plan| {
+                let o = planning::cancel(plan, &id, today)?;
                 plan.apply(o.change);
                 Ok(o.message)
             })?
@@ -117,17 +132,25 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
     Ok(())
 }
 
+/// Warnings go to stderr, so stdout stays what scripts capture (the id).
+fn warn(id: &str, warnings: &[String]) {
+    for w in warnings {
+        eprintln!("bearing: warning: {id}: {}", crate::text::sanitize(w));
+    }
+}
+
 fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     let Source { plan, .. } = ctx.read()?;
     if format == Format::Json {
-        out.push_str(&crate::export::sprints_json(&plan)?);
+        out.push_str(&crate::export::sprints_json(&plan, ctx.today)?);
         return Ok(());
     }
     let mut t = Table::new(vec!["id", "name", "window", "state", "points", "items"], 1);
+    let today = ctx.today;
     t.right = vec![4, 5];
     for s in by_start(&plan) {
         let points = match (s.state, s.completed_points) {
-            (crate::model::SprintState::Closed, Some(done)) => {
+            (SprintState::Closed, Some(done)) => {
                 let planned = s.commitment.as_ref().map_or(0, |c| c.points);
                 format!("{done}/{planned} done")
             }
@@ -137,7 +160,7 @@ fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
             s.id.clone(),
             s.name.clone(),
             format!("{} → {}", s.start, s.end),
-            s.state.label().into(),
+            s.state_line(today),
             points,
             s.items.len().to_string(),
         ]);

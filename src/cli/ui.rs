@@ -23,7 +23,7 @@ pub fn open(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
             read_only: true,
             read_only_why: None,
             today: ctx.today,
-            persist: Box::new(NoPersist::demo()),
+            persist: Box::new(NoPersist::demo_as_of(ctx.today)),
         });
     }
     let path = ctx.path()?;

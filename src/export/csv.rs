@@ -4,11 +4,16 @@ use chrono::NaiveDate;
 
 use super::{ExportError, sheet};
 use crate::model::Plan;
+use crate::score::Scorer;
 use crate::text::csv_cell;
 
 /// The header row. `customer`…`urgency` are the item's 0–5 ratings as
-/// entered; `score` is its WSJF score with two decimals.
-pub const CSV_HEADER: [&str; 13] = [
+/// entered; `score` is its WSJF score with two decimals; `sprint` says how
+/// the item stands in the sprint: `committed` (open sprint), `done`, or for
+/// a closed sprint's unfinished items where they went (`carried to S-…`,
+/// `back to the backlog`, `won't fix`). An import ignores `id`, `score`
+/// and `sprint`, so the file imports back as it is.
+pub const CSV_HEADER: [&str; 14] = [
     "id",
     "title",
     "owner",
@@ -22,6 +27,7 @@ pub const CSV_HEADER: [&str; 13] = [
     "urgency",
     "key_results",
     "status",
+    "sprint",
 ];
 
 fn write_err(e: impl std::fmt::Display) -> ExportError {
@@ -31,15 +37,30 @@ fn write_err(e: impl std::fmt::Display) -> ExportError {
     }
 }
 
-/// One row per committed item in ranking order. Text cells go through
+/// One row per committed item in ranking order, then (for a closed or
+/// cancelled sprint) one per item committed and not done. Text cells go through
 /// [`csv_cell`]: no control characters, and nothing a spreadsheet would run
 /// as a formula; lists are joined with `;`.
 pub fn sprint_csv(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<String, ExportError> {
     let sh = sheet(plan, sprint_id, today)?;
     let mut w = ::csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_HEADER).map_err(write_err)?;
-    for r in &sh.rows {
-        let d = r.debt;
+    let standing = if sh.sprint.state.is_open() {
+        "committed"
+    } else {
+        "done"
+    };
+    let scorer = Scorer::new(plan, today);
+    let missed = sh
+        .missed
+        .iter()
+        .filter_map(|m| Some((m.debt?, scorer.wsjf(m.debt?), m.went.to_string())));
+    let rows = sh
+        .rows
+        .iter()
+        .map(|r| (r.debt, r.breakdown, standing.to_owned()))
+        .chain(missed);
+    for (d, breakdown, standing) in rows {
         let record = [
             csv_cell(&d.id),
             csv_cell(&d.title),
@@ -47,13 +68,14 @@ pub fn sprint_csv(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Stri
             csv_cell(&d.area),
             csv_cell(&d.tags.join(";")),
             d.effort.to_string(),
-            format!("{:.2}", r.breakdown.score()),
+            format!("{:.2}", breakdown.score()),
             d.customer.to_string(),
             d.delivery.to_string(),
             d.risk.to_string(),
             d.urgency.to_string(),
             csv_cell(&d.key_results.join(";")),
             d.status.key().to_owned(),
+            csv_cell(&standing),
         ];
         w.write_record(&record).map_err(write_err)?;
     }

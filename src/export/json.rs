@@ -7,16 +7,22 @@
 //! {
 //!   "format_version": 1,
 //!   "sprint": { "id", "name", "start", "end" (YYYY-MM-DD), "capacity",
-//!               "state" ("planned" | "active" | "closed"), "goal",
+//!               "state" ("planned" | "active" | "closed" | "cancelled"), "goal",
 //!               "planned_points" (committed at start, else held now),
-//!               "completed_points" (null until closed) },
+//!               "completed_points" (null until closed),
+//!               "when" (as the views say it: "3 days left",
+//!                       "ended 2 days ago — close it", "closed 2026-11-27") },
 //!   "items": [ { "rank" (1-based), "id", "title", "owner", "area", "tags",
 //!                "effort", "status" ("open" | "in_progress" | "done" | "wont_fix"),
 //!                "key_results", "score" (WSJF),
 //!                "breakdown": { "customer", "delivery", "risk", "urgency",
 //!                               "kr_pressure", "cost_of_delay" } } ],
 //!   "totals": { "items", "effort", "capacity", "over_capacity", "score_sum",
-//!               "key_results" }
+//!               "key_results" },
+//!   "not_done": [ { "id", "title" (null if deleted), "effort" (null if deleted),
+//!                   "went" ("sprint" | "backlog" | "wont_fix" | "done_later"),
+//!                   "sprint" (the id it was carried to, else null) } ]
+//!               (committed and not done: empty until the sprint is closed)
 //! }
 //! ```
 //!
@@ -30,6 +36,7 @@ use serde::Serialize;
 
 use super::{ExportError, json_text, planned_points, sheet};
 use crate::model::Plan;
+use crate::planning::WentTo;
 use crate::score::Terms;
 
 /// Bumped when a field is renamed, removed or changes meaning.
@@ -41,6 +48,16 @@ struct Doc<'a> {
     sprint: SprintJson<'a>,
     items: Vec<ItemJson<'a>>,
     totals: TotalsJson<'a>,
+    not_done: Vec<NotDoneJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct NotDoneJson<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    effort: Option<u32>,
+    went: &'static str,
+    sprint: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -54,6 +71,7 @@ struct SprintJson<'a> {
     goal: &'a str,
     planned_points: u32,
     completed_points: Option<u32>,
+    when: String,
 }
 
 #[derive(Serialize)]
@@ -94,12 +112,14 @@ struct ListedSprint<'a> {
     items: &'a [String],
     planned_points: u32,
     completed_points: Option<u32>,
+    when: String,
 }
 
 /// Every sprint, oldest start first, as a JSON array of `{id, name, start,
 /// end, capacity, state, goal, items (debt ids), planned_points (committed at
-/// start, else held now), completed_points (null until closed)}`.
-pub fn sprints_json(plan: &Plan) -> Result<String, ExportError> {
+/// start, else held now), completed_points (null until closed), when ("3
+/// days left", "ended 2 days ago — close it", … as of `today`)}`.
+pub fn sprints_json(plan: &Plan, today: NaiveDate) -> Result<String, ExportError> {
     let mut sprints: Vec<_> = plan.sprints.iter().collect();
     sprints.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
     let list: Vec<ListedSprint<'_>> = sprints
@@ -115,6 +135,7 @@ pub fn sprints_json(plan: &Plan) -> Result<String, ExportError> {
             items: &s.items,
             planned_points: planned_points(plan, s),
             completed_points: s.completed_points,
+            when: s.timing(today).to_string(),
         })
         .collect();
     json_text(&list)
@@ -136,6 +157,7 @@ pub fn sprint_json(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Str
             goal: &s.goal,
             planned_points: planned_points(plan, s),
             completed_points: s.completed_points,
+            when: s.timing(today).to_string(),
         },
         items: sh
             .rows
@@ -165,6 +187,25 @@ pub fn sprint_json(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Str
             score_sum: sh.totals.score_sum,
             key_results: &sh.totals.key_results,
         },
+        not_done: sh
+            .missed
+            .iter()
+            .map(|m| {
+                let (went, sprint) = match &m.went {
+                    WentTo::Sprint(id) => ("sprint", Some(id.as_str())),
+                    WentTo::Backlog => ("backlog", None),
+                    WentTo::WontFix => ("wont_fix", None),
+                    WentTo::DoneLater => ("done_later", None),
+                };
+                NotDoneJson {
+                    id: &m.id,
+                    title: m.debt.map(|d| d.title.as_str()),
+                    effort: m.debt.map(|d| d.effort),
+                    went,
+                    sprint,
+                }
+            })
+            .collect(),
     };
     json_text(&doc)
 }

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use super::{ExportError, JSON_FORMAT_VERSION, json_text, number};
 use crate::lifecycle::movements;
-use crate::model::{Hypothesis, Plan};
+use crate::model::{Hypothesis, HypothesisStatus, Plan};
 use crate::text::markdown_cell;
 
 #[derive(Serialize)]
@@ -51,6 +51,7 @@ struct Entry<'a> {
     started: Option<NaiveDate>,
     evidence: &'a str,
     key_results: Vec<KrMove<'a>>,
+    reversed: Option<NaiveDate>,
 }
 
 #[derive(Serialize)]
@@ -62,17 +63,56 @@ struct KrMove<'a> {
     after: f64,
 }
 
+/// One decision: the current one, or one kept in the history.
+struct Decided<'a> {
+    h: &'a Hypothesis,
+    status: HypothesisStatus,
+    date: NaiveDate,
+    evidence: &'a str,
+    reversed: Option<NaiveDate>,
+}
+
+fn decisions(plan: &Plan) -> impl Iterator<Item = Decided<'_>> {
+    plan.hypotheses.iter().flat_map(|h| {
+        let current = h
+            .decided
+            .filter(|_| h.status.is_decided())
+            .map(|date| Decided {
+                h,
+                status: h.status,
+                date,
+                evidence: &h.evidence,
+                reversed: None,
+            });
+        h.history
+            .iter()
+            .map(move |d| Decided {
+                h,
+                status: d.status,
+                date: d.date,
+                evidence: &d.evidence,
+                reversed: Some(d.reopened),
+            })
+            .chain(current)
+    })
+}
+
 fn build(plan: &Plan, since: Option<NaiveDate>) -> Log<'_> {
-    let mut decided: Vec<(&Hypothesis, NaiveDate)> = plan
-        .hypotheses
-        .iter()
-        .filter(|h| h.status.is_decided())
-        .filter_map(|h| h.decided.map(|d| (h, d)))
-        .filter(|(_, d)| since.is_none_or(|s| *d >= s))
+    let mut decided: Vec<Decided<'_>> = decisions(plan)
+        .filter(|d| since.is_none_or(|s| d.date >= s))
         .collect();
-    decided.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+    decided.sort_by(|a, b| {
+        b.date
+            .cmp(&a.date)
+            .then_with(|| a.h.id.cmp(&b.h.id))
+            .then_with(|| a.reversed.is_none().cmp(&b.reversed.is_none()))
+    });
     let mut months: Vec<Month<'_>> = Vec::new();
-    for (h, date) in decided {
+    for d in decided {
+        let (h, date) = (d.h, d.date);
+        // Key results as they stood on this decision's day.
+        let mut at = h.clone();
+        at.decided = Some(date);
         let month = date.format("%Y-%m").to_string();
         let entry = Entry {
             id: &h.id,
@@ -80,11 +120,12 @@ fn build(plan: &Plan, since: Option<NaiveDate>) -> Log<'_> {
             owner: &h.owner,
             belief: &h.belief,
             signal: &h.signal,
-            decision: h.status.label(),
+            decision: d.status.label(),
             date,
             started: h.started,
-            evidence: &h.evidence,
-            key_results: movements(plan, h)
+            evidence: d.evidence,
+            reversed: d.reversed,
+            key_results: movements(plan, &at)
                 .into_iter()
                 .filter_map(|m| {
                     let kr = plan.key_result(&m.key_result)?;
@@ -134,13 +175,24 @@ pub fn learning_log_markdown(plan: &Plan, since: Option<NaiveDate>, today: Naive
             } else {
                 "Abandoned"
             };
+            let reversed = if e.reversed.is_some() {
+                " (reversed)"
+            } else {
+                ""
+            };
             let _ = writeln!(
                 out,
-                "### {verdict}: {} ({}), {}\n",
+                "### {verdict}{reversed}: {} ({}), {}\n",
                 markdown_cell(e.title),
                 markdown_cell(e.id),
                 e.date
             );
+            if let Some(r) = e.reversed {
+                let _ = writeln!(
+                    out,
+                    "- **Reversed:** reopened {r}; this decision no longer stands"
+                );
+            }
             let field = |out: &mut String, label: &str, v: &str| {
                 if !v.trim().is_empty() {
                     let _ = writeln!(out, "- **{label}:** {}", markdown_cell(v));

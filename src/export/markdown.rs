@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use super::{ExportError, Row, number, planned_points, pts, sheet};
+use super::{ExportError, Missed, Row, number, planned_points, pts, sheet};
 use crate::model::{Health, Plan, SprintState};
 use crate::score::Scorer;
 use crate::text::{count, markdown_cell};
@@ -22,15 +22,7 @@ pub fn sprint_markdown(
     let mut out = String::new();
     // Writing to a String cannot fail; the results are ignored on purpose.
     let _ = writeln!(out, "# {}\n", markdown_cell(&s.name));
-    let window = match s.state {
-        SprintState::Closed => match s.closed {
-            Some(d) => format!("closed {d}"),
-            None => "closed".to_owned(),
-        },
-        _ if today > s.end => "past its end".to_owned(),
-        _ if today < s.start => format!("starts in {}", count((s.start - today).num_days(), "day")),
-        _ => format!("{} left", count(s.days_left(today), "day")),
-    };
+    let window = s.timing(today);
     let _ = writeln!(
         out,
         "- **Sprint:** {} · {}",
@@ -59,7 +51,12 @@ pub fn sprint_markdown(
     out.push('\n');
 
     if sh.rows.is_empty() {
-        out.push_str("_No items committed yet._\n");
+        out.push_str(if s.state.is_open() {
+            "_No items committed yet._\n"
+        } else {
+            "_No items done._\n"
+        });
+        not_done(&mut out, &sh.missed);
         return Ok(out);
     }
     out.push_str("| Rank | ID | Title | Owner | Effort | Score | Key results |\n");
@@ -101,7 +98,32 @@ pub fn sprint_markdown(
     for r in &sh.rows {
         let _ = writeln!(out, "- {}", why(r, &scorer));
     }
+    not_done(&mut out, &sh.missed);
     Ok(out)
+}
+
+/// "## Committed, not done": each item and where it went.
+fn not_done(out: &mut String, missed: &[Missed<'_>]) {
+    if missed.is_empty() {
+        return;
+    }
+    out.push_str("\n## Committed, not done\n\n");
+    out.push_str("| ID | Title | Owner | Effort | Went |\n");
+    out.push_str("|---|---|---|---:|---|\n");
+    for m in missed {
+        let (title, owner, effort) = m.debt.map_or(("(deleted)", "", String::new()), |d| {
+            (d.title.as_str(), d.owner.as_str(), d.effort.to_string())
+        });
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            markdown_cell(&m.id),
+            markdown_cell(title),
+            markdown_cell(owner),
+            effort,
+            markdown_cell(&m.went.to_string())
+        );
+    }
 }
 
 fn term_label(name: &str) -> &str {

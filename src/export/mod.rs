@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::model::{Debt, Plan, Sprint, SprintState};
-use crate::planning::{self, SprintTotals};
+use crate::planning::{self, SprintTotals, WentTo};
 use crate::score::Breakdown;
 use crate::text::{is_unsafe, sanitize_multiline};
 
@@ -71,11 +71,22 @@ pub(crate) struct Row<'a> {
     pub breakdown: Breakdown,
 }
 
+/// An item committed to a finished sprint and not done in it.
+pub(crate) struct Missed<'a> {
+    pub id: String,
+    /// `None` when the item has since been deleted.
+    pub debt: Option<&'a Debt>,
+    pub went: WentTo,
+}
+
 /// A sprint with its ranked items and totals: what every sprint export shows.
 pub(crate) struct SprintSheet<'a> {
     pub sprint: &'a Sprint,
     pub rows: Vec<Row<'a>>,
     pub totals: SprintTotals,
+    /// For a closed or cancelled sprint: what was committed and not done,
+    /// and where it went. Empty while the sprint is open.
+    pub missed: Vec<Missed<'a>>,
 }
 
 pub(crate) fn sheet<'a>(
@@ -97,10 +108,19 @@ pub(crate) fn sheet<'a>(
         .collect();
     let totals = planning::totals(plan, sprint_id, today)
         .map_err(|_| ExportError::UnknownSprint(sprint_id.to_owned()))?;
+    let missed = planning::not_done(plan, sprint)
+        .into_iter()
+        .map(|(id, went)| Missed {
+            debt: plan.debt(&id),
+            id,
+            went,
+        })
+        .collect();
     Ok(SprintSheet {
         sprint,
         rows,
         totals,
+        missed,
     })
 }
 
@@ -156,5 +176,7 @@ pub(crate) fn number(v: f64) -> String {
     }
 }
 
+#[cfg(test)]
+mod story_tests;
 #[cfg(test)]
 mod tests;

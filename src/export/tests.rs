@@ -393,7 +393,8 @@ fn learning_log_markdown_is_inert() {
 #[test]
 fn sprint_list_json() {
     let plan = plan();
-    let v: serde_json::Value = serde_json::from_str(&sprints_json(&plan).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&sprints_json(&plan, today()).unwrap()).unwrap();
     let list = v.as_array().unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0]["id"], "S-00001");

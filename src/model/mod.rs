@@ -21,4 +21,4 @@ pub use id::Kind;
 pub use key_result::{Checkin, Direction, Health, HealthThresholds, KeyResult};
 pub use objective::Objective;
 pub use plan::{Plan, Policy, SCHEMA_VERSION, Severity, Weights};
-pub use sprint::{Commitment, Sprint, SprintState};
+pub use sprint::{Commitment, Sprint, SprintState, Timing, days_word};

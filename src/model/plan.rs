@@ -93,6 +93,9 @@ pub struct Policy {
     pub decided_without_evidence: Severity,
     pub kr_without_target: Severity,
     pub kr_past_due: Severity,
+    pub sprint_overdue: Severity,
+    pub sprint_window_passed: Severity,
+    pub sprint_overlap: Severity,
 }
 
 impl Default for Policy {
@@ -107,6 +110,9 @@ impl Default for Policy {
             decided_without_evidence: Severity::Error,
             kr_without_target: Severity::Warn,
             kr_past_due: Severity::Warn,
+            sprint_overdue: Severity::Warn,
+            sprint_window_passed: Severity::Warn,
+            sprint_overlap: Severity::Warn,
         }
     }
 }

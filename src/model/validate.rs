@@ -240,10 +240,11 @@ pub fn debt(d: &Debt, plan: &Plan) -> Vec<FieldError> {
 pub fn sprint(s: &Sprint, plan: &Plan) -> Vec<FieldError> {
     let mut out = Vec::new();
     nonempty(&s.name, "name", &mut out);
-    if s.end <= s.start {
+    // start = end is a one-day sprint (a "debt day").
+    if s.end < s.start {
         out.push(FieldError::new(
             "end",
-            format!("{} must be after the start {}", s.end, s.start),
+            format!("{} must be on or after the start {}", s.end, s.start),
         ));
     }
     if s.capacity == 0 {

@@ -144,6 +144,10 @@ pub fn close(
     closed.completed_points = Some(completed_points);
     closed.closed = Some(today);
     closed.state = SprintState::Closed;
+    closed.carried = unfinished.clone();
+    closed.carried_to = next
+        .filter(|_| !unfinished.is_empty())
+        .map(|n| n.id.clone());
     change = change.put(Item::Sprint(closed));
 
     let planned_points = s.commitment.as_ref().map(|c| c.points);
@@ -182,4 +186,95 @@ pub fn close(
                 .collect(),
         },
     })
+}
+
+/// Calls a planned or active sprint off: its items go back to the backlog
+/// (recorded as carried there), and as a cancelled sprint it never counts
+/// for velocity. One change, so one undo brings it all back.
+pub fn cancel(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Outcome, PlanningError> {
+    let s = sprint(plan, sprint_id)?;
+    if !s.state.is_open() {
+        return Err(PlanningError::NotCancellable {
+            id: s.id.clone(),
+            state: s.state.label(),
+        });
+    }
+    let mut next = s.clone();
+    next.state = SprintState::Cancelled;
+    next.closed = Some(today);
+    next.carried = std::mem::take(&mut next.items);
+    next.carried_to = None;
+    let mut message = format!("cancelled {} ({})", s.id, s.name);
+    if s.items.is_empty() {
+        message.push_str("; it held nothing");
+    } else {
+        message.push_str(&format!(
+            "; {} back to the backlog: {}",
+            items_word(s.items.len()),
+            s.items.join(", ")
+        ));
+    }
+    Ok(Outcome {
+        change: put_sprint(message.clone(), next),
+        message,
+        chosen: s.items.clone(),
+    })
+}
+
+/// Where an item committed to a finished sprint, and not done in it, went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WentTo {
+    /// Carried into this sprint (its id).
+    Sprint(String),
+    /// Back to the backlog, still open.
+    Backlog,
+    /// Dropped: marked won't fix.
+    WontFix,
+    /// Finished later, outside the sprint.
+    DoneLater,
+}
+
+impl std::fmt::Display for WentTo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WentTo::Sprint(id) => write!(f, "carried to {id}"),
+            WentTo::Backlog => f.write_str("back to the backlog"),
+            WentTo::WontFix => f.write_str("won't fix"),
+            WentTo::DoneLater => f.write_str("done later"),
+        }
+    }
+}
+
+/// A closed or cancelled sprint's items that were committed (at its start,
+/// or still in it at its close) and not done, each with where it went:
+/// the record written at the close, else where the item is now (for
+/// sprints closed before that record existed, or items taken out mid-way).
+/// Empty for a sprint still open.
+pub fn not_done(plan: &Plan, s: &Sprint) -> Vec<(String, WentTo)> {
+    if s.state.is_open() {
+        return Vec::new();
+    }
+    let committed = s.commitment.as_ref().map_or(&[][..], |c| &c.items[..]);
+    let mut ids: Vec<&String> = Vec::new();
+    for id in committed.iter().chain(&s.carried) {
+        if !s.completed.contains(id) && !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids.into_iter()
+        .map(|id| {
+            let went = if s.carried.contains(id) {
+                s.carried_to.clone().map_or(WentTo::Backlog, WentTo::Sprint)
+            } else {
+                match plan.debt(id).map(|d| d.status) {
+                    Some(DebtStatus::WontFix) => WentTo::WontFix,
+                    Some(DebtStatus::Done) => WentTo::DoneLater,
+                    _ => plan
+                        .open_sprint_of(id)
+                        .map_or(WentTo::Backlog, |o| WentTo::Sprint(o.id.clone())),
+                }
+            };
+            (id.clone(), went)
+        })
+        .collect()
 }

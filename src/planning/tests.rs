@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Commitment, Debt, DebtStatus, Plan, Sprint};
+use crate::model::{Commitment, Debt, DebtStatus, Plan, Sprint, SprintState};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -130,7 +130,7 @@ fn new_sprint_validates_and_suggests() {
     .unwrap_err();
     let msg = e.to_string();
     assert!(
-        msg.contains("must be after the start") && msg.contains("at least 1"),
+        msg.contains("must be on or after the start") && msg.contains("at least 1"),
         "{msg}"
     );
 }

@@ -18,6 +18,12 @@ pub const TEMPLATE: &str = include_str!("../../assets/template.ron");
 /// the real clock would make them drift.
 pub const DEMO_TODAY: &str = "2026-11-20";
 
+/// [`DEMO_TODAY`] as a date: what `--demo` shows unless `--today` (or
+/// `BEARING_TODAY`) names another day.
+pub fn demo_today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,6 +37,11 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::parse_from_str(DEMO_TODAY, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn demo_today_is_the_constant() {
+        assert_eq!(demo_today(), today());
     }
 
     fn demo() -> Plan {

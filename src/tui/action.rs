@@ -148,6 +148,8 @@ pub enum Action {
     TopThree,
     StartSprint,
     CloseSprint,
+    /// Sprints: call the sprint off (asks y/n); its items go back.
+    CancelSprint,
     ExportSprint,
     /// Debt view: import debt from a CSV or a taskwarrior export.
     ImportDebt,
@@ -224,6 +226,7 @@ impl Action {
             Action::TopThree => "top three into the sprint",
             Action::StartSprint => "start the sprint",
             Action::CloseSprint => "close the sprint",
+            Action::CancelSprint => "cancel the sprint",
             Action::ExportSprint => "export the sprint",
             Action::ImportDebt => "import debt from a file",
             Action::StartExperiment => "start the experiment",

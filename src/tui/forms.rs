@@ -200,7 +200,17 @@ pub fn submit(app: &mut App) -> Effect {
     } else {
         format!(" (hidden by the filter {})", app.filter.summary())
     };
-    app.info(format!("{verb} {id} “{title}”{hidden} — u to undo"));
+    // A sprint whose window overlaps another's, or has already passed, is
+    // saved but said, as `bearing sprint new` warns.
+    let warning = app
+        .plan
+        .sprint(&id)
+        .map(|s| crate::planning::creation_warnings(&app.plan, s, app.today).join("; "))
+        .filter(|w| !w.is_empty())
+        .map_or_else(String::new, |w| format!(" — warning: {w}"));
+    app.info(format!(
+        "{verb} {id} “{title}”{hidden}{warning} — u to undo"
+    ));
     Effect::Save
 }
 

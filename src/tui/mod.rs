@@ -116,6 +116,13 @@ impl NoPersist {
         }
     }
 
+    /// The demo, saying which day it is shown as of.
+    pub fn demo_as_of(today: chrono::NaiveDate) -> NoPersist {
+        NoPersist {
+            label: format!("demo · as of {today} (read-only)"),
+        }
+    }
+
     pub fn memory() -> NoPersist {
         NoPersist {
             label: "no file".to_owned(),

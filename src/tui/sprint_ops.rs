@@ -13,6 +13,9 @@ use crate::model::{Change, Sprint, SprintState};
 use crate::planning;
 use crate::store::save::{RealFs, write_atomic};
 
+mod run;
+pub use run::{cancel, start};
+
 /// Which pane of the sprint view j/k move in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SprintFocus {
@@ -128,7 +131,7 @@ pub fn step_pane(app: &mut App, delta: i64) -> bool {
 }
 
 /// The selected sprint's id, or a message saying there is none.
-fn sprint_id(app: &mut App) -> Option<String> {
+pub(super) fn sprint_id(app: &mut App) -> Option<String> {
     let id = selected_sprint(app).map(|s| s.id.clone());
     if id.is_none() {
         app.info("no sprint selected");
@@ -148,7 +151,10 @@ pub fn apply(app: &mut App, change: Change, message: String) -> Effect {
     Effect::Save
 }
 
-fn outcome(app: &mut App, result: Result<planning::Outcome, planning::PlanningError>) -> Effect {
+pub(super) fn outcome(
+    app: &mut App,
+    result: Result<planning::Outcome, planning::PlanningError>,
+) -> Effect {
     match result {
         Ok(o) => {
             let message = if o.chosen.is_empty() {
@@ -218,17 +224,6 @@ pub fn auto_plan(app: &mut App, top: bool) -> Effect {
     } else {
         planning::auto_plan(&app.plan, &sid, app.today)
     };
-    outcome(app, r)
-}
-
-pub fn start(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
-    let Some(sid) = sprint_id(app) else {
-        return Effect::None;
-    };
-    let r = planning::start(&app.plan, &sid, app.today);
     outcome(app, r)
 }
 
@@ -391,29 +386,4 @@ pub fn in_pane(app: &App) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_stems_are_safe() {
-        assert_eq!(file_stem("Debt sprint 22"), "debt-sprint-22");
-        assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
-        assert_eq!(file_stem("  !!  "), "sprint");
-    }
-
-    #[test]
-    fn the_checklist_toggles_and_clamps() {
-        let mut c = Checklist {
-            sprint: "S".into(),
-            items: vec![("a".into(), false), ("b".into(), true)],
-            selected: 0,
-        };
-        c.toggle();
-        c.step(5);
-        c.toggle();
-        assert_eq!(c.selected, 1);
-        assert_eq!(c.done(), ["a"]);
-        c.step(-9);
-        assert_eq!(c.selected, 0);
-    }
-}
+mod tests;

@@ -111,6 +111,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::TopThree => sprint_ops::auto_plan(app, true),
         Action::StartSprint => sprint_ops::start(app),
         Action::CloseSprint => sprint_ops::open_close(app),
+        Action::CancelSprint => sprint_ops::cancel(app),
         Action::ExportSprint => sprint_ops::open_export(app),
         Action::ImportDebt => super::import_ops::open(app),
         Action::StartExperiment => experiment_ops::start(app),

@@ -50,7 +50,7 @@ fn id(prefix: &str, i: usize) -> String {
 }
 
 prop_compose! {
-    fn policy()(s in vec(severity(), 9)) -> Policy {
+    fn policy()(s in vec(severity(), 12)) -> Policy {
         Policy {
             dangling_reference: s[0],
             duplicate_id: s[1],
@@ -61,6 +61,9 @@ prop_compose! {
             decided_without_evidence: s[6],
             kr_without_target: s[7],
             kr_past_due: s[8],
+            sprint_overdue: s[9],
+            sprint_window_passed: s[10],
+            sprint_overlap: s[11],
         }
     }
 }
@@ -146,6 +149,7 @@ fn s_state() -> impl Strategy<Value = SprintState> {
         Just(SprintState::Planned),
         Just(SprintState::Active),
         Just(SprintState::Closed),
+        Just(SprintState::Cancelled),
     ]
 }
 
@@ -156,11 +160,12 @@ prop_compose! {
         commitment in proptest::option::of((day(), texts(), 0u32..500)),
         completed in texts(), completed_points in proptest::option::of(0u32..500),
         closed in proptest::option::of(day()),
+        carried in texts(), carried_to in proptest::option::of(text()),
     ) -> Sprint {
         Sprint {
             id: String::new(), name, start, end, capacity, goal, items, state,
             commitment: commitment.map(|(date, items, points)| Commitment { date, items, points }),
-            completed, completed_points, closed,
+            completed, completed_points, closed, carried, carried_to,
         }
     }
 }

@@ -137,6 +137,9 @@ fn policy(c: &mut Cur, i: usize) -> Option<Policy> {
         decided_without_evidence: c.field(i, "decided_without_evidence", severity)?,
         kr_without_target: c.field(i, "kr_without_target", severity)?,
         kr_past_due: c.field(i, "kr_past_due", severity)?,
+        sprint_overdue: c.field(i, "sprint_overdue", severity)?,
+        sprint_window_passed: c.field(i, "sprint_window_passed", severity)?,
+        sprint_overlap: c.field(i, "sprint_overlap", severity)?,
     })
 }
 
@@ -283,6 +286,7 @@ fn sprint(c: &mut Cur, i: usize) -> Option<Sprint> {
                 ("planned", SprintState::Planned),
                 ("active", SprintState::Active),
                 ("closed", SprintState::Closed),
+                ("cancelled", SprintState::Cancelled),
             ])
         })?,
         commitment: c.opt(i, "commitment", |c| {
@@ -299,6 +303,10 @@ fn sprint(c: &mut Cur, i: usize) -> Option<Sprint> {
             .unwrap_or_default(),
         completed_points: c.opt(i, "completed_points", Cur::uint::<u32>)?,
         closed: c.opt(i, "closed", Cur::date)?,
+        carried: c
+            .opt(i, "carried", |c| string_list(c, i))?
+            .unwrap_or_default(),
+        carried_to: c.opt(i, "carried_to", Cur::string)?,
     })
 }
 

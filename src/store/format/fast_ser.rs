@@ -46,6 +46,9 @@ pub(super) fn write(plan: &Plan) -> String {
         ("decided_without_evidence", p.decided_without_evidence),
         ("kr_without_target", p.kr_without_target),
         ("kr_past_due", p.kr_past_due),
+        ("sprint_overdue", p.sprint_overdue),
+        ("sprint_window_passed", p.sprint_window_passed),
+        ("sprint_overlap", p.sprint_overlap),
     ] {
         w.ident(4, name, severity(s));
     }
@@ -213,6 +216,7 @@ fn sprint(w: &mut W, i: usize, x: &Sprint) {
         SprintState::Planned => "planned",
         SprintState::Active => "active",
         SprintState::Closed => "closed",
+        SprintState::Cancelled => "cancelled",
     };
     w.ident(i, "state", state);
     if let Some(c) = &x.commitment {
@@ -228,6 +232,10 @@ fn sprint(w: &mut W, i: usize, x: &Sprint) {
     }
     if let Some(d) = x.closed {
         w.date(i, "closed", d);
+    }
+    w.opt_strs(i, "carried", &x.carried);
+    if let Some(to) = &x.carried_to {
+        w.str_field(i, "carried_to", to);
     }
 }
 

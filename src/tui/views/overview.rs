@@ -118,10 +118,13 @@ fn sprint(app: &App, width: usize) -> Vec<Line<'static>> {
     };
     let used = app.plan.effort_of(&s.items);
     let over = used > s.capacity;
-    lines.push(Line::from(fit(
-        &format!("{} {} · {} days left", s.id, s.name, s.days_left(app.today)),
-        width,
-    )));
+    let timing = s.timing(app.today);
+    let head = fit(&format!("{} {} · {timing}", s.id, s.name), width);
+    lines.push(Line::from(if timing.is_late() {
+        Span::styled(head, t.error())
+    } else {
+        Span::raw(head)
+    }));
     let ratio = f64::from(used) / f64::from(s.capacity.max(1));
     lines.push(Line::from(vec![
         Span::styled(bar(ratio, 12), t.gauge(over)),

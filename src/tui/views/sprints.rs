@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::grid::{self, Width};
 use super::{bar, fit, num};
-use crate::model::{Sprint, SprintState};
+use crate::model::Sprint;
 use crate::planning;
 use crate::text::{count, display_width};
 use crate::tui::action::View;
@@ -59,7 +59,17 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     let long_dates = area.width >= 100;
     let mut names = vec!["sprint", "window", "state", "capacity"];
     let window_w = if long_dates { 23 } else { 13 };
-    let mut spec: Vec<Width> = vec![None, Some(window_w), Some(15), Some(18)];
+    // Room for "active, ended 12 days ago — close it" when the screen has
+    // it; the selected sprint's pane says it in full.
+    let state_w = app
+        .cache
+        .sprint_rows
+        .iter()
+        .map(|&i| display_width(&state(&app.plan.sprints[i], app)))
+        .max()
+        .unwrap_or(0)
+        .clamp(15, usize::from(area.width / 4).max(15)) as u16;
+    let mut spec: Vec<Width> = vec![None, Some(window_w), Some(state_w), Some(18)];
     if wide {
         names.insert(1, "id");
         spec.insert(1, Some(7));
@@ -82,10 +92,15 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(bar(ratio, 10), t.gauge(over)),
             Span::styled(format!(" {used}/{}", s.capacity), t.gauge(over)),
         ];
+        let state_cell = if s.timing(app.today).is_late() {
+            vec![Span::styled(state(s, app), t.error())]
+        } else {
+            grid::text(state(s, app))
+        };
         let mut cells = vec![
             grid::text(fit(&s.name, 60)),
             grid::text(window(s, long_dates)),
-            grid::text(state(s, app)),
+            state_cell,
             gauge,
         ];
         if wide {
@@ -109,11 +124,10 @@ fn window(s: &Sprint, long: bool) -> String {
     }
 }
 
+/// "active, 3 days left", "active, ended 2 days ago — close it",
+/// "planned, starts in 1 day", "closed 2026-11-27".
 fn state(s: &Sprint, app: &App) -> String {
-    match s.state {
-        SprintState::Active => format!("active, {}d left", s.days_left(app.today)),
-        other => other.label().to_owned(),
-    }
+    s.state_line(app.today)
 }
 
 fn focus_title(app: &App, pane: SprintFocus, text: String) -> Span<'static> {
@@ -143,8 +157,9 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
             app,
             SprintFocus::Items,
             format!(
-                " {} · {} · {used} pts ",
+                " {} · {} · {} · {used} pts ",
                 fit(&s.name, 30),
+                s.timing(app.today),
                 count(s.items.len(), "item")
             ),
         ));
@@ -152,6 +167,13 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
     let mut lines: Vec<Line> = Vec::new();
+    let timing = s.timing(app.today);
+    if timing.is_late() {
+        lines.push(Line::from(Span::styled(
+            fit(&timing.to_string(), w),
+            t.error(),
+        )));
+    }
     if !s.goal.is_empty() {
         lines.push(Line::from(Span::styled(fit(&s.goal, w), t.dim())));
     }

@@ -216,8 +216,12 @@ fn sprint_rules() {
     assert!(sprint_from_form(&mut f, &p, None).is_none());
     assert_eq!(
         error(&f, "end"),
-        Some("2026-03-01 must be after the start 2026-03-02")
+        Some("2026-03-01 must be on or after the start 2026-03-02")
     );
+    // A one-day sprint (a "debt day") is fine.
+    set(&mut f, "end", "2026-03-02");
+    let s = sprint_from_form(&mut f, &p, None).unwrap();
+    assert_eq!(s.start, s.end);
     set(&mut f, "end", "2026-03-13");
     let s = sprint_from_form(&mut f, &p, None).unwrap();
     assert_eq!((s.capacity, s.end.to_string()), (20, "2026-03-13".into()));
