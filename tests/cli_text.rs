@@ -131,7 +131,8 @@ fn counts_are_plural_only_when_not_one() {
         r.stderr
     );
 
-    // A sprint that ends today has 1 day left, in the export and the overview.
+    // A sprint on its last day "ends today"; a day later it "ended 1 day
+    // ago", in the export and the overview.
     let s = ok(
         d,
         &[
@@ -155,10 +156,17 @@ fn counts_are_plural_only_when_not_one() {
     ok(d, &["sprint", "add", &s, debt]);
     ok(d, &["sprint", "start", &s]);
     let md = ok(d, &["export", "sprint", &s]);
-    assert!(md.contains("(1 day left)"), "{md}");
+    assert!(md.contains("(ends today)"), "{md}");
     assert!(md.contains("**Totals:** 1 item, 1 / 1 pts"), "{md}");
     let overview = ok(d, &[]);
-    assert!(overview.contains("1/1 point, 1 day left"), "{overview}");
+    assert!(overview.contains("1/1 point, ends today"), "{overview}");
+    let md = ok(d, &["--today", "2026-11-21", "export", "sprint", &s]);
+    assert!(md.contains("(ended 1 day ago — close it)"), "{md}");
+    let overview = ok(d, &["--today", "2026-11-21"]);
+    assert!(
+        overview.contains("1/1 point, ended 1 day ago — close it"),
+        "{overview}"
+    );
 }
 
 #[test]
