@@ -11,7 +11,9 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let msg = bearing::text::sanitize_multiline(&format!("{e:#}")).into_owned();
-            eprintln!("bearing: {msg}");
+            // Not eprintln!: a closed terminal (SIGHUP) must not panic here.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "bearing: {msg}");
             ExitCode::from(1)
         }
     }

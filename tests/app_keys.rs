@@ -268,11 +268,16 @@ fn a_failed_save_keeps_the_change_and_guards_quit() {
         app.saved,
         Some(Err("/tmp/plan.ron: no space left on device".into()))
     );
-    // Quit retries the save, refuses once, then lets go.
+    // Quit retries the save, then asks instead of dropping the change:
+    // a second `q` does not quit.
     assert_eq!(press(&mut app, "q"), Effect::None);
     assert_eq!(*tries.borrow(), 2);
-    assert!(message(&app).contains("quit again"), "{}", message(&app));
-    assert_eq!(press(&mut app, "q"), Effect::Quit);
+    assert!(matches!(app.mode, Mode::Quit { .. }), "{:?}", app.mode);
+    assert!(message(&app).contains("no space left"), "{}", message(&app));
+    assert_eq!(press(&mut app, "q"), Effect::None);
+    assert_eq!(press(&mut app, "<Esc>"), Effect::None);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.dirty, "still unsaved, still here");
 }
 
 #[test]

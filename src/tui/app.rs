@@ -86,6 +86,11 @@ pub enum Mode {
     Prompt(Prompt),
     /// Closing a sprint: which of its items are done.
     Checklist(Checklist),
+    /// Quitting with a change that is not on disk: keep mine, write a
+    /// recovery copy, or stay. `reason`: why it is not on disk.
+    Quit {
+        reason: String,
+    },
 }
 
 /// The mode without its data: what keymap scopes name.
@@ -102,6 +107,7 @@ pub enum ModeKind {
     Ask,
     Prompt,
     Checklist,
+    Quit,
 }
 
 impl Mode {
@@ -118,6 +124,7 @@ impl Mode {
             Mode::Ask(_) => ModeKind::Ask,
             Mode::Prompt(_) => ModeKind::Prompt,
             Mode::Checklist(_) => ModeKind::Checklist,
+            Mode::Quit { .. } => ModeKind::Quit,
         }
     }
 }
@@ -136,6 +143,7 @@ impl ModeKind {
             ModeKind::Ask => "CONFIRM",
             ModeKind::Prompt => "PROMPT",
             ModeKind::Checklist => "CLOSE",
+            ModeKind::Quit => "QUIT",
         }
     }
 }
@@ -192,8 +200,9 @@ pub struct App {
     pub read_only: bool,
     /// Changes not yet saved (the last save failed).
     pub dirty: bool,
-    /// Set when quit was refused because of unsaved changes: the next quit goes.
-    pub quit_armed: bool,
+    /// Where the unsaved plan was written when it could not be saved (see
+    /// `quit`): said again on stderr after the UI is gone.
+    pub recovered: Option<std::path::PathBuf>,
     pub history: History,
     pub cache: Cache,
     pub theme: Theme,
@@ -228,7 +237,7 @@ impl App {
             saved: None,
             read_only,
             dirty: false,
-            quit_armed: false,
+            recovered: None,
             history: History::default(),
             cache: Cache::default(),
             theme: Theme::from_env(),

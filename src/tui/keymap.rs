@@ -37,6 +37,7 @@ impl Scope {
             Scope::Mode(ModeKind::Ask) => "discard/reload prompt",
             Scope::Mode(ModeKind::Prompt) => "prompt",
             Scope::Mode(ModeKind::Checklist) => "close checklist",
+            Scope::Mode(ModeKind::Quit) => "quit with an unsaved change",
         }
     }
 }
@@ -154,6 +155,7 @@ const ASK: Scope = Scope::Mode(ModeKind::Ask);
 const SPRINTS: Scope = Scope::View(View::Sprints);
 const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
 const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
+const QUIT: Scope = Scope::Mode(ModeKind::Quit);
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -293,6 +295,10 @@ pub static BINDINGS: &[Binding] = &[
     b(CHECKLIST, Key::plain(K::Up), A::MoveUp, "previous item"),
     b(CHECKLIST, Key::plain(K::Enter), A::Submit, "close the sprint"),
     b(CHECKLIST, Key::plain(K::Esc), A::Back, "cancel"),
+    b(QUIT, Key::ch('K'), A::KeepMine, "keep mine & quit"),
+    b(QUIT, Key::ch('w'), A::WriteRecovery, "write a recovery copy & quit"),
+    b(QUIT, Key::plain(K::Esc), A::Back, "stay"),
+    b(QUIT, Key::ch('n'), A::Back, "stay"),
 ];
 
 /// The action a key does in this mode and view, if any.

@@ -6,22 +6,20 @@ use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
 use super::edits;
 use super::{experiment_ops, sprint_ops};
-use super::{forms, pickers, reload, text_modes};
+use super::{forms, pickers, quit, reload, text_modes};
 
 /// Rows a page moves when the view has not been drawn yet.
 const DEFAULT_PAGE: usize = 10;
 
 pub fn update(app: &mut App, action: Action) -> Effect {
-    if action != Action::Quit {
-        app.quit_armed = false;
-    }
     match action {
-        Action::Quit => quit(app),
+        Action::Quit => quit::quit(app),
         Action::Suspend => Effect::Suspend,
         Action::Help => {
             app.mode = Mode::Help { scroll: 0 };
             Effect::None
         }
+        Action::Back if matches!(app.mode, Mode::Quit { .. }) => quit::stay(app),
         Action::Back => {
             app.mode = Mode::Normal;
             Effect::None
@@ -63,7 +61,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::OpenEditor => forms::open_editor(app),
         Action::Answer(yes) => reload::answer(app, yes),
         Action::ReloadFile => reload::reload_file(app),
+        Action::KeepMine if matches!(app.mode, Mode::Quit { .. }) => quit::keep_mine_and_quit(app),
         Action::KeepMine => reload::keep_mine(app),
+        Action::WriteRecovery => quit::recover_and_quit(app),
         Action::Delete => delete(app),
         Action::Confirm(yes) => confirm(app, yes),
         Action::Undo => undo_redo(app, true),
@@ -128,22 +128,6 @@ pub fn update(app: &mut App, action: Action) -> Effect {
     }
 }
 
-fn quit(app: &mut App) -> Effect {
-    if app.dirty && !app.read_only {
-        app.save();
-    }
-    if !app.dirty || app.read_only || app.quit_armed {
-        return Effect::Quit;
-    }
-    app.quit_armed = true;
-    let why = match &app.saved {
-        Some(Err(e)) => e.clone(),
-        _ => "the last change is not saved".to_owned(),
-    };
-    app.error(format!("not saved: {why} — quit again to quit anyway"));
-    Effect::None
-}
-
 fn go(app: &mut App, view: View) -> Effect {
     app.view = view;
     app.mode = Mode::Normal;
@@ -174,7 +158,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
                 .unwrap_or(0);
             *field = FilterField::ALL[clamp(i, FilterField::ALL.len())];
         }
-        Mode::Confirm(_) | Mode::Ask(_) => {}
+        Mode::Confirm(_) | Mode::Ask(_) | Mode::Quit { .. } => {}
         Mode::Form(state) => forms::step(state, delta),
         Mode::Search(state) | Mode::Palette(state) => pickers::step(state, delta),
         Mode::Prompt(_) => {}

