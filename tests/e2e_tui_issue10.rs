@@ -56,6 +56,18 @@ impl Fixture {
         bearing::store::load(&self.path).unwrap().plan
     }
 
+    /// The file once `ok` holds: the UI saves on a background writer.
+    fn plan_when(&self, ok: impl Fn(&Plan) -> bool) -> Plan {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let plan = self.plan();
+            if ok(&plan) || Instant::now() > deadline {
+                return plan;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Recovery copies beside the plan, waited for up to 10 s.
     fn recovery_copies(&self, at_least: usize) -> Vec<PathBuf> {
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -197,4 +209,44 @@ fn closing_the_terminal_with_an_unsaved_change_writes_a_recovery_copy() {
     assert_eq!(copies.len(), 1, "SIGHUP leaves a recovery copy: {copies:?}");
     let copy = bearing::store::load(&copies[0]).unwrap().plan;
     assert!(copy.debt(&id).is_none(), "the copy has the deletion");
+}
+
+#[test]
+fn status_cycling_keeps_acting_on_the_chosen_item() {
+    let f = Fixture::new();
+    let Some(t) = f.open("cycle") else {
+        return;
+    };
+    t.keys(&["2", "j"]);
+    let s = t.wait_for("cost of delay");
+    let id = selected_in_detail(&s);
+    let below = {
+        let rows: Vec<&str> = s.lines().filter(|l| l.contains(" D-")).collect();
+        let at = rows.iter().position(|l| l.contains(&id)).unwrap();
+        rows[at + 1].split_whitespace().nth(1).unwrap().to_owned()
+    };
+    let status_of = |p: &Plan, id: &str| p.debt(id).unwrap().status;
+    let below_status = status_of(&f.plan(), &below);
+    // open → in progress → done: hidden by the default filter, yet kept.
+    t.keys(&["x"]);
+    t.wait_for("→ in progress");
+    t.keys(&["x"]);
+    let s = t.wait_for("leaves this list when you move on");
+    assert_eq!(selected_in_detail(&s), id, "{s}");
+    t.keys(&["x"]);
+    let s = t.wait_for("done → won't fix");
+    assert_eq!(selected_in_detail(&s), id, "{s}");
+    let plan = f.plan_when(|p| status_of(p, &id) == bearing::model::DebtStatus::WontFix);
+    assert_eq!(status_of(&plan, &id), bearing::model::DebtStatus::WontFix);
+    assert_eq!(
+        status_of(&plan, &below),
+        below_status,
+        "the next item untouched"
+    );
+    // Moving on: it leaves the list; the cursor is on the item below it.
+    t.keys(&["j"]);
+    let s = t.wait_for(&format!("\n{below} "));
+    let table: String = s.lines().take_while(|l| !l.starts_with('─')).collect();
+    assert!(!table.contains(&id), "{s}");
+    t.quit();
 }

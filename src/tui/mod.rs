@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod cache;
 pub mod components;
+pub mod debt_ops;
 pub mod edits;
 pub mod experiment_ops;
 pub mod file_persist;

@@ -4,7 +4,7 @@
 
 use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
-use super::edits;
+use super::{debt_ops, edits};
 use super::{experiment_ops, sprint_ops};
 use super::{forms, pickers, quit, reload, text_modes};
 
@@ -99,9 +99,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.info(format!("+/- now change {}", app.rating.label()));
             Effect::None
         }
-        Action::RaiseRating => rate(app, 1),
-        Action::LowerRating => rate(app, -1),
-        Action::CycleStatus => cycle_status(app),
+        Action::RaiseRating => debt_ops::rate(app, 1),
+        Action::LowerRating => debt_ops::rate(app, -1),
+        Action::CycleStatus => debt_ops::cycle_status(app),
         Action::FocusPrev => sprint_ops::focus(app, -1),
         Action::FocusNext => sprint_ops::focus(app, 1),
         Action::SprintIn => sprint_ops::move_in(app),
@@ -173,6 +173,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
                 let len = app.list_len(app.view);
                 let c = &mut app.cursors[app.view.index()];
                 c.selected = clamp(c.selected, len);
+                debt_ops::release_kept(app);
             }
         }
     }
@@ -205,6 +206,7 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
         let row = offset + usize::from((y - rows.y) / hits.row_height.max(1));
         if row < app.list_len(app.view) {
             app.cursors[app.view.index()].selected = row;
+            debt_ops::release_kept(app);
         }
     }
     Effect::None
@@ -307,6 +309,7 @@ fn filter_step(app: &mut App, delta: i64) -> Effect {
         let next = wrap(i + delta, vals.len() + 1);
         *slot = next.checked_sub(1).map(|p| vals[p].clone());
     }
+    app.filter.keep = None;
     app.refresh();
     filter_message(app);
     Effect::None
@@ -322,6 +325,7 @@ fn filter_clear(app: &mut App) -> Effect {
         FilterField::Area => app.filter.area = None,
         FilterField::Tag => app.filter.tag = None,
     }
+    app.filter.keep = None;
     app.refresh();
     filter_message(app);
     Effect::None
@@ -335,61 +339,4 @@ fn filter_message(app: &mut App) {
     } else {
         format!("{n} items where {summary}")
     }));
-}
-
-fn rate(app: &mut App, delta: i8) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
-    let Some(i) = app.selected_debt_index() else {
-        app.info("no debt item selected");
-        return Effect::None;
-    };
-    let debt = &app.plan.debts[i];
-    let id = debt.id.clone();
-    let before = app.cache.rank[i];
-    match edits::bump_rating(debt, app.rating, delta) {
-        Ok((change, old, new)) => {
-            app.apply(change);
-            let after = app
-                .plan
-                .debts
-                .binary_search_by(|d| d.id.cmp(&id))
-                .ok()
-                .and_then(|j| app.cache.rank[j]);
-            let moved = match (before, after) {
-                (Some(b), Some(a)) if a != b => format!(", rank {b} → {a}"),
-                _ => String::new(),
-            };
-            app.info(format!(
-                "{id} {} {old} → {new}{moved} — u to undo",
-                app.rating.label()
-            ));
-            Effect::Save
-        }
-        Err(why) => {
-            app.info(why);
-            Effect::None
-        }
-    }
-}
-
-fn cycle_status(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
-    let Some(i) = app.selected_debt_index() else {
-        app.info("no debt item selected");
-        return Effect::None;
-    };
-    let debt = &app.plan.debts[i];
-    let (id, old) = (debt.id.clone(), debt.status);
-    let (change, new) = edits::cycle_status(debt, app.today);
-    app.apply(change);
-    app.info(format!(
-        "{id} {} → {} — u to undo",
-        old.label(),
-        new.label()
-    ));
-    Effect::Save
 }
