@@ -211,6 +211,10 @@ fn status_cycles_and_done_items_leave_the_open_list() {
     let d = app.plan.debt("D-00008").unwrap();
     assert_eq!(d.status, DebtStatus::Done);
     assert_eq!(d.changes.last().unwrap().date, today());
+    // Kept in view and selected until the cursor moves (issue 10 point 7),
+    // then it leaves the open list.
+    assert_eq!(selected(&app), "D-00008");
+    press(&mut app, "j");
     assert!(!rows(&app).contains(&"D-00008"));
     assert_eq!(selected(&app), "D-00002");
     press(&mut app, "u u");
