@@ -250,3 +250,60 @@ fn status_cycling_keeps_acting_on_the_chosen_item() {
     assert!(!table.contains(&id), "{s}");
     t.quit();
 }
+
+/// The id after `prefix` on the screen (up to a space or a colon).
+fn word_after(s: &str, prefix: &str) -> String {
+    let start = s
+        .find(prefix)
+        .unwrap_or_else(|| panic!("{prefix:?} not on the screen:\n{s}"));
+    s[start + prefix.len()..]
+        .split([' ', ':'])
+        .next()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn prompts_take_a_bracketed_paste_and_typing_replaces_the_default() {
+    let f = Fixture::new();
+    let Some(t) = f.open("paste") else {
+        return;
+    };
+    // Starting a proposed experiment asks the review-by date, prefilled.
+    t.keys(&["4", "s"]);
+    let s = t.wait_for("review by");
+    let started = word_after(&s, "Start ");
+    t.text("2026-12-24");
+    t.wait_for("2026-12-24");
+    t.keys(&["Enter"]);
+    let plan = f.plan_when(|p| {
+        p.hypothesis(&started)
+            .is_some_and(|h| h.status == bearing::model::HypothesisStatus::Running)
+    });
+    assert_eq!(
+        plan.hypothesis(&started).unwrap().review_by,
+        Some("2026-12-24".parse().unwrap()),
+        "typed over the default, not appended to it"
+    );
+
+    // Evidence pasted with the terminal's bracketed paste (tmux -p).
+    t.keys(&["l", "v"]);
+    let s = t.wait_for("Evidence for");
+    let validated = word_after(&s, "Evidence for validating ");
+    t.tmux(&["set-buffer", "-b", "ev", "pasted: churn down 4%\n"]);
+    t.tmux(&["paste-buffer", "-p", "-b", "ev", "-t", "t"]);
+    t.wait_for("pasted: churn down 4%");
+    assert!(
+        t.screen().contains("Evidence for"),
+        "a pasted line break never answers"
+    );
+    t.keys(&["Enter"]);
+    let plan = f.plan_when(|p| {
+        p.hypothesis(&validated)
+            .is_some_and(|h| h.status == bearing::model::HypothesisStatus::Validated)
+    });
+    let h = plan.hypothesis(&validated).unwrap();
+    assert_eq!(h.status, bearing::model::HypothesisStatus::Validated);
+    assert_eq!(h.evidence, "pasted: churn down 4%");
+    t.quit();
+}

@@ -1,6 +1,11 @@
 //! A one-line text editor. The text may hold line breaks (a description edited
 //! inline); they are drawn as `⏎` and every other control character as
 //! U+FFFD, so nothing typed or loaded reaches the terminal as an instruction.
+//!
+//! A default the user did not type (a prompt's prefilled date or path, a
+//! number field's `0`) can be *selected whole*, as in GUI inputs: the first
+//! character typed or pasted replaces it, Backspace clears it, and the
+//! cursor keys keep it (and end the selection).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::{Frame, layout::Position, layout::Rect, style::Style};
@@ -16,6 +21,8 @@ pub struct TextInput {
     text: String,
     /// Byte offset into `text`, always on a char boundary.
     cursor: usize,
+    /// The whole text is selected: typing replaces it.
+    all_selected: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +59,31 @@ impl TextInput {
         TextInput {
             cursor: text.len(),
             text,
+            all_selected: false,
+        }
+    }
+
+    /// A default with the whole text selected: what is typed replaces it.
+    pub fn prefilled(text: impl Into<String>) -> Self {
+        let mut input = Self::with_text(text);
+        input.select_all();
+        input
+    }
+
+    /// Selects the whole text (nothing when it is empty).
+    pub fn select_all(&mut self) {
+        self.all_selected = !self.text.is_empty();
+    }
+
+    pub fn all_selected(&self) -> bool {
+        self.all_selected
+    }
+
+    /// Drops a whole-text selection before an edit: the edit replaces it.
+    fn take_selection(&mut self) {
+        if std::mem::take(&mut self.all_selected) {
+            self.text.clear();
+            self.cursor = 0;
         }
     }
 
@@ -74,11 +106,13 @@ impl TextInput {
     }
 
     pub fn insert_char(&mut self, c: char) {
+        self.take_selection();
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
     }
 
     pub fn insert_str(&mut self, s: &str) {
+        self.take_selection();
         self.text.insert_str(self.cursor, s);
         self.cursor += s.len();
     }
@@ -137,6 +171,31 @@ impl TextInput {
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
+        if self.all_selected {
+            match key.code {
+                KeyCode::Backspace | KeyCode::Delete => {
+                    self.take_selection();
+                    return InputOutcome::Changed;
+                }
+                KeyCode::Char('w' | 'h') if ctrl && !alt => {
+                    self.take_selection();
+                    return InputOutcome::Changed;
+                }
+                // Left and Home go to the start, Right and End to the end:
+                // the text stays, the selection ends.
+                KeyCode::Left | KeyCode::Home => {
+                    self.all_selected = false;
+                    return self.move_to(0);
+                }
+                KeyCode::Right | KeyCode::End => {
+                    self.all_selected = false;
+                    return self.move_to(self.text.len());
+                }
+                // Ctrl-u, Ctrl-k, word moves: as without a selection.
+                KeyCode::Char(_) if ctrl != alt => self.all_selected = false,
+                _ => {}
+            }
+        }
         match key.code {
             // AltGr arrives as Ctrl+Alt on Windows: '@' or '€' are text.
             KeyCode::Char(c) if ctrl == alt => {
@@ -180,7 +239,19 @@ impl TextInput {
         let (visible, col) = self.visible(usize::from(area.width));
         let buf = frame.buffer_mut();
         buf.set_style(Rect { height: 1, ..area }, style);
-        buf.set_stringn(area.x, area.y, &visible, usize::from(area.width), style);
+        // A selected default is drawn reversed, as selected text is.
+        let text_style = if self.all_selected {
+            style.add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            style
+        };
+        buf.set_stringn(
+            area.x,
+            area.y,
+            &visible,
+            usize::from(area.width),
+            text_style,
+        );
         let col = u16::try_from(col).unwrap_or(u16::MAX).min(area.width - 1);
         Some(Position::new(area.x + col, area.y))
     }
@@ -304,6 +375,37 @@ mod tests {
         );
         assert!(out.iter().all(|o| *o == InputOutcome::Ignored), "{out:?}");
         assert_eq!(t.text(), "x");
+    }
+
+    #[test]
+    fn a_selected_default_is_replaced_by_what_is_typed() {
+        let mut t = TextInput::prefilled("2026-11-20");
+        assert!(t.all_selected());
+        assert_eq!(apply(&mut t, "2"), [InputOutcome::Changed]);
+        assert_eq!((t.text(), t.cursor()), ("2", 1));
+        apply(&mut t, "0 2 7");
+        assert_eq!(t.text(), "2027", "only the first key replaces");
+
+        let mut t = TextInput::prefilled("0");
+        t.insert_str("12");
+        assert_eq!(t.text(), "12", "a paste replaces it too");
+
+        let mut t = TextInput::prefilled("draft.md");
+        apply(&mut t, "<BS>");
+        assert!(t.is_empty());
+
+        // Cursor keys keep the text and end the selection.
+        let mut t = TextInput::prefilled("sprint.md");
+        apply(&mut t, "<Home> x");
+        assert_eq!(t.text(), "xsprint.md");
+        let mut t = TextInput::prefilled("sprint.md");
+        apply(&mut t, "<Left> <BS>");
+        assert_eq!(t.text(), "sprint.md", "Left goes to the start");
+        let mut t = TextInput::prefilled("out");
+        apply(&mut t, "<End> s");
+        assert_eq!(t.text(), "outs");
+        // Nothing to select in an empty default.
+        assert!(!TextInput::prefilled("").all_selected());
     }
 
     #[test]
