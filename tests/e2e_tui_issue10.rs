@@ -307,3 +307,62 @@ fn prompts_take_a_bracketed_paste_and_typing_replaces_the_default() {
     assert_eq!(h.evidence, "pasted: churn down 4%");
     t.quit();
 }
+
+#[test]
+fn the_overview_shows_the_whole_north_star_and_its_rows_lead_to_their_items() {
+    let f = Fixture::new();
+    let plan = f.plan();
+    let today = TODAY.parse().unwrap();
+    let findings = bearing::check::check(&plan, None, today);
+    // The last row: the last warning (errors come first).
+    let last = findings
+        .iter()
+        .filter(|x| x.severity == bearing::model::Severity::Warn)
+        .last()
+        .or(findings.last())
+        .expect("the demo has findings")
+        .id
+        .clone();
+    let Some(t) = f.open("overview") else {
+        return;
+    };
+    let s = t.wait_for("Objectives");
+    let north_end: String = plan
+        .north_star
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        s.contains(&north_end),
+        "the North Star's end is shown:\n{s}"
+    );
+
+    // G: the last row, scrolled into view; Enter: its item in its view.
+    t.keys(&["G"]);
+    let s = t.wait_for("Warnings (");
+    assert!(s.contains(&last), "{s}");
+    t.keys(&["Enter"]);
+    let s = t.wait_for(&format!("{last} “"));
+    assert!(
+        !s.lines().nth(1).unwrap_or("").starts_with("North Star"),
+        "left the overview:\n{s}"
+    );
+
+    // Back to the overview: the first key result row leads to the key results.
+    let first_kr = plan
+        .key_results
+        .iter()
+        .find(|k| Some(&k.objective) == plan.objectives.first().map(|o| &o.id))
+        .unwrap()
+        .id
+        .clone();
+    t.keys(&["1", "g", "j", "Enter"]);
+    let s = t.wait_for(&format!("{first_kr} “"));
+    assert!(s.contains("5 Key results"), "{s}");
+    t.quit();
+}

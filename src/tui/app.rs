@@ -310,7 +310,9 @@ impl App {
     }
 
     fn clamp_cursors(&mut self) {
-        for view in View::ALL {
+        // Not the overview: counting its rows runs `bearing check`, which
+        // an edit must not wait for; the overview clamps where it reads.
+        for view in View::ALL.into_iter().filter(|v| *v != View::Overview) {
             let len = self.list_len(view);
             let c = &mut self.cursors[view.index()];
             c.selected = c.selected.min(len.saturating_sub(1));
@@ -323,7 +325,7 @@ impl App {
     /// How many selectable rows the view's list has.
     pub fn list_len(&self, view: View) -> usize {
         match view {
-            View::Overview => 0,
+            View::Overview => super::overview::len(self),
             View::Debt => self.cache.debt_rows.len(),
             View::Sprints => self.cache.sprint_rows.len(),
             View::Experiments => self.cache.board[self.board_column.min(3)].len(),

@@ -14,6 +14,7 @@ pub mod forms;
 pub mod history;
 pub mod import_ops;
 pub mod keymap;
+pub mod overview;
 pub mod pickers;
 pub mod prompt;
 pub mod quit;

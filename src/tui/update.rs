@@ -42,6 +42,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         Action::Click(x, y) => click(app, x, y),
+        Action::OpenDetail if app.view == View::Overview => {
+            super::overview::enter(app);
+            Effect::None
+        }
         Action::OpenDetail => {
             if app.selected_id().is_some() {
                 app.mode = Mode::Detail { scroll: 0 };
