@@ -317,8 +317,7 @@ fn the_overview_shows_the_whole_north_star_and_its_rows_lead_to_their_items() {
     // The last row: the last warning (errors come first).
     let last = findings
         .iter()
-        .filter(|x| x.severity == bearing::model::Severity::Warn)
-        .last()
+        .rfind(|x| x.severity == bearing::model::Severity::Warn)
         .or(findings.last())
         .expect("the demo has findings")
         .id
