@@ -239,11 +239,13 @@ impl TextInput {
         let (visible, col) = self.visible(usize::from(area.width));
         let buf = frame.buffer_mut();
         buf.set_style(Rect { height: 1, ..area }, style);
-        // A selected default is drawn reversed, as selected text is.
-        let text_style = if self.all_selected {
-            style.add_modifier(ratatui::style::Modifier::REVERSED)
-        } else {
-            style
+        // A selected default is drawn reversed against the field (also
+        // when the field itself is drawn reversed, as without colours).
+        let reversed = ratatui::style::Modifier::REVERSED;
+        let text_style = match self.all_selected {
+            false => style,
+            true if style.add_modifier.contains(reversed) => style.remove_modifier(reversed),
+            true => style.add_modifier(reversed),
         };
         buf.set_stringn(
             area.x,

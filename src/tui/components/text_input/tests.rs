@@ -156,3 +156,27 @@ fn renders_at_every_size() {
         }
     }
 }
+
+#[test]
+fn a_selected_default_is_drawn_against_the_field() {
+    use ratatui::style::Modifier;
+    let field = Style::new().add_modifier(Modifier::REVERSED);
+    let t = TextInput::prefilled("2026");
+    let buf = render(8, 1, |f| {
+        t.render(f, f.area(), field);
+    });
+    assert!(!buf[(0, 0)].modifier.contains(Modifier::REVERSED));
+    assert!(
+        buf[(6, 0)].modifier.contains(Modifier::REVERSED),
+        "the rest of the field"
+    );
+    let mut t = t;
+    t.handle_key(keys("<End>")[0]);
+    let buf = render(8, 1, |f| {
+        t.render(f, f.area(), field);
+    });
+    assert!(
+        buf[(0, 0)].modifier.contains(Modifier::REVERSED),
+        "no selection: as the field"
+    );
+}
