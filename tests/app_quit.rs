@@ -83,6 +83,7 @@ fn quitting_never_drops_an_unsaved_change() {
     k_keeps_mine_and_quits(tmp.path());
     w_writes_a_recovery_copy_and_quits(tmp.path());
     a_signal_writes_the_recovery_copy_and_names_it(tmp.path());
+    the_watchdog_rescues_from_the_writers_copy(tmp.path());
     nothing_unsaved_quits_at_once(tmp.path());
 }
 
@@ -173,6 +174,34 @@ fn a_signal_writes_the_recovery_copy_and_names_it(dir: &Path) {
     assert!(said.contains(&copies[0].display().to_string()), "{said}");
     let copy = store::load(&copies[0]).unwrap().plan;
     assert_eq!(copy.debt("D-00008").unwrap().status, DebtStatus::InProgress);
+}
+
+/// After SIGHUP the UI's thread may never run again (crossterm spins on the
+/// dead terminal): the watchdog saves the save writer's copy instead.
+fn the_watchdog_rescues_from_the_writers_copy(dir: &Path) {
+    let (_, app) = conflict(dir, "dog.ron");
+    let rescue = app
+        .persist
+        .rescuer()
+        .expect("a file persist can be rescued");
+    let written = rescue(std::time::Duration::from_secs(2))
+        .expect("a change is not on disk")
+        .unwrap();
+    let copy = store::load(&written).unwrap().plan;
+    assert_eq!(copy, *app.plan, "the writer's copy is the App's plan");
+    assert_eq!(recovery_copies(dir, "dog.ron"), [written]);
+
+    let path = dir.join("dog-clean.ron");
+    let fp = store::create(&path, &store::render(&fixture()).unwrap()).unwrap();
+    let persist = FilePersist::new(path.clone(), fp, None);
+    let mut app = App::new(fixture(), today(), false, Box::new(persist));
+    press(&mut app, "2 x");
+    let rescue = app.persist.rescuer().unwrap();
+    assert!(
+        rescue(std::time::Duration::from_secs(2)).is_none(),
+        "saved: nothing to rescue"
+    );
+    assert!(recovery_copies(dir, "dog-clean.ron").is_empty());
 }
 
 fn nothing_unsaved_quits_at_once(dir: &Path) {
