@@ -10,7 +10,10 @@ fn main() -> ExitCode {
     match bearing::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("bearing: {}", bearing::cli::error_text(&e));
+            let msg = bearing::cli::error_text(&e);
+            // Not eprintln!: a closed terminal (SIGHUP) must not panic here.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "bearing: {msg}");
             ExitCode::from(1)
         }
     }

@@ -211,6 +211,10 @@ fn status_cycles_and_done_items_leave_the_open_list() {
     let d = app.plan.debt("D-00008").unwrap();
     assert_eq!(d.status, DebtStatus::Done);
     assert_eq!(d.changes.last().unwrap().date, today());
+    // Kept in view and selected until the cursor moves (issue 10 point 7),
+    // then it leaves the open list.
+    assert_eq!(selected(&app), "D-00008");
+    press(&mut app, "j");
     assert!(!rows(&app).contains(&"D-00008"));
     assert_eq!(selected(&app), "D-00002");
     press(&mut app, "u u");
@@ -268,11 +272,16 @@ fn a_failed_save_keeps_the_change_and_guards_quit() {
         app.saved,
         Some(Err("/tmp/plan.ron: no space left on device".into()))
     );
-    // Quit retries the save, refuses once, then lets go.
+    // Quit retries the save, then asks instead of dropping the change:
+    // a second `q` does not quit.
     assert_eq!(press(&mut app, "q"), Effect::None);
     assert_eq!(*tries.borrow(), 2);
-    assert!(message(&app).contains("quit again"), "{}", message(&app));
-    assert_eq!(press(&mut app, "q"), Effect::Quit);
+    assert!(matches!(app.mode, Mode::Quit { .. }), "{:?}", app.mode);
+    assert!(message(&app).contains("no space left"), "{}", message(&app));
+    assert_eq!(press(&mut app, "q"), Effect::None);
+    assert_eq!(press(&mut app, "<Esc>"), Effect::None);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(app.dirty, "still unsaved, still here");
 }
 
 #[test]

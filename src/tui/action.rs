@@ -161,6 +161,9 @@ pub enum Action {
     CheckIn,
     /// In the close checklist: done / not done.
     ToggleDone,
+    /// Quitting with an unsaved change: write the plan to a recovery copy
+    /// and quit.
+    WriteRecovery,
 }
 
 impl Action {
@@ -236,6 +239,7 @@ impl Action {
             Action::LearningLog => "export the learning log",
             Action::CheckIn => "check in a key result",
             Action::ToggleDone => "toggle done",
+            Action::WriteRecovery => "write a recovery copy and quit",
         }
     }
 }

@@ -89,6 +89,11 @@ pub enum Mode {
     Checklist(Checklist),
     /// A CSV import refused: every problem; Enter imports the valid rows.
     ImportReview(Box<ImportReview>),
+    /// Quitting with a change that is not on disk: keep mine, write a
+    /// recovery copy, or stay. `reason`: why it is not on disk.
+    Quit {
+        reason: String,
+    },
 }
 
 /// The mode without its data: what keymap scopes name.
@@ -106,6 +111,7 @@ pub enum ModeKind {
     Prompt,
     Checklist,
     ImportReview,
+    Quit,
 }
 
 impl Mode {
@@ -123,6 +129,7 @@ impl Mode {
             Mode::Prompt(_) => ModeKind::Prompt,
             Mode::Checklist(_) => ModeKind::Checklist,
             Mode::ImportReview(_) => ModeKind::ImportReview,
+            Mode::Quit { .. } => ModeKind::Quit,
         }
     }
 }
@@ -142,6 +149,7 @@ impl ModeKind {
             ModeKind::Prompt => "PROMPT",
             ModeKind::Checklist => "CLOSE",
             ModeKind::ImportReview => "IMPORT",
+            ModeKind::Quit => "QUIT",
         }
     }
 }
@@ -201,8 +209,9 @@ pub struct App {
     pub read_only_why: Option<String>,
     /// Changes not yet saved (the last save failed).
     pub dirty: bool,
-    /// Set when quit was refused because of unsaved changes: the next quit goes.
-    pub quit_armed: bool,
+    /// Where the unsaved plan was written when it could not be saved (see
+    /// `quit`): said again on stderr after the UI is gone.
+    pub recovered: Option<std::path::PathBuf>,
     pub history: History,
     pub cache: Cache,
     pub theme: Theme,
@@ -238,7 +247,7 @@ impl App {
             read_only,
             read_only_why: None,
             dirty: false,
-            quit_armed: false,
+            recovered: None,
             history: History::default(),
             cache: Cache::default(),
             theme: Theme::from_env(),
@@ -311,7 +320,9 @@ impl App {
     }
 
     fn clamp_cursors(&mut self) {
-        for view in View::ALL {
+        // Not the overview: counting its rows runs `bearing check`, which
+        // an edit must not wait for; the overview clamps where it reads.
+        for view in View::ALL.into_iter().filter(|v| *v != View::Overview) {
             let len = self.list_len(view);
             let c = &mut self.cursors[view.index()];
             c.selected = c.selected.min(len.saturating_sub(1));
@@ -324,7 +335,7 @@ impl App {
     /// How many selectable rows the view's list has.
     pub fn list_len(&self, view: View) -> usize {
         match view {
-            View::Overview => 0,
+            View::Overview => super::overview::len(self),
             View::Debt => self.cache.debt_rows.len(),
             View::Sprints => self.cache.sprint_rows.len(),
             View::Experiments => self.cache.board[self.board_column.min(3)].len(),

@@ -61,10 +61,18 @@ pub struct DebtFilter {
     pub owner: Option<String>,
     pub area: Option<String>,
     pub tag: Option<String>,
+    /// An item shown whatever the filter says: the one whose status was
+    /// just cycled stays where the user is looking until the cursor moves.
+    pub keep: Option<String>,
 }
 
 impl DebtFilter {
     pub fn accepts(&self, d: &Debt) -> bool {
+        self.keep.as_ref().is_some_and(|k| *k == d.id) || self.passes(d)
+    }
+
+    /// The filter's own verdict, without the kept item.
+    pub fn passes(&self, d: &Debt) -> bool {
         self.status.accepts(d.status)
             && self.owner.as_ref().is_none_or(|o| &d.owner == o)
             && self.area.as_ref().is_none_or(|a| &d.area == a)

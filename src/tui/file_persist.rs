@@ -23,12 +23,16 @@ use super::Persist;
 use writer::Stage;
 use writer::{Shared, Update, Writer, describe_error, saved_now};
 
+pub mod recovery;
 mod writer;
 
 /// Between full checks the idle tick only compares the file's size and
 /// modification time; every this many ticks it reads and hashes the file
 /// anyway, for filesystems with coarse times and same-size edits.
 const FULL_CHECK_EVERY: u32 = 10;
+
+/// See [`FilePersist::rescuer`].
+pub type Rescuer = Box<dyn Fn(std::time::Duration) -> Option<Result<PathBuf, String>> + Send>;
 
 pub struct FilePersist {
     path: PathBuf,
@@ -112,6 +116,37 @@ impl FilePersist {
         s
     }
 
+    /// For a thread that must save what it can while the UI's thread is
+    /// stuck (a signal arrived and the terminal is gone): waits up to
+    /// `patience` for the writer to finish, then writes its copy to a
+    /// recovery file if a change is not on disk. `None`: nothing unsaved.
+    pub fn rescuer(&self) -> Rescuer {
+        let (writer, path) = (Arc::clone(&self.writer), self.path.clone());
+        Box::new(move |patience| {
+            let deadline = std::time::Instant::now() + patience;
+            let mut s = writer.lock();
+            while !s.idle() && std::time::Instant::now() < deadline {
+                writer.wake.notify_all();
+                let left = deadline.saturating_duration_since(std::time::Instant::now());
+                s = writer
+                    .wake
+                    .wait_timeout(s, left)
+                    .map_or_else(|e| e.into_inner().0, |(g, _)| g);
+            }
+            if !s.unsaved {
+                return None;
+            }
+            drop(s);
+            // Busy past the deadline (stuck): the copy may be mid-change,
+            // so it is not touched; the writer's lock is never forced.
+            let mirror = writer.mirror.try_lock().ok()?;
+            Some(match mirror.as_ref() {
+                Some(plan) => recovery::write(&path, plan),
+                None => Err("the save writer had no copy of the plan".to_owned()),
+            })
+        })
+    }
+
     /// How many writes the background writer has done.
     pub fn writes(&self) -> u64 {
         self.writer.lock().writes
@@ -140,7 +175,12 @@ impl FilePersist {
     fn send(&self, s: &mut Shared, update: Update) {
         if matches!(update, Update::Replace(_)) {
             s.needs_plan = false;
+            // The App's whole plan: as read (start, reload), or about to
+            // be saved whole (`K`, which asks for the write at once).
+            s.unsaved = false;
             self.writer.wake.notify_all();
+        } else {
+            s.unsaved = true;
         }
         s.updates.push(update);
     }
@@ -300,6 +340,14 @@ impl Persist for FilePersist {
         // what is written is what the user sees.
         self.seed(plan);
         self.request(plan)
+    }
+
+    fn rescuer(&self) -> Option<Rescuer> {
+        Some(FilePersist::rescuer(self))
+    }
+
+    fn recover(&mut self, plan: &Plan) -> Result<PathBuf, String> {
+        recovery::write(&self.path, plan)
     }
 }
 

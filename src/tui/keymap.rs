@@ -38,6 +38,7 @@ impl Scope {
             Scope::Mode(ModeKind::Prompt) => "prompt",
             Scope::Mode(ModeKind::Checklist) => "close checklist",
             Scope::Mode(ModeKind::ImportReview) => "import problems",
+            Scope::Mode(ModeKind::Quit) => "quit with an unsaved change",
         }
     }
 }
@@ -156,6 +157,7 @@ const SPRINTS: Scope = Scope::View(View::Sprints);
 const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
 const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
 const REVIEW: Scope = Scope::Mode(ModeKind::ImportReview);
+const QUIT: Scope = Scope::Mode(ModeKind::Quit);
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -179,7 +181,7 @@ pub static BINDINGS: &[Binding] = &[
     b(Global, Key::plain(K::End), A::Bottom, "last row"),
     b(Global, Key::plain(K::PageUp), A::PageUp, "page up"),
     b(Global, Key::plain(K::PageDown), A::PageDown, "page down"),
-    b(Global, Key::plain(K::Enter), A::OpenDetail, "open the detail"),
+    b(Global, Key::plain(K::Enter), A::OpenDetail, "open the detail (overview: go to the item)"),
     b(Global, Key::ch('a'), A::Add, "add"),
     b(Global, Key::ch('e'), A::Edit, "edit the selected item (overview: North Star)"),
     b(Global, Key::ch('d'), A::Delete, "delete the selected item (asks y/n)"),
@@ -304,6 +306,10 @@ pub static BINDINGS: &[Binding] = &[
     b(REVIEW, Key::plain(K::Up), A::MoveUp, "previous"),
     b(REVIEW, Key::plain(K::PageDown), A::PageDown, "page down"),
     b(REVIEW, Key::plain(K::PageUp), A::PageUp, "page up"),
+    b(QUIT, Key::ch('K'), A::KeepMine, "keep mine & quit"),
+    b(QUIT, Key::ch('w'), A::WriteRecovery, "write a recovery copy & quit"),
+    b(QUIT, Key::plain(K::Esc), A::Back, "stay"),
+    b(QUIT, Key::ch('n'), A::Back, "stay"),
 ];
 
 /// The action a key does in this mode and view, if any.
@@ -366,35 +372,8 @@ pub fn keys_for(action: Action) -> Vec<String> {
         .collect()
 }
 
-/// One entry of the command palette: an action that works in the current
-/// view, its name, what it does and its keys.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Command {
-    pub action: Action,
-    pub name: &'static str,
-    pub help: &'static str,
-    pub keys: Vec<String>,
-}
-
-/// Every action available in `view`'s normal mode, once each, view actions
-/// first: what the palette fuzzy-finds.
-pub fn commands(view: View) -> Vec<Command> {
-    let mut out: Vec<Command> = Vec::new();
-    for scope in [Scope::View(view), Scope::Global, Scope::Always] {
-        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
-            match out.iter_mut().find(|c| c.action == b.action) {
-                Some(c) => c.keys.push(b.key.label()),
-                None => out.push(Command {
-                    action: b.action,
-                    name: b.action.name(),
-                    help: b.help,
-                    keys: vec![b.key.label()],
-                }),
-            }
-        }
-    }
-    out
-}
+mod palette;
+pub use palette::{Command, PaletteEntry, commands, palette};
 
 fn all_scopes() -> Vec<Scope> {
     let mut scopes: Vec<Scope> = Vec::new();

@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod cache;
 pub mod components;
+pub mod debt_ops;
 pub mod edits;
 pub mod experiment_ops;
 pub mod file_persist;
@@ -13,10 +14,13 @@ pub mod forms;
 pub mod history;
 pub mod import_ops;
 pub mod keymap;
+pub mod overview;
 pub mod pickers;
 pub mod prompt;
+pub mod quit;
 pub mod reload;
 pub mod search_worker;
+mod signals;
 pub mod sprint_ops;
 pub mod text_modes;
 pub mod theme;
@@ -100,6 +104,19 @@ pub trait Persist {
     /// yet taken by [`Persist::poll_saved`].
     fn flush(&mut self) -> Option<Result<String, String>> {
         None
+    }
+    /// For the signal watchdog: saves a change not on disk to a recovery
+    /// copy from another thread, when the UI's thread cannot (see
+    /// [`file_persist::FilePersist::rescuer`]).
+    fn rescuer(&self) -> Option<file_persist::Rescuer> {
+        None
+    }
+    /// Writes `plan` to a recovery copy of its own (never over the plan or
+    /// an earlier copy) when it cannot be saved: quitting over a refused
+    /// save, or a signal that ends the UI. Returns where it went.
+    fn recover(&mut self, plan: &Plan) -> Result<PathBuf, String> {
+        let _ = plan;
+        Err(format!("{} has no file to recover to", self.describe()))
     }
 }
 
@@ -225,20 +242,29 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         restore_hook(info);
     }));
+    let watch = signals::Watch::start(app.persist.rescuer());
     let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
         .map_err(anyhow::Error::from)
-        .and_then(|()| event_loop(&mut terminal, &mut app));
+        .and_then(|()| event_loop(&mut terminal, &mut app, watch.stop()));
+    let signal = watch.received();
+    watch.main_exits();
+    // Before the terminal is touched again (after SIGHUP it is gone): the
+    // last save is waited for and a change not on disk goes to a recovery
+    // copy.
+    let exit = quit::on_exit(&mut app, signal);
     leave_terminal();
-    // The last change may still be on its way to disk: wait, and say so if
-    // it failed.
-    app.wait_saved();
-    if app.dirty
-        && !app.read_only
-        && let Some(Err(why)) = &app.saved
-    {
-        anyhow::bail!("quit with unsaved changes: {why}");
+    drop(app);
+    match exit {
+        Some((message, true)) => anyhow::bail!(message),
+        Some((message, false)) => {
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "bearing: {message}");
+        }
+        None => {}
     }
-    result
+    // A signal ends the loop on purpose; reading a terminal that hung up
+    // fails on the way, which is no news.
+    if signal.is_some() { Ok(()) } else { result }
 }
 
 /// Set to `1`, the UI panics right after its first frame. It exists only for
@@ -246,13 +272,20 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
 /// mode, main screen, the message readable); it costs one env lookup at start.
 pub const TEST_PANIC_ENV: &str = "BEARING_TEST_PANIC";
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    stop: &std::sync::atomic::AtomicUsize,
+) -> anyhow::Result<()> {
     if std::env::var_os(TEST_PANIC_ENV).is_some_and(|v| v == "1") {
         terminal.draw(|frame| views::draw(frame, app))?;
         panic!("{TEST_PANIC_ENV}=1: deliberate panic after the first frame");
     }
     let mut last_check = Instant::now();
     loop {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) != 0 {
+            return Ok(());
+        }
         terminal.draw(|frame| views::draw(frame, app))?;
         let wait = if pickers::search_pending(app) {
             SEARCH_POLL
@@ -292,8 +325,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> anyhow::Result<(
 
 /// Gives the terminal back: no mouse or paste mode, cooked, main screen.
 fn leave_terminal() {
-    let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
+    let _ = leave_terminal_quietly();
+}
+
+/// [`leave_terminal`] that says whether it worked, and never complains:
+/// after SIGHUP there is no terminal to write to, or to complain on.
+fn leave_terminal_quietly() -> std::io::Result<()> {
+    let mouse = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::try_restore().and(mouse)
 }
 
 /// Takes the terminal again after [`leave_terminal`] and redraws it whole.

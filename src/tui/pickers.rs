@@ -2,7 +2,8 @@
 //! [`Picker`] over the view. Search runs over a [`LazyIndex`] made the
 //! first time it opens after a plan change and built by the search worker
 //! (never on the input path), so typing never rebuilds it; the palette lists
-//! `keymap::commands` and runs the chosen action.
+//! `keymap::palette` (every action of every view) and runs the chosen one,
+//! in its own view.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -99,9 +100,16 @@ pub fn poll_results(app: &mut App) -> bool {
 }
 
 pub fn open_palette(app: &mut App) -> Effect {
-    let items = keymap::commands(app.view)
+    let items = keymap::palette(app.view)
         .into_iter()
-        .map(|c| PickerItem::new(c.name, c.keys.join(" "), c.name))
+        .map(|e| {
+            let keys = e.command.keys.join(" ");
+            let detail = match e.view {
+                Some(v) => format!("{keys} in {}", v.title()),
+                None => keys,
+            };
+            PickerItem::new(e.label.clone(), detail, e.label)
+        })
         .collect();
     app.mode = Mode::Palette(Box::new(PickerState {
         picker: Picker::palette("Commands", items),
@@ -139,11 +147,17 @@ fn chosen_entry(app: &mut App, chosen: String) -> Effect {
             jump(app, &chosen);
             Effect::None
         }
-        Mode::Palette(_) => match keymap::commands(app.view)
+        Mode::Palette(_) => match keymap::palette(app.view)
             .into_iter()
-            .find(|c| c.name == chosen)
+            .find(|e| e.label == chosen)
         {
-            Some(c) => update::update(app, c.action),
+            // Another view's command runs there: switch first.
+            Some(e) => {
+                if let Some(view) = e.view {
+                    update::update(app, super::action::Action::GoTo(view));
+                }
+                update::update(app, e.command.action)
+            }
             None => {
                 app.error(format!("no command {chosen:?} here"));
                 Effect::None

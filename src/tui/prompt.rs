@@ -92,7 +92,8 @@ impl Prompt {
             kind,
             title: title.into(),
             hint: hint.into(),
-            input: TextInput::with_text(prefill),
+            // The default is selected: what is typed replaces it.
+            input: TextInput::prefilled(prefill),
             error: None,
         }
     }
@@ -101,6 +102,16 @@ impl Prompt {
 /// Opens a prompt.
 pub fn ask(app: &mut App, prompt: Prompt) {
     app.mode = Mode::Prompt(prompt);
+}
+
+/// Bracketed paste into the open prompt: one line (line breaks become
+/// spaces, a trailing one is dropped), so a paste never answers by itself.
+pub fn paste(app: &mut App, text: &str) {
+    if let Mode::Prompt(p) = &mut app.mode {
+        let line = text.trim_end_matches(['\r', '\n']).replace("\r\n", " ");
+        p.input.insert_str(&line.replace(['\r', '\n'], " "));
+        p.error = None;
+    }
 }
 
 /// A key the keymap does not bind in prompt mode: typing.

@@ -47,6 +47,7 @@ pub fn paste(app: &mut App, text: &str) {
     match &mut app.mode {
         Mode::Form(state) => state.form.paste(text),
         Mode::Search(_) | Mode::Palette(_) => pickers::paste(app, text),
+        Mode::Prompt(_) => super::prompt::paste(app, text),
         _ => {}
     }
 }

@@ -4,24 +4,22 @@
 
 use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
-use super::edits;
+use super::{debt_ops, edits};
 use super::{experiment_ops, sprint_ops};
-use super::{forms, pickers, reload, text_modes};
+use super::{forms, pickers, quit, reload, text_modes};
 
 /// Rows a page moves when the view has not been drawn yet.
 const DEFAULT_PAGE: usize = 10;
 
 pub fn update(app: &mut App, action: Action) -> Effect {
-    if action != Action::Quit {
-        app.quit_armed = false;
-    }
     match action {
-        Action::Quit => quit(app),
+        Action::Quit => quit::quit(app),
         Action::Suspend => Effect::Suspend,
         Action::Help => {
             app.mode = Mode::Help { scroll: 0 };
             Effect::None
         }
+        Action::Back if matches!(app.mode, Mode::Quit { .. }) => quit::stay(app),
         Action::Back => {
             app.mode = Mode::Normal;
             Effect::None
@@ -44,6 +42,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         Action::Click(x, y) => click(app, x, y),
+        Action::OpenDetail if app.view == View::Overview => {
+            super::overview::enter(app);
+            Effect::None
+        }
         Action::OpenDetail => {
             if app.selected_id().is_some() {
                 app.mode = Mode::Detail { scroll: 0 };
@@ -63,7 +65,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::OpenEditor => forms::open_editor(app),
         Action::Answer(yes) => reload::answer(app, yes),
         Action::ReloadFile => reload::reload_file(app),
+        Action::KeepMine if matches!(app.mode, Mode::Quit { .. }) => quit::keep_mine_and_quit(app),
         Action::KeepMine => reload::keep_mine(app),
+        Action::WriteRecovery => quit::recover_and_quit(app),
         Action::Delete => delete(app),
         Action::Confirm(yes) => confirm(app, yes),
         Action::Undo => undo_redo(app, true),
@@ -99,9 +103,9 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.info(format!("+/- now change {}", app.rating.label()));
             Effect::None
         }
-        Action::RaiseRating => rate(app, 1),
-        Action::LowerRating => rate(app, -1),
-        Action::CycleStatus => cycle_status(app),
+        Action::RaiseRating => debt_ops::rate(app, 1),
+        Action::LowerRating => debt_ops::rate(app, -1),
+        Action::CycleStatus => debt_ops::cycle_status(app),
         Action::FocusPrev => sprint_ops::focus(app, -1),
         Action::FocusNext => sprint_ops::focus(app, 1),
         Action::SprintIn => sprint_ops::move_in(app),
@@ -127,22 +131,6 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
     }
-}
-
-fn quit(app: &mut App) -> Effect {
-    if app.dirty && !app.read_only {
-        app.save();
-    }
-    if !app.dirty || app.read_only || app.quit_armed {
-        return Effect::Quit;
-    }
-    app.quit_armed = true;
-    let why = match &app.saved {
-        Some(Err(e)) => e.clone(),
-        _ => "the last change is not saved".to_owned(),
-    };
-    app.error(format!("not saved: {why} — quit again to quit anyway"));
-    Effect::None
 }
 
 fn go(app: &mut App, view: View) -> Effect {
@@ -175,7 +163,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
                 .unwrap_or(0);
             *field = FilterField::ALL[clamp(i, FilterField::ALL.len())];
         }
-        Mode::Confirm(_) | Mode::Ask(_) => {}
+        Mode::Confirm(_) | Mode::Ask(_) | Mode::Quit { .. } => {}
         Mode::Form(state) => forms::step(state, delta),
         Mode::Search(state) | Mode::Palette(state) => pickers::step(state, delta),
         Mode::Prompt(_) => {}
@@ -191,6 +179,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
                 let len = app.list_len(app.view);
                 let c = &mut app.cursors[app.view.index()];
                 c.selected = clamp(c.selected, len);
+                debt_ops::release_kept(app);
             }
         }
     }
@@ -223,6 +212,7 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
         let row = offset + usize::from((y - rows.y) / hits.row_height.max(1));
         if row < app.list_len(app.view) {
             app.cursors[app.view.index()].selected = row;
+            debt_ops::release_kept(app);
         }
     }
     Effect::None
@@ -325,6 +315,7 @@ fn filter_step(app: &mut App, delta: i64) -> Effect {
         let next = wrap(i + delta, vals.len() + 1);
         *slot = next.checked_sub(1).map(|p| vals[p].clone());
     }
+    app.filter.keep = None;
     app.refresh();
     filter_message(app);
     Effect::None
@@ -340,6 +331,7 @@ fn filter_clear(app: &mut App) -> Effect {
         FilterField::Area => app.filter.area = None,
         FilterField::Tag => app.filter.tag = None,
     }
+    app.filter.keep = None;
     app.refresh();
     filter_message(app);
     Effect::None
@@ -353,61 +345,4 @@ fn filter_message(app: &mut App) {
     } else {
         format!("{} where {summary}", crate::text::count(n, "item"))
     }));
-}
-
-fn rate(app: &mut App, delta: i8) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
-    let Some(i) = app.selected_debt_index() else {
-        app.info("no debt item selected");
-        return Effect::None;
-    };
-    let debt = &app.plan.debts[i];
-    let id = debt.id.clone();
-    let before = app.cache.rank[i];
-    match edits::bump_rating(debt, app.rating, delta) {
-        Ok((change, old, new)) => {
-            app.apply(change);
-            let after = app
-                .plan
-                .debts
-                .binary_search_by(|d| d.id.cmp(&id))
-                .ok()
-                .and_then(|j| app.cache.rank[j]);
-            let moved = match (before, after) {
-                (Some(b), Some(a)) if a != b => format!(", rank {b} → {a}"),
-                _ => String::new(),
-            };
-            app.info(format!(
-                "{id} {} {old} → {new}{moved} — u to undo",
-                app.rating.label()
-            ));
-            Effect::Save
-        }
-        Err(why) => {
-            app.info(why);
-            Effect::None
-        }
-    }
-}
-
-fn cycle_status(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
-    let Some(i) = app.selected_debt_index() else {
-        app.info("no debt item selected");
-        return Effect::None;
-    };
-    let debt = &app.plan.debts[i];
-    let (id, old) = (debt.id.clone(), debt.status);
-    let (change, new) = edits::cycle_status(debt, app.today);
-    app.apply(change);
-    app.info(format!(
-        "{id} {} → {} — u to undo",
-        old.label(),
-        new.label()
-    ));
-    Effect::Save
 }

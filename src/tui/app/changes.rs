@@ -20,7 +20,6 @@ impl App {
         let inverse = Arc::make_mut(&mut self.plan).apply(change);
         self.history.record(inverse);
         self.dirty = true;
-        self.quit_armed = false;
         self.after_change(selected, edited, before);
     }
 

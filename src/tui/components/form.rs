@@ -125,13 +125,15 @@ pub struct Form {
 impl Form {
     pub fn new(title: impl Into<String>, fields: Vec<Field>) -> Self {
         let initial = fields.iter().map(|f| f.text().to_owned()).collect();
-        Form {
+        let mut form = Form {
             title: title.into(),
             fields,
             form_error: None,
             focus: 0,
             initial,
-        }
+        };
+        form.entered();
+        form
     }
 
     pub fn focus(&self) -> usize {
@@ -141,6 +143,17 @@ impl Form {
     pub fn set_focus(&mut self, i: usize) {
         if i < self.fields.len() {
             self.focus = i;
+            self.entered();
+        }
+    }
+
+    /// Focus arrived at a field: a number's value is selected whole, so
+    /// typing replaces the `0` (or the old effort) instead of adding to it.
+    fn entered(&mut self) {
+        if let Some(f) = self.fields.get_mut(self.focus)
+            && matches!(f.kind, FieldKind::Number | FieldKind::Integer)
+        {
+            f.value.select_all();
         }
     }
 
@@ -199,6 +212,7 @@ impl Form {
     pub fn focus_first_error(&mut self) {
         if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
             self.focus = i;
+            self.entered();
         }
     }
 
@@ -223,6 +237,7 @@ impl Form {
             } else {
                 (self.focus + n - 1) % n
             };
+            self.entered();
         }
     }
 

@@ -1,6 +1,11 @@
 //! A one-line text editor. The text may hold line breaks (a description edited
 //! inline); they are drawn as `⏎` and every other control character as
 //! U+FFFD, so nothing typed or loaded reaches the terminal as an instruction.
+//!
+//! A default the user did not type (a prompt's prefilled date or path, a
+//! number field's `0`) can be *selected whole*, as in GUI inputs: the first
+//! character typed or pasted replaces it, Backspace clears it, and the
+//! cursor keys keep it (and end the selection).
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::{Frame, layout::Position, layout::Rect, style::Style};
@@ -16,6 +21,8 @@ pub struct TextInput {
     text: String,
     /// Byte offset into `text`, always on a char boundary.
     cursor: usize,
+    /// The whole text is selected: typing replaces it.
+    all_selected: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +59,31 @@ impl TextInput {
         TextInput {
             cursor: text.len(),
             text,
+            all_selected: false,
+        }
+    }
+
+    /// A default with the whole text selected: what is typed replaces it.
+    pub fn prefilled(text: impl Into<String>) -> Self {
+        let mut input = Self::with_text(text);
+        input.select_all();
+        input
+    }
+
+    /// Selects the whole text (nothing when it is empty).
+    pub fn select_all(&mut self) {
+        self.all_selected = !self.text.is_empty();
+    }
+
+    pub fn all_selected(&self) -> bool {
+        self.all_selected
+    }
+
+    /// Drops a whole-text selection before an edit: the edit replaces it.
+    fn take_selection(&mut self) {
+        if std::mem::take(&mut self.all_selected) {
+            self.text.clear();
+            self.cursor = 0;
         }
     }
 
@@ -74,11 +106,13 @@ impl TextInput {
     }
 
     pub fn insert_char(&mut self, c: char) {
+        self.take_selection();
         self.text.insert(self.cursor, c);
         self.cursor += c.len_utf8();
     }
 
     pub fn insert_str(&mut self, s: &str) {
+        self.take_selection();
         self.text.insert_str(self.cursor, s);
         self.cursor += s.len();
     }
@@ -137,6 +171,31 @@ impl TextInput {
         }
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
+        if self.all_selected {
+            match key.code {
+                KeyCode::Backspace | KeyCode::Delete => {
+                    self.take_selection();
+                    return InputOutcome::Changed;
+                }
+                KeyCode::Char('w' | 'h') if ctrl && !alt => {
+                    self.take_selection();
+                    return InputOutcome::Changed;
+                }
+                // Left and Home go to the start, Right and End to the end:
+                // the text stays, the selection ends.
+                KeyCode::Left | KeyCode::Home => {
+                    self.all_selected = false;
+                    return self.move_to(0);
+                }
+                KeyCode::Right | KeyCode::End => {
+                    self.all_selected = false;
+                    return self.move_to(self.text.len());
+                }
+                // Ctrl-u, Ctrl-k, word moves: as without a selection.
+                KeyCode::Char(_) if ctrl != alt => self.all_selected = false,
+                _ => {}
+            }
+        }
         match key.code {
             // AltGr arrives as Ctrl+Alt on Windows: '@' or '€' are text.
             KeyCode::Char(c) if ctrl == alt => {
@@ -180,7 +239,21 @@ impl TextInput {
         let (visible, col) = self.visible(usize::from(area.width));
         let buf = frame.buffer_mut();
         buf.set_style(Rect { height: 1, ..area }, style);
-        buf.set_stringn(area.x, area.y, &visible, usize::from(area.width), style);
+        // A selected default is drawn reversed against the field (also
+        // when the field itself is drawn reversed, as without colours).
+        let reversed = ratatui::style::Modifier::REVERSED;
+        let text_style = match self.all_selected {
+            false => style,
+            true if style.add_modifier.contains(reversed) => style.remove_modifier(reversed),
+            true => style.add_modifier(reversed),
+        };
+        buf.set_stringn(
+            area.x,
+            area.y,
+            &visible,
+            usize::from(area.width),
+            text_style,
+        );
         let col = u16::try_from(col).unwrap_or(u16::MAX).min(area.width - 1);
         Some(Position::new(area.x + col, area.y))
     }
@@ -226,130 +299,4 @@ impl TextInput {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::components::testkit::{keys, render, text};
-
-    fn typed(spec: &str) -> TextInput {
-        let mut t = TextInput::new();
-        for k in keys(spec) {
-            t.handle_key(k);
-        }
-        t
-    }
-
-    fn apply(t: &mut TextInput, spec: &str) -> Vec<InputOutcome> {
-        keys(spec).into_iter().map(|k| t.handle_key(k)).collect()
-    }
-
-    #[test]
-    fn typing_and_moving() {
-        let mut t = typed("héllo");
-        assert_eq!(t.text(), "héllo");
-        assert_eq!(t.cursor(), 5);
-        apply(&mut t, "<Left> <Left> X");
-        assert_eq!(t.text(), "hélXlo");
-        apply(&mut t, "<Home> <Del> <End> <BS>");
-        assert_eq!(t.text(), "élXl");
-        apply(&mut t, "<Home> <Left> <BS>");
-        assert_eq!((t.text(), t.cursor()), ("élXl", 0));
-        apply(&mut t, "<End> <Right> <Del>");
-        assert_eq!((t.text(), t.cursor()), ("élXl", 4));
-    }
-
-    #[test]
-    fn multibyte_boundaries() {
-        let mut t = TextInput::with_text("日本語🎉");
-        assert_eq!(apply(&mut t, "<BS>"), [InputOutcome::Changed]);
-        assert_eq!(t.text(), "日本語");
-        apply(&mut t, "<Left> <BS> x");
-        assert_eq!(t.text(), "日x語");
-        assert_eq!(t.cursor(), 2);
-    }
-
-    #[test]
-    fn word_and_line_kills() {
-        let mut t = TextInput::with_text("rotate the  api keys ");
-        apply(&mut t, "<C-w>");
-        assert_eq!(t.text(), "rotate the  api ");
-        apply(&mut t, "<C-w> <C-w>");
-        assert_eq!(t.text(), "rotate ");
-        apply(&mut t, "<Home> <C-Right>");
-        assert_eq!(t.cursor(), 6);
-        apply(&mut t, "<C-k>");
-        assert_eq!(t.text(), "rotate");
-        apply(&mut t, "<C-Left> <C-Left>");
-        assert_eq!(t.cursor(), 0);
-        assert_eq!(apply(&mut t, "<C-u>"), [InputOutcome::Changed]);
-        assert!(t.is_empty());
-        assert_eq!(apply(&mut t, "<C-u> <BS>"), [InputOutcome::Moved; 2]);
-    }
-
-    #[test]
-    fn altgr_characters_are_text() {
-        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-        let mut t = TextInput::new();
-        let altgr = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        t.handle_key(KeyEvent::new(KeyCode::Char('@'), altgr));
-        t.handle_key(KeyEvent::new(KeyCode::Char('A'), KeyModifiers::SHIFT));
-        assert_eq!(t.text(), "@A");
-    }
-
-    #[test]
-    fn leaves_form_keys_to_the_caller() {
-        let mut t = TextInput::with_text("x");
-        let out = apply(
-            &mut t,
-            "<Tab> <S-Tab> <Enter> <Esc> <C-e> <Up> <Down> <C-s>",
-        );
-        assert!(out.iter().all(|o| *o == InputOutcome::Ignored), "{out:?}");
-        assert_eq!(t.text(), "x");
-    }
-
-    #[test]
-    fn scrolls_to_keep_the_cursor_in_view() {
-        let t = TextInput::with_text("abcdefghij");
-        assert_eq!(t.visible(20), ("abcdefghij".into(), 10));
-        // The cursor at the end needs a free column: the view starts at "e".
-        assert_eq!(t.visible(6), ("fghij".into(), 5));
-        let mut t = t;
-        apply(&mut t, "<Home>");
-        assert_eq!(t.visible(6), ("abcdef".into(), 0));
-        // Wide chars: three 2-column chars, cursor at the end, 4 columns.
-        let t = TextInput::with_text("日本語");
-        assert_eq!(t.visible(4), ("語".into(), 2));
-    }
-
-    #[test]
-    fn draws_controls_inert() {
-        let t = TextInput::with_text("a\nb\u{1b}[31mc");
-        let (shown, col) = t.visible(40);
-        assert_eq!(shown, "a⏎b\u{FFFD}[31mc");
-        assert_eq!(col, 9);
-        let buf = render(12, 1, |f| {
-            let pos = t.render(f, f.area(), Style::new());
-            assert_eq!(pos, Some(Position::new(9, 0)));
-        });
-        assert_eq!(text(&buf), ["a⏎b\u{FFFD}[31mc   "]);
-    }
-
-    #[test]
-    fn renders_at_every_size() {
-        let t = TextInput::with_text("日本語 and some text\n");
-        for w in 0..30u16 {
-            for h in 0..3u16 {
-                let area = Rect::new(0, 0, w, h);
-                let buf = render(w.max(1), h.max(1), |f| {
-                    let pos = t.render(f, area, Style::new());
-                    if w == 0 || h == 0 {
-                        assert_eq!(pos, None);
-                    } else {
-                        let p = pos.unwrap();
-                        assert!(p.x < w && p.y == 0, "{w}x{h}: {p:?}");
-                    }
-                });
-                assert_eq!(buf.area.width, w.max(1));
-            }
-        }
-    }
-}
+mod tests;

@@ -45,6 +45,9 @@ pub(super) struct Shared {
     pub(super) outcome: Option<Result<String, String>>,
     /// Writes done (successful or not), for tests and the status.
     pub(super) writes: u64,
+    /// A change was sent that no successful write has covered yet: what a
+    /// rescue after a signal (see `FilePersist::rescuer`) goes by.
+    pub(super) unsaved: bool,
     pub(super) shutdown: bool,
     /// Tests: the writer waits at this stage until it is cleared.
     #[cfg(test)]
@@ -126,6 +129,8 @@ impl Writer {
                 s.outcome = Some(match result {
                     Ok(fp) => {
                         s.expected = Some(fp);
+                        // Changes sent while it wrote are not in the file.
+                        s.unsaved = s.updates.iter().any(|u| matches!(u, Update::Apply(_)));
                         Ok(saved_now())
                     }
                     Err(e) => Err(describe_error(path, &e)),

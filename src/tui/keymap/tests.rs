@@ -136,3 +136,42 @@ fn help_shows_view_keys_first() {
             .any(|(s, _, _)| *s == Scope::View(View::Experiments))
     );
 }
+
+#[test]
+fn every_normal_mode_action_is_in_every_views_palette() {
+    for view in View::ALL {
+        let entries = palette(view);
+        for b in BINDINGS {
+            let runs_in = match b.scope {
+                Scope::Always | Scope::Global => None,
+                Scope::View(v) if v == view => None,
+                Scope::View(v) => Some(v),
+                Scope::Mode(_) => continue,
+            };
+            assert!(
+                entries
+                    .iter()
+                    .any(|e| e.command.action == b.action && e.view == runs_in),
+                "{:?} ({}) is not in the palette of {view:?}",
+                b.action,
+                b.key.label()
+            );
+        }
+        let mut labels: Vec<&str> = entries.iter().map(|e| e.label.as_str()).collect();
+        let n = labels.len();
+        labels.sort();
+        labels.dedup();
+        assert_eq!(
+            labels.len(),
+            n,
+            "two palette entries share a label in {view:?}"
+        );
+    }
+    let from_overview = palette(View::Overview);
+    let cycle = from_overview
+        .iter()
+        .find(|e| e.command.action == A::CycleStatus)
+        .unwrap();
+    assert_eq!(cycle.label, "cycle status (Debt)");
+    assert_eq!(cycle.command.keys, ["x", "Space"]);
+}

@@ -80,6 +80,7 @@ fn draw_all(frame: &mut Frame, app: &App) {
         Mode::Prompt(p) => dialogs::prompt(frame, body, app, p),
         Mode::Checklist(c) => dialogs::checklist(frame, body, app, c),
         Mode::ImportReview(r) => import_review::draw(frame, body, app, r),
+        Mode::Quit { reason } => overlay::quit(frame, body, app, reason),
     }
 }
 

@@ -69,6 +69,26 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, prompt: &str) {
     );
 }
 
+/// Quitting with a change that is not on disk: why, and the three ways on.
+pub fn quit(frame: &mut Frame, area: Rect, app: &App, reason: &str) {
+    let t = &app.theme;
+    let popup = centered(area, 72, 6);
+    let block = Block::bordered()
+        .title(" Unsaved change ")
+        .title_bottom(format!(" {} ", keymap::hints(ModeKind::Quit).join(" · ")))
+        .border_style(t.error());
+    let text = format!(
+        "Your last change is not on disk ({reason}). Quit anyway? K saves yours over the file (theirs goes to the backups), w writes yours to a recovery copy."
+    );
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(crate::text::sanitize(&text).into_owned())
+            .wrap(Wrap { trim: true })
+            .block(block),
+        popup,
+    );
+}
+
 pub fn filter(frame: &mut Frame, area: Rect, app: &App, field: FilterField) {
     let t = &app.theme;
     let f = &app.filter;

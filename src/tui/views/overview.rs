@@ -1,132 +1,247 @@
-//! The overview: North Star, objectives with their key-result gauges and
-//! health, the top of the debt ranking, the active sprint, stale experiments
-//! and the plan's warnings.
+//! The overview: the whole North Star (wrapped), objectives with their
+//! key-result gauges and health, the top of the debt ranking, the active
+//! sprint, stale experiments and every error and warning of `bearing check`.
+//! Its rows are selectable (`tui::overview`); each column scrolls to keep
+//! the selected row in view.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::{bar, fit, heading};
 use crate::model::{Health, Severity};
+use crate::text::{display_width, sanitize};
 use crate::tui::app::{App, KrRow};
+use crate::tui::overview::{self, Row};
+
+/// A line of a column: fixed text, or a selectable row drawn on demand
+/// (a plan with thousands of findings draws only the ones in view).
+enum Item {
+    Text(Line<'static>),
+    Row(Row),
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let t = &app.theme;
-    let north = if app.plan.north_star.trim().is_empty() {
-        Line::from(Span::styled("No North Star yet", t.dim()))
-    } else {
-        Line::from(vec![
-            Span::styled("North Star  ", t.heading()),
-            Span::styled(fit(&app.plan.north_star, 200), t.title()),
-        ])
-    };
-    let [top, rest] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(area);
+    let rows = overview::rows(app);
+    let selected = overview::selected(app, &rows);
+    let north = north_star(app, usize::from(area.width));
+    // The whole North Star, leaving the lists at least a few lines.
+    let room = usize::from(area.height).saturating_sub(4).max(1);
+    let top_h = u16::try_from(north.len().min(room) + 1).unwrap_or(u16::MAX);
+    let [top, rest] = Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(north), top);
     if rest.width >= 70 {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .spacing(2)
                 .areas(rest);
-        let w = usize::from(left.width);
-        frame.render_widget(Paragraph::new(objectives(app, w, left.height)), left);
-        let mut lines = top_debt(app, usize::from(right.width));
-        lines.extend(sprint(app, usize::from(right.width)));
-        lines.extend(stale(app, usize::from(right.width)));
-        lines.extend(warnings(app, usize::from(right.width)));
-        frame.render_widget(Paragraph::new(lines), right);
+        column(frame, left, app, objectives(app), selected);
+        let mut items = top_debt(app);
+        items.extend(sprint(app, usize::from(right.width)));
+        items.extend(stale(app, &rows));
+        items.extend(warnings(app, &rows));
+        column(frame, right, app, items, selected);
     } else {
+        // One column, in the order j/k walk the rows.
         let w = usize::from(rest.width);
-        let mut lines = top_debt(app, w);
-        lines.extend(sprint(app, w));
-        lines.extend(objectives(app, w, rest.height));
-        lines.extend(stale(app, w));
-        lines.extend(warnings(app, w));
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), rest);
+        let mut items = objectives(app);
+        items.push(Item::Text(Line::from("")));
+        items.extend(top_debt(app));
+        items.extend(sprint(app, w));
+        items.extend(stale(app, &rows));
+        items.extend(warnings(app, &rows));
+        column(frame, rest, app, items, selected);
     }
 }
 
-/// Objectives and their key results, only as many lines as fit.
-fn objectives(app: &App, width: usize, height: u16) -> Vec<Line<'static>> {
+/// The North Star wrapped at word boundaries, "North Star" before it.
+fn north_star(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let mut lines = vec![heading("Objectives", t.heading())];
-    if app.plan.objectives.is_empty() {
-        lines.push(Line::from(Span::styled("none yet", t.dim())));
+    if app.plan.north_star.trim().is_empty() {
+        return vec![Line::from(Span::styled("No North Star yet", t.dim()))];
     }
-    // The cached outline keeps this to the rows that fit, however big the plan.
-    for row in app
-        .cache
-        .kr_rows
-        .iter()
-        .take(usize::from(height).saturating_sub(1))
-    {
-        match *row {
-            KrRow::Objective(oi) => lines.push(Line::from(Span::styled(
-                fit(&app.plan.objectives[oi].title, width),
-                t.title(),
-            ))),
-            KrRow::Orphans => lines.push(Line::from(Span::styled("(no objective)", t.dim()))),
-            KrRow::Kr(ki) => {
-                let kr = &app.plan.key_results[ki];
-                let health = kr.health(app.today, &app.plan.health);
-                let pct = kr
-                    .progress()
-                    .map_or_else(|| "   –".to_owned(), |p| format!("{:>3.0}%", p * 100.0));
-                let label = health.map_or("no target", Health::label);
-                let used = 8 + 1 + 4 + 1 + 10;
-                lines.push(Line::from(vec![
-                    Span::styled(bar(kr.progress().unwrap_or(0.0), 8), t.health(health)),
-                    Span::raw(format!(" {pct} ")),
-                    Span::styled(format!("{label:<9} "), t.health(health)),
-                    Span::raw(fit(&kr.title, width.saturating_sub(used))),
-                ]));
+    const LABEL: &str = "North Star  ";
+    let indent = LABEL.len();
+    let text = sanitize(&app.plan.north_star.replace(['\r', '\n'], " ")).into_owned();
+    let wrapped = wrap(&text, width.saturating_sub(indent).max(1));
+    wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(n, part)| {
+            let lead = if n == 0 {
+                Span::styled(LABEL, t.heading())
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            Line::from(vec![lead, Span::styled(part, t.title())])
+        })
+        .collect()
+}
+
+/// Greedy word wrap to `width` columns; a word longer than a line is cut
+/// across lines.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = display_width(word);
+        if used > 0 && used + 1 + w <= width {
+            line.push(' ');
+            line.push_str(word);
+            used += 1 + w;
+            continue;
+        }
+        if used > 0 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        for c in word.chars() {
+            let cw = display_width(c.encode_utf8(&mut [0; 4]));
+            if used + cw > width && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
             }
+            line.push(c);
+            used += cw;
         }
     }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
     lines
 }
 
-fn top_debt(app: &App, width: usize) -> Vec<Line<'static>> {
+/// Draws `items` in `area`, scrolled so the selected row is in view.
+fn column(frame: &mut Frame, area: Rect, app: &App, items: Vec<Item>, selected: Option<Row>) {
+    let height = usize::from(area.height);
+    let width = usize::from(area.width);
+    let at = items
+        .iter()
+        .position(|i| matches!(i, Item::Row(r) if Some(*r) == selected));
+    // Keep the selected row in view, with the line above it (its heading
+    // when it is the first of a section).
+    let offset = at.map_or(0, |p| (p + 2).saturating_sub(height).min(p));
+    let lines: Vec<Line> = items
+        .into_iter()
+        .skip(offset)
+        .take(height)
+        .map(|item| match item {
+            Item::Text(line) => line,
+            Item::Row(row) => {
+                let line = row_line(app, row, width);
+                if Some(row) == selected {
+                    line.style(app.theme.selected())
+                } else {
+                    line
+                }
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
+    match row {
+        Row::Kr(n) => kr_line(app, n, width),
+        Row::Debt(n, i) => debt_line(app, n, i, width),
+        Row::Sprint(i) => sprint_line(app, i, width),
+        Row::Stale(i) => stale_line(app, i, width),
+        Row::Finding(i) => finding_line(app, i, width),
+    }
+}
+
+fn objectives(app: &App) -> Vec<Item> {
     let t = &app.theme;
-    let mut lines = vec![heading("Top debt", t.heading())];
+    let mut items = vec![Item::Text(heading("Objectives", t.heading()))];
+    if app.plan.objectives.is_empty() {
+        items.push(Item::Text(Line::from(Span::styled("none yet", t.dim()))));
+    }
+    items.extend((0..app.cache.kr_rows.len()).map(|n| Item::Row(Row::Kr(n))));
+    items
+}
+
+fn kr_line(app: &App, n: usize, width: usize) -> Line<'static> {
+    let t = &app.theme;
+    match app.cache.kr_rows.get(n).copied() {
+        Some(KrRow::Objective(oi)) => Line::from(Span::styled(
+            fit(&app.plan.objectives[oi].title, width),
+            t.title(),
+        )),
+        Some(KrRow::Kr(ki)) => {
+            let kr = &app.plan.key_results[ki];
+            let health = kr.health(app.today, &app.plan.health);
+            let pct = kr
+                .progress()
+                .map_or_else(|| "   –".to_owned(), |p| format!("{:>3.0}%", p * 100.0));
+            let label = health.map_or("no target", Health::label);
+            let used = 8 + 1 + 4 + 1 + 10;
+            Line::from(vec![
+                Span::styled(bar(kr.progress().unwrap_or(0.0), 8), t.health(health)),
+                Span::raw(format!(" {pct} ")),
+                Span::styled(format!("{label:<9} "), t.health(health)),
+                Span::raw(fit(&kr.title, width.saturating_sub(used))),
+            ])
+        }
+        Some(KrRow::Orphans) | None => Line::from(Span::styled("(no objective)", t.dim())),
+    }
+}
+
+fn top_debt(app: &App) -> Vec<Item> {
+    let t = &app.theme;
+    let mut items = vec![Item::Text(heading("Top debt", t.heading()))];
     if app.cache.ranking.is_empty() {
-        lines.push(Line::from(Span::styled("nothing open", t.dim())));
+        items.push(Item::Text(Line::from(Span::styled(
+            "nothing open",
+            t.dim(),
+        ))));
     }
-    for (n, &i) in app.cache.ranking.iter().take(3).enumerate() {
-        let d = &app.plan.debts[i];
-        let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
-        let score = format!(" {score:.2}");
-        let head = format!("{}. {} ", n + 1, d.id);
-        let room = width.saturating_sub(head.chars().count() + score.len());
-        lines.push(Line::from(vec![
-            Span::styled(head, t.key()),
-            Span::raw(format!("{:<room$}", fit(&d.title, room))),
-            Span::styled(score, t.title()),
-        ]));
+    for (n, &i) in app
+        .cache
+        .ranking
+        .iter()
+        .take(overview::TOP_DEBT)
+        .enumerate()
+    {
+        items.push(Item::Row(Row::Debt(n, i)));
     }
-    lines.push(Line::from(""));
-    lines
+    items.push(Item::Text(Line::from("")));
+    items
 }
 
-fn sprint(app: &App, width: usize) -> Vec<Line<'static>> {
+fn debt_line(app: &App, n: usize, i: usize, width: usize) -> Line<'static> {
     let t = &app.theme;
-    let mut lines = vec![heading("Active sprint", t.heading())];
-    let Some(s) = app.plan.active_sprint() else {
-        lines.push(Line::from(Span::styled("no sprint running", t.dim())));
-        lines.push(Line::from(""));
-        return lines;
+    let d = &app.plan.debts[i];
+    let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
+    let score = format!(" {score:.2}");
+    let head = format!("{}. {} ", n + 1, d.id);
+    let room = width.saturating_sub(head.chars().count() + score.len());
+    Line::from(vec![
+        Span::styled(head, t.key()),
+        Span::raw(format!("{:<room$}", fit(&d.title, room))),
+        Span::styled(score, t.title()),
+    ])
+}
+
+fn sprint(app: &App, width: usize) -> Vec<Item> {
+    let t = &app.theme;
+    let mut items = vec![Item::Text(heading("Active sprint", t.heading()))];
+    let Some(i) = overview::active_sprint(app) else {
+        items.push(Item::Text(Line::from(Span::styled(
+            "no sprint running",
+            t.dim(),
+        ))));
+        items.push(Item::Text(Line::from("")));
+        return items;
     };
+    let s = &app.plan.sprints[i];
+    items.push(Item::Row(Row::Sprint(i)));
     let used = app.plan.effort_of(&s.items);
     let over = used > s.capacity;
-    let timing = s.timing(app.today);
-    let head = fit(&format!("{} {} · {timing}", s.id, s.name), width);
-    lines.push(Line::from(if timing.is_late() {
-        Span::styled(head, t.error())
-    } else {
-        Span::raw(head)
-    }));
     let ratio = f64::from(used) / f64::from(s.capacity.max(1));
-    lines.push(Line::from(vec![
+    items.push(Item::Text(Line::from(vec![
         Span::styled(bar(ratio, 12), t.gauge(over)),
         Span::styled(
             format!(
@@ -136,60 +251,120 @@ fn sprint(app: &App, width: usize) -> Vec<Line<'static>> {
             ),
             t.gauge(over),
         ),
-    ]));
+    ])));
     if !s.goal.is_empty() {
-        lines.push(Line::from(Span::styled(fit(&s.goal, width), t.dim())));
+        items.push(Item::Text(Line::from(Span::styled(
+            fit(&s.goal, width),
+            t.dim(),
+        ))));
     }
-    lines.push(Line::from(""));
-    lines
+    items.push(Item::Text(Line::from("")));
+    items
 }
 
-fn stale(app: &App, width: usize) -> Vec<Line<'static>> {
+fn sprint_line(app: &App, i: usize, width: usize) -> Line<'static> {
+    let s = &app.plan.sprints[i];
+    let timing = s.timing(app.today);
+    let head = fit(&format!("{} {} · {timing}", s.id, s.name), width);
+    Line::from(if timing.is_late() {
+        Span::styled(head, app.theme.error())
+    } else {
+        Span::raw(head)
+    })
+}
+
+/// The stale experiments among `rows`.
+fn stale(app: &App, rows: &[Row]) -> Vec<Item> {
     let t = &app.theme;
-    let stale: Vec<_> = app
-        .plan
-        .hypotheses
+    let stale: Vec<Row> = rows
         .iter()
-        .filter(|h| h.is_stale(app.today))
+        .filter(|r| matches!(r, Row::Stale(_)))
+        .copied()
         .collect();
-    let mut lines = vec![heading(
+    let mut items = vec![Item::Text(heading(
         format!("Stale experiments ({})", stale.len()),
         t.heading(),
-    )];
-    for h in stale.iter().take(3) {
-        let late = h.review_by.map_or(0, |d| (app.today - d).num_days());
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", h.id), t.warn()),
-            Span::raw(fit(
-                &format!("{} · review {late}d overdue", h.title),
-                width.saturating_sub(h.id.len() + 1),
-            )),
-        ]));
-    }
-    lines.push(Line::from(""));
-    lines
+    ))];
+    items.extend(stale.into_iter().map(Item::Row));
+    items.push(Item::Text(Line::from("")));
+    items
 }
 
-fn warnings(app: &App, width: usize) -> Vec<Line<'static>> {
+fn stale_line(app: &App, i: usize, width: usize) -> Line<'static> {
     let t = &app.theme;
-    let f = app.findings();
-    let mut lines = vec![heading(format!("Warnings ({})", f.len()), t.heading())];
-    if f.is_empty() {
-        lines.push(Line::from(Span::styled("bearing check is clean", t.ok())));
+    let h = &app.plan.hypotheses[i];
+    let late = h.review_by.map_or(0, |d| (app.today - d).num_days());
+    Line::from(vec![
+        Span::styled(format!("{} ", h.id), t.warn()),
+        Span::raw(fit(
+            &format!("{} · review {late}d overdue", h.title),
+            width.saturating_sub(h.id.len() + 1),
+        )),
+    ])
+}
+
+/// Errors apart from warnings (`rows` has the errors first), each listed.
+fn warnings(app: &App, rows: &[Row]) -> Vec<Item> {
+    let t = &app.theme;
+    let found = app.findings();
+    let (errors, warnings): (Vec<usize>, Vec<usize>) = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Finding(i) => Some(*i),
+            _ => None,
+        })
+        .partition(|&i| found[i].severity == Severity::Error);
+    let mut items = Vec::new();
+    if !errors.is_empty() {
+        items.push(Item::Text(heading(
+            format!("Errors ({})", errors.len()),
+            t.heading(),
+        )));
+        items.extend(errors.into_iter().map(|i| Item::Row(Row::Finding(i))));
+        items.push(Item::Text(Line::from("")));
     }
-    for finding in f.iter().take(5) {
-        let style = if finding.severity == Severity::Error {
-            t.error()
-        } else {
-            t.warn()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", finding.id), style),
-            Span::raw(fit(
-                &finding.message,
-                width.saturating_sub(finding.id.len() + 1),
-            )),
-        ]));
+    items.push(Item::Text(heading(
+        format!("Warnings ({})", warnings.len()),
+        t.heading(),
+    )));
+    if warnings.is_empty() && items.len() == 1 {
+        items.push(Item::Text(Line::from(Span::styled(
+            "bearing check is clean",
+            t.ok(),
+        ))));
     }
-    lines
+    items.extend(warnings.into_iter().map(|i| Item::Row(Row::Finding(i))));
+    items
+}
+
+fn finding_line(app: &App, i: usize, width: usize) -> Line<'static> {
+    let t = &app.theme;
+    let Some(finding) = app.findings().get(i) else {
+        return Line::from("");
+    };
+    let style: Style = if finding.severity == Severity::Error {
+        t.error()
+    } else {
+        t.warn()
+    };
+    Line::from(vec![
+        Span::styled(format!("{} ", fit(&finding.id, 20)), style),
+        Span::raw(fit(
+            &finding.message,
+            width.saturating_sub(display_width(&finding.id).min(20) + 1),
+        )),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_words_and_cuts_long_ones() {
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("日本語 text", 4), ["日本", "語", "text"]);
+    }
 }

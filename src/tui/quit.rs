@@ -1,0 +1,128 @@
+//! Leaving the UI never drops a change that is not on disk. `q`, Ctrl-C and
+//! the palette's `quit` save first; when the save is refused (the file
+//! changed on disk, the disk is full) they ask: keep mine (their version goes
+//! to the backups) and quit, write a recovery copy and quit, or stay. Where
+//! nobody can be asked (SIGTERM, SIGHUP when the terminal closes) the loop
+//! stops and [`on_exit`] writes the recovery copy and says where it is.
+
+use std::path::PathBuf;
+
+use super::action::Effect;
+use super::app::{App, Mode};
+use super::reload;
+use crate::text::sanitize;
+
+/// A change that is not on disk: dirty in a writable UI, and not already
+/// written to a recovery copy.
+pub fn unsaved(app: &App) -> bool {
+    app.dirty && !app.read_only && app.recovered.is_none()
+}
+
+/// `q`, Ctrl-C, palette `quit`. Waits for the last save: a save still in
+/// flight may yet be refused, and that must be known before the UI goes.
+/// Ctrl-C while the question is open writes the recovery copy and quits.
+pub fn quit(app: &mut App) -> Effect {
+    if matches!(app.mode, Mode::Quit { .. }) {
+        return recover_and_quit(app);
+    }
+    if app.read_only {
+        return Effect::Quit;
+    }
+    if app.dirty {
+        app.save();
+    }
+    app.wait_saved();
+    if !unsaved(app) {
+        return Effect::Quit;
+    }
+    let reason = reason(app);
+    app.error(format!(
+        "not saved ({reason}): K keeps mine and quits, w writes a recovery copy and quits, Esc stays"
+    ));
+    app.mode = Mode::Quit { reason };
+    Effect::None
+}
+
+/// Why the change is not on disk, short: "file changed on disk" or the
+/// save's error.
+fn reason(app: &App) -> String {
+    match &app.saved {
+        Some(Err(e)) if e.contains("changed on disk") => "file changed on disk".to_owned(),
+        Some(Err(e)) => sanitize(e).into_owned(),
+        _ => "the last change is not saved".to_owned(),
+    }
+}
+
+/// `K` in the question: saves mine over theirs (theirs is backed up) and
+/// quits once that is on disk; stays with the reason otherwise.
+pub fn keep_mine_and_quit(app: &mut App) -> Effect {
+    app.mode = Mode::Normal;
+    reload::keep_mine(app);
+    app.wait_saved();
+    if unsaved(app) {
+        let reason = reason(app);
+        app.error(format!(
+            "still not saved ({reason}): w writes a recovery copy and quits"
+        ));
+        app.mode = Mode::Quit { reason };
+        return Effect::None;
+    }
+    Effect::Quit
+}
+
+/// `w` in the question (or Ctrl-C): the plan as it is here goes to a
+/// recovery copy; the UI quits once it is written.
+pub fn recover_and_quit(app: &mut App) -> Effect {
+    match write_recovery(app) {
+        Ok(_) => Effect::Quit,
+        Err(why) => {
+            app.error(why);
+            Effect::None
+        }
+    }
+}
+
+/// Writes the recovery copy (once) and remembers where it went.
+pub fn write_recovery(app: &mut App) -> Result<PathBuf, String> {
+    if let Some(done) = &app.recovered {
+        return Ok(done.clone());
+    }
+    let path = app.persist.recover(&app.plan)?;
+    app.recovered = Some(path.clone());
+    Ok(path)
+}
+
+/// `Esc` in the question: back to the plan, the change still in memory.
+pub fn stay(app: &mut App) -> Effect {
+    app.mode = Mode::Normal;
+    app.info(
+        "your change is kept in memory, not saved: K keeps yours over the file, R reloads theirs",
+    );
+    Effect::None
+}
+
+/// After the terminal is given back, however the loop ended (quit, a
+/// signal, an error): waits for the last save and, if a change is still not
+/// on disk, writes it to a recovery copy. Returns what to print on stderr
+/// and whether it is a failure (nothing could be written).
+pub fn on_exit(app: &mut App, signal: Option<&str>) -> Option<(String, bool)> {
+    app.wait_saved();
+    if !app.dirty || app.read_only {
+        return None;
+    }
+    let why = reason(app);
+    let by = signal.map_or_else(String::new, |s| format!("stopped by {s}; "));
+    Some(match write_recovery(app) {
+        Ok(path) => (
+            format!(
+                "{by}your unsaved change ({why}) is in {}",
+                sanitize(&path.display().to_string())
+            ),
+            signal.is_some(),
+        ),
+        Err(e) => (
+            format!("{by}quit with an unsaved change ({why}); {e}"),
+            true,
+        ),
+    })
+}
