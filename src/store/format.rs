@@ -8,6 +8,7 @@ use crate::model::{Item, Kind, Plan, SCHEMA_VERSION};
 
 mod fast_de;
 mod fast_ser;
+pub(crate) mod locate;
 
 /// Deep enough for any real plan (the deepest path is about 5 levels);
 /// shallow enough that a hostile `[[[[…` cannot overflow the stack.
@@ -35,8 +36,10 @@ pub enum FormatError {
         first: usize,
         second: usize,
     },
+    /// A value that breaks a rule, or an id of the wrong kind: `id` is the
+    /// item (or settings section) and `message` names the field and rule.
     Invalid {
-        line: Option<usize>,
+        at: Position,
         id: String,
         message: String,
     },
@@ -147,7 +150,7 @@ fn finish(plan: Plan, text: &str) -> Result<Plan, FormatError> {
         return Err(FormatError::NewerSchema { found: plan.schema });
     }
     check_ids(&plan, text)?;
-    check_numbers(&plan, text)?;
+    check_values(&plan, text)?;
     let mut plan = plan;
     plan.normalize();
     Ok(plan)
@@ -193,21 +196,31 @@ fn check_ids_in_order(plan: &Plan, text: &str) -> Result<(), FormatError> {
             plan.sprints.iter().map(|x| x.id.as_str()).collect(),
         ),
     ];
+    let keys = locate::keys(text);
+    let lines = |id: &str| -> Vec<usize> {
+        locate::items(&keys, text, id)
+            .iter()
+            .map(|k| locate::position(text, k.value).line)
+            .collect()
+    };
     for (kind, ids) in lists {
         for id in ids {
             if Kind::of_id(id) != Some(kind) {
+                let at = locate::items(&keys, text, id)
+                    .first()
+                    .map_or(FALLBACK, |k| locate::position(text, k.value));
                 return Err(FormatError::Invalid {
-                    line: id_lines(text, id).first().copied(),
+                    at,
                     id: id.to_owned(),
                     message: format!("a {kind} id must start with {}", kind.prefix()),
                 });
             }
             if seen.insert(id, ()).is_some() {
-                let lines = id_lines(text, id);
+                let lines = lines(id);
                 return Err(FormatError::DuplicateId {
                     id: id.to_owned(),
-                    first: lines.first().copied().unwrap_or(0),
-                    second: lines.get(1).copied().unwrap_or(0),
+                    first: lines.first().copied().unwrap_or(FALLBACK.line),
+                    second: lines.get(1).copied().unwrap_or(FALLBACK.line),
                 });
             }
         }
@@ -215,49 +228,42 @@ fn check_ids_in_order(plan: &Plan, text: &str) -> Result<(), FormatError> {
     Ok(())
 }
 
-/// A number too large for a float (`1e400`) parses as infinity; refuse it
-/// where it stands instead of ranking with it.
-fn check_numbers(plan: &Plan, text: &str) -> Result<(), FormatError> {
-    let line_of = |needle: &str| {
-        text.lines()
-            .position(|l| l.trim_start().starts_with(needle))
-            .map(|i| i + 1)
+/// Where an error points when the text cannot say better: the first line,
+/// which every file has.
+const FALLBACK: Position = Position { line: 1, column: 1 };
+
+/// Every value rule the command line and the forms enforce, held against
+/// the file (a hand edit with effort 0 or a rating of 9 does not load),
+/// reported at the value's line and column. A number too large for a float
+/// (`1e400`) reads as infinity and is refused here too.
+fn check_values(plan: &Plan, text: &str) -> Result<(), FormatError> {
+    let Some(v) = crate::model::validate::plan(plan) else {
+        return Ok(());
     };
-    let w = &plan.weights;
-    let settings = [
-        ("weights", "customer", w.customer),
-        ("weights", "delivery", w.delivery),
-        ("weights", "risk", w.risk),
-        ("weights", "urgency", w.urgency),
-        ("weights", "kr_at_risk", w.kr_at_risk),
-        ("weights", "kr_off_track", w.kr_off_track),
-        ("health", "at_risk", plan.health.at_risk),
-        ("health", "off_track", plan.health.off_track),
-    ];
-    for (section, field, v) in settings {
-        if !v.is_finite() {
-            return Err(FormatError::Invalid {
-                line: line_of(&format!("{field}:")),
-                id: section.to_owned(),
-                message: format!("{field} must be a finite number"),
-            });
-        }
-    }
-    for kr in &plan.key_results {
-        let values = [Some(kr.baseline), kr.target, Some(kr.current)]
-            .into_iter()
-            .flatten()
-            .chain(kr.checkins.iter().map(|c| c.value));
-        if values.into_iter().any(|v| !v.is_finite()) {
-            return Err(FormatError::Invalid {
-                line: id_lines(text, &kr.id).first().copied(),
-                id: kr.id.clone(),
-                message: "baseline, target, current and check-in values must be finite numbers"
-                    .into(),
-            });
-        }
-    }
-    Ok(())
+    let keys = locate::keys(text);
+    let group = if v.is_item {
+        locate::items(&keys, text, &v.item).first().map(|k| k.group)
+    } else {
+        locate::section(&keys, &v.item).map(|k| k.value)
+    };
+    let key = group.and_then(|g| match v.inner {
+        Some((name, n)) => locate::field_in(&keys, g, name, n, true),
+        None => locate::field_in(&keys, g, v.error.field, 0, false),
+    });
+    // A field left out takes its default (an effort of 0): point at the item.
+    let fallback = || {
+        group
+            .and_then(|g| keys.iter().find(|k| k.group == g).copied())
+            .or_else(|| locate::section(&keys, &v.item))
+    };
+    let at = key
+        .or_else(fallback)
+        .map_or(FALLBACK, |k| locate::position(text, k.value));
+    Err(FormatError::Invalid {
+        at,
+        id: v.item.clone(),
+        message: format!("{} {}", v.error.field, v.error.message),
+    })
 }
 
 /// The usual case without hashing every id: each id has its list's kind
@@ -454,9 +460,13 @@ mod tests {
             .unwrap()
             .replace("current: 70.0", "current: 1e400");
         match from_text(&text) {
-            Err(FormatError::Invalid { line, id, .. }) => {
+            Err(FormatError::Invalid { at, id, message }) => {
                 assert_eq!(id, "KR-AAAAA");
-                assert_eq!(line, id_lines(&text, "KR-AAAAA").first().copied());
+                // The value itself, not the item's first line.
+                let line = text.lines().position(|l| l.contains("1e400")).unwrap() + 1;
+                let column = text.lines().nth(line - 1).unwrap().find("1e400").unwrap() + 1;
+                assert_eq!((at.line, at.column), (line, column));
+                assert_eq!(message, "current must be a finite number");
             }
             other => panic!("{other:?}"),
         }

@@ -75,9 +75,10 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, StoreError> {
             first,
             second,
         },
-        FormatError::Invalid { line, id, message } => StoreError::Invalid {
+        FormatError::Invalid { at, id, message } => StoreError::Invalid {
             path: path.to_path_buf(),
-            line: line.unwrap_or(0),
+            line: at.line,
+            column: at.column,
             id,
             message,
         },

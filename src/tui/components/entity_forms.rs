@@ -167,18 +167,9 @@ pub fn meta_form(plan: &Plan) -> Form {
     Form::new("Plan settings", fields)
 }
 
-/// A negative weight would rank the most harmful debt last.
-fn weight(key: &'static str, s: &str) -> Result<f64, FieldError> {
-    let v = validate::number(key, s)?;
-    if v < 0.0 {
-        return Err(FieldError::new(key, format!("must be 0 or more, got {v}")));
-    }
-    Ok(v)
-}
-
 pub fn meta_from_form(form: &mut Form, plan: &Plan) -> Option<Meta> {
     let mut r = Reader::new(form);
-    let v = WEIGHTS.map(|(key, _)| r.get(key, weight));
+    let v = WEIGHTS.map(|(key, _)| r.get(key, validate::weight));
     let mut meta = plan.meta();
     meta.north_star = r.string("north_star");
     let item = (|| {
