@@ -279,7 +279,7 @@ fn numbers_too_big_for_a_float_are_refused_with_their_line() {
     let column = text.lines().nth(line - 1).unwrap().find("1e400").unwrap() + 1;
     assert_eq!(
         err.to_string(),
-        format!("p.ron:{line}:{column}: weights: customer must be a finite number")
+        format!("p.ron:{line}:{column}: weights: customer: must be a finite number")
     );
 }
 

@@ -262,7 +262,7 @@ fn check_values(plan: &Plan, text: &str) -> Result<(), FormatError> {
     Err(FormatError::Invalid {
         at,
         id: v.item.clone(),
-        message: format!("{} {}", v.error.field, v.error.message),
+        message: v.error.to_string(),
     })
 }
 
@@ -466,7 +466,7 @@ mod tests {
                 let line = text.lines().position(|l| l.contains("1e400")).unwrap() + 1;
                 let column = text.lines().nth(line - 1).unwrap().find("1e400").unwrap() + 1;
                 assert_eq!((at.line, at.column), (line, column));
-                assert_eq!(message, "current must be a finite number");
+                assert_eq!(message, "current: must be a finite number");
             }
             other => panic!("{other:?}"),
         }

@@ -62,7 +62,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, StoreError> {
             path: path.to_path_buf(),
             line: at.line,
             column: at.column,
-            message,
+            message: tidy(&message),
         },
         FormatError::NewerSchema { found } => StoreError::NewerSchema {
             path: path.to_path_buf(),
@@ -85,6 +85,46 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, StoreError> {
     })
 }
 
+/// The longest message from the RON parser shown whole.
+const MESSAGE_MAX: usize = 300;
+
+/// A parser message made safe to print: a name quoted in backticks (an
+/// unknown field, a variant) is cut to [`crate::text::QUOTE_MAX`]
+/// characters, control characters are escaped, and the whole is cut at
+/// [`MESSAGE_MAX`], so a 1 MB field name does not become a 1 MB message.
+fn tidy(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(MESSAGE_MAX + 8));
+    let mut quoted = 0usize;
+    let mut inside = false;
+    for c in message.chars() {
+        if out.chars().count() >= MESSAGE_MAX {
+            out.push('…');
+            break;
+        }
+        if c == '`' {
+            if inside && quoted > crate::text::QUOTE_MAX {
+                out.push('…');
+            }
+            inside = !inside;
+            quoted = 0;
+            out.push(c);
+            continue;
+        }
+        if inside {
+            quoted += 1;
+            if quoted > crate::text::QUOTE_MAX {
+                continue;
+            }
+        }
+        if c.is_control() || crate::text::is_unsafe(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,6 +136,18 @@ mod tests {
             err.to_string(),
             "p.ron:2:5: the file is not valid UTF-8 text"
         );
+    }
+
+    #[test]
+    fn parser_messages_are_escaped_and_short() {
+        let name = "x".repeat(5000);
+        let msg = tidy(&format!(
+            "Unexpected field named `{name}` in `KeyResult`, expected `id`"
+        ));
+        assert!(msg.starts_with(&format!("Unexpected field named `{}…`", "x".repeat(40))));
+        assert!(msg.ends_with("in `KeyResult`, expected `id`"), "{msg}");
+        assert_eq!(tidy("a\nb\u{1b}"), "a\\nb\\u{1b}");
+        assert!(tidy(&"y".repeat(1000)).chars().count() <= MESSAGE_MAX + 1);
     }
 
     #[test]

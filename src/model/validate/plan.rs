@@ -23,13 +23,7 @@ pub struct Violation {
 
 impl std::fmt::Display for Violation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: {} {}",
-            crate::text::label(&self.item),
-            self.error.field,
-            self.error.message
-        )
+        write!(f, "{}: {}", crate::text::label(&self.item), self.error)
     }
 }
 
@@ -97,6 +91,6 @@ mod tests {
         let mut p = Plan::default();
         p.weights.risk = -1.0;
         let v = plan(&p).unwrap();
-        assert_eq!(v.to_string(), "weights: risk must be 0 or more, got -1");
+        assert_eq!(v.to_string(), "weights: risk: must be 0 or more, got -1");
     }
 }
