@@ -19,13 +19,7 @@ fn json_out(v: &Value, out: &mut String) -> anyhow::Result<()> {
 
 /// A measurement as people write it: no trailing zeros, at most 2 decimals.
 pub fn num(x: f64) -> String {
-    let s = format!("{x:.2}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        &s
-    };
-    if s == "-0" { "0".into() } else { s.into() }
+    crate::text::number(x)
 }
 
 pub fn list(ctx: &Ctx, kind: ListKind, format: Format, out: &mut String) -> anyhow::Result<()> {
@@ -73,9 +67,8 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                 t.push(vec![
                     k.id.clone(),
                     k.title.clone(),
-                    format!("{} → {target}{}", num(k.current), unit(&k.unit)),
-                    k.progress()
-                        .map_or("-".into(), |p| format!("{:.0}%", p * 100.0)),
+                    format!("{} → {target}{}", num(k.current_at(today)), unit(&k.unit)),
+                    k.progress(today).map_or("-".into(), crate::text::percent),
                     k.health(today, &plan.health)
                         .map_or("-", |h| h.label())
                         .into(),
@@ -332,11 +325,11 @@ pub fn krs_json(plan: &Plan, today: NaiveDate) -> Value {
                     "unit": k.unit,
                     "baseline": k.baseline,
                     "target": k.target,
-                    "current": k.current,
+                    "current": k.current_at(today),
                     "start": k.start,
                     "due": k.due,
                     "owner": k.owner,
-                    "progress": k.progress(),
+                    "progress": k.progress(today),
                     "health": k.health(today, &plan.health).map(|h| h.key()),
                     "checkins": k.checkins,
                 })

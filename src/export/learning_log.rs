@@ -84,7 +84,7 @@ fn build(plan: &Plan, since: Option<NaiveDate>) -> Log<'_> {
             date,
             started: h.started,
             evidence: &h.evidence,
-            key_results: movements(plan, h)
+            key_results: movements(plan, h, date)
                 .into_iter()
                 .filter_map(|m| {
                     let kr = plan.key_result(&m.key_result)?;

@@ -119,7 +119,8 @@ pub fn check_in(app: &mut App) -> Effect {
         return Effect::None;
     };
     let kr = &app.plan.key_results[i];
-    let (id, unit, current) = (kr.id.clone(), kr.unit.clone(), kr.current);
+    let (id, unit) = (kr.id.clone(), kr.unit.clone());
+    let current = crate::text::number(kr.current_at(app.today));
     prompt::ask(
         app,
         Prompt::new(
@@ -204,7 +205,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
         },
         PromptKind::CheckinDate { kr, value } => match prompt::parse_date(&text, app.today) {
             Ok(date) => {
-                let r = lifecycle::checkin(&app.plan, &kr, value, date);
+                let r = lifecycle::checkin(&app.plan, &kr, value, date, app.today);
                 finish(app, p, r)
             }
             Err(why) => prompt::refuse(app, p, why),
