@@ -281,6 +281,10 @@ fn a_wrong_check_in_can_be_removed() {
     );
     // Recording still takes a value.
     sb.ok(&["checkin", &kr, "65"]);
+    // A typed current would be ignored once there are check-ins: refused.
+    let r = sb.run(&["edit", &kr, "--current", "10"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("has check-ins"), "{}", r.stderr);
 }
 
 #[test]

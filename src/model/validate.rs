@@ -231,6 +231,22 @@ pub fn key_result(kr: &KeyResult, plan: &Plan) -> Vec<FieldError> {
     out
 }
 
+/// A new stored `current` for `kr`. Once a key result has check-ins its
+/// current value is the latest of them, so a typed one would be ignored:
+/// it is refused, pointing at the check-in commands.
+pub fn current(kr: &KeyResult, value: f64) -> Result<f64, FieldError> {
+    if kr.checkins.is_empty() || value == kr.current {
+        return Ok(value);
+    }
+    Err(FieldError::new(
+        "current",
+        format!(
+            "{} has check-ins, so its current value is the latest one; record a check-in (`bearing checkin {} VALUE`, or c in the key results view) instead",
+            kr.id, kr.id
+        ),
+    ))
+}
+
 /// The rules on a key result's own values (what the loader holds a file to).
 pub fn key_result_values(kr: &KeyResult) -> Vec<FieldError> {
     let mut out = Vec::new();

@@ -157,6 +157,8 @@ pub enum Action {
     ReopenExperiment,
     LearningLog,
     CheckIn,
+    /// Key results view: take back the latest check-in (asks y/n; undoable).
+    RemoveCheckIn,
     /// In the close checklist: done / not done.
     ToggleDone,
 }
@@ -232,6 +234,7 @@ impl Action {
             Action::ReopenExperiment => "reopen the experiment",
             Action::LearningLog => "export the learning log",
             Action::CheckIn => "check in a key result",
+            Action::RemoveCheckIn => "remove the latest check-in",
             Action::ToggleDone => "toggle done",
         }
     }

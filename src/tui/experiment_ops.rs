@@ -110,6 +110,38 @@ pub fn reopen(app: &mut App) -> Effect {
     Effect::None
 }
 
+/// Asks y/n before taking back the selected key result's latest check-in.
+pub fn remove_check_in(app: &mut App) -> Effect {
+    if app.refuse_read_only() {
+        return Effect::None;
+    }
+    let Some(KrRow::Kr(i)) = app.selected_kr_row() else {
+        app.info("select a key result to remove its latest check-in");
+        return Effect::None;
+    };
+    let kr = &app.plan.key_results[i];
+    let id = kr.id.clone();
+    let Some(last) = kr.checkins.last().cloned() else {
+        app.error(format!("{id} has no check-ins to remove"));
+        return Effect::None;
+    };
+    match lifecycle::remove_checkin(&app.plan, &id, Some(last.date), app.today) {
+        Ok((change, message)) => {
+            app.mode = Mode::Confirm(Pending {
+                prompt: format!(
+                    "Remove the check-in of {id} on {}: {}?",
+                    last.date,
+                    crate::text::number(last.value)
+                ),
+                change,
+                done: format!("{message} — u to undo"),
+            });
+        }
+        Err(e) => app.error(e.to_string()),
+    }
+    Effect::None
+}
+
 pub fn check_in(app: &mut App) -> Effect {
     if app.refuse_read_only() {
         return Effect::None;
