@@ -156,6 +156,7 @@ impl KeyResult {
     /// returned), and the stored `current` mirrors the latest check-in so a
     /// reader of the file sees the newest number.
     pub fn check_in(&mut self, date: NaiveDate, value: f64) -> Option<f64> {
+        let value = value + 0.0; // never a -0.0 in the file
         let replaced = match self.checkins.binary_search_by(|c| c.date.cmp(&date)) {
             Ok(i) => Some(std::mem::replace(&mut self.checkins[i].value, value)),
             Err(i) => {

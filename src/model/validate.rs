@@ -112,7 +112,8 @@ pub fn effort(field: &'static str, s: &str) -> Result<u32, FieldError> {
 
 pub fn number(field: &'static str, s: &str) -> Result<f64, FieldError> {
     match s.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
+        // + 0.0: a typed "-0" is stored as 0, never printed as -0.
+        Ok(x) if x.is_finite() => Ok(x + 0.0),
         _ => Err(FieldError::new(
             field,
             format!("must be a number, got {}", crate::text::quote(s.trim())),

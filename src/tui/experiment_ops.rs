@@ -223,7 +223,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                             kr: kr.clone(),
                             value,
                         },
-                        format!("Check in {kr} = {value}: date"),
+                        format!("Check in {kr} = {}: date", value + 0.0),
                         format!("YYYY-MM-DD, Enter accepts today ({})", app.today),
                         app.today.to_string(),
                     ),
@@ -231,7 +231,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                 Effect::None
             }
             _ => {
-                let why = format!("{:?} is not a number", text.trim());
+                let why = format!("{} is not a number", crate::text::quote(text.trim()));
                 prompt::refuse(app, p, why)
             }
         },
