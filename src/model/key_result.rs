@@ -195,3 +195,66 @@ impl KeyResult {
             .map_or(self.baseline, |c| c.value)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// MTTR: 90 → 30 minutes.
+    fn mttr() -> KeyResult {
+        KeyResult {
+            id: "KR-00001".into(),
+            objective: "O-00001".into(),
+            title: "MTTR".into(),
+            unit: "min".into(),
+            baseline: 90.0,
+            target: Some(30.0),
+            current: 90.0,
+            start: day("2026-01-01"),
+            due: Some(day("2026-12-31")),
+            owner: String::new(),
+            checkins: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn current_is_the_latest_check_in_on_or_before_today() {
+        let mut kr = mttr();
+        kr.current = 75.0;
+        // Without check-ins, the value set by hand.
+        assert_eq!(kr.current_at(day("2026-03-01")), 75.0);
+        kr.check_in(day("2026-02-01"), 60.0);
+        kr.check_in(day("2026-04-01"), 45.0);
+        // The stored field mirrors the latest, but a later one does not count yet.
+        assert_eq!(kr.current, 45.0);
+        assert_eq!(kr.current_at(day("2026-03-01")), 60.0);
+        assert_eq!(kr.current_at(day("2026-01-15")), 90.0);
+        assert_eq!(kr.check_in(day("2026-02-01"), 58.0), Some(60.0));
+        assert_eq!(
+            kr.remove_check_in(day("2026-04-01")).map(|c| c.value),
+            Some(45.0)
+        );
+        assert_eq!(kr.current, 58.0);
+        kr.remove_check_in(day("2026-02-01"));
+        assert_eq!((kr.current, kr.checkins.len()), (90.0, 0));
+    }
+
+    #[test]
+    fn progress_is_not_clamped_and_never_negative_zero() {
+        let today = day("2026-06-01");
+        let mut kr = mttr();
+        kr.check_in(day("2026-02-01"), 120.0);
+        assert_eq!(kr.progress(today), Some(-0.5));
+        kr.check_in(day("2026-03-01"), 0.0);
+        assert_eq!(kr.progress(today), Some(1.5));
+        kr.check_in(day("2026-04-01"), 90.0);
+        let p = kr.progress(today).unwrap();
+        assert!(p == 0.0 && p.is_sign_positive(), "{p:?}");
+        kr.check_in(day("2026-05-01"), -0.0);
+        assert!(kr.checkins.last().unwrap().value.is_sign_positive());
+    }
+}
