@@ -288,7 +288,7 @@ fn key_results(plan: &Plan, today: NaiveDate, c: &mut Collector<'_>) {
                 format!("key result {} has no target", quoted(&kr.title)),
             );
         }
-        if let (Some(due), Some(progress)) = (kr.due, kr.progress())
+        if let (Some(due), Some(progress)) = (kr.due, kr.progress(today))
             && today > due
             && progress < 1.0
         {
@@ -296,9 +296,9 @@ fn key_results(plan: &Plan, today: NaiveDate, c: &mut Collector<'_>) {
                 Rule::KrPastDue,
                 &kr.id,
                 format!(
-                    "key result {} was due {due} and is at {:.0}% of its target",
+                    "key result {} was due {due} and is at {} of its target",
                     quoted(&kr.title),
-                    progress * 100.0
+                    crate::text::percent(progress)
                 ),
             );
         }

@@ -35,6 +35,32 @@ pub enum LifecycleError {
     },
     #[error("{id}: a check-in must be a finite number, got {value}")]
     NotFinite { id: String, value: f64 },
+    #[error(
+        "{id}: a check-in dated {date} is after today ({today}); a measurement is recorded on or before the day it is taken"
+    )]
+    FutureCheckin {
+        id: String,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error("{id} has no check-in on {date}{}", nearest_hint(.dates))]
+    NoCheckin {
+        id: String,
+        date: NaiveDate,
+        dates: Vec<NaiveDate>,
+    },
+    #[error("{0} has no check-ins to remove")]
+    NoCheckins(String),
+}
+
+/// The most recent check-in dates, for a message about a date that has none.
+fn nearest_hint(dates: &[NaiveDate]) -> String {
+    let shown: Vec<String> = dates.iter().rev().take(3).map(|d| d.to_string()).collect();
+    if shown.is_empty() {
+        String::new()
+    } else {
+        format!(" (latest: {})", shown.join(", "))
+    }
 }
 
 fn hypothesis<'a>(plan: &'a Plan, id: &str) -> Result<&'a Hypothesis, LifecycleError> {
@@ -201,54 +227,15 @@ pub fn reopen(plan: &Plan, id: &str, today: NaiveDate) -> Result<(Change, String
     Ok(put(&message, next))
 }
 
-fn number(v: f64) -> String {
-    // Whole numbers print without a trailing ".0"; others as written.
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
-}
-
-/// Records a measurement for a key result (one per day; a second one on the
-/// same day replaces the first). Non-finite values are refused.
-pub fn checkin(
+/// A key result's value on `since` and its value as of `today`.
+pub fn kr_movement(
     plan: &Plan,
     kr_id: &str,
-    value: f64,
-    date: NaiveDate,
-) -> Result<(Change, String), LifecycleError> {
-    let kr = key_result(plan, kr_id)?;
-    if !value.is_finite() {
-        return Err(LifecycleError::NotFinite {
-            id: kr.id.clone(),
-            value,
-        });
-    }
-    let mut next = kr.clone();
-    next.check_in(date, value);
-    let unit = if kr.unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", kr.unit)
-    };
-    let message = format!(
-        "checked in {} ({}): {}{unit} on {date} (current was {}{unit})",
-        kr.id,
-        kr.title,
-        number(value),
-        number(kr.current)
-    );
-    Ok((
-        Change::new(message.clone()).put(Item::KeyResult(next)),
-        message,
-    ))
-}
-
-/// A key result's value on `since` and its current value.
-pub fn kr_movement(plan: &Plan, kr_id: &str, since: NaiveDate) -> Option<(f64, f64)> {
+    since: NaiveDate,
+    today: NaiveDate,
+) -> Option<(f64, f64)> {
     let kr = plan.key_result(kr_id)?;
-    Some((kr.value_at(since), kr.current))
+    Some((kr.value_at(since), kr.current_at(today)))
 }
 
 /// How one linked key result moved.
@@ -260,15 +247,15 @@ pub struct Movement {
 }
 
 /// The hypothesis's linked key results and how each moved from its start
-/// (or creation) to its decision (or to now, while undecided). Links to key
-/// results that do not exist are left out.
-pub fn movements(plan: &Plan, h: &Hypothesis) -> Vec<Movement> {
+/// (or creation) to its decision (or to `today`, while undecided). Links to
+/// key results that do not exist are left out.
+pub fn movements(plan: &Plan, h: &Hypothesis, today: NaiveDate) -> Vec<Movement> {
     let from = h.started.unwrap_or(h.created);
     h.key_results
         .iter()
         .filter_map(|id| {
             let kr = plan.key_result(id)?;
-            let after = h.decided.map_or(kr.current, |d| kr.value_at(d));
+            let after = h.decided.map_or(kr.current_at(today), |d| kr.value_at(d));
             Some(Movement {
                 key_result: kr.id.clone(),
                 before: kr.value_at(from),
@@ -277,6 +264,10 @@ pub fn movements(plan: &Plan, h: &Hypothesis) -> Vec<Movement> {
         })
         .collect()
 }
+
+mod checkin;
+
+pub use checkin::{checkin, remove_checkin};
 
 #[cfg(test)]
 mod tests;

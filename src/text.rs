@@ -79,9 +79,10 @@ pub fn csv_cell(s: &str) -> String {
 
 /// A user's value quoted for a message: in `"…"`, with `"`, `\\` and every
 /// unsafe character escaped and everything else — accents, combining marks
-/// (NFD `e\u{301}`), other scripts — written as text; cut to 60 characters.
+/// (NFD `e\u{301}`), other scripts — written as text; cut at [`QUOTE_MAX`]
+/// characters with `…`.
 pub fn quote(s: &str) -> String {
-    const MAX: usize = 60;
+    const MAX: usize = QUOTE_MAX;
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for (i, c) in s.chars().enumerate() {
@@ -138,21 +139,6 @@ pub fn unescape_printable(s: &str) -> Cow<'_, str> {
     }
     out.push_str(rest);
     Cow::Owned(out)
-}
-
-/// A number as people write it: at most two decimals, no trailing zeros,
-/// never `-0`.
-pub fn number(x: f64) -> String {
-    if !x.is_finite() {
-        return "?".to_owned();
-    }
-    let s = format!("{x:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_owned()
-    } else {
-        s.to_owned()
-    }
 }
 
 /// "1 day", "3 days", "0 errors": a count with its noun, plural unless the
@@ -229,6 +215,56 @@ pub fn display_width(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
 
+/// How long a quoted value in a message may be, in characters.
+pub const QUOTE_MAX: usize = 40;
+
+/// An id (or other short key) as messages show it: as written when it is
+/// plain (letters, digits, `-`, `_`, `.`, up to [`QUOTE_MAX`]), else quoted.
+pub fn label(s: &str) -> Cow<'_, str> {
+    let plain = !s.is_empty()
+        && s.chars().count() <= QUOTE_MAX
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(quote(s))
+    }
+}
+
+/// A number as people write it, the one spelling every output uses: no
+/// trailing zeros, at most two decimals, and never `-0` (a value that rounds
+/// to zero is `0`, whatever its sign).
+pub fn number(x: f64) -> String {
+    if !x.is_finite() {
+        return format!("{x}");
+    }
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A share as a whole percentage (`0.456` → `46%`), never `-0%`.
+pub fn percent(share: f64) -> String {
+    let s = format!("{:.0}", share * 100.0);
+    if s == "-0" {
+        "0%".to_owned()
+    } else {
+        format!("{s}%")
+    }
+}
+
+/// `x` with a negative zero turned into a plain zero, for outputs that
+/// print floats themselves (JSON).
+pub fn no_negative_zero(x: f64) -> f64 {
+    // -0.0 + 0.0 is +0.0; every other value is unchanged.
+    x + 0.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,5 +338,28 @@ mod tests {
         assert_eq!(truncate("hello", 10), "hello");
         assert_eq!(truncate("hello world", 6), "hello…");
         assert_eq!(truncate("日本語", 4), "日…");
+    }
+
+    #[test]
+    fn quoted_values_are_escaped_and_short() {
+        assert_eq!(quote("a\nb"), "\"a\\nb\"");
+        let long = quote(&"x".repeat(500));
+        assert!(long.ends_with("…\"") && long.chars().count() == QUOTE_MAX + 3);
+        assert_eq!(label("D-00001"), "D-00001");
+        assert_eq!(label("D-1\nx"), "\"D-1\\nx\"");
+    }
+
+    #[test]
+    fn numbers_never_print_negative_zero() {
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(-0.001), "0");
+        assert_eq!(number(12.0), "12");
+        assert_eq!(number(0.5), "0.5");
+        assert_eq!(number(-1.25), "-1.25");
+        assert_eq!(number(99.999), "100");
+        assert!(no_negative_zero(-0.0).is_sign_positive());
+        assert_eq!(percent(-0.001), "0%");
+        assert_eq!(percent(-0.25), "-25%");
+        assert_eq!(percent(1.5), "150%");
     }
 }

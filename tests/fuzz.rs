@@ -185,6 +185,11 @@ fn check_located(err: &StoreError, path: &str, input: &[u8]) -> Result<(), Strin
     if line == 0 || line > lines {
         return Err(format!("line {line} outside 1..={lines}: {msg}"));
     }
+    // Values from the file are quoted and shortened: one line, no raw
+    // control characters, a size a terminal shows whole.
+    if msg.chars().any(char::is_control) || msg.chars().count() > 400 {
+        return Err(format!("raw or overlong value in the message: {msg}"));
+    }
     Ok(())
 }
 
@@ -271,10 +276,39 @@ fn numbers_too_big_for_a_float_are_refused_with_their_line() {
         .replacen("customer: 1.0", "customer: 1e400", 1);
     let err = store::load::parse(Path::new("p.ron"), &text).unwrap_err();
     let line = text.lines().position(|l| l.contains("1e400")).unwrap() + 1;
+    let column = text.lines().nth(line - 1).unwrap().find("1e400").unwrap() + 1;
     assert_eq!(
         err.to_string(),
-        format!("p.ron:{line}: weights: customer must be a finite number")
+        format!("p.ron:{line}:{column}: weights: customer: must be a finite number")
     );
+}
+
+#[test]
+fn an_id_spanning_lines_is_reported_on_its_line_escaped_and_short() {
+    let text = store::render(&base_plan()).unwrap();
+    let id = &common::fixture().debts[0].id;
+    let (line, column) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| Some((i + 1, l.find(&format!("\"{id}\""))? + 1)))
+        .unwrap();
+    for (bad, shown) in [
+        ("X\n-1".to_owned(), "\"X\\n-1\""),
+        (format!("X{}", "y".repeat(500)), "yyy…\""),
+    ] {
+        let input = text.replacen(&format!("\"{id}\""), &format!("\"{bad}\""), 1);
+        let err = store::load::parse(Path::new("p.ron"), &input).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with(&format!("p.ron:{line}:{column}: ")),
+            "{msg}"
+        );
+        assert!(
+            msg.contains(shown) && msg.contains("must start with D-"),
+            "{msg}"
+        );
+        check_located(&err, "p.ron", input.as_bytes()).unwrap();
+    }
 }
 
 #[test]

@@ -24,8 +24,8 @@ pub struct Cli {
     /// Use the embedded demo plan (read-only).
     #[arg(long, global = true)]
     pub demo: bool,
-    /// Plan as of this date instead of today (YYYY-MM-DD).
-    #[arg(long, global = true, env = "BEARING_TODAY", value_name = "DATE")]
+    /// Plan as of this date instead of today (YYYY-MM-DD; default: BEARING_TODAY when set and not empty).
+    #[arg(long, global = true, value_name = "DATE")]
     pub today: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -85,16 +85,19 @@ pub enum Command {
     /// Move an experiment through proposed → running → validated | abandoned.
     #[command(subcommand, visible_alias = "experiment")]
     Hypothesis(HypothesisCommand),
-    /// Record a key-result measurement (for pipelines that push DORA numbers).
+    /// Record a key-result measurement (for pipelines that push DORA numbers), or remove a wrong one with --remove.
     Checkin {
         /// The key result's id.
         kr: String,
         /// The measured value.
-        #[arg(allow_hyphen_values = true)]
-        value: String,
-        /// Day of the measurement (default: today).
+        #[arg(allow_hyphen_values = true, required_unless_present = "remove")]
+        value: Option<String>,
+        /// Day of the measurement (default: today; never after today).
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// Remove the check-in of --date instead of recording one.
+        #[arg(long, requires = "date", conflicts_with = "value")]
+        remove: bool,
     },
     /// Export a sprint plan, the learning log or the North Star.
     #[command(subcommand)]

@@ -6,9 +6,20 @@ use crate::check;
 use crate::model::Severity;
 use crate::text::count;
 
-/// Prints the findings; fails (exit 1) when any is error-level.
+/// Prints the findings; fails (exit 1) when any is error-level. With
+/// `--format json`, a plan that cannot load is reported as a JSON error
+/// object on stdout (and the message on stderr), never as empty output.
 pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
-    let Source { plan, text, label } = ctx.read()?;
+    let Source { plan, text, label } = match ctx.read() {
+        Ok(source) => source,
+        Err(e) if format == Format::Json => {
+            out.push_str(&crate::export::json_text(&load_error_json(&e))?);
+            super::print(out);
+            out.clear();
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
     let findings = check::check(&plan, Some(&text), ctx.today);
     if format == Format::Json {
         out.push_str(&crate::export::json_text(&findings)?);
@@ -42,4 +53,42 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// `{"error": {"kind", "path", "line", "column", "id", "message"}}`: `kind`
+/// is one of `not-found`, `io`, `parse`, `newer-schema`, `duplicate-id`,
+/// `invalid`, `other`; `path`, `line`, `column` and `id` are null when not
+/// known; `message` is the whole message as printed on stderr.
+fn load_error_json(e: &anyhow::Error) -> serde_json::Value {
+    use crate::store::StoreError as E;
+    let store = e.chain().find_map(|c| c.downcast_ref::<E>());
+    let (kind, path, line, column, id) = match store {
+        Some(E::NotFound { path }) => ("not-found", Some(path), None, None, None),
+        Some(E::Io { path, .. }) => ("io", Some(path), None, None, None),
+        Some(E::Parse {
+            path, line, column, ..
+        }) => ("parse", Some(path), Some(*line), Some(*column), None),
+        Some(E::NewerSchema { path, .. }) => ("newer-schema", Some(path), None, None, None),
+        Some(E::DuplicateId {
+            path, second, id, ..
+        }) => ("duplicate-id", Some(path), Some(*second), None, Some(id)),
+        Some(E::Invalid {
+            path,
+            line,
+            column,
+            id,
+            ..
+        }) => ("invalid", Some(path), Some(*line), Some(*column), Some(id)),
+        _ => ("other", None, None, None, None),
+    };
+    serde_json::json!({
+        "error": {
+            "kind": kind,
+            "path": path.map(|p| super::display(p)),
+            "line": line,
+            "column": column,
+            "id": id,
+            "message": format!("{e:#}"),
+        }
+    })
 }

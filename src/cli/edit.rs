@@ -216,7 +216,8 @@ pub fn edit(ctx: &Ctx, args: EditArgs, out: &mut String) -> anyhow::Result<()> {
                     k.target = Some(field(validate::number("target", v))?);
                 }
                 if let Some(v) = f.take("current", &a.current) {
-                    k.current = field(validate::number("current", v))?;
+                    let v = field(validate::number("current", v))?;
+                    k.current = field(validate::current(&k, v))?;
                 }
                 if let Some(v) = f.take("unit", &a.unit) {
                     k.unit = v.to_owned();

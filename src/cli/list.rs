@@ -20,13 +20,7 @@ fn json_out(v: &Value, out: &mut String) -> anyhow::Result<()> {
 
 /// A measurement as people write it: no trailing zeros, at most 2 decimals.
 pub fn num(x: f64) -> String {
-    let s = format!("{x:.2}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        &s
-    };
-    if s == "-0" { "0".into() } else { s.into() }
+    crate::text::number(x)
 }
 
 pub fn list(ctx: &Ctx, kind: ListKind, format: Format, out: &mut String) -> anyhow::Result<()> {
@@ -74,9 +68,8 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                 t.push(vec![
                     k.id.clone(),
                     k.title.clone(),
-                    format!("{} → {target}{}", num(k.current), unit(&k.unit)),
-                    k.progress()
-                        .map_or("-".into(), |p| format!("{:.0}%", p * 100.0)),
+                    format!("{} → {target}{}", num(k.current_at(today)), unit(&k.unit)),
+                    k.progress(today).map_or("-".into(), crate::text::percent),
                     k.health(today, &plan.health)
                         .map_or("-", |h| h.label())
                         .into(),

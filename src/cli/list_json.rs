@@ -37,11 +37,11 @@ pub fn krs_json(plan: &Plan, today: NaiveDate) -> Value {
                     "unit": k.unit,
                     "baseline": k.baseline,
                     "target": k.target,
-                    "current": k.current,
+                    "current": k.current_at(today),
                     "start": k.start,
                     "due": k.due,
                     "owner": k.owner,
-                    "progress": k.progress(),
+                    "progress": k.progress(today),
                     "health": k.health(today, &plan.health).map(|h| h.key()),
                     "checkins": k.checkins,
                 })

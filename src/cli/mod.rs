@@ -47,19 +47,12 @@ pub struct Source {
 
 impl Ctx {
     pub fn from_cli(cli: &Cli) -> anyhow::Result<Ctx> {
-        let today = match &cli.today {
-            Some(s) => {
-                crate::model::validate::date("--today", s).map_err(|e| anyhow::anyhow!("{e}"))?
-            }
-            // The demo is written for one day; as of the real clock it would
-            // age into overdue sprints and stale experiments.
-            None if cli.demo => embedded::demo_today(),
-            None => chrono::Local::now().date_naive(),
-        };
+        let today = today(cli.today.as_deref(), std::env::var_os(TODAY_ENV), cli.demo)?;
         let cwd = std::env::current_dir().context("cannot read the current directory")?;
         Ok(Ctx {
             file: cli.file.clone(),
-            env_file: std::env::var_os("BEARING_FILE"),
+            // Empty (`BEARING_FILE=` in a CI template) means unset.
+            env_file: std::env::var_os(FILE_ENV).filter(|v| !v.is_empty()),
             demo: cli.demo,
             today,
             cwd,
@@ -68,9 +61,12 @@ impl Ctx {
 
     /// The plan file this run uses (it may not exist yet).
     pub fn path(&self) -> anyhow::Result<PathBuf> {
+        self.located().map(|l| l.path)
+    }
+
+    fn located(&self) -> anyhow::Result<store::discover::Located> {
         let data = store::discover::data_dir();
         store::locate(self.file.as_deref(), self.env_file.clone(), &self.cwd, data.as_deref())
-            .map(|l| l.path)
             .context("no plan file: pass --file PATH, set BEARING_FILE, or run `bearing init` in your repository")
     }
 
@@ -84,8 +80,15 @@ impl Ctx {
                 label: "demo.ron".into(),
             });
         }
-        let path = self.path()?;
-        let loaded = store::load(&path)?;
+        let located = self.located()?;
+        let path = located.path;
+        // An error about a file the environment chose names the variable.
+        let loaded = store::load(&path).map_err(|e| match located.source {
+            store::Source::Env => {
+                anyhow::Error::new(e).context(format!("{FILE_ENV} names this plan"))
+            }
+            _ => anyhow::Error::new(e),
+        })?;
         Ok(Source {
             plan: loaded.plan,
             text: loaded.text,
@@ -102,6 +105,31 @@ impl Ctx {
         }
         let path = self.path()?;
         store::update(&path, edit)
+    }
+}
+
+const TODAY_ENV: &str = "BEARING_TODAY";
+const FILE_ENV: &str = "BEARING_FILE";
+
+/// The day the plan is seen as of: `--today`, else `BEARING_TODAY` unless it
+/// is empty (CI templates often set it to nothing), else the clock. A bad
+/// value is reported under the name it came from.
+fn today(flag: Option<&str>, env: Option<OsString>, demo: bool) -> anyhow::Result<NaiveDate> {
+    let parse = |name: &'static str, s: &str| {
+        crate::model::validate::date(name, s).map_err(|e| anyhow::anyhow!("{e}"))
+    };
+    if let Some(s) = flag {
+        return parse("--today", s);
+    }
+    match env.filter(|v| !v.is_empty()) {
+        Some(v) => match v.to_str() {
+            Some(s) => parse(TODAY_ENV, s),
+            None => bail!("{TODAY_ENV}: not valid UTF-8; set it to a date (YYYY-MM-DD)"),
+        },
+        // The demo is written for one day; as of the real clock it would
+        // age into overdue sprints and stale experiments.
+        None if demo => Ok(embedded::demo_today()),
+        None => Ok(chrono::Local::now().date_naive()),
     }
 }
 
@@ -129,9 +157,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }) => list::rank(&ctx, explain, limit, format, &mut out)?,
         Some(Command::Sprint(cmd)) => sprint::sprint(&ctx, cmd, &mut out)?,
         Some(Command::Hypothesis(cmd)) => sprint::hypothesis(&ctx, cmd, &mut out)?,
-        Some(Command::Checkin { kr, value, date }) => {
-            sprint::checkin(&ctx, &kr, &value, date.as_deref(), &mut out)?
-        }
+        Some(Command::Checkin {
+            kr,
+            value,
+            date,
+            remove,
+        }) => match value {
+            Some(value) if !remove => {
+                sprint::checkin(&ctx, &kr, &value, date.as_deref(), &mut out)?
+            }
+            _ => sprint::uncheckin(&ctx, &kr, date.as_deref(), &mut out)?,
+        },
         Some(Command::Check { format }) => check::run(&ctx, format, &mut out)?,
         Some(Command::Export(cmd)) => export::run(&ctx, cmd, &mut out)?,
         Some(Command::Import(cmd)) => import::run(&ctx, cmd, &mut out)?,

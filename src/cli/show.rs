@@ -71,8 +71,8 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, out: &mut String) -> anyhow::Re
         }
     }
     if let Item::KeyResult(k) = &item {
-        if let Some(p) = k.progress() {
-            out.push_str(&format!("progress: {:.0}%\n", p * 100.0));
+        if let Some(p) = k.progress(ctx.today) {
+            out.push_str(&format!("progress: {}\n", crate::text::percent(p)));
         }
         if let Some(h) = k.health(ctx.today, &plan.health) {
             out.push_str(&format!("health: {}\n", h.label()));

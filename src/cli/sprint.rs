@@ -241,8 +241,24 @@ pub fn checkin(
         Some(d) => field(validate::date("date", d))?,
         None => ctx.today,
     };
+    let today = ctx.today;
     let msg = ctx.write(|plan| {
-        let (change, msg) = lifecycle::checkin(plan, &kr, value, date)?;
+        let (change, msg) = lifecycle::checkin(plan, &kr, value, date, today)?;
+        plan.apply(change);
+        Ok(msg)
+    })?;
+    out.push_str(&crate::text::sanitize(&msg));
+    out.push('\n');
+    Ok(())
+}
+
+/// `bearing checkin KR --remove --date DATE`: takes back a wrong check-in.
+pub fn uncheckin(ctx: &Ctx, kr: &str, date: Option<&str>, out: &mut String) -> anyhow::Result<()> {
+    let kr = normalize(kr);
+    let date = date.map(|d| field(validate::date("date", d))).transpose()?;
+    let today = ctx.today;
+    let msg = ctx.write(|plan| {
+        let (change, msg) = lifecycle::remove_checkin(plan, &kr, date, today)?;
         plan.apply(change);
         Ok(msg)
     })?;

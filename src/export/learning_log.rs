@@ -125,7 +125,7 @@ fn build(plan: &Plan, since: Option<NaiveDate>) -> Log<'_> {
             started: h.started,
             evidence: d.evidence,
             reversed: d.reversed,
-            key_results: movements(plan, &at)
+            key_results: movements(plan, &at, date)
                 .into_iter()
                 .filter_map(|m| {
                     let kr = plan.key_result(&m.key_result)?;

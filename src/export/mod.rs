@@ -9,6 +9,7 @@
 
 mod csv;
 mod json;
+mod json_format;
 mod learning_log;
 mod markdown;
 
@@ -137,7 +138,7 @@ pub(crate) fn planned_points(plan: &Plan, s: &Sprint) -> u32 {
 /// are escaped here too, as `\uXXXX`, so the text parses back unchanged yet
 /// nothing raw reaches a terminal that prints the file.
 pub(crate) fn json_text(value: &impl serde::Serialize) -> Result<String, ExportError> {
-    let raw = serde_json::to_string_pretty(value).map_err(|e| ExportError::Write {
+    let raw = json_format::to_string_pretty(value).map_err(|e| ExportError::Write {
         format: "JSON",
         message: e.to_string(),
     })?;
@@ -166,14 +167,9 @@ pub(crate) fn pts(n: u32) -> String {
     crate::text::count(n, "pt")
 }
 
-/// A number as people write it: no trailing ".0", at most two decimals.
+/// A number as people write it (the one spelling: `text::number`).
 pub(crate) fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
+    crate::text::number(v)
 }
 
 #[cfg(test)]

@@ -141,7 +141,8 @@ fn abandon_and_reopen_keep_history() {
 #[test]
 fn checkin_records_and_refuses_non_finite() {
     let p0 = plan();
-    let (change, msg) = checkin(&p0, "KR-00001", 55.0, day("2026-03-01")).unwrap();
+    let (change, msg) =
+        checkin(&p0, "KR-00001", 55.0, day("2026-03-01"), day("2026-03-01")).unwrap();
     assert_eq!(
         msg,
         "checked in KR-00001 (MTTR): 55 min on 2026-03-01 (current was 70 min)"
@@ -152,12 +153,12 @@ fn checkin_records_and_refuses_non_finite() {
     assert_eq!((kr.current, kr.checkins.len()), (55.0, 2));
     for bad in [f64::NAN, f64::INFINITY] {
         assert!(matches!(
-            checkin(&p0, "KR-00001", bad, day("2026-03-01")),
+            checkin(&p0, "KR-00001", bad, day("2026-03-01"), day("2026-03-01")),
             Err(LifecycleError::NotFinite { .. })
         ));
     }
     assert!(matches!(
-        checkin(&p0, "KR-NOPE1", 1.0, day("2026-03-01")),
+        checkin(&p0, "KR-NOPE1", 1.0, day("2026-03-01"), day("2026-03-01")),
         Err(LifecycleError::UnknownKeyResult(_))
     ));
 }
@@ -166,22 +167,28 @@ fn checkin_records_and_refuses_non_finite() {
 fn movement_since_start() {
     let mut p = plan();
     assert_eq!(
-        kr_movement(&p, "KR-00001", day("2026-01-15")),
+        kr_movement(&p, "KR-00001", day("2026-01-15"), day("2026-03-01")),
         Some((90.0, 70.0))
     );
     assert_eq!(
-        kr_movement(&p, "KR-00001", day("2026-02-15")),
+        kr_movement(&p, "KR-00001", day("2026-02-15"), day("2026-03-01")),
         Some((70.0, 70.0))
     );
-    assert_eq!(kr_movement(&p, "KR-NOPE1", day("2026-02-15")), None);
+    assert_eq!(
+        kr_movement(&p, "KR-NOPE1", day("2026-02-15"), day("2026-03-01")),
+        None
+    );
     p = applied(&p, start_hypothesis(&p, "H-00001", None, day("2026-01-10")));
-    p = applied(&p, checkin(&p, "KR-00001", 50.0, day("2026-03-01")));
+    p = applied(
+        &p,
+        checkin(&p, "KR-00001", 50.0, day("2026-03-01"), day("2026-03-01")),
+    );
     p = applied(&p, validate(&p, "H-00001", "done", day("2026-02-20")));
     // Start 01-10 (baseline 90) to decision 02-20 (70); the later 50 is
     // after the decision and does not count.
     let h = p.hypothesis("H-00001").unwrap();
     assert_eq!(
-        movements(&p, h),
+        movements(&p, h, day("2026-03-01")),
         [Movement {
             key_result: "KR-00001".into(),
             before: 90.0,

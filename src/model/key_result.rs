@@ -90,25 +90,36 @@ impl KeyResult {
         }
     }
 
-    /// (current − baseline) / (target − baseline), clamped to 0..=1; `None`
-    /// without a target. Works the same for falling metrics because both the
+    /// The value as of `today`: the latest check-in on or before it (the
+    /// baseline before the first one). Without check-ins, the stored
+    /// `current`, which is then the value set by hand. A check-in dated
+    /// after `today` does not count yet, whatever the stored field says.
+    pub fn current_at(&self, today: NaiveDate) -> f64 {
+        if self.checkins.is_empty() {
+            self.current
+        } else {
+            self.value_at(today)
+        }
+    }
+
+    /// (current − baseline) / (target − baseline) as of `today`; `None`
+    /// without a target. Not clamped: a regression below the baseline is
+    /// negative and over-achievement is above 1 (gauges clamp, the number
+    /// does not). Works the same for falling metrics because both the
     /// numerator and the denominator change sign.
-    pub fn progress(&self) -> Option<f64> {
+    pub fn progress(&self, today: NaiveDate) -> Option<f64> {
         let target = self.target?;
+        let current = self.current_at(today);
         let span = target - self.baseline;
-        if !span.is_finite() || !self.current.is_finite() {
+        if !span.is_finite() || !current.is_finite() {
             return None;
         }
         if span == 0.0 {
             // Nothing to move: reached as soon as current is at or past the target.
-            return Some(if self.current == target { 1.0 } else { 0.0 });
+            return Some(if current == target { 1.0 } else { 0.0 });
         }
-        // abs() turns a -0.0 (current below a rising baseline) into 0.
-        Some(
-            ((self.current - self.baseline) / span)
-                .clamp(0.0, 1.0)
-                .abs(),
-        )
+        // + 0.0 turns a -0.0 (no movement on a falling metric) into 0.
+        Some((current - self.baseline) / span + 0.0)
     }
 
     /// Share of the window from `start` to `due` that has passed, 0..=1.
@@ -125,7 +136,7 @@ impl KeyResult {
     /// On track while progress keeps up with time; `None` without a target.
     /// Without a due date, the key result is judged only once reached or not.
     pub fn health(&self, today: NaiveDate, t: &HealthThresholds) -> Option<Health> {
-        let progress = self.progress()?;
+        let progress = self.progress(today)?;
         if progress >= 1.0 {
             return Some(Health::OnTrack);
         }
@@ -140,14 +151,36 @@ impl KeyResult {
         })
     }
 
-    /// Records a measurement: check-ins stay sorted by date, one per day
-    /// (a second one on the same day replaces the first), and `current`
-    /// follows the latest.
-    pub fn check_in(&mut self, date: NaiveDate, value: f64) {
-        match self.checkins.binary_search_by(|c| c.date.cmp(&date)) {
-            Ok(i) => self.checkins[i].value = value,
-            Err(i) => self.checkins.insert(i, Checkin { date, value }),
+    /// Records a measurement: check-ins stay sorted by date, one per day (a
+    /// second one on the same day replaces the first, whose value is
+    /// returned), and the stored `current` mirrors the latest check-in so a
+    /// reader of the file sees the newest number.
+    pub fn check_in(&mut self, date: NaiveDate, value: f64) -> Option<f64> {
+        let value = value + 0.0; // never a -0.0 in the file
+        let replaced = match self.checkins.binary_search_by(|c| c.date.cmp(&date)) {
+            Ok(i) => Some(std::mem::replace(&mut self.checkins[i].value, value)),
+            Err(i) => {
+                self.checkins.insert(i, Checkin { date, value });
+                None
+            }
+        };
+        self.mirror_latest();
+        replaced
+    }
+
+    /// Removes the check-in of `date`, returning it; the stored `current`
+    /// then mirrors the latest one left, or is the baseline when none is.
+    pub fn remove_check_in(&mut self, date: NaiveDate) -> Option<Checkin> {
+        let i = self.checkins.binary_search_by(|c| c.date.cmp(&date)).ok()?;
+        let removed = self.checkins.remove(i);
+        if self.checkins.is_empty() {
+            self.current = self.baseline;
         }
+        self.mirror_latest();
+        Some(removed)
+    }
+
+    fn mirror_latest(&mut self) {
         if let Some(last) = self.checkins.last() {
             self.current = last.value;
         }
@@ -160,5 +193,68 @@ impl KeyResult {
             .rev()
             .find(|c| c.date <= date)
             .map_or(self.baseline, |c| c.value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// MTTR: 90 → 30 minutes.
+    fn mttr() -> KeyResult {
+        KeyResult {
+            id: "KR-00001".into(),
+            objective: "O-00001".into(),
+            title: "MTTR".into(),
+            unit: "min".into(),
+            baseline: 90.0,
+            target: Some(30.0),
+            current: 90.0,
+            start: day("2026-01-01"),
+            due: Some(day("2026-12-31")),
+            owner: String::new(),
+            checkins: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn current_is_the_latest_check_in_on_or_before_today() {
+        let mut kr = mttr();
+        kr.current = 75.0;
+        // Without check-ins, the value set by hand.
+        assert_eq!(kr.current_at(day("2026-03-01")), 75.0);
+        kr.check_in(day("2026-02-01"), 60.0);
+        kr.check_in(day("2026-04-01"), 45.0);
+        // The stored field mirrors the latest, but a later one does not count yet.
+        assert_eq!(kr.current, 45.0);
+        assert_eq!(kr.current_at(day("2026-03-01")), 60.0);
+        assert_eq!(kr.current_at(day("2026-01-15")), 90.0);
+        assert_eq!(kr.check_in(day("2026-02-01"), 58.0), Some(60.0));
+        assert_eq!(
+            kr.remove_check_in(day("2026-04-01")).map(|c| c.value),
+            Some(45.0)
+        );
+        assert_eq!(kr.current, 58.0);
+        kr.remove_check_in(day("2026-02-01"));
+        assert_eq!((kr.current, kr.checkins.len()), (90.0, 0));
+    }
+
+    #[test]
+    fn progress_is_not_clamped_and_never_negative_zero() {
+        let today = day("2026-06-01");
+        let mut kr = mttr();
+        kr.check_in(day("2026-02-01"), 120.0);
+        assert_eq!(kr.progress(today), Some(-0.5));
+        kr.check_in(day("2026-03-01"), 0.0);
+        assert_eq!(kr.progress(today), Some(1.5));
+        kr.check_in(day("2026-04-01"), 90.0);
+        let p = kr.progress(today).unwrap();
+        assert!(p == 0.0 && p.is_sign_positive(), "{p:?}");
+        kr.check_in(day("2026-05-01"), -0.0);
+        assert!(kr.checkins.last().unwrap().value.is_sign_positive());
     }
 }

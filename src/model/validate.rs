@@ -7,7 +7,13 @@ use chrono::NaiveDate;
 
 use crate::text::quote;
 
-use super::{Debt, Hypothesis, KeyResult, Kind, Objective, Plan, Sprint};
+use super::{
+    Debt, HealthThresholds, Hypothesis, KeyResult, Kind, Objective, Plan, Sprint, Weights,
+};
+
+mod plan;
+
+pub use plan::{Violation, plan};
 
 /// A value that breaks a rule: which field, and what is wrong in words a user
 /// can act on.
@@ -102,7 +108,8 @@ pub fn effort(field: &'static str, s: &str) -> Result<u32, FieldError> {
 
 pub fn number(field: &'static str, s: &str) -> Result<f64, FieldError> {
     match s.trim().parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
+        // + 0.0: a typed "-0" is stored as 0, never printed as -0.
+        Ok(x) if x.is_finite() => Ok(x + 0.0),
         _ => Err(FieldError::new(
             field,
             format!("must be a number, got {}", quote(s.trim())),
@@ -132,7 +139,10 @@ fn refs(plan: &Plan, field: &'static str, ids: &[String], kind: Kind, out: &mut 
     for id in ids {
         let ok = Kind::of_id(id) == Some(kind) && plan.contains_id(id);
         if !ok {
-            out.push(FieldError::new(field, format!("no {kind} with id {id}")));
+            out.push(FieldError::new(
+                field,
+                format!("no {kind} with id {}", crate::text::label(id)),
+            ));
         }
     }
 }
@@ -147,9 +157,53 @@ fn range_u8(v: u8, lo: u8, hi: u8, field: &'static str, out: &mut Vec<FieldError
 }
 
 fn nonempty(s: &str, field: &'static str, out: &mut Vec<FieldError>) {
-    if let Err(e) = title(field, s) {
-        out.push(e);
+    // The same rule as `title`, without copying every title of a big plan.
+    let t = s.trim();
+    if t.is_empty() || t.len() > MAX_TITLE && t.chars().count() > MAX_TITLE {
+        out.extend(title(field, s).err());
     }
+}
+
+/// A WSJF weight: a negative one would rank the most harmful debt last.
+pub fn weight(field: &'static str, s: &str) -> Result<f64, FieldError> {
+    let v = number(field, s)?;
+    weight_value(field, v)
+}
+
+fn weight_value(field: &'static str, v: f64) -> Result<f64, FieldError> {
+    if !v.is_finite() {
+        return Err(FieldError::new(field, "must be a finite number"));
+    }
+    if v < 0.0 {
+        return Err(FieldError::new(
+            field,
+            format!("must be 0 or more, got {}", crate::text::number(v)),
+        ));
+    }
+    Ok(v)
+}
+
+/// The plan's WSJF weights, each 0 or more.
+pub fn weights(w: &Weights) -> Vec<FieldError> {
+    [
+        ("customer", w.customer),
+        ("delivery", w.delivery),
+        ("risk", w.risk),
+        ("urgency", w.urgency),
+        ("kr_at_risk", w.kr_at_risk),
+        ("kr_off_track", w.kr_off_track),
+    ]
+    .into_iter()
+    .filter_map(|(field, v)| weight_value(field, v).err())
+    .collect()
+}
+
+/// Health thresholds are shares of the key result's time: finite, 0 or more.
+pub fn health(t: &HealthThresholds) -> Vec<FieldError> {
+    [("at_risk", t.at_risk), ("off_track", t.off_track)]
+        .into_iter()
+        .filter_map(|(field, v)| weight_value(field, v).err())
+        .collect()
 }
 
 /// Whole-item rules, checked before any add or edit is applied.
@@ -161,13 +215,36 @@ pub fn objective(o: &Objective) -> Vec<FieldError> {
 
 pub fn key_result(kr: &KeyResult, plan: &Plan) -> Vec<FieldError> {
     let mut out = Vec::new();
-    nonempty(&kr.title, "title", &mut out);
     if plan.objective(&kr.objective).is_none() {
         out.push(FieldError::new(
             "objective",
-            format!("no objective with id {}", kr.objective),
+            format!("no objective with id {}", crate::text::label(&kr.objective)),
         ));
     }
+    out.extend(key_result_values(kr));
+    out
+}
+
+/// A new stored `current` for `kr`. Once a key result has check-ins its
+/// current value is the latest of them, so a typed one would be ignored:
+/// it is refused, pointing at the check-in commands.
+pub fn current(kr: &KeyResult, value: f64) -> Result<f64, FieldError> {
+    if kr.checkins.is_empty() || value == kr.current {
+        return Ok(value);
+    }
+    Err(FieldError::new(
+        "current",
+        format!(
+            "{} has check-ins, so its current value is the latest one; record a check-in (`bearing checkin {} VALUE`, or c in the key results view) instead",
+            kr.id, kr.id
+        ),
+    ))
+}
+
+/// The rules on a key result's own values (what the loader holds a file to).
+pub fn key_result_values(kr: &KeyResult) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    nonempty(&kr.title, "title", &mut out);
     for (field, v) in [
         ("baseline", Some(kr.baseline)),
         ("target", kr.target),
@@ -185,15 +262,17 @@ pub fn key_result(kr: &KeyResult, plan: &Plan) -> Vec<FieldError> {
             format!("{due} must be after the start {}", kr.start),
         ));
     }
+    if let Some(c) = kr.checkins.iter().find(|c| !c.value.is_finite()) {
+        out.push(FieldError::new(
+            "checkins",
+            format!("the value on {} must be a finite number", c.date),
+        ));
+    }
     out
 }
 
 pub fn hypothesis(h: &Hypothesis, plan: &Plan) -> Vec<FieldError> {
-    let mut out = Vec::new();
-    nonempty(&h.title, "title", &mut out);
-    range_u8(h.impact, 1, 10, "impact", &mut out);
-    range_u8(h.confidence, 1, 10, "confidence", &mut out);
-    range_u8(h.ease, 1, 10, "ease", &mut out);
+    let mut out = hypothesis_values(h);
     refs(
         plan,
         "key_results",
@@ -210,7 +289,31 @@ pub fn hypothesis(h: &Hypothesis, plan: &Plan) -> Vec<FieldError> {
     out
 }
 
+/// The rules on a hypothesis's own values (what the loader holds a file to).
+pub fn hypothesis_values(h: &Hypothesis) -> Vec<FieldError> {
+    let mut out = Vec::new();
+    nonempty(&h.title, "title", &mut out);
+    let (lo, hi) = (*ICE_RANGE.start(), *ICE_RANGE.end());
+    range_u8(h.impact, lo, hi, "impact", &mut out);
+    range_u8(h.confidence, lo, hi, "confidence", &mut out);
+    range_u8(h.ease, lo, hi, "ease", &mut out);
+    out
+}
+
 pub fn debt(d: &Debt, plan: &Plan) -> Vec<FieldError> {
+    let mut out = debt_values(d);
+    refs(
+        plan,
+        "key_results",
+        &d.key_results,
+        Kind::KeyResult,
+        &mut out,
+    );
+    out
+}
+
+/// The rules on a debt item's own values (what the loader holds a file to).
+pub fn debt_values(d: &Debt) -> Vec<FieldError> {
     let mut out = Vec::new();
     nonempty(&d.title, "title", &mut out);
     for (field, v) in [
@@ -227,17 +330,17 @@ pub fn debt(d: &Debt, plan: &Plan) -> Vec<FieldError> {
             format!("must be 1–{MAX_EFFORT} points, got {}", d.effort),
         ));
     }
-    refs(
-        plan,
-        "key_results",
-        &d.key_results,
-        Kind::KeyResult,
-        &mut out,
-    );
     out
 }
 
 pub fn sprint(s: &Sprint, plan: &Plan) -> Vec<FieldError> {
+    let mut out = sprint_values(s);
+    refs(plan, "items", &s.items, Kind::Debt, &mut out);
+    out
+}
+
+/// The rules on a sprint's own values (what the loader holds a file to).
+pub fn sprint_values(s: &Sprint) -> Vec<FieldError> {
     let mut out = Vec::new();
     nonempty(&s.name, "name", &mut out);
     // start = end is a one-day sprint (a "debt day").
@@ -250,7 +353,6 @@ pub fn sprint(s: &Sprint, plan: &Plan) -> Vec<FieldError> {
     if s.capacity == 0 {
         out.push(FieldError::new("capacity", "must be at least 1 point"));
     }
-    refs(plan, "items", &s.items, Kind::Debt, &mut out);
     out
 }
 

@@ -30,7 +30,8 @@ pub enum StoreError {
         supported: u32,
     },
     #[error(
-        "{path}:{second}: duplicate id {id} (first used on line {first}); give one of them a new id"
+        "{path}:{second}: duplicate id {} (first used on line {first}); give one of them a new id",
+        crate::text::label(.id)
     )]
     DuplicateId {
         path: PathBuf,
@@ -38,10 +39,11 @@ pub enum StoreError {
         first: usize,
         second: usize,
     },
-    #[error("{path}:{line}: {id}: {message}")]
+    #[error("{path}:{line}:{column}: {}: {message}", crate::text::label(.id))]
     Invalid {
         path: PathBuf,
         line: usize,
+        column: usize,
         id: String,
         message: String,
     },

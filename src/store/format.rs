@@ -4,10 +4,14 @@
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
-use crate::model::{Item, Kind, Plan, SCHEMA_VERSION};
+use crate::model::{Item, Plan, SCHEMA_VERSION};
 
+mod checks;
 mod fast_de;
 mod fast_ser;
+pub(crate) mod locate;
+
+use checks::{check_ids, check_values};
 
 /// Deep enough for any real plan (the deepest path is about 5 levels);
 /// shallow enough that a hostile `[[[[…` cannot overflow the stack.
@@ -35,8 +39,10 @@ pub enum FormatError {
         first: usize,
         second: usize,
     },
+    /// A value that breaks a rule, or an id of the wrong kind: `id` is the
+    /// item (or settings section) and `message` names the field and rule.
     Invalid {
-        line: Option<usize>,
+        at: Position,
         id: String,
         message: String,
     },
@@ -155,7 +161,7 @@ fn finish(plan: Plan, text: &str) -> Result<Plan, FormatError> {
         return Err(FormatError::NewerSchema { found: plan.schema });
     }
     check_ids(&plan, text)?;
-    check_numbers(&plan, text)?;
+    check_values(&plan, text)?;
     let mut plan = plan;
     plan.normalize();
     Ok(plan)
@@ -167,121 +173,6 @@ pub fn peek_schema(text: &str) -> Option<u32> {
         let rest = l.trim().strip_prefix("schema:")?;
         rest.trim().trim_end_matches(',').trim().parse().ok()
     })
-}
-
-fn check_ids(plan: &Plan, text: &str) -> Result<(), FormatError> {
-    if ids_plainly_fine(plan) {
-        return Ok(());
-    }
-    check_ids_in_order(plan, text)
-}
-
-/// The first wrong-kind or repeated id in file order.
-fn check_ids_in_order(plan: &Plan, text: &str) -> Result<(), FormatError> {
-    let mut seen = std::collections::HashMap::new();
-    let lists: [(Kind, Vec<&str>); 5] = [
-        (
-            Kind::Objective,
-            plan.objectives.iter().map(|x| x.id.as_str()).collect(),
-        ),
-        (
-            Kind::KeyResult,
-            plan.key_results.iter().map(|x| x.id.as_str()).collect(),
-        ),
-        (
-            Kind::Hypothesis,
-            plan.hypotheses.iter().map(|x| x.id.as_str()).collect(),
-        ),
-        (
-            Kind::Debt,
-            plan.debts.iter().map(|x| x.id.as_str()).collect(),
-        ),
-        (
-            Kind::Sprint,
-            plan.sprints.iter().map(|x| x.id.as_str()).collect(),
-        ),
-    ];
-    for (kind, ids) in lists {
-        for id in ids {
-            if Kind::of_id(id) != Some(kind) {
-                return Err(FormatError::Invalid {
-                    line: id_lines(text, id).first().copied(),
-                    id: id.to_owned(),
-                    message: format!("a {kind} id must start with {}", kind.prefix()),
-                });
-            }
-            if seen.insert(id, ()).is_some() {
-                let lines = id_lines(text, id);
-                return Err(FormatError::DuplicateId {
-                    id: id.to_owned(),
-                    first: lines.first().copied().unwrap_or(0),
-                    second: lines.get(1).copied().unwrap_or(0),
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
-/// A number too large for a float (`1e400`) parses as infinity; refuse it
-/// where it stands instead of ranking with it.
-fn check_numbers(plan: &Plan, text: &str) -> Result<(), FormatError> {
-    let line_of = |needle: &str| {
-        text.lines()
-            .position(|l| l.trim_start().starts_with(needle))
-            .map(|i| i + 1)
-    };
-    let w = &plan.weights;
-    let settings = [
-        ("weights", "customer", w.customer),
-        ("weights", "delivery", w.delivery),
-        ("weights", "risk", w.risk),
-        ("weights", "urgency", w.urgency),
-        ("weights", "kr_at_risk", w.kr_at_risk),
-        ("weights", "kr_off_track", w.kr_off_track),
-        ("health", "at_risk", plan.health.at_risk),
-        ("health", "off_track", plan.health.off_track),
-    ];
-    for (section, field, v) in settings {
-        if !v.is_finite() {
-            return Err(FormatError::Invalid {
-                line: line_of(&format!("{field}:")),
-                id: section.to_owned(),
-                message: format!("{field} must be a finite number"),
-            });
-        }
-    }
-    for kr in &plan.key_results {
-        let values = [Some(kr.baseline), kr.target, Some(kr.current)]
-            .into_iter()
-            .flatten()
-            .chain(kr.checkins.iter().map(|c| c.value));
-        if values.into_iter().any(|v| !v.is_finite()) {
-            return Err(FormatError::Invalid {
-                line: id_lines(text, &kr.id).first().copied(),
-                id: kr.id.clone(),
-                message: "baseline, target, current and check-in values must be finite numbers"
-                    .into(),
-            });
-        }
-    }
-    Ok(())
-}
-
-/// The usual case without hashing every id: each id has its list's kind
-/// prefix (so lists cannot share an id) and each list is strictly sorted
-/// (so no list repeats one), as in every file `to_text` wrote. When this
-/// says `false`, `check_ids` looks for the first problem in file order.
-fn ids_plainly_fine(plan: &Plan) -> bool {
-    fn list<T>(xs: &[T], kind: Kind, id: impl Fn(&T) -> &str) -> bool {
-        xs.iter().all(|x| Kind::of_id(id(x)) == Some(kind))
-            && xs.windows(2).all(|w| id(&w[0]) < id(&w[1]))
-    }
-    list(&plan.objectives, Kind::Objective, |x| &x.id)
-        && list(&plan.key_results, Kind::KeyResult, |x| &x.id)
-        && list(&plan.hypotheses, Kind::Hypothesis, |x| &x.id)
-        && list(&plan.debts, Kind::Debt, |x| &x.id)
-        && list(&plan.sprints, Kind::Sprint, |x| &x.id)
 }
 
 /// Lines (1-based) where an item with this id starts, i.e. its `id: "…"` line.
@@ -310,6 +201,7 @@ pub fn item_lines(text: &str) -> std::collections::HashMap<String, usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::checks::{check_ids_in_order, ids_plainly_fine};
     use super::*;
     use crate::model::{Debt, Hypothesis, Item, KeyResult, Objective, Sprint};
     use chrono::NaiveDate;
@@ -462,9 +354,13 @@ mod tests {
             .unwrap()
             .replace("current: 70.0", "current: 1e400");
         match from_text(&text) {
-            Err(FormatError::Invalid { line, id, .. }) => {
+            Err(FormatError::Invalid { at, id, message }) => {
                 assert_eq!(id, "KR-AAAAA");
-                assert_eq!(line, id_lines(&text, "KR-AAAAA").first().copied());
+                // The value itself, not the item's first line.
+                let line = text.lines().position(|l| l.contains("1e400")).unwrap() + 1;
+                let column = text.lines().nth(line - 1).unwrap().find("1e400").unwrap() + 1;
+                assert_eq!((at.line, at.column), (line, column));
+                assert_eq!(message, "current: must be a finite number");
             }
             other => panic!("{other:?}"),
         }

@@ -70,7 +70,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, StoreError> {
             path: path.to_path_buf(),
             line: at.line,
             column: at.column,
-            message,
+            message: tidy(&message),
         },
         FormatError::NewerSchema { found } => StoreError::NewerSchema {
             path: path.to_path_buf(),
@@ -83,13 +83,54 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, StoreError> {
             first,
             second,
         },
-        FormatError::Invalid { line, id, message } => StoreError::Invalid {
+        FormatError::Invalid { at, id, message } => StoreError::Invalid {
             path: path.to_path_buf(),
-            line: line.unwrap_or(0),
+            line: at.line,
+            column: at.column,
             id,
             message,
         },
     })
+}
+
+/// The longest message from the RON parser shown whole.
+const MESSAGE_MAX: usize = 300;
+
+/// A parser message made safe to print: a name quoted in backticks (an
+/// unknown field, a variant) is cut to [`crate::text::QUOTE_MAX`]
+/// characters, control characters are escaped, and the whole is cut at
+/// [`MESSAGE_MAX`], so a 1 MB field name does not become a 1 MB message.
+fn tidy(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(MESSAGE_MAX + 8));
+    let mut quoted = 0usize;
+    let mut inside = false;
+    for c in message.chars() {
+        if out.chars().count() >= MESSAGE_MAX {
+            out.push('…');
+            break;
+        }
+        if c == '`' {
+            if inside && quoted > crate::text::QUOTE_MAX {
+                out.push('…');
+            }
+            inside = !inside;
+            quoted = 0;
+            out.push(c);
+            continue;
+        }
+        if inside {
+            quoted += 1;
+            if quoted > crate::text::QUOTE_MAX {
+                continue;
+            }
+        }
+        if c.is_control() || crate::text::is_unsafe(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -123,6 +164,18 @@ mod tests {
         assert!(format::parse_canonical(&text[3..], usize::MAX).is_some());
         assert_eq!(format::from_text(&text).unwrap(), plan);
         assert_eq!(format::from_text_ron(&text).unwrap(), plan);
+    }
+
+    #[test]
+    fn parser_messages_are_escaped_and_short() {
+        let name = "x".repeat(5000);
+        let msg = tidy(&format!(
+            "Unexpected field named `{name}` in `KeyResult`, expected `id`"
+        ));
+        assert!(msg.starts_with(&format!("Unexpected field named `{}…`", "x".repeat(40))));
+        assert!(msg.ends_with("in `KeyResult`, expected `id`"), "{msg}");
+        assert_eq!(tidy("a\nb\u{1b}"), "a\\nb\\u{1b}");
+        assert!(tidy(&"y".repeat(1000)).chars().count() <= MESSAGE_MAX + 1);
     }
 
     #[test]

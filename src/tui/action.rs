@@ -159,6 +159,8 @@ pub enum Action {
     ReopenExperiment,
     LearningLog,
     CheckIn,
+    /// Key results view: take back the latest check-in (asks y/n; undoable).
+    RemoveCheckIn,
     /// In the close checklist: done / not done.
     ToggleDone,
     /// Quitting with an unsaved change: write the plan to a recovery copy
@@ -238,6 +240,7 @@ impl Action {
             Action::ReopenExperiment => "reopen the experiment",
             Action::LearningLog => "export the learning log",
             Action::CheckIn => "check in a key result",
+            Action::RemoveCheckIn => "remove the latest check-in",
             Action::ToggleDone => "toggle done",
             Action::WriteRecovery => "write a recovery copy and quit",
         }

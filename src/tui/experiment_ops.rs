@@ -110,6 +110,38 @@ pub fn reopen(app: &mut App) -> Effect {
     Effect::None
 }
 
+/// Asks y/n before taking back the selected key result's latest check-in.
+pub fn remove_check_in(app: &mut App) -> Effect {
+    if app.refuse_read_only() {
+        return Effect::None;
+    }
+    let Some(KrRow::Kr(i)) = app.selected_kr_row() else {
+        app.info("select a key result to remove its latest check-in");
+        return Effect::None;
+    };
+    let kr = &app.plan.key_results[i];
+    let id = kr.id.clone();
+    let Some(last) = kr.checkins.last().cloned() else {
+        app.error(format!("{id} has no check-ins to remove"));
+        return Effect::None;
+    };
+    match lifecycle::remove_checkin(&app.plan, &id, Some(last.date), app.today) {
+        Ok((change, message)) => {
+            app.mode = Mode::Confirm(Pending {
+                prompt: format!(
+                    "Remove the check-in of {id} on {}: {}?",
+                    last.date,
+                    crate::text::number(last.value)
+                ),
+                change,
+                done: format!("{message} — u to undo"),
+            });
+        }
+        Err(e) => app.error(e.to_string()),
+    }
+    Effect::None
+}
+
 pub fn check_in(app: &mut App) -> Effect {
     if app.refuse_read_only() {
         return Effect::None;
@@ -119,7 +151,8 @@ pub fn check_in(app: &mut App) -> Effect {
         return Effect::None;
     };
     let kr = &app.plan.key_results[i];
-    let (id, unit, current) = (kr.id.clone(), kr.unit.clone(), kr.current);
+    let (id, unit) = (kr.id.clone(), kr.unit.clone());
+    let current = crate::text::number(kr.current_at(app.today));
     prompt::ask(
         app,
         Prompt::new(
@@ -190,7 +223,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                             kr: kr.clone(),
                             value,
                         },
-                        format!("Check in {kr} = {value}: date"),
+                        format!("Check in {kr} = {}: date", value + 0.0),
                         format!("YYYY-MM-DD, Enter accepts today ({})", app.today),
                         app.today.to_string(),
                     ),
@@ -198,13 +231,13 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                 Effect::None
             }
             _ => {
-                let why = format!("{:?} is not a number", text.trim());
+                let why = format!("{} is not a number", crate::text::quote(text.trim()));
                 prompt::refuse(app, p, why)
             }
         },
         PromptKind::CheckinDate { kr, value } => match prompt::parse_date(&text, app.today) {
             Ok(date) => {
-                let r = lifecycle::checkin(&app.plan, &kr, value, date);
+                let r = lifecycle::checkin(&app.plan, &kr, value, date, app.today);
                 finish(app, p, r)
             }
             Err(why) => prompt::refuse(app, p, why),

@@ -288,6 +288,7 @@ pub static BINDINGS: &[Binding] = &[
     b(EXP, Key::ch('o'), A::ReopenExperiment, "reopen a decided one (asks y/n, keeps its history)"),
     b(EXP, Key::ch('L'), A::LearningLog, "export the learning log (Markdown)"),
     b(KR, Key::ch('c'), A::CheckIn, "check in a value (asks value and date)"),
+    b(KR, Key::ch('X'), A::RemoveCheckIn, "remove the latest check-in (asks y/n; u undoes)"),
     b(PROMPT, Key::plain(K::Enter), A::Submit, "accept"),
     b(PROMPT, Key::plain(K::Esc), A::Back, "cancel"),
     b(CHECKLIST, Key::ch(' '), A::ToggleDone, "done / not done"),

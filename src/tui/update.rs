@@ -124,6 +124,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::ReopenExperiment => experiment_ops::reopen(app),
         Action::LearningLog => experiment_ops::learning_log(app),
         Action::CheckIn => experiment_ops::check_in(app),
+        Action::RemoveCheckIn => experiment_ops::remove_check_in(app),
         Action::ToggleDone => {
             if let Mode::Checklist(c) = &mut app.mode {
                 c.toggle();

@@ -170,8 +170,49 @@ prop_compose! {
     }
 }
 
+/// Mends the values a generated plan may break so that it keeps every value
+/// rule (a non-empty title under 200 characters, weights of 0 or more, a
+/// due date after the start), keeping the hostile text.
+fn mend(plan: &mut Plan) {
+    fn title(s: &mut String) {
+        if s.trim().is_empty() {
+            s.insert(0, 't');
+        }
+        if s.trim().chars().count() > 200 {
+            *s = s.chars().take(150).collect();
+            s.insert(0, 't');
+        }
+    }
+    let w = &mut plan.weights;
+    for x in [
+        &mut w.customer,
+        &mut w.delivery,
+        &mut w.risk,
+        &mut w.urgency,
+        &mut w.kr_at_risk,
+        &mut w.kr_off_track,
+        &mut plan.health.at_risk,
+        &mut plan.health.off_track,
+    ] {
+        *x = x.abs();
+    }
+    let after = |d: NaiveDate| d + chrono::Days::new(1);
+    plan.objectives.iter_mut().for_each(|x| title(&mut x.title));
+    for kr in &mut plan.key_results {
+        title(&mut kr.title);
+        kr.due = kr.due.map(|d| d.max(after(kr.start)));
+    }
+    plan.hypotheses.iter_mut().for_each(|x| title(&mut x.title));
+    plan.debts.iter_mut().for_each(|x| title(&mut x.title));
+    for s in &mut plan.sprints {
+        title(&mut s.name);
+        s.end = s.end.max(after(s.start));
+    }
+}
+
 prop_compose! {
     fn plan()(
+        valid in proptest::bool::weighted(0.8),
         north_star in text(), w in vec(num(), 8), policy in policy(),
         objectives in vec(objective(), 0..3), key_results in vec(key_result(), 0..3),
         hypotheses in vec(hypothesis(), 0..3), debts in vec(debt(), 0..4),
@@ -196,6 +237,9 @@ prop_compose! {
         plan.debts = debts.into_iter().map(|mut x| { x.id = next("D-"); x }).collect();
         plan.sprints = sprints.into_iter().map(|mut x| { x.id = next("S-"); x }).collect();
         plan.normalize();
+        if valid {
+            mend(&mut plan);
+        }
         plan
     }
 }
@@ -207,6 +251,23 @@ proptest! {
     fn save_load_save_is_identical(plan in plan()) {
         let path = Path::new("gen.ron");
         let first = store::render(&plan).unwrap();
+        if let Some(v) = bearing::model::validate::plan(&plan) {
+            // A value the CLI would refuse does not load either, and the
+            // error points into the file at the field.
+            let err = store::load::parse(path, &first).expect_err("an invalid plan loaded");
+            let (line, msg) = match &err {
+                store::StoreError::Invalid { line, message, .. } => (*line, message.clone()),
+                other => return Err(TestCaseError::fail(format!("{other}"))),
+            };
+            prop_assert!((1..=first.lines().count()).contains(&line), "{}", err);
+            prop_assert!(msg.starts_with(v.error.field), "{} vs {}", msg, v);
+            let at = first.lines().nth(line - 1).unwrap_or_default();
+            prop_assert!(
+                at.contains(v.inner.map_or(v.error.field, |i| i.0)) || at.contains("id:"),
+                "{} points at {:?}", err, at
+            );
+            return Ok(());
+        }
         let loaded = store::load::parse(path, &first)
             .map_err(|e| TestCaseError::fail(format!("{e}\n{first}")))?;
         prop_assert_eq!(&loaded, &plan);

@@ -189,7 +189,7 @@ fn key_result(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
             format!(
                 "baseline {} · now {} · target {} {}",
                 num(kr.baseline),
-                num(kr.current),
+                num(kr.current_at(app.today)),
                 kr.target.map_or_else(|| "none".to_owned(), num),
                 fit(&kr.unit, 20)
             ),
@@ -197,8 +197,8 @@ fn key_result(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
         field(
             t,
             "progress",
-            kr.progress()
-                .map_or_else(|| "no target".to_owned(), |p| format!("{:.0}%", p * 100.0)),
+            kr.progress(app.today)
+                .map_or_else(|| "no target".to_owned(), crate::text::percent),
         ),
         Line::from(vec![
             Span::styled(format!("{:<10} ", "health"), t.dim()),
@@ -239,8 +239,8 @@ fn objective(app: &App, o: &Objective, w: usize) -> Vec<Line<'static>> {
     lines.push(Line::from(Span::styled("Key results", t.heading())));
     for kr in app.plan.key_results.iter().filter(|k| k.objective == o.id) {
         let pct = kr
-            .progress()
-            .map_or_else(|| "–".to_owned(), |p| format!("{:.0}%", p * 100.0));
+            .progress(app.today)
+            .map_or_else(|| "–".to_owned(), crate::text::percent);
         lines.push(Line::from(fit(
             &format!("{} {pct:>4}  {}", kr.id, kr.title),
             w,

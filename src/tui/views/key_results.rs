@@ -75,14 +75,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 fn kr_cells(app: &App, kr: &KeyResult, wide: bool, mid: bool) -> Vec<Vec<Span<'static>>> {
     let t = &app.theme;
     let health = kr.health(app.today, &app.plan.health);
-    let progress = kr.progress();
+    let progress = kr.progress(app.today);
     let mut cells = vec![
         grid::text(fit(&format!("  {} {}", kr.id, kr.title), 300)),
         vec![
             Span::styled(bar(progress.unwrap_or(0.0), 10), t.health(health)),
-            Span::raw(
-                progress.map_or_else(|| "    –".to_owned(), |p| format!("{:>4.0}%", p * 100.0)),
-            ),
+            Span::raw(progress.map_or_else(
+                || "    –".to_owned(),
+                |p| format!("{:>5}", crate::text::percent(p)),
+            )),
         ],
         vec![Span::styled(
             health.map_or("no target", Health::label),
@@ -92,7 +93,7 @@ fn kr_cells(app: &App, kr: &KeyResult, wide: bool, mid: bool) -> Vec<Vec<Span<'s
     if mid {
         let target = kr.target.map_or_else(|| "?".to_owned(), num);
         cells.push(grid::text(fit(
-            &format!("{} / {} {}", num(kr.current), target, kr.unit),
+            &format!("{} / {} {}", num(kr.current_at(app.today)), target, kr.unit),
             40,
         )));
     }

@@ -17,7 +17,7 @@ const MAX_LINKS: usize = 12;
 
 pub fn movements(app: &App, h: &Hypothesis, w: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let moves = lifecycle::movements(&app.plan, h);
+    let moves = lifecycle::movements(&app.plan, h, app.today);
     if moves.is_empty() {
         return Vec::new();
     }

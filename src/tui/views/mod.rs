@@ -224,8 +224,7 @@ pub(crate) fn num(x: f64) -> String {
     if !x.is_finite() {
         return "?".to_owned();
     }
-    let s = format!("{x:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    crate::text::number(x)
 }
 
 /// A rect of at most `w`×`h` centred in `area`.

@@ -173,13 +173,15 @@ fn kr_line(app: &App, n: usize, width: usize) -> Line<'static> {
         Some(KrRow::Kr(ki)) => {
             let kr = &app.plan.key_results[ki];
             let health = kr.health(app.today, &app.plan.health);
-            let pct = kr
-                .progress()
-                .map_or_else(|| "   –".to_owned(), |p| format!("{:>3.0}%", p * 100.0));
+            let progress = kr.progress(app.today);
+            let pct = progress.map_or_else(
+                || "   –".to_owned(),
+                |p| format!("{:>4}", crate::text::percent(p)),
+            );
             let label = health.map_or("no target", Health::label);
             let used = 8 + 1 + 4 + 1 + 10;
             Line::from(vec![
-                Span::styled(bar(kr.progress().unwrap_or(0.0), 8), t.health(health)),
+                Span::styled(bar(progress.unwrap_or(0.0), 8), t.health(health)),
                 Span::raw(format!(" {pct} ")),
                 Span::styled(format!("{label:<9} "), t.health(health)),
                 Span::raw(fit(&kr.title, width.saturating_sub(used))),

@@ -112,7 +112,18 @@ pub fn key_result_from_form(
         k.objective = id::normalize(r.form.value("objective"));
         k.baseline = baseline?;
         k.target = target?;
-        k.current = current?.unwrap_or(k.baseline);
+        k.current = match current? {
+            Some(v) => match validate::current(&k, v) {
+                Ok(v) => v,
+                Err(e) => {
+                    r.fail(e);
+                    return None;
+                }
+            },
+            // Empty: the baseline, or the latest check-in once there are some.
+            None if k.checkins.is_empty() => k.baseline,
+            None => k.current,
+        };
         k.unit = r.string("unit");
         k.start = start?.unwrap_or(today);
         k.due = due?;

@@ -1,0 +1,320 @@
+//! The real binary on the rules for values: a hand-edited file is held to
+//! the CLI's rules on load, environment variables, and key-result
+//! check-ins (never after today, replaced or removed by the user, progress
+//! not clamped, no `-0`).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Sandbox {
+    dir: tempfile::TempDir,
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+const TODAY: &str = "2026-11-20";
+
+impl Sandbox {
+    fn new() -> Self {
+        let sb = Sandbox {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        sb.ok(&["init"]);
+        sb
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn plan(&self) -> PathBuf {
+        self.path().join("bearing.ron")
+    }
+
+    fn run_env(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_bearing"));
+        cmd.args(args)
+            .current_dir(self.path())
+            .env("BEARING_DATA_DIR", self.path().join("data"))
+            .env("BEARING_TODAY", TODAY)
+            .env_remove("BEARING_FILE")
+            .env_remove("COLUMNS");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_env(&[], args)
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let r = self.run(args);
+        assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
+        assert!(!r.stdout.contains("-0 ") && !r.stdout.contains("-0\n"));
+        r.stdout
+    }
+
+    fn add(&self, args: &[&str]) -> String {
+        let out = self.ok(args);
+        out.lines()
+            .next()
+            .and_then(|l| l.split_whitespace().last())
+            .unwrap()
+            .to_owned()
+    }
+
+    fn text(&self) -> String {
+        std::fs::read_to_string(self.plan()).unwrap()
+    }
+
+    /// Replaces the first `from` after the line holding `after`.
+    fn hand_edit(&self, after: &str, from: &str, to: &str) -> (usize, usize) {
+        let text = self.text();
+        let start = text.find(after).unwrap();
+        let at = start + text[start..].find(from).unwrap();
+        let edited = format!("{}{to}{}", &text[..at], &text[at + from.len()..]);
+        std::fs::write(self.plan(), edited).unwrap();
+        let line = text[..at].matches('\n').count() + 1;
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        // The column of the value (after "key: ").
+        let value = from.find(": ").map_or(0, |i| i + 2);
+        (line, at - line_start + value + 1)
+    }
+}
+
+fn json(s: &str) -> serde_json::Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("{e}: {s:?}"))
+}
+
+/// A plan with a debt item and a key result (MTTR 90 → 30 minutes).
+fn seeded() -> (Sandbox, String, String) {
+    let sb = Sandbox::new();
+    let o = sb.add(&["add", "objective", "Reliability"]);
+    let kr = sb.add(&[
+        "add",
+        "kr",
+        "MTTR",
+        "--objective",
+        &o,
+        "--baseline",
+        "90",
+        "--target",
+        "30",
+        "--unit",
+        "min",
+        "--start",
+        "2026-10-01",
+        "--due",
+        "2026-12-31",
+    ]);
+    let d = sb.add(&[
+        "add",
+        "debt",
+        "Flaky deploy",
+        "--risk",
+        "3",
+        "--effort",
+        "2",
+    ]);
+    (sb, kr, d)
+}
+
+#[test]
+fn hand_edits_the_cli_would_refuse_do_not_load() {
+    let cases = [
+        (
+            "effort: 2",
+            "effort: 0",
+            "effort: must be 1–1000 points, got 0",
+        ),
+        ("risk: 3", "risk: 9", "risk: must be 0–5, got 9"),
+    ];
+    for (from, to, rule) in cases {
+        let (sb, _, d) = seeded();
+        let (line, column) = sb.hand_edit(&format!("id: \"{d}\""), from, to);
+        // The CLI refuses the same value with the same words.
+        let flag = format!("--{}", from.split(':').next().unwrap());
+        let value = to.rsplit(' ').next().unwrap();
+        let r = sb.run(&["rank"]);
+        assert_eq!(r.code, 1, "{to}: {}", r.stdout);
+        assert!(
+            r.stderr
+                .contains(&format!("bearing.ron:{line}:{column}: {d}: {rule}")),
+            "{to}: {}",
+            r.stderr
+        );
+        std::fs::write(sb.plan(), sb.text().replace(to, from)).unwrap();
+        let r = sb.run(&["edit", &d, &flag, value]);
+        assert!(r.code == 1 && r.stderr.contains(rule), "{}", r.stderr);
+    }
+    let (sb, ..) = seeded();
+    for (from, to, rule) in [
+        (
+            "risk: 1.0",
+            "risk: -1.0",
+            "weights: risk: must be 0 or more, got -1",
+        ),
+        (
+            "risk: 1.0",
+            "risk: NaN",
+            "weights: risk: must be a finite number",
+        ),
+    ] {
+        let before = sb.text();
+        let (line, column) = sb.hand_edit("weights:", from, to);
+        let r = sb.run(&["rank"]);
+        assert_eq!(r.code, 1);
+        assert!(
+            r.stderr
+                .contains(&format!("bearing.ron:{line}:{column}: {rule}")),
+            "{}",
+            r.stderr
+        );
+        std::fs::write(sb.plan(), before).unwrap();
+    }
+}
+
+#[test]
+fn check_json_reports_a_plan_that_cannot_load_as_an_error_object() {
+    let (sb, _, d) = seeded();
+    let (line, column) = sb.hand_edit(&format!("id: \"{d}\""), "effort: 2", "effort: 0");
+    let r = sb.run(&["check", "--format", "json"]);
+    assert_eq!(r.code, 1);
+    let v = json(&r.stdout);
+    let e = &v["error"];
+    assert_eq!(e["kind"], "invalid");
+    assert_eq!(e["line"], line);
+    assert_eq!(e["column"], column);
+    assert_eq!(e["id"], d.as_str());
+    assert!(e["path"].as_str().unwrap().ends_with("bearing.ron"));
+    assert!(e["message"].as_str().unwrap().contains("effort: must be"));
+    assert!(r.stderr.contains("effort: must be"), "{}", r.stderr);
+    // A syntax error and a missing file are error objects too.
+    std::fs::write(sb.plan(), "(schema: 1,,)").unwrap();
+    let v = json(&sb.run(&["check", "--format", "json"]).stdout);
+    assert_eq!(v["error"]["kind"], "parse");
+    assert_eq!(v["error"]["line"], 1);
+    std::fs::remove_file(sb.plan()).unwrap();
+    let r = sb.run(&["--file", "none.ron", "check", "--format", "json"]);
+    assert_eq!(json(&r.stdout)["error"]["kind"], "not-found");
+}
+
+#[test]
+fn empty_environment_variables_mean_unset_and_bad_ones_are_named() {
+    let (sb, ..) = seeded();
+    let r = sb.run_env(&[("BEARING_TODAY", ""), ("BEARING_FILE", "")], &["rank"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = sb.run_env(&[("BEARING_TODAY", "2026-13-01")], &["rank"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("BEARING_TODAY: \"2026-13-01\" is not a calendar date"),
+        "{}",
+        r.stderr
+    );
+    let r = sb.run(&["--today", "someday", "rank"]);
+    assert!(r.stderr.contains("--today: \"someday\""), "{}", r.stderr);
+    let r = sb.run_env(&[("BEARING_FILE", "elsewhere.ron")], &["rank"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("BEARING_FILE"), "{}", r.stderr);
+}
+
+#[test]
+fn check_ins_are_never_after_today_and_say_what_they_replaced() {
+    let (sb, kr, _) = seeded();
+    let before = sb.text();
+    let r = sb.run(&["checkin", &kr, "40", "--date", "2026-11-21"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("after today (2026-11-20)"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(sb.text(), before);
+    let out = sb.ok(&["checkin", &kr, "60", "--date", "2026-11-19"]);
+    assert!(out.contains("(current was 90 min)"), "{out}");
+    let out = sb.ok(&["checkin", &kr, "55", "--date", "2026-11-19"]);
+    assert!(out.contains("replacing 60 min"), "{out}");
+    // A check-in dated after the day the plan is seen as of does not count.
+    let v = json(&sb.ok(&["--today", "2026-11-18", "list", "krs", "--format", "json"]));
+    assert_eq!(v[0]["current"], 90.0);
+    let v = json(&sb.ok(&["list", "krs", "--format", "json"]));
+    assert_eq!(v[0]["current"], 55.0);
+}
+
+#[test]
+fn a_wrong_check_in_can_be_removed() {
+    let (sb, kr, _) = seeded();
+    sb.ok(&["checkin", &kr, "70", "--date", "2026-11-01"]);
+    sb.ok(&["checkin", &kr, "7000", "--date", "2026-11-19"]);
+    let out = sb.ok(&["checkin", &kr, "--remove", "--date", "2026-11-19"]);
+    assert!(
+        out.contains("on 2026-11-19: 7000 min (current now 70 min)"),
+        "{out}"
+    );
+    assert!(!sb.text().contains("7000"));
+    let r = sb.run(&["checkin", &kr, "--remove", "--date", "2026-11-19"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("no check-in on 2026-11-19 (latest: 2026-11-01)"),
+        "{}",
+        r.stderr
+    );
+    // --remove needs the day; a value with --remove is a mistake.
+    assert_eq!(sb.run(&["checkin", &kr, "--remove"]).code, 2);
+    assert_eq!(
+        sb.run(&["checkin", &kr, "5", "--remove", "--date", "2026-11-01"])
+            .code,
+        2
+    );
+    // Recording still takes a value.
+    sb.ok(&["checkin", &kr, "65"]);
+    // A typed current would be ignored once there are check-ins: refused.
+    let r = sb.run(&["edit", &kr, "--current", "10"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("has check-ins"), "{}", r.stderr);
+}
+
+#[test]
+fn progress_is_not_clamped_and_nothing_prints_negative_zero() {
+    let (sb, kr, _) = seeded();
+    // MTTR 90 → 30: 120 is a regression, 0 is past the target.
+    sb.ok(&["checkin", &kr, "120", "--date", "2026-11-01"]);
+    let v = json(&sb.ok(&["list", "krs", "--format", "json"]));
+    assert_eq!(v[0]["progress"], -0.5);
+    let table = sb.ok(&["list", "krs"]);
+    assert!(table.contains("-50%"), "{table}");
+    sb.ok(&["checkin", &kr, "0", "--date", "2026-11-02"]);
+    let v = json(&sb.ok(&["list", "krs", "--format", "json"]));
+    assert_eq!(v[0]["progress"], 1.5);
+    // No movement on a falling metric is 0, not -0.
+    sb.ok(&["checkin", &kr, "90", "--date", "2026-11-03"]);
+    let out = sb.ok(&["list", "krs", "--format", "json"]);
+    assert!(!out.contains("-0.0") && !out.contains("-0,"), "{out}");
+    assert_eq!(json(&out)[0]["progress"], 0.0);
+    for args in [
+        &["list", "krs"][..],
+        &["show", &kr],
+        &["show", &kr, "--format", "json"],
+        &["check"],
+    ] {
+        let r = sb.run(args);
+        assert!(
+            !r.stdout.contains("-0%") && !r.stdout.contains("-0.0") && !r.stdout.contains(" -0 "),
+            "{args:?}: {}",
+            r.stdout
+        );
+    }
+}
