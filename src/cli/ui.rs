@@ -41,7 +41,8 @@ pub fn open(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
     };
     let presence = PresenceLock::try_acquire(&path)?;
     let read_only = presence.is_none();
-    let persist = FilePersist::new(path.clone(), loaded.fingerprint, presence);
+    let persist =
+        FilePersist::new(path.clone(), loaded.fingerprint, presence).with_comments(loaded.comments);
     tui::run(tui::Options {
         plan: loaded.plan,
         path: Some(path),

@@ -1,0 +1,320 @@
+//! Comments a person writes in the plan file (`// why`, `/* … */`) kept
+//! across saves. The plan itself has no place for them, so the store reads
+//! them beside it ([`extract`]), keyed by where they stood: before the line
+//! of an item, of one of its fields, or of a setting, or at the end of a
+//! line. Saving writes the plan as always and puts each comment back before
+//! the same item's or field's line ([`apply`]): a comment moves with its
+//! item when the list is re-sorted, and goes when its item is deleted.
+//!
+//! A comment whose field line is no longer written (a description cleared)
+//! stays inside its item, before the item's closing line; one whose item
+//! (or check-in, or tag) is gone goes with it.
+
+use std::collections::{BTreeMap, HashMap};
+
+mod lex;
+mod walk;
+
+use lex::{Kind, Lexer};
+use walk::{SEP, Walker};
+
+/// The comments of one plan file, by where they belong.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Comments {
+    /// In file order, so comments that share a new place keep their order.
+    slots: Vec<(String, Slot)>,
+    index: HashMap<String, usize>,
+    /// After the plan's last line.
+    end: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Slot {
+    /// Whole lines before the line, as written (indent included).
+    leading: Vec<String>,
+    /// After the line's last token, as written (the space before included).
+    trailing: String,
+}
+
+impl Comments {
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty() && self.end.is_empty()
+    }
+
+    /// How many comments (a run of them on one line counts once).
+    pub fn len(&self) -> usize {
+        self.slots
+            .iter()
+            .map(|(_, s)| s.leading.len() + usize::from(!s.trailing.is_empty()))
+            .sum::<usize>()
+            + self.end.len()
+    }
+
+    fn slot(&mut self, key: &str) -> &mut Slot {
+        let i = match self.index.get(key) {
+            Some(&i) => i,
+            None => {
+                self.index.insert(key.to_owned(), self.slots.len());
+                self.slots.push((key.to_owned(), Slot::default()));
+                self.slots.len() - 1
+            }
+        };
+        &mut self.slots[i].1
+    }
+}
+
+/// Without trailing `\r` (a CRLF file's comment is written back with `\n`).
+fn raw(text: &str, from: usize, to: usize) -> String {
+    text[from..to].trim_end_matches('\r').to_owned()
+}
+
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// The comments in plan text RON has read (text it could not read has
+/// none worth keeping).
+pub fn extract(text: &str) -> Comments {
+    let mut out = Comments::default();
+    if !text.contains('/') {
+        return out;
+    }
+    let mut lx = Lexer::new(text, 0);
+    let mut walker = Walker::new(text);
+    let mut key = String::new();
+    // The end of the last significant token; where a trailing comment's
+    // text starts (that token's end, or the previous trailing comment's).
+    let mut last_end: Option<usize> = None;
+    let mut trail_from = 0;
+    // Comments waiting for the token they precede, and where the last one
+    // of them ends (a second comment on its line joins it).
+    let mut pending: Vec<String> = Vec::new();
+    let mut pending_from = 0;
+    let mut pending_end: Option<usize> = None;
+    while let Ok(Some(tok)) = lx.next_token() {
+        if tok.kind != Kind::Comment {
+            walker.step(tok);
+            if !pending.is_empty() {
+                walker.key_into(&mut key);
+                out.slot(&key).leading.append(&mut pending);
+            }
+            pending_end = None;
+            last_end = Some(tok.end);
+            trail_from = tok.end;
+            continue;
+        }
+        let line = line_start(text, tok.start);
+        if last_end.is_some_and(|e| e > line) {
+            walker.key_into(&mut key);
+            let text = raw(text, trail_from, tok.end);
+            out.slot(&key).trailing.push_str(&text);
+            trail_from = tok.end;
+        } else if let Some(end) = pending_end
+            && !text[end..tok.start].contains('\n')
+            && let Some(last) = pending.last_mut()
+        {
+            *last = raw(text, pending_from, tok.end);
+            pending_end = Some(tok.end);
+        } else {
+            pending.push(raw(text, line, tok.end));
+            pending_from = line;
+            pending_end = Some(tok.end);
+        }
+    }
+    out.end = pending;
+    out
+}
+
+/// Where each wanted key's line is in the canonical text: the line it
+/// starts (for comments before it) and the line it ends (for comments after).
+#[derive(Default, Clone, Copy)]
+struct Lines {
+    starts: Option<usize>,
+    ends: Option<usize>,
+}
+
+/// `canonical` (what `to_text` wrote) with `comments` put back.
+pub fn apply(canonical: String, comments: &Comments) -> String {
+    if comments.is_empty() {
+        return canonical;
+    }
+    let mut wanted: HashMap<String, Lines> = HashMap::new();
+    for (key, _) in &comments.slots {
+        wanted.insert(key.clone(), Lines::default());
+        for (at, _) in key.match_indices(SEP) {
+            let prefix = &key[..at];
+            for close in ["", ")", "]"] {
+                let k = if close.is_empty() {
+                    prefix.to_owned()
+                } else {
+                    format!("{prefix}{SEP}{close}")
+                };
+                wanted.entry(k).or_default();
+            }
+        }
+    }
+    locate(&canonical, &mut wanted);
+
+    let mut before: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut after: HashMap<usize, String> = HashMap::new();
+    let lines: Vec<&str> = canonical.split_inclusive('\n').collect();
+    for (key, slot) in &comments.slots {
+        let at = wanted.get(key).copied().unwrap_or_default();
+        if !slot.leading.is_empty()
+            && let Some(line) = at.starts.or_else(|| fallback(key, &wanted))
+        {
+            before
+                .entry(line)
+                .or_default()
+                .extend(slot.leading.iter().cloned());
+        }
+        if slot.trailing.is_empty() {
+            continue;
+        }
+        if let Some(line) = at.ends {
+            after.entry(line).or_default().push_str(&slot.trailing);
+        } else if let Some(line) = at.starts.or_else(|| fallback(key, &wanted)) {
+            let indent: String = lines
+                .get(line)
+                .map_or("", |l| &l[..l.len() - l.trim_start().len()])
+                .to_owned();
+            before
+                .entry(line)
+                .or_default()
+                .push(indent + slot.trailing.trim_start());
+        }
+    }
+
+    let extra: usize = comments
+        .slots
+        .iter()
+        .map(|(_, s)| s.leading.iter().map(|l| l.len() + 1).sum::<usize>() + s.trailing.len())
+        .sum::<usize>()
+        + comments.end.iter().map(|l| l.len() + 1).sum::<usize>();
+    let mut out = String::with_capacity(canonical.len() + extra);
+    for (i, line) in lines.iter().enumerate() {
+        for c in before.get(&i).into_iter().flatten() {
+            out.push_str(c);
+            out.push('\n');
+        }
+        match (after.get(&i), line.strip_suffix('\n')) {
+            (Some(t), Some(body)) => {
+                out.push_str(body);
+                out.push_str(t);
+                out.push('\n');
+            }
+            (Some(t), None) => {
+                out.push_str(line);
+                out.push_str(t);
+            }
+            (None, _) => out.push_str(line),
+        }
+    }
+    if !comments.end.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    for c in &comments.end {
+        out.push_str(c);
+        out.push('\n');
+    }
+    out
+}
+
+/// Fills in the line each wanted key starts and ends on.
+fn locate(text: &str, wanted: &mut HashMap<String, Lines>) {
+    let mut lx = Lexer::new(text, 0);
+    let mut walker = Walker::new(text);
+    let mut key = String::new();
+    let (mut line, mut at) = (0usize, 0usize);
+    let mut prev_line = usize::MAX;
+    while let Ok(Some(tok)) = lx.next_significant() {
+        line += text.as_bytes()[at..tok.start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        at = tok.start;
+        walker.step(tok);
+        let first = line != prev_line;
+        prev_line = line;
+        let rest = &text[tok.end..];
+        let next = rest.trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
+        let last = next.is_empty() || next.starts_with('\n');
+        if !(first || last) {
+            continue;
+        }
+        walker.key_into(&mut key);
+        if let Some(w) = wanted.get_mut(key.as_str()) {
+            if first && w.starts.is_none() {
+                w.starts = Some(line);
+            }
+            if last && w.ends.is_none() {
+                w.ends = Some(line);
+            }
+        }
+    }
+}
+
+/// A line for a comment whose own line is not written any more: the end
+/// of the nearest container that still is, but never outside the list
+/// element it was in (an item's comment goes when the item goes).
+fn fallback(key: &str, wanted: &HashMap<String, Lines>) -> Option<usize> {
+    let mut prefix = key;
+    while let Some(at) = prefix.rfind(SEP) {
+        if prefix[at + SEP.len_utf8()..].starts_with('=') {
+            return None;
+        }
+        prefix = &prefix[..at];
+        let found = [")", "]"]
+            .iter()
+            .find_map(|c| wanted.get(&format!("{prefix}{SEP}{c}"))?.starts)
+            .or_else(|| wanted.get(prefix)?.starts);
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// `text` without its comments, for the fast reader: a line that held only
+/// comments goes, a comment ending a line goes with the spaces before it,
+/// any other becomes one space. `None` when there are none, or when the
+/// text cannot be split the way RON would (RON then reads the original).
+pub fn strip(text: &str) -> Option<String> {
+    if !text.contains('/') {
+        return None;
+    }
+    let mut lx = Lexer::new(text, 0);
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut found = false;
+    while let Some(tok) = lx.next_token().ok()? {
+        if tok.kind != Kind::Comment {
+            continue;
+        }
+        found = true;
+        out.push_str(&text[last..tok.start]);
+        let rest = &text[tok.end..];
+        let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+        let ends_line = rest[gap..].is_empty() || rest[gap..].starts_with('\n');
+        if ends_line {
+            out.truncate(out.trim_end_matches([' ', '\t']).len());
+            last = tok.end + gap;
+            if (out.is_empty() || out.ends_with('\n')) && rest[gap..].starts_with('\n') {
+                last += 1;
+            }
+        } else {
+            if !out.ends_with([' ', '\t', '\n']) {
+                out.push(' ');
+            }
+            last = tok.end;
+        }
+    }
+    if !found || lx.unclosed_line {
+        return None;
+    }
+    out.push_str(&text[last..]);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests;
