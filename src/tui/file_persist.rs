@@ -292,6 +292,8 @@ impl Persist for FilePersist {
 }
 
 #[cfg(test)]
+mod comment_tests;
+#[cfg(test)]
 mod proptests;
 #[cfg(test)]
 mod tests;
