@@ -317,4 +317,6 @@ pub fn strip(text: &str) -> Option<String> {
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;
