@@ -148,14 +148,19 @@ impl<'a> Lexer<'a> {
             }
             _ => {
                 // A number or anything else up to the next delimiter.
-                while let Some(&b) = self.s.get(self.pos) {
-                    if b"()[]{},:\"'/".contains(&b) || (b.is_ascii() && is_ws(b as char)) {
+                // Whole characters at a time: the position stays on a
+                // character boundary.
+                while let Some(c) = self.text.get(self.pos..).and_then(|r| r.chars().next()) {
+                    if is_ws(c) || (c.is_ascii() && b"()[]{},:\"'/".contains(&(c as u8))) {
                         break;
                     }
-                    if !b.is_ascii() && self.text[self.pos..].chars().next().is_some_and(is_ws) {
-                        break;
-                    }
-                    self.pos += 1;
+                    self.pos += c.len_utf8();
+                }
+                // At least one character, so the lexer always moves on.
+                if self.pos == start
+                    && let Some(c) = self.text[start..].chars().next()
+                {
+                    self.pos += c.len_utf8();
                 }
                 Kind::Scalar
             }
@@ -324,6 +329,13 @@ mod tests {
                 (Kind::Ident, "b")
             ]
         );
+    }
+
+    #[test]
+    fn any_text_lexes_without_panicking() {
+        for text in ["é🦀x", "1é/", "\u{2028}a\u{85}b", "(a: \\é)", "'é'", "r#é"] {
+            let _ = kinds(text);
+        }
     }
 
     #[test]

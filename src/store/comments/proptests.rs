@@ -152,6 +152,31 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Any text (the reader strips comments from whatever fails the fast
+    /// path) lexes, strips and extracts without a panic.
+    #[test]
+    fn any_text_is_handled_without_panicking(
+        text in r#"[ -~\n\t\r'"/*é🦀\u{2028}\u{85}]{0,200}"#,
+        cut in any::<prop::sample::Index>(),
+        insert in r#"[/*"'\\é🦀\n]{1,4}"#,
+    ) {
+        let _ = strip(&text);
+        let _ = extract(&text);
+        let _ = apply(to_text(&Plan::default()).unwrap(), &extract(&text));
+        // A canonical plan with a few marker characters spliced in.
+        let base = to_text(&crate::synth::plan(2, 3)).unwrap();
+        let mut at = cut.index(base.len());
+        while !base.is_char_boundary(at) {
+            at -= 1;
+        }
+        let spliced = format!("{}{insert}{}", &base[..at], &base[at..]);
+        let _ = strip(&spliced);
+        let _ = extract(&spliced);
+        let _ = from_text(&spliced);
+    }
+}
+
 #[test]
 fn the_plan_type_is_unchanged_by_comments() {
     // Comments live beside the plan, never in it: equality is the plan's.
