@@ -203,3 +203,62 @@ fn comment_markers_in_titles_are_text_not_comments() {
             .contains("https://wiki.example/runbooks")
     );
 }
+
+/// Figures for the README, not a check: load and save of a 10k-item plan
+/// with and without 2,000 comments. Run with
+/// `cargo test --release --test comments -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn timing_at_10k_items() {
+    use bearing::store::format::{from_text_with_comments, to_text_with};
+    use std::time::Instant;
+    let plan = bearing::synth::plan(10_000, 7);
+    let plain = to_text(&plan).unwrap();
+    // A note before every `every`-th item and at the end of the risk line
+    // of as many more.
+    let commented = |every: usize| {
+        let mut out = String::new();
+        let mut items = 0;
+        for line in plain.lines() {
+            if line == "    (" {
+                items += 1;
+                if items % every == 0 {
+                    out.push_str("    // reviewed: keep this one near the top\n");
+                }
+            }
+            out.push_str(line);
+            if line.starts_with("      risk: ") && items % every == every / 2 {
+                out.push_str(" // see the incident review");
+            }
+            out.push('\n');
+        }
+        out
+    };
+    let (few, many) = (commented(1_000), commented(10));
+    let median = |f: &mut dyn FnMut()| {
+        let mut t: Vec<f64> = (0..7)
+            .map(|_| {
+                let at = Instant::now();
+                f();
+                at.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        t.sort_by(f64::total_cmp);
+        t[3]
+    };
+    for (name, text) in [("no comments", &plain), ("few", &few), ("many", &many)] {
+        let (plan, comments) = from_text_with_comments(text).unwrap();
+        let load = median(&mut || {
+            from_text_with_comments(text).unwrap();
+        });
+        let save = median(&mut || {
+            to_text_with(&plan, &comments).unwrap();
+        });
+        assert_eq!(&to_text_with(&plan, &comments).unwrap(), text);
+        println!(
+            "{name}: {} bytes, {} comments: load {load:.1} ms, save {save:.1} ms",
+            text.len(),
+            comments.len()
+        );
+    }
+}

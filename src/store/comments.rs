@@ -10,7 +10,7 @@
 //! stays inside its item, before the item's closing line; one whose item
 //! (or check-in, or tag) is gone goes with it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{HashMap, HashSet};
 
 mod lex;
 mod walk;
@@ -125,8 +125,9 @@ pub fn extract(text: &str) -> Comments {
     out
 }
 
-/// Where each wanted key's line is in the canonical text: the line it
-/// starts (for comments before it) and the line it ends (for comments after).
+/// Where each wanted key's line is in the canonical text: the byte where
+/// the line it starts begins (comments before it go there) and the byte
+/// where the line it ends ends (comments after it go there).
 #[derive(Default, Clone, Copy)]
 struct Lines {
     starts: Option<usize>,
@@ -138,78 +139,57 @@ pub fn apply(canonical: String, comments: &Comments) -> String {
     if comments.is_empty() {
         return canonical;
     }
+    // The keys with comments, the keys a comment can fall back to, and
+    // every prefix of them (an item no key runs through is skipped whole).
     let mut wanted: HashMap<String, Lines> = HashMap::new();
+    let mut prefixes: HashSet<&str> = HashSet::new();
     for (key, _) in &comments.slots {
         wanted.insert(key.clone(), Lines::default());
+        prefixes.insert(key);
         for (at, _) in key.match_indices(SEP) {
             let prefix = &key[..at];
-            for close in ["", ")", "]"] {
-                let k = if close.is_empty() {
-                    prefix.to_owned()
-                } else {
-                    format!("{prefix}{SEP}{close}")
-                };
-                wanted.entry(k).or_default();
+            prefixes.insert(prefix);
+            wanted.entry(prefix.to_owned()).or_default();
+            for close in [")", "]"] {
+                wanted.entry(format!("{prefix}{SEP}{close}")).or_default();
             }
         }
     }
-    locate(&canonical, &mut wanted);
+    locate(&canonical, &mut wanted, &prefixes);
 
-    let mut before: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let mut after: HashMap<usize, String> = HashMap::new();
-    let lines: Vec<&str> = canonical.split_inclusive('\n').collect();
+    // (byte, order, text): inserted at that byte, in file order.
+    let mut inserts: Vec<(usize, usize, String)> = Vec::new();
     for (key, slot) in &comments.slots {
         let at = wanted.get(key).copied().unwrap_or_default();
-        if !slot.leading.is_empty()
-            && let Some(line) = at.starts.or_else(|| fallback(key, &wanted))
-        {
-            before
-                .entry(line)
-                .or_default()
-                .extend(slot.leading.iter().cloned());
+        let start = at.starts.or_else(|| fallback(key, &wanted));
+        if let Some(start) = start {
+            for c in &slot.leading {
+                inserts.push((start, inserts.len(), format!("{c}\n")));
+            }
         }
         if slot.trailing.is_empty() {
             continue;
         }
-        if let Some(line) = at.ends {
-            after.entry(line).or_default().push_str(&slot.trailing);
-        } else if let Some(line) = at.starts.or_else(|| fallback(key, &wanted)) {
-            let indent: String = lines
-                .get(line)
-                .map_or("", |l| &l[..l.len() - l.trim_start().len()])
-                .to_owned();
-            before
-                .entry(line)
-                .or_default()
-                .push(indent + slot.trailing.trim_start());
+        if let Some(end) = at.ends {
+            inserts.push((end, inserts.len(), slot.trailing.clone()));
+        } else if let Some(start) = start {
+            let line = &canonical[start..];
+            let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
+            let c = format!("{indent}{}\n", slot.trailing.trim_start());
+            inserts.push((start, inserts.len(), c));
         }
     }
-
-    let extra: usize = comments
-        .slots
-        .iter()
-        .map(|(_, s)| s.leading.iter().map(|l| l.len() + 1).sum::<usize>() + s.trailing.len())
-        .sum::<usize>()
+    inserts.sort_by_key(|(at, order, _)| (*at, *order));
+    let extra: usize = inserts.iter().map(|(_, _, c)| c.len()).sum::<usize>()
         + comments.end.iter().map(|l| l.len() + 1).sum::<usize>();
-    let mut out = String::with_capacity(canonical.len() + extra);
-    for (i, line) in lines.iter().enumerate() {
-        for c in before.get(&i).into_iter().flatten() {
-            out.push_str(c);
-            out.push('\n');
-        }
-        match (after.get(&i), line.strip_suffix('\n')) {
-            (Some(t), Some(body)) => {
-                out.push_str(body);
-                out.push_str(t);
-                out.push('\n');
-            }
-            (Some(t), None) => {
-                out.push_str(line);
-                out.push_str(t);
-            }
-            (None, _) => out.push_str(line),
-        }
+    let mut out = String::with_capacity(canonical.len() + extra + 1);
+    let mut from = 0;
+    for (at, _, c) in &inserts {
+        out.push_str(&canonical[from..*at]);
+        out.push_str(c);
+        from = *at;
     }
+    out.push_str(&canonical[from..]);
     if !comments.end.is_empty() && !out.ends_with('\n') {
         out.push('\n');
     }
@@ -220,35 +200,48 @@ pub fn apply(canonical: String, comments: &Comments) -> String {
     out
 }
 
-/// Fills in the line each wanted key starts and ends on.
-fn locate(text: &str, wanted: &mut HashMap<String, Lines>) {
+/// Fills in where each wanted key's line starts and ends. `text` is
+/// canonical: a list element that opens on a line of its own closes on the
+/// next line at its indent that starts with `)`, so an element no wanted
+/// key runs through is stepped over without reading it.
+fn locate(text: &str, wanted: &mut HashMap<String, Lines>, prefixes: &HashSet<&str>) {
     let mut lx = Lexer::new(text, 0);
     let mut walker = Walker::new(text);
     let mut key = String::new();
-    let (mut line, mut at) = (0usize, 0usize);
-    let mut prev_line = usize::MAX;
+    // The end of the last token, and where the current line begins.
+    let (mut at, mut line_begin) = (0usize, 0usize);
+    let mut first_token = true;
     while let Ok(Some(tok)) = lx.next_significant() {
-        line += text.as_bytes()[at..tok.start]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
-        at = tok.start;
+        let gap = &text[at..tok.start];
+        let first = first_token || gap.contains('\n');
+        first_token = false;
+        if let Some(nl) = gap.rfind('\n') {
+            line_begin = at + nl + 1;
+        }
+        at = tok.end;
         walker.step(tok);
-        let first = line != prev_line;
-        prev_line = line;
         let rest = &text[tok.end..];
-        let next = rest.trim_start_matches(|c: char| c.is_whitespace() && c != '\n');
-        let last = next.is_empty() || next.starts_with('\n');
+        let eol = rest.find('\n').map_or(text.len(), |n| tok.end + n);
+        let last = text[tok.end..eol].trim().is_empty();
         if !(first || last) {
             continue;
         }
         walker.key_into(&mut key);
         if let Some(w) = wanted.get_mut(key.as_str()) {
             if first && w.starts.is_none() {
-                w.starts = Some(line);
+                w.starts = Some(line_begin);
             }
             if last && w.ends.is_none() {
-                w.ends = Some(line);
+                w.ends = Some(eol);
+            }
+        }
+        let alone = first && last && tok.kind == Kind::Open(b'(');
+        if alone && walker.in_element() && !prefixes.contains(key.as_str()) {
+            let close = format!("\n{})", &text[line_begin..tok.start]);
+            if let Some(n) = text[tok.end..].find(&close) {
+                // On to the closing line; the walker reads its `)`.
+                at = tok.end + n;
+                lx.pos = at + 1;
             }
         }
     }

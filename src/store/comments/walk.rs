@@ -110,6 +110,11 @@ impl<'a> Walker<'a> {
         self.path.push(Seg::Elem(id, repeat));
     }
 
+    /// The last token opened a list element.
+    pub fn in_element(&self) -> bool {
+        matches!(self.path.last(), Some(Seg::Elem(..)))
+    }
+
     /// The current path as a key (`out` is cleared first).
     pub fn key_into(&self, out: &mut String) {
         out.clear();
