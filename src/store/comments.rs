@@ -75,6 +75,18 @@ fn line_start(text: &str, at: usize) -> usize {
 /// The comments in plan text RON has read (text it could not read has
 /// none worth keeping).
 pub fn extract(text: &str) -> Comments {
+    extract_in(text, None)
+}
+
+/// [`extract`] for text whose [`strip`]ped form is canonical (the fast
+/// reader took it): an item with no comment inside is stepped over.
+pub fn extract_canonical(text: &str, stripped: &Stripped) -> Comments {
+    extract_in(text, Some(&stripped.starts))
+}
+
+/// `starts`: where every comment starts, when the text is canonical apart
+/// from them.
+fn extract_in(text: &str, starts: Option<&[usize]>) -> Comments {
     let mut out = Comments::default();
     if !text.contains('/') {
         return out;
@@ -101,6 +113,11 @@ pub fn extract(text: &str) -> Comments {
             pending_end = None;
             last_end = Some(tok.end);
             trail_from = tok.end;
+            if let Some(starts) = starts
+                && let Some(close) = skippable(text, tok, &walker, starts)
+            {
+                lx.pos = close;
+            }
             continue;
         }
         let line = line_start(text, tok.start);
@@ -268,23 +285,56 @@ fn fallback(key: &str, wanted: &HashMap<String, Lines>) -> Option<usize> {
     None
 }
 
+/// Where the list element `tok` opens in canonical text closes (the start
+/// of its closing line), when it opens on a line of its own and no comment
+/// lies before that line: nothing in it needs reading.
+fn skippable(text: &str, tok: lex::Token, walker: &Walker, starts: &[usize]) -> Option<usize> {
+    if tok.kind != Kind::Open(b'(') || !walker.in_element() {
+        return None;
+    }
+    let begin = line_start(text, tok.start);
+    let indent = &text[begin..tok.start];
+    let rest = &text[tok.end..];
+    if !indent.bytes().all(|b| b == b' ') || !rest.starts_with('\n') {
+        return None;
+    }
+    let close = tok.end + rest.find(&format!("\n{indent})"))? + 1;
+    let next_comment = starts.partition_point(|&s| s < tok.end);
+    match starts.get(next_comment) {
+        Some(&s) if s < close => None,
+        _ => Some(close),
+    }
+}
+
+/// Text without its comments ([`strip`]), and where they started.
+#[derive(Debug, Clone)]
+pub struct Stripped {
+    pub text: String,
+    starts: Vec<usize>,
+}
+
 /// `text` without its comments, for the fast reader: a line that held only
 /// comments goes, a comment ending a line goes with the spaces before it,
 /// any other becomes one space. `None` when there are none, or when the
 /// text cannot be split the way RON would (RON then reads the original).
 pub fn strip(text: &str) -> Option<String> {
+    strip_marked(text).map(|s| s.text)
+}
+
+/// [`strip`], keeping where the comments were for [`extract_canonical`].
+pub fn strip_marked(text: &str) -> Option<Stripped> {
     if !text.contains('/') {
         return None;
     }
     let mut lx = Lexer::new(text, 0);
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    let mut found = false;
+    let mut starts = Vec::new();
     while let Some(tok) = lx.next_token().ok()? {
         if tok.kind != Kind::Comment {
             continue;
         }
-        found = true;
+        starts.push(tok.start);
         out.push_str(&text[last..tok.start]);
         let rest = &text[tok.end..];
         let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
@@ -302,11 +352,11 @@ pub fn strip(text: &str) -> Option<String> {
             last = tok.end;
         }
     }
-    if !found || lx.unclosed_line {
+    if starts.is_empty() || lx.unclosed_line {
         return None;
     }
     out.push_str(&text[last..]);
-    Some(out)
+    Some(Stripped { text: out, starts })
 }
 
 #[cfg(test)]

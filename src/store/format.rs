@@ -104,21 +104,30 @@ pub fn from_text(text: &str) -> Result<Plan, FormatError> {
     read(text).map(|(plan, _)| plan)
 }
 
+/// How the text was read.
+enum Read {
+    /// By the fast reader as it stands: it has no comments.
+    Canonical,
+    /// By the fast reader once its comments were taken out.
+    Stripped(comments::Stripped),
+    /// By RON.
+    Ron,
+}
+
 /// [`from_text`] and the comments written in the text, which a save puts
 /// back ([`to_text_with`]).
 pub fn from_text_with_comments(text: &str) -> Result<(Plan, Comments), FormatError> {
-    let (plan, canonical) = read(text)?;
-    // Canonical text has no comments (the fast reader refuses them).
-    let comments = if canonical {
-        Comments::default()
-    } else {
-        comments::extract(text)
+    let (plan, how) = read(text)?;
+    let comments = match how {
+        Read::Canonical => Comments::default(),
+        Read::Stripped(stripped) => comments::extract_canonical(text, &stripped),
+        Read::Ron => comments::extract(text),
     };
     Ok((plan, comments))
 }
 
-/// The plan, and whether the text was canonical as it stands.
-fn read(text: &str) -> Result<(Plan, bool), FormatError> {
+/// The plan, and how it was read.
+fn read(text: &str) -> Result<(Plan, Read), FormatError> {
     // The schema is read first so a newer file is refused with that message,
     // not with an "unknown field" from a format this build does not know.
     if let Some(found) = peek_schema(text)
@@ -130,17 +139,14 @@ fn read(text: &str) -> Result<(Plan, bool), FormatError> {
     // does canonical text with comments once they are taken out; anything
     // else, and anything wrong, gets RON's full parse and RON's messages.
     if let Some(plan) = fast_de::parse(text, fast_de::PARALLEL_MIN_BYTES) {
-        return Ok((finish(plan, text)?, true));
+        return Ok((finish(plan, text)?, Read::Canonical));
     }
-    let stripped = comments::strip(text);
-    let plan = match stripped
-        .as_deref()
-        .and_then(|t| fast_de::parse(t, fast_de::PARALLEL_MIN_BYTES))
+    if let Some(stripped) = comments::strip_marked(text)
+        && let Some(plan) = fast_de::parse(&stripped.text, fast_de::PARALLEL_MIN_BYTES)
     {
-        Some(plan) => plan,
-        None => parse_ron(text)?,
-    };
-    Ok((finish(plan, text)?, false))
+        return Ok((finish(plan, text)?, Read::Stripped(stripped)));
+    }
+    Ok((finish(parse_ron(text)?, text)?, Read::Ron))
 }
 
 /// `from_text` through the general RON parser only. The fast reader must

@@ -131,6 +131,9 @@ proptest! {
         prop_assert_eq!(&read, &plan);
         prop_assert_eq!(to_text_with(&read, &comments).unwrap(), text.clone());
         prop_assert_eq!(strip(&text), Some(canonical.clone()));
+        // Read through the fast reader, stepping over items without
+        // comments: the same comments as reading every token.
+        prop_assert_eq!(&comments, &extract(&text));
 
         // Edited: one debt removed, one retitled, one added.
         let mut edited = read;
