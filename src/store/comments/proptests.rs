@@ -166,6 +166,14 @@ proptest! {
     ) {
         let _ = strip(&text);
         let _ = extract(&text);
+        // The quick scan agrees with the lexer wherever it answers.
+        for t in [&text, &format!("(a: \"{text}\", b: 1) {text}")] {
+            match comment_spans_quick(t) {
+                Quick::Spans(q) => prop_assert_eq!(Some(q), comment_spans(t)),
+                Quick::Unreadable => prop_assert_eq!(None, comment_spans(t)),
+                Quick::AskTheLexer => {}
+            }
+        }
         let _ = apply(to_text(&Plan::default()).unwrap(), &extract(&text));
         // A canonical plan with a few marker characters spliced in.
         let base = to_text(&crate::synth::plan(2, 3)).unwrap();
