@@ -53,7 +53,8 @@ pub fn open(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
         Err(why) => (None, Some(why)),
     };
     let read_only = presence.is_none();
-    let mut persist = FilePersist::new(path.clone(), loaded.fingerprint, presence);
+    let mut persist =
+        FilePersist::new(path.clone(), loaded.fingerprint, presence).with_comments(loaded.comments);
     if read_only {
         persist.wait_for_access();
     }

@@ -4,6 +4,7 @@
 use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 
+use super::comments::{self, Comments};
 use crate::model::{Item, Plan, SCHEMA_VERSION};
 
 mod checks;
@@ -75,6 +76,12 @@ pub fn to_text(plan: &Plan) -> Result<String, ron::Error> {
     Ok(text)
 }
 
+/// [`to_text`] with the comments read from the file put back where they
+/// stood (see [`comments`]).
+pub fn to_text_with(plan: &Plan, comments: &Comments) -> Result<String, ron::Error> {
+    Ok(comments::apply(to_text(plan)?, comments))
+}
+
 /// `to_text` through RON's pretty printer: the reference the fast writer
 /// is checked against byte for byte.
 pub fn to_text_ron(plan: &Plan) -> Result<String, ron::Error> {
@@ -100,7 +107,34 @@ pub fn item_text(item: &Item) -> Result<String, ron::Error> {
 /// Parses file text into a plan, checking the schema and the ids. Older
 /// schemas are handled by the loader before this.
 pub fn from_text(text: &str) -> Result<Plan, FormatError> {
+    read(without_bom(text)).map(|(plan, _)| plan)
+}
+
+/// How the text was read.
+enum Read {
+    /// By the fast reader as it stands: it has no comments.
+    Canonical,
+    /// By the fast reader once its comments were taken out.
+    Stripped(comments::Stripped),
+    /// By RON.
+    Ron,
+}
+
+/// [`from_text`] and the comments written in the text, which a save puts
+/// back ([`to_text_with`]).
+pub fn from_text_with_comments(text: &str) -> Result<(Plan, Comments), FormatError> {
     let text = without_bom(text);
+    let (plan, how) = read(text)?;
+    let comments = match how {
+        Read::Canonical => Comments::default(),
+        Read::Stripped(stripped) => comments::extract_canonical(text, &stripped),
+        Read::Ron => comments::extract(text),
+    };
+    Ok((plan, comments))
+}
+
+/// The plan, and how it was read.
+fn read(text: &str) -> Result<(Plan, Read), FormatError> {
     // The schema is read first so a newer file is refused with that message,
     // not with an "unknown field" from a format this build does not know.
     if let Some(found) = peek_schema(text)
@@ -108,13 +142,18 @@ pub fn from_text(text: &str) -> Result<Plan, FormatError> {
     {
         return Err(FormatError::NewerSchema { found });
     }
-    // Canonical text (what `to_text` wrote) takes the fast reader; anything
+    // Canonical text (what `to_text` wrote) takes the fast reader, and so
+    // does canonical text with comments once they are taken out; anything
     // else, and anything wrong, gets RON's full parse and RON's messages.
-    let plan = match fast_de::parse(text, fast_de::PARALLEL_MIN_BYTES) {
-        Some(plan) => plan,
-        None => parse_ron(text)?,
-    };
-    finish(plan, text)
+    if let Some(plan) = fast_de::parse(text, fast_de::PARALLEL_MIN_BYTES) {
+        return Ok((finish(plan, text)?, Read::Canonical));
+    }
+    if let Some(stripped) = comments::strip_marked(text)
+        && let Some(plan) = fast_de::parse(&stripped.text, fast_de::PARALLEL_MIN_BYTES)
+    {
+        return Ok((finish(plan, text)?, Read::Stripped(stripped)));
+    }
+    Ok((finish(parse_ron(text)?, text)?, Read::Ron))
 }
 
 /// `from_text` through the general RON parser only. The fast reader must

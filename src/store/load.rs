@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::StoreError;
+use super::comments::Comments;
 use super::format::{self, FormatError};
 use super::watch::Fingerprint;
 use crate::model::{Plan, SCHEMA_VERSION};
@@ -14,6 +15,8 @@ pub struct Loaded {
     pub plan: Plan,
     pub text: String,
     pub fingerprint: Fingerprint,
+    /// The comments in the file, for the next save to put back.
+    pub comments: Comments,
 }
 
 pub fn load(path: &Path) -> Result<Loaded, StoreError> {
@@ -28,11 +31,12 @@ pub fn load(path: &Path) -> Result<Loaded, StoreError> {
     };
     let fingerprint = Fingerprint::of(&bytes);
     let text = decode(path, bytes)?;
-    let plan = parse(path, &text)?;
+    let (plan, comments) = parse_with_comments(path, &text)?;
     Ok(Loaded {
         plan,
         text,
         fingerprint,
+        comments,
     })
 }
 
@@ -65,7 +69,16 @@ pub fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, StoreError> {
 
 /// Parses plan text read from `path` (used in messages only).
 pub fn parse(path: &Path, text: &str) -> Result<Plan, StoreError> {
-    format::from_text(text).map_err(|e| match e {
+    format::from_text(text).map_err(|e| located(path, e))
+}
+
+/// [`parse`] and the comments written in the text.
+pub fn parse_with_comments(path: &Path, text: &str) -> Result<(Plan, Comments), StoreError> {
+    format::from_text_with_comments(text).map_err(|e| located(path, e))
+}
+
+fn located(path: &Path, e: FormatError) -> StoreError {
+    match e {
         FormatError::Syntax { at, message } => StoreError::Parse {
             path: path.to_path_buf(),
             line: at.line,
@@ -90,7 +103,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Plan, StoreError> {
             id,
             message,
         },
-    })
+    }
 }
 
 /// The longest message from the RON parser shown whole.

@@ -3,6 +3,7 @@
 //! checked against what was read, and atomic.
 
 pub mod backup;
+pub mod comments;
 pub mod discover;
 pub mod embedded;
 mod error;
@@ -15,6 +16,7 @@ pub mod watch;
 
 use std::path::Path;
 
+pub use comments::Comments;
 pub use discover::{Located, Source, locate};
 pub use error::StoreError;
 pub use load::{Loaded, load};
@@ -31,14 +33,21 @@ pub fn render(plan: &Plan) -> Result<String, StoreError> {
         .map_err(|e| StoreError::Other(format!("cannot write the plan as RON: {e}")))
 }
 
-/// Saves `plan` over `path` unless the file changed since `expected` was
-/// read. Takes the write lock for the duration.
+/// The plan as file text with the comments read from its file put back.
+pub fn render_with(plan: &Plan, comments: &Comments) -> Result<String, StoreError> {
+    format::to_text_with(plan, comments)
+        .map_err(|e| StoreError::Other(format!("cannot write the plan as RON: {e}")))
+}
+
+/// Saves `plan` (and the file's `comments`) over `path` unless the file
+/// changed since `expected` was read. Takes the write lock for the duration.
 pub fn save(
     path: &Path,
     plan: &Plan,
+    comments: &Comments,
     expected: Option<&Fingerprint>,
 ) -> Result<Fingerprint, StoreError> {
-    save_rendered(path, &render(plan)?, expected)
+    save_rendered(path, &render_with(plan, comments)?, expected)
 }
 
 /// [`save`] of text already rendered by [`render`]: the UI's writer renders,
@@ -126,7 +135,9 @@ where
     let loaded = load(path)?;
     let mut plan = loaded.plan;
     let out = edit(&mut plan)?;
-    let text = render(&plan)?;
+    // The file's comments go back where they were: a reviewer's note on an
+    // item survives a pipeline's check-in.
+    let text = render_with(&plan, &loaded.comments)?;
     if text != loaded.text {
         save::save_text(&mut RealFs, path, &text, Some(&loaded.fingerprint), backups)?;
     }

@@ -16,7 +16,7 @@ use std::thread::JoinHandle;
 use std::time::SystemTime;
 
 use crate::model::{Change, Plan};
-use crate::store::{self, Fingerprint, PresenceLock, StoreError};
+use crate::store::{self, Comments, Fingerprint, PresenceLock, StoreError};
 
 use super::Persist;
 #[cfg(test)]
@@ -96,6 +96,13 @@ impl FilePersist {
         self.waiting_for_access = true;
     }
 
+    /// The comments of the file as read (`store::Loaded::comments`): every
+    /// save writes them back, so a reviewer's note survives a UI edit.
+    pub fn with_comments(self, comments: Comments) -> Self {
+        self.writer.lock().comments = Arc::new(comments);
+        self
+    }
+
     /// Waits until every queued save is written; the last write's outcome
     /// if the UI has not taken it yet.
     pub fn wait(&mut self) -> Option<Result<String, String>> {
@@ -166,8 +173,16 @@ impl FilePersist {
     pub fn reload(&mut self) -> Result<Plan, StoreError> {
         drop(self.wait_idle());
         let loaded = store::load(&self.path)?;
-        self.writer.lock().expected = Some(loaded.fingerprint);
+        self.adopt(loaded.fingerprint, loaded.comments);
         Ok(loaded.plan)
+    }
+
+    /// The file as read is now the version saves replace, and its comments
+    /// the ones they write back.
+    fn adopt(&self, fingerprint: Fingerprint, comments: Comments) {
+        let mut s = self.writer.lock();
+        s.expected = Some(fingerprint);
+        s.comments = Arc::new(comments);
     }
 
     /// Queues an update for the writer. Changes do not wake it: the save
@@ -190,8 +205,11 @@ impl FilePersist {
     /// `plan` right here.
     fn request(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
         if self.thread.is_none() {
-            let expected = self.writer.lock().expected;
-            return match store::save(&self.path, plan, expected.as_ref()) {
+            let (expected, comments) = {
+                let s = self.writer.lock();
+                (s.expected, Arc::clone(&s.comments))
+            };
+            return match store::save(&self.path, plan, &comments, expected.as_ref()) {
                 Ok(fp) => {
                     self.writer.lock().expected = Some(fp);
                     Ok(saved_now())
@@ -289,7 +307,7 @@ impl Persist for FilePersist {
         }
         match store::load(&self.path) {
             Ok(loaded) => {
-                self.writer.lock().expected = Some(loaded.fingerprint);
+                self.adopt(loaded.fingerprint, loaded.comments);
                 self.reported = None;
                 Some(Ok(loaded.plan))
             }
@@ -332,9 +350,16 @@ impl Persist for FilePersist {
         // A queued save still expects the old version; let it finish (and
         // be refused) before adopting theirs as the one to replace.
         self.wait();
-        let theirs = Fingerprint::of_file(&self.path)
-            .map_err(|e| crate::text::sanitize(&e.to_string()).into_owned())?;
-        self.writer.lock().expected = theirs;
+        // Their comments are the newest (the UI never edits comments), so
+        // they are kept when theirs reads as a plan; else ours stay.
+        match store::load(&self.path) {
+            Ok(loaded) => self.adopt(loaded.fingerprint, loaded.comments),
+            Err(_) => {
+                let theirs = Fingerprint::of_file(&self.path)
+                    .map_err(|e| crate::text::sanitize(&e.to_string()).into_owned())?;
+                self.writer.lock().expected = theirs;
+            }
+        }
         self.reported = None;
         // The App's plan whole, as a reload would: whatever the copy holds,
         // what is written is what the user sees.
@@ -351,6 +376,8 @@ impl Persist for FilePersist {
     }
 }
 
+#[cfg(test)]
+mod comment_tests;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]

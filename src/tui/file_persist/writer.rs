@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use crate::model::{Change, Plan};
-use crate::store::{self, Fingerprint, StoreError};
+use crate::store::{self, Comments, Fingerprint, StoreError};
 
 /// Where a test can hold the writer: before it renders (changes applied to
 /// its copy) or after (about to write).
@@ -41,6 +41,8 @@ pub(super) struct Shared {
     /// What the file held when it was last read or written by us: the
     /// writer refuses to replace anything else.
     pub(super) expected: Option<Fingerprint>,
+    /// The comments of the file last read, written back with every save.
+    pub(super) comments: Arc<Comments>,
     /// The last write's outcome, until the UI takes it.
     pub(super) outcome: Option<Result<String, String>>,
     /// Writes done (successful or not), for tests and the status.
@@ -98,7 +100,7 @@ impl Writer {
 
     pub(super) fn run(&self, path: &Path) {
         loop {
-            let (updates, write, expected) = {
+            let (updates, write, expected, comments) = {
                 let mut s = self.lock();
                 while s.updates.is_empty() && !s.write && !s.shutdown {
                     s = self.wait(s);
@@ -109,11 +111,16 @@ impl Writer {
                 }
                 s.busy = true;
                 let write = std::mem::take(&mut s.write);
-                (std::mem::take(&mut s.updates), write, s.expected)
+                (
+                    std::mem::take(&mut s.updates),
+                    write,
+                    s.expected,
+                    Arc::clone(&s.comments),
+                )
             };
             // A panic here must still clear `busy`, or quit would wait forever.
             let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                self.step(path, updates, write, expected)
+                self.step(path, updates, write, expected, &comments)
             }));
             let panicked = result.is_err();
             if panicked {
@@ -151,6 +158,7 @@ impl Writer {
         updates: Vec<Update>,
         write: bool,
         expected: Option<Fingerprint>,
+        comments: &Comments,
     ) -> Option<Result<Fingerprint, StoreError>> {
         let mut mirror = self.mirror();
         for update in updates {
@@ -175,7 +183,7 @@ impl Writer {
         #[cfg(test)]
         self.checkpoint(Stage::Rendering);
         let text = match mirror.as_ref() {
-            Some(plan) => store::render(plan),
+            Some(plan) => store::render_with(plan, comments),
             None => Err(StoreError::Other(
                 "the save had no plan to write; the next change retries".into(),
             )),
