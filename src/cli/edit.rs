@@ -7,7 +7,7 @@ use super::Ctx;
 use super::args::{AddCommand, DebtArgs, EditArgs};
 use crate::model::edit;
 use crate::model::validate::{self, FieldError};
-use crate::model::{Change, Debt, DebtStatus, Hypothesis, Item, KeyResult, Kind, Objective, Plan};
+use crate::model::{Change, Debt, Hypothesis, Item, KeyResult, Kind, Objective, Plan};
 
 fn field<T>(r: Result<T, FieldError>) -> anyhow::Result<T> {
     r.map_err(|e| anyhow!("{e}"))
@@ -291,13 +291,7 @@ pub fn edit(ctx: &Ctx, args: EditArgs, out: &mut String) -> anyhow::Result<()> {
                     d.effort = field(validate::effort("effort", v))?;
                 }
                 if let Some(v) = f.take("status", &a.status) {
-                    let st = DebtStatus::parse(v).with_context(|| {
-                        format!(
-                            "status: must be open, in_progress, done or wont_fix, got {}",
-                            crate::text::quote(v)
-                        )
-                    })?;
-                    d.set_status(st, today);
+                    d.set_status(field(validate::debt_status("status", v))?, today);
                 }
                 if !a.tags.is_empty() {
                     f.used.push("tag");
