@@ -363,7 +363,7 @@ pub fn remove(ctx: &Ctx, id: &str, force: bool, out: &mut String) -> anyhow::Res
                 .map(|(r, f)| format!("{r} ({f})"))
                 .collect();
             bail!(
-                "{id} is linked from {}; unlink those first or pass --force to remove the links too ({})",
+                "{id} is linked from {}; unlink those first or pass --force to remove the links too — with --force, {}",
                 names.join(", "),
                 del.effects()
             );
