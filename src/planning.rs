@@ -4,6 +4,7 @@
 
 mod close;
 mod knapsack;
+mod rows;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -15,10 +16,13 @@ use chrono::NaiveDate;
 use thiserror::Error;
 
 use crate::model::{Change, Item, Kind, Plan, Sprint, validate};
-use crate::score::{self, Ranked};
+use crate::score::Ranked;
 
 pub use close::{
     Carried, CloseOutcome, CloseReport, WentTo, cancel, close, next_planned, not_done, start,
+};
+pub use rows::{
+    ItemRow, candidates, candidates_in, committed, in_open_sprints, is_candidate, item_rows,
 };
 pub use velocity::{suggested_capacity, velocity};
 pub use warnings::{creation_warnings, overlap_note, overlapping, start_warnings};
@@ -125,21 +129,6 @@ fn overflow_note(effort: u32, capacity: u32) -> String {
     }
 }
 
-/// Open debt that no open sprint holds, in ranking order.
-pub fn candidates(plan: &Plan, today: NaiveDate) -> Vec<Ranked> {
-    score::rank(plan, today, |d| {
-        d.status.is_open() && plan.open_sprint_of(&d.id).is_none()
-    })
-}
-
-/// A sprint's items that exist, in ranking order.
-pub fn committed(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Vec<Ranked> {
-    let Some(s) = plan.sprint(sprint_id) else {
-        return Vec::new();
-    };
-    score::rank(plan, today, |d| s.items.contains(&d.id))
-}
-
 /// A new planned sprint. Without a capacity it gets [`suggested_capacity`].
 /// Returns the change and the new sprint's id.
 pub fn new_sprint(
@@ -231,23 +220,23 @@ pub fn add_items(plan: &Plan, sprint_id: &str, ids: &[String]) -> Result<Outcome
     })
 }
 
-/// Takes debt items out of an open sprint, back to the candidates.
+/// Takes debt items out of an open sprint, back to the candidates. An id
+/// the sprint names but no debt item has (dangling) can be taken out too.
 pub fn remove_items(
     plan: &Plan,
     sprint_id: &str,
     ids: &[String],
 ) -> Result<Outcome, PlanningError> {
     let s = open_sprint(plan, sprint_id)?;
-    for id in ids {
-        if plan.debt(id).is_none() {
-            return Err(PlanningError::UnknownDebt(id.clone()));
-        }
-        if !s.items.contains(id) {
-            return Err(PlanningError::NotInSprint {
+    if let Some(id) = ids.iter().find(|id| !s.items.contains(id)) {
+        return Err(if plan.debt(id).is_none() {
+            PlanningError::UnknownDebt(id.clone())
+        } else {
+            PlanningError::NotInSprint {
                 id: id.clone(),
                 sprint: s.id.clone(),
-            });
-        }
+            }
+        });
     }
     let mut next = s.clone();
     next.items.retain(|i| !ids.contains(i));

@@ -5,8 +5,9 @@ use anyhow::{Context, anyhow, bail};
 
 use super::Ctx;
 use super::args::{AddCommand, DebtArgs, EditArgs};
+use crate::model::edit;
 use crate::model::validate::{self, FieldError};
-use crate::model::{Change, Debt, DebtStatus, Hypothesis, Item, KeyResult, Kind, Objective, Plan};
+use crate::model::{Change, Debt, Hypothesis, Item, KeyResult, Kind, Objective, Plan};
 
 fn field<T>(r: Result<T, FieldError>) -> anyhow::Result<T> {
     r.map_err(|e| anyhow!("{e}"))
@@ -290,13 +291,7 @@ pub fn edit(ctx: &Ctx, args: EditArgs, out: &mut String) -> anyhow::Result<()> {
                     d.effort = field(validate::effort("effort", v))?;
                 }
                 if let Some(v) = f.take("status", &a.status) {
-                    let st = DebtStatus::parse(v).with_context(|| {
-                        format!(
-                            "status: must be open, in_progress, done or wont_fix, got {}",
-                            crate::text::quote(v)
-                        )
-                    })?;
-                    d.set_status(st, today);
+                    d.set_status(field(validate::debt_status("status", v))?, today);
                 }
                 if !a.tags.is_empty() {
                     f.used.push("tag");
@@ -355,68 +350,38 @@ pub fn edit(ctx: &Ctx, args: EditArgs, out: &mut String) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `rm`: the domain's delete rule; without `--force` it refuses anything
+/// that reaches past the item, naming the links (the UI asks instead).
 pub fn remove(ctx: &Ctx, id: &str, force: bool, out: &mut String) -> anyhow::Result<()> {
     let id = validate_id(id);
     let msg = ctx.write(|plan| {
-        let item = plan
-            .item(&id)
-            .with_context(|| format!("no item with id {id}"))?;
-        let refs = plan.references_to(&id);
-        if !refs.is_empty() && !force {
-            let names: Vec<String> = refs.iter().map(|(r, f)| format!("{r} ({f})")).collect();
+        let del = edit::delete(plan, &id)?;
+        if del.reaches_further() && !force {
+            let names: Vec<String> = del
+                .links
+                .iter()
+                .map(|(r, f)| format!("{r} ({f})"))
+                .collect();
             bail!(
-                "{id} is linked from {}; unlink those first or pass --force to remove the links too",
-                names.join(", ")
+                "{id} is linked from {}; unlink those first or pass --force to remove the links too — with --force, {}",
+                names.join(", "),
+                del.effects()
             );
         }
-        let mut change = Change::new(format!("removed {id}"));
-        let mut unlinked = Vec::new();
-        for (rid, _) in &refs {
-            if let Some(linked) = plan.item(rid) {
-                // A key result is owned by its objective; force removes it too.
-                if let Item::KeyResult(kr) = &linked
-                    && kr.objective == id
-                {
-                    change = change.remove(Kind::KeyResult, kr.id.clone());
-                    unlinked.push(format!("removed {}", kr.id));
-                    continue;
-                }
-                change = change.put(unlink(linked, &id));
-                unlinked.push(format!("unlinked {rid}"));
-            }
-        }
-        change = change.remove(item.kind(), id.clone());
-        plan.apply(change);
-        Ok(if unlinked.is_empty() {
+        let also: Vec<String> = del
+            .removed
+            .iter()
+            .map(|r| format!("removed {r}"))
+            .chain(del.unlinked.iter().map(|r| format!("unlinked {r}")))
+            .collect();
+        plan.apply(del.change);
+        Ok(if also.is_empty() {
             format!("removed {id}")
         } else {
-            format!("removed {id}; {}", unlinked.join(", "))
+            format!("removed {id}; {}", also.join(", "))
         })
     })?;
     out.push_str(&msg);
     out.push('\n');
     Ok(())
-}
-
-fn unlink(item: Item, id: &str) -> Item {
-    let drop_id = |v: &mut Vec<String>| v.retain(|x| x != id);
-    match item {
-        Item::Hypothesis(mut h) => {
-            drop_id(&mut h.key_results);
-            Item::Hypothesis(h)
-        }
-        Item::Debt(mut d) => {
-            drop_id(&mut d.key_results);
-            Item::Debt(d)
-        }
-        Item::Sprint(mut s) => {
-            drop_id(&mut s.items);
-            drop_id(&mut s.completed);
-            if let Some(c) = &mut s.commitment {
-                drop_id(&mut c.items);
-            }
-            Item::Sprint(s)
-        }
-        other => other,
-    }
 }

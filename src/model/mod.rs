@@ -4,6 +4,7 @@
 mod change;
 mod debt;
 mod diff;
+pub mod edit;
 mod hypothesis;
 pub mod id;
 mod key_result;

@@ -247,9 +247,21 @@ impl Plan {
                 refs.push((d.id.clone(), "key_results"));
             }
         }
+        // A sprint once, by the first list that names the id: its items,
+        // then what it completed, carried on, or committed to at the start.
         for s in &self.sprints {
-            if s.items.iter().any(|k| k == id) {
-                refs.push((s.id.clone(), "items"));
+            let commitment = s.commitment.as_ref().map(|c| &c.items);
+            let lists = [
+                ("items", Some(&s.items)),
+                ("completed", Some(&s.completed)),
+                ("carried", Some(&s.carried)),
+                ("commitment", commitment),
+            ];
+            if let Some((field, _)) = lists
+                .into_iter()
+                .find(|(_, l)| l.is_some_and(|l| l.iter().any(|k| k == id)))
+            {
+                refs.push((s.id.clone(), field));
             }
         }
         refs

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use crate::text::quote;
 
 use super::{
-    Debt, HealthThresholds, Hypothesis, KeyResult, Kind, Objective, Plan, Sprint, Weights,
+    Debt, DebtStatus, HealthThresholds, Hypothesis, KeyResult, Kind, Objective, Plan, Sprint,
+    Weights,
 };
 
 mod plan;
@@ -104,6 +105,20 @@ pub fn effort(field: &'static str, s: &str) -> Result<u32, FieldError> {
             format!("must be a whole number of points, got {}", quote(s.trim())),
         )),
     }
+}
+
+/// A debt status by its file name or its label, in any case ("in progress",
+/// "wont_fix"): the one reading `bearing edit --status` and the form share.
+pub fn debt_status(field: &'static str, s: &str) -> Result<DebtStatus, FieldError> {
+    DebtStatus::parse(s).ok_or_else(|| {
+        FieldError::new(
+            field,
+            format!(
+                "must be open, in_progress, done or wont_fix, got {}",
+                quote(s)
+            ),
+        )
+    })
 }
 
 pub fn number(field: &'static str, s: &str) -> Result<f64, FieldError> {

@@ -4,12 +4,12 @@
 //! these, so a frame costs the same for 10 items or 100k.
 
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
 use crate::check::{self, Finding};
 use crate::model::{Debt, DebtStatus, HypothesisStatus, Plan};
+use crate::planning;
 use crate::score::{self, Breakdown, Scorer};
 
 mod incremental;
@@ -230,17 +230,7 @@ impl Cache {
             let (sa, sb) = (&plan.sprints[a], &plan.sprints[b]);
             sa.start.cmp(&sb.start).then_with(|| sa.id.cmp(&sb.id))
         });
-        let planned: HashSet<&str> = plan
-            .sprints
-            .iter()
-            .filter(|s| s.state.is_open())
-            .flat_map(|s| s.items.iter().map(String::as_str))
-            .collect();
-        let candidates = ranking
-            .iter()
-            .copied()
-            .filter(|&i| !planned.contains(plan.debts[i].id.as_str()))
-            .collect();
+        let candidates = planning::candidates_in(plan, &ranking);
 
         let mut board: [Vec<usize>; 4] = Default::default();
         for (i, h) in plan.hypotheses.iter().enumerate() {

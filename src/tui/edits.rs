@@ -1,84 +1,39 @@
-//! The changes the UI makes without a form: delete, rating ±1, next status.
-//! Each returns a `model::Change` (or why not), so `update` only applies it.
+//! The changes the UI makes without a form: delete (the domain's rule, see
+//! `model::edit`), rating ±1, next status. Each returns a `model::Change`
+//! (or why not), so `update` only applies it.
 
 use chrono::NaiveDate;
 
 use super::action::Rating;
+use crate::model::edit::{self, Deletion};
 use crate::model::validate::MAX_RATING;
-use crate::model::{Change, Debt, DebtStatus, Item, Kind, Plan};
+use crate::model::{Change, Debt, DebtStatus, Item, Plan};
 use crate::text::sanitize;
 
-/// Deleting an item also drops the links to it, so the plan stays valid:
-/// a debt item leaves the sprints that hold it, a key result leaves the debt
-/// and hypotheses linked to it. An objective with key results is refused.
-pub fn delete(plan: &Plan, id: &str) -> Result<Change, String> {
-    let kind = Kind::of_id(id).ok_or_else(|| format!("{id}: not an id"))?;
-    if !plan.contains_id(id) {
-        return Err(format!("{id} no longer exists"));
-    }
-    let mut change = Change::new(format!("delete {id}")).remove(kind, id);
-    match kind {
-        Kind::Debt => {
-            for s in plan
-                .sprints
-                .iter()
-                .filter(|s| s.items.iter().any(|i| i == id))
-            {
-                let mut s = s.clone();
-                s.items.retain(|i| i != id);
-                change = change.put(Item::Sprint(s));
-            }
-        }
-        Kind::KeyResult => {
-            for d in plan
-                .debts
-                .iter()
-                .filter(|d| d.key_results.iter().any(|k| k == id))
-            {
-                let mut d = d.clone();
-                d.key_results.retain(|k| k != id);
-                change = change.put(Item::Debt(d));
-            }
-            for h in plan
-                .hypotheses
-                .iter()
-                .filter(|h| h.key_results.iter().any(|k| k == id))
-            {
-                let mut h = h.clone();
-                h.key_results.retain(|k| k != id);
-                change = change.put(Item::Hypothesis(h));
-            }
-        }
-        Kind::Objective => {
-            let krs = plan
-                .key_results
-                .iter()
-                .filter(|k| k.objective == id)
-                .count();
-            if krs > 0 {
-                return Err(format!(
-                    "{id} has {krs} key result{}: delete or move {} first",
-                    if krs == 1 { "" } else { "s" },
-                    if krs == 1 { "it" } else { "them" }
-                ));
-            }
-        }
-        Kind::Hypothesis | Kind::Sprint => {}
-    }
-    Ok(change)
+/// A delete, by the domain's one rule (the same as `bearing rm`).
+pub fn delete(plan: &Plan, id: &str) -> Result<Deletion, String> {
+    edit::delete(plan, id).map_err(|e| match e {
+        edit::EditError::NoSuchItem(id) => format!("{id} no longer exists"),
+        other => other.to_string(),
+    })
 }
 
-/// The y/n question for a delete: what goes and what else it touches.
-pub fn delete_prompt(plan: &Plan, id: &str, change: &Change) -> String {
-    let kind = Kind::of_id(id).map_or("item", |k| k.label());
+/// The y/n question for a delete: what goes and what else it touches —
+/// what `bearing rm --force` answers.
+pub fn delete_prompt(plan: &Plan, del: &Deletion) -> String {
+    let id = &del.id;
     let title = plan.title_of(id).map(sanitize).unwrap_or_default();
-    let also = change.ops.len().saturating_sub(1);
-    let mut prompt = format!("Delete {kind} {id} \u{201c}{title}\u{201d}?");
-    if also > 0 {
-        prompt.push_str(&format!(
-            " It is unlinked from {also} other item{}.",
-            if also == 1 { "" } else { "s" }
-        ));
+    let mut prompt = format!("Delete {} {id} \u{201c}{title}\u{201d}?", del.kind.label());
+    let effects = del.effects();
+    if !effects.is_empty() {
+        // "its 2 key results … go too; it is unlinked from 3 other items"
+        let mut first = effects.chars();
+        let capital: String = first
+            .next()
+            .into_iter()
+            .flat_map(char::to_uppercase)
+            .collect();
+        prompt.push_str(&format!(" {capital}{}.", first.as_str()));
     }
     prompt.push_str(" (y/n)");
     prompt
@@ -188,17 +143,25 @@ mod tests {
     #[test]
     fn deleting_unlinks() {
         let mut p = plan();
-        let c = delete(&p, "D-1").unwrap();
-        assert_eq!(c.ops.len(), 2);
-        let inverse = p.apply(c);
+        let del = delete(&p, "D-1").unwrap();
+        assert_eq!(del.change.ops.len(), 2);
+        let inverse = p.apply(del.change);
         assert!(p.sprints[0].items.is_empty());
         p.apply(inverse);
         assert_eq!(p, plan());
 
-        let c = delete(&p, "KR-1").unwrap();
+        let c = delete(&p, "KR-1").unwrap().change;
         p.apply(c);
         assert!(p.debts[0].key_results.is_empty());
-        assert!(delete(&plan(), "O-1").unwrap_err().contains("1 key result"));
+        // An objective with key results is no longer refused: the question
+        // names what goes with it, as `bearing rm --force` does.
+        let o = delete(&plan(), "O-1").unwrap();
+        assert!(delete_prompt(&plan(), &o).contains("1 key result"));
+        assert_eq!(
+            delete_prompt(&plan(), &o),
+            "Delete objective O-1 \u{201c}o\u{201d}? Its 1 key result (KR-1) goes too; \
+             it is unlinked from 1 other item. (y/n)"
+        );
         assert!(delete(&plan(), "D-9").is_err());
     }
 

@@ -68,24 +68,16 @@ pub fn selected_sprint(app: &App) -> Option<&Sprint> {
     app.selected_sprint_index().map(|i| &app.plan.sprints[i])
 }
 
-/// The selected sprint's items that exist, in its order.
-pub fn item_ids(app: &App) -> Vec<String> {
-    selected_sprint(app).map_or_else(Vec::new, |s| {
-        s.items
-            .iter()
-            .filter(|id| app.plan.debt(id).is_some())
-            .cloned()
-            .collect()
-    })
+/// The selected sprint's item rows as `planning` computes them: the view
+/// draws these and the actions index into them (a dangling id is a row too).
+pub fn item_rows(app: &App) -> Vec<planning::ItemRow<'_>> {
+    selected_sprint(app).map_or_else(Vec::new, |s| planning::item_rows(&app.plan, &s.id))
 }
 
-/// The highlighted committed item's row, clamped to the list.
+/// The highlighted committed item's row, clamped to the rows.
 pub fn item_row(app: &App) -> usize {
-    app.sprint_item_row.min(
-        selected_sprint(app)
-            .map_or(0, |s| s.items.len())
-            .saturating_sub(1),
-    )
+    app.sprint_item_row
+        .min(item_rows(app).len().saturating_sub(1))
 }
 
 pub fn candidate_row(app: &App) -> usize {
@@ -94,7 +86,7 @@ pub fn candidate_row(app: &App) -> usize {
 }
 
 fn selected_item(app: &App) -> Option<String> {
-    item_ids(app).get(item_row(app)).cloned()
+    item_rows(app).get(item_row(app)).map(|r| r.id.to_owned())
 }
 
 fn selected_candidate(app: &App) -> Option<String> {
@@ -118,7 +110,7 @@ pub fn focus(app: &mut App, delta: i64) -> Effect {
 pub fn step_pane(app: &mut App, delta: i64) -> bool {
     let (row, len) = match app.sprint_focus {
         SprintFocus::List => return false,
-        SprintFocus::Items => (item_row(app), item_ids(app).len()),
+        SprintFocus::Items => (item_row(app), item_rows(app).len()),
         SprintFocus::Candidates => (candidate_row(app), app.cache.candidates.len()),
     };
     let max = len.saturating_sub(1) as i64;
@@ -245,14 +237,12 @@ pub fn open_close(app: &mut App) -> Effect {
         return Effect::None;
     }
     let sprint = s.id.clone();
-    let items = item_ids(app)
-        .into_iter()
-        .map(|id| {
-            let done = app
-                .plan
-                .debt(&id)
-                .is_some_and(|d| d.status == crate::model::DebtStatus::Done);
-            (id, done)
+    // The items that exist: a dangling id has nothing to mark done.
+    let items = item_rows(app)
+        .iter()
+        .filter_map(|r| {
+            let d = app.plan.debts.get(r.debt?)?;
+            Some((d.id.clone(), d.status == crate::model::DebtStatus::Done))
         })
         .collect();
     app.mode = Mode::Checklist(Checklist {

@@ -228,11 +228,11 @@ fn delete(app: &mut App) -> Effect {
         return Effect::None;
     };
     match edits::delete(&app.plan, &id) {
-        Ok(change) => {
-            let prompt = edits::delete_prompt(&app.plan, &id, &change);
+        Ok(del) => {
+            let prompt = edits::delete_prompt(&app.plan, &del);
             app.mode = Mode::Confirm(Pending {
                 prompt,
-                change,
+                change: del.change,
                 done: format!("deleted {id} — u to undo"),
             });
         }

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use super::{Cache, DebtFilter, SortColumn};
 use crate::model::{Change, Item, Op, Plan};
+use crate::planning;
 use crate::score::{self, Scorer};
 
 /// The id of the debt item a change puts, when that is all it does.
@@ -62,11 +63,7 @@ impl Cache {
         }
 
         remove(&mut self.candidates, i);
-        let planned = plan
-            .sprints
-            .iter()
-            .any(|s| s.state.is_open() && s.items.contains(&debt.id));
-        if open && !planned {
+        if planning::is_candidate(debt, &planning::in_open_sprints(plan)) {
             let at = self
                 .candidates
                 .partition_point(|&x| by_score(&self.scores, x, i) == Ordering::Less);

@@ -139,13 +139,6 @@ fn focus_title(app: &App, pane: SprintFocus, text: String) -> Span<'static> {
     }
 }
 
-fn debt_index(app: &App, id: &str) -> Option<usize> {
-    app.plan
-        .debts
-        .binary_search_by(|d| d.id.as_str().cmp(id))
-        .ok()
-}
-
 fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     let t = &app.theme;
     let used = app.plan.effort_of(&s.items);
@@ -177,12 +170,10 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     if !s.goal.is_empty() {
         lines.push(Line::from(Span::styled(fit(&s.goal, w), t.dim())));
     }
+    // The rows planning computes (the actions index into the same ones).
+    let rows = planning::item_rows(&app.plan, &s.id);
     // Totals from the cached scores: the sprint's few items, never the backlog.
-    let indices: Vec<usize> = s
-        .items
-        .iter()
-        .filter_map(|id| debt_index(app, id))
-        .collect();
+    let indices: Vec<usize> = rows.iter().filter_map(|r| r.debt).collect();
     let score_sum: f64 = indices
         .iter()
         .filter_map(|&i| app.cache.scores.get(i))
@@ -227,9 +218,10 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     let room = usize::from(inner.height).saturating_sub(lines.len());
     let sel = sprint_ops::item_row(app);
     let offset = sel.saturating_sub(room.saturating_sub(1));
-    for (pos, id) in s.items.iter().enumerate().skip(offset).take(room) {
+    for (pos, row) in rows.iter().enumerate().skip(offset).take(room) {
         let focused = app.sprint_focus == SprintFocus::Items && pos == sel;
-        let line = match debt_index(app, id) {
+        let id = row.id;
+        let line = match row.debt {
             Some(i) => {
                 let d = &app.plan.debts[i];
                 let rank = app.cache.rank[i].map_or("-".to_owned(), |r| r.to_string());

@@ -111,6 +111,26 @@ fn debt_field_errors_use_the_cli_words_then_fix() {
     assert_eq!(d.tags, ["security", "ops"]);
 }
 
+/// A status the form cannot read is refused in the words of `bearing edit
+/// --status` (the value quoted and cut as the CLI quotes it).
+#[test]
+fn a_bad_status_reads_as_the_cli_says_it() {
+    let p = plan();
+    let mut f = debt_form(None);
+    set(&mut f, "title", "Rotate keys");
+    let long = "someday, \"when\" the quarter is quieter and the team is back";
+    set(&mut f, "status", long);
+    assert!(debt_from_form(&mut f, &p, None, today()).is_none());
+    let cli = format!(
+        "must be open, in_progress, done or wont_fix, got {}",
+        crate::text::quote(long)
+    );
+    assert_eq!(error(&f, "status"), Some(cli.as_str()));
+    set(&mut f, "status", "In Progress");
+    let d = debt_from_form(&mut f, &p, None, today()).unwrap();
+    assert_eq!(d.status, crate::model::DebtStatus::InProgress);
+}
+
 #[test]
 fn debt_edit_is_prefilled_and_keeps_the_rest() {
     let p = plan();

@@ -3,7 +3,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::{Reader, date, int, list, multi, text, title_of};
-use crate::model::validate::{self, FieldError};
+use crate::model::validate;
 use crate::model::{Debt, DebtStatus, Kind, Plan, Sprint};
 use crate::tui::components::{Field, FieldKind, Form};
 
@@ -43,19 +43,6 @@ pub fn debt_form(existing: Option<&Debt>) -> Form {
     )
 }
 
-fn parse_status(key: &'static str, s: &str) -> Result<DebtStatus, FieldError> {
-    DebtStatus::ALL
-        .into_iter()
-        .find(|st| st.label() == s)
-        .or_else(|| DebtStatus::parse(s))
-        .ok_or_else(|| {
-            FieldError::new(
-                key,
-                format!("must be open, in_progress, done or wont_fix, got {s:?}"),
-            )
-        })
-}
-
 /// Quick add is this with only the title filled in: the other fields keep
 /// their defaults (ratings 0, effort 1, open).
 pub fn debt_from_form(
@@ -68,7 +55,7 @@ pub fn debt_from_form(
     let title = r.get("title", validate::title);
     let ratings = ["customer", "delivery", "risk", "urgency"].map(|k| r.get(k, validate::rating));
     let effort = r.get("effort", validate::effort);
-    let status = r.get("status", parse_status);
+    let status = r.get("status", validate::debt_status);
     let item = (|| {
         let title = title?;
         let mut d = match existing {
