@@ -11,8 +11,8 @@ use std::sync::{Arc, OnceLock};
 
 use bearing::model::{Change, Item, Plan};
 use bearing::search::{LazyIndex, SearchIndex, Searcher};
+use bearing::session::file_persist::FilePersist;
 use bearing::tui::components::Picker;
-use bearing::tui::file_persist::FilePersist;
 use bearing::tui::{Action, App, NoPersist, Persist, View, handle, views};
 use chrono::NaiveDate;
 use divan::Bencher;

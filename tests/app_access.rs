@@ -7,9 +7,9 @@ mod common;
 use std::path::Path;
 
 use bearing::model::Plan;
+use bearing::session::file_persist::FilePersist;
 use bearing::store;
 use bearing::tui::app::{App, Message};
-use bearing::tui::file_persist::FilePersist;
 use bearing::tui::{handle_key, reload};
 use common::{fixture, today};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -12,10 +12,10 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use bearing::model::{DebtStatus, Plan};
+use bearing::session::file_persist::FilePersist;
 use bearing::store;
 use bearing::tui::action::Effect;
 use bearing::tui::app::{App, Message, Mode};
-use bearing::tui::file_persist::FilePersist;
 use bearing::tui::quit;
 use common::keys::{press, type_text};
 use common::{fixture, today};

@@ -11,9 +11,9 @@ mod common;
 use std::path::Path;
 
 use bearing::model::{Debt, Plan};
+use bearing::session::file_persist::FilePersist;
 use bearing::store;
 use bearing::tui::app::{App, Message, Mode, ModeKind};
-use bearing::tui::file_persist::FilePersist;
 use bearing::tui::{handle_key, reload};
 use common::{fixture, today};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 
 use super::{Collector, Rule, quoted};
-use crate::text::count;
 use crate::model::{Plan, Timing, days_word};
 use crate::planning;
+use crate::text::count;
 
 pub(super) fn sprints(plan: &Plan, today: NaiveDate, c: &mut Collector<'_>) {
     for s in plan.sprints.iter().filter(|s| s.state.is_open()) {

@@ -8,14 +8,14 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use super::Persist;
 use super::action::{Rating, View};
-use super::history::History;
 use super::theme::Theme;
 use crate::model::SprintState;
 use crate::model::{Change, Debt, Plan};
 use crate::score::Breakdown;
 use crate::search::LazyIndex;
+use crate::session::Persist;
+use crate::session::history::History;
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
 pub use super::forms::FormState;

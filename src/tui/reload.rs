@@ -1,6 +1,6 @@
 //! Changes from outside while the UI is open: `bearing checkin` from a
 //! pipeline, `git pull`, a second editor. The loop's idle tick asks the
-//! [`Persist`](super::Persist) whether the file changed; when the UI has
+//! [`Persist`](crate::session::Persist) whether the file changed; when the UI has
 //! nothing unsaved it adopts the new plan and says what changed. When a save
 //! found the file changed, `R` takes theirs (dropping ours, after a y/n) and
 //! `K` keeps ours (their version goes to the backups first: `bearing backups`

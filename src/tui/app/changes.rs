@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use super::App;
 use crate::model::{Change, Item, Kind, Op, Plan};
+use crate::session::history::History;
 use crate::tui::action::View;
-use crate::tui::history::History;
 
 impl App {
     /// Applies a change to the plan, records its inverse for undo and
