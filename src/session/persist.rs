@@ -7,13 +7,64 @@ use std::sync::Arc;
 use super::file_persist;
 use crate::model::{Change, Plan};
 
+/// Why a save did not reach the file, as data: the front end words it (the
+/// TUI adds which key does what next), the session only says what happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveError {
+    pub kind: SaveErrorKind,
+    /// What happened, with the path: "/p/bearing.ron: changed on disk by
+    /// another program; not overwritten". Sanitized for a terminal.
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveErrorKind {
+    /// Another program changed the file since it was read: reload theirs or
+    /// keep ours (theirs is backed up first).
+    ChangedOnDisk,
+    /// The file or its folder cannot be written: the change is kept in
+    /// memory until it can.
+    ReadOnly,
+    /// Anything else (a full disk, a missing folder).
+    Failed,
+}
+
+impl SaveError {
+    pub fn new(kind: SaveErrorKind, message: impl Into<String>) -> SaveError {
+        SaveError {
+            kind,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+impl From<String> for SaveError {
+    fn from(message: String) -> SaveError {
+        SaveError::new(SaveErrorKind::Failed, message)
+    }
+}
+
+impl From<&str> for SaveError {
+    fn from(message: &str) -> SaveError {
+        SaveError::new(SaveErrorKind::Failed, message)
+    }
+}
+
 /// Where changes go. The file-backed implementation lives with the store; the
-/// UI tells it every change it applies and asks it to save after each.
+/// session tells it every change it applies and asks it to save after each.
 /// A background writer keeps its own copy of the plan and applies the
-/// changes to it, so the App's plan is never shared for a save and an edit
+/// changes to it, so the session's plan is never shared for a save and an edit
 /// never has to copy it.
 pub trait Persist {
-    /// The whole plan, when the App starts with it or replaces it (a
+    /// The whole plan, when the session starts with it or replaces it (a
     /// reload): the writer's copy starts over from it. Whoever keeps a
     /// copy makes it on its own thread and lets go of `plan` at once.
     fn seed(&mut self, plan: &Arc<Plan>) {
@@ -25,9 +76,9 @@ pub trait Persist {
         let _ = change;
     }
     /// Saves the plan as the changes so far left it: `Ok("saved 14:02:11")`
-    /// (or "saving…") or `Err` with the path and the reason, shown in the
-    /// status bar. `plan` is for a persist that writes it at once.
-    fn save(&mut self, plan: &Arc<Plan>) -> Result<String, String>;
+    /// (or "saving…") or `Err` with the path and the reason. `plan` is for
+    /// a persist that writes it at once.
+    fn save(&mut self, plan: &Arc<Plan>) -> Result<String, SaveError>;
     /// The file path, or "demo (read-only)".
     fn describe(&self) -> String;
     /// Asked on the loop's idle tick: the plan as another program left the
@@ -47,23 +98,23 @@ pub trait Persist {
     }
     /// Asked on the idle tick of a read-only UI: whether it may edit now
     /// (the other UI quit, the file was made writable). `true` means the
-    /// persist now holds what lets it write; the App then reloads and seeds.
+    /// persist now holds what lets it write; the session then reloads and seeds.
     fn try_writable(&mut self) -> bool {
         false
     }
     /// Saves `plan` whole over an outside change, keeping the other version
     /// as a backup first (`K` after a conflict).
-    fn keep_mine(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
+    fn keep_mine(&mut self, plan: &Arc<Plan>) -> Result<String, SaveError> {
         self.save(plan)
     }
     /// A background save's outcome, once no newer save is waiting behind
     /// it (`save` then answered "saving…"). Synchronous persists have none.
-    fn poll_saved(&mut self) -> Option<Result<String, String>> {
+    fn poll_saved(&mut self) -> Option<Result<String, SaveError>> {
         None
     }
     /// Waits until every save asked for is written; the last outcome not
     /// yet taken by [`Persist::poll_saved`].
-    fn flush(&mut self) -> Option<Result<String, String>> {
+    fn flush(&mut self) -> Option<Result<String, SaveError>> {
         None
     }
     /// For the signal watchdog: saves a change not on disk to a recovery
@@ -109,7 +160,7 @@ impl NoPersist {
 }
 
 impl Persist for NoPersist {
-    fn save(&mut self, _plan: &Arc<Plan>) -> Result<String, String> {
+    fn save(&mut self, _plan: &Arc<Plan>) -> Result<String, SaveError> {
         Ok("kept in memory".to_owned())
     }
 

@@ -130,7 +130,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         restore_hook(info);
     }));
-    let watch = signals::Watch::start(app.persist.rescuer());
+    let watch = signals::Watch::start(app.session.persist().rescuer());
     let result = execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)
         .map_err(anyhow::Error::from)
         .and_then(|()| event_loop(&mut terminal, &mut app, watch.stop()));

@@ -65,7 +65,7 @@ impl Checklist {
 }
 
 pub fn selected_sprint(app: &App) -> Option<&Sprint> {
-    app.selected_sprint_index().map(|i| &app.plan.sprints[i])
+    app.selected_sprint_index().map(|i| &app.plan().sprints[i])
 }
 
 /// The selected sprint's items that exist, in its order.
@@ -73,7 +73,7 @@ pub fn item_ids(app: &App) -> Vec<String> {
     selected_sprint(app).map_or_else(Vec::new, |s| {
         s.items
             .iter()
-            .filter(|id| app.plan.debt(id).is_some())
+            .filter(|id| app.plan().debt(id).is_some())
             .cloned()
             .collect()
     })
@@ -101,7 +101,7 @@ fn selected_candidate(app: &App) -> Option<String> {
     app.cache
         .candidates
         .get(candidate_row(app))
-        .map(|&i| app.plan.debts[i].id.clone())
+        .map(|&i| app.plan().debts[i].id.clone())
 }
 
 pub fn focus(app: &mut App, delta: i64) -> Effect {
@@ -182,7 +182,7 @@ pub fn move_in(app: &mut App) -> Effect {
         app.info("no candidate to move in");
         return Effect::None;
     };
-    let r = planning::add_items(&app.plan, &sid, std::slice::from_ref(&id));
+    let r = planning::add_items(app.plan(), &sid, std::slice::from_ref(&id));
     outcome(app, r)
 }
 
@@ -197,7 +197,7 @@ pub fn move_out(app: &mut App) -> Effect {
         app.info("no committed item to move out");
         return Effect::None;
     };
-    let r = planning::remove_items(&app.plan, &sid, std::slice::from_ref(&id));
+    let r = planning::remove_items(app.plan(), &sid, std::slice::from_ref(&id));
     outcome(app, r)
 }
 
@@ -220,9 +220,9 @@ pub fn auto_plan(app: &mut App, top: bool) -> Effect {
         return Effect::None;
     };
     let r = if top {
-        planning::top_n(&app.plan, &sid, 3, app.today)
+        planning::top_n(app.plan(), &sid, 3, app.today)
     } else {
-        planning::auto_plan(&app.plan, &sid, app.today)
+        planning::auto_plan(app.plan(), &sid, app.today)
     };
     outcome(app, r)
 }
@@ -249,7 +249,7 @@ pub fn open_close(app: &mut App) -> Effect {
         .into_iter()
         .map(|id| {
             let done = app
-                .plan
+                .plan()
                 .debt(&id)
                 .is_some_and(|d| d.status == crate::model::DebtStatus::Done);
             (id, done)
@@ -267,7 +267,7 @@ pub fn submit_close(app: &mut App) -> Effect {
     let Mode::Checklist(list) = std::mem::take(&mut app.mode) else {
         return Effect::None;
     };
-    match planning::close(&app.plan, &list.sprint, &list.done(), app.today) {
+    match planning::close(app.plan(), &list.sprint, &list.done(), app.today) {
         Ok(o) => apply(app, o.change, o.message),
         Err(e) => {
             app.error(e.to_string());
@@ -340,7 +340,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                 return prompt::refuse(app, p, why);
             };
             let name = app
-                .plan
+                .plan()
                 .sprint(&sprint)
                 .map_or_else(|| sprint.clone(), |s| s.name.clone());
             let file = format!("{}.{}", file_stem(&name), format.extension());
@@ -358,9 +358,9 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
         }
         PromptKind::ExportPath { sprint, format } => {
             let text = match format {
-                ExportFormat::Markdown => export::sprint_markdown(&app.plan, &sprint, app.today),
-                ExportFormat::Csv => export::sprint_csv(&app.plan, &sprint, app.today),
-                ExportFormat::Json => export::sprint_json(&app.plan, &sprint, app.today),
+                ExportFormat::Markdown => export::sprint_markdown(app.plan(), &sprint, app.today),
+                ExportFormat::Csv => export::sprint_csv(app.plan(), &sprint, app.today),
+                ExportFormat::Json => export::sprint_json(app.plan(), &sprint, app.today),
             };
             let text = match text {
                 Ok(t) => t,
