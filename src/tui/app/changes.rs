@@ -3,7 +3,7 @@
 //! wording what the session returns for the status bar.
 
 use super::App;
-use crate::model::{Change, Item, Kind, Op, Plan, PlanDiff};
+use crate::model::{Change, Item, Kind, Op, PlanDiff};
 use crate::session::{Outside, SaveError, SaveErrorKind};
 use crate::tui::action::View;
 
@@ -54,14 +54,6 @@ impl App {
     /// after a change).
     pub fn findings(&self) -> &[crate::check::Finding] {
         self.cache.findings(self.session.plan(), self.today)
-    }
-
-    /// Replaces the whole plan (a reload after another program wrote the
-    /// file). Undo history refers to the old plan, so it is dropped.
-    pub fn replace_plan(&mut self, plan: Plan) {
-        let selected = self.selected_debt().map(|d| d.id.clone());
-        self.session.replace(plan);
-        self.rebuild(selected);
     }
 
     /// The idle tick's look at the file (see `Session::watch`), following
