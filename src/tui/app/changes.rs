@@ -167,3 +167,6 @@ pub fn save_error_text(e: &SaveError) -> String {
         SaveErrorKind::Failed => e.message.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests;
