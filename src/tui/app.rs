@@ -1,6 +1,7 @@
-//! The UI's state: the plan, where the user is, what is selected, and the
-//! derived rows each view shows. Derived data lives in [`Cache`] and is rebuilt
-//! only when the plan, the filters or the sort change, never per frame.
+//! The UI's state: the editing session it wraps (the plan, its undo history
+//! and its file: `crate::session`), where the user is, what is selected, and
+//! the derived rows each view shows. Derived data lives in [`Cache`] and is
+//! rebuilt only when the plan, the filters or the sort change, never per frame.
 
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
@@ -388,21 +389,6 @@ impl App {
                 KrRow::Orphans => None,
             },
         }
-    }
-
-    /// The plan as the changes so far left it (the session's).
-    pub fn plan(&self) -> &Arc<Plan> {
-        self.session.plan()
-    }
-
-    /// A read-only UI (the demo, a second window) changes nothing.
-    pub fn read_only(&self) -> bool {
-        self.session.read_only()
-    }
-
-    /// A change is not on disk.
-    pub fn dirty(&self) -> bool {
-        self.session.dirty()
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

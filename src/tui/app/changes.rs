@@ -2,12 +2,29 @@
 //! undo, redo, save, reload), following each step in the derived rows and
 //! wording what the session returns for the status bar.
 
+use std::sync::Arc;
+
 use super::App;
-use crate::model::{Change, Item, Kind, Op, PlanDiff};
+use crate::model::{Change, Item, Kind, Op, Plan, PlanDiff};
 use crate::session::{Outside, SaveError, SaveErrorKind};
 use crate::tui::action::View;
 
 impl App {
+    /// The plan as the changes so far left it (the session's).
+    pub fn plan(&self) -> &Arc<Plan> {
+        self.session.plan()
+    }
+
+    /// A read-only UI (the demo, a second window) changes nothing.
+    pub fn read_only(&self) -> bool {
+        self.session.read_only()
+    }
+
+    /// A change is not on disk.
+    pub fn dirty(&self) -> bool {
+        self.session.dirty()
+    }
+
     /// Applies a change to the plan through the session (which records its
     /// inverse for undo and tells the save writer) and follows it in the
     /// derived rows. The caller returns `Effect::Save`.
