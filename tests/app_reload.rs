@@ -209,6 +209,10 @@ fn an_unreadable_outside_version_is_reported_once(dir: &Path) {
     outside_text(&path, &fixture(), |p| p.north_star = "fixed".into());
     assert!(reload::tick(&mut app));
     assert_eq!(app.plan().north_star, "fixed");
+    // The adopted plan is copied by the writer, and the watch waits while
+    // it is busy: as in `open`, check once the copy is taken (else the next
+    // tick is skipped on a loaded machine).
+    app.session.persist_mut().flush();
 
     // Deleted (a branch switch): said once too, and ours stays open.
     std::fs::remove_file(&path).unwrap();
