@@ -11,8 +11,8 @@ use std::sync::{Arc, OnceLock};
 
 use bearing::model::{Change, Item, Plan};
 use bearing::search::{LazyIndex, SearchIndex, Searcher};
+use bearing::session::file_persist::FilePersist;
 use bearing::tui::components::Picker;
-use bearing::tui::file_persist::FilePersist;
 use bearing::tui::{Action, App, NoPersist, Persist, View, handle, views};
 use chrono::NaiveDate;
 use divan::Bencher;
@@ -119,7 +119,7 @@ fn search_keystroke<const K: usize>(b: Bencher, n: usize) {
 fn edit_rating(b: Bencher, n: usize) {
     let mut app = app(n, View::Debt);
     let before = app
-        .plan
+        .plan()
         .debts
         .iter()
         .map(|d| d.customer as u32)
@@ -138,7 +138,7 @@ fn edit_rating(b: Bencher, n: usize) {
         up = !up;
     });
     let after = app
-        .plan
+        .plan()
         .debts
         .iter()
         .map(|d| d.customer as u32)
@@ -228,7 +228,7 @@ fn edit_rating_with_file_save(b: Bencher, n: usize) {
         "{:?}",
         app.saved
     );
-    assert_eq!(bearing::store::load(&path).unwrap().plan, *app.plan);
+    assert_eq!(bearing::store::load(&path).unwrap().plan, **app.plan());
 }
 
 /// The first search keystroke as the terminal UI runs it: the key queues the

@@ -11,6 +11,7 @@ pub mod model;
 pub mod planning;
 pub mod score;
 pub mod search;
+pub mod session;
 pub mod store;
 pub mod synth;
 pub mod text;

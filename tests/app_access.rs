@@ -7,9 +7,9 @@ mod common;
 use std::path::Path;
 
 use bearing::model::Plan;
+use bearing::session::file_persist::FilePersist;
 use bearing::store;
 use bearing::tui::app::{App, Message};
-use bearing::tui::file_persist::FilePersist;
 use bearing::tui::{handle_key, reload};
 use common::{fixture, today};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -72,9 +72,9 @@ fn a_second_ui_says_why_it_is_read_only_and_takes_over_when_the_first_quits() {
     store::create(&path, &store::render(&fixture()).unwrap()).unwrap();
 
     let mut first = open_ui(&path);
-    assert!(!first.read_only);
+    assert!(!first.read_only());
     let mut second = open_ui(&path);
-    assert!(second.read_only);
+    assert!(second.read_only());
     let pid = std::process::id();
     assert_eq!(
         second.read_only_why.as_deref(),
@@ -86,31 +86,34 @@ fn a_second_ui_says_why_it_is_read_only_and_takes_over_when_the_first_quits() {
         format!("read-only: another bearing (pid {pid}) is editing this plan")
     );
     assert!(!reload::tick(&mut second));
-    assert!(second.read_only, "still read-only while the first is open");
+    assert!(
+        second.read_only(),
+        "still read-only while the first is open"
+    );
 
     // The first UI's last change, then it quits.
     press(&mut first, "2 x");
     let theirs = on_disk(&path);
-    assert_eq!(theirs, *first.plan);
+    assert_eq!(theirs, **first.plan());
     drop(first);
 
     assert!(reload::tick(&mut second), "the next tick takes over");
-    assert!(!second.read_only);
+    assert!(!second.read_only());
     assert_eq!(
         message(&second),
         "bearing.ron is yours to edit now: changes are saved again"
     );
-    assert_eq!(*second.plan, theirs, "with the first UI's last change");
+    assert_eq!(**second.plan(), theirs, "with the first UI's last change");
     press(&mut second, "j x");
     assert!(
         matches!(&second.saved, Some(Ok(s)) if s.starts_with("saved ")),
         "{:?}",
         second.saved
     );
-    assert_eq!(on_disk(&path), *second.plan);
+    assert_eq!(on_disk(&path), **second.plan());
     assert_ne!(on_disk(&path), theirs);
     // And now a third UI is the read-only one.
-    assert!(open_ui(&path).read_only);
+    assert!(open_ui(&path).read_only());
 }
 
 #[cfg(unix)]
@@ -125,7 +128,7 @@ fn a_read_only_file_opens_read_only_and_a_save_refused_keeps_the_change() {
     // Read-only when it opens: said, and writable once chmod u+w.
     set(&path, 0o444);
     let mut app = open_ui(&path);
-    assert!(app.read_only);
+    assert!(app.read_only());
     assert!(
         app.read_only_why
             .as_deref()
@@ -135,7 +138,7 @@ fn a_read_only_file_opens_read_only_and_a_save_refused_keeps_the_change() {
     assert!(!reload::tick(&mut app));
     set(&path, 0o644);
     assert!(reload::tick(&mut app));
-    assert!(!app.read_only);
+    assert!(!app.read_only());
     drop(app);
 
     // Made read-only while open: the save is refused, the change stays.
@@ -143,7 +146,7 @@ fn a_read_only_file_opens_read_only_and_a_save_refused_keeps_the_change() {
     let before = std::fs::read(&path).unwrap();
     set(&path, 0o444);
     press(&mut app, "2 x");
-    assert!(app.dirty, "the change is kept");
+    assert!(app.dirty(), "the change is kept");
     let why = match &app.saved {
         Some(Err(why)) => why.clone(),
         other => panic!("{other:?}"),
@@ -157,6 +160,6 @@ fn a_read_only_file_opens_read_only_and_a_save_refused_keeps_the_change() {
     );
     set(&path, 0o644);
     press(&mut app, "K");
-    assert!(!app.dirty);
-    assert_eq!(on_disk(&path), *app.plan);
+    assert!(!app.dirty());
+    assert_eq!(on_disk(&path), **app.plan());
 }

@@ -21,12 +21,12 @@ fn rows(app: &App) -> Vec<&str> {
     app.cache
         .debt_rows
         .iter()
-        .map(|&i| app.plan.debts[i].id.as_str())
+        .map(|&i| app.plan().debts[i].id.as_str())
         .collect()
 }
 
 fn status(app: &App, id: &str) -> DebtStatus {
-    app.plan.debt(id).unwrap().status
+    app.plan().debt(id).unwrap().status
 }
 
 #[test]

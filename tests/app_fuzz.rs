@@ -128,7 +128,7 @@ proptest! {
             draw_checked(&mut term, &app)?;
         }
         // Every item still passes the rules the CLI enforces.
-        let p = &app.plan;
+        let p = app.plan();
         for d in &p.debts {
             prop_assert!(validate::debt(d, p).iter().all(|e| e.field != "title" && e.field != "effort"), "{d:?}");
         }
@@ -137,6 +137,6 @@ proptest! {
         for _ in 0..1000 {
             if app.undo_redo(true).is_none() { break; }
         }
-        prop_assert_eq!(&*app.plan, &original);
+        prop_assert_eq!(&**app.plan(), &original);
     }
 }

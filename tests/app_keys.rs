@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use bearing::model::{DebtStatus, Plan};
+use bearing::session::SaveError;
 use bearing::tui::action::{Action, Effect, View};
 use bearing::tui::app::{App, Message, Mode, SortColumn, StatusFilter};
 use bearing::tui::{NoPersist, Persist, handle, views};
@@ -29,7 +30,7 @@ fn rows(app: &App) -> Vec<&str> {
     app.cache
         .debt_rows
         .iter()
-        .map(|&i| app.plan.debts[i].id.as_str())
+        .map(|&i| app.plan().debts[i].id.as_str())
         .collect()
 }
 
@@ -66,7 +67,7 @@ fn the_ranking_is_ordered_by_wsjf() {
         ]
     );
     let d1 = app
-        .plan
+        .plan()
         .debts
         .iter()
         .position(|d| d.id == "D-00001")
@@ -106,11 +107,11 @@ fn delete_asks_and_n_keeps_then_y_deletes() {
     assert!(p.prompt.contains("D-00008"), "{}", p.prompt);
     press(&mut app, "n");
     assert_eq!(app.mode, Mode::Normal);
-    assert!(app.plan.debt("D-00008").is_some());
+    assert!(app.plan().debt("D-00008").is_some());
     assert!(message(&app).starts_with("kept"), "{}", message(&app));
 
     press(&mut app, "d y");
-    assert!(app.plan.debt("D-00008").is_none());
+    assert!(app.plan().debt("D-00008").is_none());
     assert_eq!(message(&app), "deleted D-00008 — u to undo");
     assert_eq!(selected(&app), "D-00002", "the next item takes the row");
     assert_eq!(app.saved, Some(Ok("kept in memory".to_owned())));
@@ -121,13 +122,13 @@ fn undo_and_redo_work_across_views() {
     let mut app = app();
     // D-00001 is in the active sprint: deleting it unlinks it there too.
     press(&mut app, "2 j j d y");
-    assert!(app.plan.debt("D-00001").is_none());
-    assert_eq!(app.plan.sprint("S-00001").unwrap().items, ["D-00004"]);
+    assert!(app.plan().debt("D-00001").is_none());
+    assert_eq!(app.plan().sprint("S-00001").unwrap().items, ["D-00004"]);
 
     press(&mut app, "3 u");
     assert_eq!(app.view, View::Sprints);
     assert_eq!(message(&app), "undid: delete D-00001");
-    assert_eq!(*app.plan, fixture());
+    assert_eq!(**app.plan(), fixture());
     press(&mut app, "2 g");
     assert_eq!(selected(&app), "D-00008");
     press(&mut app, "3 <C-r> u 2");
@@ -135,10 +136,10 @@ fn undo_and_redo_work_across_views() {
 
     press(&mut app, "<C-r>");
     assert_eq!(message(&app), "redid: delete D-00001");
-    assert!(app.plan.debt("D-00001").is_none());
+    assert!(app.plan().debt("D-00001").is_none());
     press(&mut app, "u u");
     assert_eq!(message(&app), "nothing to undo");
-    assert_eq!(*app.plan, fixture());
+    assert_eq!(**app.plan(), fixture());
 }
 
 #[test]
@@ -148,7 +149,7 @@ fn raising_a_rating_moves_the_item_up_the_ranking() {
     assert_eq!(selected(&app), "D-00002");
     // r picks delivery; + takes it 1 → 2: (3+2+5+5)/2 = 7.5 beats D-00008's 7.
     press(&mut app, "r +");
-    assert_eq!(app.plan.debt("D-00002").unwrap().delivery, 2);
+    assert_eq!(app.plan().debt("D-00002").unwrap().delivery, 2);
     assert_eq!(rows(&app)[..2], ["D-00002", "D-00008"]);
     assert_eq!(selected(&app), "D-00002", "the selection follows the item");
     assert_eq!(
@@ -159,7 +160,7 @@ fn raising_a_rating_moves_the_item_up_the_ranking() {
     assert_eq!(rows(&app)[..2], ["D-00008", "D-00002"]);
     // Ratings stop at 0.
     press(&mut app, "- -");
-    assert_eq!(app.plan.debt("D-00002").unwrap().delivery, 0);
+    assert_eq!(app.plan().debt("D-00002").unwrap().delivery, 0);
     assert!(message(&app).contains("already 0"), "{}", message(&app));
     press(&mut app, "u");
     assert_eq!(message(&app), "undid: D-00002 delivery 1 → 0");
@@ -203,12 +204,12 @@ fn status_cycles_and_done_items_leave_the_open_list() {
     let mut app = app();
     press(&mut app, "2 x");
     assert_eq!(
-        app.plan.debt("D-00008").unwrap().status,
+        app.plan().debt("D-00008").unwrap().status,
         DebtStatus::InProgress
     );
     assert_eq!(message(&app), "D-00008 open → in progress — u to undo");
     press(&mut app, "<Space>");
-    let d = app.plan.debt("D-00008").unwrap();
+    let d = app.plan().debt("D-00008").unwrap();
     assert_eq!(d.status, DebtStatus::Done);
     assert_eq!(d.changes.last().unwrap().date, today());
     // Kept in view and selected until the cursor moves (issue 10 point 7),
@@ -218,14 +219,14 @@ fn status_cycles_and_done_items_leave_the_open_list() {
     assert!(!rows(&app).contains(&"D-00008"));
     assert_eq!(selected(&app), "D-00002");
     press(&mut app, "u u");
-    assert_eq!(*app.plan, fixture());
+    assert_eq!(**app.plan(), fixture());
 }
 
 #[test]
 fn read_only_changes_nothing_and_says_so() {
     let mut app = App::new(fixture(), today(), true, Box::new(NoPersist::demo()));
     press(&mut app, "2 d + x u");
-    assert_eq!(*app.plan, fixture());
+    assert_eq!(**app.plan(), fixture());
     assert_eq!(app.mode, Mode::Normal);
     assert!(message(&app).contains("read-only"), "{}", message(&app));
     assert_eq!(press(&mut app, "q"), Effect::Quit);
@@ -249,7 +250,7 @@ fn quit_and_overlays() {
 struct Failing(Rc<RefCell<u32>>);
 
 impl Persist for Failing {
-    fn save(&mut self, _plan: &std::sync::Arc<Plan>) -> Result<String, String> {
+    fn save(&mut self, _plan: &std::sync::Arc<Plan>) -> Result<String, SaveError> {
         *self.0.borrow_mut() += 1;
         Err("/tmp/plan.ron: no space left on device".into())
     }
@@ -264,10 +265,10 @@ fn a_failed_save_keeps_the_change_and_guards_quit() {
     let mut app = App::new(fixture(), today(), false, Box::new(Failing(tries.clone())));
     press(&mut app, "2 x");
     assert_eq!(
-        app.plan.debt("D-00008").unwrap().status,
+        app.plan().debt("D-00008").unwrap().status,
         DebtStatus::InProgress
     );
-    assert!(app.dirty);
+    assert!(app.dirty());
     assert_eq!(
         app.saved,
         Some(Err("/tmp/plan.ron: no space left on device".into()))
@@ -281,7 +282,7 @@ fn a_failed_save_keeps_the_change_and_guards_quit() {
     assert_eq!(press(&mut app, "q"), Effect::None);
     assert_eq!(press(&mut app, "<Esc>"), Effect::None);
     assert_eq!(app.mode, Mode::Normal);
-    assert!(app.dirty, "still unsaved, still here");
+    assert!(app.dirty(), "still unsaved, still here");
 }
 
 #[test]

@@ -69,9 +69,9 @@ fn enter_on_a_key_result_opens_the_key_results_view_on_it() {
     let mut app = app_on(demo());
     press(&mut app, "j <Enter>");
     assert_eq!(app.view, View::KeyResults);
-    let kr = &app.plan.objectives[0];
+    let kr = &app.plan().objectives[0];
     let first_kr = app
-        .plan
+        .plan()
         .key_results
         .iter()
         .find(|k| k.objective == kr.id)
@@ -91,7 +91,7 @@ fn the_whole_north_star_is_shown_wrapped() {
         .collect::<Vec<_>>()
         .join(" ");
     let north: String = app
-        .plan
+        .plan()
         .north_star
         .split_whitespace()
         .collect::<Vec<_>>()

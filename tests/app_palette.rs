@@ -52,7 +52,7 @@ fn running_another_views_action_switches_to_it() {
     press(&mut app, "<Enter>");
     assert_eq!(app.view, View::Debt);
     assert_eq!(
-        app.plan.debt("D-00008").unwrap().status,
+        app.plan().debt("D-00008").unwrap().status,
         DebtStatus::InProgress
     );
 
@@ -64,7 +64,7 @@ fn running_another_views_action_switches_to_it() {
     assert!(matches!(app.mode, Mode::Prompt(_)), "{:?}", app.mode);
     press(&mut app, "<Esc>");
     assert_eq!(
-        app.plan.hypothesis("H-00005").unwrap().status,
+        app.plan().hypothesis("H-00005").unwrap().status,
         HypothesisStatus::Proposed
     );
 }

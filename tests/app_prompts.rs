@@ -30,7 +30,7 @@ fn typing_replaces_a_prompts_default() {
     assert_eq!(prompt_text(&app), "2026-12-24");
     press(&mut app, "<Enter>");
     assert_eq!(
-        app.plan.hypothesis("H-00005").unwrap().review_by,
+        app.plan().hypothesis("H-00005").unwrap().review_by,
         Some(day("2026-12-24"))
     );
 }
@@ -43,7 +43,7 @@ fn cursor_keys_keep_the_default_for_editing() {
     assert_eq!(prompt_text(&app), "2026-12-05");
     press(&mut app, "<Enter>");
     assert_eq!(
-        app.plan.hypothesis("H-00005").unwrap().review_by,
+        app.plan().hypothesis("H-00005").unwrap().review_by,
         Some(day("2026-12-05"))
     );
 }
@@ -59,7 +59,7 @@ fn paste_goes_into_the_evidence_prompt_as_one_line() {
         "a pasted line break never answers"
     );
     press(&mut app, "<Enter>");
-    let h = app.plan.hypothesis("H-00001").unwrap();
+    let h = app.plan().hypothesis("H-00001").unwrap();
     assert_eq!(h.status, HypothesisStatus::Validated);
     assert_eq!(h.evidence, "conversion +12% over 3 weeks");
 }
@@ -71,7 +71,7 @@ fn paste_replaces_a_default_date_and_fills_a_value() {
     handle_paste(&mut app, "2027-01-05\n");
     press(&mut app, "<Enter>");
     assert_eq!(
-        app.plan.hypothesis("H-00005").unwrap().review_by,
+        app.plan().hypothesis("H-00005").unwrap().review_by,
         Some(day("2027-01-05"))
     );
 
@@ -81,7 +81,7 @@ fn paste_replaces_a_default_date_and_fills_a_value() {
     press(&mut app, "<Enter>");
     handle_paste(&mut app, "2026-11-19");
     press(&mut app, "<Enter>");
-    let kr = app.plan.key_result("KR-00001").unwrap();
+    let kr = app.plan().key_result("KR-00001").unwrap();
     assert_eq!(kr.current, 15.5);
     assert_eq!(kr.checkins.last().unwrap().date, day("2026-11-19"));
 }
@@ -117,5 +117,5 @@ fn typing_replaces_a_number_fields_value() {
     // D-00008's effort is 1: typing 8 makes it 8, not 18.
     type_text(&mut app, "8");
     press(&mut app, "<Enter>");
-    assert_eq!(app.plan.debt("D-00008").unwrap().effort, 8);
+    assert_eq!(app.plan().debt("D-00008").unwrap().effort, 8);
 }

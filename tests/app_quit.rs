@@ -12,10 +12,10 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use bearing::model::{DebtStatus, Plan};
+use bearing::session::file_persist::FilePersist;
 use bearing::store;
 use bearing::tui::action::Effect;
 use bearing::tui::app::{App, Message, Mode};
-use bearing::tui::file_persist::FilePersist;
 use bearing::tui::quit;
 use common::keys::{press, type_text};
 use common::{fixture, today};
@@ -38,7 +38,7 @@ fn conflict(dir: &Path, name: &str) -> (PathBuf, App) {
     .unwrap();
     press(&mut app, "2 x");
     app.wait_saved();
-    assert!(app.dirty);
+    assert!(app.dirty());
     assert!(
         matches!(&app.saved, Some(Err(e)) if e.contains("changed on disk")),
         "{:?}",
@@ -48,7 +48,7 @@ fn conflict(dir: &Path, name: &str) -> (PathBuf, App) {
 }
 
 fn mine(app: &App) -> DebtStatus {
-    app.plan.debt("D-00008").unwrap().status
+    app.plan().debt("D-00008").unwrap().status
 }
 
 fn on_disk(path: &Path) -> Plan {
@@ -101,7 +101,7 @@ fn q_asks_and_esc_stays(dir: &Path) {
         DebtStatus::InProgress,
         "the change is still here"
     );
-    assert!(app.dirty);
+    assert!(app.dirty());
     assert_eq!(on_disk(&path).north_star, "theirs", "nothing written");
     assert!(recovery_copies(dir, "esc.ron").is_empty());
 }
@@ -121,7 +121,7 @@ fn ctrl_c_and_the_palette_ask_too(dir: &Path) {
     assert_eq!(press(&mut app, "<C-c>"), Effect::Quit);
     let copies = recovery_copies(dir, "ctrlc.ron");
     assert_eq!(copies.len(), 1, "{copies:?}");
-    assert_eq!(app.recovered.as_ref(), Some(&copies[0]));
+    assert_eq!(app.session.recovered(), Some(&copies[0]));
 }
 
 fn k_keeps_mine_and_quits(dir: &Path) {
@@ -151,7 +151,7 @@ fn w_writes_a_recovery_copy_and_quits(dir: &Path) {
     let copies = recovery_copies(dir, "w.ron");
     assert_eq!(copies.len(), 1, "{copies:?}");
     let copy = store::load(&copies[0]).unwrap().plan;
-    assert_eq!(copy, *app.plan, "the copy is the plan as the UI held it");
+    assert_eq!(copy, **app.plan(), "the copy is the plan as the UI held it");
     assert_eq!(copy.debt("D-00008").unwrap().status, DebtStatus::InProgress);
     assert_eq!(on_disk(&path).north_star, "theirs", "theirs untouched");
     // After the UI: said once more on stderr, not written twice, not a failure.
@@ -181,14 +181,15 @@ fn a_signal_writes_the_recovery_copy_and_names_it(dir: &Path) {
 fn the_watchdog_rescues_from_the_writers_copy(dir: &Path) {
     let (_, app) = conflict(dir, "dog.ron");
     let rescue = app
-        .persist
+        .session
+        .persist()
         .rescuer()
         .expect("a file persist can be rescued");
     let written = rescue(std::time::Duration::from_secs(2))
         .expect("a change is not on disk")
         .unwrap();
     let copy = store::load(&written).unwrap().plan;
-    assert_eq!(copy, *app.plan, "the writer's copy is the App's plan");
+    assert_eq!(copy, **app.plan(), "the writer's copy is the App's plan");
     assert_eq!(recovery_copies(dir, "dog.ron"), [written]);
 
     let path = dir.join("dog-clean.ron");
@@ -196,7 +197,7 @@ fn the_watchdog_rescues_from_the_writers_copy(dir: &Path) {
     let persist = FilePersist::new(path.clone(), fp, None);
     let mut app = App::new(fixture(), today(), false, Box::new(persist));
     press(&mut app, "2 x");
-    let rescue = app.persist.rescuer().unwrap();
+    let rescue = app.session.persist().rescuer().unwrap();
     assert!(
         rescue(std::time::Duration::from_secs(2)).is_none(),
         "saved: nothing to rescue"
@@ -212,7 +213,7 @@ fn nothing_unsaved_quits_at_once(dir: &Path) {
     press(&mut app, "2 x");
     // The save may still be on its way: quit waits for it, then goes.
     assert_eq!(press(&mut app, "q"), Effect::Quit);
-    assert_eq!(on_disk(&path), *app.plan);
+    assert_eq!(on_disk(&path), **app.plan());
     assert!(quit::on_exit(&mut app, Some("SIGHUP")).is_none());
     assert!(recovery_copies(dir, "clean.ron").is_empty());
 }

@@ -51,13 +51,13 @@ fn field_error(app: &App, key: &str) -> Option<String> {
 }
 
 fn debt_titled<'a>(app: &'a App, title: &str) -> Option<&'a bearing::model::Debt> {
-    app.plan.debts.iter().find(|d| d.title == title)
+    app.plan().debts.iter().find(|d| d.title == title)
 }
 
 #[test]
 fn quick_add_creates_a_debt_item_with_default_ratings() {
     let mut app = app();
-    let before = app.plan.debts.len();
+    let before = app.plan().debts.len();
     press(&mut app, "2 a");
     assert_eq!(app.mode.kind(), ModeKind::Form);
     typed(&mut app, "Flaky build");
@@ -67,7 +67,7 @@ fn quick_add_creates_a_debt_item_with_default_ratings() {
         "saved inside handle"
     );
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.plan.debts.len(), before + 1);
+    assert_eq!(app.plan().debts.len(), before + 1);
     let d = debt_titled(&app, "Flaky build").unwrap().clone();
     assert_eq!(
         (d.customer, d.delivery, d.risk, d.urgency, d.effort),
@@ -89,7 +89,7 @@ fn quick_add_creates_a_debt_item_with_default_ratings() {
     // One change: one undo removes it.
     press(&mut app, "u");
     assert!(debt_titled(&app, "Flaky build").is_none());
-    assert_eq!(app.plan.debts.len(), before);
+    assert_eq!(app.plan().debts.len(), before);
 }
 
 #[test]
@@ -145,13 +145,13 @@ fn edit_prefills_every_field_and_applies_one_undoable_change() {
         "<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <C-u> c y <Enter>",
     );
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.plan.debt("D-00008").unwrap().owner, "cy");
+    assert_eq!(app.plan().debt("D-00008").unwrap().owner, "cy");
     assert_eq!(
         message(&app),
         "saved D-00008 “Manual TLS renewals” — u to undo"
     );
     press(&mut app, "u");
-    assert_eq!(app.plan.debt("D-00008").unwrap().owner, "bo");
+    assert_eq!(app.plan().debt("D-00008").unwrap().owner, "bo");
     assert!(message(&app).contains("edit D-00008"), "{}", message(&app));
 
     // An edit that changes nothing is no change at all.
@@ -194,7 +194,7 @@ fn esc_asks_before_dropping_typed_text() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(message(&app), "cancelled");
 
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     press(&mut app, "a");
     typed(&mut app, "half a thought");
     press(&mut app, "<Esc>");
@@ -205,7 +205,7 @@ fn esc_asks_before_dropping_typed_text() {
     press(&mut app, "<Esc> y");
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(message(&app), "discarded");
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn key_results_view_adds_to_the_selected_objective_and_capital_a_adds_an_objecti
     press(&mut app, "<Tab> <Tab> 9 0 <Tab> 1 1 0 <Enter>");
     assert_eq!(app.mode, Mode::Normal, "{:?}", app.mode);
     let kr = app
-        .plan
+        .plan()
         .key_results
         .iter()
         .find(|k| k.title == "Net revenue retention")
@@ -233,7 +233,7 @@ fn key_results_view_adds_to_the_selected_objective_and_capital_a_adds_an_objecti
     typed(&mut app, "Grow revenue");
     press(&mut app, "<Enter>");
     assert!(
-        app.plan
+        app.plan()
             .objectives
             .iter()
             .any(|o| o.title == "Grow revenue")
@@ -250,7 +250,7 @@ fn adds_in_the_sprint_and_experiment_views_and_settings_on_the_overview() {
     assert!(field_error(&app, "capacity").is_some());
     press(&mut app, "1 2 <Enter>");
     let s = app
-        .plan
+        .plan()
         .sprints
         .iter()
         .find(|s| s.name == "Sprint 49")
@@ -261,7 +261,7 @@ fn adds_in_the_sprint_and_experiment_views_and_settings_on_the_overview() {
     typed(&mut app, "Dark launches");
     press(&mut app, "<Enter>");
     let h = app
-        .plan
+        .plan()
         .hypotheses
         .iter()
         .find(|h| h.title == "Dark launches")
@@ -279,10 +279,10 @@ fn adds_in_the_sprint_and_experiment_views_and_settings_on_the_overview() {
     press(&mut app, "<C-u>");
     typed(&mut app, "Happy customers");
     press(&mut app, "<Enter>");
-    assert_eq!(app.plan.north_star, "Happy customers");
+    assert_eq!(app.plan().north_star, "Happy customers");
     press(&mut app, "u");
     assert_eq!(
-        app.plan.north_star,
+        app.plan().north_star,
         "Weekly active teams shipping on Fridays"
     );
 }
@@ -290,13 +290,13 @@ fn adds_in_the_sprint_and_experiment_views_and_settings_on_the_overview() {
 #[test]
 fn read_only_refuses_to_add_or_edit() {
     let mut app = App::new(fixture(), today(), true, Box::new(NoPersist::demo()));
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     for keys in ["2 a", "2 e", "1 e", "5 A"] {
         press(&mut app, keys);
         assert_eq!(app.mode, Mode::Normal, "{keys}");
         assert_eq!(message(&app), "read-only: nothing was changed", "{keys}");
     }
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
 }
 
 #[test]
@@ -332,7 +332,7 @@ fn ctrl_e_hands_the_focused_text_to_the_editor_and_takes_it_back() {
     assert!(forms::editor_request(&app).is_none());
     press(&mut app, "<Enter>");
     assert_eq!(
-        app.plan.debt("D-00008").unwrap().title,
+        app.plan().debt("D-00008").unwrap().title,
         "Automate TLS renewals"
     );
 }
@@ -346,9 +346,9 @@ fn pasted_text_goes_into_the_focused_field_without_submitting() {
     press(&mut app, "<Enter>");
     assert!(debt_titled(&app, "Pasted  title").is_some());
     // Outside an input, a paste does nothing.
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     handle_paste(&mut app, "q");
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
     assert_eq!(app.mode, Mode::Normal);
 }
 
@@ -356,17 +356,17 @@ fn pasted_text_goes_into_the_focused_field_without_submitting() {
 fn search_jumps_to_a_debt_item_even_when_filtered_out() {
     let mut app = app();
     assert!(app.search_index.is_none(), "built lazily");
-    let plan = Arc::as_ptr(&app.plan);
+    let plan = Arc::as_ptr(app.plan());
     press(&mut app, "/");
     let index = app.search_index.clone().expect("made when search opens");
     assert!(index.try_get().is_some(), "built by the first query");
     assert_eq!(
-        Arc::strong_count(&app.plan),
+        Arc::strong_count(app.plan()),
         1,
         "the index was built from a shared snapshot, then let it go"
     );
     assert_eq!(
-        Arc::as_ptr(&app.plan),
+        Arc::as_ptr(app.plan()),
         plan,
         "and the plan was never copied"
     );

@@ -13,9 +13,9 @@ use std::path::Path;
 use std::process::Command;
 
 use bearing::model::{Commitment, Plan};
+use bearing::session::file_persist::FilePersist;
 use bearing::store;
 use bearing::tui::app::{App, Mode};
-use bearing::tui::file_persist::FilePersist;
 use common::keys::press;
 use common::{day, fixture, today};
 

@@ -19,7 +19,7 @@ fn message(app: &App) -> &str {
 }
 
 fn current(app: &App) -> f64 {
-    let kr = app.plan.key_result("KR-00001").unwrap();
+    let kr = app.plan().key_result("KR-00001").unwrap();
     kr.current_at(app.today)
 }
 
@@ -41,7 +41,7 @@ fn a_check_in_dated_after_today_is_refused_in_the_prompt() {
         matches!(app.mode, Mode::Prompt(_)),
         "the prompt stays open to fix the date"
     );
-    assert_eq!(app.plan.key_result("KR-00001").unwrap().checkins.len(), 5);
+    assert_eq!(app.plan().key_result("KR-00001").unwrap().checkins.len(), 5);
 }
 
 #[test]
@@ -66,10 +66,10 @@ fn x_removes_the_latest_check_in_after_asking_and_u_brings_it_back() {
         "{}",
         message(&app)
     );
-    assert_eq!(app.plan.key_result("KR-00001").unwrap().checkins.len(), 4);
+    assert_eq!(app.plan().key_result("KR-00001").unwrap().checkins.len(), 4);
     press(&mut app, "u");
     assert_eq!(current(&app), 14.0);
-    let kr = app.plan.key_result("KR-00001").unwrap();
+    let kr = app.plan().key_result("KR-00001").unwrap();
     assert_eq!(
         kr.checkins.last().map(|c| (c.date, c.value)),
         Some((day("2026-11-02"), 14.0))

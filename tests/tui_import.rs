@@ -35,12 +35,12 @@ fn a_csv_imports_as_one_undoable_change() {
     )
     .unwrap();
     let mut app = app();
-    let before = app.plan.debts.len();
+    let before = app.plan().debts.len();
     open_and_answer(&mut app, &path);
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.plan.debts.len(), before + 2);
+    assert_eq!(app.plan().debts.len(), before + 2);
     let added = app
-        .plan
+        .plan()
         .debts
         .iter()
         .find(|d| d.title == "Rotate the signing keys")
@@ -51,12 +51,12 @@ fn a_csv_imports_as_one_undoable_change() {
     );
     press(&mut app, "u");
     assert_eq!(
-        app.plan.debts.len(),
+        app.plan().debts.len(),
         before,
         "one undo removes the whole import"
     );
     press(&mut app, "<C-r>");
-    assert_eq!(app.plan.debts.len(), before + 2);
+    assert_eq!(app.plan().debts.len(), before + 2);
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn a_bad_row_imports_nothing_and_keeps_the_prompt() {
     let path = dir.path().join("bad.csv");
     std::fs::write(&path, "title,risk\nFine,1\nBroken,9\n").unwrap();
     let mut app = app();
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     open_and_answer(&mut app, &path);
     let Mode::ImportReview(r) = &app.mode else {
         panic!("the problems are listed: {:?}", app.mode)
@@ -75,7 +75,7 @@ fn a_bad_row_imports_nothing_and_keeps_the_prompt() {
         "{:?}",
         r.problems
     );
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
     // Esc goes back to the path as typed, with the reason under it.
     press(&mut app, "<Esc>");
     let Mode::Prompt(p) = &app.mode else {
@@ -84,7 +84,7 @@ fn a_bad_row_imports_nothing_and_keeps_the_prompt() {
     assert_eq!(p.input.text(), path.display().to_string());
     let why = p.error.clone().unwrap_or_default();
     assert!(why.contains("1 problem in 1 row"), "{why}");
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
     press(&mut app, "<Esc>");
     assert_eq!(app.mode, Mode::Normal);
 }
@@ -121,7 +121,7 @@ fn every_problem_is_listed_and_enter_imports_the_valid_rows() {
     let (text, expected) = many_problems();
     std::fs::write(&path, text).unwrap();
     let mut app = app();
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     open_and_answer(&mut app, &path);
     let Mode::ImportReview(r) = &app.mode else {
         panic!("the problems are listed: {:?}", app.mode)
@@ -132,7 +132,7 @@ fn every_problem_is_listed_and_enter_imports_the_valid_rows() {
     }
     // Rows 3,6,…,60 (20) and 5,10,…,60 (12), 4 of them in both, and 61.
     assert_eq!((r.valid, r.bad_rows), (32, 29));
-    assert_eq!(app.plan, before, "nothing imported yet");
+    assert_eq!(*app.plan(), before, "nothing imported yet");
 
     // Scrolling reaches the last problem and stops there.
     press(&mut app, &"j ".repeat(80));
@@ -148,16 +148,16 @@ fn every_problem_is_listed_and_enter_imports_the_valid_rows() {
 
     press(&mut app, "<Enter>");
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.plan.debts.len(), before.debts.len() + 32);
-    assert!(app.plan.debts.iter().any(|d| d.title == "Row 1"));
-    assert!(!app.plan.debts.iter().any(|d| d.title == "Row 3"));
+    assert_eq!(app.plan().debts.len(), before.debts.len() + 32);
+    assert!(app.plan().debts.iter().any(|d| d.title == "Row 1"));
+    assert!(!app.plan().debts.iter().any(|d| d.title == "Row 3"));
     let said = format!("{:?}", app.message);
     assert!(
         said.contains("imported 32 debt items") && said.contains("skipped 29 invalid rows"),
         "{said}"
     );
     press(&mut app, "u");
-    assert_eq!(app.plan, before, "one undo removes the whole import");
+    assert_eq!(*app.plan(), before, "one undo removes the whole import");
 }
 
 #[test]
@@ -170,7 +170,7 @@ fn a_file_that_cannot_be_read_lists_why_and_imports_nothing() {
     )
     .unwrap();
     let mut app = app();
-    let before = app.plan.clone();
+    let before = app.plan().clone();
     open_and_answer(&mut app, &path);
     let Mode::ImportReview(r) = &app.mode else {
         panic!("the problem is listed: {:?}", app.mode)
@@ -186,7 +186,7 @@ fn a_file_that_cannot_be_read_lists_why_and_imports_nothing() {
         matches!(app.mode, Mode::ImportReview(_)),
         "Enter has nothing to import"
     );
-    assert_eq!(app.plan, before);
+    assert_eq!(*app.plan(), before);
 }
 
 #[test]
@@ -228,11 +228,11 @@ fn a_taskwarrior_export_imports_pending_tasks() {
     )
     .unwrap();
     let mut app = app();
-    let before = app.plan.debts.len();
+    let before = app.plan().debts.len();
     open_and_answer(&mut app, &path);
-    assert_eq!(app.plan.debts.len(), before + 1);
+    assert_eq!(app.plan().debts.len(), before + 1);
     let d = app
-        .plan
+        .plan()
         .debts
         .iter()
         .find(|d| d.title == "Remove the legacy cron")
@@ -241,7 +241,7 @@ fn a_taskwarrior_export_imports_pending_tasks() {
     assert_eq!(d.customer, 3, "priority H maps to 3");
     // A second import of the same export adds nothing.
     open_and_answer(&mut app, &path);
-    assert_eq!(app.plan.debts.len(), before + 1);
+    assert_eq!(app.plan().debts.len(), before + 1);
 }
 
 #[test]

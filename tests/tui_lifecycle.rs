@@ -29,7 +29,7 @@ fn is_error(app: &App) -> bool {
 }
 
 fn items(app: &App, sprint: &str) -> Vec<String> {
-    app.plan.sprint(sprint).unwrap().items.clone()
+    app.plan().sprint(sprint).unwrap().items.clone()
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
@@ -38,7 +38,7 @@ fn sorted(mut v: Vec<String>) -> Vec<String> {
 }
 
 fn state(app: &App, sprint: &str) -> SprintState {
-    app.plan.sprint(sprint).unwrap().state
+    app.plan().sprint(sprint).unwrap().state
 }
 
 fn day(s: &str) -> NaiveDate {
@@ -69,13 +69,13 @@ fn close_start_and_the_next_sprint_with_undo_at_each_step() {
     press(&mut app, "<Space> <Enter>");
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(state(&app, "S-00001"), SprintState::Closed);
-    assert_eq!(app.plan.debt("D-00001").unwrap().status, DebtStatus::Done);
+    assert_eq!(app.plan().debt("D-00001").unwrap().status, DebtStatus::Done);
     assert_eq!(
         items(&app, "S-00002"),
         ["D-00003", "D-00006", "D-00004"],
         "the unfinished item is carried to the next planned sprint"
     );
-    let s1 = app.plan.sprint("S-00001").unwrap();
+    let s1 = app.plan().sprint("S-00001").unwrap();
     assert_eq!(s1.completed_points, Some(3));
     assert!(
         message(&app).contains("1 carried to S-00002 (Sprint 48): D-00004"),
@@ -85,7 +85,7 @@ fn close_start_and_the_next_sprint_with_undo_at_each_step() {
 
     press(&mut app, "u");
     assert_eq!(state(&app, "S-00001"), SprintState::Active);
-    assert_eq!(app.plan.debt("D-00001").unwrap().status, DebtStatus::Open);
+    assert_eq!(app.plan().debt("D-00001").unwrap().status, DebtStatus::Open);
     assert_eq!(items(&app, "S-00002"), ["D-00003", "D-00006"]);
     press(&mut app, "<C-r>");
     assert_eq!(state(&app, "S-00001"), SprintState::Closed);
@@ -100,7 +100,7 @@ fn close_start_and_the_next_sprint_with_undo_at_each_step() {
     press(&mut app, "y");
     assert_eq!(state(&app, "S-00002"), SprintState::Active);
     let c = app
-        .plan
+        .plan()
         .sprint("S-00002")
         .unwrap()
         .commitment
@@ -182,7 +182,7 @@ fn start_then_validate_with_evidence() {
     };
     assert_eq!(p.input.text(), "2026-12-04", "today + 14 days");
     press(&mut app, "<Enter>");
-    let h = app.plan.hypothesis("H-00005").unwrap();
+    let h = app.plan().hypothesis("H-00005").unwrap();
     assert_eq!(h.status, HypothesisStatus::Running);
     assert_eq!(
         (h.started, h.review_by),
@@ -195,13 +195,13 @@ fn start_then_validate_with_evidence() {
     press(&mut app, "G v");
     type_text(&mut app, "MTTR halved in two incidents");
     press(&mut app, "<Enter>");
-    let h = app.plan.hypothesis("H-00005").unwrap();
+    let h = app.plan().hypothesis("H-00005").unwrap();
     assert_eq!(h.status, HypothesisStatus::Validated);
     assert_eq!(h.evidence, "MTTR halved in two incidents");
     assert_eq!(h.decided, Some(today()));
     press(&mut app, "u");
     assert_eq!(
-        app.plan.hypothesis("H-00005").unwrap().status,
+        app.plan().hypothesis("H-00005").unwrap().status,
         HypothesisStatus::Running
     );
 }
@@ -218,7 +218,7 @@ fn a_start_date_can_be_typed_and_a_bad_one_is_refused() {
     type_text(&mut app, "2026-12-20");
     press(&mut app, "<Enter>");
     assert_eq!(
-        app.plan.hypothesis("H-00005").unwrap().review_by,
+        app.plan().hypothesis("H-00005").unwrap().review_by,
         Some(day("2026-12-20"))
     );
 }
@@ -235,7 +235,7 @@ fn validate_with_empty_evidence_is_refused_and_stays_open() {
     assert!(p.error.as_deref().unwrap().contains("evidence is required"));
     assert!(is_error(&app));
     assert_eq!(
-        app.plan.hypothesis("H-00001").unwrap().status,
+        app.plan().hypothesis("H-00001").unwrap().status,
         HypothesisStatus::Running
     );
     press(&mut app, "<Esc>");
@@ -250,7 +250,7 @@ fn abandon_with_evidence() {
     press(&mut app, "4 l j x");
     type_text(&mut app, "churn unchanged");
     press(&mut app, "<Enter>");
-    let h = app.plan.hypothesis("H-00002").unwrap();
+    let h = app.plan().hypothesis("H-00002").unwrap();
     assert_eq!(h.status, HypothesisStatus::Abandoned);
     assert_eq!(h.evidence, "churn unchanged");
     assert!(
@@ -270,11 +270,11 @@ fn reopen_asks_and_keeps_the_old_decision() {
     assert!(p.prompt.contains("H-00003"), "{}", p.prompt);
     press(&mut app, "n");
     assert_eq!(
-        app.plan.hypothesis("H-00003").unwrap().status,
+        app.plan().hypothesis("H-00003").unwrap().status,
         HypothesisStatus::Validated
     );
     press(&mut app, "o y");
-    let h = app.plan.hypothesis("H-00003").unwrap();
+    let h = app.plan().hypothesis("H-00003").unwrap();
     assert_eq!(h.status, HypothesisStatus::Running);
     assert_eq!(h.history.len(), 1);
     assert_eq!(h.history[0].status, HypothesisStatus::Validated);
@@ -306,18 +306,18 @@ fn check_in_value_and_date() {
     };
     assert_eq!(p.input.text(), "2026-11-20");
     press(&mut app, "<Enter>");
-    let kr = app.plan.key_result("KR-00001").unwrap();
+    let kr = app.plan().key_result("KR-00001").unwrap();
     assert_eq!(kr.current, 15.5);
     assert_eq!(kr.checkins.last().unwrap().date, today());
     press(&mut app, "u");
-    assert_eq!(app.plan.key_result("KR-00001").unwrap().current, 14.0);
+    assert_eq!(app.plan().key_result("KR-00001").unwrap().current, 14.0);
 }
 
 #[test]
 fn the_stale_flag_appears_once_today_passes_review_by() {
     // H-00002 runs until its review-by 2026-12-01.
     let running = |app: &App| {
-        let h = app.plan.hypothesis("H-00002").unwrap();
+        let h = app.plan().hypothesis("H-00002").unwrap();
         h.is_stale(app.today)
     };
     let screen = |app: &App| {
@@ -358,7 +358,7 @@ fn screen(app: &App, w: u16, h: u16) -> String {
 }
 
 fn debt_index(app: &App, id: &str) -> usize {
-    app.plan.debts.iter().position(|d| d.id == id).unwrap()
+    app.plan().debts.iter().position(|d| d.id == id).unwrap()
 }
 
 #[test]
@@ -423,7 +423,7 @@ fn export_the_sprint_asks_format_and_path_and_writes_it() {
     let written = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         written,
-        bearing::export::sprint_csv(&app.plan, "S-00001", today()).unwrap()
+        bearing::export::sprint_csv(app.plan(), "S-00001", today()).unwrap()
     );
     let mut reader = csv::Reader::from_reader(written.as_bytes());
     let ids: Vec<String> = reader.records().map(|r| r.unwrap()[0].to_owned()).collect();
@@ -444,7 +444,7 @@ fn export_the_sprint_asks_format_and_path_and_writes_it() {
     press(&mut app, "<Enter>");
     assert_eq!(
         std::fs::read_to_string(&md).unwrap(),
-        bearing::export::sprint_markdown(&app.plan, "S-00001", today()).unwrap()
+        bearing::export::sprint_markdown(app.plan(), "S-00001", today()).unwrap()
     );
 }
 
@@ -464,7 +464,7 @@ fn the_learning_log_is_written_from_the_board() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         text,
-        bearing::export::learning_log_markdown(&app.plan, None, app.today)
+        bearing::export::learning_log_markdown(app.plan(), None, app.today)
     );
     assert!(!text.contains("No decided experiments"), "{text}");
     assert!(message(&app).contains("learning-log.md"));

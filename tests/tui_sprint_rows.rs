@@ -63,7 +63,7 @@ fn the_sprint_view_draws_exactly_what_planning_computes() {
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| views::draw(f, &app)).unwrap();
 
-    let rows = planning::item_rows(&app.plan, "S-00001");
+    let rows = planning::item_rows(app.plan(), "S-00001");
     let want: Vec<&str> = rows.iter().map(|r| r.id).collect();
     assert_eq!(want, ["D-00099", "D-00001", "D-00004"]);
     assert!(rows[0].is_missing());
@@ -86,9 +86,9 @@ fn the_sprint_view_draws_exactly_what_planning_computes() {
         .iter()
         .position(|l| l.contains("Candidates ("))
         .expect("the candidates pane's title");
-    let candidates: Vec<String> = planning::candidates(&app.plan, today())
+    let candidates: Vec<String> = planning::candidates(app.plan(), today())
         .iter()
-        .map(|r| app.plan.debts[r.index].id.clone())
+        .map(|r| app.plan().debts[r.index].id.clone())
         .collect();
     assert!(!candidates.is_empty());
     assert_eq!(ids(&right[start..]), candidates, "{}", right.join("\n"));
@@ -102,12 +102,12 @@ fn with_a_dangling_id_the_highlighted_item_is_the_one_moved_out() {
     assert_eq!(app.selected_id().as_deref(), Some("S-00001"));
     press(&mut app, "<");
     assert_eq!(
-        app.plan.sprint("S-00001").unwrap().items,
+        app.plan().sprint("S-00001").unwrap().items,
         ["D-00099", "D-00004"],
         "{:?}",
         app.message
     );
     // The dangling row itself can be taken out: it is a row like any other.
     press(&mut app, "k <");
-    assert_eq!(app.plan.sprint("S-00001").unwrap().items, ["D-00004"]);
+    assert_eq!(app.plan().sprint("S-00001").unwrap().items, ["D-00004"]);
 }

@@ -30,7 +30,7 @@ fn screen(app: &App, w: u16, h: u16) -> String {
 }
 
 fn state(app: &App, sprint: &str) -> SprintState {
-    app.plan.sprint(sprint).unwrap().state
+    app.plan().sprint(sprint).unwrap().state
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn cancel_asks_sends_items_back_and_undoes() {
     );
     press(&mut app, "y");
     assert_eq!(state(&app, "S-00001"), SprintState::Cancelled);
-    assert!(app.plan.open_sprint_of("D-00001").is_none());
+    assert!(app.plan().open_sprint_of("D-00001").is_none());
     assert!(
         message(&app).contains("cancelled S-00001 (Sprint 47); 2 items back to the backlog"),
         "{}",
@@ -103,7 +103,7 @@ fn cancel_asks_sends_items_back_and_undoes() {
     press(&mut app, "u");
     assert_eq!(state(&app, "S-00001"), SprintState::Active);
     assert_eq!(
-        app.plan.sprint("S-00001").unwrap().items,
+        app.plan().sprint("S-00001").unwrap().items,
         ["D-00001", "D-00004"]
     );
     // A closed sprint cannot be cancelled.

@@ -298,10 +298,10 @@ fn a_100k_item_plan_opens_and_jumps_to_the_end() {
     assert_eq!(app.cache.debt_rows.len(), 100_000);
     // Lowest score: risk 0 (every 6th item), highest effort, highest id wins the tie last.
     let last = *app.cache.debt_rows.last().unwrap();
-    assert_eq!(app.plan.debts[last].risk, 0);
+    assert_eq!(app.plan().debts[last].risk, 0);
     handle(&mut app, Action::Bottom);
     let s = screen(&app, 120, 40);
-    assert!(s.contains(&app.plan.debts[last].id), "{s}");
+    assert!(s.contains(&app.plan().debts[last].id), "{s}");
     assert!(s.contains("100000 items"), "{s}");
 }
 

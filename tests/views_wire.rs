@@ -114,7 +114,7 @@ fn states() -> Vec<(String, App)> {
             }
             if *name == "reload" {
                 // A question only when something is unsaved.
-                app.dirty = true;
+                app.session.mark_unsaved();
                 handle(&mut app, Action::ReloadFile);
             }
             out.push((format!("{view:?}/{name}"), app));

@@ -5,8 +5,9 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::Context;
 
 use super::{Ctx, display};
+use crate::session::{NoPersist, file_persist::FilePersist};
 use crate::store::{self, StoreError, embedded};
-use crate::tui::{self, NoPersist, file_persist::FilePersist};
+use crate::tui;
 
 /// Opens the UI when there is a terminal; otherwise (a pipe, CI) prints the
 /// overview so `bearing | less` still says something useful.

@@ -1,6 +1,7 @@
-//! The UI's state: the plan, where the user is, what is selected, and the
-//! derived rows each view shows. Derived data lives in [`Cache`] and is rebuilt
-//! only when the plan, the filters or the sort change, never per frame.
+//! The UI's state: the editing session it wraps (the plan, its undo history
+//! and its file: `crate::session`), where the user is, what is selected, and
+//! the derived rows each view shows. Derived data lives in [`Cache`] and is
+//! rebuilt only when the plan, the filters or the sort change, never per frame.
 
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
@@ -8,14 +9,13 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
-use super::Persist;
 use super::action::{Rating, View};
-use super::history::History;
 use super::theme::Theme;
 use crate::model::SprintState;
 use crate::model::{Change, Debt, Plan};
 use crate::score::Breakdown;
 use crate::search::LazyIndex;
+use crate::session::{Persist, Session};
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
 pub use super::forms::FormState;
@@ -182,11 +182,10 @@ pub struct Hits {
 }
 
 pub struct App {
-    /// Not shared for saves (the writer keeps its own copy and is sent
-    /// every change), so edits change it in place. Shared only briefly:
-    /// with the writer while it copies a whole plan (start, reload, `K`)
-    /// and with an unbuilt search index; an edit then copies it.
-    pub plan: Arc<Plan>,
+    /// The plan, its undo history and its file: every change goes through
+    /// [`App::apply`] (or `undo_redo`) to the session's one door; reads go
+    /// through [`App::plan`].
+    pub session: Session,
     pub today: NaiveDate,
     pub view: View,
     pub mode: Mode,
@@ -201,21 +200,14 @@ pub struct App {
     pub descending: bool,
     pub rating: Rating,
     pub message: Option<Message>,
-    /// The last save's outcome: "saved HH:MM:SS" or why it failed.
+    /// The last save's outcome as the status bar says it: "saved
+    /// HH:MM:SS" or why it failed and what to do.
     pub saved: Option<Result<String, String>>,
-    pub read_only: bool,
     /// Why it is read-only, when that is not obvious (a second UI, a
     /// read-only file): said with every refused edit.
     pub read_only_why: Option<String>,
-    /// Changes not yet saved (the last save failed).
-    pub dirty: bool,
-    /// Where the unsaved plan was written when it could not be saved (see
-    /// `quit`): said again on stderr after the UI is gone.
-    pub recovered: Option<std::path::PathBuf>,
-    pub history: History,
     pub cache: Cache,
     pub theme: Theme,
-    pub persist: Box<dyn Persist>,
     pub hits: RefCell<Hits>,
     /// Built when search opens, dropped when the plan changes.
     pub search_index: Option<Arc<LazyIndex>>,
@@ -231,7 +223,7 @@ pub struct App {
 impl App {
     pub fn new(plan: Plan, today: NaiveDate, read_only: bool, persist: Box<dyn Persist>) -> App {
         let mut app = App {
-            plan: Arc::new(plan),
+            session: Session::new(plan, persist, read_only),
             today,
             view: View::Overview,
             mode: Mode::Normal,
@@ -244,14 +236,9 @@ impl App {
             rating: Rating::default(),
             message: None,
             saved: None,
-            read_only,
             read_only_why: None,
-            dirty: false,
-            recovered: None,
-            history: History::default(),
             cache: Cache::default(),
             theme: Theme::from_env(),
-            persist,
             hits: RefCell::new(Hits::default()),
             search_index: None,
             sprint_focus: SprintFocus::default(),
@@ -259,7 +246,6 @@ impl App {
             sprint_candidate_row: 0,
             export_dir: None,
         };
-        app.seed();
         app.rebuild(None);
         // The sprint a planning session is about: the active one, else the
         // first still open, not the oldest closed one.
@@ -267,7 +253,7 @@ impl App {
             app.cache
                 .sprint_rows
                 .iter()
-                .position(|&i| app.plan.sprints[i].state == state)
+                .position(|&i| app.session.plan().sprints[i].state == state)
         };
         if let Some(row) = open(SprintState::Active).or_else(|| open(SprintState::Planned)) {
             app.cursors[View::Sprints.index()].selected = row;
@@ -279,8 +265,12 @@ impl App {
     /// changed, keeping the selected item selected wherever it moved.
     pub fn refresh(&mut self) {
         let selected = self.selected_debt().map(|d| d.id.clone());
-        self.cache
-            .resort(&self.plan, &self.filter, self.sort, self.descending);
+        self.cache.resort(
+            self.session.plan(),
+            &self.filter,
+            self.sort,
+            self.descending,
+        );
         if let Some(id) = selected {
             self.select_debt(&id);
         }
@@ -293,7 +283,7 @@ impl App {
         self.search_index = None;
         let before = std::mem::take(&mut self.cache.rank);
         self.cache = Cache::build(
-            &self.plan,
+            self.session.plan(),
             self.today,
             &self.filter,
             self.sort,
@@ -312,7 +302,7 @@ impl App {
             .cache
             .debt_rows
             .iter()
-            .position(|&i| self.plan.debts.get(i).is_some_and(|d| d.id == id));
+            .position(|&i| self.session.plan().debts.get(i).is_some_and(|d| d.id == id));
         if let Some(pos) = pos {
             self.cursors[View::Debt.index()].selected = pos;
         }
@@ -356,7 +346,7 @@ impl App {
 
     pub fn selected_debt(&self) -> Option<&Debt> {
         self.selected_debt_index()
-            .and_then(|i| self.plan.debts.get(i))
+            .and_then(|i| self.session.plan().debts.get(i))
     }
 
     pub fn breakdown(&self, debt_index: usize) -> Option<&Breakdown> {
@@ -389,13 +379,13 @@ impl App {
             View::Debt => self.selected_debt().map(|d| d.id.clone()),
             View::Sprints => self
                 .selected_sprint_index()
-                .map(|i| self.plan.sprints[i].id.clone()),
+                .map(|i| self.session.plan().sprints[i].id.clone()),
             View::Experiments => self
                 .selected_hypothesis_index()
-                .map(|i| self.plan.hypotheses[i].id.clone()),
+                .map(|i| self.session.plan().hypotheses[i].id.clone()),
             View::KeyResults => match self.selected_kr_row()? {
-                KrRow::Objective(i) => Some(self.plan.objectives[i].id.clone()),
-                KrRow::Kr(i) => Some(self.plan.key_results[i].id.clone()),
+                KrRow::Objective(i) => Some(self.session.plan().objectives[i].id.clone()),
+                KrRow::Kr(i) => Some(self.session.plan().key_results[i].id.clone()),
                 KrRow::Orphans => None,
             },
         }
@@ -411,3 +401,4 @@ impl App {
 }
 
 mod changes;
+pub use changes::save_error_text;

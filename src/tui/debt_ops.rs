@@ -14,14 +14,14 @@ pub fn rate(app: &mut App, delta: i8) -> Effect {
         app.info("no debt item selected");
         return Effect::None;
     };
-    let debt = &app.plan.debts[i];
+    let debt = &app.plan().debts[i];
     let id = debt.id.clone();
     let before = app.cache.rank[i];
     match edits::bump_rating(debt, app.rating, delta) {
         Ok((change, old, new)) => {
             app.apply(change);
             let after = app
-                .plan
+                .plan()
                 .debts
                 .binary_search_by(|d| d.id.cmp(&id))
                 .ok()
@@ -51,7 +51,7 @@ pub fn cycle_status(app: &mut App) -> Effect {
         app.info("no debt item selected");
         return Effect::None;
     };
-    let debt = &app.plan.debts[i];
+    let debt = &app.plan().debts[i];
     let (id, old) = (debt.id.clone(), debt.status);
     let (change, new) = edits::cycle_status(debt, app.today);
     // The item stays listed and selected until the cursor moves, even when
@@ -61,7 +61,7 @@ pub fn cycle_status(app: &mut App) -> Effect {
     app.filter.keep = Some(id.clone());
     app.apply(change);
     hold_row(app, &id, row);
-    let hidden = app.plan.debt(&id).is_some_and(|d| !app.filter.passes(d));
+    let hidden = app.plan().debt(&id).is_some_and(|d| !app.filter.passes(d));
     app.info(format!(
         "{id} {} → {}{} — u to undo",
         old.label(),
@@ -82,7 +82,7 @@ fn hold_row(app: &mut App, id: &str, row: usize) {
     let rows = &mut app.cache.debt_rows;
     let Some(now) = rows
         .iter()
-        .position(|&i| app.plan.debts.get(i).is_some_and(|d| d.id == id))
+        .position(|&i| app.session.plan().debts.get(i).is_some_and(|d| d.id == id))
     else {
         return;
     };

@@ -16,7 +16,7 @@ use crate::model::Change;
 fn selected_hypothesis(app: &mut App) -> Option<String> {
     let id = app
         .selected_hypothesis_index()
-        .map(|i| app.plan.hypotheses[i].id.clone());
+        .map(|i| app.plan().hypotheses[i].id.clone());
     if id.is_none() {
         app.info("no experiment selected");
     }
@@ -37,7 +37,7 @@ pub fn start(app: &mut App) -> Effect {
         return Effect::None;
     };
     // Ask only when starting can work; otherwise say why now.
-    if let Err(e) = lifecycle::start_hypothesis(&app.plan, &id, None, app.today) {
+    if let Err(e) = lifecycle::start_hypothesis(app.plan(), &id, None, app.today) {
         app.error(e.to_string());
         return Effect::None;
     }
@@ -61,7 +61,7 @@ pub fn decide(app: &mut App, validate: bool) -> Effect {
     let Some(id) = selected_hypothesis(app) else {
         return Effect::None;
     };
-    let h = app.plan.hypothesis(&id);
+    let h = app.plan().hypothesis(&id);
     if let Some(h) = h
         && h.status.is_decided()
     {
@@ -91,10 +91,10 @@ pub fn reopen(app: &mut App) -> Effect {
     let Some(id) = selected_hypothesis(app) else {
         return Effect::None;
     };
-    match lifecycle::reopen(&app.plan, &id, app.today) {
+    match lifecycle::reopen(app.plan(), &id, app.today) {
         Ok((change, message)) => {
             let was = app
-                .plan
+                .plan()
                 .hypothesis(&id)
                 .map_or("decided", |h| h.status.label());
             app.mode = Mode::Confirm(Pending {
@@ -119,13 +119,13 @@ pub fn remove_check_in(app: &mut App) -> Effect {
         app.info("select a key result to remove its latest check-in");
         return Effect::None;
     };
-    let kr = &app.plan.key_results[i];
+    let kr = &app.plan().key_results[i];
     let id = kr.id.clone();
     let Some(last) = kr.checkins.last().cloned() else {
         app.error(format!("{id} has no check-ins to remove"));
         return Effect::None;
     };
-    match lifecycle::remove_checkin(&app.plan, &id, Some(last.date), app.today) {
+    match lifecycle::remove_checkin(app.plan(), &id, Some(last.date), app.today) {
         Ok((change, message)) => {
             app.mode = Mode::Confirm(Pending {
                 prompt: format!(
@@ -150,7 +150,7 @@ pub fn check_in(app: &mut App) -> Effect {
         app.info("select a key result to check in");
         return Effect::None;
     };
-    let kr = &app.plan.key_results[i];
+    let kr = &app.plan().key_results[i];
     let (id, unit) = (kr.id.clone(), kr.unit.clone());
     let current = crate::text::number(kr.current_at(app.today));
     prompt::ask(
@@ -201,16 +201,16 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
     match p.kind.clone() {
         PromptKind::ReviewBy { id } => match prompt::parse_date(&text, review_default(app.today)) {
             Ok(d) => {
-                let r = lifecycle::start_hypothesis(&app.plan, &id, Some(d), app.today);
+                let r = lifecycle::start_hypothesis(app.plan(), &id, Some(d), app.today);
                 finish(app, p, r)
             }
             Err(why) => prompt::refuse(app, p, why),
         },
         PromptKind::Evidence { id, validate } => {
             let r = if validate {
-                lifecycle::validate(&app.plan, &id, &text, app.today)
+                lifecycle::validate(app.plan(), &id, &text, app.today)
             } else {
-                lifecycle::abandon(&app.plan, &id, &text, app.today)
+                lifecycle::abandon(app.plan(), &id, &text, app.today)
             };
             finish(app, p, r)
         }
@@ -237,13 +237,13 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
         },
         PromptKind::CheckinDate { kr, value } => match prompt::parse_date(&text, app.today) {
             Ok(date) => {
-                let r = lifecycle::checkin(&app.plan, &kr, value, date, app.today);
+                let r = lifecycle::checkin(app.plan(), &kr, value, date, app.today);
                 finish(app, p, r)
             }
             Err(why) => prompt::refuse(app, p, why),
         },
         PromptKind::LearningLogPath => {
-            let md = export::learning_log_markdown(&app.plan, None, app.today);
+            let md = export::learning_log_markdown(app.plan(), None, app.today);
             match sprint_ops::write_export(app, &text, &md, "the learning log") {
                 Ok(()) => Effect::None,
                 Err(why) => prompt::refuse(app, p, why),

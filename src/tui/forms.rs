@@ -102,8 +102,8 @@ pub fn add(app: &mut App) -> Effect {
 /// The objective of the selected key-results row, if any.
 fn selected_objective(app: &App) -> Option<String> {
     match app.selected_kr_row()? {
-        KrRow::Objective(i) => app.plan.objectives.get(i).map(|o| o.id.clone()),
-        KrRow::Kr(i) => app.plan.key_results.get(i).map(|k| k.objective.clone()),
+        KrRow::Objective(i) => app.plan().objectives.get(i).map(|o| o.id.clone()),
+        KrRow::Kr(i) => app.plan().key_results.get(i).map(|k| k.objective.clone()),
         KrRow::Orphans => None,
     }
 }
@@ -128,14 +128,14 @@ pub fn edit(app: &mut App) -> Effect {
         return Effect::None;
     }
     if app.view == View::Overview {
-        open(app, meta_form(&app.plan), Target::Meta);
+        open(app, meta_form(app.plan()), Target::Meta);
         return Effect::None;
     }
     let Some(id) = app.selected_id() else {
         app.info("nothing selected to edit");
         return Effect::None;
     };
-    match (edit_form(&app.plan, &id, app.today), Kind::of_id(&id)) {
+    match (edit_form(app.plan(), &id, app.today), Kind::of_id(&id)) {
         (Some(form), Some(kind)) => open(app, form, Target::Edit(kind, id)),
         _ => app.error(format!("{id} no longer exists")),
     }
@@ -150,10 +150,10 @@ pub fn submit(app: &mut App) -> Effect {
     };
     let (change, id) = match &state.target {
         Target::Meta => {
-            let Some(meta) = meta_from_form(&mut state.form, &app.plan) else {
+            let Some(meta) = meta_from_form(&mut state.form, app.session.plan()) else {
                 return Effect::None;
             };
-            if meta == app.plan.meta() {
+            if meta == app.session.plan().meta() {
                 app.mode = Mode::Normal;
                 app.info("plan settings: nothing changed");
                 return Effect::None;
@@ -167,12 +167,17 @@ pub fn submit(app: &mut App) -> Effect {
                 Target::Edit(_, id) => Some(id.as_str()),
                 _ => None,
             };
-            let Some(item) = item_from_form(&mut state.form, &app.plan, *kind, editing, app.today)
-            else {
+            let Some(item) = item_from_form(
+                &mut state.form,
+                app.session.plan(),
+                *kind,
+                editing,
+                app.today,
+            ) else {
                 return Effect::None;
             };
             let id = item.id().to_owned();
-            if editing.is_some() && app.plan.item(&id).as_ref() == Some(&item) {
+            if editing.is_some() && app.session.plan().item(&id).as_ref() == Some(&item) {
                 app.mode = Mode::Normal;
                 app.info(format!("{id}: nothing changed"));
                 return Effect::None;
@@ -189,7 +194,7 @@ pub fn submit(app: &mut App) -> Effect {
         return Effect::Save;
     };
     let title = app
-        .plan
+        .plan()
         .title_of(&id)
         .map(|t| sanitize(t).into_owned())
         .unwrap_or_default();
@@ -203,9 +208,9 @@ pub fn submit(app: &mut App) -> Effect {
     // A sprint whose window overlaps another's, or has already passed, is
     // saved but said, as `bearing sprint new` warns.
     let warning = app
-        .plan
+        .plan()
         .sprint(&id)
-        .map(|s| crate::planning::creation_warnings(&app.plan, s, app.today).join("; "))
+        .map(|s| crate::planning::creation_warnings(app.plan(), s, app.today).join("; "))
         .filter(|w| !w.is_empty())
         .map_or_else(String::new, |w| format!(" — warning: {w}"));
     app.info(format!(

@@ -65,7 +65,7 @@ fn plural(n: usize, what: &str) -> String {
 }
 
 pub fn open(app: &mut App) -> Effect {
-    if app.read_only {
+    if app.read_only() {
         app.error("read-only: nothing was imported");
         return Effect::None;
     }
@@ -99,7 +99,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
     if !is_json {
         return csv(app, p, path, text);
     }
-    match import::taskwarrior::parse(&text, &path, &app.plan, app.today) {
+    match import::taskwarrior::parse(&text, &path, app.plan(), app.today) {
         Ok(o) => {
             let note = match o.already {
                 0 => String::new(),
@@ -113,7 +113,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
 
 fn csv(app: &mut App, p: Prompt, path: String, text: String) -> Effect {
     let listed = |errors: &[ImportError]| errors.iter().map(ToString::to_string).collect();
-    let review = match import::csv::parse_skipping(&text, &path, &app.plan, app.today) {
+    let review = match import::csv::parse_skipping(&text, &path, app.plan(), app.today) {
         Ok(o) if o.skipped.is_empty() => return finish(app, &path, o.items, String::new()),
         Ok(o) => ImportReview {
             problems: listed(&o.skipped),
@@ -166,7 +166,7 @@ pub fn import_valid(app: &mut App) -> Effect {
         app.mode = Mode::ImportReview(review);
         return Effect::None;
     }
-    match import::csv::parse_skipping(&review.text, &review.path, &app.plan, app.today) {
+    match import::csv::parse_skipping(&review.text, &review.path, app.plan(), app.today) {
         Ok(o) => {
             let note = format!(" (skipped {})", plural(rows(&o.skipped), "invalid row"));
             finish(app, &review.path, o.items, note)

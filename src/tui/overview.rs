@@ -53,7 +53,7 @@ pub fn len(app: &App) -> usize {
         + app.cache.ranking.len().min(TOP_DEBT)
         + usize::from(active_sprint(app).is_some())
         + app
-            .plan
+            .plan()
             .hypotheses
             .iter()
             .filter(|h| h.is_stale(app.today))
@@ -62,14 +62,14 @@ pub fn len(app: &App) -> usize {
 }
 
 pub fn active_sprint(app: &App) -> Option<usize> {
-    let id = &app.plan.active_sprint()?.id;
-    app.plan.sprints.iter().position(|s| &s.id == id)
+    let id = &app.plan().active_sprint()?.id;
+    app.plan().sprints.iter().position(|s| &s.id == id)
 }
 
 /// Stale experiments, in plan order.
 pub fn stale(app: &App) -> Vec<usize> {
-    (0..app.plan.hypotheses.len())
-        .filter(|&i| app.plan.hypotheses[i].is_stale(app.today))
+    (0..app.plan().hypotheses.len())
+        .filter(|&i| app.plan().hypotheses[i].is_stale(app.today))
         .collect()
 }
 
@@ -90,16 +90,16 @@ pub fn selected(app: &App, rows: &[Row]) -> Option<Row> {
 pub fn target(app: &App, row: Row) -> Option<String> {
     match row {
         Row::Kr(n) => match *app.cache.kr_rows.get(n)? {
-            KrRow::Objective(i) => Some(app.plan.objectives.get(i)?.id.clone()),
-            KrRow::Kr(i) => Some(app.plan.key_results.get(i)?.id.clone()),
+            KrRow::Objective(i) => Some(app.plan().objectives.get(i)?.id.clone()),
+            KrRow::Kr(i) => Some(app.plan().key_results.get(i)?.id.clone()),
             KrRow::Orphans => None,
         },
-        Row::Debt(_, i) => Some(app.plan.debts.get(i)?.id.clone()),
-        Row::Sprint(i) => Some(app.plan.sprints.get(i)?.id.clone()),
-        Row::Stale(i) => Some(app.plan.hypotheses.get(i)?.id.clone()),
+        Row::Debt(_, i) => Some(app.plan().debts.get(i)?.id.clone()),
+        Row::Sprint(i) => Some(app.plan().sprints.get(i)?.id.clone()),
+        Row::Stale(i) => Some(app.plan().hypotheses.get(i)?.id.clone()),
         Row::Finding(i) => {
             let id = &app.findings().get(i)?.id;
-            app.plan.contains_id(id).then(|| id.clone())
+            app.plan().contains_id(id).then(|| id.clone())
         }
     }
 }

@@ -44,7 +44,7 @@ impl PartialEq for PickerState {
 /// The plan's search index, made now (not built: that happens where it is
 /// first searched) if the plan changed since the last search.
 pub fn index(app: &mut App) -> Arc<LazyIndex> {
-    let plan = &app.plan;
+    let plan = app.session.plan();
     app.search_index
         .get_or_insert_with(|| Arc::new(LazyIndex::new(Arc::clone(plan))))
         .clone()
@@ -213,13 +213,13 @@ pub fn select(app: &mut App, id: &str) -> bool {
                 .cache
                 .sprint_rows
                 .iter()
-                .position(|&i| app.plan.sprints.get(i).is_some_and(|s| s.id == id));
+                .position(|&i| app.plan().sprints.get(i).is_some_and(|s| s.id == id));
             set_cursor(app, view, pos)
         }
         Kind::Objective | Kind::KeyResult => {
             let pos = app.cache.kr_rows.iter().position(|row| match *row {
-                KrRow::Objective(i) => app.plan.objectives.get(i).is_some_and(|o| o.id == id),
-                KrRow::Kr(i) => app.plan.key_results.get(i).is_some_and(|k| k.id == id),
+                KrRow::Objective(i) => app.plan().objectives.get(i).is_some_and(|o| o.id == id),
+                KrRow::Kr(i) => app.plan().key_results.get(i).is_some_and(|k| k.id == id),
                 KrRow::Orphans => false,
             });
             set_cursor(app, view, pos)
@@ -227,7 +227,7 @@ pub fn select(app: &mut App, id: &str) -> bool {
         Kind::Hypothesis => {
             let found = app.cache.board.iter().enumerate().find_map(|(col, rows)| {
                 rows.iter()
-                    .position(|&i| app.plan.hypotheses.get(i).is_some_and(|h| h.id == id))
+                    .position(|&i| app.plan().hypotheses.get(i).is_some_and(|h| h.id == id))
                     .map(|row| (col, row))
             });
             if let Some((col, row)) = found {
@@ -249,12 +249,12 @@ fn set_cursor(app: &mut App, view: View, pos: Option<usize>) -> bool {
 /// Enter on a search hit: its view with it selected. A debt item the
 /// filter hides gets the filter cleared (and the status bar says so).
 pub fn jump(app: &mut App, id: &str) {
-    if !app.plan.contains_id(id) {
+    if !app.plan().contains_id(id) {
         app.error(format!("{} no longer exists", sanitize(id)));
         return;
     }
     let title = app
-        .plan
+        .plan()
         .title_of(id)
         .map(|t| sanitize(t).into_owned())
         .unwrap_or_default();
@@ -266,7 +266,7 @@ pub fn jump(app: &mut App, id: &str) {
     if Kind::of_id(id) == Some(Kind::Debt) {
         let was = app.filter.summary();
         app.filter = DebtFilter::default();
-        if app.plan.debt(id).is_some_and(|d| !app.filter.accepts(d)) {
+        if app.plan().debt(id).is_some_and(|d| !app.filter.accepts(d)) {
             app.filter.status = StatusFilter::All;
         }
         app.refresh();

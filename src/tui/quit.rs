@@ -15,7 +15,7 @@ use crate::text::sanitize;
 /// A change that is not on disk: dirty in a writable UI, and not already
 /// written to a recovery copy.
 pub fn unsaved(app: &App) -> bool {
-    app.dirty && !app.read_only && app.recovered.is_none()
+    app.session.unsaved()
 }
 
 /// `q`, Ctrl-C, palette `quit`. Waits for the last save: a save still in
@@ -25,10 +25,10 @@ pub fn quit(app: &mut App) -> Effect {
     if matches!(app.mode, Mode::Quit { .. }) {
         return recover_and_quit(app);
     }
-    if app.read_only {
+    if app.read_only() {
         return Effect::Quit;
     }
-    if app.dirty {
+    if app.dirty() {
         app.save();
     }
     app.wait_saved();
@@ -84,12 +84,7 @@ pub fn recover_and_quit(app: &mut App) -> Effect {
 
 /// Writes the recovery copy (once) and remembers where it went.
 pub fn write_recovery(app: &mut App) -> Result<PathBuf, String> {
-    if let Some(done) = &app.recovered {
-        return Ok(done.clone());
-    }
-    let path = app.persist.recover(&app.plan)?;
-    app.recovered = Some(path.clone());
-    Ok(path)
+    app.session.recover()
 }
 
 /// `Esc` in the question: back to the plan, the change still in memory.
@@ -107,7 +102,7 @@ pub fn stay(app: &mut App) -> Effect {
 /// and whether it is a failure (nothing could be written).
 pub fn on_exit(app: &mut App, signal: Option<&str>) -> Option<(String, bool)> {
     app.wait_saved();
-    if !app.dirty || app.read_only {
+    if !app.dirty() || app.read_only() {
         return None;
     }
     let why = reason(app);

@@ -1,17 +1,16 @@
 //! Changes from outside while the UI is open: `bearing checkin` from a
 //! pipeline, `git pull`, a second editor. The loop's idle tick asks the
-//! [`Persist`](super::Persist) whether the file changed; when the UI has
-//! nothing unsaved it adopts the new plan and says what changed. When a save
+//! session ([`Session::watch`](crate::session::Session::watch)) whether the
+//! file changed; when nothing is unsaved it adopts the new plan and the UI
+//! says what changed. When a save
 //! found the file changed, `R` takes theirs (dropping ours, after a y/n) and
 //! `K` keeps ours (their version goes to the backups first: `bearing backups`
 //! lists them, `bearing backups restore ID` puts one back).
 
-use std::path::Path;
-
 use super::action::Effect;
-use super::app::{App, Mode};
+use super::app::{App, Mode, save_error_text};
 use super::forms::FormState;
-use crate::model::Plan;
+use crate::session::{KeepMine, Outside};
 use crate::text::sanitize;
 
 /// A y/n question that is not a plan change.
@@ -39,10 +38,7 @@ impl Question {
 
 /// The file's name for messages ("bearing.ron"), or the persist's label.
 fn file_name(app: &App) -> String {
-    let full = app.persist.describe();
-    Path::new(&full)
-        .file_name()
-        .map_or(full.clone(), |n| n.to_string_lossy().into_owned())
+    app.session.file_name()
 }
 
 pub fn answer(app: &mut App, yes: bool) -> Effect {
@@ -61,72 +57,59 @@ pub fn answer(app: &mut App, yes: bool) -> Effect {
 }
 
 /// The idle tick: adopts the file's new content when it changed on disk and
-/// nothing here is unsaved or half-asked. Returns whether the plan was
-/// replaced.
+/// nothing here is unsaved (the session decides) or half-asked. Returns
+/// whether the plan was replaced (or the UI became writable).
 pub fn tick(app: &mut App) -> bool {
-    // Unsaved: the save already said "changed on disk" and R/K decide.
     // A pending y/n refers to the plan as it is now.
-    if app.dirty || matches!(app.mode, Mode::Confirm(_) | Mode::Ask(_)) {
+    if matches!(app.mode, Mode::Confirm(_) | Mode::Ask(_)) {
         return false;
     }
-    if app.read_only && app.persist.try_writable() {
-        become_writable(app);
-        return true;
-    }
-    match app.persist.check_external() {
+    let name = file_name(app);
+    match app.watch() {
         None => false,
-        Some(Ok(plan)) => {
-            adopt(app, plan);
+        Some(Outside::Adopted(diff)) => {
+            said_reloaded(app, &diff);
             true
         }
-        Some(Err(why)) => {
+        Some(Outside::Unreadable(why)) => {
             app.error(format!(
-                "{} changed on disk but cannot be read: {} — your version stays open",
-                file_name(app),
+                "{name} changed on disk but cannot be read: {} — your version stays open",
                 sanitize(&why)
             ));
             false
         }
+        // A read-only UI that may edit now (the other bearing quit, the
+        // file was made writable): the file as it is now, and every change
+        // saved again.
+        Some(Outside::Writable(read)) => {
+            app.read_only_why = None;
+            match read {
+                Ok(()) => {
+                    app.saved = None;
+                    app.info(format!(
+                        "{name} is yours to edit now: changes are saved again"
+                    ));
+                }
+                Err(why) => app.error(format!(
+                    "{name} can be edited now but cannot be read: {}",
+                    sanitize(&why)
+                )),
+            }
+            true
+        }
     }
 }
 
-fn adopt(app: &mut App, plan: Plan) {
-    let diff = diff(&app.plan, &plan);
-    app.replace_plan(plan);
+/// After the plan was replaced by the file's version: what changed.
+fn said_reloaded(app: &mut App, diff: &PlanDiff) {
     // The last save's outcome was about the old file.
     app.saved = None;
     app.info(diff.summary(&file_name(app)));
 }
 
-/// A read-only UI that may edit now (the other bearing quit, the file was
-/// made writable): the file as it is now, and every change saved again.
-fn become_writable(app: &mut App) {
-    app.read_only = false;
-    app.read_only_why = None;
-    let name = file_name(app);
-    match app.persist.reload_from_disk() {
-        Ok(plan) => {
-            app.replace_plan(plan);
-            app.saved = None;
-            app.info(format!(
-                "{name} is yours to edit now: changes are saved again"
-            ));
-        }
-        Err(why) => {
-            // Writable all the same: a save still refuses to overwrite a
-            // version it did not read.
-            app.seed();
-            app.error(format!(
-                "{name} can be edited now but cannot be read: {}",
-                sanitize(&why)
-            ));
-        }
-    }
-}
-
 /// `R`: read the file again; asks first when that drops a change.
 pub fn reload_file(app: &mut App) -> Effect {
-    if app.dirty && !app.read_only {
+    if app.dirty() && !app.read_only() {
         app.mode = Mode::Ask(Box::new(Question::Reload));
     } else {
         reload_now(app);
@@ -135,36 +118,26 @@ pub fn reload_file(app: &mut App) -> Effect {
 }
 
 fn reload_now(app: &mut App) {
-    match app.persist.reload_from_disk() {
-        Ok(plan) => adopt(app, plan),
+    match app.reload() {
+        Ok(diff) => said_reloaded(app, &diff),
         Err(why) => app.error(format!("reload failed: {}", sanitize(&why))),
     }
 }
 
 /// `K`: save over whatever is on disk; the persist backs their version up.
 pub fn keep_mine(app: &mut App) -> Effect {
-    if app.read_only {
-        app.error("read-only: nothing was changed");
-        return Effect::None;
-    }
-    if !app.dirty {
-        app.info("nothing to keep: every change is saved");
-        return Effect::None;
-    }
-    match app.persist.keep_mine(&app.plan) {
-        Ok(done) => {
-            app.dirty = false;
+    match app.session.keep_mine() {
+        Ok(KeepMine::ReadOnly) => app.error("read-only: nothing was changed"),
+        Ok(KeepMine::NothingUnsaved) => app.info("nothing to keep: every change is saved"),
+        Ok(KeepMine::Saved(done)) => {
             app.saved = Some(Ok(done));
             let kept = format!("kept your version of {}", file_name(app));
-            app.info(match app.persist.backups_command() {
+            app.info(match app.session.persist().backups_command() {
                 Some(cmd) => format!("{kept}; theirs is backed up (`{cmd}` lists it)"),
                 None => kept,
             });
         }
-        Err(why) => {
-            app.dirty = true;
-            app.saved = Some(Err(why));
-        }
+        Err(why) => app.saved = Some(Err(save_error_text(&why))),
     }
     Effect::None
 }

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use super::file_persist::Rescuer;
+use crate::session::file_persist::Rescuer;
 
 /// How long the loop has to notice a signal before the watchdog acts.
 const GRACE: Duration = Duration::from_millis(1500);

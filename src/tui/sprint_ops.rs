@@ -65,13 +65,13 @@ impl Checklist {
 }
 
 pub fn selected_sprint(app: &App) -> Option<&Sprint> {
-    app.selected_sprint_index().map(|i| &app.plan.sprints[i])
+    app.selected_sprint_index().map(|i| &app.plan().sprints[i])
 }
 
 /// The selected sprint's item rows as `planning` computes them: the view
 /// draws these and the actions index into them (a dangling id is a row too).
 pub fn item_rows(app: &App) -> Vec<planning::ItemRow<'_>> {
-    selected_sprint(app).map_or_else(Vec::new, |s| planning::item_rows(&app.plan, &s.id))
+    selected_sprint(app).map_or_else(Vec::new, |s| planning::item_rows(app.plan(), &s.id))
 }
 
 /// The highlighted committed item's row, clamped to the rows.
@@ -93,7 +93,7 @@ fn selected_candidate(app: &App) -> Option<String> {
     app.cache
         .candidates
         .get(candidate_row(app))
-        .map(|&i| app.plan.debts[i].id.clone())
+        .map(|&i| app.plan().debts[i].id.clone())
 }
 
 pub fn focus(app: &mut App, delta: i64) -> Effect {
@@ -174,7 +174,7 @@ pub fn move_in(app: &mut App) -> Effect {
         app.info("no candidate to move in");
         return Effect::None;
     };
-    let r = planning::add_items(&app.plan, &sid, std::slice::from_ref(&id));
+    let r = planning::add_items(app.plan(), &sid, std::slice::from_ref(&id));
     outcome(app, r)
 }
 
@@ -189,7 +189,7 @@ pub fn move_out(app: &mut App) -> Effect {
         app.info("no committed item to move out");
         return Effect::None;
     };
-    let r = planning::remove_items(&app.plan, &sid, std::slice::from_ref(&id));
+    let r = planning::remove_items(app.plan(), &sid, std::slice::from_ref(&id));
     outcome(app, r)
 }
 
@@ -212,9 +212,9 @@ pub fn auto_plan(app: &mut App, top: bool) -> Effect {
         return Effect::None;
     };
     let r = if top {
-        planning::top_n(&app.plan, &sid, 3, app.today)
+        planning::top_n(app.plan(), &sid, 3, app.today)
     } else {
-        planning::auto_plan(&app.plan, &sid, app.today)
+        planning::auto_plan(app.plan(), &sid, app.today)
     };
     outcome(app, r)
 }
@@ -241,7 +241,7 @@ pub fn open_close(app: &mut App) -> Effect {
     let items = item_rows(app)
         .iter()
         .filter_map(|r| {
-            let d = app.plan.debts.get(r.debt?)?;
+            let d = app.plan().debts.get(r.debt?)?;
             Some((d.id.clone(), d.status == crate::model::DebtStatus::Done))
         })
         .collect();
@@ -257,7 +257,7 @@ pub fn submit_close(app: &mut App) -> Effect {
     let Mode::Checklist(list) = std::mem::take(&mut app.mode) else {
         return Effect::None;
     };
-    match planning::close(&app.plan, &list.sprint, &list.done(), app.today) {
+    match planning::close(app.plan(), &list.sprint, &list.done(), app.today) {
         Ok(o) => apply(app, o.change, o.message),
         Err(e) => {
             app.error(e.to_string());
@@ -330,7 +330,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                 return prompt::refuse(app, p, why);
             };
             let name = app
-                .plan
+                .plan()
                 .sprint(&sprint)
                 .map_or_else(|| sprint.clone(), |s| s.name.clone());
             let file = format!("{}.{}", file_stem(&name), format.extension());
@@ -348,9 +348,9 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
         }
         PromptKind::ExportPath { sprint, format } => {
             let text = match format {
-                ExportFormat::Markdown => export::sprint_markdown(&app.plan, &sprint, app.today),
-                ExportFormat::Csv => export::sprint_csv(&app.plan, &sprint, app.today),
-                ExportFormat::Json => export::sprint_json(&app.plan, &sprint, app.today),
+                ExportFormat::Markdown => export::sprint_markdown(app.plan(), &sprint, app.today),
+                ExportFormat::Csv => export::sprint_csv(app.plan(), &sprint, app.today),
+                ExportFormat::Json => export::sprint_json(app.plan(), &sprint, app.today),
             };
             let text = match text {
                 Ok(t) => t,

@@ -227,9 +227,9 @@ fn delete(app: &mut App) -> Effect {
         app.info("nothing selected to delete");
         return Effect::None;
     };
-    match edits::delete(&app.plan, &id) {
+    match edits::delete(app.plan(), &id) {
         Ok(del) => {
-            let prompt = edits::delete_prompt(&app.plan, &del);
+            let prompt = edits::delete_prompt(app.plan(), &del);
             app.mode = Mode::Confirm(Pending {
                 prompt,
                 change: del.change,
@@ -274,10 +274,10 @@ fn undo_redo(app: &mut App, undo: bool) -> Effect {
 fn values(app: &App, field: FilterField) -> Vec<String> {
     let mut v: Vec<String> = match field {
         FilterField::Status => Vec::new(),
-        FilterField::Owner => app.plan.debts.iter().map(|d| d.owner.clone()).collect(),
-        FilterField::Area => app.plan.debts.iter().map(|d| d.area.clone()).collect(),
+        FilterField::Owner => app.plan().debts.iter().map(|d| d.owner.clone()).collect(),
+        FilterField::Area => app.plan().debts.iter().map(|d| d.area.clone()).collect(),
         FilterField::Tag => app
-            .plan
+            .plan()
             .debts
             .iter()
             .flat_map(|d| d.tags.iter().cloned())

@@ -1,25 +1,38 @@
-//! How the App changes its plan: applying a change (and telling the save
-//! writer), undo and redo, replacing the plan after a reload, and taking in
-//! what the writer reports.
+//! How the App changes its plan: through its session's one door (apply,
+//! undo, redo, save, reload), following each step in the derived rows and
+//! wording what the session returns for the status bar.
 
 use std::sync::Arc;
 
 use super::App;
-use crate::model::{Change, Item, Kind, Op, Plan};
+use crate::model::{Change, Item, Kind, Op, Plan, PlanDiff};
+use crate::session::{Outside, SaveError, SaveErrorKind};
 use crate::tui::action::View;
-use crate::tui::history::History;
 
 impl App {
-    /// Applies a change to the plan, records its inverse for undo and
-    /// rebuilds the derived rows. The caller returns `Effect::Save`.
+    /// The plan as the changes so far left it (the session's).
+    pub fn plan(&self) -> &Arc<Plan> {
+        self.session.plan()
+    }
+
+    /// A read-only UI (the demo, a second window) changes nothing.
+    pub fn read_only(&self) -> bool {
+        self.session.read_only()
+    }
+
+    /// A change is not on disk.
+    pub fn dirty(&self) -> bool {
+        self.session.dirty()
+    }
+
+    /// Applies a change to the plan through the session (which records its
+    /// inverse for undo and tells the save writer) and follows it in the
+    /// derived rows. The caller returns `Effect::Save`.
     pub fn apply(&mut self, change: Change) {
         let selected = self.selected_debt().map(|d| d.id.clone());
         let edited = crate::tui::cache::single_debt_put(&change).map(str::to_owned);
-        let before = self.plan.debts.len();
-        self.forward(&change);
-        let inverse = Arc::make_mut(&mut self.plan).apply(change);
-        self.history.record(inverse);
-        self.dirty = true;
+        let before = self.plan().debts.len();
+        self.session.apply(change);
         self.after_change(selected, edited, before);
     }
 
@@ -27,14 +40,10 @@ impl App {
     /// moved within the cached ranking (cheap at 100k items), anything else
     /// rebuilds. `edited` and `before` (the debt count) were read before it.
     fn after_change(&mut self, selected: Option<String>, edited: Option<String>, before: usize) {
+        let plan = self.session.plan();
         let index = edited
-            .filter(|_| self.plan.debts.len() == before)
-            .and_then(|id| {
-                self.plan
-                    .debts
-                    .binary_search_by(|d| d.id.as_str().cmp(&id))
-                    .ok()
-            });
+            .filter(|_| plan.debts.len() == before)
+            .and_then(|id| plan.debts.binary_search_by(|d| d.id.as_str().cmp(&id)).ok());
         let Some(i) = index else {
             self.rebuild(selected);
             return;
@@ -43,7 +52,7 @@ impl App {
         let selected_index = self.selected_debt_index();
         self.search_index = None;
         self.cache.update_debt(
-            &self.plan,
+            self.session.plan(),
             self.today,
             i,
             &self.filter,
@@ -61,24 +70,35 @@ impl App {
     /// `bearing check` findings for the current plan (computed on first use
     /// after a change).
     pub fn findings(&self) -> &[crate::check::Finding] {
-        self.cache.findings(&self.plan, self.today)
+        self.cache.findings(self.session.plan(), self.today)
     }
 
-    /// Replaces the whole plan (a reload after another program wrote the
-    /// file). Undo history refers to the old plan, so it is dropped.
-    pub fn replace_plan(&mut self, plan: Plan) {
+    /// The idle tick's look at the file (see `Session::watch`), following
+    /// a plan the session replaced.
+    pub fn watch(&mut self) -> Option<Outside> {
         let selected = self.selected_debt().map(|d| d.id.clone());
-        self.plan = Arc::new(plan);
-        self.seed();
-        self.history = History::default();
-        self.dirty = false;
-        self.rebuild(selected);
+        let outside = self.session.watch()?;
+        if outside.replaced() {
+            self.rebuild(selected);
+        }
+        Some(outside)
+    }
+
+    /// Reads the file again (`R`), adopting its version: what changed.
+    pub fn reload(&mut self) -> Result<PlanDiff, String> {
+        let selected = self.selected_debt().map(|d| d.id.clone());
+        let reloaded = self.session.reload();
+        if reloaded.is_ok() {
+            self.rebuild(selected);
+        }
+        reloaded
     }
 
     /// In a read-only UI (the demo, a second window) says so and answers
     /// true: the caller changes nothing.
     pub fn refuse_read_only(&mut self) -> bool {
-        if self.read_only {
+        let read_only = self.read_only();
+        if read_only {
             // Said whole at 80 columns: that it is read-only implies that
             // nothing changed.
             let msg = match &self.read_only_why {
@@ -87,7 +107,7 @@ impl App {
             };
             self.error(msg);
         }
-        self.read_only
+        read_only
     }
 
     /// Undoes (or redoes) one change; returns its label, `None` when there
@@ -95,33 +115,20 @@ impl App {
     pub fn undo_redo(&mut self, undo: bool) -> Option<String> {
         // Select the debt item the step touches, so the user sees what came
         // back; otherwise keep the current selection.
-        let touched = self.history.peek(undo).and_then(|c| {
-            c.ops.iter().find_map(|op| match op {
-                Op::Put(Item::Debt(d)) => Some(d.id.clone()),
-                Op::Remove(Kind::Debt, id) => Some(id.clone()),
-                _ => None,
-            })
+        let step = self.session.peek(undo)?;
+        let touched = step.ops.iter().find_map(|op| match op {
+            Op::Put(Item::Debt(d)) => Some(d.id.clone()),
+            Op::Remove(Kind::Debt, id) => Some(id.clone()),
+            _ => None,
         });
+        let edited = crate::tui::cache::single_debt_put(step).map(str::to_owned);
         let selected = self.selected_debt().map(|d| d.id.clone());
-        let edited = self
-            .history
-            .peek(undo)
-            .and_then(crate::tui::cache::single_debt_put)
-            .map(str::to_owned);
-        let before = self.plan.debts.len();
-        // Nothing to step: do not make the plan unique for nothing (that
-        // could copy it while something shares it).
-        let step = self.history.peek(undo)?;
-        if !self.read_only {
-            self.persist.changed(step);
-        }
-        let plan = Arc::make_mut(&mut self.plan);
+        let before = self.plan().debts.len();
         let label = if undo {
-            self.history.undo(plan)
+            self.session.undo()
         } else {
-            self.history.redo(plan)
+            self.session.redo()
         }?;
-        self.dirty = true;
         self.after_change(selected, edited, before);
         if let Some(id) = touched {
             self.select_debt(&id);
@@ -129,22 +136,12 @@ impl App {
         Some(label)
     }
 
-    /// Saves through the persistence layer; a failure keeps the change in
-    /// memory (the writer's copy has it too) and the App dirty: the next
-    /// save (another change, or quit) writes it.
+    /// Saves through the session; a failure keeps the change in memory
+    /// (the writer's copy has it too) and the session dirty: the next save
+    /// (another change, or quit) writes it. A read-only UI saves nothing.
     pub fn save(&mut self) {
-        if self.read_only {
-            return;
-        }
-        match self.persist.save(&self.plan) {
-            Ok(done) => {
-                self.dirty = false;
-                self.saved = Some(Ok(done));
-            }
-            Err(why) => {
-                self.dirty = true;
-                self.saved = Some(Err(why));
-            }
+        if let Some(outcome) = self.session.save() {
+            self.saved = Some(outcome.map_err(|e| save_error_text(&e)));
         }
     }
 
@@ -152,45 +149,41 @@ impl App {
     /// change queued); called by the loop after every event and tick.
     /// Returns whether there was one.
     pub fn poll_saved(&mut self) -> bool {
-        let outcome = self.persist.poll_saved();
+        let outcome = self.session.poll_saved();
         self.take_save_outcome(outcome)
     }
 
     /// Waits for queued saves to be written and shows the outcome: on quit,
     /// and in tests that check the file after a key.
     pub fn wait_saved(&mut self) -> bool {
-        let outcome = self.persist.flush();
+        let outcome = self.session.wait_saved();
         self.take_save_outcome(outcome)
     }
 
-    fn take_save_outcome(&mut self, outcome: Option<Result<String, String>>) -> bool {
-        match outcome {
-            None => return false,
-            Some(Ok(done)) => self.saved = Some(Ok(done)),
-            // Kept in memory; the next change (or quit) retries.
-            Some(Err(why)) => {
-                self.dirty = true;
-                self.saved = Some(Err(why));
-            }
-        }
+    fn take_save_outcome(&mut self, outcome: Option<Result<String, SaveError>>) -> bool {
+        let Some(outcome) = outcome else {
+            return false;
+        };
+        self.saved = Some(outcome.map_err(|e| save_error_text(&e)));
         true
     }
+}
 
-    /// Tells the persist the whole plan (at start and after a reload). The
-    /// file writer copies it on its thread and lets go: an edit in those
-    /// ~30 ms (100k items) copies the App's plan once, which is accepted.
-    /// A read-only UI never saves, so its persist keeps no copy.
-    pub(crate) fn seed(&mut self) {
-        if !self.read_only {
-            self.persist.seed(&self.plan);
-        }
-    }
-
-    /// Tells the persist a change about to be applied, so its copy of the
-    /// plan follows the App's.
-    fn forward(&mut self, change: &Change) {
-        if !self.read_only {
-            self.persist.changed(change);
-        }
+/// A refused save as the status bar says it: what happened, and the keys
+/// that decide what next.
+pub fn save_error_text(e: &SaveError) -> String {
+    match e.kind {
+        SaveErrorKind::ChangedOnDisk => format!(
+            "{} — R reloads theirs (drops yours), K keeps yours (backs up theirs)",
+            e.message
+        ),
+        SaveErrorKind::ReadOnly => format!(
+            "{} — your change is kept here: K saves it once the file can be written",
+            e.message
+        ),
+        SaveErrorKind::Failed => e.message.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests;

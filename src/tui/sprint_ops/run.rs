@@ -15,11 +15,11 @@ pub fn start(app: &mut App) -> Effect {
         return Effect::None;
     };
     let warnings = app
-        .plan
+        .plan()
         .sprint(&sid)
-        .map(|s| planning::start_warnings(&app.plan, s, app.today))
+        .map(|s| planning::start_warnings(app.plan(), s, app.today))
         .unwrap_or_default();
-    match planning::start(&app.plan, &sid, app.today) {
+    match planning::start(app.plan(), &sid, app.today) {
         Ok(o) if !warnings.is_empty() => {
             app.mode = Mode::Confirm(Pending {
                 prompt: format!("Start {sid} anyway? {}.", warnings.join("; ")),
@@ -41,7 +41,7 @@ pub fn cancel(app: &mut App) -> Effect {
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };
-    match planning::cancel(&app.plan, &sid, app.today) {
+    match planning::cancel(app.plan(), &sid, app.today) {
         Ok(o) => {
             let held = match o.chosen.len() {
                 0 => "It holds nothing".to_owned(),

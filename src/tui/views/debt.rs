@@ -116,7 +116,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
     let offset = cursor.visible_offset(height, rows.len());
     super::register_rows(app, area, offset);
     if rows.is_empty() {
-        let msg = if app.plan.debts.is_empty() {
+        let msg = if app.plan().debts.is_empty() {
             "No debt yet: a adds an item."
         } else {
             "No item matches the filter: f changes it."
@@ -129,7 +129,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
     let names: Vec<&str> = cols.iter().map(|(_, h, _)| *h).collect();
     let mut lines = vec![grid::header(&names, &widths, t.header())];
     for (pos, &i) in rows.iter().enumerate().skip(offset).take(height) {
-        let d = &app.plan.debts[i];
+        let d = &app.plan().debts[i];
         let b = app.cache.scores.get(i);
         let cells = cols
             .iter()
@@ -161,8 +161,8 @@ fn cell(app: &App, col: Col, i: usize, d: &Debt, b: Option<&Breakdown>) -> Strin
 /// The selected item: its fields and its score, term by term.
 pub fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let d = &app.plan.debts[i];
-    let w = &app.plan.weights;
+    let d = &app.plan().debts[i];
+    let w = &app.plan().weights;
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} ", d.id), t.key()),
         Span::styled(fit(&d.title, width.saturating_sub(8)), t.title()),
@@ -237,7 +237,7 @@ pub fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
             width,
         )));
     }
-    if let Some(s) = app.plan.open_sprint_of(&d.id) {
+    if let Some(s) = app.plan().open_sprint_of(&d.id) {
         lines.push(Line::from(fit(
             &format!("in sprint {} {}", s.id, s.name),
             width,

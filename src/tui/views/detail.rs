@@ -24,15 +24,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
             .unwrap_or_default(),
         View::Sprints => app
             .selected_sprint_index()
-            .map(|i| sprint(app, &app.plan.sprints[i], w))
+            .map(|i| sprint(app, &app.plan().sprints[i], w))
             .unwrap_or_default(),
         View::Experiments => app
             .selected_hypothesis_index()
-            .map(|i| hypothesis(app, &app.plan.hypotheses[i], w))
+            .map(|i| hypothesis(app, &app.plan().hypotheses[i], w))
             .unwrap_or_default(),
         View::KeyResults => match app.selected_kr_row() {
-            Some(KrRow::Kr(i)) => key_result(app, &app.plan.key_results[i], w),
-            Some(KrRow::Objective(i)) => objective(app, &app.plan.objectives[i], w),
+            Some(KrRow::Kr(i)) => key_result(app, &app.plan().key_results[i], w),
+            Some(KrRow::Objective(i)) => objective(app, &app.plan().objectives[i], w),
             _ => Vec::new(),
         },
         View::Overview => Vec::new(),
@@ -84,7 +84,7 @@ fn text_block(lines: &mut Vec<Line<'static>>, t: &Theme, name: &str, text: &str)
 
 fn sprint(app: &App, s: &Sprint, w: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let used = app.plan.effort_of(&s.items);
+    let used = app.plan().effort_of(&s.items);
     let mut lines = vec![
         title(t, &s.id, &s.name, w),
         field(t, "window", format!("{} → {}", s.start, s.end)),
@@ -104,7 +104,7 @@ fn sprint(app: &App, s: &Sprint, w: usize) -> Vec<Line<'static>> {
     text_block(&mut lines, t, "Goal", &s.goal);
     lines.push(Line::from(Span::styled("Items", t.heading())));
     for id in &s.items {
-        lines.push(match app.plan.debt(id) {
+        lines.push(match app.plan().debt(id) {
             Some(d) => Line::from(fit(
                 &format!(
                     "{id} {:>3} pts  {}  ({})",
@@ -179,7 +179,7 @@ fn hypothesis(app: &App, h: &Hypothesis, w: usize) -> Vec<Line<'static>> {
 
 fn key_result(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let health = kr.health(app.today, &app.plan.health);
+    let health = kr.health(app.today, &app.plan().health);
     let mut lines = vec![
         title(t, &kr.id, &kr.title, w),
         field(t, "objective", kr.objective.clone()),
@@ -237,7 +237,12 @@ fn objective(app: &App, o: &Objective, w: usize) -> Vec<Line<'static>> {
     let mut lines = vec![title(t, &o.id, &o.title, w)];
     text_block(&mut lines, t, "Description", &o.description);
     lines.push(Line::from(Span::styled("Key results", t.heading())));
-    for kr in app.plan.key_results.iter().filter(|k| k.objective == o.id) {
+    for kr in app
+        .plan()
+        .key_results
+        .iter()
+        .filter(|k| k.objective == o.id)
+    {
         let pct = kr
             .progress(app.today)
             .map_or_else(|| "–".to_owned(), crate::text::percent);

@@ -64,15 +64,15 @@ pub fn checklist(frame: &mut Frame, area: Rect, app: &App, c: &Checklist) {
     let mut lines: Vec<Line> = Vec::new();
     let (mut done_pts, mut total) = (0u32, 0u32);
     for (id, done) in &c.items {
-        let e = app.plan.debt(id).map_or(0, |d| d.effort);
+        let e = app.plan().debt(id).map_or(0, |d| d.effort);
         total += e;
         if *done {
             done_pts += e;
         }
     }
     for (pos, (id, done)) in c.items.iter().enumerate().skip(offset).take(height) {
-        let title = app.plan.debt(id).map_or("", |d| d.title.as_str());
-        let effort = app.plan.debt(id).map_or(0, |d| d.effort);
+        let title = app.plan().debt(id).map_or("", |d| d.title.as_str());
+        let effort = app.plan().debt(id).map_or(0, |d| d.effort);
         let text = format!(
             "[{}] {id} {effort:>3} {}",
             if *done { "x" } else { " " },
@@ -92,9 +92,9 @@ pub fn checklist(frame: &mut Frame, area: Rect, app: &App, c: &Checklist) {
         )));
     }
     let dest = app
-        .plan
+        .plan()
         .sprint(&c.sprint)
-        .and_then(|s| planning::next_planned(&app.plan, s))
+        .and_then(|s| planning::next_planned(app.plan(), s))
         .map_or_else(
             || "back to the backlog".to_owned(),
             |n| format!("to {}", n.id),

@@ -60,7 +60,7 @@ fn column(
     let w = usize::from(inner.width);
     let mut lines = Vec::new();
     for (pos, &i) in cards.iter().enumerate().skip(offset).take(fit_cards) {
-        let h = &app.plan.hypotheses[i];
+        let h = &app.plan().hypotheses[i];
         let mut card = card_lines(app, h, w);
         if focused && pos == sel {
             card = card.into_iter().map(|l| l.style(t.selected())).collect();

@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     for (pos, row) in rows.iter().enumerate().skip(offset).take(height) {
         let cells = match *row {
             KrRow::Objective(i) => {
-                let o = &app.plan.objectives[i];
+                let o = &app.plan().objectives[i];
                 vec![vec![
                     Span::styled(format!("{} ", o.id), t.key()),
                     Span::styled(fit(&o.title, 300), t.heading()),
@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 "(key results without an objective)",
                 t.warn(),
             )]],
-            KrRow::Kr(i) => kr_cells(app, &app.plan.key_results[i], wide, mid),
+            KrRow::Kr(i) => kr_cells(app, &app.plan().key_results[i], wide, mid),
         };
         let style = if pos == cursor.selected {
             t.selected()
@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 fn kr_cells(app: &App, kr: &KeyResult, wide: bool, mid: bool) -> Vec<Vec<Span<'static>>> {
     let t = &app.theme;
-    let health = kr.health(app.today, &app.plan.health);
+    let health = kr.health(app.today, &app.plan().health);
     let progress = kr.progress(app.today);
     let mut cells = vec![
         grid::text(fit(&format!("  {} {}", kr.id, kr.title), 300)),

@@ -17,7 +17,7 @@ const MAX_LINKS: usize = 12;
 
 pub fn movements(app: &App, h: &Hypothesis, w: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    let moves = lifecycle::movements(&app.plan, h, app.today);
+    let moves = lifecycle::movements(app.plan(), h, app.today);
     if moves.is_empty() {
         return Vec::new();
     }
@@ -30,7 +30,7 @@ pub fn movements(app: &App, h: &Hypothesis, w: usize) -> Vec<Line<'static>> {
         t.heading(),
     ))];
     for m in moves {
-        let kr = app.plan.key_result(&m.key_result);
+        let kr = app.plan().key_result(&m.key_result);
         let title = kr.map_or("", |k| k.title.as_str());
         let unit = kr.map_or("", |k| k.unit.as_str());
         let delta = m.after - m.before;
@@ -53,7 +53,7 @@ pub fn kr_links(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
     let mut lines = Vec::new();
     let hyps: Vec<&Hypothesis> = app
-        .plan
+        .plan()
         .hypotheses
         .iter()
         .filter(|h| h.key_results.contains(&kr.id))
@@ -69,7 +69,7 @@ pub fn kr_links(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
         )));
     }
     let debts: &[usize] = app
-        .plan
+        .plan()
         .key_results
         .binary_search_by(|k| k.id.cmp(&kr.id))
         .ok()
@@ -80,7 +80,7 @@ pub fn kr_links(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
         t.heading(),
     )));
     for &i in debts.iter().take(MAX_LINKS) {
-        let d = &app.plan.debts[i];
+        let d = &app.plan().debts[i];
         let rank =
             app.cache.rank[i].map_or_else(|| d.status.label().to_owned(), |r| format!("#{r}"));
         lines.push(Line::from(fit(&format!("{} {rank} {}", d.id, d.title), w)));
@@ -118,13 +118,13 @@ pub fn pressure_lines(app: &App, i: usize, b: &Breakdown, w: usize) -> Vec<Line<
     let t = &app.theme;
     let mut lines = Vec::new();
     if b.kr_pressure > 0.0 {
-        let d = &app.plan.debts[i];
+        let d = &app.plan().debts[i];
         let slipping: Vec<String> = d
             .key_results
             .iter()
             .filter_map(|id| {
-                let kr = app.plan.key_result(id)?;
-                match kr.health(app.today, &app.plan.health)? {
+                let kr = app.plan().key_result(id)?;
+                match kr.health(app.today, &app.plan().health)? {
                     Health::OnTrack => None,
                     h => Some(format!("{id} {}", h.label())),
                 }
@@ -159,7 +159,7 @@ pub fn kr_pane(frame: &mut Frame, area: Rect, app: &App) -> Rect {
     }
     let [table, pane] = Layout::vertical([Constraint::Min(6), Constraint::Length(8)]).areas(area);
     let t = &app.theme;
-    let kr = &app.plan.key_results[i];
+    let kr = &app.plan().key_results[i];
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(t.border())
@@ -180,7 +180,7 @@ pub fn kr_pane(frame: &mut Frame, area: Rect, app: &App) -> Rect {
         Span::styled(fit(&format!("  {last}"), w.saturating_sub(40)), t.dim()),
     ])];
     let hyps: Vec<String> = app
-        .plan
+        .plan()
         .hypotheses
         .iter()
         .filter(|h| h.key_results.contains(&kr.id))
@@ -194,7 +194,7 @@ pub fn kr_pane(frame: &mut Frame, area: Rect, app: &App) -> Rect {
         .iter()
         .map(|&d| {
             let rank = app.cache.rank[d].map_or_else(String::new, |r| format!(" #{r}"));
-            format!("{}{rank}", app.plan.debts[d].id)
+            format!("{}{rank}", app.plan().debts[d].id)
         })
         .collect();
     for (name, list) in [("hypotheses", hyps), ("debt", debts)] {

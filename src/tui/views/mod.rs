@@ -152,9 +152,9 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         Some(Message::Error(m)) => left.push(Span::styled(format!(" {}", sanitize(m)), t.error())),
         None => {}
     }
-    let file = sanitize(&app.persist.describe()).into_owned();
+    let file = sanitize(&app.session.persist().describe()).into_owned();
     let mut after = String::new();
-    if app.read_only && !file.contains("read-only") {
+    if app.read_only() && !file.contains("read-only") {
         after.push_str(" · read-only");
     }
     if let Some(Ok(done)) = &app.saved {

@@ -59,12 +59,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// The North Star wrapped at word boundaries, "North Star" before it.
 fn north_star(app: &App, width: usize) -> Vec<Line<'static>> {
     let t = &app.theme;
-    if app.plan.north_star.trim().is_empty() {
+    if app.plan().north_star.trim().is_empty() {
         return vec![Line::from(Span::styled("No North Star yet", t.dim()))];
     }
     const LABEL: &str = "North Star  ";
     let indent = LABEL.len();
-    let text = sanitize(&app.plan.north_star.replace(['\r', '\n'], " ")).into_owned();
+    let text = sanitize(&app.plan().north_star.replace(['\r', '\n'], " ")).into_owned();
     let wrapped = wrap(&text, width.saturating_sub(indent).max(1));
     wrapped
         .into_iter()
@@ -156,7 +156,7 @@ fn row_line(app: &App, row: Row, width: usize) -> Line<'static> {
 fn objectives(app: &App) -> Vec<Item> {
     let t = &app.theme;
     let mut items = vec![Item::Text(heading("Objectives", t.heading()))];
-    if app.plan.objectives.is_empty() {
+    if app.plan().objectives.is_empty() {
         items.push(Item::Text(Line::from(Span::styled("none yet", t.dim()))));
     }
     items.extend((0..app.cache.kr_rows.len()).map(|n| Item::Row(Row::Kr(n))));
@@ -167,12 +167,12 @@ fn kr_line(app: &App, n: usize, width: usize) -> Line<'static> {
     let t = &app.theme;
     match app.cache.kr_rows.get(n).copied() {
         Some(KrRow::Objective(oi)) => Line::from(Span::styled(
-            fit(&app.plan.objectives[oi].title, width),
+            fit(&app.plan().objectives[oi].title, width),
             t.title(),
         )),
         Some(KrRow::Kr(ki)) => {
-            let kr = &app.plan.key_results[ki];
-            let health = kr.health(app.today, &app.plan.health);
+            let kr = &app.plan().key_results[ki];
+            let health = kr.health(app.today, &app.plan().health);
             let progress = kr.progress(app.today);
             let pct = progress.map_or_else(
                 || "   –".to_owned(),
@@ -215,7 +215,7 @@ fn top_debt(app: &App) -> Vec<Item> {
 
 fn debt_line(app: &App, n: usize, i: usize, width: usize) -> Line<'static> {
     let t = &app.theme;
-    let d = &app.plan.debts[i];
+    let d = &app.plan().debts[i];
     let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
     let score = format!(" {score:.2}");
     let head = format!("{}. {} ", n + 1, d.id);
@@ -238,9 +238,9 @@ fn sprint(app: &App, width: usize) -> Vec<Item> {
         items.push(Item::Text(Line::from("")));
         return items;
     };
-    let s = &app.plan.sprints[i];
+    let s = &app.plan().sprints[i];
     items.push(Item::Row(Row::Sprint(i)));
-    let used = app.plan.effort_of(&s.items);
+    let used = app.plan().effort_of(&s.items);
     let over = used > s.capacity;
     let ratio = f64::from(used) / f64::from(s.capacity.max(1));
     items.push(Item::Text(Line::from(vec![
@@ -265,7 +265,7 @@ fn sprint(app: &App, width: usize) -> Vec<Item> {
 }
 
 fn sprint_line(app: &App, i: usize, width: usize) -> Line<'static> {
-    let s = &app.plan.sprints[i];
+    let s = &app.plan().sprints[i];
     let timing = s.timing(app.today);
     let head = fit(&format!("{} {} · {timing}", s.id, s.name), width);
     Line::from(if timing.is_late() {
@@ -294,7 +294,7 @@ fn stale(app: &App, rows: &[Row]) -> Vec<Item> {
 
 fn stale_line(app: &App, i: usize, width: usize) -> Line<'static> {
     let t = &app.theme;
-    let h = &app.plan.hypotheses[i];
+    let h = &app.plan().hypotheses[i];
     let late = h.review_by.map_or(0, |d| (app.today - d).num_days());
     Line::from(vec![
         Span::styled(format!("{} ", h.id), t.warn()),

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(si) = app.selected_sprint_index() else {
         return;
     };
-    let s = &app.plan.sprints[si];
+    let s = &app.plan().sprints[si];
     if rest.width >= 70 {
         let [items, cands] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -65,7 +65,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         .cache
         .sprint_rows
         .iter()
-        .map(|&i| display_width(&state(&app.plan.sprints[i], app)))
+        .map(|&i| display_width(&state(&app.plan().sprints[i], app)))
         .max()
         .unwrap_or(0)
         .clamp(15, usize::from(area.width / 4).max(15)) as u16;
@@ -84,8 +84,8 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         .skip(offset)
         .take(height)
     {
-        let s = &app.plan.sprints[i];
-        let used = app.plan.effort_of(&s.items);
+        let s = &app.plan().sprints[i];
+        let used = app.plan().effort_of(&s.items);
         let over = used > s.capacity;
         let ratio = f64::from(used) / f64::from(s.capacity.max(1));
         let gauge = vec![
@@ -141,7 +141,7 @@ fn focus_title(app: &App, pane: SprintFocus, text: String) -> Span<'static> {
 
 fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     let t = &app.theme;
-    let used = app.plan.effort_of(&s.items);
+    let used = app.plan().effort_of(&s.items);
     let over = used > s.capacity;
     let block = Block::default()
         .borders(Borders::TOP)
@@ -171,7 +171,7 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
         lines.push(Line::from(Span::styled(fit(&s.goal, w), t.dim())));
     }
     // The rows planning computes (the actions index into the same ones).
-    let rows = planning::item_rows(&app.plan, &s.id);
+    let rows = planning::item_rows(app.plan(), &s.id);
     // Totals from the cached scores: the sprint's few items, never the backlog.
     let indices: Vec<usize> = rows.iter().filter_map(|r| r.debt).collect();
     let score_sum: f64 = indices
@@ -181,7 +181,7 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
         .sum();
     let mut krs: Vec<&str> = indices
         .iter()
-        .flat_map(|&i| app.plan.debts[i].key_results.iter().map(String::as_str))
+        .flat_map(|&i| app.plan().debts[i].key_results.iter().map(String::as_str))
         .collect();
     krs.sort_unstable();
     krs.dedup();
@@ -196,7 +196,7 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
         Span::styled(fit(&note, w.saturating_sub(12)), t.gauge(over)),
     ]));
     let velocity =
-        planning::velocity(&app.plan).map_or_else(|| "no sprint closed yet".to_owned(), num);
+        planning::velocity(app.plan()).map_or_else(|| "no sprint closed yet".to_owned(), num);
     let krs = if krs.is_empty() {
         "no KRs".to_owned()
     } else {
@@ -223,7 +223,7 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
         let id = row.id;
         let line = match row.debt {
             Some(i) => {
-                let d = &app.plan.debts[i];
+                let d = &app.plan().debts[i];
                 let rank = app.cache.rank[i].map_or("-".to_owned(), |r| r.to_string());
                 let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
                 let owner = if d.owner.is_empty() { "-" } else { &d.owner };
@@ -272,7 +272,7 @@ fn draw_candidates(frame: &mut Frame, area: Rect, app: &App) {
         .skip(offset)
         .take(room)
         .map(|(pos, &i)| {
-            let d = &app.plan.debts[i];
+            let d = &app.plan().debts[i];
             let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
             let line = Line::from(vec![
                 Span::styled(format!("{} ", d.id), t.key()),

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::*;
 use crate::model::{Change, Item, Op};
-use crate::tui::App;
+use crate::session::Session;
 
 pub(super) fn setup(plan: &Plan) -> (tempfile::TempDir, PathBuf, FilePersist) {
     let tmp = tempfile::tempdir().unwrap();
@@ -62,15 +62,15 @@ pub(super) fn on_disk(path: &Path) -> Plan {
 pub(super) fn assert_in_step(path: &Path, writer: &Writer, plan: &Plan) {
     assert!(
         on_disk(path) == *plan,
-        "the file differs from the App's plan"
+        "the file differs from the session's plan"
     );
     assert!(
         writer.settled_mirror().as_ref() == Some(plan),
-        "the writer's copy differs from the App's plan"
+        "the writer's copy differs from the session's plan"
     );
 }
 
-/// Sets the North Star through `p`, as the App does: the change is sent,
+/// Sets the North Star through `p`, as the session does: the change is sent,
 /// then applied.
 fn set_star(plan: &mut Arc<Plan>, p: &mut FilePersist, text: &str) {
     let mut meta = plan.meta();
@@ -85,7 +85,7 @@ fn set_star(plan: &mut Arc<Plan>, p: &mut FilePersist, text: &str) {
 
 /// Lets a held writer go when the test ends, also when it fails, so the
 /// persist's drop (which writes what is queued) cannot wait on it forever.
-/// Declare it after the App or persist: locals drop in reverse order.
+/// Declare it after the session or persist: locals drop in reverse order.
 struct Release(Arc<Writer>);
 
 impl Drop for Release {
@@ -112,10 +112,10 @@ fn saves_and_refuses_to_overwrite_an_outside_change() {
     set_star(&mut plan, &mut p, "mine again");
     assert!(p.save(&plan).is_ok(), "queued");
     let err = p.flush().unwrap().unwrap_err();
-    assert!(err.contains("changed on disk"), "{err}");
+    assert!(err.message.contains("changed on disk"), "{err}");
     assert_eq!(on_disk(&path).north_star, "theirs");
 
-    // A reload: the App adopts theirs and seeds the writer with it.
+    // A reload: the session adopts theirs and seeds the writer with it.
     let mut plan = Arc::new(p.reload().unwrap());
     assert_eq!(plan.north_star, "theirs");
     p.seed(&plan);
@@ -279,58 +279,65 @@ fn keep_mine_overwrites_theirs_after_a_refusal() {
     assert_eq!(on_disk(&path).north_star, "mine");
 }
 
-fn app_on_file(plan: Plan) -> (tempfile::TempDir, PathBuf, Arc<Writer>, App) {
+fn session_on_file(plan: Plan) -> (tempfile::TempDir, PathBuf, Arc<Writer>, Session) {
     let (tmp, path, p) = setup(&plan);
     let writer = Arc::clone(&p.writer);
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-    let app = App::new(plan, today, false, Box::new(p));
-    // The seed's copy is made: the App's plan is its own again.
+    let session = Session::new(plan, Box::new(p), false);
+    // The seed's copy is made: the session's plan is its own again.
     writer.settled_mirror();
-    (tmp, path, writer, app)
+    (tmp, path, writer, session)
 }
 
 /// Sets the first debt item's customer rating to `value` and saves, as a
 /// rating key does.
-fn rate(app: &mut App, value: u8) {
-    let mut debt = app.plan.debts[0].clone();
+fn rate(session: &mut Session, value: u8) {
+    let mut debt = session.plan().debts[0].clone();
     debt.customer = value;
-    app.apply(Change::new("rate").put(Item::Debt(debt)));
-    app.save();
+    session.apply(Change::new("rate").put(Item::Debt(debt)));
+    session.save();
+}
+
+/// Waits for the writer like the App does after a key: the outcome, which
+/// must be there.
+fn waited(session: &mut Session) -> Result<String, SaveError> {
+    session.wait_saved().expect("a save was asked for")
 }
 
 #[test]
 fn an_edit_after_the_writer_finished_changes_the_plan_in_place() {
-    let (_tmp, path, writer, mut app) = app_on_file(crate::synth::plan(300, 7));
-    rate(&mut app, 1);
-    assert!(app.wait_saved());
-    let shared = Arc::as_ptr(&app.plan);
-    rate(&mut app, 2);
-    assert_eq!(Arc::as_ptr(&app.plan), shared, "no copy of the plan");
-    assert!(app.wait_saved());
-    rate(&mut app, 3);
-    assert_eq!(Arc::as_ptr(&app.plan), shared, "still none");
-    assert!(app.wait_saved());
-    assert_eq!(app.saved.as_ref().map(Result::is_ok), Some(true));
-    assert_in_step(&path, &writer, &app.plan);
+    let (_tmp, path, writer, mut session) = session_on_file(crate::synth::plan(300, 7));
+    rate(&mut session, 1);
+    waited(&mut session).unwrap();
+    let shared = Arc::as_ptr(session.plan());
+    rate(&mut session, 2);
+    assert_eq!(Arc::as_ptr(session.plan()), shared, "no copy of the plan");
+    waited(&mut session).unwrap();
+    rate(&mut session, 3);
+    assert_eq!(Arc::as_ptr(session.plan()), shared, "still none");
+    assert!(waited(&mut session).is_ok());
+    assert_in_step(&path, &writer, session.plan());
     assert_eq!(on_disk(&path).debts[0].customer, 3);
 }
 
 #[test]
 fn an_edit_while_a_save_renders_does_not_copy_the_plan() {
-    let (_tmp, path, writer, mut app) = app_on_file(crate::synth::plan(300, 8));
+    let (_tmp, path, writer, mut session) = session_on_file(crate::synth::plan(300, 8));
     let _release = Release(Arc::clone(&writer));
-    let mine = Arc::as_ptr(&app.plan);
+    let mine = Arc::as_ptr(session.plan());
     writer.hold_at(Some(Stage::Rendering));
-    rate(&mut app, 1);
+    rate(&mut session, 1);
     writer.wait_at(Stage::Rendering);
-    rate(&mut app, 2);
-    assert_eq!(Arc::as_ptr(&app.plan), mine, "changed in place");
-    assert_eq!(Arc::strong_count(&app.plan), 1, "the writer holds none");
-    assert_eq!(app.plan.debts[0].customer, 2);
+    rate(&mut session, 2);
+    assert_eq!(Arc::as_ptr(session.plan()), mine, "changed in place");
+    assert_eq!(
+        Arc::strong_count(session.plan()),
+        1,
+        "the writer holds none"
+    );
+    assert_eq!(session.plan().debts[0].customer, 2);
     writer.hold_at(None);
-    assert!(app.wait_saved());
-    assert_eq!(app.saved.as_ref().map(Result::is_ok), Some(true));
-    assert_in_step(&path, &writer, &app.plan);
+    assert!(waited(&mut session).is_ok());
+    assert_in_step(&path, &writer, session.plan());
     assert_eq!(on_disk(&path).debts[0].customer, 2, "both edits written");
 }
 
@@ -339,64 +346,62 @@ fn a_failed_write_keeps_the_changes_and_the_next_save_writes_them() {
     let plan = crate::synth::plan(100, 11);
     let (_tmp, path, text, p) = removable(&plan);
     let writer = Arc::clone(&p.writer);
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
-    let mut app = App::new(plan, today, false, Box::new(p));
+    let mut session = Session::new(plan, Box::new(p), false);
     let dir = path.parent().unwrap().to_path_buf();
     std::fs::remove_dir_all(&dir).unwrap();
-    rate(&mut app, 4);
-    assert!(app.wait_saved());
-    assert!(matches!(app.saved, Some(Err(_))), "{:?}", app.saved);
-    assert!(app.dirty, "unsaved");
+    rate(&mut session, 4);
+    let saved = waited(&mut session);
+    assert!(saved.is_err(), "{saved:?}");
+    assert!(session.dirty(), "unsaved");
     // The disk is back as it was; the next save (here: quit's) writes the
     // change the failed one carried.
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(&path, &text).unwrap();
-    app.save();
-    assert!(app.wait_saved());
-    assert_eq!(app.saved.as_ref().map(Result::is_ok), Some(true));
-    assert!(!app.dirty);
-    assert_in_step(&path, &writer, &app.plan);
+    session.save();
+    assert!(waited(&mut session).is_ok());
+    assert!(!session.dirty());
+    assert_in_step(&path, &writer, session.plan());
     assert_eq!(on_disk(&path).debts[0].customer, 4);
 }
 
 #[test]
 fn undo_redo_and_reload_keep_the_writer_in_step() {
-    let (_tmp, path, writer, mut app) = app_on_file(crate::synth::plan(60, 12));
-    rate(&mut app, 5);
-    rate(&mut app, 1);
-    assert_eq!(app.undo_redo(true).as_deref(), Some("rate"));
-    app.save();
-    assert!(app.wait_saved());
-    assert_in_step(&path, &writer, &app.plan);
+    let (_tmp, path, writer, mut session) = session_on_file(crate::synth::plan(60, 12));
+    rate(&mut session, 5);
+    rate(&mut session, 1);
+    assert_eq!(session.undo().as_deref(), Some("rate"));
+    session.save();
+    waited(&mut session).unwrap();
+    assert_in_step(&path, &writer, session.plan());
     assert_eq!(on_disk(&path).debts[0].customer, 5);
-    assert_eq!(app.undo_redo(false).as_deref(), Some("rate"));
-    app.save();
-    assert!(app.wait_saved());
-    assert_in_step(&path, &writer, &app.plan);
+    assert_eq!(session.redo().as_deref(), Some("rate"));
+    session.save();
+    waited(&mut session).unwrap();
+    assert_in_step(&path, &writer, session.plan());
 
     let mut theirs = on_disk(&path);
     theirs.north_star = "theirs".into();
     theirs.debts.remove(1);
     std::fs::write(&path, store::render(&theirs).unwrap()).unwrap();
-    let reloaded = app.persist.reload_from_disk().unwrap();
-    app.replace_plan(reloaded);
-    rate(&mut app, 0);
-    assert!(app.wait_saved());
-    assert_in_step(&path, &writer, &app.plan);
+    let reloaded = session.persist_mut().reload_from_disk().unwrap();
+    session.replace(reloaded);
+    rate(&mut session, 0);
+    waited(&mut session).unwrap();
+    assert_in_step(&path, &writer, session.plan());
     assert_eq!(on_disk(&path).north_star, "theirs");
     assert_eq!(on_disk(&path).debts.len(), theirs.debts.len());
 }
 
 #[test]
-fn a_queued_save_is_written_when_the_app_goes() {
-    let (_tmp, path, writer, mut app) = app_on_file(crate::synth::plan(300, 6));
+fn a_queued_save_is_written_when_the_session_goes() {
+    let (_tmp, path, writer, mut session) = session_on_file(crate::synth::plan(300, 6));
     writer.hold_at(Some(Stage::Writing));
-    rate(&mut app, 1);
+    rate(&mut session, 1);
     writer.wait_at(Stage::Writing);
-    rate(&mut app, 4);
-    let last = (*app.plan).clone();
+    rate(&mut session, 4);
+    let last = Plan::clone(session.plan());
     writer.hold_at(None);
-    drop(app);
+    drop(session);
     assert_eq!(on_disk(&path), last);
     assert_eq!(on_disk(&path).debts[0].customer, 4);
 }

@@ -1,12 +1,12 @@
-//! The UI's link to the plan file: every change is saved through the
+//! A session's link to the plan file: every change is saved through the
 //! store's atomic save, and never over a file someone else changed since it
 //! was read. Saves run on one background writer thread so a 100k plan's
 //! ~0.7 s of rendering never blocks a keystroke.
 //!
-//! The writer keeps its own copy of the plan, seeded when the UI starts
-//! (or reloads) and kept equal to the App's by the same changes in the same
+//! The writer keeps its own copy of the plan, seeded when the session starts
+//! (or reloads) and kept equal to the session's by the same changes in the same
 //! order ([`Persist::changed`]). A save only asks for a write: the writer
-//! applies what it was sent, renders its copy and writes it. The App's plan
+//! applies what it was sent, renders its copy and writes it. The session's plan
 //! is never shared for a save, so an edit while a save renders changes it
 //! in place, and saves asked for while the writer is busy become one write.
 
@@ -18,7 +18,7 @@ use std::time::SystemTime;
 use crate::model::{Change, Plan};
 use crate::store::{self, Comments, Fingerprint, PresenceLock, StoreError};
 
-use super::Persist;
+use super::{Persist, SaveError};
 #[cfg(test)]
 use writer::Stage;
 use writer::{Shared, Update, Writer, describe_error, saved_now};
@@ -105,7 +105,7 @@ impl FilePersist {
 
     /// Waits until every queued save is written; the last write's outcome
     /// if the UI has not taken it yet.
-    pub fn wait(&mut self) -> Option<Result<String, String>> {
+    pub fn wait(&mut self) -> Option<Result<String, SaveError>> {
         self.wait_idle().outcome.take()
     }
 
@@ -169,7 +169,7 @@ impl FilePersist {
     }
 
     /// Reads the file again (after an outside change), adopting its version.
-    /// The App then seeds the writer with it ([`Persist::seed`]).
+    /// The session then seeds the writer with it ([`Persist::seed`]).
     pub fn reload(&mut self) -> Result<Plan, StoreError> {
         drop(self.wait_idle());
         let loaded = store::load(&self.path)?;
@@ -190,7 +190,7 @@ impl FilePersist {
     fn send(&self, s: &mut Shared, update: Update) {
         if matches!(update, Update::Replace(_)) {
             s.needs_plan = false;
-            // The App's whole plan: as read (start, reload), or about to
+            // The session's whole plan: as read (start, reload), or about to
             // be saved whole (`K`, which asks for the write at once).
             s.unsaved = false;
             self.writer.wake.notify_all();
@@ -203,7 +203,7 @@ impl FilePersist {
     /// Asks the writer to save its copy (sending `plan` whole first if it
     /// has none). Without a writer thread (it could not be started) saves
     /// `plan` right here.
-    fn request(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
+    fn request(&mut self, plan: &Arc<Plan>) -> Result<String, SaveError> {
         if self.thread.is_none() {
             let (expected, comments) = {
                 let s = self.writer.lock();
@@ -245,7 +245,7 @@ impl Drop for FilePersist {
 
 impl Persist for FilePersist {
     /// The writer copies `plan` on its thread (~30 ms at 100k items) and
-    /// lets go of it; an edit in that window copies the App's plan once.
+    /// lets go of it; an edit in that window copies the session's plan once.
     fn seed(&mut self, plan: &Arc<Plan>) {
         if self.thread.is_some() {
             let mut s = self.writer.lock();
@@ -260,7 +260,7 @@ impl Persist for FilePersist {
         }
     }
 
-    fn save(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
+    fn save(&mut self, plan: &Arc<Plan>) -> Result<String, SaveError> {
         self.request(plan)
     }
 
@@ -268,7 +268,7 @@ impl Persist for FilePersist {
         crate::text::sanitize(&self.path.display().to_string()).into_owned()
     }
 
-    fn poll_saved(&mut self) -> Option<Result<String, String>> {
+    fn poll_saved(&mut self) -> Option<Result<String, SaveError>> {
         let mut s = self.writer.lock();
         // An outcome with a newer save queued is not the last word.
         if !s.idle() {
@@ -277,15 +277,15 @@ impl Persist for FilePersist {
         s.outcome.take()
     }
 
-    fn flush(&mut self) -> Option<Result<String, String>> {
+    fn flush(&mut self) -> Option<Result<String, SaveError>> {
         self.wait()
     }
 
     fn check_external(&mut self) -> Option<Result<Plan, String>> {
         let expected = {
             let s = self.writer.lock();
-            // Our own write in flight or waiting, or an outcome the UI has
-            // not seen (a refused save must reach the UI before theirs
+            // Our own write in flight or waiting, or an outcome the session has
+            // not seen (a refused save must reach the session before theirs
             // replaces ours).
             if !s.idle() || s.outcome.is_some() {
                 return None;
@@ -346,7 +346,7 @@ impl Persist for FilePersist {
 
     /// `store::save` keeps the version it replaces in the backups
     /// (`store::backup::keep` under `backup::dir_for`), so theirs is safe.
-    fn keep_mine(&mut self, plan: &Arc<Plan>) -> Result<String, String> {
+    fn keep_mine(&mut self, plan: &Arc<Plan>) -> Result<String, SaveError> {
         // A queued save still expects the old version; let it finish (and
         // be refused) before adopting theirs as the one to replace.
         self.wait();
@@ -361,7 +361,7 @@ impl Persist for FilePersist {
             }
         }
         self.reported = None;
-        // The App's plan whole, as a reload would: whatever the copy holds,
+        // The session's plan whole, as a reload would: whatever the copy holds,
         // what is written is what the user sees.
         self.seed(plan);
         self.request(plan)

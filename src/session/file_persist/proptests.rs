@@ -1,7 +1,7 @@
-//! The writer's copy never drifts from the App's plan: random edits, undo,
-//! redo, saves that coalesce, outside changes reloaded (R) or overruled
-//! (K), on a real file; after every flush the file and the copy equal the
-//! App's plan.
+//! The writer's copy never drifts from the session's plan: random edits,
+//! undo, redo, saves that coalesce, outside changes reloaded (R) or
+//! overruled (K), on a real file; after every flush the file and the copy
+//! equal the session's plan.
 //!
 //! Compiled only under `#[cfg(test)] mod proptests;` in the parent:
 //! unwrap() here is on fixtures the test builds, never on user input.
@@ -14,7 +14,7 @@ use proptest::test_runner::{Config, TestRunner};
 use super::tests::{assert_in_step, on_disk};
 use super::*;
 use crate::model::{Debt, Item, Kind, Op};
-use crate::tui::{Action, App, handle, reload};
+use crate::session::{KeepMine, Session};
 
 #[derive(Debug, Clone)]
 enum Step {
@@ -27,7 +27,7 @@ enum Step {
     Redo,
     /// Waits for the writer and checks it (otherwise saves pile up).
     Flush,
-    /// Another program changes the file; the App reloads it (`R`).
+    /// Another program changes the file; the session reloads it (`R`).
     Reload,
     /// Another program changes the file, our next save is refused, `K`.
     KeepMine,
@@ -60,15 +60,35 @@ fn theirs(path: &Path, n: usize) {
     std::fs::write(path, store::render(&plan).unwrap()).unwrap();
 }
 
-fn flush(app: &mut App, path: &Path, writer: &Writer) {
+/// The session and the last save's outcome, as the App keeps it.
+struct Editing {
+    session: Session,
+    saved: Option<Result<String, SaveError>>,
+}
+
+impl Editing {
+    fn save(&mut self) {
+        if let Some(outcome) = self.session.save() {
+            self.saved = Some(outcome);
+        }
+    }
+
+    fn wait_saved(&mut self) {
+        if let Some(outcome) = self.session.wait_saved() {
+            self.saved = Some(outcome);
+        }
+    }
+}
+
+fn flush(app: &mut Editing, path: &Path, writer: &Writer) {
     app.wait_saved();
     assert!(
         app.saved.as_ref().is_none_or(Result::is_ok),
         "{:?}",
         app.saved
     );
-    assert!(!app.dirty);
-    assert_in_step(path, writer, &app.plan);
+    assert!(!app.session.dirty());
+    assert_in_step(path, writer, app.session.plan());
 }
 
 fn run(path: &Path, steps: &[Step]) {
@@ -76,12 +96,16 @@ fn run(path: &Path, steps: &[Step]) {
     let fp = store::create(path, &store::render(&plan).unwrap()).unwrap();
     let p = FilePersist::new(path.to_path_buf(), fp, None);
     let writer = Arc::clone(&p.writer);
-    let mut app = App::new(plan, day(), false, Box::new(p));
+    let mut app = Editing {
+        session: Session::new(plan, Box::new(p), false),
+        saved: None,
+    };
     for (n, step) in steps.iter().enumerate() {
-        let len = app.plan.debts.len();
+        let plan = app.session.plan();
+        let len = plan.debts.len();
         let change = match *step {
             Step::Rate(i, v) if len > 0 => {
-                let mut d = app.plan.debts[i % len].clone();
+                let mut d = plan.debts[i % len].clone();
                 d.customer = v;
                 Some(Change::new("rate").put(Item::Debt(d)))
             }
@@ -91,10 +115,10 @@ fn run(path: &Path, steps: &[Step]) {
                 day(),
             )))),
             Step::Remove(i) if len > 0 => {
-                Some(Change::new("remove").remove(Kind::Debt, app.plan.debts[i % len].id.clone()))
+                Some(Change::new("remove").remove(Kind::Debt, plan.debts[i % len].id.clone()))
             }
             Step::Star(s) => {
-                let mut meta = app.plan.meta();
+                let mut meta = plan.meta();
                 meta.north_star = format!("star {s}");
                 Some(Change {
                     label: "star".into(),
@@ -104,34 +128,44 @@ fn run(path: &Path, steps: &[Step]) {
             _ => None,
         };
         if let Some(change) = change {
-            app.apply(change);
+            app.session.apply(change);
             app.save();
             continue;
         }
+        let stepped = |s: &mut Session| match step {
+            Step::Undo => s.undo().is_some(),
+            Step::Redo => s.redo().is_some(),
+            _ => false,
+        };
         match step {
-            Step::Undo | Step::Redo if app.undo_redo(matches!(step, Step::Undo)).is_some() => {
+            Step::Undo | Step::Redo if stepped(&mut app.session) => {
                 app.save();
             }
             Step::Flush => flush(&mut app, path, &writer),
             Step::Reload => {
                 flush(&mut app, path, &writer);
                 theirs(path, n);
-                handle(&mut app, Action::ReloadFile);
-                assert_eq!(app.plan.north_star, format!("theirs {n}"));
+                // `R` with nothing unsaved reloads at once.
+                app.session.reload().unwrap();
+                assert_eq!(app.session.plan().north_star, format!("theirs {n}"));
             }
             Step::KeepMine => {
                 flush(&mut app, path, &writer);
                 theirs(path, n);
-                let mut meta = app.plan.meta();
+                let mut meta = app.session.plan().meta();
                 meta.north_star = format!("mine {n}");
-                app.apply(Change {
+                app.session.apply(Change {
                     label: "star".into(),
                     ops: vec![Op::SetMeta(Box::new(meta))],
                 });
                 app.save();
                 app.wait_saved();
-                assert!(app.dirty, "refused: {:?}", app.saved);
-                reload::keep_mine(&mut app);
+                assert!(app.session.dirty(), "refused: {:?}", app.saved);
+                match app.session.keep_mine() {
+                    Ok(KeepMine::Saved(done)) => app.saved = Some(Ok(done)),
+                    Ok(other) => panic!("nothing kept: {other:?}"),
+                    Err(e) => app.saved = Some(Err(e)),
+                }
                 flush(&mut app, path, &writer);
                 assert_eq!(on_disk(path).north_star, format!("mine {n}"));
             }
@@ -142,7 +176,7 @@ fn run(path: &Path, steps: &[Step]) {
 }
 
 #[test]
-fn the_file_and_the_writers_copy_always_equal_the_apps_plan() {
+fn the_file_and_the_writers_copy_always_equal_the_sessions_plan() {
     // One file for every case: each plan file gets its own backups folder.
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("bearing.ron");

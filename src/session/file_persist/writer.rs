@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use crate::model::{Change, Plan};
+use crate::session::{SaveError, SaveErrorKind};
 use crate::store::{self, Comments, Fingerprint, StoreError};
 
 /// Where a test can hold the writer: before it renders (changes applied to
@@ -16,7 +17,7 @@ pub(super) enum Stage {
     Writing,
 }
 
-/// What the writer is told, in the order the App did it.
+/// What the writer is told, in the order the session did it.
 pub(super) enum Update {
     /// Start over from this plan (copied on the writer thread).
     Replace(Arc<Plan>),
@@ -24,7 +25,7 @@ pub(super) enum Update {
     Apply(Change),
 }
 
-/// What the UI and the writer share, under one lock so "a write finished"
+/// What the session and the writer share, under one lock so "a write finished"
 /// and "the file now holds this fingerprint" change together.
 #[derive(Default)]
 pub(super) struct Shared {
@@ -43,8 +44,8 @@ pub(super) struct Shared {
     pub(super) expected: Option<Fingerprint>,
     /// The comments of the file last read, written back with every save.
     pub(super) comments: Arc<Comments>,
-    /// The last write's outcome, until the UI takes it.
-    pub(super) outcome: Option<Result<String, String>>,
+    /// The last write's outcome, until the session takes it.
+    pub(super) outcome: Option<Result<String, SaveError>>,
     /// Writes done (successful or not), for tests and the status.
     pub(super) writes: u64,
     /// A change was sent that no successful write has covered yet: what a
@@ -71,7 +72,7 @@ pub(super) struct Writer {
     /// Signalled when something is queued (wakes the writer) and when the
     /// writer goes idle (wakes `flush`).
     pub(super) wake: Condvar,
-    /// The writer's own copy of the plan, kept equal to the App's by the
+    /// The writer's own copy of the plan, kept equal to the session's by the
     /// same changes in the same order. Only the writer thread uses it
     /// (tests read it once the writer is idle).
     pub(super) mirror: Mutex<Option<Plan>>,
@@ -151,7 +152,7 @@ impl Writer {
 
     /// Brings the copy up to date and, if a save was asked for, writes it.
     /// A failed write loses nothing: the copy keeps every change, and the
-    /// next save (the App stays dirty, quit retries) writes it whole.
+    /// next save (the session stays dirty, quit retries) writes it whole.
     fn step(
         &self,
         path: &Path,
@@ -163,7 +164,7 @@ impl Writer {
         let mut mirror = self.mirror();
         for update in updates {
             match update {
-                // The App's plan is shared only for this copy: let go at
+                // The session's plan is shared only for this copy: let go at
                 // once, so its next edit changes it in place.
                 Update::Replace(plan) => {
                     let copy = Plan::clone(&plan);
@@ -215,16 +216,23 @@ pub(super) fn saved_now() -> String {
     format!("saved {}", chrono::Local::now().format("%H:%M:%S"))
 }
 
-pub(super) fn describe_error(path: &Path, e: &StoreError) -> String {
+/// What a failed write says, as data: the front end adds what to do next.
+pub(super) fn describe_error(path: &Path, e: &StoreError) -> SaveError {
     match e {
-        StoreError::ChangedOnDisk { .. } => format!(
-            "{}: changed on disk by another program; not overwritten — R reloads theirs (drops yours), K keeps yours (backs up theirs)",
-            crate::text::sanitize(&path.display().to_string())
+        StoreError::ChangedOnDisk { .. } => SaveError::new(
+            SaveErrorKind::ChangedOnDisk,
+            format!(
+                "{}: changed on disk by another program; not overwritten",
+                crate::text::sanitize(&path.display().to_string())
+            ),
         ),
-        StoreError::ReadOnlyFile { .. } | StoreError::ReadOnlyDir { .. } => format!(
-            "{} — your change is kept here: K saves it once the file can be written",
-            crate::text::sanitize(&e.to_string())
+        StoreError::ReadOnlyFile { .. } | StoreError::ReadOnlyDir { .. } => SaveError::new(
+            SaveErrorKind::ReadOnly,
+            crate::text::sanitize(&e.to_string()).into_owned(),
         ),
-        e => crate::text::sanitize(&e.to_string()).into_owned(),
+        e => SaveError::new(
+            SaveErrorKind::Failed,
+            crate::text::sanitize(&e.to_string()).into_owned(),
+        ),
     }
 }
