@@ -9,6 +9,7 @@ use crate::model::{Item, Plan, SCHEMA_VERSION};
 
 mod checks;
 mod fast_de;
+mod fast_fields;
 mod fast_ser;
 pub(crate) mod locate;
 

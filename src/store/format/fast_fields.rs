@@ -392,3 +392,24 @@ idents!(SprintState {
     Closed => "closed",
     Cancelled => "cancelled",
 });
+
+#[cfg(test)]
+mod tests {
+    /// Field and variant names are spelled in this file only: the reader
+    /// and the writer name none (each used to list every field by hand).
+    #[test]
+    fn the_reader_and_the_writer_name_no_field() {
+        for (file, text) in [
+            ("fast_de.rs", include_str!("fast_de.rs")),
+            ("fast_ser.rs", include_str!("fast_ser.rs")),
+        ] {
+            let names: Vec<&str> = text
+                .split('"')
+                .skip(1)
+                .step_by(2)
+                .filter(|s| !s.is_empty() && s.bytes().all(|b| b == b'_' || b.is_ascii_lowercase()))
+                .collect();
+            assert!(names.is_empty(), "{file} names fields: {names:?}");
+        }
+    }
+}
