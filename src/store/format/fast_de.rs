@@ -103,6 +103,7 @@ impl<'a> Cur<'a> {
         }
     }
 
+    #[inline]
     pub(super) fn lit(&mut self, l: &[u8]) -> Option<()> {
         if self.s[self.pos..].starts_with(l) {
             self.pos += l.len();
@@ -112,6 +113,7 @@ impl<'a> Cur<'a> {
         }
     }
 
+    #[inline]
     pub(super) fn indent(&mut self, n: usize) -> Option<()> {
         let end = self.pos.checked_add(n)?;
         if self.s.get(self.pos..end)?.iter().all(|&b| b == b' ') {
@@ -123,6 +125,7 @@ impl<'a> Cur<'a> {
     }
 
     /// Whether `{indent}{name}: ` follows; consumes it if so.
+    #[inline]
     pub(super) fn key(&mut self, indent: usize, name: &str) -> bool {
         let rest = &self.s[self.pos..];
         let n = indent + name.len() + 2;
@@ -137,6 +140,7 @@ impl<'a> Cur<'a> {
     }
 
     /// A required field line: `{indent}{name}: value,\n`.
+    #[inline]
     pub(super) fn field<T>(
         &mut self,
         indent: usize,
@@ -152,6 +156,7 @@ impl<'a> Cur<'a> {
     }
 
     /// A field the printer leaves out when empty: `Some(None)` when absent.
+    #[inline]
     pub(super) fn opt<T>(
         &mut self,
         indent: usize,
@@ -168,6 +173,7 @@ impl<'a> Cur<'a> {
 
     /// A struct opened on a line indented by `indent`: fields at +2, the
     /// closing parenthesis at `indent`.
+    #[inline]
     pub(super) fn block<T>(
         &mut self,
         indent: usize,
@@ -181,6 +187,7 @@ impl<'a> Cur<'a> {
     }
 
     /// `[]`, or one item per line at `indent + 2` and `]` at `indent`.
+    #[inline]
     pub(super) fn list<T>(
         &mut self,
         indent: usize,
@@ -207,6 +214,7 @@ impl<'a> Cur<'a> {
     }
 
     /// An identifier from a fixed set, followed by the field's comma.
+    #[inline]
     pub(super) fn ident<T: Copy>(&mut self, names: &[(&str, T)]) -> Option<T> {
         let rest = &self.s[self.pos..];
         for (name, v) in names {
@@ -220,6 +228,7 @@ impl<'a> Cur<'a> {
     }
 
     /// Plain decimal digits without a leading zero, in range for `T`.
+    #[inline]
     pub(super) fn uint<T: TryFrom<u64>>(&mut self) -> Option<T> {
         let rest = &self.s[self.pos..];
         let n = rest.iter().take_while(|b| b.is_ascii_digit()).count();
@@ -235,6 +244,7 @@ impl<'a> Cur<'a> {
 
     /// The `{:?}` spellings of finite floats (`-12.5`, `1e-7`, `1.5e300`),
     /// read with the same `f64::from_str` RON uses.
+    #[inline]
     pub(super) fn float(&mut self) -> Option<f64> {
         let rest = &self.s[self.pos..];
         let mut i = usize::from(rest.first() == Some(&b'-'));
@@ -269,6 +279,7 @@ impl<'a> Cur<'a> {
 
     /// `"YYYY-MM-DD"` read directly (what chrono's parser makes of it);
     /// other spellings, such as signed years, go through chrono's parser.
+    #[inline]
     pub(super) fn date(&mut self) -> Option<NaiveDate> {
         let rest = &self.s[self.pos..];
         if rest.len() > 11 && rest[0] == b'"' && rest[11] == b'"' {
@@ -291,6 +302,7 @@ impl<'a> Cur<'a> {
     /// A double-quoted string with the escapes `char::escape_debug` writes,
     /// decoded as RON decodes them. Anything else (`\x`, line continuations,
     /// raw strings) is left to RON.
+    #[inline]
     pub(super) fn string(&mut self) -> Option<String> {
         self.lit(b"\"")?;
         let rest = &self.s[self.pos..];

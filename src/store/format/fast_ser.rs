@@ -61,6 +61,7 @@ pub(super) fn debt_list(w: &mut W, i: usize, list: &[Debt]) {
 pub(super) struct W(pub(super) String);
 
 impl W {
+    #[inline]
     pub(super) fn indent(&mut self, n: usize) {
         const SPACES: &str = "                                ";
         let mut n = n;
@@ -72,6 +73,7 @@ impl W {
     }
 
     /// `{indent}{name}: `.
+    #[inline]
     pub(super) fn key(&mut self, i: usize, name: &str) {
         self.indent(i);
         self.0.push_str(name);
@@ -79,14 +81,17 @@ impl W {
     }
 
     /// The comma and newline after a field or list item.
+    #[inline]
     pub(super) fn end(&mut self) {
         self.0.push_str(",\n");
     }
 
+    #[inline]
     pub(super) fn uint(&mut self, v: u64) {
         let _ = write!(self.0, "{v}");
     }
 
+    #[inline]
     pub(super) fn float(&mut self, v: f64) {
         if v.is_nan() && v.is_sign_negative() {
             self.0.push('-');
@@ -94,12 +99,14 @@ impl W {
         let _ = write!(self.0, "{v:?}");
     }
 
+    #[inline]
     pub(super) fn date(&mut self, d: NaiveDate) {
         // chrono serializes dates with `Debug`: `YYYY-MM-DD`, signed for
         // years outside 0..=9999; never anything that needs escaping.
         let _ = write!(self.0, "\"{d:?}\"");
     }
 
+    #[inline]
     pub(super) fn string(&mut self, s: &str) {
         self.0.push('"');
         let plain = |b: &u8| (0x20..0x7f).contains(b) && !matches!(b, b'"' | b'\'' | b'\\');

@@ -25,9 +25,11 @@ pub(in crate::store::format) trait Omit: Sized {
 
 impl Omit for String {
     type Shown = String;
+    #[inline]
     fn shown(&self) -> Option<&String> {
         (!self.is_empty()).then_some(self)
     }
+    #[inline]
     fn from_read(x: Option<String>) -> Self {
         x.unwrap_or_default()
     }
@@ -38,9 +40,11 @@ where
     Vec<T>: Value,
 {
     type Shown = Vec<T>;
+    #[inline]
     fn shown(&self) -> Option<&Vec<T>> {
         (!self.is_empty()).then_some(self)
     }
+    #[inline]
     fn from_read(x: Option<Vec<T>>) -> Self {
         x.unwrap_or_default()
     }
@@ -48,54 +52,66 @@ where
 
 impl<T: Value> Omit for Option<T> {
     type Shown = T;
+    #[inline]
     fn shown(&self) -> Option<&T> {
         self.as_ref()
     }
+    #[inline]
     fn from_read(x: Option<T>) -> Self {
         x
     }
 }
 
 impl Value for String {
+    #[inline]
     fn read(c: &mut Cur, _: usize) -> Option<Self> {
         c.string()
     }
+    #[inline]
     fn write(&self, w: &mut W, _: usize) {
         w.string(self);
     }
 }
 
 impl Value for u8 {
+    #[inline]
     fn read(c: &mut Cur, _: usize) -> Option<Self> {
         c.uint()
     }
+    #[inline]
     fn write(&self, w: &mut W, _: usize) {
         w.uint(u64::from(*self));
     }
 }
 
 impl Value for u32 {
+    #[inline]
     fn read(c: &mut Cur, _: usize) -> Option<Self> {
         c.uint()
     }
+    #[inline]
     fn write(&self, w: &mut W, _: usize) {
         w.uint(u64::from(*self));
     }
 }
 
 impl Value for f64 {
+    #[inline]
     fn read(c: &mut Cur, _: usize) -> Option<Self> {
         c.float()
     }
+    #[inline]
     fn write(&self, w: &mut W, _: usize) {
         w.float(*self);
     }
 }
 
 impl Value for NaiveDate {
+    #[inline]
     fn read(c: &mut Cur, _: usize) -> Option<Self> {
         c.date()
     }
+    #[inline]
     fn write(&self, w: &mut W, _: usize) {
         w.date(*self);
     }
@@ -103,9 +119,11 @@ impl Value for NaiveDate {
 
 /// `[]`, or one item a line at `i + 2` (strings, or structs opened there).
 impl<T: Value> Value for Vec<T> {
+    #[inline]
     fn read(c: &mut Cur, i: usize) -> Option<Self> {
         c.list(i, |c| T::read(c, i + 2))
     }
+    #[inline]
     fn write(&self, w: &mut W, i: usize) {
         write_list(w, i, self);
     }
