@@ -11,7 +11,6 @@ use serde::Serialize;
 use crate::model::{Kind, Plan, Policy, Severity};
 
 mod sprints;
-use crate::store::format;
 use crate::text::sanitize;
 use sprints::sprints;
 
@@ -124,9 +123,14 @@ pub fn format_line(path: &str, f: &Finding) -> String {
     )
 }
 
+/// Where each item stands in the plan file: its id → the 1-based line of
+/// its `id:`. The caller reads it from the text (the store's
+/// `format::item_lines`); the checks never look at files or text.
+pub type Lines = HashMap<String, usize>;
+
 struct Collector<'a> {
     policy: &'a Policy,
-    lines: HashMap<String, usize>,
+    lines: Option<&'a Lines>,
     out: Vec<Finding>,
 }
 
@@ -140,7 +144,7 @@ impl Collector<'_> {
             rule,
             severity,
             id: id.to_owned(),
-            line: self.lines.get(id).copied(),
+            line: self.lines.and_then(|l| l.get(id)).copied(),
             message,
         });
     }
@@ -152,12 +156,13 @@ fn quoted(s: &str) -> String {
     crate::text::quote(s)
 }
 
-/// Runs every rule that the policy does not switch off. `text` is the plan
-/// file's text, for line numbers. Findings come sorted by line, then rule.
-pub fn check(plan: &Plan, text: Option<&str>, today: NaiveDate) -> Vec<Finding> {
+/// Runs every rule that the policy does not switch off. `lines` says where
+/// each item is in the plan file, for line numbers (none: no lines).
+/// Findings come sorted by line, then rule.
+pub fn check(plan: &Plan, lines: Option<&Lines>, today: NaiveDate) -> Vec<Finding> {
     let mut c = Collector {
         policy: &plan.policy,
-        lines: text.map(format::item_lines).unwrap_or_default(),
+        lines,
         out: Vec::new(),
     };
     references(plan, &mut c);

@@ -417,11 +417,6 @@ impl Searcher {
         Self::default()
     }
 
-    /// Forgets the remembered levels.
-    pub fn reset(&mut self) {
-        self.levels.clear();
-    }
-
     /// Same answer as [`SearchIndex::query`], usually faster.
     pub fn query(&mut self, index: &SearchIndex, query: &str, limit: usize) -> Vec<Hit> {
         if self.stamp != index.stamp {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::model::{Debt, Hypothesis, HypothesisStatus, KeyResult, Objective, Sprint};
+use crate::store::format;
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -64,7 +65,8 @@ fn clean() -> Plan {
 /// Runs the check on the plan's own canonical text.
 fn run(plan: &Plan, today: NaiveDate) -> (Vec<Finding>, String) {
     let text = format::to_text(plan).unwrap();
-    (check(plan, Some(&text), today), text)
+    let lines = format::item_lines(&text);
+    (check(plan, Some(&lines), today), text)
 }
 
 /// The line of `id: "ID"` found independently of `item_lines`.
@@ -247,6 +249,20 @@ fn without_text_there_are_no_lines() {
     assert_eq!(
         format_line("p", f),
         "p: error debt-without-owner: debt \"debt D-00001\" has no owner"
+    );
+}
+
+#[test]
+fn lines_are_the_callers_word() {
+    // The checks read no text: whatever map the caller hands in is used.
+    let mut plan = clean();
+    plan.debts[0].owner.clear();
+    let lines = Lines::from([("D-00001".to_owned(), 42)]);
+    let f = &check(&plan, Some(&lines), today())[0];
+    assert_eq!(f.line, Some(42));
+    assert_eq!(
+        format_line("p", f),
+        "p:42: error debt-without-owner: debt \"debt D-00001\" has no owner"
     );
 }
 

@@ -20,7 +20,8 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
         }
         Err(e) => return Err(e),
     };
-    let findings = check::check(&plan, Some(&text), ctx.today);
+    let lines = crate::store::format::item_lines(&text);
+    let findings = check::check(&plan, Some(&lines), ctx.today);
     if format == Format::Json {
         out.push_str(&crate::export::json_text(&findings)?);
     } else {

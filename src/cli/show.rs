@@ -23,8 +23,8 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, out: &mut String) -> anyhow::Re
         return Ok(());
     }
     let ron = crate::store::format::item_text(&item).unwrap_or_default();
-    let line = crate::store::format::id_lines(&src.text, &id)
-        .first()
+    let line = crate::store::format::item_lines(&src.text)
+        .get(&id)
         .copied();
     out.push_str(&format!(
         "{} {}  ({}{})\n",

@@ -9,6 +9,7 @@ use crate::model::{Item, Plan, SCHEMA_VERSION};
 
 mod checks;
 mod fast_de;
+mod fast_fields;
 mod fast_ser;
 pub(crate) mod locate;
 
@@ -214,18 +215,10 @@ pub fn peek_schema(text: &str) -> Option<u32> {
     })
 }
 
-/// Lines (1-based) where an item with this id starts, i.e. its `id: "…"` line.
-pub fn id_lines(text: &str, id: &str) -> Vec<usize> {
-    let needle = format!("id: \"{id}\"");
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim_start().starts_with(&needle))
-        .map(|(i, _)| i + 1)
-        .collect()
-}
-
-/// Every item's line in one pass: (id, line). For `check`, which reports
-/// many findings at once.
+/// Every item's line in one pass: id → the 1-based line of its `id: "…"`
+/// (the first, when an id repeats). The one place that reads item lines
+/// from text: `bearing check` hands it to the checks (which never read text
+/// themselves) and `bearing show` prints the item's line from it.
 pub fn item_lines(text: &str) -> std::collections::HashMap<String, usize> {
     let mut map = std::collections::HashMap::new();
     for (i, l) in text.lines().enumerate() {

@@ -362,17 +362,6 @@ pub fn hints(mode: ModeKind) -> Vec<String> {
         .collect()
 }
 
-/// Every key each action has, for the palette ("undo  u").
-pub fn keys_for(action: Action) -> Vec<String> {
-    BINDINGS
-        .iter()
-        .filter(|b| {
-            b.action == action && matches!(b.scope, Scope::Global | Scope::Always | Scope::View(_))
-        })
-        .map(|b| b.key.label())
-        .collect()
-}
-
 mod palette;
 pub use palette::{Command, PaletteEntry, commands, palette};
 
