@@ -23,7 +23,6 @@ use super::{Persist, SaveError};
 use writer::Stage;
 use writer::{Shared, Update, Writer, describe_error, saved_now};
 
-pub mod recovery;
 mod writer;
 
 /// Between full checks the idle tick only compares the file's size and
@@ -148,7 +147,7 @@ impl FilePersist {
             // so it is not touched; the writer's lock is never forced.
             let mirror = writer.mirror.try_lock().ok()?;
             Some(match mirror.as_ref() {
-                Some(plan) => recovery::write(&path, plan),
+                Some(plan) => store::recovery::write(&path, plan),
                 None => Err("the save writer had no copy of the plan".to_owned()),
             })
         })
@@ -292,9 +291,7 @@ impl Persist for FilePersist {
             }
             s.expected
         };
-        let meta = std::fs::metadata(&self.path)
-            .ok()
-            .map(|m| (m.len(), m.modified().ok()));
+        let meta = store::watch::stamp(&self.path);
         self.ticks += 1;
         if meta == self.seen && self.ticks < FULL_CHECK_EVERY {
             return None;
@@ -372,7 +369,7 @@ impl Persist for FilePersist {
     }
 
     fn recover(&mut self, plan: &Plan) -> Result<PathBuf, String> {
-        recovery::write(&self.path, plan)
+        store::recovery::write(&self.path, plan)
     }
 }
 

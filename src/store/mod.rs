@@ -11,6 +11,7 @@ pub mod format;
 pub mod load;
 pub mod lock;
 pub mod paths;
+pub mod recovery;
 pub mod save;
 pub mod watch;
 

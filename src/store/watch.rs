@@ -6,6 +6,15 @@ use std::path::Path;
 
 use super::StoreError;
 
+/// The file's length and modification time, or `None` when it cannot be
+/// read: a cheap look that tells when a full [`Fingerprint`] is worth
+/// taking (the time alone is not trusted, see below).
+pub fn stamp(path: &Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| (m.len(), m.modified().ok()))
+}
+
 /// Length and hash of the file's bytes. Modification times are not used:
 /// they are coarse on some filesystems and `git checkout` can keep them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
