@@ -2,184 +2,25 @@
 //! derived rows each view shows. Derived data lives in [`Cache`] and is rebuilt
 //! only when the plan, the filters or the sort change, never per frame.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use ratatui::layout::Rect;
 
 use super::Persist;
 use super::action::{Rating, View};
 use super::history::History;
 use super::theme::Theme;
 use crate::model::SprintState;
-use crate::model::{Change, Debt, Plan};
+use crate::model::{Debt, Plan};
 use crate::score::Breakdown;
 use crate::search::LazyIndex;
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
-pub use super::forms::FormState;
-pub use super::import_ops::ImportReview;
-pub use super::pickers::PickerState;
-pub use super::prompt::{Prompt, PromptKind};
-pub use super::reload::Question;
-pub use super::sprint_ops::{Checklist, SprintFocus};
-
-/// A list position: the selected row and the first visible row. The offset is
-/// a render detail that the view adjusts while drawing (hence the `Cell`), so
-/// views stay functions of `&App`.
-#[derive(Debug, Default)]
-pub struct Cursor {
-    pub selected: usize,
-    pub offset: Cell<usize>,
-}
-
-impl Cursor {
-    /// The first row to show so that `selected` is inside `height` rows.
-    pub fn visible_offset(&self, height: usize, len: usize) -> usize {
-        let mut off = self.offset.get();
-        if height == 0 {
-            return off.min(len);
-        }
-        if self.selected < off {
-            off = self.selected;
-        } else if self.selected >= off + height {
-            off = self.selected + 1 - height;
-        }
-        off = off.min(len.saturating_sub(height));
-        self.offset.set(off);
-        off
-    }
-}
-
-/// A change waiting for y/n.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pending {
-    pub prompt: String,
-    pub change: Change,
-    /// What the status bar says once done.
-    pub done: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum Mode {
-    #[default]
-    Normal,
-    Help {
-        scroll: u16,
-    },
-    Confirm(Pending),
-    Filter {
-        field: FilterField,
-    },
-    Detail {
-        scroll: u16,
-    },
-    /// Adding or editing an entity (or the plan settings).
-    Form(Box<FormState>),
-    /// `/`: fuzzy search over the whole plan.
-    Search(Box<PickerState>),
-    /// `:` / Ctrl-p: fuzzy-find an action and run it.
-    Palette(Box<PickerState>),
-    /// A y/n question that is not a plan change (discard a form, reload).
-    Ask(Box<Question>),
-    /// A one-line question (evidence, a date, a path); Enter answers.
-    Prompt(Prompt),
-    /// Closing a sprint: which of its items are done.
-    Checklist(Checklist),
-    /// A CSV import refused: every problem; Enter imports the valid rows.
-    ImportReview(Box<ImportReview>),
-    /// Quitting with a change that is not on disk: keep mine, write a
-    /// recovery copy, or stay. `reason`: why it is not on disk.
-    Quit {
-        reason: String,
-    },
-}
-
-/// The mode without its data: what keymap scopes name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ModeKind {
-    Normal,
-    Help,
-    Confirm,
-    Filter,
-    Detail,
-    Form,
-    Search,
-    Palette,
-    Ask,
-    Prompt,
-    Checklist,
-    ImportReview,
-    Quit,
-}
-
-impl Mode {
-    pub fn kind(&self) -> ModeKind {
-        match self {
-            Mode::Normal => ModeKind::Normal,
-            Mode::Help { .. } => ModeKind::Help,
-            Mode::Confirm(_) => ModeKind::Confirm,
-            Mode::Filter { .. } => ModeKind::Filter,
-            Mode::Detail { .. } => ModeKind::Detail,
-            Mode::Form(_) => ModeKind::Form,
-            Mode::Search(_) => ModeKind::Search,
-            Mode::Palette(_) => ModeKind::Palette,
-            Mode::Ask(_) => ModeKind::Ask,
-            Mode::Prompt(_) => ModeKind::Prompt,
-            Mode::Checklist(_) => ModeKind::Checklist,
-            Mode::ImportReview(_) => ModeKind::ImportReview,
-            Mode::Quit { .. } => ModeKind::Quit,
-        }
-    }
-}
-
-impl ModeKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ModeKind::Normal => "NORMAL",
-            ModeKind::Help => "HELP",
-            ModeKind::Confirm => "CONFIRM",
-            ModeKind::Filter => "FILTER",
-            ModeKind::Detail => "DETAIL",
-            ModeKind::Form => "FORM",
-            ModeKind::Search => "SEARCH",
-            ModeKind::Palette => "PALETTE",
-            ModeKind::Ask => "CONFIRM",
-            ModeKind::Prompt => "PROMPT",
-            ModeKind::Checklist => "CLOSE",
-            ModeKind::ImportReview => "IMPORT",
-            ModeKind::Quit => "QUIT",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Message {
-    Info(String),
-    Error(String),
-}
-
-impl Message {
-    pub fn text(&self) -> &str {
-        match self {
-            Message::Info(s) | Message::Error(s) => s,
-        }
-    }
-}
-
-/// Screen regions recorded while drawing, so a mouse click can be mapped back
-/// to a tab or a row without re-running the layout.
-#[derive(Debug, Default, Clone)]
-pub struct Hits {
-    pub tabs: Vec<(Rect, View)>,
-    /// The current list's rows area and its first visible row.
-    pub rows: Option<(Rect, usize)>,
-    /// Screen lines per list row (experiment cards are taller than one).
-    pub row_height: u16,
-    /// Experiment board columns: card area and first visible card of each.
-    pub columns: Vec<(Rect, usize)>,
-}
+pub use super::state::{
+    Checklist, Cursor, FormState, Hits, ImportReview, Message, Mode, ModeKind, Pending,
+    PickerState, Prompt, PromptKind, Question, SprintFocus,
+};
 
 pub struct App {
     /// Not shared for saves (the writer keeps its own copy and is sent

@@ -7,8 +7,9 @@ use chrono::{Days, NaiveDate};
 
 use super::action::Effect;
 use super::app::{App, KrRow, Mode, Pending};
-use super::prompt::{self, Prompt, PromptKind};
+use super::prompt;
 use super::sprint_ops;
+use super::state::{Prompt, PromptKind, parse_date};
 use crate::export;
 use crate::lifecycle::{self, DEFAULT_REVIEW_DAYS, LifecycleError};
 use crate::model::Change;
@@ -199,7 +200,7 @@ fn finish(app: &mut App, p: Prompt, r: Result<(Change, String), LifecycleError>)
 pub fn answer(app: &mut App, p: Prompt) -> Effect {
     let text = p.input.text().to_owned();
     match p.kind.clone() {
-        PromptKind::ReviewBy { id } => match prompt::parse_date(&text, review_default(app.today)) {
+        PromptKind::ReviewBy { id } => match parse_date(&text, review_default(app.today)) {
             Ok(d) => {
                 let r = lifecycle::start_hypothesis(&app.plan, &id, Some(d), app.today);
                 finish(app, p, r)
@@ -235,7 +236,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                 prompt::refuse(app, p, why)
             }
         },
-        PromptKind::CheckinDate { kr, value } => match prompt::parse_date(&text, app.today) {
+        PromptKind::CheckinDate { kr, value } => match parse_date(&text, app.today) {
             Ok(date) => {
                 let r = lifecycle::checkin(&app.plan, &kr, value, date, app.today);
                 finish(app, p, r)

@@ -13,54 +13,9 @@ use super::components::entity_forms::{
 };
 use super::components::{FieldKind, Form, FormOutcome};
 use super::pickers;
-use super::reload::Question;
+use super::state::{FormState, Question, Target};
 use crate::model::{Change, Kind, Op};
 use crate::text::sanitize;
-
-/// What a submitted form becomes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Target {
-    Add(Kind),
-    Edit(Kind, String),
-    /// The North Star and the WSJF weights.
-    Meta,
-}
-
-#[derive(Debug, Clone)]
-pub struct FormState {
-    pub form: Form,
-    pub target: Target,
-    /// The field `$EDITOR` is working on, between Ctrl-e and the loop
-    /// coming back with the text.
-    pub editor_field: Option<usize>,
-}
-
-impl FormState {
-    pub fn new(form: Form, target: Target) -> Self {
-        FormState {
-            form,
-            target,
-            editor_field: None,
-        }
-    }
-}
-
-/// Forms compare by what the user sees: title, values, errors and focus.
-impl PartialEq for FormState {
-    fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (&self.form, &other.form);
-        self.target == other.target
-            && self.editor_field == other.editor_field
-            && a.title == b.title
-            && a.focus() == b.focus()
-            && a.form_error == b.form_error
-            && a.fields.len() == b.fields.len()
-            && a.fields
-                .iter()
-                .zip(&b.fields)
-                .all(|(x, y)| x.key == y.key && x.text() == y.text() && x.error == y.error)
-    }
-}
 
 fn open(app: &mut App, form: Form, target: Target) {
     app.mode = Mode::Form(Box::new(FormState::new(form, target)));

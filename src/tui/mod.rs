@@ -22,6 +22,7 @@ pub mod reload;
 pub mod search_worker;
 mod signals;
 pub mod sprint_ops;
+pub mod state;
 pub mod text_modes;
 pub mod theme;
 pub mod update;

@@ -13,33 +13,11 @@ use crossterm::event::KeyEvent;
 use super::action::{Effect, View};
 use super::app::{App, DebtFilter, KrRow, Mode, StatusFilter};
 use super::components::{Picker, PickerItem, PickerOutcome};
+use super::state::PickerState;
 use super::{keymap, update};
 use crate::model::Kind;
 use crate::search::LazyIndex;
 use crate::text::sanitize;
-
-#[derive(Clone)]
-pub struct PickerState {
-    pub picker: Picker,
-}
-
-impl std::fmt::Debug for PickerState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PickerState")
-            .field("query", &self.picker.query())
-            .field("selected", &self.picker.selected())
-            .finish_non_exhaustive()
-    }
-}
-
-/// Two pickers are the same when they show the same thing.
-impl PartialEq for PickerState {
-    fn eq(&self, other: &Self) -> bool {
-        self.picker.query() == other.picker.query()
-            && self.picker.selected_index() == other.picker.selected_index()
-            && self.picker.items() == other.picker.items()
-    }
-}
 
 /// The plan's search index, made now (not built: that happens where it is
 /// first searched) if the plan changed since the last search.

@@ -10,18 +10,9 @@ use std::path::Path;
 
 use super::action::Effect;
 use super::app::{App, Mode};
-use super::forms::FormState;
+use super::state::Question;
 use crate::model::Plan;
 use crate::text::sanitize;
-
-/// A y/n question that is not a plan change.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Question {
-    /// Esc on a changed form: the form comes back on "no".
-    Discard(FormState),
-    /// `R` while a change is unsaved.
-    Reload,
-}
 
 impl Question {
     pub fn prompt(&self, app: &App) -> String {

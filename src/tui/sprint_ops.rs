@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 use super::action::{Effect, View};
 use super::app::{App, Mode};
-use super::prompt::{self, ExportFormat, Prompt, PromptKind};
+use super::prompt;
+use super::state::{Checklist, ExportFormat, Prompt, PromptKind, SprintFocus};
 use crate::export;
 use crate::model::{Change, Sprint, SprintState};
 use crate::planning;
@@ -15,54 +16,6 @@ use crate::store::save::{RealFs, write_atomic};
 
 mod run;
 pub use run::{cancel, start};
-
-/// Which pane of the sprint view j/k move in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SprintFocus {
-    #[default]
-    List,
-    Items,
-    Candidates,
-}
-
-impl SprintFocus {
-    const ALL: [SprintFocus; 3] = [
-        SprintFocus::List,
-        SprintFocus::Items,
-        SprintFocus::Candidates,
-    ];
-}
-
-/// The close dialog: the sprint's items, each ticked done or not.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Checklist {
-    pub sprint: String,
-    pub items: Vec<(String, bool)>,
-    pub selected: usize,
-}
-
-impl Checklist {
-    pub fn step(&mut self, delta: i64) {
-        let max = self.items.len().saturating_sub(1) as i64;
-        self.selected = (self.selected as i64)
-            .saturating_add(delta)
-            .clamp(0, max.max(0)) as usize;
-    }
-
-    pub fn toggle(&mut self) {
-        if let Some(item) = self.items.get_mut(self.selected) {
-            item.1 = !item.1;
-        }
-    }
-
-    pub fn done(&self) -> Vec<String> {
-        self.items
-            .iter()
-            .filter(|(_, d)| *d)
-            .map(|(id, _)| id.clone())
-            .collect()
-    }
-}
 
 pub fn selected_sprint(app: &App) -> Option<&Sprint> {
     app.selected_sprint_index().map(|i| &app.plan.sprints[i])

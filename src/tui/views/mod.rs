@@ -7,11 +7,11 @@ mod dialogs;
 mod experiments;
 mod grid;
 mod import_review;
+mod input_overlays;
 mod key_results;
 mod links;
 mod overlay;
 mod overview;
-mod input_overlays;
 mod sprints;
 
 use ratatui::Frame;
