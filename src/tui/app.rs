@@ -252,3 +252,4 @@ impl App {
 }
 
 mod changes;
+mod report;

@@ -7,8 +7,6 @@ use chrono::{Days, NaiveDate};
 
 use super::action::Effect;
 use super::app::{App, KrRow, Mode, Pending};
-use super::prompt;
-use super::sprint_ops;
 use super::state::{Prompt, PromptKind, parse_date};
 use crate::export;
 use crate::lifecycle::{self, DEFAULT_REVIEW_DAYS, LifecycleError};
@@ -43,15 +41,12 @@ pub fn start(app: &mut App) -> Effect {
         return Effect::None;
     }
     let default = review_default(app.today);
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::ReviewBy { id: id.clone() },
-            format!("Start {id}: review by"),
-            format!("YYYY-MM-DD, Enter accepts {default} (today + {DEFAULT_REVIEW_DAYS} days)"),
-            default.to_string(),
-        ),
-    );
+    app.ask(Prompt::new(
+        PromptKind::ReviewBy { id: id.clone() },
+        format!("Start {id}: review by"),
+        format!("YYYY-MM-DD, Enter accepts {default} (today + {DEFAULT_REVIEW_DAYS} days)"),
+        default.to_string(),
+    ));
     Effect::None
 }
 
@@ -70,18 +65,15 @@ pub fn decide(app: &mut App, validate: bool) -> Effect {
         return Effect::None;
     }
     let verb = if validate { "validating" } else { "abandoning" };
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::Evidence {
-                id: id.clone(),
-                validate,
-            },
-            format!("Evidence for {verb} {id}"),
-            "required: what did you observe?",
-            "",
-        ),
-    );
+    app.ask(Prompt::new(
+        PromptKind::Evidence {
+            id: id.clone(),
+            validate,
+        },
+        format!("Evidence for {verb} {id}"),
+        "required: what did you observe?",
+        "",
+    ));
     Effect::None
 }
 
@@ -154,36 +146,30 @@ pub fn check_in(app: &mut App) -> Effect {
     let kr = &app.plan.key_results[i];
     let (id, unit) = (kr.id.clone(), kr.unit.clone());
     let current = crate::text::number(kr.current_at(app.today));
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::CheckinValue { kr: id.clone() },
-            format!("Check in {id}: value"),
-            format!(
-                "a number{}; now {current}",
-                if unit.is_empty() {
-                    String::new()
-                } else {
-                    format!(" in {unit}")
-                }
-            ),
-            "",
+    app.ask(Prompt::new(
+        PromptKind::CheckinValue { kr: id.clone() },
+        format!("Check in {id}: value"),
+        format!(
+            "a number{}; now {current}",
+            if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" in {unit}")
+            }
         ),
-    );
+        "",
+    ));
     Effect::None
 }
 
 pub fn learning_log(app: &mut App) -> Effect {
-    let path = sprint_ops::default_path(app, "learning-log.md");
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::LearningLogPath,
-            "Write the learning log (Markdown) to",
-            "Enter writes (replacing the file atomically), Esc cancels",
-            path,
-        ),
-    );
+    let path = app.default_path("learning-log.md");
+    app.ask(Prompt::new(
+        PromptKind::LearningLogPath,
+        "Write the learning log (Markdown) to",
+        "Enter writes (replacing the file atomically), Esc cancels",
+        path,
+    ));
     Effect::None
 }
 
@@ -191,8 +177,8 @@ pub fn learning_log(app: &mut App) -> Effect {
 /// with the prompt kept open.
 fn finish(app: &mut App, p: Prompt, r: Result<(Change, String), LifecycleError>) -> Effect {
     match r {
-        Ok((change, message)) => sprint_ops::apply(app, change, message),
-        Err(e) => prompt::refuse(app, p, e.to_string()),
+        Ok((change, message)) => app.apply_reported(change, message),
+        Err(e) => app.refuse(p, e.to_string()),
     }
 }
 
@@ -205,7 +191,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                 let r = lifecycle::start_hypothesis(&app.plan, &id, Some(d), app.today);
                 finish(app, p, r)
             }
-            Err(why) => prompt::refuse(app, p, why),
+            Err(why) => app.refuse(p, why),
         },
         PromptKind::Evidence { id, validate } => {
             let r = if validate {
@@ -217,23 +203,20 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
         }
         PromptKind::CheckinValue { kr } => match text.trim().parse::<f64>() {
             Ok(value) if value.is_finite() => {
-                prompt::ask(
-                    app,
-                    Prompt::new(
-                        PromptKind::CheckinDate {
-                            kr: kr.clone(),
-                            value,
-                        },
-                        format!("Check in {kr} = {}: date", value + 0.0),
-                        format!("YYYY-MM-DD, Enter accepts today ({})", app.today),
-                        app.today.to_string(),
-                    ),
-                );
+                app.ask(Prompt::new(
+                    PromptKind::CheckinDate {
+                        kr: kr.clone(),
+                        value,
+                    },
+                    format!("Check in {kr} = {}: date", value + 0.0),
+                    format!("YYYY-MM-DD, Enter accepts today ({})", app.today),
+                    app.today.to_string(),
+                ));
                 Effect::None
             }
             _ => {
                 let why = format!("{} is not a number", crate::text::quote(text.trim()));
-                prompt::refuse(app, p, why)
+                app.refuse(p, why)
             }
         },
         PromptKind::CheckinDate { kr, value } => match parse_date(&text, app.today) {
@@ -241,13 +224,13 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                 let r = lifecycle::checkin(&app.plan, &kr, value, date, app.today);
                 finish(app, p, r)
             }
-            Err(why) => prompt::refuse(app, p, why),
+            Err(why) => app.refuse(p, why),
         },
         PromptKind::LearningLogPath => {
             let md = export::learning_log_markdown(&app.plan, None, app.today);
-            match sprint_ops::write_export(app, &text, &md, "the learning log") {
+            match app.write_export(&text, &md, "the learning log") {
                 Ok(()) => Effect::None,
-                Err(why) => prompt::refuse(app, p, why),
+                Err(why) => app.refuse(p, why),
             }
         }
         PromptKind::ExportFormat { .. }

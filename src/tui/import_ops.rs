@@ -8,8 +8,6 @@ use std::path::Path;
 
 use super::action::Effect;
 use super::app::{App, Mode};
-use super::prompt;
-use super::sprint_ops;
 use super::state::{ImportReview, Prompt, PromptKind, plural};
 use crate::import::{self, ImportError};
 
@@ -18,16 +16,13 @@ pub fn open(app: &mut App) -> Effect {
         app.error("read-only: nothing was imported");
         return Effect::None;
     }
-    let path = sprint_ops::default_path(app, "backlog.csv");
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::ImportPath,
-            "Import debt from",
-            "a CSV with a header row, or a taskwarrior `task export` (.json)",
-            path,
-        ),
-    );
+    let path = app.default_path("backlog.csv");
+    app.ask(Prompt::new(
+        PromptKind::ImportPath,
+        "Import debt from",
+        "a CSV with a header row, or a taskwarrior `task export` (.json)",
+        path,
+    ));
     Effect::None
 }
 
@@ -39,9 +34,9 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
     let text = match std::fs::read(&path) {
         Ok(bytes) => match crate::store::load::decode(Path::new(&path), bytes) {
             Ok(t) => t,
-            Err(e) => return prompt::refuse(app, p, e.to_string()),
+            Err(e) => return app.refuse(p, e.to_string()),
         },
-        Err(e) => return prompt::refuse(app, p, format!("{path}: {e}")),
+        Err(e) => return app.refuse(p, format!("{path}: {e}")),
     };
     let is_json =
         path.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('[');
@@ -56,7 +51,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
             };
             finish(app, &path, o.items, note)
         }
-        Err(e) => prompt::refuse(app, p, e.to_string()),
+        Err(e) => app.refuse(p, e.to_string()),
     }
 }
 
@@ -122,7 +117,7 @@ pub fn import_valid(app: &mut App) -> Effect {
         }
         Err(errors) => {
             let why = errors.first().map(ToString::to_string).unwrap_or_default();
-            prompt::refuse(app, review.prompt, format!("{why}; nothing imported"))
+            app.refuse(review.prompt, format!("{why}; nothing imported"))
         }
     }
 }
@@ -147,5 +142,5 @@ fn finish(app: &mut App, path: &str, items: Vec<crate::model::Debt>, note: Strin
         "imported {} from {path}{note}",
         plural(items.len(), "debt item")
     );
-    sprint_ops::apply(app, import::change(&items), message)
+    app.apply_reported(import::change(&items), message)
 }

@@ -8,13 +8,8 @@ use ratatui::crossterm::event::KeyEvent;
 use super::action::Effect;
 use super::app::{App, Mode};
 use super::components::InputOutcome;
-use super::state::{Prompt, PromptKind};
+use super::state::PromptKind;
 use super::{experiment_ops, sprint_ops};
-
-/// Opens a prompt.
-pub fn ask(app: &mut App, prompt: Prompt) {
-    app.mode = Mode::Prompt(prompt);
-}
 
 /// Bracketed paste into the open prompt: one line (line breaks become
 /// spaces, a trailing one is dropped), so a paste never answers by itself.
@@ -33,14 +28,6 @@ pub fn type_key(app: &mut App, key: KeyEvent) -> Effect {
     {
         p.error = None;
     }
-    Effect::None
-}
-
-/// Keeps the prompt open with `why` under it and in the status bar.
-pub fn refuse(app: &mut App, mut prompt: Prompt, why: String) -> Effect {
-    prompt.error = Some(why.clone());
-    app.mode = Mode::Prompt(prompt);
-    app.error(why);
     Effect::None
 }
 

@@ -3,16 +3,12 @@
 //! close through a checklist; export. The planning rules live in
 //! `crate::planning`; this file only asks, applies and reports.
 
-use std::path::PathBuf;
-
 use super::action::{Effect, View};
 use super::app::{App, Mode};
-use super::prompt;
 use super::state::{Checklist, ExportFormat, Prompt, PromptKind, SprintFocus};
 use crate::export;
-use crate::model::{Change, Sprint, SprintState};
+use crate::model::{Sprint, SprintState};
 use crate::planning;
-use crate::store::save::{RealFs, write_atomic};
 
 mod run;
 pub use run::{cancel, start};
@@ -92,18 +88,6 @@ pub(super) fn sprint_id(app: &mut App) -> Option<String> {
     id
 }
 
-/// Applies a planning change as one undo step; an empty change (nothing to
-/// do) only reports, so undo never steps over a no-op.
-pub fn apply(app: &mut App, change: Change, message: String) -> Effect {
-    if change.is_empty() {
-        app.info(message);
-        return Effect::None;
-    }
-    app.apply(change);
-    app.info(format!("{message} — u to undo"));
-    Effect::Save
-}
-
 pub(super) fn outcome(
     app: &mut App,
     result: Result<planning::Outcome, planning::PlanningError>,
@@ -115,7 +99,7 @@ pub(super) fn outcome(
             } else {
                 format!("{} ({})", o.message, o.chosen.join(", "))
             };
-            apply(app, o.change, message)
+            app.apply_reported(o.change, message)
         }
         Err(e) => {
             app.error(e.to_string());
@@ -221,7 +205,7 @@ pub fn submit_close(app: &mut App) -> Effect {
         return Effect::None;
     };
     match planning::close(&app.plan, &list.sprint, &list.done(), app.today) {
-        Ok(o) => apply(app, o.change, o.message),
+        Ok(o) => app.apply_reported(o.change, o.message),
         Err(e) => {
             app.error(e.to_string());
             Effect::None
@@ -247,41 +231,19 @@ pub fn file_stem(name: &str) -> String {
     }
 }
 
-/// Where an export goes by default: the plan's directory, else `./`.
-pub fn default_path(app: &App, file: &str) -> String {
-    match &app.export_dir {
-        Some(dir) => dir.join(file).display().to_string(),
-        None => format!("./{file}"),
-    }
-}
-
 pub fn open_export(app: &mut App) -> Effect {
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::ExportFormat {
-                sprint: sid.clone(),
-            },
-            format!("Export {sid} as"),
-            "md, csv or json",
-            "md",
-        ),
-    );
+    app.ask(Prompt::new(
+        PromptKind::ExportFormat {
+            sprint: sid.clone(),
+        },
+        format!("Export {sid} as"),
+        "md, csv or json",
+        "md",
+    ));
     Effect::None
-}
-
-/// Writes `text` to `path` atomically; the status line says where.
-pub fn write_export(app: &mut App, path: &str, text: &str, what: &str) -> Result<(), String> {
-    let path = PathBuf::from(path.trim());
-    if path.as_os_str().is_empty() {
-        return Err("a path is required".to_owned());
-    }
-    write_atomic(&mut RealFs, &path, text.as_bytes()).map_err(|e| e.to_string())?;
-    app.info(format!("wrote {what} to {}", path.display()));
-    Ok(())
 }
 
 /// Answers the export prompts: the format, then the path.
@@ -290,23 +252,20 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
         PromptKind::ExportFormat { sprint } => {
             let Some(format) = ExportFormat::parse(p.input.text()) else {
                 let why = format!("{:?}: choose md, csv or json", p.input.text());
-                return prompt::refuse(app, p, why);
+                return app.refuse(p, why);
             };
             let name = app
                 .plan
                 .sprint(&sprint)
                 .map_or_else(|| sprint.clone(), |s| s.name.clone());
             let file = format!("{}.{}", file_stem(&name), format.extension());
-            let path = default_path(app, &file);
-            prompt::ask(
-                app,
-                Prompt::new(
-                    PromptKind::ExportPath { sprint, format },
-                    format!("Write the {} to", format.extension()),
-                    "Enter writes (replacing the file atomically), Esc cancels",
-                    path,
-                ),
-            );
+            let path = app.default_path(&file);
+            app.ask(Prompt::new(
+                PromptKind::ExportPath { sprint, format },
+                format!("Write the {} to", format.extension()),
+                "Enter writes (replacing the file atomically), Esc cancels",
+                path,
+            ));
             Effect::None
         }
         PromptKind::ExportPath { sprint, format } => {
@@ -324,9 +283,9 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
             };
             let path = p.input.text().to_owned();
             let what = format!("{sprint} ({})", format.extension());
-            match write_export(app, &path, &text, &what) {
+            match app.write_export(&path, &text, &what) {
                 Ok(()) => Effect::None,
-                Err(why) => prompt::refuse(app, p, why),
+                Err(why) => app.refuse(p, why),
             }
         }
         _ => Effect::None,
