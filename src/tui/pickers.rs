@@ -10,11 +10,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::KeyEvent;
 
-use super::action::{Effect, View};
+use super::action::{Action, Effect, View};
 use super::app::{App, DebtFilter, KrRow, Mode, StatusFilter};
 use super::components::{Picker, PickerItem, PickerOutcome};
+use super::keymap;
 use super::state::PickerState;
-use super::{keymap, update};
 use crate::model::Kind;
 use crate::search::LazyIndex;
 use crate::text::sanitize;
@@ -107,43 +107,43 @@ pub fn step(state: &mut PickerState, delta: i64) {
     state.picker.move_by(delta.clamp(-10, 10) as isize);
 }
 
-/// Enter: jump to the hit, or run the command.
-pub fn submit(app: &mut App) -> Effect {
+/// Enter: jump to the hit, or hand back the chosen command for `update`
+/// to run (in its own view: another view's command switches there first).
+pub fn submit(app: &mut App) -> Option<Action> {
     if let Some(p) = picker(app) {
         p.settle();
     }
     let Some(chosen) = picker(app).and_then(|p| p.selected().map(|i| i.id.clone())) else {
         app.info("no match");
-        return Effect::None;
+        return None;
     };
     chosen_entry(app, chosen)
 }
 
-fn chosen_entry(app: &mut App, chosen: String) -> Effect {
+fn chosen_entry(app: &mut App, chosen: String) -> Option<Action> {
     match std::mem::take(&mut app.mode) {
         Mode::Search(_) => {
             jump(app, &chosen);
-            Effect::None
+            None
         }
         Mode::Palette(_) => match keymap::palette(app.view)
             .into_iter()
             .find(|e| e.label == chosen)
         {
-            // Another view's command runs there: switch first.
             Some(e) => {
                 if let Some(view) = e.view {
-                    update::update(app, super::action::Action::GoTo(view));
+                    app.view = view;
                 }
-                update::update(app, e.command.action)
+                Some(e.command.action)
             }
             None => {
                 app.error(format!("no command {chosen:?} here"));
-                Effect::None
+                None
             }
         },
         other => {
             app.mode = other;
-            Effect::None
+            None
         }
     }
 }
@@ -153,14 +153,15 @@ pub fn cancel(app: &mut App) -> Effect {
     Effect::None
 }
 
-/// Typing narrows the list (search only re-scores the previous hits).
-pub fn type_key(app: &mut App, key: KeyEvent) -> Effect {
-    let Some(p) = picker(app) else {
-        return Effect::None;
-    };
-    match p.handle_key(key) {
-        PickerOutcome::None => Effect::None,
-        PickerOutcome::Closed => cancel(app),
+/// Typing narrows the list (search only re-scores the previous hits); a
+/// command chosen by its key is handed back as `submit` does.
+pub fn type_key(app: &mut App, key: KeyEvent) -> Option<Action> {
+    match picker(app)?.handle_key(key) {
+        PickerOutcome::None => None,
+        PickerOutcome::Closed => {
+            cancel(app);
+            None
+        }
         PickerOutcome::Chosen(id) => chosen_entry(app, id),
     }
 }

@@ -1,53 +1,133 @@
-//! The modes that take typed text (forms, search, the palette): their bound
-//! keys (Enter, Esc, Tab, …) arrive as actions from the keymap, every other
-//! key as `Action::Type` for the focused input. This routes both by mode.
+//! The one place that routes Enter, Esc, typed keys, pastes and y/n
+//! answers by mode: a form saves, a picker jumps (or hands back the
+//! palette's command), a prompt's answer goes to the module that asked, a
+//! y/n applies the pending change. The modes' bound keys arrive as actions
+//! from the keymap; every other key as `Action::Type` for the open input.
 
 use crossterm::event::KeyEvent;
 
-use super::action::Effect;
-use super::app::{App, Mode, ModeKind};
-use super::{forms, pickers};
+use super::action::{Action, Effect};
+use super::app::App;
+use super::components::InputOutcome;
+use super::state::{Mode, ModeKind, Prompt, PromptKind};
+use super::{experiment_ops, forms, import_ops, pickers, reload, sprint_ops};
 
-/// Whether keys the keymap does not bind are typed into the mode's input.
-pub fn takes_text(mode: ModeKind) -> bool {
-    matches!(mode, ModeKind::Form | ModeKind::Search | ModeKind::Palette)
+/// What routing a key came to: done, or another action to run (the
+/// palette's chosen command).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Routed {
+    Done(Effect),
+    Run(Action),
 }
 
-pub fn submit(app: &mut App) -> Effect {
-    match app.mode {
-        Mode::Form(_) => forms::submit(app),
-        Mode::Search(_) | Mode::Palette(_) => pickers::submit(app),
-        Mode::Checklist(_) => super::sprint_ops::submit_close(app),
-        Mode::Prompt(_) => super::prompt::submit(app),
-        Mode::ImportReview(_) => super::import_ops::import_valid(app),
-        _ => Effect::None,
+impl From<Effect> for Routed {
+    fn from(effect: Effect) -> Routed {
+        Routed::Done(effect)
     }
 }
 
+/// Whether keys the keymap does not bind are typed into the mode's input.
+pub fn takes_text(mode: ModeKind) -> bool {
+    matches!(
+        mode,
+        ModeKind::Form | ModeKind::Search | ModeKind::Palette | ModeKind::Prompt
+    )
+}
+
+/// Enter (and Ctrl-s in a form).
+pub fn submit(app: &mut App) -> Routed {
+    match app.mode {
+        Mode::Form(_) => forms::submit(app).into(),
+        Mode::Search(_) | Mode::Palette(_) => {
+            pickers::submit(app).map_or(Routed::Done(Effect::None), Routed::Run)
+        }
+        Mode::Checklist(_) => sprint_ops::submit_close(app).into(),
+        Mode::Prompt(_) => answer_prompt(app).into(),
+        Mode::ImportReview(_) => import_ops::import_valid(app).into(),
+        _ => Effect::None.into(),
+    }
+}
+
+/// Enter in a prompt: the answer goes to the module that asked.
+fn answer_prompt(app: &mut App) -> Effect {
+    let Mode::Prompt(prompt) = std::mem::take(&mut app.mode) else {
+        return Effect::None;
+    };
+    answer(app, prompt)
+}
+
+fn answer(app: &mut App, prompt: Prompt) -> Effect {
+    match prompt.kind {
+        PromptKind::ReviewBy { .. }
+        | PromptKind::Evidence { .. }
+        | PromptKind::CheckinValue { .. }
+        | PromptKind::CheckinDate { .. }
+        | PromptKind::LearningLogPath => experiment_ops::answer(app, prompt),
+        PromptKind::ExportFormat { .. } | PromptKind::ExportPath { .. } => {
+            sprint_ops::answer(app, prompt)
+        }
+        PromptKind::ImportPath => import_ops::answer(app, prompt),
+    }
+}
+
+/// Esc in a form, a picker or the import review.
 pub fn cancel(app: &mut App) -> Effect {
     match app.mode {
         Mode::Form(_) => forms::cancel(app),
         Mode::Search(_) | Mode::Palette(_) => pickers::cancel(app),
-        Mode::ImportReview(_) => super::import_ops::back(app),
+        Mode::ImportReview(_) => import_ops::back(app),
         _ => Effect::None,
     }
 }
 
-pub fn type_key(app: &mut App, key: KeyEvent) -> Effect {
-    match app.mode {
-        Mode::Form(_) => forms::type_key(app, key),
-        Mode::Search(_) | Mode::Palette(_) => pickers::type_key(app, key),
-        _ => Effect::None,
+/// A key the keymap does not bind, typed into the open input.
+pub fn type_key(app: &mut App, key: KeyEvent) -> Routed {
+    match &mut app.mode {
+        Mode::Form(_) => forms::type_key(app, key).into(),
+        Mode::Search(_) | Mode::Palette(_) => {
+            pickers::type_key(app, key).map_or(Routed::Done(Effect::None), Routed::Run)
+        }
+        Mode::Prompt(p) => {
+            if p.input.handle_key(key) == InputOutcome::Changed {
+                p.error = None;
+            }
+            Effect::None.into()
+        }
+        _ => Effect::None.into(),
     }
 }
 
 /// Bracketed paste: the text goes into the focused input as one piece (a
-/// pasted line break never submits a form).
+/// pasted line break never submits a form or answers a prompt: in a
+/// prompt line breaks become spaces, a trailing one is dropped).
 pub fn paste(app: &mut App, text: &str) {
     match &mut app.mode {
         Mode::Form(state) => state.form.paste(text),
         Mode::Search(_) | Mode::Palette(_) => pickers::paste(app, text),
-        Mode::Prompt(_) => super::prompt::paste(app, text),
+        Mode::Prompt(p) => {
+            let line = text.trim_end_matches(['\r', '\n']).replace("\r\n", " ");
+            p.input.insert_str(&line.replace(['\r', '\n'], " "));
+            p.error = None;
+        }
         _ => {}
     }
+}
+
+/// y/n on a pending change: applied as one undo step, or kept.
+pub fn confirm(app: &mut App, yes: bool) -> Effect {
+    let Mode::Confirm(pending) = std::mem::take(&mut app.mode) else {
+        return Effect::None;
+    };
+    if !yes {
+        app.info(format!("kept: {} not done", pending.change.label));
+        return Effect::None;
+    }
+    app.apply(pending.change);
+    app.info(pending.done);
+    Effect::Save
+}
+
+/// y/n on a question that is not a plan change (discard a form, reload).
+pub fn answer_question(app: &mut App, yes: bool) -> Effect {
+    reload::answer(app, yes)
 }

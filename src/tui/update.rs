@@ -4,14 +4,34 @@
 
 use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
+use super::route::{self, Routed};
 use super::{debt_ops, edits};
 use super::{experiment_ops, sprint_ops};
-use super::{forms, pickers, quit, reload, text_modes};
+use super::{forms, pickers, quit, reload};
 
 /// Rows a page moves when the view has not been drawn yet.
 const DEFAULT_PAGE: usize = 10;
 
+/// Carries out `action`, and the command the palette hands back, if any.
 pub fn update(app: &mut App, action: Action) -> Effect {
+    let mut action = action;
+    loop {
+        match dispatch(app, action) {
+            Routed::Done(effect) => return effect,
+            Routed::Run(next) => action = next,
+        }
+    }
+}
+
+fn dispatch(app: &mut App, action: Action) -> Routed {
+    match action {
+        Action::Submit => route::submit(app),
+        Action::Type(key) => route::type_key(app, key),
+        other => run(app, other).into(),
+    }
+}
+
+fn run(app: &mut App, action: Action) -> Effect {
     match action {
         Action::Quit => quit::quit(app),
         Action::Suspend => Effect::Suspend,
@@ -59,17 +79,17 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::AddObjective => forms::add_objective(app),
         Action::Search => pickers::open_search(app),
         Action::Palette => pickers::open_palette(app),
-        Action::Submit => text_modes::submit(app),
-        Action::Cancel => text_modes::cancel(app),
-        Action::Type(key) => text_modes::type_key(app, key),
+        // Routed by `dispatch` (they may hand back the palette's command).
+        Action::Submit | Action::Type(_) => Effect::None,
+        Action::Cancel => route::cancel(app),
         Action::OpenEditor => forms::open_editor(app),
-        Action::Answer(yes) => reload::answer(app, yes),
+        Action::Answer(yes) => route::answer_question(app, yes),
         Action::ReloadFile => reload::reload_file(app),
         Action::KeepMine if matches!(app.mode, Mode::Quit { .. }) => quit::keep_mine_and_quit(app),
         Action::KeepMine => reload::keep_mine(app),
         Action::WriteRecovery => quit::recover_and_quit(app),
         Action::Delete => delete(app),
-        Action::Confirm(yes) => confirm(app, yes),
+        Action::Confirm(yes) => route::confirm(app, yes),
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
         Action::Filter => {
@@ -239,19 +259,6 @@ fn delete(app: &mut App) -> Effect {
         Err(why) => app.error(why),
     }
     Effect::None
-}
-
-fn confirm(app: &mut App, yes: bool) -> Effect {
-    let Mode::Confirm(pending) = std::mem::take(&mut app.mode) else {
-        return Effect::None;
-    };
-    if !yes {
-        app.info(format!("kept: {} not done", pending.change.label));
-        return Effect::None;
-    }
-    app.apply(pending.change);
-    app.info(pending.done);
-    Effect::Save
 }
 
 fn undo_redo(app: &mut App, undo: bool) -> Effect {
