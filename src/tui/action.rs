@@ -169,6 +169,38 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action changes the plan: a read-only UI refuses it,
+    /// once, in `update`, before anything is asked.
+    pub fn mutates(self) -> bool {
+        matches!(
+            self,
+            Action::Add
+                | Action::AddObjective
+                | Action::Edit
+                | Action::Delete
+                | Action::Undo
+                | Action::Redo
+                | Action::RaiseRating
+                | Action::LowerRating
+                | Action::CycleStatus
+                | Action::SprintIn
+                | Action::SprintOut
+                | Action::SprintToggle
+                | Action::AutoPlan
+                | Action::TopThree
+                | Action::StartSprint
+                | Action::CloseSprint
+                | Action::CancelSprint
+                | Action::ImportDebt
+                | Action::StartExperiment
+                | Action::ValidateExperiment
+                | Action::AbandonExperiment
+                | Action::ReopenExperiment
+                | Action::CheckIn
+                | Action::RemoveCheckIn
+        )
+    }
+
     /// The name the command palette shows and matches.
     pub fn name(self) -> &'static str {
         match self {

@@ -7,9 +7,6 @@ use super::app::App;
 use super::edits;
 
 pub fn rate(app: &mut App, delta: i8) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(i) = app.selected_debt_index() else {
         app.info("no debt item selected");
         return Effect::None;
@@ -44,9 +41,6 @@ pub fn rate(app: &mut App, delta: i8) -> Effect {
 }
 
 pub fn cycle_status(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(i) = app.selected_debt_index() else {
         app.info("no debt item selected");
         return Effect::None;

@@ -29,9 +29,6 @@ fn review_default(today: NaiveDate) -> NaiveDate {
 }
 
 pub fn start(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(id) = selected_hypothesis(app) else {
         return Effect::None;
     };
@@ -51,9 +48,6 @@ pub fn start(app: &mut App) -> Effect {
 }
 
 pub fn decide(app: &mut App, validate: bool) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(id) = selected_hypothesis(app) else {
         return Effect::None;
     };
@@ -78,9 +72,6 @@ pub fn decide(app: &mut App, validate: bool) -> Effect {
 }
 
 pub fn reopen(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(id) = selected_hypothesis(app) else {
         return Effect::None;
     };
@@ -105,9 +96,6 @@ pub fn reopen(app: &mut App) -> Effect {
 
 /// Asks y/n before taking back the selected key result's latest check-in.
 pub fn remove_check_in(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(KrRow::Kr(i)) = app.selected_kr_row() else {
         app.info("select a key result to remove its latest check-in");
         return Effect::None;
@@ -136,9 +124,6 @@ pub fn remove_check_in(app: &mut App) -> Effect {
 }
 
 pub fn check_in(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(KrRow::Kr(i)) = app.selected_kr_row() else {
         app.info("select a key result to check in");
         return Effect::None;

@@ -25,9 +25,6 @@ fn open(app: &mut App, form: Form, target: Target) {
 /// the new key result belongs to the selected objective (`A` adds an
 /// objective instead).
 pub fn add(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let kind = match app.view {
         View::Overview => {
             app.info("nothing to add on the overview: 2–5 pick a view, e edits the North Star");
@@ -65,9 +62,6 @@ fn selected_objective(app: &App) -> Option<String> {
 
 /// `A` in the key-results view.
 pub fn add_objective(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     open(
         app,
         add_form(Kind::Objective, app.today),
@@ -79,9 +73,6 @@ pub fn add_objective(app: &mut App) -> Effect {
 /// `e`: the selected item's form, every field filled in; on the overview
 /// the plan settings.
 pub fn edit(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     if app.view == View::Overview {
         open(app, meta_form(&app.plan), Target::Meta);
         return Effect::None;

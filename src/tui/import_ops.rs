@@ -12,10 +12,6 @@ use super::state::{ImportReview, Prompt, PromptKind, plural};
 use crate::import::{self, ImportError};
 
 pub fn open(app: &mut App) -> Effect {
-    if app.read_only {
-        app.error("read-only: nothing was imported");
-        return Effect::None;
-    }
     let path = app.default_path("backlog.csv");
     app.ask(Prompt::new(
         PromptKind::ImportPath,

@@ -109,9 +109,6 @@ pub(super) fn outcome(
 }
 
 pub fn move_in(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };
@@ -124,9 +121,6 @@ pub fn move_in(app: &mut App) -> Effect {
 }
 
 pub fn move_out(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };
@@ -150,9 +144,6 @@ pub fn toggle(app: &mut App) -> Effect {
 }
 
 pub fn auto_plan(app: &mut App, top: bool) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };
@@ -166,9 +157,6 @@ pub fn auto_plan(app: &mut App, top: bool) -> Effect {
 
 /// Opens the close checklist; items already done start ticked.
 pub fn open_close(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(s) = selected_sprint(app) else {
         app.info("no sprint selected");
         return Effect::None;

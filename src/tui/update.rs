@@ -24,6 +24,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
 }
 
 fn dispatch(app: &mut App, action: Action) -> Routed {
+    // The read-only rule, once for every action that changes the plan.
+    if action.mutates() && app.refuse_read_only() {
+        return Effect::None.into();
+    }
     match action {
         Action::Submit => route::submit(app),
         Action::Type(key) => route::type_key(app, key),
@@ -240,9 +244,6 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
 }
 
 fn delete(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(id) = app.selected_id() else {
         app.info("nothing selected to delete");
         return Effect::None;
@@ -262,9 +263,6 @@ fn delete(app: &mut App) -> Effect {
 }
 
 fn undo_redo(app: &mut App, undo: bool) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(label) = app.undo_redo(undo) else {
         app.info(if undo {
             "nothing to undo"
