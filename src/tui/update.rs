@@ -7,7 +7,7 @@ use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
 use super::route::{self, Routed};
 use super::{debt_ops, edits};
 use super::{experiment_ops, sprint_ops};
-use super::{forms, pickers, quit, reload};
+use super::{forms, overview, pickers, quit, reload};
 
 /// Rows a page moves when the view has not been drawn yet.
 const DEFAULT_PAGE: usize = 10;
@@ -67,7 +67,7 @@ fn run(app: &mut App, action: Action) -> Effect {
         }
         Action::Click(x, y) => click(app, x, y),
         Action::OpenDetail if app.view == View::Overview => {
-            super::overview::enter(app);
+            overview::enter(app);
             Effect::None
         }
         Action::OpenDetail => {
@@ -158,6 +158,14 @@ fn run(app: &mut App, action: Action) -> Effect {
     }
 }
 
+/// How many selectable rows the view's list has.
+fn list_len(app: &App, view: View) -> usize {
+    match view {
+        View::Overview => overview::len(app),
+        other => app.cached_len(other),
+    }
+}
+
 fn go(app: &mut App, view: View) -> Effect {
     app.view = view;
     app.mode = Mode::Normal;
@@ -201,7 +209,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
                 let col = app.board_column.min(3);
                 app.board_rows[col] = clamp(app.board_rows[col], app.cache.board[col].len());
             } else {
-                let len = app.list_len(app.view);
+                let len = list_len(app, app.view);
                 let c = &mut app.cursors[app.view.index()];
                 c.selected = clamp(c.selected, len);
                 debt_ops::release_kept(app);
@@ -235,7 +243,7 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
         && rows.contains(pos)
     {
         let row = offset + usize::from((y - rows.y) / hits.row_height.max(1));
-        if row < app.list_len(app.view) {
+        if row < list_len(app, app.view) {
             app.cursors[app.view.index()].selected = row;
             debt_ops::release_kept(app);
         }
