@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::Persist;
-use super::action::{Rating, View};
+use super::action::View;
 use super::history::History;
 use super::theme::Theme;
 use crate::model::SprintState;
@@ -18,8 +18,8 @@ use crate::search::LazyIndex;
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
 pub use super::state::{
-    Checklist, Cursor, FormState, Hits, ImportReview, Message, Mode, ModeKind, Pending,
-    PickerState, Prompt, PromptKind, Question, SprintFocus,
+    BoardView, Checklist, Cursor, DebtView, FormState, Hits, ImportReview, Message, Mode, ModeKind,
+    Pending, PickerState, Prompt, PromptKind, Question, SprintFocus, SprintView,
 };
 
 pub struct App {
@@ -31,16 +31,13 @@ pub struct App {
     pub today: NaiveDate,
     pub view: View,
     pub mode: Mode,
-    /// One cursor per view, indexed by `View::index`.
-    pub cursors: [Cursor; 5],
-    /// The experiment board's selected column.
-    pub board_column: usize,
-    /// Selected card in each board column.
-    pub board_rows: [usize; 4],
-    pub filter: DebtFilter,
-    pub sort: SortColumn,
-    pub descending: bool,
-    pub rating: Rating,
+    /// Each view's own state: its cursor, and the debt table's filter and
+    /// sort, the sprint view's panes, the experiment board's column.
+    pub overview: Cursor,
+    pub debt: DebtView,
+    pub sprint: SprintView,
+    pub board: BoardView,
+    pub key_results: Cursor,
     pub message: Option<Message>,
     /// The last save's outcome: "saved HH:MM:SS" or why it failed.
     pub saved: Option<Result<String, String>>,
@@ -60,10 +57,6 @@ pub struct App {
     pub hits: RefCell<Hits>,
     /// Built when search opens, dropped when the plan changes.
     pub search_index: Option<Arc<LazyIndex>>,
-    /// Sprint view: which pane j/k move in, and the row of each item pane.
-    pub sprint_focus: SprintFocus,
-    pub sprint_item_row: usize,
-    pub sprint_candidate_row: usize,
     /// Where exports go by default: the plan's directory (None: the
     /// working directory).
     pub export_dir: Option<std::path::PathBuf>,
@@ -76,13 +69,11 @@ impl App {
             today,
             view: View::Overview,
             mode: Mode::Normal,
-            cursors: Default::default(),
-            board_column: 0,
-            board_rows: [0; 4],
-            filter: DebtFilter::default(),
-            sort: SortColumn::Rank,
-            descending: false,
-            rating: Rating::default(),
+            overview: Cursor::default(),
+            debt: DebtView::default(),
+            sprint: SprintView::default(),
+            board: BoardView::default(),
+            key_results: Cursor::default(),
             message: None,
             saved: None,
             read_only,
@@ -95,9 +86,6 @@ impl App {
             persist,
             hits: RefCell::new(Hits::default()),
             search_index: None,
-            sprint_focus: SprintFocus::default(),
-            sprint_item_row: 0,
-            sprint_candidate_row: 0,
             export_dir: None,
         };
         app.seed();
@@ -111,7 +99,7 @@ impl App {
                 .position(|&i| app.plan.sprints[i].state == state)
         };
         if let Some(row) = open(SprintState::Active).or_else(|| open(SprintState::Planned)) {
-            app.cursors[View::Sprints.index()].selected = row;
+            app.sprint.cursor.selected = row;
         }
         app
     }
@@ -120,8 +108,12 @@ impl App {
     /// changed, keeping the selected item selected wherever it moved.
     pub fn refresh(&mut self) {
         let selected = self.selected_debt().map(|d| d.id.clone());
-        self.cache
-            .resort(&self.plan, &self.filter, self.sort, self.descending);
+        self.cache.resort(
+            &self.plan,
+            &self.debt.filter,
+            self.debt.sort,
+            self.debt.descending,
+        );
         if let Some(id) = selected {
             self.select_debt(&id);
         }
@@ -136,9 +128,9 @@ impl App {
         self.cache = Cache::build(
             &self.plan,
             self.today,
-            &self.filter,
-            self.sort,
-            self.descending,
+            &self.debt.filter,
+            self.debt.sort,
+            self.debt.descending,
         );
         self.cache.prev_rank = before;
         if let Some(id) = selected {
@@ -155,7 +147,7 @@ impl App {
             .iter()
             .position(|&i| self.plan.debts.get(i).is_some_and(|d| d.id == id));
         if let Some(pos) = pos {
-            self.cursors[View::Debt.index()].selected = pos;
+            self.debt.cursor.selected = pos;
         }
         pos.is_some()
     }
@@ -163,13 +155,14 @@ impl App {
     fn clamp_cursors(&mut self) {
         // Not the overview: counting its rows runs `bearing check`, which
         // an edit must not wait for; the overview clamps where it reads.
-        for view in View::ALL.into_iter().filter(|v| *v != View::Overview) {
+        for view in [View::Debt, View::Sprints, View::KeyResults] {
             let len = self.cached_len(view);
-            let c = &mut self.cursors[view.index()];
-            c.selected = c.selected.min(len.saturating_sub(1));
+            if let Some(c) = self.cursor_mut(view) {
+                c.selected = c.selected.min(len.saturating_sub(1));
+            }
         }
         for (col, rows) in self.cache.board.iter().enumerate() {
-            self.board_rows[col] = self.board_rows[col].min(rows.len().saturating_sub(1));
+            self.board.rows[col] = self.board.rows[col].min(rows.len().saturating_sub(1));
         }
     }
 
@@ -181,20 +174,35 @@ impl App {
             View::Overview => 0,
             View::Debt => self.cache.debt_rows.len(),
             View::Sprints => self.cache.sprint_rows.len(),
-            View::Experiments => self.cache.board[self.board_column.min(3)].len(),
+            View::Experiments => self.cache.board[self.board.column.min(3)].len(),
             View::KeyResults => self.cache.kr_rows.len(),
         }
     }
 
-    pub fn cursor(&self) -> &Cursor {
-        &self.cursors[self.view.index()]
+    /// A list view's cursor; `None` for the experiment board (its column
+    /// and cards are `board`).
+    pub fn cursor_of(&self, view: View) -> Option<&Cursor> {
+        match view {
+            View::Overview => Some(&self.overview),
+            View::Debt => Some(&self.debt.cursor),
+            View::Sprints => Some(&self.sprint.cursor),
+            View::Experiments => None,
+            View::KeyResults => Some(&self.key_results),
+        }
+    }
+
+    pub fn cursor_mut(&mut self, view: View) -> Option<&mut Cursor> {
+        match view {
+            View::Overview => Some(&mut self.overview),
+            View::Debt => Some(&mut self.debt.cursor),
+            View::Sprints => Some(&mut self.sprint.cursor),
+            View::Experiments => None,
+            View::KeyResults => Some(&mut self.key_results),
+        }
     }
 
     pub fn selected_debt_index(&self) -> Option<usize> {
-        self.cache
-            .debt_rows
-            .get(self.cursors[View::Debt.index()].selected)
-            .copied()
+        self.cache.debt_rows.get(self.debt.cursor.selected).copied()
     }
 
     pub fn selected_debt(&self) -> Option<&Debt> {
@@ -209,20 +217,17 @@ impl App {
     pub fn selected_sprint_index(&self) -> Option<usize> {
         self.cache
             .sprint_rows
-            .get(self.cursors[View::Sprints.index()].selected)
+            .get(self.sprint.cursor.selected)
             .copied()
     }
 
     pub fn selected_hypothesis_index(&self) -> Option<usize> {
-        let col = self.board_column.min(3);
-        self.cache.board[col].get(self.board_rows[col]).copied()
+        let col = self.board.column.min(3);
+        self.cache.board[col].get(self.board.rows[col]).copied()
     }
 
     pub fn selected_kr_row(&self) -> Option<KrRow> {
-        self.cache
-            .kr_rows
-            .get(self.cursors[View::KeyResults.index()].selected)
-            .copied()
+        self.cache.kr_rows.get(self.key_results.selected).copied()
     }
 
     /// The id of the entity selected in the current view.

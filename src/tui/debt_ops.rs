@@ -14,7 +14,7 @@ pub fn rate(app: &mut App, delta: i8) -> Effect {
     let debt = &app.plan.debts[i];
     let id = debt.id.clone();
     let before = app.cache.rank[i];
-    match edits::bump_rating(debt, app.rating, delta) {
+    match edits::bump_rating(debt, app.debt.rating, delta) {
         Ok((change, old, new)) => {
             app.apply(change);
             let after = app
@@ -29,7 +29,7 @@ pub fn rate(app: &mut App, delta: i8) -> Effect {
             };
             app.info(format!(
                 "{id} {} {old} → {new}{moved} — u to undo",
-                app.rating.label()
+                app.debt.rating.label()
             ));
             Effect::Save
         }
@@ -51,11 +51,14 @@ pub fn cycle_status(app: &mut App) -> Effect {
     // The item stays listed and selected until the cursor moves, even when
     // its new status is one the filter hides: the next press acts on it,
     // not on the row that would have slid under the cursor.
-    let row = app.cursors[View::Debt.index()].selected;
-    app.filter.keep = Some(id.clone());
+    let row = app.debt.cursor.selected;
+    app.debt.filter.keep = Some(id.clone());
     app.apply(change);
     hold_row(app, &id, row);
-    let hidden = app.plan.debt(&id).is_some_and(|d| !app.filter.passes(d));
+    let hidden = app
+        .plan
+        .debt(&id)
+        .is_some_and(|d| !app.debt.filter.passes(d));
     app.info(format!(
         "{id} {} → {}{} — u to undo",
         old.label(),
@@ -83,14 +86,14 @@ fn hold_row(app: &mut App, id: &str, row: usize) {
     let index = rows.remove(now);
     let row = row.min(rows.len());
     rows.insert(row, index);
-    app.cursors[View::Debt.index()].selected = row;
+    app.debt.cursor.selected = row;
 }
 
 /// The cursor moved (keys, wheel, click): an item kept in view after its
 /// status changed now goes where the filter puts it, and the selection
 /// stays on the row the cursor moved to.
 pub fn release_kept(app: &mut App) {
-    if app.view == View::Debt && app.filter.keep.take().is_some() {
+    if app.view == View::Debt && app.debt.filter.keep.take().is_some() {
         app.refresh();
     }
 }

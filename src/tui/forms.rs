@@ -144,7 +144,7 @@ pub fn submit(app: &mut App) -> Effect {
     let hidden = if shown {
         String::new()
     } else {
-        format!(" (hidden by the filter {})", app.filter.summary())
+        format!(" (hidden by the filter {})", app.debt.filter.summary())
     };
     // A sprint whose window overlaps another's, or has already passed, is
     // saved but said, as `bearing sprint new` warns.

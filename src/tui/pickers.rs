@@ -210,8 +210,8 @@ pub fn select(app: &mut App, id: &str) -> bool {
                     .map(|row| (col, row))
             });
             if let Some((col, row)) = found {
-                app.board_column = col;
-                app.board_rows[col] = row;
+                app.board.column = col;
+                app.board.rows[col] = row;
             }
             found.is_some()
         }
@@ -219,8 +219,10 @@ pub fn select(app: &mut App, id: &str) -> bool {
 }
 
 fn set_cursor(app: &mut App, view: View, pos: Option<usize>) -> bool {
-    if let Some(pos) = pos {
-        app.cursors[view.index()].selected = pos;
+    if let Some(pos) = pos
+        && let Some(c) = app.cursor_mut(view)
+    {
+        c.selected = pos;
     }
     pos.is_some()
 }
@@ -243,10 +245,14 @@ pub fn jump(app: &mut App, id: &str) {
         return;
     }
     if Kind::of_id(id) == Some(Kind::Debt) {
-        let was = app.filter.summary();
-        app.filter = DebtFilter::default();
-        if app.plan.debt(id).is_some_and(|d| !app.filter.accepts(d)) {
-            app.filter.status = StatusFilter::All;
+        let was = app.debt.filter.summary();
+        app.debt.filter = DebtFilter::default();
+        if app
+            .plan
+            .debt(id)
+            .is_some_and(|d| !app.debt.filter.accepts(d))
+        {
+            app.debt.filter.status = StatusFilter::All;
         }
         app.refresh();
         app.select_debt(id);

@@ -30,7 +30,7 @@ pub fn item_ids(app: &App) -> Vec<String> {
 
 /// The highlighted committed item's row, clamped to the list.
 pub fn item_row(app: &App) -> usize {
-    app.sprint_item_row.min(
+    app.sprint.item_row.min(
         selected_sprint(app)
             .map_or(0, |s| s.items.len())
             .saturating_sub(1),
@@ -38,7 +38,8 @@ pub fn item_row(app: &App) -> usize {
 }
 
 pub fn candidate_row(app: &App) -> usize {
-    app.sprint_candidate_row
+    app.sprint
+        .candidate_row
         .min(app.cache.candidates.len().saturating_sub(1))
 }
 
@@ -56,25 +57,25 @@ fn selected_candidate(app: &App) -> Option<String> {
 pub fn focus(app: &mut App, delta: i64) -> Effect {
     let i = SprintFocus::ALL
         .iter()
-        .position(|f| *f == app.sprint_focus)
+        .position(|f| *f == app.sprint.focus)
         .unwrap_or(0) as i64;
-    app.sprint_focus = SprintFocus::ALL[(i + delta).clamp(0, 2) as usize];
+    app.sprint.focus = SprintFocus::ALL[(i + delta).clamp(0, 2) as usize];
     Effect::None
 }
 
 /// j/k in the items or candidates pane; false when the sprint list has the
 /// focus (the view's cursor moves as everywhere else).
 pub fn step_pane(app: &mut App, delta: i64) -> bool {
-    let (row, len) = match app.sprint_focus {
+    let (row, len) = match app.sprint.focus {
         SprintFocus::List => return false,
         SprintFocus::Items => (item_row(app), item_ids(app).len()),
         SprintFocus::Candidates => (candidate_row(app), app.cache.candidates.len()),
     };
     let max = len.saturating_sub(1) as i64;
     let next = (row as i64).saturating_add(delta).clamp(0, max.max(0)) as usize;
-    match app.sprint_focus {
-        SprintFocus::Items => app.sprint_item_row = next,
-        _ => app.sprint_candidate_row = next,
+    match app.sprint.focus {
+        SprintFocus::Items => app.sprint.item_row = next,
+        _ => app.sprint.candidate_row = next,
     }
     true
 }
@@ -133,7 +134,7 @@ pub fn move_out(app: &mut App) -> Effect {
 }
 
 pub fn toggle(app: &mut App) -> Effect {
-    match app.sprint_focus {
+    match app.sprint.focus {
         SprintFocus::Items => move_out(app),
         SprintFocus::Candidates => move_in(app),
         SprintFocus::List => {
@@ -282,7 +283,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
 
 /// The current view is the sprint view with the focus on a pane.
 pub fn in_pane(app: &App) -> bool {
-    app.view == View::Sprints && app.sprint_focus != SprintFocus::List
+    app.view == View::Sprints && app.sprint.focus != SprintFocus::List
 }
 
 #[cfg(test)]

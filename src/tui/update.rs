@@ -60,8 +60,8 @@ fn run(app: &mut App, action: Action) -> Effect {
         Action::Bottom => step(app, i64::MAX / 2),
         Action::MoveLeft | Action::MoveRight => {
             if app.view == View::Experiments {
-                let col = app.board_column as i64 + if action == Action::MoveLeft { -1 } else { 1 };
-                app.board_column = col.clamp(0, 3) as usize;
+                let col = app.board.column as i64 + if action == Action::MoveLeft { -1 } else { 1 };
+                app.board.column = col.clamp(0, 3) as usize;
             }
             Effect::None
         }
@@ -106,25 +106,29 @@ fn run(app: &mut App, action: Action) -> Effect {
         Action::FilterPrev => filter_step(app, -1),
         Action::FilterClear => filter_clear(app),
         Action::Sort => {
-            app.sort = app.sort.next();
-            app.descending = false;
+            app.debt.sort = app.debt.sort.next();
+            app.debt.descending = false;
             app.refresh();
-            app.info(format!("sorted by {}", app.sort.label()));
+            app.info(format!("sorted by {}", app.debt.sort.label()));
             Effect::None
         }
         Action::SortReverse => {
-            app.descending = !app.descending;
+            app.debt.descending = !app.debt.descending;
             app.refresh();
             app.info(format!(
                 "sorted by {}{}",
-                app.sort.label(),
-                if app.descending { ", reversed" } else { "" }
+                app.debt.sort.label(),
+                if app.debt.descending {
+                    ", reversed"
+                } else {
+                    ""
+                }
             ));
             Effect::None
         }
         Action::NextRating => {
-            app.rating = app.rating.next();
-            app.info(format!("+/- now change {}", app.rating.label()));
+            app.debt.rating = app.debt.rating.next();
+            app.info(format!("+/- now change {}", app.debt.rating.label()));
             Effect::None
         }
         Action::RaiseRating => debt_ops::rate(app, 1),
@@ -206,12 +210,13 @@ fn step(app: &mut App, delta: i64) -> Effect {
             if sprint_ops::in_pane(app) {
                 sprint_ops::step_pane(app, delta);
             } else if app.view == View::Experiments {
-                let col = app.board_column.min(3);
-                app.board_rows[col] = clamp(app.board_rows[col], app.cache.board[col].len());
+                let col = app.board.column.min(3);
+                app.board.rows[col] = clamp(app.board.rows[col], app.cache.board[col].len());
             } else {
                 let len = list_len(app, app.view);
-                let c = &mut app.cursors[app.view.index()];
-                c.selected = clamp(c.selected, len);
+                if let Some(c) = app.cursor_mut(app.view) {
+                    c.selected = clamp(c.selected, len);
+                }
                 debt_ops::release_kept(app);
             }
         }
@@ -231,10 +236,10 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
     if app.view == View::Experiments {
         if let Some(col) = hits.columns.iter().position(|(r, _)| r.contains(pos)) {
             let (r, offset) = hits.columns[col];
-            app.board_column = col;
+            app.board.column = col;
             let row = offset + usize::from((y - r.y) / hits.row_height.max(1));
             if row < app.cache.board[col].len() {
-                app.board_rows[col] = row;
+                app.board.rows[col] = row;
             }
         }
         return Effect::None;
@@ -243,8 +248,10 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
         && rows.contains(pos)
     {
         let row = offset + usize::from((y - rows.y) / hits.row_height.max(1));
-        if row < list_len(app, app.view) {
-            app.cursors[app.view.index()].selected = row;
+        if row < list_len(app, app.view)
+            && let Some(c) = app.cursor_mut(app.view)
+        {
+            c.selected = row;
             debt_ops::release_kept(app);
         }
     }
@@ -311,16 +318,16 @@ fn filter_step(app: &mut App, delta: i64) -> Effect {
         let all = StatusFilter::CYCLE;
         let i = all
             .iter()
-            .position(|s| *s == app.filter.status)
+            .position(|s| *s == app.debt.filter.status)
             .unwrap_or(0) as i64;
-        app.filter.status = all[wrap(i + delta, all.len())];
+        app.debt.filter.status = all[wrap(i + delta, all.len())];
     } else {
         // "Any" is the slot before the first value.
         let vals = values(app, field);
         let slot = match field {
-            FilterField::Owner => &mut app.filter.owner,
-            FilterField::Area => &mut app.filter.area,
-            _ => &mut app.filter.tag,
+            FilterField::Owner => &mut app.debt.filter.owner,
+            FilterField::Area => &mut app.debt.filter.area,
+            _ => &mut app.debt.filter.tag,
         };
         let i = slot
             .as_ref()
@@ -329,7 +336,7 @@ fn filter_step(app: &mut App, delta: i64) -> Effect {
         let next = wrap(i + delta, vals.len() + 1);
         *slot = next.checked_sub(1).map(|p| vals[p].clone());
     }
-    app.filter.keep = None;
+    app.debt.filter.keep = None;
     app.refresh();
     filter_message(app);
     Effect::None
@@ -340,12 +347,12 @@ fn filter_clear(app: &mut App) -> Effect {
         return Effect::None;
     };
     match field {
-        FilterField::Status => app.filter.status = StatusFilter::default(),
-        FilterField::Owner => app.filter.owner = None,
-        FilterField::Area => app.filter.area = None,
-        FilterField::Tag => app.filter.tag = None,
+        FilterField::Status => app.debt.filter.status = StatusFilter::default(),
+        FilterField::Owner => app.debt.filter.owner = None,
+        FilterField::Area => app.debt.filter.area = None,
+        FilterField::Tag => app.debt.filter.tag = None,
     }
-    app.filter.keep = None;
+    app.debt.filter.keep = None;
     app.refresh();
     filter_message(app);
     Effect::None
@@ -353,7 +360,7 @@ fn filter_clear(app: &mut App) -> Effect {
 
 fn filter_message(app: &mut App) {
     let n = app.cache.debt_rows.len();
-    let summary = app.filter.summary();
+    let summary = app.debt.filter.summary();
     app.message = Some(Message::Info(if summary.is_empty() {
         format!("{}, open and in progress", crate::text::count(n, "item"))
     } else {

@@ -6,7 +6,6 @@ use std::sync::Arc;
 
 use super::App;
 use crate::model::{Change, Item, Kind, Op, Plan};
-use crate::tui::action::View;
 use crate::tui::history::History;
 
 impl App {
@@ -46,14 +45,14 @@ impl App {
             &self.plan,
             self.today,
             i,
-            &self.filter,
-            self.sort,
-            self.descending,
+            &self.debt.filter,
+            self.debt.sort,
+            self.debt.descending,
         );
         if let Some(sel) = selected_index
             && let Some(pos) = self.cache.debt_rows.iter().position(|&x| x == sel)
         {
-            self.cursors[View::Debt.index()].selected = pos;
+            self.debt.cursor.selected = pos;
         }
         self.clamp_cursors();
     }

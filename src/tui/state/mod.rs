@@ -13,10 +13,12 @@ use super::action::View;
 mod dialogs;
 mod inputs;
 mod mode;
+mod views;
 
 pub use dialogs::{Checklist, ImportReview, plural};
 pub use inputs::{ExportFormat, FormState, PickerState, Prompt, PromptKind, Target, parse_date};
 pub use mode::{Mode, ModeKind, Pending, Question};
+pub use views::{BoardView, DebtView, SprintFocus, SprintView};
 
 /// A list position: the selected row and the first visible row. The offset is
 /// a render detail that the view adjusts while drawing (hence the `Cell`), so
@@ -70,21 +72,4 @@ pub struct Hits {
     pub row_height: u16,
     /// Experiment board columns: card area and first visible card of each.
     pub columns: Vec<(Rect, usize)>,
-}
-
-/// Which pane of the sprint view j/k move in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SprintFocus {
-    #[default]
-    List,
-    Items,
-    Candidates,
-}
-
-impl SprintFocus {
-    pub const ALL: [SprintFocus; 3] = [
-        SprintFocus::List,
-        SprintFocus::Items,
-        SprintFocus::Candidates,
-    ];
 }
