@@ -2,9 +2,19 @@
 //! Space cycle the status. A cycled item stays in its row and selected until
 //! the cursor moves, even when the filter hides its new status.
 
-use super::action::{Effect, View};
+use super::action::{Action, Effect, View};
 use super::app::App;
 use super::edits;
+
+/// The debt table's own actions; `None`: not one of them.
+pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
+    Some(match action {
+        Action::RaiseRating => rate(app, 1),
+        Action::LowerRating => rate(app, -1),
+        Action::CycleStatus => cycle_status(app),
+        _ => return None,
+    })
+}
 
 pub fn rate(app: &mut App, delta: i8) -> Effect {
     let Some(i) = app.selected_debt_index() else {

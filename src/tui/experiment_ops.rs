@@ -5,12 +5,26 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::action::Effect;
+use super::action::{Action, Effect};
 use super::app::{App, KrRow, Mode, Pending};
 use super::state::{Prompt, PromptKind, parse_date};
 use crate::export;
 use crate::lifecycle::{self, DEFAULT_REVIEW_DAYS, LifecycleError};
 use crate::model::Change;
+
+/// The experiment and key-result actions; `None`: not one of them.
+pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
+    Some(match action {
+        Action::StartExperiment => start(app),
+        Action::ValidateExperiment => decide(app, true),
+        Action::AbandonExperiment => decide(app, false),
+        Action::ReopenExperiment => reopen(app),
+        Action::LearningLog => learning_log(app),
+        Action::CheckIn => check_in(app),
+        Action::RemoveCheckIn => remove_check_in(app),
+        _ => return None,
+    })
+}
 
 fn selected_hypothesis(app: &mut App) -> Option<String> {
     let id = app
@@ -167,8 +181,20 @@ fn finish(app: &mut App, p: Prompt, r: Result<(Change, String), LifecycleError>)
     }
 }
 
-/// Answers the experiment, check-in and learning-log prompts.
-pub fn answer(app: &mut App, p: Prompt) -> Effect {
+/// Answers the experiment, check-in and learning-log prompts; `Err`: not
+/// one of them.
+pub fn answer(app: &mut App, p: Prompt) -> Result<Effect, Prompt> {
+    match p.kind {
+        PromptKind::ReviewBy { .. }
+        | PromptKind::Evidence { .. }
+        | PromptKind::CheckinValue { .. }
+        | PromptKind::CheckinDate { .. }
+        | PromptKind::LearningLogPath => Ok(answer_now(app, p)),
+        _ => Err(p),
+    }
+}
+
+fn answer_now(app: &mut App, p: Prompt) -> Effect {
     let text = p.input.text().to_owned();
     match p.kind.clone() {
         PromptKind::ReviewBy { id } => match parse_date(&text, review_default(app.today)) {
@@ -218,8 +244,6 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
                 Err(why) => app.refuse(p, why),
             }
         }
-        PromptKind::ExportFormat { .. }
-        | PromptKind::ExportPath { .. }
-        | PromptKind::ImportPath => Effect::None,
+        _ => Effect::None,
     }
 }

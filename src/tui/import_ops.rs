@@ -6,10 +6,15 @@
 
 use std::path::Path;
 
-use super::action::Effect;
+use super::action::{Action, Effect};
 use super::app::{App, Mode};
 use super::state::{ImportReview, Prompt, PromptKind, plural};
 use crate::import::{self, ImportError};
+
+/// `I`; `None`: not the import action.
+pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
+    (action == Action::ImportDebt).then(|| open(app))
+}
 
 pub fn open(app: &mut App) -> Effect {
     let path = app.default_path("backlog.csv");
@@ -22,10 +27,18 @@ pub fn open(app: &mut App) -> Effect {
     Effect::None
 }
 
+/// Answers the path prompt; `Err`: not it.
+pub fn answer(app: &mut App, p: Prompt) -> Result<Effect, Prompt> {
+    match p.kind {
+        PromptKind::ImportPath => Ok(read(app, p)),
+        _ => Err(p),
+    }
+}
+
 /// Reads and checks the whole file before anything changes: a file that
 /// cannot be read keeps the prompt open with the reason; a CSV with bad rows
 /// opens the review of every problem.
-pub fn answer(app: &mut App, p: Prompt) -> Effect {
+fn read(app: &mut App, p: Prompt) -> Effect {
     let path = p.input.text().trim().to_owned();
     let text = match std::fs::read(&path) {
         Ok(bytes) => match crate::store::load::decode(Path::new(&path), bytes) {

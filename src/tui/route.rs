@@ -9,7 +9,7 @@ use crossterm::event::KeyEvent;
 use super::action::{Action, Effect};
 use super::app::App;
 use super::components::InputOutcome;
-use super::state::{Mode, ModeKind, Prompt, PromptKind};
+use super::state::{Mode, ModeKind, Prompt};
 use super::{experiment_ops, forms, import_ops, pickers, reload, sprint_ops};
 
 /// What routing a key came to: done, or another action to run (the
@@ -56,18 +56,13 @@ fn answer_prompt(app: &mut App) -> Effect {
     answer(app, prompt)
 }
 
+/// Each feature module answers its own prompts and hands back the others,
+/// so a new prompt is added in the module that asks it.
 fn answer(app: &mut App, prompt: Prompt) -> Effect {
-    match prompt.kind {
-        PromptKind::ReviewBy { .. }
-        | PromptKind::Evidence { .. }
-        | PromptKind::CheckinValue { .. }
-        | PromptKind::CheckinDate { .. }
-        | PromptKind::LearningLogPath => experiment_ops::answer(app, prompt),
-        PromptKind::ExportFormat { .. } | PromptKind::ExportPath { .. } => {
-            sprint_ops::answer(app, prompt)
-        }
-        PromptKind::ImportPath => import_ops::answer(app, prompt),
-    }
+    sprint_ops::answer(app, prompt)
+        .or_else(|p| experiment_ops::answer(app, p))
+        .or_else(|p| import_ops::answer(app, p))
+        .unwrap_or(Effect::None)
 }
 
 /// Esc in a form, a picker or the import review.

@@ -3,7 +3,7 @@
 //! close through a checklist; export. The planning rules live in
 //! `crate::planning`; this file only asks, applies and reports.
 
-use super::action::{Effect, View};
+use super::action::{Action, Effect, View};
 use super::app::{App, Mode};
 use super::state::{Checklist, ExportFormat, Prompt, PromptKind, SprintFocus};
 use crate::export;
@@ -12,6 +12,24 @@ use crate::planning;
 
 mod run;
 pub use run::{cancel, start};
+
+/// The sprint view's own actions; `None`: not one of them.
+pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
+    Some(match action {
+        Action::FocusPrev => focus(app, -1),
+        Action::FocusNext => focus(app, 1),
+        Action::SprintIn => move_in(app),
+        Action::SprintOut => move_out(app),
+        Action::SprintToggle => toggle(app),
+        Action::AutoPlan => auto_plan(app, false),
+        Action::TopThree => auto_plan(app, true),
+        Action::StartSprint => start(app),
+        Action::CloseSprint => open_close(app),
+        Action::CancelSprint => cancel(app),
+        Action::ExportSprint => open_export(app),
+        _ => return None,
+    })
+}
 
 pub fn selected_sprint(app: &App) -> Option<&Sprint> {
     app.selected_sprint_index().map(|i| &app.plan.sprints[i])
@@ -235,8 +253,18 @@ pub fn open_export(app: &mut App) -> Effect {
     Effect::None
 }
 
+/// Answers the sprint view's prompts; `Err`: not one of them.
+pub fn answer(app: &mut App, p: Prompt) -> Result<Effect, Prompt> {
+    match p.kind {
+        PromptKind::ExportFormat { .. } | PromptKind::ExportPath { .. } => {
+            Ok(answer_export(app, p))
+        }
+        _ => Err(p),
+    }
+}
+
 /// Answers the export prompts: the format, then the path.
-pub fn answer(app: &mut App, p: Prompt) -> Effect {
+fn answer_export(app: &mut App, p: Prompt) -> Effect {
     match p.kind.clone() {
         PromptKind::ExportFormat { sprint } => {
             let Some(format) = ExportFormat::parse(p.input.text()) else {

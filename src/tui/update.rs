@@ -6,7 +6,7 @@ use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
 use super::route::{self, Routed};
 use super::{debt_ops, edits};
-use super::{experiment_ops, sprint_ops};
+use super::{experiment_ops, import_ops, sprint_ops};
 use super::{forms, overview, pickers, quit, reload};
 
 /// Rows a page moves when the view has not been drawn yet.
@@ -131,34 +131,19 @@ fn run(app: &mut App, action: Action) -> Effect {
             app.info(format!("+/- now change {}", app.debt.rating.label()));
             Effect::None
         }
-        Action::RaiseRating => debt_ops::rate(app, 1),
-        Action::LowerRating => debt_ops::rate(app, -1),
-        Action::CycleStatus => debt_ops::cycle_status(app),
-        Action::FocusPrev => sprint_ops::focus(app, -1),
-        Action::FocusNext => sprint_ops::focus(app, 1),
-        Action::SprintIn => sprint_ops::move_in(app),
-        Action::SprintOut => sprint_ops::move_out(app),
-        Action::SprintToggle => sprint_ops::toggle(app),
-        Action::AutoPlan => sprint_ops::auto_plan(app, false),
-        Action::TopThree => sprint_ops::auto_plan(app, true),
-        Action::StartSprint => sprint_ops::start(app),
-        Action::CloseSprint => sprint_ops::open_close(app),
-        Action::CancelSprint => sprint_ops::cancel(app),
-        Action::ExportSprint => sprint_ops::open_export(app),
-        Action::ImportDebt => super::import_ops::open(app),
-        Action::StartExperiment => experiment_ops::start(app),
-        Action::ValidateExperiment => experiment_ops::decide(app, true),
-        Action::AbandonExperiment => experiment_ops::decide(app, false),
-        Action::ReopenExperiment => experiment_ops::reopen(app),
-        Action::LearningLog => experiment_ops::learning_log(app),
-        Action::CheckIn => experiment_ops::check_in(app),
-        Action::RemoveCheckIn => experiment_ops::remove_check_in(app),
         Action::ToggleDone => {
             if let Mode::Checklist(c) = &mut app.mode {
                 c.toggle();
             }
             Effect::None
         }
+        // A view's own actions: the module of the view carries them out,
+        // so a new one is added there (and in action.rs and the keymap).
+        other => debt_ops::handle(app, other)
+            .or_else(|| sprint_ops::handle(app, other))
+            .or_else(|| experiment_ops::handle(app, other))
+            .or_else(|| import_ops::handle(app, other))
+            .unwrap_or(Effect::None),
     }
 }
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::model::Kind;
+use crate::tui::action::Action;
 use crate::tui::components::{Form, Picker, TextInput};
 
 /// What a submitted form becomes.
@@ -107,6 +108,13 @@ pub enum PromptKind {
     LearningLogPath,
     /// The file to import debt from.
     ImportPath,
+    /// A one-step question `action` asks about item `id`, answered by the
+    /// module that carries `action` out: a new prompt-driven action needs
+    /// no variant here, nor a line in the router.
+    About {
+        action: Action,
+        id: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
