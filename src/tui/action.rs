@@ -151,6 +151,8 @@ pub enum Action {
     /// Sprints: call the sprint off (asks y/n); its items go back.
     CancelSprint,
     ExportSprint,
+    /// Sprints: rename the selected sprint (asks the new name).
+    RenameSprint,
     /// Debt view: import debt from a CSV or a taskwarrior export.
     ImportDebt,
     StartExperiment,
@@ -191,6 +193,7 @@ impl Action {
                 | Action::StartSprint
                 | Action::CloseSprint
                 | Action::CancelSprint
+                | Action::RenameSprint
                 | Action::ImportDebt
                 | Action::StartExperiment
                 | Action::ValidateExperiment
@@ -265,6 +268,7 @@ impl Action {
             Action::CloseSprint => "close the sprint",
             Action::CancelSprint => "cancel the sprint",
             Action::ExportSprint => "export the sprint",
+            Action::RenameSprint => "rename the sprint",
             Action::ImportDebt => "import debt from a file",
             Action::StartExperiment => "start the experiment",
             Action::ValidateExperiment => "validate the experiment",

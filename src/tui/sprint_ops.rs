@@ -7,7 +7,7 @@ use super::action::{Action, Effect, View};
 use super::app::{App, Mode};
 use super::state::{Checklist, ExportFormat, Prompt, PromptKind, SprintFocus};
 use crate::export;
-use crate::model::{Sprint, SprintState};
+use crate::model::{Change, Item, Sprint, SprintState};
 use crate::planning;
 
 mod run;
@@ -27,6 +27,7 @@ pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
         Action::CloseSprint => open_close(app),
         Action::CancelSprint => cancel(app),
         Action::ExportSprint => open_export(app),
+        Action::RenameSprint => open_rename(app),
         _ => return None,
     })
 }
@@ -253,12 +254,58 @@ pub fn open_export(app: &mut App) -> Effect {
     Effect::None
 }
 
+/// `n`: asks the selected sprint's new name, the current one typed over.
+pub fn open_rename(app: &mut App) -> Effect {
+    let Some(s) = selected_sprint(app) else {
+        app.info("no sprint selected");
+        return Effect::None;
+    };
+    let (id, name) = (s.id.clone(), s.name.clone());
+    app.ask(Prompt::new(
+        PromptKind::About {
+            action: Action::RenameSprint,
+            id: id.clone(),
+        },
+        format!("Rename {id} to"),
+        "Enter renames, Esc keeps the name",
+        name,
+    ));
+    Effect::None
+}
+
+/// The new name, held to the form's rule for a sprint name; one undo step.
+fn rename(app: &mut App, p: Prompt) -> Effect {
+    let PromptKind::About { id, .. } = &p.kind else {
+        return Effect::None;
+    };
+    let id = id.clone();
+    let name = match crate::model::validate::title("name", p.input.text()) {
+        Ok(name) => name,
+        Err(e) => return app.refuse(p, e.to_string()),
+    };
+    let Some(mut sprint) = app.plan.sprint(&id).cloned() else {
+        app.error(format!("{id} no longer exists"));
+        return Effect::None;
+    };
+    if sprint.name == name {
+        app.info(format!("{id}: nothing changed"));
+        return Effect::None;
+    }
+    let old = std::mem::replace(&mut sprint.name, name.clone());
+    let change = Change::new(format!("rename {id}")).put(Item::Sprint(sprint));
+    app.apply_reported(change, format!("renamed {id} “{old}” → “{name}”"))
+}
+
 /// Answers the sprint view's prompts; `Err`: not one of them.
 pub fn answer(app: &mut App, p: Prompt) -> Result<Effect, Prompt> {
     match p.kind {
         PromptKind::ExportFormat { .. } | PromptKind::ExportPath { .. } => {
             Ok(answer_export(app, p))
         }
+        PromptKind::About {
+            action: Action::RenameSprint,
+            ..
+        } => Ok(rename(app, p)),
         _ => Err(p),
     }
 }
