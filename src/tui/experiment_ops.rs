@@ -183,13 +183,13 @@ fn finish(app: &mut App, p: Prompt, r: Result<(Change, String), LifecycleError>)
 
 /// Answers the experiment, check-in and learning-log prompts; `Err`: not
 /// one of them.
-pub fn answer(app: &mut App, p: Prompt) -> Result<Effect, Prompt> {
+pub fn answer(app: &mut App, p: Box<Prompt>) -> Result<Effect, Box<Prompt>> {
     match p.kind {
         PromptKind::ReviewBy { .. }
         | PromptKind::Evidence { .. }
         | PromptKind::CheckinValue { .. }
         | PromptKind::CheckinDate { .. }
-        | PromptKind::LearningLogPath => Ok(answer_now(app, p)),
+        | PromptKind::LearningLogPath => Ok(answer_now(app, *p)),
         _ => Err(p),
     }
 }

@@ -28,9 +28,9 @@ pub fn open(app: &mut App) -> Effect {
 }
 
 /// Answers the path prompt; `Err`: not it.
-pub fn answer(app: &mut App, p: Prompt) -> Result<Effect, Prompt> {
+pub fn answer(app: &mut App, p: Box<Prompt>) -> Result<Effect, Box<Prompt>> {
     match p.kind {
-        PromptKind::ImportPath => Ok(read(app, p)),
+        PromptKind::ImportPath => Ok(read(app, *p)),
         _ => Err(p),
     }
 }

@@ -59,7 +59,7 @@ fn answer_prompt(app: &mut App) -> Effect {
 /// Each feature module answers its own prompts and hands back the others,
 /// so a new prompt is added in the module that asks it.
 fn answer(app: &mut App, prompt: Prompt) -> Effect {
-    sprint_ops::answer(app, prompt)
+    sprint_ops::answer(app, Box::new(prompt))
         .or_else(|p| experiment_ops::answer(app, p))
         .or_else(|p| import_ops::answer(app, p))
         .unwrap_or(Effect::None)

@@ -297,15 +297,15 @@ fn rename(app: &mut App, p: Prompt) -> Effect {
 }
 
 /// Answers the sprint view's prompts; `Err`: not one of them.
-pub fn answer(app: &mut App, p: Prompt) -> Result<Effect, Prompt> {
+pub fn answer(app: &mut App, p: Box<Prompt>) -> Result<Effect, Box<Prompt>> {
     match p.kind {
         PromptKind::ExportFormat { .. } | PromptKind::ExportPath { .. } => {
-            Ok(answer_export(app, p))
+            Ok(answer_export(app, *p))
         }
         PromptKind::About {
             action: Action::RenameSprint,
             ..
-        } => Ok(rename(app, p)),
+        } => Ok(rename(app, *p)),
         _ => Err(p),
     }
 }
