@@ -174,6 +174,22 @@ fn the_tui_modules_import_each_other_in_no_circle() {
 }
 
 #[test]
+fn state_holds_data_and_names_no_behaviour_module() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let graph = tui_graph(&root);
+    let allowed = ["action", "cache", "components"];
+    let uses = &graph["state"];
+    let extra: Vec<&String> = uses
+        .iter()
+        .filter(|m| !allowed.contains(&m.as_str()))
+        .collect();
+    assert!(
+        extra.is_empty(),
+        "src/tui/state uses {extra:?}: state is data; behaviour imports it, not the reverse"
+    );
+}
+
+#[test]
 fn the_scanner_sees_imports_and_cycles() {
     let code = code(
         "use super::{app::App, state::{Mode, Prompt}};\n// super::quit\nfn f() { super::pickers::jump(); crate::tui::views::draw(); }",

@@ -1,5 +1,7 @@
 //! The terminal UI: keys go through the keymap to an [`Action`], `update`
-//! changes the [`App`], the views draw it. This module owns the terminal:
+//! changes the [`App`] (a view's own actions in its `*_ops` module; Enter,
+//! Esc, typing and y/n through `route`), the views draw it. Every mode's
+//! and view's data is in `state`. This module owns the terminal:
 //! set-up and restore (also on panic), mouse capture, suspend and the loop.
 
 pub mod action;
