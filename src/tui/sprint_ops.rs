@@ -9,6 +9,7 @@ use super::state::{Checklist, ExportFormat, Prompt, PromptKind, SprintFocus};
 use crate::export;
 use crate::model::{Change, Item, Sprint, SprintState};
 use crate::planning;
+use crate::text::sanitize;
 
 mod run;
 pub use run::{cancel, start};
@@ -293,6 +294,7 @@ fn rename(app: &mut App, p: Prompt) -> Effect {
     }
     let old = std::mem::replace(&mut sprint.name, name.clone());
     let change = Change::new(format!("rename {id}")).put(Item::Sprint(sprint));
+    let (old, name) = (sanitize(&old), sanitize(&name));
     app.apply_reported(change, format!("renamed {id} “{old}” → “{name}”"))
 }
 
