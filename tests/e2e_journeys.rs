@@ -1,8 +1,9 @@
 //! The main journeys with the real binary in tmux at 80×24, each on its own
 //! copy of the demo plan: rank, quick add and undo, search jump, sprint
 //! auto-plan, validating an experiment, export, renaming a sprint; and a
-//! panic that must leave the terminal usable. Every journey ends by checking the terminal was
-//! given back (cooked mode with echo, main screen) and what reached the file.
+//! panic that must leave the terminal usable. Every journey ends by
+//! checking the terminal was given back (cooked mode with echo, main
+//! screen) and what reached the file.
 
 mod common;
 
