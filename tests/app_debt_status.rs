@@ -41,7 +41,7 @@ fn x_keeps_acting_on_the_item_that_became_done() {
     assert_eq!(status(&app, "D-00002"), DebtStatus::Done);
     // Still listed, in its row, selected.
     assert_eq!(app.selected_id().as_deref(), Some("D-00002"));
-    assert_eq!(app.cursor().selected, 1);
+    assert_eq!(app.debt.cursor.selected, 1);
     assert_eq!(rows(&app)[..3], ["D-00008", "D-00002", "D-00001"]);
 
     // The next press changes the same item, not D-00001 below it.
@@ -54,7 +54,7 @@ fn x_keeps_acting_on_the_item_that_became_done() {
     press(&mut app, "j");
     assert_eq!(app.selected_id().as_deref(), Some("D-00001"));
     assert!(!rows(&app).contains(&"D-00002"), "{:?}", rows(&app));
-    assert_eq!(app.cursor().selected, 1);
+    assert_eq!(app.debt.cursor.selected, 1);
 }
 
 #[test]

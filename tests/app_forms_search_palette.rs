@@ -386,7 +386,7 @@ fn search_jumps_to_a_debt_item_even_when_filtered_out() {
     typed(&mut app, "dead flags");
     press(&mut app, "<Enter>");
     assert_eq!(app.selected_id().as_deref(), Some("D-00007"));
-    assert_eq!(app.filter.status, StatusFilter::All);
+    assert_eq!(app.debt.filter.status, StatusFilter::All);
     assert_eq!(
         message(&app),
         "D-00007 “Remove dead feature flags” — filter cleared to show it (was: open + in progress)"

@@ -171,31 +171,31 @@ fn filter_by_owner_and_status_then_sort() {
     let mut app = app();
     // Field 2 is owner; its first value (alphabetical) is "ana".
     press(&mut app, "2 f j l");
-    assert_eq!(app.filter.owner.as_deref(), Some("ana"));
+    assert_eq!(app.debt.filter.owner.as_deref(), Some("ana"));
     assert_eq!(rows(&app), ["D-00001", "D-00005"]);
     press(&mut app, "l");
-    assert_eq!(app.filter.owner.as_deref(), Some("bo"));
+    assert_eq!(app.debt.filter.owner.as_deref(), Some("bo"));
     assert_eq!(rows(&app), ["D-00008", "D-00002"]);
     // Status "any" shows bo's done item too, after the ranked ones.
     press(&mut app, "k l");
-    assert_eq!(app.filter.status, StatusFilter::All);
+    assert_eq!(app.debt.filter.status, StatusFilter::All);
     assert_eq!(rows(&app), ["D-00008", "D-00002", "D-00007"]);
     press(&mut app, "<Esc>");
     assert_eq!(app.mode, Mode::Normal);
 
     press(&mut app, "s");
-    assert_eq!(app.sort, SortColumn::Id);
+    assert_eq!(app.debt.sort, SortColumn::Id);
     assert_eq!(rows(&app), ["D-00002", "D-00007", "D-00008"]);
     press(&mut app, "S");
     assert_eq!(rows(&app), ["D-00008", "D-00007", "D-00002"]);
     // Effort ascending after title and score: s s s.
     press(&mut app, "s s s");
-    assert_eq!(app.sort, SortColumn::Effort);
+    assert_eq!(app.debt.sort, SortColumn::Effort);
     assert_eq!(rows(&app), ["D-00008", "D-00002", "D-00007"]);
 
     // Clearing: back to every open item.
     press(&mut app, "f c j c <Enter>");
-    assert_eq!(app.filter.owner, None);
+    assert_eq!(app.debt.filter.owner, None);
     assert_eq!(app.cache.debt_rows.len(), 7);
 }
 
@@ -320,7 +320,7 @@ fn experiment_board_moves_by_column_and_click() {
     // Running: H-00001 (240) and H-00002 (240): equal ICE, lower id first.
     assert_eq!(selected(&app), "H-00001");
     press(&mut app, "l l l");
-    assert_eq!(app.board_column, 3, "stops at the last column");
+    assert_eq!(app.board.column, 3, "stops at the last column");
     assert_eq!(selected(&app), "H-00004");
 
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
@@ -328,6 +328,6 @@ fn experiment_board_moves_by_column_and_click() {
     let (col, _) = app.hits.borrow().columns[1];
     // The second card of the running column starts three lines down.
     handle(&mut app, Action::Click(col.x + 1, col.y + 3));
-    assert_eq!(app.board_column, 1);
+    assert_eq!(app.board.column, 1);
     assert_eq!(selected(&app), "H-00002");
 }

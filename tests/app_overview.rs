@@ -54,7 +54,7 @@ fn j_and_k_walk_every_row_and_enter_jumps_to_its_item() {
     for row in rows {
         let mut app = app_on(demo());
         let at = overview::rows(&app).iter().position(|r| *r == row).unwrap();
-        app.cursors[View::Overview.index()].selected = at;
+        app.overview.selected = at;
         let Some(id) = overview::target(&app, row) else {
             continue;
         };

@@ -1,8 +1,9 @@
 //! The main journeys with the real binary in tmux at 80×24, each on its own
 //! copy of the demo plan: rank, quick add and undo, search jump, sprint
-//! auto-plan, validating an experiment, export; and a panic that must leave
-//! the terminal usable. Every journey ends by checking the terminal was
-//! given back (cooked mode with echo, main screen) and what reached the file.
+//! auto-plan, validating an experiment, export, renaming a sprint; and a
+//! panic that must leave the terminal usable. Every journey ends by
+//! checking the terminal was given back (cooked mode with echo, main
+//! screen) and what reached the file.
 
 mod common;
 
@@ -286,6 +287,32 @@ fn sprint_export_writes_markdown_next_to_the_plan() {
     assert!(text.starts_with("# "), "{text}");
     assert!(text.contains("Sprint:"), "{text}");
     t.quit();
+}
+
+#[test]
+fn renaming_a_sprint_with_n_reaches_the_file_and_the_cli() {
+    let f = Fixture::new();
+    let Some(t) = f.open("rename") else {
+        return;
+    };
+    t.keys(&["3", "n"]);
+    let s = t.wait_for("Rename S-");
+    let id = id_after(&s, "Rename ");
+    // Typing replaces the current name, which the prompt starts with.
+    t.text("Hardening week");
+    t.keys(&["Enter"]);
+    t.wait_for(&format!("renamed {id}"));
+    let plan = f.plan_when(|p| p.sprint(&id).is_some_and(|s| s.name == "Hardening week"));
+    assert_eq!(plan.sprint(&id).unwrap().name, "Hardening week");
+    t.quit();
+    let json: serde_json::Value =
+        serde_json::from_str(&f.cli(&["sprint", "list", "--format", "json"])).unwrap();
+    let listed = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == id.as_str());
+    assert_eq!(listed.unwrap()["name"], "Hardening week");
 }
 
 #[test]

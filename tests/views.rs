@@ -166,7 +166,7 @@ fn all_states() -> Vec<(String, App)> {
         for a in actions {
             handle(&mut app, a);
         }
-        let pane = app.sprint_focus != bearing::tui::app::SprintFocus::List;
+        let pane = app.sprint.focus != bearing::tui::app::SprintFocus::List;
         assert!(
             pane || app.mode.kind() != bearing::tui::app::ModeKind::Normal,
             "{name} opens its dialog or focuses a pane"

@@ -151,6 +151,8 @@ pub enum Action {
     /// Sprints: call the sprint off (asks y/n); its items go back.
     CancelSprint,
     ExportSprint,
+    /// Sprints: rename the selected sprint (asks the new name).
+    RenameSprint,
     /// Debt view: import debt from a CSV or a taskwarrior export.
     ImportDebt,
     StartExperiment,
@@ -169,6 +171,39 @@ pub enum Action {
 }
 
 impl Action {
+    /// Whether the action changes the plan: a read-only UI refuses it,
+    /// once, in `update`, before anything is asked.
+    pub fn mutates(self) -> bool {
+        matches!(
+            self,
+            Action::Add
+                | Action::AddObjective
+                | Action::Edit
+                | Action::Delete
+                | Action::Undo
+                | Action::Redo
+                | Action::RaiseRating
+                | Action::LowerRating
+                | Action::CycleStatus
+                | Action::SprintIn
+                | Action::SprintOut
+                | Action::SprintToggle
+                | Action::AutoPlan
+                | Action::TopThree
+                | Action::StartSprint
+                | Action::CloseSprint
+                | Action::CancelSprint
+                | Action::RenameSprint
+                | Action::ImportDebt
+                | Action::StartExperiment
+                | Action::ValidateExperiment
+                | Action::AbandonExperiment
+                | Action::ReopenExperiment
+                | Action::CheckIn
+                | Action::RemoveCheckIn
+        )
+    }
+
     /// The name the command palette shows and matches.
     pub fn name(self) -> &'static str {
         match self {
@@ -233,6 +268,7 @@ impl Action {
             Action::CloseSprint => "close the sprint",
             Action::CancelSprint => "cancel the sprint",
             Action::ExportSprint => "export the sprint",
+            Action::RenameSprint => "rename the sprint",
             Action::ImportDebt => "import debt from a file",
             Action::StartExperiment => "start the experiment",
             Action::ValidateExperiment => "validate the experiment",

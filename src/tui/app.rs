@@ -3,183 +3,24 @@
 //! the derived rows each view shows. Derived data lives in [`Cache`] and is
 //! rebuilt only when the plan, the filters or the sort change, never per frame.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use ratatui::layout::Rect;
 
-use super::action::{Rating, View};
+use super::action::View;
 use super::theme::Theme;
 use crate::model::SprintState;
-use crate::model::{Change, Debt, Plan};
+use crate::model::{Debt, Plan};
 use crate::score::Breakdown;
 use crate::search::LazyIndex;
 use crate::session::{Persist, Session};
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
-pub use super::forms::FormState;
-pub use super::import_ops::ImportReview;
-pub use super::pickers::PickerState;
-pub use super::prompt::{Prompt, PromptKind};
-pub use super::reload::Question;
-pub use super::sprint_ops::{Checklist, SprintFocus};
-
-/// A list position: the selected row and the first visible row. The offset is
-/// a render detail that the view adjusts while drawing (hence the `Cell`), so
-/// views stay functions of `&App`.
-#[derive(Debug, Default)]
-pub struct Cursor {
-    pub selected: usize,
-    pub offset: Cell<usize>,
-}
-
-impl Cursor {
-    /// The first row to show so that `selected` is inside `height` rows.
-    pub fn visible_offset(&self, height: usize, len: usize) -> usize {
-        let mut off = self.offset.get();
-        if height == 0 {
-            return off.min(len);
-        }
-        if self.selected < off {
-            off = self.selected;
-        } else if self.selected >= off + height {
-            off = self.selected + 1 - height;
-        }
-        off = off.min(len.saturating_sub(height));
-        self.offset.set(off);
-        off
-    }
-}
-
-/// A change waiting for y/n.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Pending {
-    pub prompt: String,
-    pub change: Change,
-    /// What the status bar says once done.
-    pub done: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Default)]
-pub enum Mode {
-    #[default]
-    Normal,
-    Help {
-        scroll: u16,
-    },
-    Confirm(Pending),
-    Filter {
-        field: FilterField,
-    },
-    Detail {
-        scroll: u16,
-    },
-    /// Adding or editing an entity (or the plan settings).
-    Form(Box<FormState>),
-    /// `/`: fuzzy search over the whole plan.
-    Search(Box<PickerState>),
-    /// `:` / Ctrl-p: fuzzy-find an action and run it.
-    Palette(Box<PickerState>),
-    /// A y/n question that is not a plan change (discard a form, reload).
-    Ask(Box<Question>),
-    /// A one-line question (evidence, a date, a path); Enter answers.
-    Prompt(Prompt),
-    /// Closing a sprint: which of its items are done.
-    Checklist(Checklist),
-    /// A CSV import refused: every problem; Enter imports the valid rows.
-    ImportReview(Box<ImportReview>),
-    /// Quitting with a change that is not on disk: keep mine, write a
-    /// recovery copy, or stay. `reason`: why it is not on disk.
-    Quit {
-        reason: String,
-    },
-}
-
-/// The mode without its data: what keymap scopes name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ModeKind {
-    Normal,
-    Help,
-    Confirm,
-    Filter,
-    Detail,
-    Form,
-    Search,
-    Palette,
-    Ask,
-    Prompt,
-    Checklist,
-    ImportReview,
-    Quit,
-}
-
-impl Mode {
-    pub fn kind(&self) -> ModeKind {
-        match self {
-            Mode::Normal => ModeKind::Normal,
-            Mode::Help { .. } => ModeKind::Help,
-            Mode::Confirm(_) => ModeKind::Confirm,
-            Mode::Filter { .. } => ModeKind::Filter,
-            Mode::Detail { .. } => ModeKind::Detail,
-            Mode::Form(_) => ModeKind::Form,
-            Mode::Search(_) => ModeKind::Search,
-            Mode::Palette(_) => ModeKind::Palette,
-            Mode::Ask(_) => ModeKind::Ask,
-            Mode::Prompt(_) => ModeKind::Prompt,
-            Mode::Checklist(_) => ModeKind::Checklist,
-            Mode::ImportReview(_) => ModeKind::ImportReview,
-            Mode::Quit { .. } => ModeKind::Quit,
-        }
-    }
-}
-
-impl ModeKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            ModeKind::Normal => "NORMAL",
-            ModeKind::Help => "HELP",
-            ModeKind::Confirm => "CONFIRM",
-            ModeKind::Filter => "FILTER",
-            ModeKind::Detail => "DETAIL",
-            ModeKind::Form => "FORM",
-            ModeKind::Search => "SEARCH",
-            ModeKind::Palette => "PALETTE",
-            ModeKind::Ask => "CONFIRM",
-            ModeKind::Prompt => "PROMPT",
-            ModeKind::Checklist => "CLOSE",
-            ModeKind::ImportReview => "IMPORT",
-            ModeKind::Quit => "QUIT",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub enum Message {
-    Info(String),
-    Error(String),
-}
-
-impl Message {
-    pub fn text(&self) -> &str {
-        match self {
-            Message::Info(s) | Message::Error(s) => s,
-        }
-    }
-}
-
-/// Screen regions recorded while drawing, so a mouse click can be mapped back
-/// to a tab or a row without re-running the layout.
-#[derive(Debug, Default, Clone)]
-pub struct Hits {
-    pub tabs: Vec<(Rect, View)>,
-    /// The current list's rows area and its first visible row.
-    pub rows: Option<(Rect, usize)>,
-    /// Screen lines per list row (experiment cards are taller than one).
-    pub row_height: u16,
-    /// Experiment board columns: card area and first visible card of each.
-    pub columns: Vec<(Rect, usize)>,
-}
+pub use super::state::{
+    BoardView, Checklist, Cursor, DebtView, FormState, Hits, ImportReview, Message, Mode, ModeKind,
+    Pending, PickerState, Prompt, PromptKind, Question, SprintFocus, SprintView,
+};
 
 pub struct App {
     /// The plan, its undo history and its file: every change goes through
@@ -189,16 +30,13 @@ pub struct App {
     pub today: NaiveDate,
     pub view: View,
     pub mode: Mode,
-    /// One cursor per view, indexed by `View::index`.
-    pub cursors: [Cursor; 5],
-    /// The experiment board's selected column.
-    pub board_column: usize,
-    /// Selected card in each board column.
-    pub board_rows: [usize; 4],
-    pub filter: DebtFilter,
-    pub sort: SortColumn,
-    pub descending: bool,
-    pub rating: Rating,
+    /// Each view's own state: its cursor, and the debt table's filter and
+    /// sort, the sprint view's panes, the experiment board's column.
+    pub overview: Cursor,
+    pub debt: DebtView,
+    pub sprint: SprintView,
+    pub board: BoardView,
+    pub key_results: Cursor,
     pub message: Option<Message>,
     /// The last save's outcome as the status bar says it: "saved
     /// HH:MM:SS" or why it failed and what to do.
@@ -211,10 +49,6 @@ pub struct App {
     pub hits: RefCell<Hits>,
     /// Built when search opens, dropped when the plan changes.
     pub search_index: Option<Arc<LazyIndex>>,
-    /// Sprint view: which pane j/k move in, and the row of each item pane.
-    pub sprint_focus: SprintFocus,
-    pub sprint_item_row: usize,
-    pub sprint_candidate_row: usize,
     /// Where exports go by default: the plan's directory (None: the
     /// working directory).
     pub export_dir: Option<std::path::PathBuf>,
@@ -227,13 +61,11 @@ impl App {
             today,
             view: View::Overview,
             mode: Mode::Normal,
-            cursors: Default::default(),
-            board_column: 0,
-            board_rows: [0; 4],
-            filter: DebtFilter::default(),
-            sort: SortColumn::Rank,
-            descending: false,
-            rating: Rating::default(),
+            overview: Cursor::default(),
+            debt: DebtView::default(),
+            sprint: SprintView::default(),
+            board: BoardView::default(),
+            key_results: Cursor::default(),
             message: None,
             saved: None,
             read_only_why: None,
@@ -241,9 +73,6 @@ impl App {
             theme: Theme::from_env(),
             hits: RefCell::new(Hits::default()),
             search_index: None,
-            sprint_focus: SprintFocus::default(),
-            sprint_item_row: 0,
-            sprint_candidate_row: 0,
             export_dir: None,
         };
         app.rebuild(None);
@@ -256,7 +85,7 @@ impl App {
                 .position(|&i| app.session.plan().sprints[i].state == state)
         };
         if let Some(row) = open(SprintState::Active).or_else(|| open(SprintState::Planned)) {
-            app.cursors[View::Sprints.index()].selected = row;
+            app.sprint.cursor.selected = row;
         }
         app
     }
@@ -267,9 +96,9 @@ impl App {
         let selected = self.selected_debt().map(|d| d.id.clone());
         self.cache.resort(
             self.session.plan(),
-            &self.filter,
-            self.sort,
-            self.descending,
+            &self.debt.filter,
+            self.debt.sort,
+            self.debt.descending,
         );
         if let Some(id) = selected {
             self.select_debt(&id);
@@ -285,9 +114,9 @@ impl App {
         self.cache = Cache::build(
             self.session.plan(),
             self.today,
-            &self.filter,
-            self.sort,
-            self.descending,
+            &self.debt.filter,
+            self.debt.sort,
+            self.debt.descending,
         );
         self.cache.prev_rank = before;
         if let Some(id) = selected {
@@ -304,7 +133,7 @@ impl App {
             .iter()
             .position(|&i| self.session.plan().debts.get(i).is_some_and(|d| d.id == id));
         if let Some(pos) = pos {
-            self.cursors[View::Debt.index()].selected = pos;
+            self.debt.cursor.selected = pos;
         }
         pos.is_some()
     }
@@ -312,36 +141,54 @@ impl App {
     fn clamp_cursors(&mut self) {
         // Not the overview: counting its rows runs `bearing check`, which
         // an edit must not wait for; the overview clamps where it reads.
-        for view in View::ALL.into_iter().filter(|v| *v != View::Overview) {
-            let len = self.list_len(view);
-            let c = &mut self.cursors[view.index()];
-            c.selected = c.selected.min(len.saturating_sub(1));
+        for view in [View::Debt, View::Sprints, View::KeyResults] {
+            let len = self.cached_len(view);
+            if let Some(c) = self.cursor_mut(view) {
+                c.selected = c.selected.min(len.saturating_sub(1));
+            }
         }
         for (col, rows) in self.cache.board.iter().enumerate() {
-            self.board_rows[col] = self.board_rows[col].min(rows.len().saturating_sub(1));
+            self.board.rows[col] = self.board.rows[col].min(rows.len().saturating_sub(1));
         }
     }
 
-    /// How many selectable rows the view's list has.
-    pub fn list_len(&self, view: View) -> usize {
+    /// How many selectable rows the view's list has, from the cache: not
+    /// the overview's (counting them runs `bearing check`; see
+    /// `overview::len`).
+    pub fn cached_len(&self, view: View) -> usize {
         match view {
-            View::Overview => super::overview::len(self),
+            View::Overview => 0,
             View::Debt => self.cache.debt_rows.len(),
             View::Sprints => self.cache.sprint_rows.len(),
-            View::Experiments => self.cache.board[self.board_column.min(3)].len(),
+            View::Experiments => self.cache.board[self.board.column.min(3)].len(),
             View::KeyResults => self.cache.kr_rows.len(),
         }
     }
 
-    pub fn cursor(&self) -> &Cursor {
-        &self.cursors[self.view.index()]
+    /// A list view's cursor; `None` for the experiment board (its column
+    /// and cards are `board`).
+    pub fn cursor_of(&self, view: View) -> Option<&Cursor> {
+        match view {
+            View::Overview => Some(&self.overview),
+            View::Debt => Some(&self.debt.cursor),
+            View::Sprints => Some(&self.sprint.cursor),
+            View::Experiments => None,
+            View::KeyResults => Some(&self.key_results),
+        }
+    }
+
+    pub fn cursor_mut(&mut self, view: View) -> Option<&mut Cursor> {
+        match view {
+            View::Overview => Some(&mut self.overview),
+            View::Debt => Some(&mut self.debt.cursor),
+            View::Sprints => Some(&mut self.sprint.cursor),
+            View::Experiments => None,
+            View::KeyResults => Some(&mut self.key_results),
+        }
     }
 
     pub fn selected_debt_index(&self) -> Option<usize> {
-        self.cache
-            .debt_rows
-            .get(self.cursors[View::Debt.index()].selected)
-            .copied()
+        self.cache.debt_rows.get(self.debt.cursor.selected).copied()
     }
 
     pub fn selected_debt(&self) -> Option<&Debt> {
@@ -356,20 +203,17 @@ impl App {
     pub fn selected_sprint_index(&self) -> Option<usize> {
         self.cache
             .sprint_rows
-            .get(self.cursors[View::Sprints.index()].selected)
+            .get(self.sprint.cursor.selected)
             .copied()
     }
 
     pub fn selected_hypothesis_index(&self) -> Option<usize> {
-        let col = self.board_column.min(3);
-        self.cache.board[col].get(self.board_rows[col]).copied()
+        let col = self.board.column.min(3);
+        self.cache.board[col].get(self.board.rows[col]).copied()
     }
 
     pub fn selected_kr_row(&self) -> Option<KrRow> {
-        self.cache
-            .kr_rows
-            .get(self.cursors[View::KeyResults.index()].selected)
-            .copied()
+        self.cache.kr_rows.get(self.key_results.selected).copied()
     }
 
     /// The id of the entity selected in the current view.
@@ -402,3 +246,4 @@ impl App {
 
 mod changes;
 pub use changes::save_error_text;
+mod report;

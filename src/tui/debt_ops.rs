@@ -2,14 +2,21 @@
 //! Space cycle the status. A cycled item stays in its row and selected until
 //! the cursor moves, even when the filter hides its new status.
 
-use super::action::{Effect, View};
+use super::action::{Action, Effect, View};
 use super::app::App;
 use super::edits;
 
+/// The debt table's own actions; `None`: not one of them.
+pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
+    Some(match action {
+        Action::RaiseRating => rate(app, 1),
+        Action::LowerRating => rate(app, -1),
+        Action::CycleStatus => cycle_status(app),
+        _ => return None,
+    })
+}
+
 pub fn rate(app: &mut App, delta: i8) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(i) = app.selected_debt_index() else {
         app.info("no debt item selected");
         return Effect::None;
@@ -17,7 +24,7 @@ pub fn rate(app: &mut App, delta: i8) -> Effect {
     let debt = &app.plan().debts[i];
     let id = debt.id.clone();
     let before = app.cache.rank[i];
-    match edits::bump_rating(debt, app.rating, delta) {
+    match edits::bump_rating(debt, app.debt.rating, delta) {
         Ok((change, old, new)) => {
             app.apply(change);
             let after = app
@@ -32,7 +39,7 @@ pub fn rate(app: &mut App, delta: i8) -> Effect {
             };
             app.info(format!(
                 "{id} {} {old} → {new}{moved} — u to undo",
-                app.rating.label()
+                app.debt.rating.label()
             ));
             Effect::Save
         }
@@ -44,9 +51,6 @@ pub fn rate(app: &mut App, delta: i8) -> Effect {
 }
 
 pub fn cycle_status(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(i) = app.selected_debt_index() else {
         app.info("no debt item selected");
         return Effect::None;
@@ -57,11 +61,14 @@ pub fn cycle_status(app: &mut App) -> Effect {
     // The item stays listed and selected until the cursor moves, even when
     // its new status is one the filter hides: the next press acts on it,
     // not on the row that would have slid under the cursor.
-    let row = app.cursors[View::Debt.index()].selected;
-    app.filter.keep = Some(id.clone());
+    let row = app.debt.cursor.selected;
+    app.debt.filter.keep = Some(id.clone());
     app.apply(change);
     hold_row(app, &id, row);
-    let hidden = app.plan().debt(&id).is_some_and(|d| !app.filter.passes(d));
+    let hidden = app
+        .plan()
+        .debt(&id)
+        .is_some_and(|d| !app.debt.filter.passes(d));
     app.info(format!(
         "{id} {} → {}{} — u to undo",
         old.label(),
@@ -89,14 +96,14 @@ fn hold_row(app: &mut App, id: &str, row: usize) {
     let index = rows.remove(now);
     let row = row.min(rows.len());
     rows.insert(row, index);
-    app.cursors[View::Debt.index()].selected = row;
+    app.debt.cursor.selected = row;
 }
 
 /// The cursor moved (keys, wheel, click): an item kept in view after its
 /// status changed now goes where the filter puts it, and the selection
 /// stays on the row the cursor moved to.
 pub fn release_kept(app: &mut App) {
-    if app.view == View::Debt && app.filter.keep.take().is_some() {
+    if app.view == View::Debt && app.debt.filter.keep.take().is_some() {
         app.refresh();
     }
 }

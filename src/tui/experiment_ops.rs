@@ -5,13 +5,26 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::action::Effect;
+use super::action::{Action, Effect};
 use super::app::{App, KrRow, Mode, Pending};
-use super::prompt::{self, Prompt, PromptKind};
-use super::sprint_ops;
+use super::state::{Prompt, PromptKind, parse_date};
 use crate::export;
 use crate::lifecycle::{self, DEFAULT_REVIEW_DAYS, LifecycleError};
 use crate::model::Change;
+
+/// The experiment and key-result actions; `None`: not one of them.
+pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
+    Some(match action {
+        Action::StartExperiment => start(app),
+        Action::ValidateExperiment => decide(app, true),
+        Action::AbandonExperiment => decide(app, false),
+        Action::ReopenExperiment => reopen(app),
+        Action::LearningLog => learning_log(app),
+        Action::CheckIn => check_in(app),
+        Action::RemoveCheckIn => remove_check_in(app),
+        _ => return None,
+    })
+}
 
 fn selected_hypothesis(app: &mut App) -> Option<String> {
     let id = app
@@ -30,9 +43,6 @@ fn review_default(today: NaiveDate) -> NaiveDate {
 }
 
 pub fn start(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(id) = selected_hypothesis(app) else {
         return Effect::None;
     };
@@ -42,22 +52,16 @@ pub fn start(app: &mut App) -> Effect {
         return Effect::None;
     }
     let default = review_default(app.today);
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::ReviewBy { id: id.clone() },
-            format!("Start {id}: review by"),
-            format!("YYYY-MM-DD, Enter accepts {default} (today + {DEFAULT_REVIEW_DAYS} days)"),
-            default.to_string(),
-        ),
-    );
+    app.ask(Prompt::new(
+        PromptKind::ReviewBy { id: id.clone() },
+        format!("Start {id}: review by"),
+        format!("YYYY-MM-DD, Enter accepts {default} (today + {DEFAULT_REVIEW_DAYS} days)"),
+        default.to_string(),
+    ));
     Effect::None
 }
 
 pub fn decide(app: &mut App, validate: bool) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(id) = selected_hypothesis(app) else {
         return Effect::None;
     };
@@ -69,25 +73,19 @@ pub fn decide(app: &mut App, validate: bool) -> Effect {
         return Effect::None;
     }
     let verb = if validate { "validating" } else { "abandoning" };
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::Evidence {
-                id: id.clone(),
-                validate,
-            },
-            format!("Evidence for {verb} {id}"),
-            "required: what did you observe?",
-            "",
-        ),
-    );
+    app.ask(Prompt::new(
+        PromptKind::Evidence {
+            id: id.clone(),
+            validate,
+        },
+        format!("Evidence for {verb} {id}"),
+        "required: what did you observe?",
+        "",
+    ));
     Effect::None
 }
 
 pub fn reopen(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(id) = selected_hypothesis(app) else {
         return Effect::None;
     };
@@ -112,9 +110,6 @@ pub fn reopen(app: &mut App) -> Effect {
 
 /// Asks y/n before taking back the selected key result's latest check-in.
 pub fn remove_check_in(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(KrRow::Kr(i)) = app.selected_kr_row() else {
         app.info("select a key result to remove its latest check-in");
         return Effect::None;
@@ -143,9 +138,6 @@ pub fn remove_check_in(app: &mut App) -> Effect {
 }
 
 pub fn check_in(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(KrRow::Kr(i)) = app.selected_kr_row() else {
         app.info("select a key result to check in");
         return Effect::None;
@@ -153,36 +145,30 @@ pub fn check_in(app: &mut App) -> Effect {
     let kr = &app.plan().key_results[i];
     let (id, unit) = (kr.id.clone(), kr.unit.clone());
     let current = crate::text::number(kr.current_at(app.today));
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::CheckinValue { kr: id.clone() },
-            format!("Check in {id}: value"),
-            format!(
-                "a number{}; now {current}",
-                if unit.is_empty() {
-                    String::new()
-                } else {
-                    format!(" in {unit}")
-                }
-            ),
-            "",
+    app.ask(Prompt::new(
+        PromptKind::CheckinValue { kr: id.clone() },
+        format!("Check in {id}: value"),
+        format!(
+            "a number{}; now {current}",
+            if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" in {unit}")
+            }
         ),
-    );
+        "",
+    ));
     Effect::None
 }
 
 pub fn learning_log(app: &mut App) -> Effect {
-    let path = sprint_ops::default_path(app, "learning-log.md");
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::LearningLogPath,
-            "Write the learning log (Markdown) to",
-            "Enter writes (replacing the file atomically), Esc cancels",
-            path,
-        ),
-    );
+    let path = app.default_path("learning-log.md");
+    app.ask(Prompt::new(
+        PromptKind::LearningLogPath,
+        "Write the learning log (Markdown) to",
+        "Enter writes (replacing the file atomically), Esc cancels",
+        path,
+    ));
     Effect::None
 }
 
@@ -190,21 +176,33 @@ pub fn learning_log(app: &mut App) -> Effect {
 /// with the prompt kept open.
 fn finish(app: &mut App, p: Prompt, r: Result<(Change, String), LifecycleError>) -> Effect {
     match r {
-        Ok((change, message)) => sprint_ops::apply(app, change, message),
-        Err(e) => prompt::refuse(app, p, e.to_string()),
+        Ok((change, message)) => app.apply_reported(change, message),
+        Err(e) => app.refuse(p, e.to_string()),
     }
 }
 
-/// Answers the experiment, check-in and learning-log prompts.
-pub fn answer(app: &mut App, p: Prompt) -> Effect {
+/// Answers the experiment, check-in and learning-log prompts; `Err`: not
+/// one of them.
+pub fn answer(app: &mut App, p: Box<Prompt>) -> Result<Effect, Box<Prompt>> {
+    match p.kind {
+        PromptKind::ReviewBy { .. }
+        | PromptKind::Evidence { .. }
+        | PromptKind::CheckinValue { .. }
+        | PromptKind::CheckinDate { .. }
+        | PromptKind::LearningLogPath => Ok(answer_now(app, *p)),
+        _ => Err(p),
+    }
+}
+
+fn answer_now(app: &mut App, p: Prompt) -> Effect {
     let text = p.input.text().to_owned();
     match p.kind.clone() {
-        PromptKind::ReviewBy { id } => match prompt::parse_date(&text, review_default(app.today)) {
+        PromptKind::ReviewBy { id } => match parse_date(&text, review_default(app.today)) {
             Ok(d) => {
                 let r = lifecycle::start_hypothesis(app.plan(), &id, Some(d), app.today);
                 finish(app, p, r)
             }
-            Err(why) => prompt::refuse(app, p, why),
+            Err(why) => app.refuse(p, why),
         },
         PromptKind::Evidence { id, validate } => {
             let r = if validate {
@@ -216,41 +214,36 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
         }
         PromptKind::CheckinValue { kr } => match text.trim().parse::<f64>() {
             Ok(value) if value.is_finite() => {
-                prompt::ask(
-                    app,
-                    Prompt::new(
-                        PromptKind::CheckinDate {
-                            kr: kr.clone(),
-                            value,
-                        },
-                        format!("Check in {kr} = {}: date", value + 0.0),
-                        format!("YYYY-MM-DD, Enter accepts today ({})", app.today),
-                        app.today.to_string(),
-                    ),
-                );
+                app.ask(Prompt::new(
+                    PromptKind::CheckinDate {
+                        kr: kr.clone(),
+                        value,
+                    },
+                    format!("Check in {kr} = {}: date", value + 0.0),
+                    format!("YYYY-MM-DD, Enter accepts today ({})", app.today),
+                    app.today.to_string(),
+                ));
                 Effect::None
             }
             _ => {
                 let why = format!("{} is not a number", crate::text::quote(text.trim()));
-                prompt::refuse(app, p, why)
+                app.refuse(p, why)
             }
         },
-        PromptKind::CheckinDate { kr, value } => match prompt::parse_date(&text, app.today) {
+        PromptKind::CheckinDate { kr, value } => match parse_date(&text, app.today) {
             Ok(date) => {
                 let r = lifecycle::checkin(app.plan(), &kr, value, date, app.today);
                 finish(app, p, r)
             }
-            Err(why) => prompt::refuse(app, p, why),
+            Err(why) => app.refuse(p, why),
         },
         PromptKind::LearningLogPath => {
             let md = export::learning_log_markdown(app.plan(), None, app.today);
-            match sprint_ops::write_export(app, &text, &md, "the learning log") {
+            match app.write_export(&text, &md, "the learning log") {
                 Ok(()) => Effect::None,
-                Err(why) => prompt::refuse(app, p, why),
+                Err(why) => app.refuse(p, why),
             }
         }
-        PromptKind::ExportFormat { .. }
-        | PromptKind::ExportPath { .. }
-        | PromptKind::ImportPath => Effect::None,
+        _ => Effect::None,
     }
 }

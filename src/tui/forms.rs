@@ -13,54 +13,9 @@ use super::components::entity_forms::{
 };
 use super::components::{FieldKind, Form, FormOutcome};
 use super::pickers;
-use super::reload::Question;
+use super::state::{FormState, Question, Target};
 use crate::model::{Change, Kind, Op};
 use crate::text::sanitize;
-
-/// What a submitted form becomes.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Target {
-    Add(Kind),
-    Edit(Kind, String),
-    /// The North Star and the WSJF weights.
-    Meta,
-}
-
-#[derive(Debug, Clone)]
-pub struct FormState {
-    pub form: Form,
-    pub target: Target,
-    /// The field `$EDITOR` is working on, between Ctrl-e and the loop
-    /// coming back with the text.
-    pub editor_field: Option<usize>,
-}
-
-impl FormState {
-    pub fn new(form: Form, target: Target) -> Self {
-        FormState {
-            form,
-            target,
-            editor_field: None,
-        }
-    }
-}
-
-/// Forms compare by what the user sees: title, values, errors and focus.
-impl PartialEq for FormState {
-    fn eq(&self, other: &Self) -> bool {
-        let (a, b) = (&self.form, &other.form);
-        self.target == other.target
-            && self.editor_field == other.editor_field
-            && a.title == b.title
-            && a.focus() == b.focus()
-            && a.form_error == b.form_error
-            && a.fields.len() == b.fields.len()
-            && a.fields
-                .iter()
-                .zip(&b.fields)
-                .all(|(x, y)| x.key == y.key && x.text() == y.text() && x.error == y.error)
-    }
-}
 
 fn open(app: &mut App, form: Form, target: Target) {
     app.mode = Mode::Form(Box::new(FormState::new(form, target)));
@@ -70,9 +25,6 @@ fn open(app: &mut App, form: Form, target: Target) {
 /// the new key result belongs to the selected objective (`A` adds an
 /// objective instead).
 pub fn add(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let kind = match app.view {
         View::Overview => {
             app.info("nothing to add on the overview: 2–5 pick a view, e edits the North Star");
@@ -110,9 +62,6 @@ fn selected_objective(app: &App) -> Option<String> {
 
 /// `A` in the key-results view.
 pub fn add_objective(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     open(
         app,
         add_form(Kind::Objective, app.today),
@@ -124,9 +73,6 @@ pub fn add_objective(app: &mut App) -> Effect {
 /// `e`: the selected item's form, every field filled in; on the overview
 /// the plan settings.
 pub fn edit(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     if app.view == View::Overview {
         open(app, meta_form(app.plan()), Target::Meta);
         return Effect::None;
@@ -203,7 +149,7 @@ pub fn submit(app: &mut App) -> Effect {
     let hidden = if shown {
         String::new()
     } else {
-        format!(" (hidden by the filter {})", app.filter.summary())
+        format!(" (hidden by the filter {})", app.debt.filter.summary())
     };
     // A sprint whose window overlaps another's, or has already passed, is
     // saved but said, as `bearing sprint new` warns.

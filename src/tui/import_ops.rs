@@ -6,93 +6,46 @@
 
 use std::path::Path;
 
-use super::action::Effect;
+use super::action::{Action, Effect};
 use super::app::{App, Mode};
-use super::prompt::{self, Prompt, PromptKind};
-use super::sprint_ops;
+use super::state::{ImportReview, Prompt, PromptKind, plural};
 use crate::import::{self, ImportError};
 
-/// A refused CSV: every problem, and what Enter would import.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportReview {
-    /// The path prompt, restored by Esc with what was typed.
-    pub prompt: Prompt,
-    pub path: String,
-    /// The file as read; Enter parses it again against the plan as it is
-    /// then (it may have been reloaded meanwhile).
-    pub text: String,
-    /// Every problem, as `FILE:LINE: column: problem`.
-    pub problems: Vec<String>,
-    /// Rows that would import, and rows with a problem.
-    pub valid: usize,
-    pub bad_rows: usize,
-    /// The file cannot be read as rows (its header, an unclosed quote):
-    /// nothing of it can be imported.
-    pub fatal: bool,
-    /// The highlighted problem.
-    pub selected: usize,
-}
-
-impl ImportReview {
-    /// The line over the list: what is wrong and what Enter does.
-    pub fn summary(&self) -> String {
-        let problems = plural(self.problems.len(), "problem");
-        if self.fatal {
-            return format!("{problems}: the file cannot be read; nothing can be imported");
-        }
-        let rows = plural(self.bad_rows, "row");
-        match self.valid {
-            0 => format!("{problems} in {rows}; no row is valid, nothing can be imported"),
-            n => format!(
-                "{problems} in {rows}; Enter imports the {} only",
-                plural(n, "valid row")
-            ),
-        }
-    }
-
-    pub fn step(&mut self, delta: i64) {
-        let max = self.problems.len().saturating_sub(1) as i64;
-        self.selected = (self.selected as i64).saturating_add(delta).clamp(0, max) as usize;
-    }
-}
-
-fn plural(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
-    }
+/// `I`; `None`: not the import action.
+pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
+    (action == Action::ImportDebt).then(|| open(app))
 }
 
 pub fn open(app: &mut App) -> Effect {
-    if app.read_only() {
-        app.error("read-only: nothing was imported");
-        return Effect::None;
-    }
-    let path = sprint_ops::default_path(app, "backlog.csv");
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::ImportPath,
-            "Import debt from",
-            "a CSV with a header row, or a taskwarrior `task export` (.json)",
-            path,
-        ),
-    );
+    let path = app.default_path("backlog.csv");
+    app.ask(Prompt::new(
+        PromptKind::ImportPath,
+        "Import debt from",
+        "a CSV with a header row, or a taskwarrior `task export` (.json)",
+        path,
+    ));
     Effect::None
+}
+
+/// Answers the path prompt; `Err`: not it.
+pub fn answer(app: &mut App, p: Box<Prompt>) -> Result<Effect, Box<Prompt>> {
+    match p.kind {
+        PromptKind::ImportPath => Ok(read(app, *p)),
+        _ => Err(p),
+    }
 }
 
 /// Reads and checks the whole file before anything changes: a file that
 /// cannot be read keeps the prompt open with the reason; a CSV with bad rows
 /// opens the review of every problem.
-pub fn answer(app: &mut App, p: Prompt) -> Effect {
+fn read(app: &mut App, p: Prompt) -> Effect {
     let path = p.input.text().trim().to_owned();
     let text = match std::fs::read(&path) {
         Ok(bytes) => match crate::store::load::decode(Path::new(&path), bytes) {
             Ok(t) => t,
-            Err(e) => return prompt::refuse(app, p, e.to_string()),
+            Err(e) => return app.refuse(p, e.to_string()),
         },
-        Err(e) => return prompt::refuse(app, p, format!("{path}: {e}")),
+        Err(e) => return app.refuse(p, format!("{path}: {e}")),
     };
     let is_json =
         path.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('[');
@@ -107,7 +60,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
             };
             finish(app, &path, o.items, note)
         }
-        Err(e) => prompt::refuse(app, p, e.to_string()),
+        Err(e) => app.refuse(p, e.to_string()),
     }
 }
 
@@ -173,7 +126,7 @@ pub fn import_valid(app: &mut App) -> Effect {
         }
         Err(errors) => {
             let why = errors.first().map(ToString::to_string).unwrap_or_default();
-            prompt::refuse(app, review.prompt, format!("{why}; nothing imported"))
+            app.refuse(review.prompt, format!("{why}; nothing imported"))
         }
     }
 }
@@ -198,5 +151,5 @@ fn finish(app: &mut App, path: &str, items: Vec<crate::model::Debt>, note: Strin
         "imported {} from {path}{note}",
         plural(items.len(), "debt item")
     );
-    sprint_ops::apply(app, import::change(&items), message)
+    app.apply_reported(import::change(&items), message)
 }

@@ -1,5 +1,7 @@
 //! The terminal UI: keys go through the keymap to an [`Action`], `update`
-//! changes the [`App`], the views draw it. This module owns the terminal:
+//! changes the [`App`] (a view's own actions in its `*_ops` module; Enter,
+//! Esc, typing and y/n through `route`), the views draw it. Every mode's
+//! and view's data is in `state`. This module owns the terminal:
 //! set-up and restore (also on panic), mouse capture, suspend and the loop.
 
 pub mod action;
@@ -14,13 +16,13 @@ pub mod import_ops;
 pub mod keymap;
 pub mod overview;
 pub mod pickers;
-pub mod prompt;
 pub mod quit;
 pub mod reload;
+pub mod route;
 pub mod search_worker;
 mod signals;
 pub mod sprint_ops;
-pub mod text_modes;
+pub mod state;
 pub mod theme;
 pub mod update;
 pub mod views;
@@ -72,17 +74,16 @@ pub fn handle(app: &mut App, action: Action) -> Effect {
 pub fn handle_key(app: &mut App, key: KeyEvent) -> Effect {
     match keymap::lookup(app.mode.kind(), app.view, key) {
         Some(action) => handle(app, action),
-        None if text_modes::takes_text(app.mode.kind()) && key.kind != KeyEventKind::Release => {
+        None if route::takes_text(app.mode.kind()) && key.kind != KeyEventKind::Release => {
             handle(app, Action::Type(key))
         }
-        // Unbound keys type into an open prompt.
-        None => prompt::type_key(app, key),
+        None => Effect::None,
     }
 }
 
 /// A bracketed paste: into the focused input, if one is open.
 pub fn handle_paste(app: &mut App, text: &str) {
-    text_modes::paste(app, text);
+    route::paste(app, text);
 }
 
 /// Click selects, the wheel scrolls three rows.

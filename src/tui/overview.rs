@@ -82,7 +82,7 @@ pub fn findings(app: &App) -> (Vec<usize>, Vec<usize>) {
 /// The selected row, if the overview has any (the cursor is clamped here:
 /// the cache does not count findings on every change).
 pub fn selected(app: &App, rows: &[Row]) -> Option<Row> {
-    let at = app.cursors[super::action::View::Overview.index()].selected;
+    let at = app.overview.selected;
     rows.get(at.min(rows.len().checked_sub(1)?)).copied()
 }
 

@@ -10,36 +10,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::KeyEvent;
 
-use super::action::{Effect, View};
+use super::action::{Action, Effect, View};
 use super::app::{App, DebtFilter, KrRow, Mode, StatusFilter};
 use super::components::{Picker, PickerItem, PickerOutcome};
-use super::{keymap, update};
+use super::keymap;
+use super::state::PickerState;
 use crate::model::Kind;
 use crate::search::LazyIndex;
 use crate::text::sanitize;
-
-#[derive(Clone)]
-pub struct PickerState {
-    pub picker: Picker,
-}
-
-impl std::fmt::Debug for PickerState {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PickerState")
-            .field("query", &self.picker.query())
-            .field("selected", &self.picker.selected())
-            .finish_non_exhaustive()
-    }
-}
-
-/// Two pickers are the same when they show the same thing.
-impl PartialEq for PickerState {
-    fn eq(&self, other: &Self) -> bool {
-        self.picker.query() == other.picker.query()
-            && self.picker.selected_index() == other.picker.selected_index()
-            && self.picker.items() == other.picker.items()
-    }
-}
 
 /// The plan's search index, made now (not built: that happens where it is
 /// first searched) if the plan changed since the last search.
@@ -129,43 +107,43 @@ pub fn step(state: &mut PickerState, delta: i64) {
     state.picker.move_by(delta.clamp(-10, 10) as isize);
 }
 
-/// Enter: jump to the hit, or run the command.
-pub fn submit(app: &mut App) -> Effect {
+/// Enter: jump to the hit, or hand back the chosen command for `update`
+/// to run (in its own view: another view's command switches there first).
+pub fn submit(app: &mut App) -> Option<Action> {
     if let Some(p) = picker(app) {
         p.settle();
     }
     let Some(chosen) = picker(app).and_then(|p| p.selected().map(|i| i.id.clone())) else {
         app.info("no match");
-        return Effect::None;
+        return None;
     };
     chosen_entry(app, chosen)
 }
 
-fn chosen_entry(app: &mut App, chosen: String) -> Effect {
+fn chosen_entry(app: &mut App, chosen: String) -> Option<Action> {
     match std::mem::take(&mut app.mode) {
         Mode::Search(_) => {
             jump(app, &chosen);
-            Effect::None
+            None
         }
         Mode::Palette(_) => match keymap::palette(app.view)
             .into_iter()
             .find(|e| e.label == chosen)
         {
-            // Another view's command runs there: switch first.
             Some(e) => {
                 if let Some(view) = e.view {
-                    update::update(app, super::action::Action::GoTo(view));
+                    app.view = view;
                 }
-                update::update(app, e.command.action)
+                Some(e.command.action)
             }
             None => {
                 app.error(format!("no command {chosen:?} here"));
-                Effect::None
+                None
             }
         },
         other => {
             app.mode = other;
-            Effect::None
+            None
         }
     }
 }
@@ -175,14 +153,15 @@ pub fn cancel(app: &mut App) -> Effect {
     Effect::None
 }
 
-/// Typing narrows the list (search only re-scores the previous hits).
-pub fn type_key(app: &mut App, key: KeyEvent) -> Effect {
-    let Some(p) = picker(app) else {
-        return Effect::None;
-    };
-    match p.handle_key(key) {
-        PickerOutcome::None => Effect::None,
-        PickerOutcome::Closed => cancel(app),
+/// Typing narrows the list (search only re-scores the previous hits); a
+/// command chosen by its key is handed back as `submit` does.
+pub fn type_key(app: &mut App, key: KeyEvent) -> Option<Action> {
+    match picker(app)?.handle_key(key) {
+        PickerOutcome::None => None,
+        PickerOutcome::Closed => {
+            cancel(app);
+            None
+        }
         PickerOutcome::Chosen(id) => chosen_entry(app, id),
     }
 }
@@ -231,8 +210,8 @@ pub fn select(app: &mut App, id: &str) -> bool {
                     .map(|row| (col, row))
             });
             if let Some((col, row)) = found {
-                app.board_column = col;
-                app.board_rows[col] = row;
+                app.board.column = col;
+                app.board.rows[col] = row;
             }
             found.is_some()
         }
@@ -240,8 +219,10 @@ pub fn select(app: &mut App, id: &str) -> bool {
 }
 
 fn set_cursor(app: &mut App, view: View, pos: Option<usize>) -> bool {
-    if let Some(pos) = pos {
-        app.cursors[view.index()].selected = pos;
+    if let Some(pos) = pos
+        && let Some(c) = app.cursor_mut(view)
+    {
+        c.selected = pos;
     }
     pos.is_some()
 }
@@ -264,10 +245,14 @@ pub fn jump(app: &mut App, id: &str) {
         return;
     }
     if Kind::of_id(id) == Some(Kind::Debt) {
-        let was = app.filter.summary();
-        app.filter = DebtFilter::default();
-        if app.plan().debt(id).is_some_and(|d| !app.filter.accepts(d)) {
-            app.filter.status = StatusFilter::All;
+        let was = app.debt.filter.summary();
+        app.debt.filter = DebtFilter::default();
+        if app
+            .plan()
+            .debt(id)
+            .is_some_and(|d| !app.debt.filter.accepts(d))
+        {
+            app.debt.filter.status = StatusFilter::All;
         }
         app.refresh();
         app.select_debt(id);

@@ -9,18 +9,9 @@
 
 use super::action::Effect;
 use super::app::{App, Mode, save_error_text};
-use super::forms::FormState;
+use super::state::Question;
 use crate::session::{KeepMine, Outside};
 use crate::text::sanitize;
-
-/// A y/n question that is not a plan change.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Question {
-    /// Esc on a changed form: the form comes back on "no".
-    Discard(FormState),
-    /// `R` while a change is unsaved.
-    Reload,
-}
 
 impl Question {
     pub fn prompt(&self, app: &App) -> String {

@@ -3,65 +3,34 @@
 //! close through a checklist; export. The planning rules live in
 //! `crate::planning`; this file only asks, applies and reports.
 
-use std::path::PathBuf;
-
-use super::action::{Effect, View};
+use super::action::{Action, Effect, View};
 use super::app::{App, Mode};
-use super::prompt::{self, ExportFormat, Prompt, PromptKind};
+use super::state::{Checklist, ExportFormat, Prompt, PromptKind, SprintFocus};
 use crate::export;
-use crate::model::{Change, Sprint, SprintState};
+use crate::model::{Change, Item, Sprint, SprintState};
 use crate::planning;
-use crate::store::save::{RealFs, write_atomic};
+use crate::text::sanitize;
 
 mod run;
 pub use run::{cancel, start};
 
-/// Which pane of the sprint view j/k move in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SprintFocus {
-    #[default]
-    List,
-    Items,
-    Candidates,
-}
-
-impl SprintFocus {
-    const ALL: [SprintFocus; 3] = [
-        SprintFocus::List,
-        SprintFocus::Items,
-        SprintFocus::Candidates,
-    ];
-}
-
-/// The close dialog: the sprint's items, each ticked done or not.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Checklist {
-    pub sprint: String,
-    pub items: Vec<(String, bool)>,
-    pub selected: usize,
-}
-
-impl Checklist {
-    pub fn step(&mut self, delta: i64) {
-        let max = self.items.len().saturating_sub(1) as i64;
-        self.selected = (self.selected as i64)
-            .saturating_add(delta)
-            .clamp(0, max.max(0)) as usize;
-    }
-
-    pub fn toggle(&mut self) {
-        if let Some(item) = self.items.get_mut(self.selected) {
-            item.1 = !item.1;
-        }
-    }
-
-    pub fn done(&self) -> Vec<String> {
-        self.items
-            .iter()
-            .filter(|(_, d)| *d)
-            .map(|(id, _)| id.clone())
-            .collect()
-    }
+/// The sprint view's own actions; `None`: not one of them.
+pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
+    Some(match action {
+        Action::FocusPrev => focus(app, -1),
+        Action::FocusNext => focus(app, 1),
+        Action::SprintIn => move_in(app),
+        Action::SprintOut => move_out(app),
+        Action::SprintToggle => toggle(app),
+        Action::AutoPlan => auto_plan(app, false),
+        Action::TopThree => auto_plan(app, true),
+        Action::StartSprint => start(app),
+        Action::CloseSprint => open_close(app),
+        Action::CancelSprint => cancel(app),
+        Action::ExportSprint => open_export(app),
+        Action::RenameSprint => open_rename(app),
+        _ => return None,
+    })
 }
 
 pub fn selected_sprint(app: &App) -> Option<&Sprint> {
@@ -76,12 +45,14 @@ pub fn item_rows(app: &App) -> Vec<planning::ItemRow<'_>> {
 
 /// The highlighted committed item's row, clamped to the rows.
 pub fn item_row(app: &App) -> usize {
-    app.sprint_item_row
+    app.sprint
+        .item_row
         .min(item_rows(app).len().saturating_sub(1))
 }
 
 pub fn candidate_row(app: &App) -> usize {
-    app.sprint_candidate_row
+    app.sprint
+        .candidate_row
         .min(app.cache.candidates.len().saturating_sub(1))
 }
 
@@ -99,25 +70,25 @@ fn selected_candidate(app: &App) -> Option<String> {
 pub fn focus(app: &mut App, delta: i64) -> Effect {
     let i = SprintFocus::ALL
         .iter()
-        .position(|f| *f == app.sprint_focus)
+        .position(|f| *f == app.sprint.focus)
         .unwrap_or(0) as i64;
-    app.sprint_focus = SprintFocus::ALL[(i + delta).clamp(0, 2) as usize];
+    app.sprint.focus = SprintFocus::ALL[(i + delta).clamp(0, 2) as usize];
     Effect::None
 }
 
 /// j/k in the items or candidates pane; false when the sprint list has the
 /// focus (the view's cursor moves as everywhere else).
 pub fn step_pane(app: &mut App, delta: i64) -> bool {
-    let (row, len) = match app.sprint_focus {
+    let (row, len) = match app.sprint.focus {
         SprintFocus::List => return false,
         SprintFocus::Items => (item_row(app), item_rows(app).len()),
         SprintFocus::Candidates => (candidate_row(app), app.cache.candidates.len()),
     };
     let max = len.saturating_sub(1) as i64;
     let next = (row as i64).saturating_add(delta).clamp(0, max.max(0)) as usize;
-    match app.sprint_focus {
-        SprintFocus::Items => app.sprint_item_row = next,
-        _ => app.sprint_candidate_row = next,
+    match app.sprint.focus {
+        SprintFocus::Items => app.sprint.item_row = next,
+        _ => app.sprint.candidate_row = next,
     }
     true
 }
@@ -131,18 +102,6 @@ pub(super) fn sprint_id(app: &mut App) -> Option<String> {
     id
 }
 
-/// Applies a planning change as one undo step; an empty change (nothing to
-/// do) only reports, so undo never steps over a no-op.
-pub fn apply(app: &mut App, change: Change, message: String) -> Effect {
-    if change.is_empty() {
-        app.info(message);
-        return Effect::None;
-    }
-    app.apply(change);
-    app.info(format!("{message} — u to undo"));
-    Effect::Save
-}
-
 pub(super) fn outcome(
     app: &mut App,
     result: Result<planning::Outcome, planning::PlanningError>,
@@ -154,7 +113,7 @@ pub(super) fn outcome(
             } else {
                 format!("{} ({})", o.message, o.chosen.join(", "))
             };
-            apply(app, o.change, message)
+            app.apply_reported(o.change, message)
         }
         Err(e) => {
             app.error(e.to_string());
@@ -164,9 +123,6 @@ pub(super) fn outcome(
 }
 
 pub fn move_in(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };
@@ -179,9 +135,6 @@ pub fn move_in(app: &mut App) -> Effect {
 }
 
 pub fn move_out(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };
@@ -194,7 +147,7 @@ pub fn move_out(app: &mut App) -> Effect {
 }
 
 pub fn toggle(app: &mut App) -> Effect {
-    match app.sprint_focus {
+    match app.sprint.focus {
         SprintFocus::Items => move_out(app),
         SprintFocus::Candidates => move_in(app),
         SprintFocus::List => {
@@ -205,9 +158,6 @@ pub fn toggle(app: &mut App) -> Effect {
 }
 
 pub fn auto_plan(app: &mut App, top: bool) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };
@@ -221,9 +171,6 @@ pub fn auto_plan(app: &mut App, top: bool) -> Effect {
 
 /// Opens the close checklist; items already done start ticked.
 pub fn open_close(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(s) = selected_sprint(app) else {
         app.info("no sprint selected");
         return Effect::None;
@@ -258,7 +205,7 @@ pub fn submit_close(app: &mut App) -> Effect {
         return Effect::None;
     };
     match planning::close(app.plan(), &list.sprint, &list.done(), app.today) {
-        Ok(o) => apply(app, o.change, o.message),
+        Ok(o) => app.apply_reported(o.change, o.message),
         Err(e) => {
             app.error(e.to_string());
             Effect::None
@@ -284,66 +231,98 @@ pub fn file_stem(name: &str) -> String {
     }
 }
 
-/// Where an export goes by default: the plan's directory, else `./`.
-pub fn default_path(app: &App, file: &str) -> String {
-    match &app.export_dir {
-        Some(dir) => dir.join(file).display().to_string(),
-        None => format!("./{file}"),
-    }
-}
-
 pub fn open_export(app: &mut App) -> Effect {
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };
-    prompt::ask(
-        app,
-        Prompt::new(
-            PromptKind::ExportFormat {
-                sprint: sid.clone(),
-            },
-            format!("Export {sid} as"),
-            "md, csv or json",
-            "md",
-        ),
-    );
+    app.ask(Prompt::new(
+        PromptKind::ExportFormat {
+            sprint: sid.clone(),
+        },
+        format!("Export {sid} as"),
+        "md, csv or json",
+        "md",
+    ));
     Effect::None
 }
 
-/// Writes `text` to `path` atomically; the status line says where.
-pub fn write_export(app: &mut App, path: &str, text: &str, what: &str) -> Result<(), String> {
-    let path = PathBuf::from(path.trim());
-    if path.as_os_str().is_empty() {
-        return Err("a path is required".to_owned());
+/// `n`: asks the selected sprint's new name, the current one typed over.
+pub fn open_rename(app: &mut App) -> Effect {
+    let Some(s) = selected_sprint(app) else {
+        app.info("no sprint selected");
+        return Effect::None;
+    };
+    let (id, name) = (s.id.clone(), s.name.clone());
+    app.ask(Prompt::new(
+        PromptKind::About {
+            action: Action::RenameSprint,
+            id: id.clone(),
+        },
+        format!("Rename {id} to"),
+        "Enter renames, Esc keeps the name",
+        name,
+    ));
+    Effect::None
+}
+
+/// The new name, held to the form's rule for a sprint name; one undo step.
+fn rename(app: &mut App, p: Prompt) -> Effect {
+    let PromptKind::About { id, .. } = &p.kind else {
+        return Effect::None;
+    };
+    let id = id.clone();
+    let name = match crate::model::validate::title("name", p.input.text()) {
+        Ok(name) => name,
+        Err(e) => return app.refuse(p, e.to_string()),
+    };
+    let Some(mut sprint) = app.plan().sprint(&id).cloned() else {
+        app.error(format!("{id} no longer exists"));
+        return Effect::None;
+    };
+    if sprint.name == name {
+        app.info(format!("{id}: nothing changed"));
+        return Effect::None;
     }
-    write_atomic(&mut RealFs, &path, text.as_bytes()).map_err(|e| e.to_string())?;
-    app.info(format!("wrote {what} to {}", path.display()));
-    Ok(())
+    let old = std::mem::replace(&mut sprint.name, name.clone());
+    let change = Change::new(format!("rename {id}")).put(Item::Sprint(sprint));
+    let (old, name) = (sanitize(&old), sanitize(&name));
+    app.apply_reported(change, format!("renamed {id} “{old}” → “{name}”"))
+}
+
+/// Answers the sprint view's prompts; `Err`: not one of them.
+pub fn answer(app: &mut App, p: Box<Prompt>) -> Result<Effect, Box<Prompt>> {
+    match p.kind {
+        PromptKind::ExportFormat { .. } | PromptKind::ExportPath { .. } => {
+            Ok(answer_export(app, *p))
+        }
+        PromptKind::About {
+            action: Action::RenameSprint,
+            ..
+        } => Ok(rename(app, *p)),
+        _ => Err(p),
+    }
 }
 
 /// Answers the export prompts: the format, then the path.
-pub fn answer(app: &mut App, p: Prompt) -> Effect {
+fn answer_export(app: &mut App, p: Prompt) -> Effect {
     match p.kind.clone() {
         PromptKind::ExportFormat { sprint } => {
             let Some(format) = ExportFormat::parse(p.input.text()) else {
                 let why = format!("{:?}: choose md, csv or json", p.input.text());
-                return prompt::refuse(app, p, why);
+                return app.refuse(p, why);
             };
             let name = app
                 .plan()
                 .sprint(&sprint)
                 .map_or_else(|| sprint.clone(), |s| s.name.clone());
             let file = format!("{}.{}", file_stem(&name), format.extension());
-            let path = default_path(app, &file);
-            prompt::ask(
-                app,
-                Prompt::new(
-                    PromptKind::ExportPath { sprint, format },
-                    format!("Write the {} to", format.extension()),
-                    "Enter writes (replacing the file atomically), Esc cancels",
-                    path,
-                ),
-            );
+            let path = app.default_path(&file);
+            app.ask(Prompt::new(
+                PromptKind::ExportPath { sprint, format },
+                format!("Write the {} to", format.extension()),
+                "Enter writes (replacing the file atomically), Esc cancels",
+                path,
+            ));
             Effect::None
         }
         PromptKind::ExportPath { sprint, format } => {
@@ -361,9 +340,9 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
             };
             let path = p.input.text().to_owned();
             let what = format!("{sprint} ({})", format.extension());
-            match write_export(app, &path, &text, &what) {
+            match app.write_export(&path, &text, &what) {
                 Ok(()) => Effect::None,
-                Err(why) => prompt::refuse(app, p, why),
+                Err(why) => app.refuse(p, why),
             }
         }
         _ => Effect::None,
@@ -372,7 +351,7 @@ pub fn answer(app: &mut App, p: Prompt) -> Effect {
 
 /// The current view is the sprint view with the focus on a pane.
 pub fn in_pane(app: &App) -> bool {
-    app.view == View::Sprints && app.sprint_focus != SprintFocus::List
+    app.view == View::Sprints && app.sprint.focus != SprintFocus::List
 }
 
 #[cfg(test)]

@@ -4,14 +4,38 @@
 
 use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
+use super::route::{self, Routed};
 use super::{debt_ops, edits};
-use super::{experiment_ops, sprint_ops};
-use super::{forms, pickers, quit, reload, text_modes};
+use super::{experiment_ops, import_ops, sprint_ops};
+use super::{forms, overview, pickers, quit, reload};
 
 /// Rows a page moves when the view has not been drawn yet.
 const DEFAULT_PAGE: usize = 10;
 
+/// Carries out `action`, and the command the palette hands back, if any.
 pub fn update(app: &mut App, action: Action) -> Effect {
+    let mut action = action;
+    loop {
+        match dispatch(app, action) {
+            Routed::Done(effect) => return effect,
+            Routed::Run(next) => action = next,
+        }
+    }
+}
+
+fn dispatch(app: &mut App, action: Action) -> Routed {
+    // The read-only rule, once for every action that changes the plan.
+    if action.mutates() && app.refuse_read_only() {
+        return Effect::None.into();
+    }
+    match action {
+        Action::Submit => route::submit(app),
+        Action::Type(key) => route::type_key(app, key),
+        other => run(app, other).into(),
+    }
+}
+
+fn run(app: &mut App, action: Action) -> Effect {
     match action {
         Action::Quit => quit::quit(app),
         Action::Suspend => Effect::Suspend,
@@ -36,14 +60,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Bottom => step(app, i64::MAX / 2),
         Action::MoveLeft | Action::MoveRight => {
             if app.view == View::Experiments {
-                let col = app.board_column as i64 + if action == Action::MoveLeft { -1 } else { 1 };
-                app.board_column = col.clamp(0, 3) as usize;
+                let col = app.board.column as i64 + if action == Action::MoveLeft { -1 } else { 1 };
+                app.board.column = col.clamp(0, 3) as usize;
             }
             Effect::None
         }
         Action::Click(x, y) => click(app, x, y),
         Action::OpenDetail if app.view == View::Overview => {
-            super::overview::enter(app);
+            overview::enter(app);
             Effect::None
         }
         Action::OpenDetail => {
@@ -59,17 +83,17 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::AddObjective => forms::add_objective(app),
         Action::Search => pickers::open_search(app),
         Action::Palette => pickers::open_palette(app),
-        Action::Submit => text_modes::submit(app),
-        Action::Cancel => text_modes::cancel(app),
-        Action::Type(key) => text_modes::type_key(app, key),
+        // Routed by `dispatch` (they may hand back the palette's command).
+        Action::Submit | Action::Type(_) => Effect::None,
+        Action::Cancel => route::cancel(app),
         Action::OpenEditor => forms::open_editor(app),
-        Action::Answer(yes) => reload::answer(app, yes),
+        Action::Answer(yes) => route::answer_question(app, yes),
         Action::ReloadFile => reload::reload_file(app),
         Action::KeepMine if matches!(app.mode, Mode::Quit { .. }) => quit::keep_mine_and_quit(app),
         Action::KeepMine => reload::keep_mine(app),
         Action::WriteRecovery => quit::recover_and_quit(app),
         Action::Delete => delete(app),
-        Action::Confirm(yes) => confirm(app, yes),
+        Action::Confirm(yes) => route::confirm(app, yes),
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
         Action::Filter => {
@@ -82,55 +106,52 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::FilterPrev => filter_step(app, -1),
         Action::FilterClear => filter_clear(app),
         Action::Sort => {
-            app.sort = app.sort.next();
-            app.descending = false;
+            app.debt.sort = app.debt.sort.next();
+            app.debt.descending = false;
             app.refresh();
-            app.info(format!("sorted by {}", app.sort.label()));
+            app.info(format!("sorted by {}", app.debt.sort.label()));
             Effect::None
         }
         Action::SortReverse => {
-            app.descending = !app.descending;
+            app.debt.descending = !app.debt.descending;
             app.refresh();
             app.info(format!(
                 "sorted by {}{}",
-                app.sort.label(),
-                if app.descending { ", reversed" } else { "" }
+                app.debt.sort.label(),
+                if app.debt.descending {
+                    ", reversed"
+                } else {
+                    ""
+                }
             ));
             Effect::None
         }
         Action::NextRating => {
-            app.rating = app.rating.next();
-            app.info(format!("+/- now change {}", app.rating.label()));
+            app.debt.rating = app.debt.rating.next();
+            app.info(format!("+/- now change {}", app.debt.rating.label()));
             Effect::None
         }
-        Action::RaiseRating => debt_ops::rate(app, 1),
-        Action::LowerRating => debt_ops::rate(app, -1),
-        Action::CycleStatus => debt_ops::cycle_status(app),
-        Action::FocusPrev => sprint_ops::focus(app, -1),
-        Action::FocusNext => sprint_ops::focus(app, 1),
-        Action::SprintIn => sprint_ops::move_in(app),
-        Action::SprintOut => sprint_ops::move_out(app),
-        Action::SprintToggle => sprint_ops::toggle(app),
-        Action::AutoPlan => sprint_ops::auto_plan(app, false),
-        Action::TopThree => sprint_ops::auto_plan(app, true),
-        Action::StartSprint => sprint_ops::start(app),
-        Action::CloseSprint => sprint_ops::open_close(app),
-        Action::CancelSprint => sprint_ops::cancel(app),
-        Action::ExportSprint => sprint_ops::open_export(app),
-        Action::ImportDebt => super::import_ops::open(app),
-        Action::StartExperiment => experiment_ops::start(app),
-        Action::ValidateExperiment => experiment_ops::decide(app, true),
-        Action::AbandonExperiment => experiment_ops::decide(app, false),
-        Action::ReopenExperiment => experiment_ops::reopen(app),
-        Action::LearningLog => experiment_ops::learning_log(app),
-        Action::CheckIn => experiment_ops::check_in(app),
-        Action::RemoveCheckIn => experiment_ops::remove_check_in(app),
         Action::ToggleDone => {
             if let Mode::Checklist(c) = &mut app.mode {
                 c.toggle();
             }
             Effect::None
         }
+        // A view's own actions: the module of the view carries them out,
+        // so a new one is added there (and in action.rs and the keymap).
+        other => debt_ops::handle(app, other)
+            .or_else(|| sprint_ops::handle(app, other))
+            .or_else(|| experiment_ops::handle(app, other))
+            .or_else(|| import_ops::handle(app, other))
+            .unwrap_or(Effect::None),
+    }
+}
+
+/// How many selectable rows the view's list has.
+fn list_len(app: &App, view: View) -> usize {
+    match view {
+        View::Overview => overview::len(app),
+        other => app.cached_len(other),
     }
 }
 
@@ -174,12 +195,13 @@ fn step(app: &mut App, delta: i64) -> Effect {
             if sprint_ops::in_pane(app) {
                 sprint_ops::step_pane(app, delta);
             } else if app.view == View::Experiments {
-                let col = app.board_column.min(3);
-                app.board_rows[col] = clamp(app.board_rows[col], app.cache.board[col].len());
+                let col = app.board.column.min(3);
+                app.board.rows[col] = clamp(app.board.rows[col], app.cache.board[col].len());
             } else {
-                let len = app.list_len(app.view);
-                let c = &mut app.cursors[app.view.index()];
-                c.selected = clamp(c.selected, len);
+                let len = list_len(app, app.view);
+                if let Some(c) = app.cursor_mut(app.view) {
+                    c.selected = clamp(c.selected, len);
+                }
                 debt_ops::release_kept(app);
             }
         }
@@ -199,10 +221,10 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
     if app.view == View::Experiments {
         if let Some(col) = hits.columns.iter().position(|(r, _)| r.contains(pos)) {
             let (r, offset) = hits.columns[col];
-            app.board_column = col;
+            app.board.column = col;
             let row = offset + usize::from((y - r.y) / hits.row_height.max(1));
             if row < app.cache.board[col].len() {
-                app.board_rows[col] = row;
+                app.board.rows[col] = row;
             }
         }
         return Effect::None;
@@ -211,8 +233,10 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
         && rows.contains(pos)
     {
         let row = offset + usize::from((y - rows.y) / hits.row_height.max(1));
-        if row < app.list_len(app.view) {
-            app.cursors[app.view.index()].selected = row;
+        if row < list_len(app, app.view)
+            && let Some(c) = app.cursor_mut(app.view)
+        {
+            c.selected = row;
             debt_ops::release_kept(app);
         }
     }
@@ -220,9 +244,6 @@ fn click(app: &mut App, x: u16, y: u16) -> Effect {
 }
 
 fn delete(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(id) = app.selected_id() else {
         app.info("nothing selected to delete");
         return Effect::None;
@@ -241,23 +262,7 @@ fn delete(app: &mut App) -> Effect {
     Effect::None
 }
 
-fn confirm(app: &mut App, yes: bool) -> Effect {
-    let Mode::Confirm(pending) = std::mem::take(&mut app.mode) else {
-        return Effect::None;
-    };
-    if !yes {
-        app.info(format!("kept: {} not done", pending.change.label));
-        return Effect::None;
-    }
-    app.apply(pending.change);
-    app.info(pending.done);
-    Effect::Save
-}
-
 fn undo_redo(app: &mut App, undo: bool) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(label) = app.undo_redo(undo) else {
         app.info(if undo {
             "nothing to undo"
@@ -298,16 +303,16 @@ fn filter_step(app: &mut App, delta: i64) -> Effect {
         let all = StatusFilter::CYCLE;
         let i = all
             .iter()
-            .position(|s| *s == app.filter.status)
+            .position(|s| *s == app.debt.filter.status)
             .unwrap_or(0) as i64;
-        app.filter.status = all[wrap(i + delta, all.len())];
+        app.debt.filter.status = all[wrap(i + delta, all.len())];
     } else {
         // "Any" is the slot before the first value.
         let vals = values(app, field);
         let slot = match field {
-            FilterField::Owner => &mut app.filter.owner,
-            FilterField::Area => &mut app.filter.area,
-            _ => &mut app.filter.tag,
+            FilterField::Owner => &mut app.debt.filter.owner,
+            FilterField::Area => &mut app.debt.filter.area,
+            _ => &mut app.debt.filter.tag,
         };
         let i = slot
             .as_ref()
@@ -316,7 +321,7 @@ fn filter_step(app: &mut App, delta: i64) -> Effect {
         let next = wrap(i + delta, vals.len() + 1);
         *slot = next.checked_sub(1).map(|p| vals[p].clone());
     }
-    app.filter.keep = None;
+    app.debt.filter.keep = None;
     app.refresh();
     filter_message(app);
     Effect::None
@@ -327,12 +332,12 @@ fn filter_clear(app: &mut App) -> Effect {
         return Effect::None;
     };
     match field {
-        FilterField::Status => app.filter.status = StatusFilter::default(),
-        FilterField::Owner => app.filter.owner = None,
-        FilterField::Area => app.filter.area = None,
-        FilterField::Tag => app.filter.tag = None,
+        FilterField::Status => app.debt.filter.status = StatusFilter::default(),
+        FilterField::Owner => app.debt.filter.owner = None,
+        FilterField::Area => app.debt.filter.area = None,
+        FilterField::Tag => app.debt.filter.tag = None,
     }
-    app.filter.keep = None;
+    app.debt.filter.keep = None;
     app.refresh();
     filter_message(app);
     Effect::None
@@ -340,7 +345,7 @@ fn filter_clear(app: &mut App) -> Effect {
 
 fn filter_message(app: &mut App) {
     let n = app.cache.debt_rows.len();
-    let summary = app.filter.summary();
+    let summary = app.debt.filter.summary();
     app.message = Some(Message::Info(if summary.is_empty() {
         format!("{}, open and in progress", crate::text::count(n, "item"))
     } else {

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use super::App;
 use crate::model::{Change, Item, Kind, Op, Plan, PlanDiff};
 use crate::session::{Outside, SaveError, SaveErrorKind};
-use crate::tui::action::View;
 
 impl App {
     /// The plan as the changes so far left it (the session's).
@@ -55,14 +54,14 @@ impl App {
             self.session.plan(),
             self.today,
             i,
-            &self.filter,
-            self.sort,
-            self.descending,
+            &self.debt.filter,
+            self.debt.sort,
+            self.debt.descending,
         );
         if let Some(sel) = selected_index
             && let Some(pos) = self.cache.debt_rows.iter().position(|&x| x == sel)
         {
-            self.cursors[View::Debt.index()].selected = pos;
+            self.debt.cursor.selected = pos;
         }
         self.clamp_cursors();
     }

@@ -8,9 +8,6 @@ use crate::tui::action::Effect;
 use crate::tui::app::{App, Mode, Pending};
 
 pub fn start(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };
@@ -35,9 +32,6 @@ pub fn start(app: &mut App) -> Effect {
 /// Asks, then cancels the selected sprint: its items go back to the
 /// backlog and it never counts for velocity.
 pub fn cancel(app: &mut App) -> Effect {
-    if app.refuse_read_only() {
-        return Effect::None;
-    }
     let Some(sid) = sprint_id(app) else {
         return Effect::None;
     };

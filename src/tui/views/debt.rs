@@ -11,7 +11,7 @@ use super::{fit, num};
 use crate::model::Debt;
 use crate::score::Breakdown;
 use crate::text::count;
-use crate::tui::action::{Rating, View};
+use crate::tui::action::Rating;
 use crate::tui::app::App;
 
 #[derive(Clone, Copy, PartialEq)]
@@ -88,20 +88,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 fn draw_info(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
-    let filter = app.filter.summary();
+    let filter = app.debt.filter.summary();
     let mut spans = vec![
         Span::styled(count(app.cache.debt_rows.len(), "item"), t.title()),
         Span::raw(format!(
             " · sort {}{}",
-            app.sort.label(),
-            if app.descending { " ↓" } else { "" }
+            app.debt.sort.label(),
+            if app.debt.descending { " ↓" } else { "" }
         )),
     ];
     if !filter.is_empty() {
         spans.push(Span::styled(format!(" · {filter}"), t.warn()));
     }
     spans.push(Span::styled(
-        format!(" · +/- {} (r)", app.rating.label()),
+        format!(" · +/- {} (r)", app.debt.rating.label()),
         t.dim(),
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -112,7 +112,7 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let height = usize::from(area.height.saturating_sub(1));
     let rows = &app.cache.debt_rows;
-    let cursor = &app.cursors[View::Debt.index()];
+    let cursor = &app.debt.cursor;
     let offset = cursor.visible_offset(height, rows.len());
     super::register_rows(app, area, offset);
     if rows.is_empty() {
@@ -192,7 +192,7 @@ pub fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
     let stacked = width < 60;
     let mut row = Vec::new();
     for (r, term) in ratings.iter().zip(b.rated(d, w)) {
-        let focus = *r == app.rating;
+        let focus = *r == app.debt.rating;
         let text = if stacked {
             format!("{:<9}{}", r.label(), term.formula())
         } else {

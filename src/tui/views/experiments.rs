@@ -15,7 +15,7 @@ use crate::tui::app::App;
 const CARD: u16 = 3;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let selected = app.board_column.min(3);
+    let selected = app.board.column.min(3);
     let mut hits = Vec::new();
     if area.width >= 60 {
         let cols = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(area);
@@ -55,7 +55,7 @@ fn column(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let fit_cards = usize::from(inner.height / CARD).max(1);
-    let sel = app.board_rows[col];
+    let sel = app.board.rows[col];
     let offset = sel.saturating_sub(fit_cards - 1);
     let w = usize::from(inner.width);
     let mut lines = Vec::new();

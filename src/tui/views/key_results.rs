@@ -9,7 +9,6 @@ use ratatui::widgets::Paragraph;
 use super::grid::{self, Width};
 use super::{bar, fit, num, sparkline};
 use crate::model::{Health, KeyResult};
-use crate::tui::action::View;
 use crate::tui::app::{App, KrRow};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -26,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let wide = area.width >= 100;
     let mid = area.width >= 70;
     let height = usize::from(area.height.saturating_sub(1));
-    let cursor = &app.cursors[View::KeyResults.index()];
+    let cursor = &app.key_results;
     let offset = cursor.visible_offset(height, rows.len());
     super::register_rows(app, area, offset);
     let mut names = vec!["key result", "progress", "health"];

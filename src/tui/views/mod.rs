@@ -7,11 +7,11 @@ mod dialogs;
 mod experiments;
 mod grid;
 mod import_review;
+mod input_overlays;
 mod key_results;
 mod links;
 mod overlay;
 mod overview;
-mod prompts;
 mod sprints;
 
 use ratatui::Frame;
@@ -75,7 +75,7 @@ fn draw_all(frame: &mut Frame, app: &App) {
         Mode::Filter { field } => overlay::filter(frame, body, app, *field),
         Mode::Detail { scroll } => detail::draw(frame, body, app, *scroll),
         Mode::Form(_) | Mode::Search(_) | Mode::Palette(_) | Mode::Ask(_) => {
-            prompts::draw(frame, body, app)
+            input_overlays::draw(frame, body, app)
         }
         Mode::Prompt(p) => dialogs::prompt(frame, body, app, p),
         Mode::Checklist(c) => dialogs::checklist(frame, body, app, c),

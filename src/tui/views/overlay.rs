@@ -91,7 +91,7 @@ pub fn quit(frame: &mut Frame, area: Rect, app: &App, reason: &str) {
 
 pub fn filter(frame: &mut Frame, area: Rect, app: &App, field: FilterField) {
     let t = &app.theme;
-    let f = &app.filter;
+    let f = &app.debt.filter;
     let any = |v: &Option<String>| v.clone().unwrap_or_else(|| "any".to_owned());
     let mut lines: Vec<Line> = FilterField::ALL
         .iter()

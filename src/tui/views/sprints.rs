@@ -12,7 +12,6 @@ use super::{bar, fit, num};
 use crate::model::Sprint;
 use crate::planning;
 use crate::text::{count, display_width};
-use crate::tui::action::View;
 use crate::tui::app::{App, SprintFocus};
 use crate::tui::sprint_ops;
 
@@ -34,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 .areas(rest);
         draw_items(frame, items, app, s);
         draw_candidates(frame, cands, app);
-    } else if app.sprint_focus == SprintFocus::Candidates {
+    } else if app.sprint.focus == SprintFocus::Candidates {
         draw_candidates(frame, rest, app);
     } else {
         draw_items(frame, rest, app, s);
@@ -51,7 +50,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let height = usize::from(area.height.saturating_sub(1));
-    let cursor = &app.cursors[View::Sprints.index()];
+    let cursor = &app.sprint.cursor;
     let offset = cursor.visible_offset(height, app.cache.sprint_rows.len());
     super::register_rows(app, area, offset);
     let wide = area.width >= 80;
@@ -132,7 +131,7 @@ fn state(s: &Sprint, app: &App) -> String {
 
 fn focus_title(app: &App, pane: SprintFocus, text: String) -> Span<'static> {
     let t = &app.theme;
-    if app.sprint_focus == pane {
+    if app.sprint.focus == pane {
         Span::styled(format!("▶{text}"), t.tab_active())
     } else {
         Span::styled(text, t.title())
@@ -219,7 +218,7 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     let sel = sprint_ops::item_row(app);
     let offset = sel.saturating_sub(room.saturating_sub(1));
     for (pos, row) in rows.iter().enumerate().skip(offset).take(room) {
-        let focused = app.sprint_focus == SprintFocus::Items && pos == sel;
+        let focused = app.sprint.focus == SprintFocus::Items && pos == sel;
         let id = row.id;
         let line = match row.debt {
             Some(i) => {
@@ -279,7 +278,7 @@ fn draw_candidates(frame: &mut Frame, area: Rect, app: &App) {
                 Span::raw(format!("{score:>5.2} {:>3} ", d.effort)),
                 Span::raw(fit(&d.title, w.saturating_sub(18))),
             ]);
-            if app.sprint_focus == SprintFocus::Candidates && pos == sel {
+            if app.sprint.focus == SprintFocus::Candidates && pos == sel {
                 line.style(t.selected())
             } else {
                 line

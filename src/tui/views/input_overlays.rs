@@ -1,4 +1,6 @@
-//! Forms, search, the palette and their y/n questions, drawn over the view.
+//! The overlays that take input — forms, search, the palette — and the
+//! discard question over a form, drawn over the view. (The one-line
+//! prompts are drawn by `dialogs`.)
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

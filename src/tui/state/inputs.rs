@@ -1,15 +1,56 @@
-//! One-line questions the lifecycle actions ask: a review-by date, the
-//! evidence for a decision, a check-in value and date, an export format and
-//! path. A refused answer keeps the prompt open with the reason, so nothing
-//! typed is lost.
+//! The data of the modes that take typed input: a form, a one-line prompt,
+//! a picker (search, the palette).
 
 use chrono::NaiveDate;
-use ratatui::crossterm::event::KeyEvent;
 
-use super::action::Effect;
-use super::app::{App, Mode};
-use super::components::{InputOutcome, TextInput};
-use super::{experiment_ops, sprint_ops};
+use crate::model::Kind;
+use crate::tui::action::Action;
+use crate::tui::components::{Form, Picker, TextInput};
+
+/// What a submitted form becomes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Add(Kind),
+    Edit(Kind, String),
+    /// The North Star and the WSJF weights.
+    Meta,
+}
+
+#[derive(Debug, Clone)]
+pub struct FormState {
+    pub form: Form,
+    pub target: Target,
+    /// The field `$EDITOR` is working on, between Ctrl-e and the loop
+    /// coming back with the text.
+    pub editor_field: Option<usize>,
+}
+
+impl FormState {
+    pub fn new(form: Form, target: Target) -> Self {
+        FormState {
+            form,
+            target,
+            editor_field: None,
+        }
+    }
+}
+
+/// Forms compare by what the user sees: title, values, errors and focus.
+impl PartialEq for FormState {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.form, &other.form);
+        self.target == other.target
+            && self.editor_field == other.editor_field
+            && a.title == b.title
+            && a.focus() == b.focus()
+            && a.form_error == b.form_error
+            && a.fields.len() == b.fields.len()
+            && a.fields
+                .iter()
+                .zip(&b.fields)
+                .all(|(x, y)| x.key == y.key && x.text() == y.text() && x.error == y.error)
+    }
+}
 
 /// The export formats the sprint view offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +108,13 @@ pub enum PromptKind {
     LearningLogPath,
     /// The file to import debt from.
     ImportPath,
+    /// A one-step question `action` asks about item `id`, answered by the
+    /// module that carries `action` out: a new prompt-driven action needs
+    /// no variant here, nor a line in the router.
+    About {
+        action: Action,
+        id: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,39 +147,6 @@ impl Prompt {
     }
 }
 
-/// Opens a prompt.
-pub fn ask(app: &mut App, prompt: Prompt) {
-    app.mode = Mode::Prompt(prompt);
-}
-
-/// Bracketed paste into the open prompt: one line (line breaks become
-/// spaces, a trailing one is dropped), so a paste never answers by itself.
-pub fn paste(app: &mut App, text: &str) {
-    if let Mode::Prompt(p) = &mut app.mode {
-        let line = text.trim_end_matches(['\r', '\n']).replace("\r\n", " ");
-        p.input.insert_str(&line.replace(['\r', '\n'], " "));
-        p.error = None;
-    }
-}
-
-/// A key the keymap does not bind in prompt mode: typing.
-pub fn type_key(app: &mut App, key: KeyEvent) -> Effect {
-    if let Mode::Prompt(p) = &mut app.mode
-        && p.input.handle_key(key) == InputOutcome::Changed
-    {
-        p.error = None;
-    }
-    Effect::None
-}
-
-/// Keeps the prompt open with `why` under it and in the status bar.
-pub fn refuse(app: &mut App, mut prompt: Prompt, why: String) -> Effect {
-    prompt.error = Some(why.clone());
-    app.mode = Mode::Prompt(prompt);
-    app.error(why);
-    Effect::None
-}
-
 /// A date as typed, or `default` when empty.
 pub fn parse_date(text: &str, default: NaiveDate) -> Result<NaiveDate, String> {
     let t = text.trim();
@@ -142,21 +157,26 @@ pub fn parse_date(text: &str, default: NaiveDate) -> Result<NaiveDate, String> {
         .map_err(|_| format!("{t:?} is not a date (YYYY-MM-DD)"))
 }
 
-/// Enter: answers the open prompt.
-pub fn submit(app: &mut App) -> Effect {
-    let Mode::Prompt(prompt) = std::mem::take(&mut app.mode) else {
-        return Effect::None;
-    };
-    match prompt.kind.clone() {
-        PromptKind::ReviewBy { .. }
-        | PromptKind::Evidence { .. }
-        | PromptKind::CheckinValue { .. }
-        | PromptKind::CheckinDate { .. }
-        | PromptKind::LearningLogPath => experiment_ops::answer(app, prompt),
-        PromptKind::ExportFormat { .. } | PromptKind::ExportPath { .. } => {
-            sprint_ops::answer(app, prompt)
-        }
-        PromptKind::ImportPath => super::import_ops::answer(app, prompt),
+#[derive(Clone)]
+pub struct PickerState {
+    pub picker: Picker,
+}
+
+impl std::fmt::Debug for PickerState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PickerState")
+            .field("query", &self.picker.query())
+            .field("selected", &self.picker.selected())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Two pickers are the same when they show the same thing.
+impl PartialEq for PickerState {
+    fn eq(&self, other: &Self) -> bool {
+        self.picker.query() == other.picker.query()
+            && self.picker.selected_index() == other.picker.selected_index()
+            && self.picker.items() == other.picker.items()
     }
 }
 

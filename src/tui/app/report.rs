@@ -1,0 +1,60 @@
+//! The helpers every action uses: apply a change and say so, ask a one-line
+//! question, refuse an answer (keeping what was typed), and where files the
+//! UI writes go by default.
+
+use std::path::PathBuf;
+
+use super::App;
+use crate::model::Change;
+use crate::store::save::{RealFs, write_atomic};
+use crate::tui::action::Effect;
+use crate::tui::state::{Mode, Prompt};
+
+impl App {
+    /// Applies `change` as one undo step and says `message`; an empty
+    /// change (nothing to do) only reports, so undo never steps over a
+    /// no-op.
+    pub fn apply_reported(&mut self, change: Change, message: String) -> Effect {
+        if change.is_empty() {
+            self.info(message);
+            return Effect::None;
+        }
+        self.apply(change);
+        self.info(format!("{message} — u to undo"));
+        Effect::Save
+    }
+
+    /// Opens a one-line question; Enter answers it (see `route`).
+    pub fn ask(&mut self, prompt: Prompt) {
+        self.mode = Mode::Prompt(prompt);
+    }
+
+    /// Keeps the prompt open with `why` under it and in the status bar, so
+    /// nothing typed is lost.
+    pub fn refuse(&mut self, mut prompt: Prompt, why: String) -> Effect {
+        prompt.error = Some(why.clone());
+        self.mode = Mode::Prompt(prompt);
+        self.error(why);
+        Effect::None
+    }
+
+    /// Where a file the UI writes goes by default: the plan's directory,
+    /// else `./`.
+    pub fn default_path(&self, file: &str) -> String {
+        match &self.export_dir {
+            Some(dir) => dir.join(file).display().to_string(),
+            None => format!("./{file}"),
+        }
+    }
+
+    /// Writes `text` to `path` atomically; the status line says where.
+    pub fn write_export(&mut self, path: &str, text: &str, what: &str) -> Result<(), String> {
+        let path = PathBuf::from(path.trim());
+        if path.as_os_str().is_empty() {
+            return Err("a path is required".to_owned());
+        }
+        write_atomic(&mut RealFs, &path, text.as_bytes()).map_err(|e| e.to_string())?;
+        self.info(format!("wrote {what} to {}", path.display()));
+        Ok(())
+    }
+}
