@@ -226,6 +226,8 @@ pub struct App {
     /// Where exports go by default: the plan's directory (None: the
     /// working directory).
     pub export_dir: Option<std::path::PathBuf>,
+    /// The plan's file (None for the demo): an export never replaces it.
+    pub plan_path: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -258,6 +260,7 @@ impl App {
             sprint_item_row: 0,
             sprint_candidate_row: 0,
             export_dir: None,
+            plan_path: None,
         };
         app.seed();
         app.rebuild(None);

@@ -11,7 +11,7 @@ use super::prompt::{self, ExportFormat, Prompt, PromptKind};
 use crate::export;
 use crate::model::{Change, Sprint, SprintState};
 use crate::planning;
-use crate::store::save::{RealFs, write_atomic};
+use crate::store::export_file::write_export as write_file;
 
 mod run;
 pub use run::{cancel, start};
@@ -316,7 +316,7 @@ pub fn write_export(app: &mut App, path: &str, text: &str, what: &str) -> Result
     if path.as_os_str().is_empty() {
         return Err("a path is required".to_owned());
     }
-    write_atomic(&mut RealFs, &path, text.as_bytes()).map_err(|e| e.to_string())?;
+    write_file(&path, app.plan_path.as_deref(), text.as_bytes()).map_err(|e| e.to_string())?;
     app.info(format!("wrote {what} to {}", path.display()));
     Ok(())
 }
