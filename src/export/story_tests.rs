@@ -157,9 +157,16 @@ fn an_item_sent_back_at_close_and_finished_later_says_done_later_everywhere() {
 
     let today = day("2026-03-20");
     let md = sprint_markdown(&plan, "S-00001", today).unwrap();
-    assert!(md.contains("| D-00002 | Rotate keys | ana | 3 | done later |"), "{md}");
+    assert!(
+        md.contains("| D-00002 | Rotate keys | ana | 3 | done later |"),
+        "{md}"
+    );
     let csv = sprint_csv(&plan, "S-00001", today).unwrap();
-    assert!(csv.lines().any(|l| l.starts_with("D-00002,") && l.ends_with(",done,done later")), "{csv}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("D-00002,") && l.ends_with(",done,done later")),
+        "{csv}"
+    );
     let j: serde_json::Value =
         serde_json::from_str(&sprint_json(&plan, "S-00001", today).unwrap()).unwrap();
     assert_eq!(j["not_done"][0]["went"], "done_later", "{j}");
