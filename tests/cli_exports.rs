@@ -254,3 +254,44 @@ fn an_exported_csv_imports_back_equal_whatever_the_text_starts_with() {
     assert_eq!(before.len(), hostile.len());
     assert_eq!(after, before);
 }
+
+#[test]
+fn both_sprint_lists_are_one_table_and_names_stay_whole_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |columns: &str, args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
+            .arg("--demo")
+            .args(args)
+            .current_dir(dir.path())
+            .env("BEARING_DATA_DIR", dir.path().join("data"))
+            .env("BEARING_TODAY", "2026-11-20")
+            .env("COLUMNS", columns)
+            .env_remove("BEARING_FILE")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for columns in ["80", "120"] {
+        let listed = run(columns, &["list", "sprints"]);
+        let sprint_list = run(columns, &["sprint", "list"]);
+        assert!(
+            sprint_list.starts_with(&listed),
+            "{columns} columns:\n{listed}\nvs\n{sprint_list}"
+        );
+        assert!(
+            sprint_list[listed.len()..].starts_with("velocity:"),
+            "{sprint_list}"
+        );
+        for name in ["Debt sprint 21", "Debt sprint 22", "Debt sprint 23"] {
+            assert!(listed.contains(name), "{columns} columns:\n{listed}");
+        }
+        assert!(listed.contains("11/16 done"), "{listed}");
+        let width: usize = columns.parse().unwrap();
+        assert!(
+            listed.lines().all(|l| l.chars().count() <= width),
+            "{listed}"
+        );
+    }
+    assert!(run("120", &["list", "sprints"]).contains("2026-11-02 → 2026-11-13"));
+}
