@@ -66,14 +66,35 @@ pub fn markdown_cell(s: &str) -> String {
     out.trim().to_owned()
 }
 
+/// What a spreadsheet runs as a formula when a cell starts with it.
+pub const FORMULA_STARTERS: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
+
+/// Whether a cell needs (or, read back, carries) the `'` guard: it starts
+/// with a formula starter once its leading `'`s are set aside. Counting the
+/// `'`s keeps text that itself starts with `'=` exact through a round trip.
+fn guarded(s: &str) -> bool {
+    s.trim_start_matches('\'').starts_with(FORMULA_STARTERS)
+}
+
 /// A CSV cell that a spreadsheet will not run as a formula (OWASP CSV
-/// injection): a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` in front.
-/// Numbers are written separately and keep their sign.
+/// injection): a leading `=`, `+`, `-`, `@`, tab, CR or LF (after any `'`s)
+/// gets a `'` in front, which [`csv_unguard`] takes off again. Numbers are
+/// written separately and keep their sign.
 pub fn csv_cell(s: &str) -> String {
     let clean = sanitize(s);
-    match clean.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n') => format!("'{clean}"),
-        _ => clean.into_owned(),
+    if guarded(&clean) {
+        format!("'{clean}")
+    } else {
+        clean.into_owned()
+    }
+}
+
+/// Exactly undoes [`csv_cell`]'s guard: a cell that starts with `'` and,
+/// after its `'`s, with a formula starter loses one `'`.
+pub fn csv_unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if guarded(rest) => rest,
+        _ => cell,
     }
 }
 

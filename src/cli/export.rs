@@ -10,7 +10,7 @@ use super::{Ctx, Source, display};
 use crate::export::{self, ExportError};
 use crate::model::id::normalize;
 use crate::model::validate;
-use crate::store::{self, RealFs};
+use crate::store;
 
 pub fn run(ctx: &Ctx, cmd: ExportCommand, out: &mut String) -> anyhow::Result<()> {
     let Source { plan, .. } = ctx.read()?;
@@ -51,7 +51,7 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand, out: &mut String) -> anyhow::Result<()
         // `-o -` is standard output, as in most tools.
         Some(path) if path.as_os_str() == "-" => out.push_str(&text),
         Some(path) => {
-            write_file(&path, &text)?;
+            write_file(&path, ctx.plan_path().as_deref(), &text)?;
             out.push_str(&format!("wrote {}\n", display(&path)));
         }
         None => out.push_str(&text),
@@ -59,8 +59,11 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand, out: &mut String) -> anyhow::Result<()
     Ok(())
 }
 
-/// Exports replace their file atomically too: a reader never sees half a page.
-fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
-    store::save::write_atomic(&mut RealFs, path, text.as_bytes())
-        .with_context(|| format!("cannot write the export to {}", display(path)))
+/// Exports replace their file atomically too: a reader never sees half a
+/// page. Never over the plan (or any plan): that is refused as it stands.
+fn write_file(path: &Path, plan: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match store::export_file::write_export(path, plan, text.as_bytes()) {
+        Err(e @ store::StoreError::ExportOverPlan { .. }) => Err(e.into()),
+        r => r.with_context(|| format!("cannot write the export to {}", display(path))),
+    }
 }

@@ -8,7 +8,7 @@ use super::args::{Format, ListKind};
 use super::list_json::{by_ice, debts_json, hypotheses_json, krs_json, objectives_json};
 use super::table::{self, Table};
 use super::{Ctx, Source};
-use crate::model::Plan;
+use crate::model::{Plan, SprintState};
 use crate::score::{self, Scorer};
 use crate::text::{count, sanitize};
 
@@ -121,20 +121,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
             }
             t
         }
-        ListKind::Sprints => {
-            let mut t = Table::new(vec!["id", "name", "window", "state", "points"], 1);
-            t.right = vec![4];
-            for s in by_start(plan) {
-                t.push(vec![
-                    s.id.clone(),
-                    s.name.clone(),
-                    format!("{} → {}", s.start, s.end),
-                    s.state_line(today),
-                    format!("{}/{}", plan.effort_of(&s.items), s.capacity),
-                ]);
-            }
-            t
-        }
+        ListKind::Sprints => sprint_table(plan, today),
     }
 }
 
@@ -296,8 +283,35 @@ pub fn overview(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The sprints as `list sprints` and `sprint list` both show them: points
+/// are planned/capacity, or done/committed for a closed sprint. The name
+/// keeps its width at 80 columns: the item count, then the window, give way.
+pub fn sprint_table(plan: &Plan, today: NaiveDate) -> Table {
+    let mut t = Table::new(vec!["id", "name", "window", "state", "points", "items"], 1);
+    t.right = vec![4, 5];
+    t.drop_first = vec![5, 2];
+    for s in by_start(plan) {
+        let points = match (s.state, s.completed_points) {
+            (SprintState::Closed, Some(done)) => {
+                let planned = s.commitment.as_ref().map_or(0, |c| c.points);
+                format!("{done}/{planned} done")
+            }
+            _ => format!("{}/{}", plan.effort_of(&s.items), s.capacity),
+        };
+        t.push(vec![
+            s.id.clone(),
+            s.name.clone(),
+            format!("{} → {}", s.start, s.end),
+            s.state_line(today),
+            points,
+            s.items.len().to_string(),
+        ]);
+    }
+    t
+}
+
 /// Sprints in calendar order (the file keeps them by id).
-pub fn by_start(plan: &Plan) -> Vec<&crate::model::Sprint> {
+fn by_start(plan: &Plan) -> Vec<&crate::model::Sprint> {
     let mut v: Vec<_> = plan.sprints.iter().collect();
     v.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
     v

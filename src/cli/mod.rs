@@ -70,6 +70,15 @@ impl Ctx {
             .context("no plan file: pass --file PATH, set BEARING_FILE, or run `bearing init` in your repository")
     }
 
+    /// The plan file a command reads (None for the demo): what an export
+    /// must never replace.
+    pub fn plan_path(&self) -> Option<PathBuf> {
+        if self.demo {
+            return None;
+        }
+        self.located().ok().map(|l| l.path)
+    }
+
     pub fn read(&self) -> anyhow::Result<Source> {
         if self.demo {
             let plan = store::format::from_text(embedded::DEMO)

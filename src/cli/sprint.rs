@@ -5,11 +5,9 @@
 use anyhow::anyhow;
 
 use super::args::{Format, HypothesisCommand, SprintCommand};
-use super::list::by_start;
-use super::table::{self, Table};
+use super::table;
 use super::{Ctx, Source};
 use crate::lifecycle;
-use crate::model::SprintState;
 use crate::model::id::normalize;
 use crate::model::validate;
 use crate::planning::{self, Carried};
@@ -145,26 +143,7 @@ fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
         out.push_str(&crate::export::sprints_json(&plan, ctx.today)?);
         return Ok(());
     }
-    let mut t = Table::new(vec!["id", "name", "window", "state", "points", "items"], 1);
-    let today = ctx.today;
-    t.right = vec![4, 5];
-    for s in by_start(&plan) {
-        let points = match (s.state, s.completed_points) {
-            (SprintState::Closed, Some(done)) => {
-                let planned = s.commitment.as_ref().map_or(0, |c| c.points);
-                format!("{done}/{planned} done")
-            }
-            _ => format!("{}/{}", plan.effort_of(&s.items), s.capacity),
-        };
-        t.push(vec![
-            s.id.clone(),
-            s.name.clone(),
-            format!("{} → {}", s.start, s.end),
-            s.state_line(today),
-            points,
-            s.items.len().to_string(),
-        ]);
-    }
+    let t = super::list::sprint_table(&plan, ctx.today);
     out.push_str(&t.render(table::width()));
     if let Some(v) = planning::velocity(&plan) {
         out.push_str(&format!(

@@ -12,6 +12,10 @@ pub struct Table {
     pub flex: usize,
     /// Columns aligned right (numbers).
     pub right: Vec<usize>,
+    /// Columns left out, in this order, while the table is too wide, before
+    /// the `flex` column is cut (the sprint names stay readable at 80
+    /// columns; the item count and window give way).
+    pub drop_first: Vec<usize>,
 }
 
 impl Table {
@@ -21,6 +25,7 @@ impl Table {
             rows: Vec::new(),
             flex,
             right: Vec::new(),
+            drop_first: Vec::new(),
         }
     }
 
@@ -37,20 +42,31 @@ impl Table {
                 widths[i] = widths[i].max(display_width(c));
             }
         }
-        let total: usize = widths.iter().sum::<usize>() + 2 * n.saturating_sub(1);
-        if total > width && self.flex < n {
-            let others = total - widths[self.flex];
+        let mut shown: Vec<usize> = (0..n).collect();
+        let total = |shown: &[usize]| {
+            shown.iter().map(|&i| widths[i]).sum::<usize>() + 2 * shown.len().saturating_sub(1)
+        };
+        for drop in &self.drop_first {
+            if total(&shown) <= width {
+                break;
+            }
+            shown.retain(|i| i != drop);
+        }
+        let all = total(&shown);
+        if all > width && shown.contains(&self.flex) {
+            let others = all - widths[self.flex];
             widths[self.flex] = width.saturating_sub(others).max(12).min(widths[self.flex]);
         }
         let mut out = String::new();
         let header: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
         for row in std::iter::once(&header).chain(self.rows.iter()) {
             let mut line = String::new();
-            for (i, w) in widths.iter().enumerate() {
+            for (k, &i) in shown.iter().enumerate() {
+                let w = widths[i];
                 let cell = row.get(i).map(String::as_str).unwrap_or("");
-                let cell = truncate(cell, *w);
+                let cell = truncate(cell, w);
                 let pad = w.saturating_sub(display_width(&cell));
-                if i > 0 {
+                if k > 0 {
                     line.push_str("  ");
                 }
                 if self.right.contains(&i) {
@@ -58,7 +74,7 @@ impl Table {
                     line.push_str(&cell);
                 } else {
                     line.push_str(&cell);
-                    if i + 1 < widths.len() {
+                    if k + 1 < shown.len() {
                         line.push_str(&" ".repeat(pad));
                     }
                 }
@@ -127,6 +143,28 @@ mod tests {
         let out = t.render(40);
         assert!(out.lines().all(|l| display_width(l) <= 40), "{out}");
         assert!(out.contains('…'));
+    }
+
+    #[test]
+    fn columns_to_drop_give_way_before_the_flex_column_is_cut() {
+        let mut t = Table::new(vec!["id", "name", "window", "n"], 1);
+        t.drop_first = vec![3, 2];
+        t.push(vec![
+            "S-1".into(),
+            "Debt sprint 21".into(),
+            "x".repeat(20),
+            "5".into(),
+        ]);
+        let wide = t.render(80);
+        assert!(wide.contains("window") && wide.contains('5'), "{wide}");
+        let narrow = t.render(42);
+        assert!(
+            narrow.contains("Debt sprint 21") && narrow.contains("window"),
+            "{narrow}"
+        );
+        assert!(!narrow.lines().next().unwrap().ends_with(" n"), "{narrow}");
+        let narrower = t.render(20);
+        assert!(narrower.contains("Debt sprint 21") && !narrower.contains("window"));
     }
 
     #[test]

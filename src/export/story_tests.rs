@@ -138,3 +138,36 @@ fn a_reversed_decision_stays_in_the_learning_log() {
     assert_eq!(entries[0]["reversed"], serde_json::Value::Null);
     assert_eq!(entries[1]["reversed"], "2026-02-20");
 }
+
+#[test]
+fn an_item_sent_back_at_close_and_finished_later_says_done_later_everywhere() {
+    let mut plan = closed_plan();
+    // The same story with no next sprint: D-00002 goes back to the backlog.
+    plan.sprints.retain(|s| s.id != "S-00002");
+    let s1 = plan.sprints.iter_mut().find(|s| s.id == "S-00001").unwrap();
+    s1.carried_to = None;
+    let went = |plan: &Plan| {
+        let s = plan.sprint("S-00001").unwrap();
+        planning::not_done(plan, s)
+    };
+    assert_eq!(went(&plan)[0].1, planning::WentTo::Backlog);
+    let d = plan.debts.iter_mut().find(|d| d.id == "D-00002").unwrap();
+    d.set_status(crate::model::DebtStatus::Done, day("2026-03-18"));
+    assert_eq!(went(&plan)[0].1, planning::WentTo::DoneLater);
+
+    let today = day("2026-03-20");
+    let md = sprint_markdown(&plan, "S-00001", today).unwrap();
+    assert!(
+        md.contains("| D-00002 | Rotate keys | ana | 3 | done later |"),
+        "{md}"
+    );
+    let csv = sprint_csv(&plan, "S-00001", today).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("D-00002,") && l.ends_with(",done,done later")),
+        "{csv}"
+    );
+    let j: serde_json::Value =
+        serde_json::from_str(&sprint_json(&plan, "S-00001", today).unwrap()).unwrap();
+    assert_eq!(j["not_done"][0]["went"], "done_later", "{j}");
+}

@@ -87,15 +87,6 @@ fn normalize(name: &str) -> String {
         .replace([' ', '-'], "_")
 }
 
-/// Undoes the `'` an export puts before a cell a spreadsheet would run as a
-/// formula.
-fn unguard(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
-}
-
 /// Where each of [`COLUMNS`] is in a row, and which cells have a column
 /// at all (spreadsheets leave trailing header cells empty).
 struct Header {
@@ -202,17 +193,22 @@ fn read(text: &str, file: &str, plan: &Plan, today: NaiveDate) -> Result<Read, V
         let cell = |k: usize| {
             head.at[k]
                 .and_then(|i| record.cells.get(i))
-                .map(|c| unguard(c))
+                .map(|c| crate::text::csv_unguard(c))
         };
+        // A row with any problem is left out whole: a stray cell means the
+        // row does not say what the header says, so its other cells are in
+        // doubt too (and are never silently dropped).
+        let stray = head.stray(&record, file);
         match row(cell, plan, today, &mut ids) {
-            Ok(d) => items.push(d),
+            Ok(d) if stray.is_none() => items.push(d),
+            Ok(_) => {}
             Err(fields) => errors.extend(
                 fields
                     .into_iter()
                     .map(|e| ImportError::new(file, line, e.field, e.message)),
             ),
         }
-        errors.extend(head.stray(&record, file));
+        errors.extend(stray);
     }
     Ok((items, errors))
 }

@@ -247,7 +247,8 @@ impl std::fmt::Display for WentTo {
 
 /// A closed or cancelled sprint's items that were committed (at its start,
 /// or still in it at its close) and not done, each with where it went:
-/// the record written at the close, else where the item is now (for
+/// the sprint it was carried into at the close, else where the item is now
+/// (sent back to the backlog and since finished is "done later"; also for
 /// sprints closed before that record existed, or items taken out mid-way).
 /// Empty for a sprint still open.
 pub fn not_done(plan: &Plan, s: &Sprint) -> Vec<(String, WentTo)> {
@@ -263,16 +264,18 @@ pub fn not_done(plan: &Plan, s: &Sprint) -> Vec<(String, WentTo)> {
     }
     ids.into_iter()
         .map(|id| {
-            let went = if s.carried.contains(id) {
-                s.carried_to.clone().map_or(WentTo::Backlog, WentTo::Sprint)
-            } else {
-                match plan.debt(id).map(|d| d.status) {
+            // Carried into a sprint: that is where it went. Sent back to the
+            // backlog (or no record): what became of it since, so an item
+            // finished after the close says "done later".
+            let went = match (&s.carried_to, s.carried.contains(id)) {
+                (Some(to), true) => WentTo::Sprint(to.clone()),
+                _ => match plan.debt(id).map(|d| d.status) {
                     Some(DebtStatus::WontFix) => WentTo::WontFix,
                     Some(DebtStatus::Done) => WentTo::DoneLater,
                     _ => plan
                         .open_sprint_of(id)
                         .map_or(WentTo::Backlog, |o| WentTo::Sprint(o.id.clone())),
-                }
+                },
             };
             (id.clone(), went)
         })

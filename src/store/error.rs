@@ -57,6 +57,11 @@ pub enum StoreError {
         "{path}: in a read-only directory ({dir}); not saved (a save writes a new file beside the plan and renames it over)"
     )]
     ReadOnlyDir { path: PathBuf, dir: PathBuf },
+    #[error(
+        "{path}: {}; an export would replace it, so nothing was written (choose another file name)",
+        if *.in_use { "this is the plan file itself" } else { "this file holds a Bearing plan" }
+    )]
+    ExportOverPlan { path: PathBuf, in_use: bool },
     #[error("{path}: already exists; not overwritten")]
     AlreadyExists { path: PathBuf },
     #[error("{0}")]

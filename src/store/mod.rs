@@ -7,6 +7,7 @@ pub mod comments;
 pub mod discover;
 pub mod embedded;
 mod error;
+pub mod export_file;
 pub mod format;
 pub mod load;
 pub mod lock;

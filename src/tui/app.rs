@@ -52,6 +52,8 @@ pub struct App {
     /// Where exports go by default: the plan's directory (None: the
     /// working directory).
     pub export_dir: Option<std::path::PathBuf>,
+    /// The plan's file (None for the demo): an export never replaces it.
+    pub plan_path: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -74,6 +76,7 @@ impl App {
             hits: RefCell::new(Hits::default()),
             search_index: None,
             export_dir: None,
+            plan_path: None,
         };
         app.rebuild(None);
         // The sprint a planning session is about: the active one, else the

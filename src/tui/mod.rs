@@ -122,6 +122,7 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         .and_then(std::path::Path::parent)
         .filter(|d| !d.as_os_str().is_empty())
         .map(std::path::Path::to_path_buf);
+    app.plan_path = path.clone();
     // ratatui::init restores the terminal in its panic hook; ours runs first
     // and also gives the mouse and paste mode back.
     pickers::search_in_background(true);

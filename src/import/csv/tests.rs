@@ -188,3 +188,40 @@ fn crlf_and_cr_rows_are_on_their_own_lines() {
         );
     }
 }
+
+#[test]
+fn a_row_with_a_stray_cell_is_skipped_whole() {
+    for (text, kept) in [
+        ("title,effort\na,1,extra\nb,2\n", "b"),
+        (
+            "title;effort;tags\n\"semi;colon title\";2;a;b\nok;1;x\n",
+            "ok",
+        ),
+        (
+            "title,,effort\nnamed,cell in unnamed column,1\nfine,,2\n",
+            "fine",
+        ),
+    ] {
+        let out = parse_skipping(text, "x.csv", &Plan::default(), today()).unwrap();
+        let titles: Vec<&str> = out.items.iter().map(|d| d.title.as_str()).collect();
+        assert_eq!(titles, [kept], "{text:?}");
+        assert_eq!(out.skipped.len(), 1, "{text:?}: {:?}", out.skipped);
+        assert_eq!(out.skipped[0].line, 2, "{text:?}");
+    }
+}
+
+#[test]
+fn the_formula_guard_is_undone_exactly() {
+    use crate::text::{csv_cell, csv_unguard};
+    for s in [
+        "=SUM(A1)", "+bob", "-1", "@cmd", "'=quoted", "''+twice", "'plain", "plain", "'", "",
+    ] {
+        let cell = csv_cell(s);
+        assert!(!cell.starts_with(crate::text::FORMULA_STARTERS), "{cell:?}");
+        assert_eq!(csv_unguard(&cell), s, "{s:?} exported as {cell:?}");
+    }
+    // What a person types in a spreadsheet to keep `=` literal reads as it.
+    assert_eq!(csv_unguard("'=x"), "=x");
+    assert_eq!(csv_unguard("'\tx"), "\tx");
+    assert_eq!(csv_unguard("'\nx"), "\nx");
+}

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use super::App;
 use crate::model::Change;
-use crate::store::save::{RealFs, write_atomic};
 use crate::tui::action::Effect;
 use crate::tui::state::{Mode, Prompt};
 
@@ -53,7 +52,8 @@ impl App {
         if path.as_os_str().is_empty() {
             return Err("a path is required".to_owned());
         }
-        write_atomic(&mut RealFs, &path, text.as_bytes()).map_err(|e| e.to_string())?;
+        crate::store::export_file::write_export(&path, self.plan_path.as_deref(), text.as_bytes())
+            .map_err(|e| e.to_string())?;
         self.info(format!("wrote {what} to {}", path.display()));
         Ok(())
     }
