@@ -44,10 +44,20 @@ fn weight_value(field: &'static str, v: f64) -> Result<(), FieldError> {
     if !(0.0..=MAX_WEIGHT).contains(&v) {
         return Err(FieldError::new(
             field,
-            format!("must be a number from 0 to {MAX_WEIGHT}, got {v}"),
+            format!("must be a number from 0 to {MAX_WEIGHT}, got {}", shown(v)),
         ));
     }
     Ok(())
+}
+
+/// A refused number as the message quotes it: short even when it is huge
+/// (`1.7e308`, not 309 digits).
+fn shown(v: f64) -> String {
+    if v.is_finite() && v.abs() >= 1e6 {
+        format!("{v:e}")
+    } else {
+        crate::text::number(v)
+    }
 }
 
 /// A health threshold: how far behind schedule (a share of the window,
@@ -62,7 +72,10 @@ fn threshold_value(field: &'static str, v: f64) -> Result<(), FieldError> {
     if !(0.0..=1.0).contains(&v) {
         return Err(FieldError::new(
             field,
-            format!("must be a share of the window from 0 to 1 (0.1 = 10%), got {v}"),
+            format!(
+                "must be a share of the window from 0 to 1 (0.1 = 10%), got {}",
+                shown(v)
+            ),
         ));
     }
     Ok(())
@@ -160,9 +173,17 @@ pub fn set(meta: &mut Meta, name: &str, value: &str) -> Result<(&'static str, St
 /// Every rule the settings as a whole must keep: weights 0–100, thresholds
 /// 0–1 with at-risk no larger than off-track.
 pub fn check(meta: &Meta) -> Vec<FieldError> {
+    numbers(&meta.weights, &meta.health)
+}
+
+/// The rules on the numeric settings, each error's field the setting's full
+/// name (`weights.risk`): the one rule `config set`, the settings form and
+/// the loader (`validate::plan`) hold weights and thresholds to.
+pub fn numbers(w: &Weights, h: &HealthThresholds) -> Vec<FieldError> {
     let mut out = Vec::new();
+    let (mut w, mut h) = (*w, *h);
     for key in KEYS {
-        let Some(v) = number_slot_ref(meta, key) else {
+        let Some(v) = number_in(&mut w, &mut h, key).map(|v| *v) else {
             continue;
         };
         let r = if key.starts_with("weights.") {
@@ -172,7 +193,6 @@ pub fn check(meta: &Meta) -> Vec<FieldError> {
         };
         out.extend(r.err());
     }
-    let h = meta.health;
     if h.at_risk > h.off_track {
         out.push(FieldError::new(
             "health.at_risk",
