@@ -39,7 +39,8 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
                 .as_deref()
                 .map(|c| field(validate::effort("capacity", c)))
                 .transpose()?;
-            let (id, cap) = ctx.write(|plan| {
+            let (id, cap, basis) = ctx.write(|plan| {
+                let basis = planning::capacity_suggestion(plan).1;
                 let (change, id) = planning::new_sprint(
                     plan,
                     &name,
@@ -53,13 +54,13 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
                     warn(&id, &planning::creation_warnings(plan, s, today));
                 }
                 let cap = plan.sprint(&id).map_or(0, |s| s.capacity);
-                Ok((id, cap))
+                Ok((id, cap, basis))
             })?;
             if capacity.is_none() {
                 // A note, not output: stdout stays the one line that ends
                 // with the id, for `id=$(… | awk '{print $NF}')`.
                 eprintln!(
-                    "note: capacity {} (suggested from velocity; --capacity sets it)",
+                    "note: capacity {}, {basis} (--capacity sets it)",
                     crate::text::count(cap, "point")
                 );
             }
