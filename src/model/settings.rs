@@ -6,8 +6,8 @@
 use std::sync::LazyLock;
 
 use super::validate::{self, FieldError};
-use crate::check::Rule;
 use super::{HealthThresholds, Meta, Severity, Weights};
+use crate::check::Rule;
 
 /// The numeric settings' names; the policy levels follow, one per rule of
 /// `bearing check` ([`Rule::ALL`]).
@@ -298,7 +298,10 @@ mod tests {
             assert_eq!(r.severity(&meta.policy), Severity::Off, "{name}");
             set(&mut meta, key, "error").unwrap();
             assert_eq!(r.severity(&meta.policy), Severity::Error, "{name}");
-            assert!(entries(&meta).contains(&(key, "error".to_owned())), "{name}");
+            assert!(
+                entries(&meta).contains(&(key, "error".to_owned())),
+                "{name}"
+            );
         }
         assert_eq!(keys().len(), NUMBER_KEYS.len() + Rule::ALL.len());
     }

@@ -133,7 +133,8 @@ pub fn date(field: &'static str, s: &str) -> Result<NaiveDate, FieldError> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         FieldError::new(
             field,
-            format!("{} is not a calendar date (YYYY-MM-DD)", quote(s.trim())),
+            // The raw value: `" "` says what was given, `""` would not.
+            format!("{} is not a calendar date (YYYY-MM-DD)", quote(s)),
         )
     })
 }

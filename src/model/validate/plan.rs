@@ -4,10 +4,10 @@
 //! References between items are not value rules: a dangling link loads and
 //! `bearing check` reports it.
 
-use super::{FieldError, debt_values, hypothesis_values, key_result_values, objective};
 use super::sprint_values;
-use crate::model::settings;
+use super::{FieldError, debt_values, hypothesis_values, key_result_values, objective};
 use crate::model::Plan;
+use crate::model::settings;
 
 /// The first value in a plan that breaks a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
