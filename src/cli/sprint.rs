@@ -149,6 +149,7 @@ fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     let mut t = Table::new(vec!["id", "name", "window", "state", "points", "items"], 1);
     let today = ctx.today;
     t.right = vec![4, 5];
+    t.drop = vec![5, 2];
     for s in by_start(&plan) {
         let points = match (s.state, s.completed_points) {
             (SprintState::Closed, Some(done)) => {
@@ -167,10 +168,13 @@ fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
         ]);
     }
     out.push_str(&t.render(table::width()));
-    if let Some(v) = planning::velocity(&plan) {
-        out.push_str(&format!(
-            "velocity: {v:.1} points (mean of the last closed sprints)\n"
-        ));
+    if let (Some(v), (_, planning::CapacityBasis::Velocity(n))) = (
+        planning::velocity(&plan),
+        planning::capacity_suggestion(&plan),
+    ) {
+        // Short enough for the 40-column minimum.
+        let n = crate::text::count(n, "closed sprint");
+        out.push_str(&format!("velocity: {v:.1} points ({n})\n"));
     }
     Ok(())
 }

@@ -5,14 +5,23 @@ use crate::model::{Debt, Weights};
 use crate::score::Breakdown;
 use crate::text::{display_width, sanitize, truncate};
 
-/// A table whose `flex` column (the title) shrinks so rows fit `width`.
+/// A table that fits `width`: its `flex` column (the title) shrinks first;
+/// then the `drop` columns are hidden, least important first; then long
+/// text cells are cut. No line is ever wider than `width`.
 pub struct Table {
     pub headers: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
     pub flex: usize,
     /// Columns aligned right (numbers).
     pub right: Vec<usize>,
+    /// Columns hidden when the table does not fit, in this order.
+    pub drop: Vec<usize>,
 }
+
+/// The narrowest a title gets before columns are hidden.
+const MIN_FLEX: usize = 12;
+/// The narrowest a left-aligned text cell (owner, area) gets when cut.
+const MIN_TEXT: usize = 8;
 
 impl Table {
     pub fn new(headers: Vec<&'static str>, flex: usize) -> Self {
@@ -21,6 +30,7 @@ impl Table {
             rows: Vec::new(),
             flex,
             right: Vec::new(),
+            drop: Vec::new(),
         }
     }
 
@@ -29,41 +39,91 @@ impl Table {
             .push(row.into_iter().map(|c| sanitize(&c).into_owned()).collect());
     }
 
-    pub fn render(&self, width: usize) -> String {
+    /// The width of each column (0 for a hidden one) so the table fits.
+    fn widths(&self, width: usize) -> Vec<Option<usize>> {
         let n = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| display_width(h)).collect();
+        let mut natural: Vec<usize> = self.headers.iter().map(|h| display_width(h)).collect();
         for row in &self.rows {
             for (i, c) in row.iter().enumerate().take(n) {
-                widths[i] = widths[i].max(display_width(c));
+                natural[i] = natural[i].max(display_width(c));
             }
         }
-        let total: usize = widths.iter().sum::<usize>() + 2 * n.saturating_sub(1);
-        if total > width && self.flex < n {
-            let others = total - widths[self.flex];
-            widths[self.flex] = width.saturating_sub(others).max(12).min(widths[self.flex]);
+        let mut widths: Vec<Option<usize>> = natural.iter().copied().map(Some).collect();
+        let total = |ws: &[Option<usize>]| {
+            let shown = ws.iter().flatten().count();
+            ws.iter().flatten().sum::<usize>() + 2 * shown.saturating_sub(1)
+        };
+        // The title takes what the other columns leave, between a floor
+        // and its natural width.
+        let fit_flex = |ws: &mut Vec<Option<usize>>, floor: usize| {
+            if let Some(Some(_)) = ws.get(self.flex) {
+                ws[self.flex] = Some(0);
+                let others = total(ws);
+                let nat = natural[self.flex];
+                ws[self.flex] = Some(width.saturating_sub(others).clamp(floor.min(nat), nat));
+            }
+        };
+        fit_flex(&mut widths, MIN_FLEX);
+        for &i in &self.drop {
+            if total(&widths) <= width {
+                break;
+            }
+            if i != self.flex && i < n {
+                widths[i] = None;
+                fit_flex(&mut widths, MIN_FLEX);
+            }
         }
+        // Still too wide: cut the widest left-aligned text cells (never the
+        // first column, the id), then let the title go down to its header.
+        while total(&widths) > width {
+            let widest = (1..n)
+                .filter(|i| *i != self.flex && !self.right.contains(i))
+                .filter_map(|i| widths[i].map(|w| (w, i)))
+                .filter(|(w, i)| *w > MIN_TEXT.max(display_width(self.headers[*i])))
+                .max();
+            let Some((w, i)) = widest else {
+                break;
+            };
+            let over = total(&widths) - width;
+            let floor = MIN_TEXT.max(display_width(self.headers[i]));
+            widths[i] = Some(w.saturating_sub(over).max(floor));
+        }
+        fit_flex(
+            &mut widths,
+            display_width(self.headers.get(self.flex).unwrap_or(&"")),
+        );
+        widths
+    }
+
+    pub fn render(&self, width: usize) -> String {
+        let widths = self.widths(width);
+        let last = widths.iter().rposition(Option::is_some).unwrap_or(0);
         let mut out = String::new();
         let header: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
         for row in std::iter::once(&header).chain(self.rows.iter()) {
             let mut line = String::new();
+            let mut first = true;
             for (i, w) in widths.iter().enumerate() {
+                let Some(w) = *w else { continue };
                 let cell = row.get(i).map(String::as_str).unwrap_or("");
-                let cell = truncate(cell, *w);
+                let cell = truncate(cell, w);
                 let pad = w.saturating_sub(display_width(&cell));
-                if i > 0 {
+                if !first {
                     line.push_str("  ");
                 }
+                first = false;
                 if self.right.contains(&i) {
                     line.push_str(&" ".repeat(pad));
                     line.push_str(&cell);
                 } else {
                     line.push_str(&cell);
-                    if i + 1 < widths.len() {
+                    if i < last {
                         line.push_str(&" ".repeat(pad));
                     }
                 }
             }
-            out.push_str(line.trim_end());
+            // The last resort (ids or numbers wider than the terminal).
+            out.push_str(truncate(line.trim_end(), width).trim_end());
             out.push('\n');
         }
         out
@@ -127,6 +187,27 @@ mod tests {
         let out = t.render(40);
         assert!(out.lines().all(|l| display_width(l) <= 40), "{out}");
         assert!(out.contains('…'));
+    }
+
+    #[test]
+    fn columns_are_hidden_then_cut_so_no_line_is_wider() {
+        let mut t = Table::new(vec!["id", "title", "owner", "area", "score"], 1);
+        t.right = vec![4];
+        t.drop = vec![3];
+        t.push(vec![
+            "D-1".into(),
+            "x".repeat(60),
+            "o".repeat(30),
+            "billing".into(),
+            "1.00".into(),
+        ]);
+        for w in 40..=120 {
+            let out = t.render(w);
+            assert!(out.lines().all(|l| display_width(l) <= w), "{w}\n{out}");
+            assert!(out.contains("1.00") && out.contains("D-1"), "{w}\n{out}");
+        }
+        assert!(!t.render(40).contains("area"));
+        assert!(t.render(200).contains("billing"));
     }
 
     #[test]
