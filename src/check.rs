@@ -66,20 +66,28 @@ impl Rule {
         }
     }
 
+    /// How serious this rule is under the policy `p`.
     pub fn severity(self, p: &Policy) -> Severity {
+        let mut p = *p;
+        *self.level_mut(&mut p)
+    }
+
+    /// This rule's level in a policy: the one place a rule meets its field,
+    /// so `bearing config` and `check` cannot disagree on the list.
+    pub fn level_mut(self, p: &mut Policy) -> &mut Severity {
         match self {
-            Rule::DanglingReference => p.dangling_reference,
-            Rule::DuplicateId => p.duplicate_id,
-            Rule::DebtWithoutOwner => p.debt_without_owner,
-            Rule::DebtWithoutImpact => p.debt_without_impact,
-            Rule::SprintOverCapacity => p.sprint_over_capacity,
-            Rule::StaleExperiment => p.stale_experiment,
-            Rule::DecidedWithoutEvidence => p.decided_without_evidence,
-            Rule::KrWithoutTarget => p.kr_without_target,
-            Rule::KrPastDue => p.kr_past_due,
-            Rule::SprintOverdue => p.sprint_overdue,
-            Rule::SprintWindowPassed => p.sprint_window_passed,
-            Rule::SprintOverlap => p.sprint_overlap,
+            Rule::DanglingReference => &mut p.dangling_reference,
+            Rule::DuplicateId => &mut p.duplicate_id,
+            Rule::DebtWithoutOwner => &mut p.debt_without_owner,
+            Rule::DebtWithoutImpact => &mut p.debt_without_impact,
+            Rule::SprintOverCapacity => &mut p.sprint_over_capacity,
+            Rule::StaleExperiment => &mut p.stale_experiment,
+            Rule::DecidedWithoutEvidence => &mut p.decided_without_evidence,
+            Rule::KrWithoutTarget => &mut p.kr_without_target,
+            Rule::KrPastDue => &mut p.kr_past_due,
+            Rule::SprintOverdue => &mut p.sprint_overdue,
+            Rule::SprintWindowPassed => &mut p.sprint_window_passed,
+            Rule::SprintOverlap => &mut p.sprint_overlap,
         }
     }
 }

@@ -24,7 +24,7 @@ pub use close::{
 pub use rows::{
     ItemRow, candidates, candidates_in, committed, in_open_sprints, is_candidate, item_rows,
 };
-pub use velocity::{suggested_capacity, velocity};
+pub use velocity::{CapacityBasis, capacity_suggestion, suggested_capacity, velocity};
 pub use warnings::{creation_warnings, overlap_note, overlapping, start_warnings};
 
 /// Capacity suggested for a new sprint when there is no velocity and no

@@ -116,6 +116,31 @@ fn config_sets_weights_thresholds_and_policy_levels() {
     assert!(text.contains("at_risk: 0.2,") && text.contains("off_track: 0.4,"));
 }
 
+/// The sprint rules `check` gained are settings like the others: set by
+/// either spelling, shown in the table and the JSON.
+#[test]
+fn config_reaches_every_check_rule() {
+    let dir = sandbox();
+    let d = dir.path();
+    for rule in ["sprint-overlap", "sprint-overdue", "sprint-window-passed"] {
+        let key = format!("policy.{}", rule.replace('-', "_"));
+        let out = ok(d, &["config", "set", &format!("policy.{rule}"), "off"]);
+        assert_eq!(out, format!("set {key} warn → off\n"));
+        let show = ok(d, &["config", "show"]);
+        assert!(
+            show.lines()
+                .any(|l| l.starts_with(&key) && l.ends_with(" off")),
+            "{key} not in\n{show}"
+        );
+        let json: serde_json::Value =
+            serde_json::from_str(&ok(d, &["config", "show", "--format", "json"])).unwrap();
+        assert_eq!(json[&key], "off");
+        assert_eq!(ok(d, &["config", "get", &key]), "off\n");
+        let text = std::fs::read_to_string(d.join("bearing.ron")).unwrap();
+        assert!(text.contains(&format!("{}: off,", rule.replace('-', "_"))));
+    }
+}
+
 #[test]
 fn config_refuses_what_the_settings_form_refuses() {
     let dir = sandbox();

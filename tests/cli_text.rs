@@ -110,7 +110,7 @@ fn the_readme_id_recipe_works_for_every_add_and_sprint_new() {
     );
     assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
     assert!(
-        r.stderr.contains("points (suggested from velocity"),
+        r.stderr.contains("points, the last sprint's capacity"),
         "{}",
         r.stderr
     );

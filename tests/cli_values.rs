@@ -163,12 +163,12 @@ fn hand_edits_the_cli_would_refuse_do_not_load() {
         (
             "risk: 1.0",
             "risk: -1.0",
-            "weights: risk: must be 0 or more, got -1",
+            "weights: risk: must be a number from 0 to 100, got -1",
         ),
         (
             "risk: 1.0",
             "risk: NaN",
-            "weights: risk: must be a finite number",
+            "weights: risk: must be a number from 0 to 100, got NaN",
         ),
     ] {
         let before = sb.text();
@@ -182,6 +182,68 @@ fn hand_edits_the_cli_would_refuse_do_not_load() {
             r.stderr
         );
         std::fs::write(sb.plan(), before).unwrap();
+    }
+}
+
+/// The limits `config set` enforces on weights and health thresholds hold
+/// for a hand edit too, at the value's line and column, in the same words.
+#[test]
+fn hand_edited_settings_are_held_to_the_config_limits() {
+    let (sb, ..) = seeded();
+    for (after, from, to, rule, set) in [
+        (
+            "health:",
+            "at_risk: 0.1",
+            "at_risk: 5.0",
+            "health: at_risk: must be a share of the window from 0 to 1 (0.1 = 10%), got 5",
+            ["health.at_risk", "5"],
+        ),
+        (
+            "health:",
+            "off_track: 0.25",
+            "off_track: 7.0",
+            "health: off_track: must be a share of the window from 0 to 1 (0.1 = 10%), got 7",
+            ["health.off_track", "7"],
+        ),
+        (
+            "health:",
+            "at_risk: 0.1",
+            "at_risk: 0.5",
+            "health: at_risk: must not be larger than health.off_track (0.25), got 0.5",
+            ["health.at_risk", "0.5"],
+        ),
+        (
+            "weights:",
+            "risk: 1.0",
+            "risk: 500.0",
+            "weights: risk: must be a number from 0 to 100, got 500",
+            ["weights.risk", "500"],
+        ),
+        (
+            "weights:",
+            "kr_off_track: 2.0",
+            "kr_off_track: 1.7e308",
+            "weights: kr_off_track: must be a number from 0 to 100, got 1.7e308",
+            ["weights.kr_off_track", "1.7e308"],
+        ),
+    ] {
+        let before = sb.text();
+        let (line, column) = sb.hand_edit(after, from, to);
+        let r = sb.run(&["rank", "--format", "json"]);
+        assert_eq!(r.code, 1, "{to}: {}", r.stdout);
+        assert!(!r.stdout.contains("null"), "{to}: {}", r.stdout);
+        assert!(
+            r.stderr
+                .contains(&format!("bearing.ron:{line}:{column}: {rule}")),
+            "{to}: {}",
+            r.stderr
+        );
+        std::fs::write(sb.plan(), &before).unwrap();
+        // `config set` refuses the same value with the same rule.
+        let r = sb.run(&["config", "set", set[0], set[1]]);
+        let message = rule.split_once(": ").unwrap().1.split_once(": ").unwrap().1;
+        assert!(r.code == 1 && r.stderr.contains(message), "{}", r.stderr);
+        assert_eq!(sb.text(), before);
     }
 }
 

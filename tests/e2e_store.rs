@@ -61,6 +61,9 @@ fn a_second_ui_is_read_only_until_the_first_quits() {
     let after = plan_when(&path, |p| *p != before);
     assert_ne!(after, before, "the second UI's change reached the file");
     second.quit();
+    // A clean quit leaves no presence lock file behind.
+    let lock = dir.path().join(".bearing.ron.ui-lock");
+    assert!(!lock.exists(), "{lock:?} left after the UIs quit");
 }
 
 /// Opening is reading: a plan in a read-only directory opens read-only and

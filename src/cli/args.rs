@@ -24,7 +24,7 @@ pub struct Cli {
     /// Use the embedded demo plan (read-only).
     #[arg(long, global = true)]
     pub demo: bool,
-    /// Plan as of this date instead of today (YYYY-MM-DD; default: BEARING_TODAY when set and not empty).
+    /// Plan as of this date instead of today (YYYY-MM-DD; default: BEARING_TODAY when set and not blank).
     #[arg(long, global = true, value_name = "DATE")]
     pub today: Option<String>,
     #[command(subcommand)]

@@ -175,6 +175,7 @@ fn list(ctx: &Ctx, path: &std::path::Path, format: Format, out: &mut String) -> 
     ));
     let mut t = Table::new(vec!["ID", "TAKEN", "SIZE", "CHANGED SINCE"], 3);
     t.right = vec![2];
+    t.drop = vec![2];
     for (b, words, _) in rows {
         t.push(vec![b.id.clone(), taken(&b), size(b.size), words]);
     }

@@ -89,7 +89,8 @@ fn load_error_json(e: &anyhow::Error) -> serde_json::Value {
             "line": line,
             "column": column,
             "id": id,
-            "message": format!("{e:#}"),
+            // Each cause once, as on stderr (not "Is a directory" twice).
+            "message": super::error_text(e),
         }
     })
 }

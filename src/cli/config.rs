@@ -103,7 +103,7 @@ fn unknown(key: &str) -> anyhow::Error {
     anyhow!(
         "no setting {}; one of: {}",
         quote(key.trim()),
-        settings::KEYS.join(", ")
+        settings::keys().join(", ")
     )
 }
 

@@ -63,6 +63,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                 1,
             );
             t.right = vec![3];
+            t.drop = vec![5, 3];
             for k in &plan.key_results {
                 let target = k.target.map_or_else(|| "?".to_owned(), num);
                 t.push(vec![
@@ -84,6 +85,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                 1,
             );
             t.right = vec![3];
+            t.drop = vec![5, 4];
             for h in by_ice(plan) {
                 let status = if h.is_stale(today) {
                     "running STALE".to_owned()
@@ -107,6 +109,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                 1,
             );
             t.right = vec![5, 6];
+            t.drop = vec![4, 3, 2];
             let scorer = Scorer::new(plan, today);
             for d in &plan.debts {
                 t.push(vec![
@@ -187,6 +190,7 @@ pub fn rank(
         2,
     );
     t.right = vec![0, 3, 4];
+    t.drop = vec![6, 5, 4];
     if !explain {
         for (i, r) in shown.iter().enumerate() {
             let d = &plan.debts[r.index];
@@ -248,6 +252,7 @@ pub fn overview(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
         2,
     );
     t.right = vec![0, 3, 4];
+    t.drop = vec![6, 5, 4];
     for (i, r) in ranked.iter().take(10).enumerate() {
         t.push(rank_row(i, &plan.debts[r.index], r.breakdown.score()));
     }
@@ -289,7 +294,8 @@ pub fn overview(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
 pub fn sprint_table(plan: &Plan, today: NaiveDate) -> Table {
     let mut t = Table::new(vec!["id", "name", "window", "state", "points", "items"], 1);
     t.right = vec![4, 5];
-    t.drop_first = vec![5, 2];
+    t.drop = vec![5, 2];
+    t.keep_flex = true;
     for s in by_start(plan) {
         let points = match (s.state, s.completed_points) {
             (SprintState::Closed, Some(done)) => {

@@ -52,7 +52,7 @@ impl Ctx {
         Ok(Ctx {
             file: cli.file.clone(),
             // Empty (`BEARING_FILE=` in a CI template) means unset.
-            env_file: std::env::var_os(FILE_ENV).filter(|v| !v.is_empty()),
+            env_file: std::env::var_os(FILE_ENV).filter(|v| !blank(v)),
             demo: cli.demo,
             today,
             cwd,
@@ -130,7 +130,7 @@ fn today(flag: Option<&str>, env: Option<OsString>, demo: bool) -> anyhow::Resul
     if let Some(s) = flag {
         return parse("--today", s);
     }
-    match env.filter(|v| !v.is_empty()) {
+    match env.filter(|v| !blank(v)) {
         Some(v) => match v.to_str() {
             Some(s) => parse(TODAY_ENV, s),
             None => bail!("{TODAY_ENV}: not valid UTF-8; set it to a date (YYYY-MM-DD)"),
@@ -140,6 +140,12 @@ fn today(flag: Option<&str>, env: Option<OsString>, demo: bool) -> anyhow::Resul
         None if demo => Ok(embedded::demo_today()),
         None => Ok(chrono::Local::now().date_naive()),
     }
+}
+
+/// An environment variable set to nothing or only spaces (`BEARING_TODAY=`,
+/// `BEARING_TODAY=" "` from a CI template) counts as unset.
+fn blank(v: &OsString) -> bool {
+    v.to_str().is_some_and(|s| s.trim().is_empty())
 }
 
 pub fn display(path: &Path) -> String {
@@ -223,21 +229,31 @@ fn init(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
         bail!("the demo plan is read-only; `bearing init` writes a new plan: drop --demo");
     }
     // Like `git init`: without --file or BEARING_FILE the plan goes in this
-    // directory (a plan found in a parent is refused as existing).
+    // directory, even when a parent directory has a plan of its own.
     let data = store::discover::data_dir();
-    let path = match store::locate(
+    let located = store::locate(
         ctx.file.as_deref(),
         ctx.env_file.clone(),
         &ctx.cwd,
         data.as_deref(),
-    ) {
-        Some(l) if l.source != store::Source::DataDir => l.path,
-        _ => ctx.cwd.join(store::discover::FILE_NAME),
+    );
+    let (path, parent) = match located {
+        Some(l) if matches!(l.source, store::Source::Flag | store::Source::Env) => (l.path, None),
+        Some(l) if l.source == store::Source::Ancestor => {
+            (ctx.cwd.join(store::discover::FILE_NAME), Some(l.path))
+        }
+        _ => (ctx.cwd.join(store::discover::FILE_NAME), None),
     };
     store::create(&path, embedded::TEMPLATE)?;
     out.push_str(&format!(
         "created {}\nnext: edit the North Star, then `bearing add debt TITLE --risk 3 --effort 2`\n",
         display(&path)
     ));
+    if let Some(parent) = parent.filter(|p| *p != path) {
+        out.push_str(&format!(
+            "note: commands in this directory now use this plan, not {}\n",
+            display(&parent)
+        ));
+    }
     Ok(())
 }

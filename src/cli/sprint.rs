@@ -37,7 +37,8 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
                 .as_deref()
                 .map(|c| field(validate::effort("capacity", c)))
                 .transpose()?;
-            let (id, cap) = ctx.write(|plan| {
+            let (id, cap, basis) = ctx.write(|plan| {
+                let basis = planning::capacity_suggestion(plan).1;
                 let (change, id) = planning::new_sprint(
                     plan,
                     &name,
@@ -51,13 +52,13 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
                     warn(&id, &planning::creation_warnings(plan, s, today));
                 }
                 let cap = plan.sprint(&id).map_or(0, |s| s.capacity);
-                Ok((id, cap))
+                Ok((id, cap, basis))
             })?;
             if capacity.is_none() {
                 // A note, not output: stdout stays the one line that ends
                 // with the id, for `id=$(… | awk '{print $NF}')`.
                 eprintln!(
-                    "note: capacity {} (suggested from velocity; --capacity sets it)",
+                    "note: capacity {}, {basis} (--capacity sets it)",
                     crate::text::count(cap, "point")
                 );
             }
@@ -145,10 +146,13 @@ fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     }
     let t = super::list::sprint_table(&plan, ctx.today);
     out.push_str(&t.render(table::width()));
-    if let Some(v) = planning::velocity(&plan) {
-        out.push_str(&format!(
-            "velocity: {v:.1} points (mean of the last closed sprints)\n"
-        ));
+    if let (Some(v), (_, planning::CapacityBasis::Velocity(n))) = (
+        planning::velocity(&plan),
+        planning::capacity_suggestion(&plan),
+    ) {
+        // Short enough for the 40-column minimum.
+        let n = crate::text::count(n, "closed sprint");
+        out.push_str(&format!("velocity: {v:.1} points ({n})\n"));
     }
     Ok(())
 }

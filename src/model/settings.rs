@@ -3,12 +3,15 @@
 //! `bearing config` / `bearing north-star`, the settings form and the loader,
 //! so a value one refuses is refused by all with the same words.
 
+use std::sync::LazyLock;
+
 use super::validate::{self, FieldError};
 use super::{HealthThresholds, Meta, Severity, Weights};
+use crate::check::Rule;
 
-/// Every setting's name, as `bearing config` shows and takes it. Input may
-/// use `-` for `_` (`policy.stale-experiment`).
-pub const KEYS: [&str; 17] = [
+/// The numeric settings' names; the policy levels follow, one per rule of
+/// `bearing check` ([`Rule::ALL`]).
+const NUMBER_KEYS: [&str; 8] = [
     "weights.customer",
     "weights.delivery",
     "weights.risk",
@@ -17,16 +20,28 @@ pub const KEYS: [&str; 17] = [
     "weights.kr_off_track",
     "health.at_risk",
     "health.off_track",
-    "policy.dangling_reference",
-    "policy.duplicate_id",
-    "policy.debt_without_owner",
-    "policy.debt_without_impact",
-    "policy.sprint_over_capacity",
-    "policy.stale_experiment",
-    "policy.decided_without_evidence",
-    "policy.kr_without_target",
-    "policy.kr_past_due",
 ];
+
+/// Every setting's name, as `bearing config` shows and takes it: the
+/// numbers, then `policy.RULE` for every rule `bearing check` has, so a new
+/// rule is settable the day it exists. Input may use `-` for `_`
+/// (`policy.stale-experiment`).
+pub fn keys() -> &'static [&'static str] {
+    static KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let policy = Rule::ALL.map(|r| {
+            let name = format!("policy.{}", r.name().replace('-', "_"));
+            &*Box::leak(name.into_boxed_str())
+        });
+        NUMBER_KEYS.into_iter().chain(policy).collect()
+    });
+    &KEYS
+}
+
+/// The rule a `policy.` setting names.
+fn rule(key: &str) -> Option<Rule> {
+    let name = key.strip_prefix("policy.")?.replace('_', "-");
+    Rule::ALL.into_iter().find(|r| r.name() == name)
+}
 
 /// The largest weight: far above any sensible tuning, small enough that a
 /// typo (`15000`) is caught.
@@ -44,10 +59,20 @@ fn weight_value(field: &'static str, v: f64) -> Result<(), FieldError> {
     if !(0.0..=MAX_WEIGHT).contains(&v) {
         return Err(FieldError::new(
             field,
-            format!("must be a number from 0 to {MAX_WEIGHT}, got {v}"),
+            format!("must be a number from 0 to {MAX_WEIGHT}, got {}", shown(v)),
         ));
     }
     Ok(())
+}
+
+/// A refused number as the message quotes it: short even when it is huge
+/// (`1.7e308`, not 309 digits).
+fn shown(v: f64) -> String {
+    if v.is_finite() && v.abs() >= 1e6 {
+        format!("{v:e}")
+    } else {
+        crate::text::number(v)
+    }
 }
 
 /// A health threshold: how far behind schedule (a share of the window,
@@ -62,7 +87,10 @@ fn threshold_value(field: &'static str, v: f64) -> Result<(), FieldError> {
     if !(0.0..=1.0).contains(&v) {
         return Err(FieldError::new(
             field,
-            format!("must be a share of the window from 0 to 1 (0.1 = 10%), got {v}"),
+            format!(
+                "must be a share of the window from 0 to 1 (0.1 = 10%), got {}",
+                shown(v)
+            ),
         ));
     }
     Ok(())
@@ -101,7 +129,7 @@ pub fn north_star(s: &str) -> Result<String, FieldError> {
 /// `policy.stale_experiment`); `None` names no setting.
 pub fn key(name: &str) -> Option<&'static str> {
     let norm = name.trim().to_ascii_lowercase().replace('-', "_");
-    KEYS.into_iter().find(|k| *k == norm)
+    keys().iter().copied().find(|k| *k == norm)
 }
 
 /// The value of a setting as `config show` prints it.
@@ -112,9 +140,11 @@ pub fn get(meta: &Meta, key: &'static str) -> Option<String> {
     level_slot_ref(meta, key).map(|s| level_name(s).to_owned())
 }
 
-/// Every setting with its value, in [`KEYS`] order.
+/// Every setting with its value, in [`keys`] order.
 pub fn entries(meta: &Meta) -> Vec<(&'static str, String)> {
-    KEYS.into_iter()
+    keys()
+        .iter()
+        .copied()
         .filter_map(|k| get(meta, k).map(|v| (k, v)))
         .collect()
 }
@@ -128,7 +158,7 @@ pub fn set(meta: &mut Meta, name: &str, value: &str) -> Result<(&'static str, St
             format!(
                 "unknown name {}; one of: {}",
                 crate::text::quote(name.trim()),
-                KEYS.join(", ")
+                keys().join(", ")
             ),
         ));
     };
@@ -160,9 +190,17 @@ pub fn set(meta: &mut Meta, name: &str, value: &str) -> Result<(&'static str, St
 /// Every rule the settings as a whole must keep: weights 0–100, thresholds
 /// 0–1 with at-risk no larger than off-track.
 pub fn check(meta: &Meta) -> Vec<FieldError> {
+    numbers(&meta.weights, &meta.health)
+}
+
+/// The rules on the numeric settings, each error's field the setting's full
+/// name (`weights.risk`): the one rule `config set`, the settings form and
+/// the loader (`validate::plan`) hold weights and thresholds to.
+pub fn numbers(w: &Weights, h: &HealthThresholds) -> Vec<FieldError> {
     let mut out = Vec::new();
-    for key in KEYS {
-        let Some(v) = number_slot_ref(meta, key) else {
+    let (mut w, mut h) = (*w, *h);
+    for key in NUMBER_KEYS {
+        let Some(v) = number_in(&mut w, &mut h, key).map(|v| *v) else {
             continue;
         };
         let r = if key.starts_with("weights.") {
@@ -172,7 +210,6 @@ pub fn check(meta: &Meta) -> Vec<FieldError> {
         };
         out.extend(r.err());
     }
-    let h = meta.health;
     if h.at_risk > h.off_track {
         out.push(FieldError::new(
             "health.at_risk",
@@ -200,8 +237,7 @@ fn number_slot_ref(meta: &Meta, key: &str) -> Option<f64> {
 }
 
 fn level_slot_ref(meta: &Meta, key: &str) -> Option<Severity> {
-    let mut p = meta.policy;
-    policy_slot(&mut p, key).map(|v| *v)
+    rule(key).map(|r| r.severity(&meta.policy))
 }
 
 fn number_slot<'a>(meta: &'a mut Meta, key: &str) -> Option<&'a mut f64> {
@@ -227,22 +263,7 @@ fn number_in<'a>(
 }
 
 fn level_slot<'a>(meta: &'a mut Meta, key: &str) -> Option<&'a mut Severity> {
-    policy_slot(&mut meta.policy, key)
-}
-
-fn policy_slot<'a>(p: &'a mut super::Policy, key: &str) -> Option<&'a mut Severity> {
-    Some(match key {
-        "policy.dangling_reference" => &mut p.dangling_reference,
-        "policy.duplicate_id" => &mut p.duplicate_id,
-        "policy.debt_without_owner" => &mut p.debt_without_owner,
-        "policy.debt_without_impact" => &mut p.debt_without_impact,
-        "policy.sprint_over_capacity" => &mut p.sprint_over_capacity,
-        "policy.stale_experiment" => &mut p.stale_experiment,
-        "policy.decided_without_evidence" => &mut p.decided_without_evidence,
-        "policy.kr_without_target" => &mut p.kr_without_target,
-        "policy.kr_past_due" => &mut p.kr_past_due,
-        _ => return None,
-    })
+    rule(key).map(|r| r.level_mut(&mut meta.policy))
 }
 
 #[cfg(test)]
@@ -253,9 +274,9 @@ mod tests {
     #[test]
     fn every_key_reads_and_writes() {
         let mut meta = Plan::default().meta();
-        assert_eq!(entries(&meta).len(), KEYS.len());
+        assert_eq!(entries(&meta).len(), keys().len());
         // Off-track first: at-risk may not pass it.
-        for k in KEYS.into_iter().rev() {
+        for &k in keys().iter().rev() {
             let v = if k.starts_with("policy.") {
                 "off"
             } else {
@@ -264,6 +285,25 @@ mod tests {
             assert_eq!(set(&mut meta, k, v).map(|(k, _)| k), Ok(k));
             assert_eq!(get(&meta, k).as_deref(), Some(v));
         }
+    }
+
+    /// Every rule of `bearing check` has a setting (settable, shown), so a
+    /// new rule cannot be left out of `bearing config`.
+    #[test]
+    fn every_check_rule_is_a_setting() {
+        let mut meta = Plan::default().meta();
+        for r in Rule::ALL {
+            let name = format!("policy.{}", r.name());
+            let (key, _) = set(&mut meta, &name, "off").unwrap();
+            assert_eq!(r.severity(&meta.policy), Severity::Off, "{name}");
+            set(&mut meta, key, "error").unwrap();
+            assert_eq!(r.severity(&meta.policy), Severity::Error, "{name}");
+            assert!(
+                entries(&meta).contains(&(key, "error".to_owned())),
+                "{name}"
+            );
+        }
+        assert_eq!(keys().len(), NUMBER_KEYS.len() + Rule::ALL.len());
     }
 
     #[test]

@@ -7,10 +7,7 @@ use chrono::NaiveDate;
 
 use crate::text::quote;
 
-use super::{
-    Debt, DebtStatus, HealthThresholds, Hypothesis, KeyResult, Kind, Objective, Plan, Sprint,
-    Weights,
-};
+use super::{Debt, DebtStatus, Hypothesis, KeyResult, Kind, Objective, Plan, Sprint};
 
 mod plan;
 
@@ -136,7 +133,8 @@ pub fn date(field: &'static str, s: &str) -> Result<NaiveDate, FieldError> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| {
         FieldError::new(
             field,
-            format!("{} is not a calendar date (YYYY-MM-DD)", quote(s.trim())),
+            // The raw value: `" "` says what was given, `""` would not.
+            format!("{} is not a calendar date (YYYY-MM-DD)", quote(s)),
         )
     })
 }
@@ -177,48 +175,6 @@ fn nonempty(s: &str, field: &'static str, out: &mut Vec<FieldError>) {
     if t.is_empty() || t.len() > MAX_TITLE && t.chars().count() > MAX_TITLE {
         out.extend(title(field, s).err());
     }
-}
-
-/// A WSJF weight: a negative one would rank the most harmful debt last.
-pub fn weight(field: &'static str, s: &str) -> Result<f64, FieldError> {
-    let v = number(field, s)?;
-    weight_value(field, v)
-}
-
-fn weight_value(field: &'static str, v: f64) -> Result<f64, FieldError> {
-    if !v.is_finite() {
-        return Err(FieldError::new(field, "must be a finite number"));
-    }
-    if v < 0.0 {
-        return Err(FieldError::new(
-            field,
-            format!("must be 0 or more, got {}", crate::text::number(v)),
-        ));
-    }
-    Ok(v)
-}
-
-/// The plan's WSJF weights, each 0 or more.
-pub fn weights(w: &Weights) -> Vec<FieldError> {
-    [
-        ("customer", w.customer),
-        ("delivery", w.delivery),
-        ("risk", w.risk),
-        ("urgency", w.urgency),
-        ("kr_at_risk", w.kr_at_risk),
-        ("kr_off_track", w.kr_off_track),
-    ]
-    .into_iter()
-    .filter_map(|(field, v)| weight_value(field, v).err())
-    .collect()
-}
-
-/// Health thresholds are shares of the key result's time: finite, 0 or more.
-pub fn health(t: &HealthThresholds) -> Vec<FieldError> {
-    [("at_risk", t.at_risk), ("off_track", t.off_track)]
-        .into_iter()
-        .filter_map(|(field, v)| weight_value(field, v).err())
-        .collect()
 }
 
 /// Whole-item rules, checked before any add or edit is applied.

@@ -81,9 +81,14 @@ fn velocity_and_suggested_capacity() {
     let mut plan = plan_with(vec![], vec![]);
     assert_eq!(velocity(&plan), None);
     assert_eq!(suggested_capacity(&plan), DEFAULT_CAPACITY);
+    assert_eq!(capacity_suggestion(&plan).1, CapacityBasis::Default);
     plan.sprints
         .push(sprint("S-00009", "2026-01-05", "2026-01-16", 13));
     assert_eq!(suggested_capacity(&plan), 13);
+    assert_eq!(
+        capacity_suggestion(&plan).1,
+        CapacityBasis::LastSprint("S-00009".into())
+    );
     let closed = |id: &str, end: &str, pts: u32| {
         let mut s = sprint(id, "2025-01-01", end, 30);
         s.state = SprintState::Closed;
@@ -99,6 +104,7 @@ fn velocity_and_suggested_capacity() {
     ];
     assert_eq!(velocity(&plan), Some(37.0 / 3.0));
     assert_eq!(suggested_capacity(&plan), 12);
+    assert_eq!(capacity_suggestion(&plan).1, CapacityBasis::Velocity(3));
 }
 
 #[test]

@@ -85,28 +85,44 @@ impl WriteLock {
 /// Held by an open UI for its lifetime: a second UI on the same file opens
 /// read-only instead of racing the first. The holder writes its process id
 /// into the file, so the second can say who is editing.
+///
+/// The holder deletes the file when it lets go (a clean quit), while still
+/// holding the lock. That is safe because a taker checks, once it has the
+/// lock, that the path still names the file it locked: one that opened the
+/// old file just before it was deleted finds it gone and opens the path
+/// again, so two UIs never hold two different files. A file left by a
+/// killed UI is harmless: its lock died with the process.
 #[derive(Debug)]
 pub struct PresenceLock {
-    _file: File,
+    file: File,
+    path: PathBuf,
 }
 
 impl PresenceLock {
     /// `Ok(None)` when another UI already has the file open.
     pub fn try_acquire(plan: &Path) -> Result<Option<Self>, StoreError> {
-        let (file, path) = open(plan, "ui-lock")?;
-        match file.try_lock() {
-            Ok(()) => {
-                let mut file = file;
-                // Only the holder writes, so a reader sees this or nothing.
-                let _ = file
-                    .set_len(0)
-                    .and_then(|()| file.rewind())
-                    .and_then(|()| writeln!(file, "{}", std::process::id()));
-                Ok(Some(PresenceLock { _file: file }))
+        // Each retry means the holder quit in between; a few suffice.
+        for _ in 0..8 {
+            let (file, path) = open(plan, "ui-lock")?;
+            match file.try_lock() {
+                Ok(()) if still_at(&file, &path) => {
+                    let mut file = file;
+                    // Only the holder writes, so a reader sees this or nothing.
+                    let _ = file
+                        .set_len(0)
+                        .and_then(|()| file.rewind())
+                        .and_then(|()| writeln!(file, "{}", std::process::id()));
+                    return Ok(Some(PresenceLock { file, path }));
+                }
+                // Deleted by a holder that quit after we opened it: again.
+                Ok(()) => continue,
+                Err(TryLockError::WouldBlock) => return Ok(None),
+                Err(TryLockError::Error(e)) => {
+                    return Err(StoreError::io(&path, "cannot lock", e));
+                }
             }
-            Err(TryLockError::WouldBlock) => Ok(None),
-            Err(TryLockError::Error(e)) => Err(StoreError::io(&path, "cannot lock", e)),
         }
+        Ok(None)
     }
 
     /// The process id of the UI holding `plan`'s presence lock, as it
@@ -118,6 +134,34 @@ impl PresenceLock {
             .read_to_string(&mut text)
             .ok()?;
         text.trim().parse().ok()
+    }
+}
+
+impl Drop for PresenceLock {
+    /// A clean quit leaves no lock file behind (where deleting a file
+    /// another process has open is allowed).
+    fn drop(&mut self) {
+        if cfg!(unix) && still_at(&self.file, &self.path) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Whether `path` still names the file `file` has open (not deleted or
+/// replaced since it was opened).
+fn still_at(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (file, path);
+        true
     }
 }
 
@@ -137,6 +181,28 @@ mod tests {
         assert!(again.is_some());
         assert!(tmp.path().join(".bearing.ron.ui-lock").exists());
         assert_eq!(PresenceLock::holder(&plan), Some(std::process::id()));
+        drop(again);
+        assert!(!tmp.path().join(".bearing.ron.ui-lock").exists());
+    }
+
+    /// The classic race of deleting a lock file: B opens it, A quits
+    /// (deleting it), B locks the deleted file. B must not count that, or B
+    /// and a third UI C (which makes a new file) would both edit.
+    #[test]
+    fn a_lock_on_a_deleted_file_does_not_count() {
+        let tmp = tempfile::tempdir().unwrap();
+        let plan = tmp.path().join("bearing.ron");
+        let a = PresenceLock::try_acquire(&plan).unwrap().unwrap();
+        let (stale, path) = open(&plan, "ui-lock").unwrap();
+        drop(a);
+        assert!(!path.exists());
+        stale.try_lock().unwrap();
+        assert!(!still_at(&stale, &path));
+        let c = PresenceLock::try_acquire(&plan).unwrap();
+        assert!(c.is_some());
+        assert!(path.exists());
+        // And B, trying again, opens C's file and is refused.
+        assert!(PresenceLock::try_acquire(&plan).unwrap().is_none());
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! References between items are not value rules: a dangling link loads and
 //! `bearing check` reports it.
 
-use super::{FieldError, debt_values, health, hypothesis_values, key_result_values, objective};
-use super::{sprint_values, weights};
+use super::sprint_values;
+use super::{FieldError, debt_values, hypothesis_values, key_result_values, objective};
 use crate::model::Plan;
+use crate::model::settings;
 
 /// The first value in a plan that breaks a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,14 +32,6 @@ impl std::fmt::Display for Violation {
 /// key results, hypotheses, debt, sprints), or `None` when every value of
 /// the plan is one the command line would accept.
 pub fn plan(plan: &Plan) -> Option<Violation> {
-    let section = |name: &str, errors: Vec<FieldError>| {
-        errors.into_iter().next().map(|error| Violation {
-            item: name.to_owned(),
-            is_item: false,
-            error,
-            inner: None,
-        })
-    };
     let item = |id: &str, errors: Vec<FieldError>| {
         errors.into_iter().next().map(|error| Violation {
             item: id.to_owned(),
@@ -47,8 +40,21 @@ pub fn plan(plan: &Plan) -> Option<Violation> {
             inner: None,
         })
     };
-    section("weights", weights(&plan.weights))
-        .or_else(|| section("health", health(&plan.health)))
+    // The settings' own rules (`config set`'s), each error moved to its
+    // section: `weights.risk` is `risk` in `weights`.
+    let numbers = settings::numbers(&plan.weights, &plan.health);
+    numbers
+        .into_iter()
+        .next()
+        .map(|e| {
+            let (name, field) = e.field.split_once('.').unwrap_or(("weights", e.field));
+            Violation {
+                item: name.to_owned(),
+                is_item: false,
+                error: FieldError::new(field, e.message),
+                inner: None,
+            }
+        })
         .or_else(|| {
             plan.objectives
                 .iter()
@@ -91,6 +97,9 @@ mod tests {
         let mut p = Plan::default();
         p.weights.risk = -1.0;
         let v = plan(&p).unwrap();
-        assert_eq!(v.to_string(), "weights: risk: must be 0 or more, got -1");
+        assert_eq!(
+            v.to_string(),
+            "weights: risk: must be a number from 0 to 100, got -1"
+        );
     }
 }
