@@ -168,7 +168,7 @@ fn hand_edits_the_cli_would_refuse_do_not_load() {
         (
             "risk: 1.0",
             "risk: NaN",
-            "weights: risk: must be a number from 0 to 100, got NaN",
+            "weights: risk: must be a finite number",
         ),
     ] {
         let before = sb.text();

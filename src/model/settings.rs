@@ -56,6 +56,10 @@ pub fn weight(field: &'static str, s: &str) -> Result<f64, FieldError> {
 }
 
 fn weight_value(field: &'static str, v: f64) -> Result<(), FieldError> {
+    // NaN and infinity first: "got inf" would read as a value out of range.
+    if !v.is_finite() {
+        return Err(FieldError::new(field, "must be a finite number"));
+    }
     if !(0.0..=MAX_WEIGHT).contains(&v) {
         return Err(FieldError::new(
             field,
@@ -84,6 +88,10 @@ pub fn threshold(field: &'static str, s: &str) -> Result<f64, FieldError> {
 }
 
 fn threshold_value(field: &'static str, v: f64) -> Result<(), FieldError> {
+    // NaN and infinity first: "got inf" would read as a value out of range.
+    if !v.is_finite() {
+        return Err(FieldError::new(field, "must be a finite number"));
+    }
     if !(0.0..=1.0).contains(&v) {
         return Err(FieldError::new(
             field,
