@@ -8,6 +8,7 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Effect;
 use super::app::{App, Mode};
+use super::components::text_input::normalize_breaks;
 use super::components::{InputOutcome, TextInput};
 use super::{experiment_ops, sprint_ops};
 
@@ -108,8 +109,8 @@ pub fn ask(app: &mut App, prompt: Prompt) {
 /// spaces, a trailing one is dropped), so a paste never answers by itself.
 pub fn paste(app: &mut App, text: &str) {
     if let Mode::Prompt(p) = &mut app.mode {
-        let line = text.trim_end_matches(['\r', '\n']).replace("\r\n", " ");
-        p.input.insert_str(&line.replace(['\r', '\n'], " "));
+        let line = text.trim_end_matches(['\r', '\n']);
+        p.input.insert_str(&normalize_breaks(line, false));
         p.error = None;
     }
 }

@@ -1,0 +1,44 @@
+//! Issue 10, second round: UI defects a new user found from the README
+//! alone. App key sequences and TestBackend renders.
+
+mod common;
+
+use bearing::tui::app::{App, Mode};
+use bearing::tui::{NoPersist, handle_paste};
+use common::keys::{press, type_text};
+use common::{fixture, today};
+
+fn app() -> App {
+    App::new(fixture(), today(), false, Box::new(NoPersist::memory()))
+}
+
+/// A pasted line break (terminals send CR for Enter) is a line break in a
+/// Description, not a bare CR in the file and `�` on screen.
+#[test]
+fn pasted_carriage_returns_become_line_breaks_in_a_description() {
+    let mut app = app();
+    press(&mut app, "2 a");
+    type_text(&mut app, "Pasted notes");
+    // Description is the form's last field.
+    press(&mut app, "<S-Tab>");
+    handle_paste(&mut app, "line A\rline B\r\nline C");
+    press(&mut app, "<C-s>");
+    assert!(matches!(app.mode, Mode::Normal), "{:?}", app.mode);
+    let item = app
+        .plan
+        .debts
+        .iter()
+        .find(|d| d.title == "Pasted notes")
+        .expect("added");
+    assert_eq!(item.description, "line A\nline B\nline C");
+}
+
+/// In a one-line field every pasted line break is a space.
+#[test]
+fn pasted_carriage_returns_become_spaces_in_a_title() {
+    let mut app = app();
+    press(&mut app, "2 a");
+    handle_paste(&mut app, "one\rtwo");
+    press(&mut app, "<C-s>");
+    assert!(app.plan.debts.iter().any(|d| d.title == "one two"));
+}
