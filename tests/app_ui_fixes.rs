@@ -42,3 +42,27 @@ fn pasted_carriage_returns_become_spaces_in_a_title() {
     press(&mut app, "<C-s>");
     assert!(app.plan.debts.iter().any(|d| d.title == "one two"));
 }
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| bearing::tui::views::draw(f, app)).unwrap();
+    term.backend().to_string()
+}
+
+/// An empty sprint's summed score is `-0.0` in floating point; the UI says
+/// `0.00`, like every other output.
+#[test]
+fn an_empty_sprint_scores_zero_not_negative_zero() {
+    let mut plan = fixture();
+    for s in &mut plan.sprints {
+        s.items.clear();
+    }
+    let mut app = App::new(plan, today(), false, Box::new(NoPersist::memory()));
+    press(&mut app, "3");
+    for _ in 0..3 {
+        let shown = screen(&app, 120, 30);
+        assert!(!shown.contains("-0.00"), "{shown}");
+        press(&mut app, "<Down>");
+    }
+    assert!(screen(&app, 120, 30).contains("score 0.00"));
+}

@@ -217,7 +217,7 @@ fn debt_line(app: &App, n: usize, i: usize, width: usize) -> Line<'static> {
     let t = &app.theme;
     let d = &app.plan.debts[i];
     let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
-    let score = format!(" {score:.2}");
+    let score = format!(" {}", crate::text::score(score));
     let head = format!("{}. {} ", n + 1, d.id);
     let room = width.saturating_sub(head.chars().count() + score.len());
     Line::from(vec![

@@ -204,7 +204,10 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     };
     lines.push(Line::from(Span::styled(
         fit(
-            &format!("score {score_sum:.2} · velocity {velocity} · {krs}"),
+            &format!(
+                "score {} · velocity {velocity} · {krs}",
+                crate::text::score(score_sum)
+            ),
             w,
         ),
         t.dim(),
