@@ -66,3 +66,58 @@ fn an_empty_sprint_scores_zero_not_negative_zero() {
     }
     assert!(screen(&app, 120, 30).contains("score 0.00"));
 }
+
+/// Ctrl-C in a filled form asks, as Esc does; "no" brings the form back
+/// as it was, "yes" quits (nothing of the plan is unsaved here).
+#[test]
+fn ctrl_c_in_a_filled_form_asks_before_discarding_it() {
+    use bearing::tui::action::Effect;
+    let mut app = app();
+    press(&mut app, "2 a");
+    type_text(&mut app, "Half typed");
+    assert_eq!(
+        press(&mut app, "<C-c>"),
+        Effect::None,
+        "asks, does not quit"
+    );
+    assert!(matches!(app.mode, Mode::Ask(_)), "{:?}", app.mode);
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Discard the form"), "{shown}");
+    press(&mut app, "n");
+    let Mode::Form(state) = &app.mode else {
+        panic!("the form is back: {:?}", app.mode)
+    };
+    assert_eq!(state.form.value("title"), "Half typed");
+    press(&mut app, "<C-c>");
+    assert_eq!(press(&mut app, "y"), Effect::Quit);
+    // Ctrl-C twice is "yes".
+    press(&mut app, "2 a");
+    type_text(&mut app, "x");
+    press(&mut app, "<C-c>");
+    assert_eq!(press(&mut app, "<C-c>"), Effect::Quit);
+}
+
+/// An untouched form, or a prompt showing only its default, quits at once.
+#[test]
+fn ctrl_c_with_nothing_typed_quits_at_once() {
+    use bearing::tui::action::Effect;
+    let mut app = app();
+    press(&mut app, "2 a");
+    assert_eq!(press(&mut app, "<C-c>"), Effect::Quit);
+    let mut app = self::app();
+    press(&mut app, "4 s");
+    assert_eq!(press(&mut app, "<C-c>"), Effect::Quit);
+}
+
+/// A prompt with typed text asks too.
+#[test]
+fn ctrl_c_in_a_prompt_with_typed_text_asks() {
+    use bearing::tui::action::Effect;
+    let mut app = app();
+    press(&mut app, "4 l v");
+    type_text(&mut app, "conversion up");
+    assert_eq!(press(&mut app, "<C-c>"), Effect::None);
+    assert!(screen(&app, 80, 24).contains("Discard what you typed and quit?"));
+    press(&mut app, "<Esc>");
+    assert!(matches!(app.mode, Mode::Prompt(_)), "{:?}", app.mode);
+}

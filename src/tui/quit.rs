@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 use super::action::Effect;
 use super::app::{App, Mode};
-use super::reload;
+use super::reload::{self, Question};
 use crate::text::sanitize;
 
 /// A change that is not on disk: dirty in a writable UI, and not already
@@ -21,9 +21,20 @@ pub fn unsaved(app: &App) -> bool {
 /// `q`, Ctrl-C, palette `quit`. Waits for the last save: a save still in
 /// flight may yet be refused, and that must be known before the UI goes.
 /// Ctrl-C while the question is open writes the recovery copy and quits.
+/// Ctrl-C in a form or prompt holding typed text asks first, as Esc does;
+/// Ctrl-C again is "yes".
 pub fn quit(app: &mut App) -> Effect {
     if matches!(app.mode, Mode::Quit { .. }) {
         return recover_and_quit(app);
+    }
+    if let Mode::Ask(q) = &app.mode
+        && matches!(q.as_ref(), Question::DiscardAndQuit(_))
+    {
+        app.mode = Mode::Normal;
+    } else if holds_typing(app) {
+        let held = std::mem::take(&mut app.mode);
+        app.mode = Mode::Ask(Box::new(Question::DiscardAndQuit(Box::new(held))));
+        return Effect::None;
     }
     if app.read_only {
         return Effect::Quit;
@@ -41,6 +52,16 @@ pub fn quit(app: &mut App) -> Effect {
     ));
     app.mode = Mode::Quit { reason };
     Effect::None
+}
+
+/// A form changed since it opened, or a prompt with text the user typed (a
+/// default still selected whole was not typed).
+fn holds_typing(app: &App) -> bool {
+    match &app.mode {
+        Mode::Form(state) => state.form.changed(),
+        Mode::Prompt(p) => !p.input.is_empty() && !p.input.all_selected(),
+        _ => false,
+    }
 }
 
 /// Why the change is not on disk, short: "file changed on disk" or the

@@ -21,6 +21,10 @@ pub enum Question {
     Discard(FormState),
     /// `R` while a change is unsaved.
     Reload,
+    /// Ctrl-C in a form or prompt holding what was typed: "no" brings it
+    /// back, "yes" drops it and quits (the plan's own unsaved change is
+    /// still guarded by the quit question).
+    DiscardAndQuit(Box<Mode>),
 }
 
 impl Question {
@@ -29,6 +33,13 @@ impl Question {
             Question::Discard(state) => {
                 format!("Discard your changes to “{}”?", sanitize(&state.form.title))
             }
+            Question::DiscardAndQuit(held) => match held.as_ref() {
+                Mode::Form(state) => format!(
+                    "Discard the form “{}” and quit?",
+                    sanitize(&state.form.title)
+                ),
+                _ => "Discard what you typed and quit?".to_owned(),
+            },
             Question::Reload => format!(
                 "Reload {} from disk? Your unsaved change is dropped.",
                 file_name(app)
@@ -50,6 +61,8 @@ pub fn answer(app: &mut App, yes: bool) -> Effect {
         return Effect::None;
     };
     match (*question, yes) {
+        (Question::DiscardAndQuit(_), true) => return super::quit::quit(app),
+        (Question::DiscardAndQuit(held), false) => app.mode = *held,
         (Question::Discard(_), true) => app.info("discarded"),
         (Question::Discard(state), false) => app.mode = Mode::Form(Box::new(state)),
         (Question::Reload, true) => reload_now(app),
