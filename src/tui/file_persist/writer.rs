@@ -215,16 +215,26 @@ pub(super) fn saved_now() -> String {
     format!("saved {}", chrono::Local::now().format("%H:%M:%S"))
 }
 
+/// A refused save for the status bar: the cause, then what to press. The
+/// path is left out (the bar shows the file), so the fix fits at 80
+/// columns. `quit` reads the cause before the " — ".
 pub(super) fn describe_error(path: &Path, e: &StoreError) -> String {
     match e {
-        StoreError::ChangedOnDisk { .. } => format!(
-            "{}: changed on disk by another program; not overwritten — R reloads theirs (drops yours), K keeps yours (backs up theirs)",
-            crate::text::sanitize(&path.display().to_string())
-        ),
-        StoreError::ReadOnlyFile { .. } | StoreError::ReadOnlyDir { .. } => format!(
-            "{} — your change is kept here: K saves it once the file can be written",
-            crate::text::sanitize(&e.to_string())
-        ),
-        e => crate::text::sanitize(&e.to_string()).into_owned(),
+        StoreError::ChangedOnDisk { .. } => {
+            "changed on disk — R reloads theirs, K keeps yours".to_owned()
+        }
+        StoreError::ReadOnlyFile { .. } => "read-only file — chmod u+w; K saves it".to_owned(),
+        StoreError::ReadOnlyDir { .. } => {
+            "read-only directory — K saves it once it is writable".to_owned()
+        }
+        e => {
+            let full = e.to_string();
+            let shown = path.display().to_string();
+            let cause = full
+                .strip_prefix(&shown)
+                .and_then(|rest| rest.strip_prefix(": "))
+                .unwrap_or(&full);
+            crate::text::sanitize(cause).into_owned()
+        }
     }
 }
