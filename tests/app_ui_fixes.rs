@@ -121,3 +121,78 @@ fn ctrl_c_in_a_prompt_with_typed_text_asks() {
     press(&mut app, "<Esc>");
     assert!(matches!(app.mode, Mode::Prompt(_)), "{:?}", app.mode);
 }
+
+fn demo_app(plan: bearing::model::Plan) -> App {
+    let mut app = App::new(
+        plan,
+        common::demo_today(),
+        true,
+        Box::new(NoPersist::demo()),
+    );
+    app.theme = bearing::tui::theme::Theme::plain();
+    app
+}
+
+/// A North Star written as two paragraphs is shown as two.
+#[test]
+fn the_north_star_keeps_its_paragraphs() {
+    let mut plan = common::demo();
+    plan.north_star = "Teams ship on Fridays without fear.\n\nWe measure it weekly.".into();
+    let app = demo_app(plan);
+    let s = screen(&app, 80, 24);
+    let lines: Vec<&str> = s.lines().skip(1).take(3).collect();
+    assert!(
+        lines[0].contains("Teams ship on Fridays without fear."),
+        "{s}"
+    );
+    assert!(!lines[0].contains("We measure"), "{s}");
+    assert_eq!(lines[1].trim_matches('"').trim(), "", "{s}");
+    assert!(lines[2].contains("We measure it weekly."), "{s}");
+    insta::assert_snapshot!("north_star_paragraphs_80x24", s);
+}
+
+/// A finding row says its rule and what is wrong before the item; the
+/// selected one is shown whole at the foot.
+#[test]
+fn a_finding_row_leads_with_its_rule_and_the_selected_one_is_shown_whole() {
+    let mut plan = common::demo();
+    let mut d = bearing::model::Debt::new(
+        "D-ZZ001".into(),
+        "Ownerless debt number 7 with a title long enough to be cut in a row".into(),
+        common::demo_today(),
+    );
+    d.owner.clear();
+    plan.debts.push(d);
+    plan.normalize();
+    let mut app = demo_app(plan);
+    let rows = bearing::tui::overview::rows(&app);
+    let at = rows
+        .iter()
+        .position(|r| {
+            matches!(r, bearing::tui::overview::Row::Finding(i)
+                if app.findings()[*i].id == "D-ZZ001")
+        })
+        .expect("a finding for D-ZZ001");
+    for _ in 0..at {
+        press(&mut app, "j");
+    }
+    let s = screen(&app, 80, 24);
+    let row = s
+        .lines()
+        .find(|l| l.contains("debt-without-owner:"))
+        .unwrap_or_else(|| panic!("the rule leads the row:\n{s}"));
+    assert!(!row.trim_start_matches('"').starts_with("D-ZZ001"), "{row}");
+    let foot: String = s
+        .lines()
+        .rev()
+        .take(5)
+        .map(|l| l.trim_matches('"').trim())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(foot.contains("has no owner"), "the whole finding:\n{s}");
+    assert!(foot.contains("D-ZZ001"), "{s}");
+    insta::assert_snapshot!("overview_finding_selected_80x24", s);
+}

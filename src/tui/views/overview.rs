@@ -32,6 +32,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let top_h = u16::try_from(north.len().min(room) + 1).unwrap_or(u16::MAX);
     let [top, rest] = Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(north), top);
+    // A selected finding is shown whole at the foot.
+    let foot = finding_detail(app, selected, usize::from(area.width));
+    let foot_h = u16::try_from(foot.len() + usize::from(!foot.is_empty())).unwrap_or(0);
+    let [rest, bottom] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(foot_h)]).areas(rest);
+    if !foot.is_empty() {
+        let mut lines = vec![Line::from(Span::styled(
+            "─".repeat(usize::from(area.width)),
+            app.theme.dim(),
+        ))];
+        lines.extend(foot);
+        frame.render_widget(Paragraph::new(lines), bottom);
+    }
     if rest.width >= 70 {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -64,8 +77,12 @@ fn north_star(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     const LABEL: &str = "North Star  ";
     let indent = LABEL.len();
-    let text = sanitize(&app.plan.north_star.replace(['\r', '\n'], " ")).into_owned();
-    let wrapped = wrap(&text, width.saturating_sub(indent).max(1));
+    // Each paragraph (and line) as written, wrapped on its own.
+    let text = app.plan.north_star.trim().replace("\r\n", "\n");
+    let wrapped: Vec<String> = text
+        .split(['\n', '\r'])
+        .flat_map(|para| wrap(&sanitize(para), width.saturating_sub(indent).max(1)))
+        .collect();
     wrapped
         .into_iter()
         .enumerate()
@@ -349,13 +366,37 @@ fn finding_line(app: &App, i: usize, width: usize) -> Line<'static> {
     } else {
         t.warn()
     };
+    // What is wrong first, then the item: a cut line still says the rule.
+    let rule = format!("{}: ", finding.rule.name());
     Line::from(vec![
-        Span::styled(format!("{} ", fit(&finding.id, 20)), style),
+        Span::styled(fit(&rule, width), style),
         Span::raw(fit(
-            &finding.message,
-            width.saturating_sub(display_width(&finding.id).min(20) + 1),
+            &format!("{} · {}", finding.message, finding.id),
+            width.saturating_sub(display_width(&rule)),
         )),
     ])
+}
+
+/// The selected finding in full, wrapped, for the foot of the overview.
+fn finding_detail(app: &App, row: Option<Row>, width: usize) -> Vec<Line<'static>> {
+    let Some(Row::Finding(i)) = row else {
+        return Vec::new();
+    };
+    let Some(f) = app.findings().get(i) else {
+        return Vec::new();
+    };
+    let text = format!(
+        "{} {}: {} · {}",
+        f.severity.label(),
+        f.rule.name(),
+        f.message,
+        f.id
+    );
+    wrap(&sanitize(&text), width.max(1))
+        .into_iter()
+        .take(4)
+        .map(|l| Line::from(Span::styled(l, app.theme.title())))
+        .collect()
 }
 
 #[cfg(test)]
