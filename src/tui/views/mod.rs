@@ -13,6 +13,7 @@ mod overlay;
 mod overview;
 mod prompts;
 mod sprints;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -75,7 +75,7 @@ pub fn quit(frame: &mut Frame, area: Rect, app: &App, reason: &str) {
     let t = &app.theme;
     let width = 72.min(area.width);
     let text = crate::text::sanitize(&crate::tui::quit::explain(reason)).into_owned();
-    let lines: Vec<Line> = super::overview::wrap(&text, usize::from(width.saturating_sub(2)))
+    let lines: Vec<Line> = super::wrap::wrap(&text, usize::from(width.saturating_sub(2)))
         .into_iter()
         .map(Line::from)
         .collect();

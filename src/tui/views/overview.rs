@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::wrap::wrap;
 use super::{bar, fit, heading};
 use crate::model::{Health, Severity};
 use crate::text::{display_width, sanitize};
@@ -95,40 +96,6 @@ fn north_star(app: &App, width: usize) -> Vec<Line<'static>> {
             Line::from(vec![lead, Span::styled(part, t.title())])
         })
         .collect()
-}
-
-/// Greedy word wrap to `width` columns; a word longer than a line is cut
-/// across lines.
-pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let w = display_width(word);
-        if used > 0 && used + 1 + w <= width {
-            line.push(' ');
-            line.push_str(word);
-            used += 1 + w;
-            continue;
-        }
-        if used > 0 {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        for c in word.chars() {
-            let cw = display_width(c.encode_utf8(&mut [0; 4]));
-            if used + cw > width && used > 0 {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push(c);
-            used += cw;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 /// Draws `items` in `area`, scrolled so the selected row is in view.
@@ -397,17 +364,4 @@ fn finding_detail(app: &App, row: Option<Row>, width: usize) -> Vec<Line<'static
         .take(4)
         .map(|l| Line::from(Span::styled(l, app.theme.title())))
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_at_words_and_cuts_long_ones() {
-        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
-        assert_eq!(wrap("", 5), [""]);
-        assert_eq!(wrap("日本語 text", 4), ["日本", "語", "text"]);
-    }
 }
