@@ -196,3 +196,68 @@ fn a_finding_row_leads_with_its_rule_and_the_selected_one_is_shown_whole() {
     assert!(foot.contains("D-ZZ001"), "{s}");
     insta::assert_snapshot!("overview_finding_selected_80x24", s);
 }
+
+/// The Debt detail pane counts points as the CLI does: "1 pt".
+#[test]
+fn one_point_is_one_pt() {
+    let mut app = app();
+    press(&mut app, "2");
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("1 pt ·"), "{s}");
+    assert!(!s.contains("1 pts"), "{s}");
+}
+
+/// With today before some check-ins, the UI shows and acts on the ones on
+/// or before today, as `current` reads them: `X` offers the latest of
+/// those, not one dated later.
+#[test]
+fn check_ins_after_today_are_not_shown_or_removed() {
+    // KR-00001's check-ins: 3, 5, 8, 11 (2026-10-26) and 14 (2026-11-02).
+    let mut app = App::new(
+        fixture(),
+        common::day("2026-10-30"),
+        false,
+        Box::new(NoPersist::memory()),
+    );
+    press(&mut app, "5 j <Enter>");
+    let s = screen(&app, 100, 40);
+    assert!(s.contains("Check-ins (4)"), "{s}");
+    assert!(s.contains("1 more dated after today"), "{s}");
+    assert!(!s.contains("2026-11-02"), "{s}");
+    press(&mut app, "<Esc> X");
+    let Mode::Confirm(p) = &app.mode else {
+        panic!("asks first: {:?}", app.mode)
+    };
+    assert!(p.prompt.contains("on 2026-10-26: 11"), "{}", p.prompt);
+}
+
+/// An empty closed sprint does not offer keys that are then refused.
+#[test]
+fn a_closed_sprint_offers_no_planning_keys() {
+    let mut plan = fixture();
+    for s in &mut plan.sprints {
+        s.items.clear();
+        s.state = bearing::model::SprintState::Closed;
+    }
+    let mut app = App::new(plan, today(), false, Box::new(NoPersist::memory()));
+    press(&mut app, "3");
+    for _ in 0..3 {
+        let s = screen(&app, 120, 30);
+        assert!(!s.contains("p auto-plans"), "{s}");
+        press(&mut app, "<Down>");
+    }
+    // An open one still does.
+    let mut app = self::app();
+    for s in &mut std::sync::Arc::make_mut(&mut app.plan).sprints {
+        s.items.clear();
+    }
+    press(&mut app, "3");
+    let shown: String = (0..3)
+        .map(|_| {
+            let s = screen(&app, 120, 30);
+            press(&mut app, "<Down>");
+            s
+        })
+        .collect();
+    assert!(shown.contains("p auto-plans"));
+}

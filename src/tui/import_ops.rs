@@ -86,7 +86,9 @@ pub fn open(app: &mut App) -> Effect {
 /// cannot be read keeps the prompt open with the reason; a CSV with bad rows
 /// opens the review of every problem.
 pub fn answer(app: &mut App, p: Prompt) -> Effect {
-    let path = p.input.text().trim().to_owned();
+    let path = prompt::path_of(p.input.text())
+        .to_string_lossy()
+        .into_owned();
     let text = match std::fs::read(&path) {
         Ok(bytes) => match crate::store::load::decode(Path::new(&path), bytes) {
             Ok(t) => t,

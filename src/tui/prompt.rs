@@ -100,6 +100,21 @@ impl Prompt {
     }
 }
 
+/// A path as typed in a prompt: trimmed, and a leading `~/` (or a lone
+/// `~`) is the home directory, as a shell would read it. Without `$HOME`
+/// the text is taken as it is.
+pub fn path_of(text: &str) -> std::path::PathBuf {
+    let text = text.trim();
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty());
+    match (text.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => home.into(),
+        (Some(rest), Some(home)) if rest.starts_with('/') => {
+            std::path::Path::new(&home).join(rest.trim_start_matches('/'))
+        }
+        _ => text.into(),
+    }
+}
+
 /// Opens a prompt.
 pub fn ask(app: &mut App, prompt: Prompt) {
     app.mode = Mode::Prompt(prompt);

@@ -3,8 +3,6 @@
 //! close through a checklist; export. The planning rules live in
 //! `crate::planning`; this file only asks, applies and reports.
 
-use std::path::PathBuf;
-
 use super::action::{Effect, View};
 use super::app::{App, Mode};
 use super::prompt::{self, ExportFormat, Prompt, PromptKind};
@@ -312,7 +310,7 @@ pub fn open_export(app: &mut App) -> Effect {
 
 /// Writes `text` to `path` atomically; the status line says where.
 pub fn write_export(app: &mut App, path: &str, text: &str, what: &str) -> Result<(), String> {
-    let path = PathBuf::from(path.trim());
+    let path = prompt::path_of(path);
     if path.as_os_str().is_empty() {
         return Err("a path is required".to_owned());
     }

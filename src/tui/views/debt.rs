@@ -167,7 +167,10 @@ pub fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
         Span::styled(format!("{} ", d.id), t.key()),
         Span::styled(fit(&d.title, width.saturating_sub(8)), t.title()),
     ])];
-    let mut facts = vec![d.status.label().to_owned(), format!("{} pts", d.effort)];
+    let mut facts = vec![
+        d.status.label().to_owned(),
+        crate::text::count(d.effort, "pt"),
+    ];
     if !d.owner.is_empty() {
         facts.push(format!("owner {}", fit(&d.owner, 20)));
     }
