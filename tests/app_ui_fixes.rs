@@ -261,3 +261,32 @@ fn a_closed_sprint_offers_no_planning_keys() {
         .collect();
     assert!(shown.contains("p auto-plans"));
 }
+
+/// The plan settings have a key in every view and a palette entry.
+#[test]
+fn w_opens_the_plan_settings_from_any_view_and_the_palette_finds_them() {
+    for view in ["1", "2", "3", "4", "5"] {
+        let mut app = app();
+        press(&mut app, &format!("{view} W"));
+        let Mode::Form(state) = &app.mode else {
+            panic!("view {view}: {:?}", app.mode)
+        };
+        assert_eq!(state.form.title, "Plan settings", "view {view}");
+    }
+    let mut app = app();
+    press(&mut app, "2 :");
+    type_text(&mut app, "settings");
+    press(&mut app, "<Enter>");
+    let Mode::Form(state) = &app.mode else {
+        panic!("the palette runs it: {:?}", app.mode)
+    };
+    assert_eq!(state.form.title, "Plan settings");
+    // Saving a weight from it changes the plan.
+    let at = state.form.index_of("risk").expect("a risk weight field");
+    let Mode::Form(state) = &mut app.mode else {
+        unreachable!()
+    };
+    state.form.set_value(at, "2.5");
+    press(&mut app, "<C-s>");
+    assert_eq!(app.plan.weights.risk, 2.5);
+}

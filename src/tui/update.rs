@@ -57,6 +57,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         Action::Add => forms::add(app),
         Action::Edit => forms::edit(app),
         Action::AddObjective => forms::add_objective(app),
+        Action::Settings => forms::settings(app),
         Action::Search => pickers::open_search(app),
         Action::Palette => pickers::open_palette(app),
         Action::Submit => text_modes::submit(app),
