@@ -179,10 +179,19 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     let room = width.saturating_sub(left_w + 1).max(name_w.min(width / 2));
     // What does not fit before the file's name ends in "…".
     let mut left_room = width.saturating_sub(room.min(width));
+    // Tight: the space each part starts with goes after the first (the
+    // part before ends in one already).
+    let tight = left_w > left_room;
     let left: Vec<Span> = left
         .into_iter()
-        .map(|span| {
-            let cut = truncate(&span.content, left_room).into_owned();
+        .enumerate()
+        .map(|(n, span)| {
+            let text = if tight && n > 0 {
+                span.content.trim_start()
+            } else {
+                &span.content
+            };
+            let cut = truncate(text, left_room).into_owned();
             left_room = left_room.saturating_sub(display_width(&cut));
             Span::styled(cut, span.style)
         })
