@@ -1,5 +1,6 @@
 //! Issue 10, second round, with the real binary in tmux at 80×24 on a copy
-//! of the demo plan: Ctrl-C in a filled form asks before it discards.
+//! of the demo plan: Ctrl-C in a filled form asks before it discards, and a
+//! pasted line break (sent as CR) is a line break in the file.
 
 mod common;
 
@@ -56,4 +57,34 @@ fn ctrl_c_in_a_filled_form_asks_and_keeps_the_form_on_no() {
     t.assert_restored(0);
     let plan = bearing::store::load(&f.path).unwrap().plan;
     assert!(plan.debts.iter().all(|d| d.title != "Half typed title"));
+}
+
+/// A bracketed paste of two lines (tmux sends the line break as CR, as
+/// terminals do) into a Description is a line break in the file.
+#[test]
+fn a_pasted_line_break_in_a_description_is_a_line_break_in_the_file() {
+    let f = Fixture::new();
+    let Some(t) = f.open("paste-cr") else {
+        return;
+    };
+    t.keys(&["2", "a"]);
+    t.wait_for("Add debt");
+    t.text("Pasted notes");
+    t.keys(&["BTab"]);
+    t.tmux(&["set-buffer", "--", "line A\nline B"]);
+    t.tmux(&["paste-buffer", "-p", "-t", "t"]);
+    t.wait_for("line A⏎line B");
+    t.keys(&["C-s"]);
+    t.wait_for("added");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let description = loop {
+        let plan = bearing::store::load(&f.path).unwrap().plan;
+        if let Some(d) = plan.debts.iter().find(|d| d.title == "Pasted notes") {
+            break d.description.clone();
+        }
+        assert!(std::time::Instant::now() < deadline, "never saved");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    assert_eq!(description, "line A\nline B");
+    t.quit();
 }
