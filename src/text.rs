@@ -269,6 +269,14 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// A score in a column or a total: always two decimals so a column lines
+/// up (`3.50`), and never `-0.00` (an empty sprint's summed score is `-0.0`
+/// in floating point). Every score the UI, the CLI and exports print goes
+/// through here.
+pub fn score(x: f64) -> String {
+    format!("{:.2}", no_negative_zero(x)).replace("-0.00", "0.00")
+}
+
 /// A share as a whole percentage (`0.456` → `46%`), never `-0%`.
 pub fn percent(share: f64) -> String {
     let s = format!("{:.0}", share * 100.0);
@@ -289,6 +297,16 @@ pub fn no_negative_zero(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_score_has_two_decimals_and_no_negative_zero() {
+        assert_eq!(score(-0.0), "0.00");
+        assert_eq!(score(-0.001), "0.00");
+        assert_eq!(score(3.5), "3.50");
+        assert_eq!(score(-1.256), "-1.26");
+        let empty: f64 = Vec::<f64>::new().into_iter().sum();
+        assert_eq!(score(empty), "0.00");
+    }
 
     #[test]
     fn escapes_are_inert() {

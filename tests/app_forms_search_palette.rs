@@ -342,9 +342,13 @@ fn pasted_text_goes_into_the_focused_field_without_submitting() {
     let mut app = app();
     press(&mut app, "2 a");
     handle_paste(&mut app, "Pasted\r\ntitle");
-    assert_eq!(field(&app, "title"), "Pasted  title");
+    assert_eq!(
+        field(&app, "title"),
+        "Pasted title",
+        "CRLF is one line break"
+    );
     press(&mut app, "<Enter>");
-    assert!(debt_titled(&app, "Pasted  title").is_some());
+    assert!(debt_titled(&app, "Pasted title").is_some());
     // Outside an input, a paste does nothing.
     let before = app.plan().clone();
     handle_paste(&mut app, "q");

@@ -119,7 +119,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                     d.owner.clone(),
                     d.area.clone(),
                     d.effort.to_string(),
-                    format!("{:.2}", scorer.wsjf(d).score()),
+                    crate::text::score(scorer.wsjf(d).score()),
                 ]);
             }
             t
@@ -226,7 +226,7 @@ fn rank_row(i: usize, d: &crate::model::Debt, score: f64) -> Vec<String> {
         (i + 1).to_string(),
         d.id.clone(),
         d.title.clone(),
-        format!("{score:.2}"),
+        crate::text::score(score),
         d.effort.to_string(),
         d.owner.clone(),
         d.area.clone(),

@@ -68,7 +68,7 @@ pub fn sprint_csv(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Stri
             csv_cell(&d.area),
             csv_cell(&d.tags.join(";")),
             d.effort.to_string(),
-            format!("{:.2}", breakdown.score()),
+            crate::text::score(breakdown.score()),
             d.customer.to_string(),
             d.delivery.to_string(),
             d.risk.to_string(),

@@ -66,13 +66,13 @@ pub fn sprint_markdown(
         let krs: Vec<String> = d.key_results.iter().map(|k| markdown_cell(k)).collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {:.2} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} |",
             r.rank,
             markdown_cell(&d.id),
             markdown_cell(&d.title),
             markdown_cell(&d.owner),
             d.effort,
-            r.breakdown.score(),
+            crate::text::score(r.breakdown.score()),
             krs.join(", ")
         );
     }
@@ -87,11 +87,11 @@ pub fn sprint_markdown(
     };
     let _ = writeln!(
         out,
-        "\n**Totals:** {}, {} / {} pts, summed score {:.2}; key results: {kr_list}\n",
+        "\n**Totals:** {}, {} / {} pts, summed score {}; key results: {kr_list}\n",
         count(sh.rows.len(), "item"),
         t.effort,
         t.capacity,
-        t.score_sum
+        crate::text::score(t.score_sum)
     );
     out.push_str("## Why these items\n\n");
     let scorer = Scorer::new(plan, today);

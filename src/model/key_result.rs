@@ -186,6 +186,14 @@ impl KeyResult {
         }
     }
 
+    /// The check-ins on or before `today`, oldest first: what `current`
+    /// reads and what views show and act on (one dated later does not count
+    /// yet).
+    pub fn checkins_as_of(&self, today: NaiveDate) -> &[Checkin] {
+        let n = self.checkins.partition_point(|c| c.date <= today);
+        &self.checkins[..n]
+    }
+
     /// The value on or before `date`: the baseline before the first check-in.
     pub fn value_at(&self, date: NaiveDate) -> f64 {
         self.checkins

@@ -12,8 +12,9 @@ use crate::model::{Change, Plan};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveError {
     pub kind: SaveErrorKind,
-    /// What happened, with the path: "/p/bearing.ron: changed on disk by
-    /// another program; not overwritten". Sanitized for a terminal.
+    /// What happened, without the path (the front end shows the file):
+    /// "changed on disk", "read-only file", "No space left on device (os
+    /// error 28)". Sanitized for a terminal.
     pub message: String,
 }
 

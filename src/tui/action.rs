@@ -122,6 +122,9 @@ pub enum Action {
     Suspend,
     /// In the key-results view: add an objective (`a` adds a key result).
     AddObjective,
+    /// The plan settings form: North Star, weights, health thresholds,
+    /// policy levels.
+    Settings,
     /// In a form: save; in a picker: take the selected entry.
     Submit,
     /// Leaves a form (asking when something changed) or a picker.
@@ -249,6 +252,7 @@ impl Action {
             Action::CycleStatus => "cycle status",
             Action::Suspend => "suspend",
             Action::AddObjective => "add objective",
+            Action::Settings => "settings",
             Action::Submit => "submit",
             Action::Cancel => "cancel",
             Action::OpenEditor => "edit in $EDITOR",

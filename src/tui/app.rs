@@ -250,3 +250,4 @@ impl App {
 mod changes;
 pub use changes::save_error_text;
 mod report;
+pub use report::path_of;

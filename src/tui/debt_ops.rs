@@ -74,7 +74,7 @@ pub fn cycle_status(app: &mut App) -> Effect {
         old.label(),
         new.label(),
         if hidden {
-            " (leaves this list when you move on)"
+            " (hidden when you move on)"
         } else {
             ""
         }

@@ -116,8 +116,11 @@ pub fn remove_check_in(app: &mut App) -> Effect {
     };
     let kr = &app.plan().key_results[i];
     let id = kr.id.clone();
-    let Some(last) = kr.checkins.last().cloned() else {
-        app.error(format!("{id} has no check-ins to remove"));
+    // The latest that counts today (the one `current` reads).
+    let Some(last) = kr.checkins_as_of(app.today).last().cloned() else {
+        app.error(format!(
+            "{id} has no check-ins to remove on or before today"
+        ));
         return Effect::None;
     };
     match lifecycle::remove_checkin(app.plan(), &id, Some(last.date), app.today) {

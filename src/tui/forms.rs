@@ -74,8 +74,7 @@ pub fn add_objective(app: &mut App) -> Effect {
 /// the plan settings.
 pub fn edit(app: &mut App) -> Effect {
     if app.view == View::Overview {
-        open(app, meta_form(app.plan()), Target::Meta);
-        return Effect::None;
+        return settings(app);
     }
     let Some(id) = app.selected_id() else {
         app.info("nothing selected to edit");
@@ -85,6 +84,16 @@ pub fn edit(app: &mut App) -> Effect {
         (Some(form), Some(kind)) => open(app, form, Target::Edit(kind, id)),
         _ => app.error(format!("{id} no longer exists")),
     }
+    Effect::None
+}
+
+/// `W` in every view (and `e` on the overview): the plan settings —
+/// North Star, weights, health thresholds, policy levels.
+pub fn settings(app: &mut App) -> Effect {
+    if app.refuse_read_only() {
+        return Effect::None;
+    }
+    open(app, meta_form(app.plan()), Target::Meta);
     Effect::None
 }
 

@@ -39,7 +39,9 @@ pub fn answer(app: &mut App, p: Box<Prompt>) -> Result<Effect, Box<Prompt>> {
 /// cannot be read keeps the prompt open with the reason; a CSV with bad rows
 /// opens the review of every problem.
 fn read(app: &mut App, p: Prompt) -> Effect {
-    let path = p.input.text().trim().to_owned();
+    let path = crate::tui::app::path_of(p.input.text())
+        .to_string_lossy()
+        .into_owned();
     let text = match std::fs::read(&path) {
         Ok(bytes) => match crate::store::load::decode(Path::new(&path), bytes) {
             Ok(t) => t,

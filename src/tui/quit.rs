@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use super::action::Effect;
 use super::app::{App, Mode};
 use super::reload;
+use super::state::Question;
 use crate::text::sanitize;
 
 /// A change that is not on disk: dirty in a writable UI, and not already
@@ -21,9 +22,20 @@ pub fn unsaved(app: &App) -> bool {
 /// `q`, Ctrl-C, palette `quit`. Waits for the last save: a save still in
 /// flight may yet be refused, and that must be known before the UI goes.
 /// Ctrl-C while the question is open writes the recovery copy and quits.
+/// Ctrl-C in a form or prompt holding typed text asks first, as Esc does;
+/// Ctrl-C again is "yes".
 pub fn quit(app: &mut App) -> Effect {
     if matches!(app.mode, Mode::Quit { .. }) {
         return recover_and_quit(app);
+    }
+    if let Mode::Ask(q) = &app.mode
+        && matches!(q.as_ref(), Question::DiscardAndQuit(_))
+    {
+        app.mode = Mode::Normal;
+    } else if holds_typing(app) {
+        let held = std::mem::take(&mut app.mode);
+        app.mode = Mode::Ask(Box::new(Question::DiscardAndQuit(Box::new(held))));
+        return Effect::None;
     }
     if app.read_only() {
         return Effect::Quit;
@@ -43,13 +55,49 @@ pub fn quit(app: &mut App) -> Effect {
     Effect::None
 }
 
-/// Why the change is not on disk, short: "file changed on disk" or the
-/// save's error.
+/// A form changed since it opened, or a prompt with text the user typed (a
+/// default still selected whole was not typed).
+fn holds_typing(app: &App) -> bool {
+    match &app.mode {
+        Mode::Form(state) => state.form.changed(),
+        Mode::Prompt(p) => !p.input.is_empty() && !p.input.all_selected(),
+        _ => false,
+    }
+}
+
+/// Why the change is not on disk, short and without keys (it is also
+/// printed after the UI is gone): "file changed on disk", "the file is
+/// read-only", or the save's error.
 fn reason(app: &App) -> String {
     match &app.saved {
-        Some(Err(e)) if e.contains("changed on disk") => "file changed on disk".to_owned(),
-        Some(Err(e)) => sanitize(e).into_owned(),
+        Some(Err(e)) if e.contains("changed on disk") => CHANGED.to_owned(),
+        Some(Err(e)) if e.contains("read-only file") => READ_ONLY.to_owned(),
+        Some(Err(e)) if e.contains("read-only directory") => {
+            "the plan's directory is read-only".to_owned()
+        }
+        // The UI's advice after the dash names keys; the cause comes first.
+        Some(Err(e)) => sanitize(e.split(" — ").next().unwrap_or(e)).into_owned(),
         _ => "the last change is not saved".to_owned(),
+    }
+}
+
+const CHANGED: &str = "file changed on disk";
+const READ_ONLY: &str = "the file is read-only";
+
+/// The quit question's text, worded by its reason: only a file that
+/// changed on disk has a "theirs" to back up.
+pub fn explain(reason: &str) -> String {
+    let then = "w writes yours to a recovery copy and quits. Esc stays.";
+    match reason {
+        CHANGED => format!(
+            "The file changed on disk since it was read; your last change is not in it. K saves yours over it and quits (theirs goes to the backups: `bearing backups` lists them). {then}"
+        ),
+        READ_ONLY => format!(
+            "The file is read-only; your last change is not in it. Make it writable (chmod u+w) and press K to save yours and quit. {then}"
+        ),
+        _ => format!(
+            "Your last change is not on disk ({reason}). K tries the save again and quits. {then}"
+        ),
     }
 }
 
@@ -89,10 +137,13 @@ pub fn write_recovery(app: &mut App) -> Result<PathBuf, String> {
 
 /// `Esc` in the question: back to the plan, the change still in memory.
 pub fn stay(app: &mut App) -> Effect {
+    let changed = matches!(&app.mode, Mode::Quit { reason } if reason == CHANGED);
     app.mode = Mode::Normal;
-    app.info(
-        "your change is kept in memory, not saved: K keeps yours over the file, R reloads theirs",
-    );
+    app.info(if changed {
+        "your change is kept in memory, not saved: K keeps yours over the file, R reloads theirs"
+    } else {
+        "your change is kept in memory, not saved: K saves it once the file can be written"
+    });
     Effect::None
 }
 

@@ -19,6 +19,13 @@ impl Question {
             Question::Discard(state) => {
                 format!("Discard your changes to “{}”?", sanitize(&state.form.title))
             }
+            Question::DiscardAndQuit(held) => match held.as_ref() {
+                Mode::Form(state) => format!(
+                    "Discard the form “{}” and quit?",
+                    sanitize(&state.form.title)
+                ),
+                _ => "Discard what you typed and quit?".to_owned(),
+            },
             Question::Reload => format!(
                 "Reload {} from disk? Your unsaved change is dropped.",
                 file_name(app)
@@ -32,19 +39,13 @@ fn file_name(app: &App) -> String {
     app.session.file_name()
 }
 
-pub fn answer(app: &mut App, yes: bool) -> Effect {
-    let Mode::Ask(question) = std::mem::take(&mut app.mode) else {
-        return Effect::None;
-    };
-    match (*question, yes) {
-        (Question::Discard(_), true) => app.info("discarded"),
-        (Question::Discard(state), false) => app.mode = Mode::Form(Box::new(state)),
-        (Question::Reload, true) => reload_now(app),
-        (Question::Reload, false) => {
-            app.info("kept your version in memory (not saved: K saves it)")
-        }
+/// y/n on `R` while a change is unsaved (the router has taken the question).
+pub fn answer_reload(app: &mut App, yes: bool) {
+    if yes {
+        reload_now(app);
+    } else {
+        app.info("kept your version in memory (not saved: K saves it)");
     }
-    Effect::None
 }
 
 /// The idle tick: adopts the file's new content when it changed on disk and

@@ -9,8 +9,8 @@ use crossterm::event::KeyEvent;
 use super::action::{Action, Effect};
 use super::app::App;
 use super::components::InputOutcome;
-use super::state::{Mode, ModeKind, Prompt};
-use super::{experiment_ops, forms, import_ops, pickers, reload, sprint_ops};
+use super::state::{Mode, ModeKind, Prompt, Question};
+use super::{experiment_ops, forms, import_ops, pickers, quit, reload, sprint_ops};
 
 /// What routing a key came to: done, or another action to run (the
 /// palette's chosen command).
@@ -100,8 +100,11 @@ pub fn paste(app: &mut App, text: &str) {
         Mode::Form(state) => state.form.paste(text),
         Mode::Search(_) | Mode::Palette(_) => pickers::paste(app, text),
         Mode::Prompt(p) => {
-            let line = text.trim_end_matches(['\r', '\n']).replace("\r\n", " ");
-            p.input.insert_str(&line.replace(['\r', '\n'], " "));
+            let line = text.trim_end_matches(['\r', '\n']);
+            p.input
+                .insert_str(&crate::tui::components::text_input::normalize_breaks(
+                    line, false,
+                ));
             p.error = None;
         }
         _ => {}
@@ -122,7 +125,18 @@ pub fn confirm(app: &mut App, yes: bool) -> Effect {
     Effect::Save
 }
 
-/// y/n on a question that is not a plan change (discard a form, reload).
+/// y/n on a question that is not a plan change (discard a form, discard
+/// and quit, reload).
 pub fn answer_question(app: &mut App, yes: bool) -> Effect {
-    reload::answer(app, yes)
+    let Mode::Ask(question) = std::mem::take(&mut app.mode) else {
+        return Effect::None;
+    };
+    match (*question, yes) {
+        (Question::DiscardAndQuit(_), true) => return quit::quit(app),
+        (Question::DiscardAndQuit(held), false) => app.mode = *held,
+        (Question::Discard(_), true) => app.info("discarded"),
+        (Question::Discard(state), false) => app.mode = Mode::Form(Box::new(state)),
+        (Question::Reload, yes) => reload::answer_reload(app, yes),
+    }
+    Effect::None
 }

@@ -81,6 +81,7 @@ fn run(app: &mut App, action: Action) -> Effect {
         Action::Add => forms::add(app),
         Action::Edit => forms::edit(app),
         Action::AddObjective => forms::add_objective(app),
+        Action::Settings => forms::settings(app),
         Action::Search => pickers::open_search(app),
         Action::Palette => pickers::open_palette(app),
         // Routed by `dispatch` (they may hand back the palette's command).

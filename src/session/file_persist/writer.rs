@@ -216,23 +216,31 @@ pub(super) fn saved_now() -> String {
     format!("saved {}", chrono::Local::now().format("%H:%M:%S"))
 }
 
-/// What a failed write says, as data: the front end adds what to do next.
+/// What a failed write says, as data: the cause without the path (the
+/// front end shows the file), so the front end can add what to do next and
+/// still fit at 80 columns.
 pub(super) fn describe_error(path: &Path, e: &StoreError) -> SaveError {
     match e {
-        StoreError::ChangedOnDisk { .. } => SaveError::new(
-            SaveErrorKind::ChangedOnDisk,
-            format!(
-                "{}: changed on disk by another program; not overwritten",
-                crate::text::sanitize(&path.display().to_string())
-            ),
-        ),
-        StoreError::ReadOnlyFile { .. } | StoreError::ReadOnlyDir { .. } => SaveError::new(
-            SaveErrorKind::ReadOnly,
-            crate::text::sanitize(&e.to_string()).into_owned(),
-        ),
-        e => SaveError::new(
-            SaveErrorKind::Failed,
-            crate::text::sanitize(&e.to_string()).into_owned(),
-        ),
+        StoreError::ChangedOnDisk { .. } => {
+            SaveError::new(SaveErrorKind::ChangedOnDisk, "changed on disk")
+        }
+        StoreError::ReadOnlyFile { .. } => {
+            SaveError::new(SaveErrorKind::ReadOnly, "read-only file")
+        }
+        StoreError::ReadOnlyDir { .. } => {
+            SaveError::new(SaveErrorKind::ReadOnly, "read-only directory")
+        }
+        e => {
+            let full = e.to_string();
+            let shown = path.display().to_string();
+            let cause = full
+                .strip_prefix(&shown)
+                .and_then(|rest| rest.strip_prefix(": "))
+                .unwrap_or(&full);
+            SaveError::new(
+                SaveErrorKind::Failed,
+                crate::text::sanitize(cause).into_owned(),
+            )
+        }
     }
 }

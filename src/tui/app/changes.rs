@@ -171,15 +171,13 @@ impl App {
 /// A refused save as the status bar says it: what happened, and the keys
 /// that decide what next.
 pub fn save_error_text(e: &SaveError) -> String {
+    // `quit` reads the cause before the " — ".
     match e.kind {
-        SaveErrorKind::ChangedOnDisk => format!(
-            "{} — R reloads theirs (drops yours), K keeps yours (backs up theirs)",
-            e.message
-        ),
-        SaveErrorKind::ReadOnly => format!(
-            "{} — your change is kept here: K saves it once the file can be written",
-            e.message
-        ),
+        SaveErrorKind::ChangedOnDisk => format!("{} — R reloads theirs, K keeps yours", e.message),
+        SaveErrorKind::ReadOnly if e.message == "read-only file" => {
+            format!("{} — chmod u+w; K saves it", e.message)
+        }
+        SaveErrorKind::ReadOnly => format!("{} — K saves it once it is writable", e.message),
         SaveErrorKind::Failed => e.message.clone(),
     }
 }

@@ -48,7 +48,7 @@ impl App {
 
     /// Writes `text` to `path` atomically; the status line says where.
     pub fn write_export(&mut self, path: &str, text: &str, what: &str) -> Result<(), String> {
-        let path = PathBuf::from(path.trim());
+        let path = path_of(path);
         if path.as_os_str().is_empty() {
             return Err("a path is required".to_owned());
         }
@@ -56,5 +56,20 @@ impl App {
             .map_err(|e| e.to_string())?;
         self.info(format!("wrote {what} to {}", path.display()));
         Ok(())
+    }
+}
+
+/// A path as typed in a prompt: trimmed, and a leading `~/` (or a lone
+/// `~`) is the home directory, as a shell would read it. Without `$HOME`
+/// the text is taken as it is.
+pub fn path_of(text: &str) -> PathBuf {
+    let text = text.trim();
+    let home = std::env::var_os("HOME").filter(|h| !h.is_empty());
+    match (text.strip_prefix('~'), home) {
+        (Some(""), Some(home)) => home.into(),
+        (Some(rest), Some(home)) if rest.starts_with('/') => {
+            std::path::Path::new(&home).join(rest.trim_start_matches('/'))
+        }
+        _ => text.into(),
     }
 }

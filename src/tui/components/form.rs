@@ -3,6 +3,7 @@
 //! errors; turning the text into an entity (with the CLI's rules) is
 //! `entity_forms`' job.
 
+use super::text_input::normalize_breaks;
 use super::{InputOutcome, TextInput};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -222,8 +223,8 @@ impl Form {
         if let Some(f) = self.fields.get_mut(self.focus) {
             match f.kind {
                 FieldKind::Choice(_) => return,
-                FieldKind::MultiLine => f.value.insert_str(&text.replace("\r\n", "\n")),
-                _ => f.value.insert_str(&text.replace(['\r', '\n'], " ")),
+                FieldKind::MultiLine => f.value.insert_str(&normalize_breaks(text, true)),
+                _ => f.value.insert_str(&normalize_breaks(text, false)),
             }
             f.error = None;
         }

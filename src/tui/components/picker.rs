@@ -317,7 +317,8 @@ impl Picker {
 
     /// Pasted text joins the query as one line.
     pub fn paste(&mut self, text: &str) {
-        self.input.insert_str(&text.replace(['\r', '\n'], " "));
+        self.input
+            .insert_str(&super::text_input::normalize_breaks(text, false));
         self.refresh();
     }
 

@@ -35,6 +35,18 @@ pub enum InputOutcome {
     Ignored,
 }
 
+/// Line breaks as pasted (terminals send CR for Enter, Windows text CRLF)
+/// made one kind: LF where the field keeps line breaks, a space where it is
+/// one line. A bare CR never reaches a field, the file or the screen.
+pub fn normalize_breaks(text: &str, multi_line: bool) -> String {
+    let lf = text.replace("\r\n", "\n").replace('\r', "\n");
+    if multi_line {
+        lf
+    } else {
+        lf.replace('\n', " ")
+    }
+}
+
 fn shown(c: char) -> char {
     match c {
         '\n' => NEWLINE_MARK,

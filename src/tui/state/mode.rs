@@ -114,4 +114,8 @@ pub enum Question {
     Discard(FormState),
     /// `R` while a change is unsaved.
     Reload,
+    /// Ctrl-C in a form or prompt holding what was typed: "no" brings it
+    /// back, "yes" drops it and quits (the plan's own unsaved change is
+    /// still guarded by the quit question).
+    DiscardAndQuit(Box<Mode>),
 }

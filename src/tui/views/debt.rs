@@ -150,7 +150,7 @@ fn cell(app: &App, col: Col, i: usize, d: &Debt, b: Option<&Breakdown>) -> Strin
         Col::Rank => super::links::rank_cell(app, i, b),
         Col::Id => d.id.clone(),
         Col::Title => fit(&d.title, 300),
-        Col::Score => b.map_or_else(String::new, |b| format!("{:.2}", b.score())),
+        Col::Score => b.map_or_else(String::new, |b| crate::text::score(b.score())),
         Col::Effort => d.effort.to_string(),
         Col::Owner => fit(&d.owner, 8),
         Col::Area => fit(&d.area, 10),
@@ -167,7 +167,10 @@ pub fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
         Span::styled(format!("{} ", d.id), t.key()),
         Span::styled(fit(&d.title, width.saturating_sub(8)), t.title()),
     ])];
-    let mut facts = vec![d.status.label().to_owned(), format!("{} pts", d.effort)];
+    let mut facts = vec![
+        d.status.label().to_owned(),
+        crate::text::count(d.effort, "pt"),
+    ];
     if !d.owner.is_empty() {
         facts.push(format!("owner {}", fit(&d.owner, 20)));
     }
@@ -225,7 +228,7 @@ pub fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
             num(b.cost_of_delay()),
             b.effort.max(1)
         )),
-        Span::styled(format!("{:.2}", b.score()), t.title()),
+        Span::styled(crate::text::score(b.score()), t.title()),
         Span::raw(match app.cache.rank[i] {
             Some(r) => format!("  rank {r} of {}", app.cache.ranking.len()),
             None => String::new(),

@@ -221,11 +221,20 @@ fn key_result(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
     if !kr.owner.is_empty() {
         lines.push(field(t, "owner", fit(&kr.owner, w)));
     }
+    // As of today: a check-in dated later does not count yet.
+    let shown = kr.checkins_as_of(app.today);
+    let later = kr.checkins.len() - shown.len();
     lines.push(Line::from(Span::styled(
-        format!("Check-ins ({})", kr.checkins.len()),
+        format!("Check-ins ({})", shown.len()),
         t.heading(),
     )));
-    for c in kr.checkins.iter().rev().take(50) {
+    if later > 0 {
+        lines.push(Line::from(Span::styled(
+            format!("{later} more dated after today (not counted yet)"),
+            t.dim(),
+        )));
+    }
+    for c in shown.iter().rev().take(50) {
         lines.push(Line::from(format!("{}  {}", c.date, num(c.value))));
     }
     lines.extend(super::links::kr_links(app, kr, w));

@@ -24,8 +24,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Mode::Form(state) => state.form.render(frame, area, &styles),
         Mode::Search(p) | Mode::Palette(p) => p.picker.render(frame, area, &styles),
         Mode::Ask(q) => {
-            if let Question::Discard(state) = q.as_ref() {
-                state.form.render(frame, area, &styles);
+            match q.as_ref() {
+                Question::Discard(state) => state.form.render(frame, area, &styles),
+                Question::DiscardAndQuit(held) => {
+                    if let Mode::Form(state) = held.as_ref() {
+                        state.form.render(frame, area, &styles);
+                    }
+                }
+                Question::Reload => {}
             }
             overlay::confirm(frame, area, app, &q.prompt(app));
         }

@@ -97,7 +97,11 @@ fn kr_cells(app: &App, kr: &KeyResult, wide: bool, mid: bool) -> Vec<Vec<Span<'s
         )));
     }
     if wide {
-        let values: Vec<f64> = kr.checkins.iter().map(|c| c.value).collect();
+        let values: Vec<f64> = kr
+            .checkins_as_of(app.today)
+            .iter()
+            .map(|c| c.value)
+            .collect();
         cells.push(grid::text(sparkline(&values, 12)));
         cells.push(grid::text(
             kr.due.map_or_else(|| "–".to_owned(), |d| d.to_string()),

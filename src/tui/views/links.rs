@@ -170,8 +170,9 @@ pub fn kr_pane(frame: &mut Frame, area: Rect, app: &App) -> Rect {
     let inner = block.inner(pane);
     frame.render_widget(block, pane);
     let w = usize::from(inner.width);
-    let values: Vec<f64> = kr.checkins.iter().map(|c| c.value).collect();
-    let last = kr.checkins.last().map_or_else(
+    let shown = kr.checkins_as_of(app.today);
+    let values: Vec<f64> = shown.iter().map(|c| c.value).collect();
+    let last = shown.last().map_or_else(
         || "no check-ins yet: c checks in".to_owned(),
         |c| format!("last {} on {}", num(c.value), c.date),
     );

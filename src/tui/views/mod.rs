@@ -13,12 +13,13 @@ mod links;
 mod overlay;
 mod overview;
 mod sprints;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 use super::action::View;
 use super::app::{App, Hits, Message, Mode};
@@ -142,10 +143,19 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         t.tab_active(),
     )];
     if let Some(Err(why)) = &app.saved {
-        left.push(Span::styled(
-            format!(" save failed: {} ", sanitize(why)),
-            t.error(),
-        ));
+        // The cause and its fix say it all; "save failed:" goes first when
+        // the bar is too narrow for both and the file's name.
+        let why = sanitize(why);
+        let name_w = display_width(file_name(&app.session.persist().describe())) + 2;
+        let label = " save failed:";
+        let full = display_width(label) + display_width(&why) + 2;
+        let mode_w: usize = left.iter().map(|s| display_width(&s.content)).sum();
+        let label = if mode_w + full + name_w > usize::from(area.width) {
+            ""
+        } else {
+            label
+        };
+        left.push(Span::styled(format!("{label} {why} "), t.error()));
     }
     match &app.message {
         Some(Message::Info(m)) => left.push(Span::raw(format!(" {}", sanitize(m)))),
@@ -162,13 +172,35 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         after.push_str(&sanitize(done));
     }
     let left_w: usize = left.iter().map(|s| display_width(&s.content)).sum();
-    let room = usize::from(area.width).saturating_sub(left_w + 1);
+    let width = usize::from(area.width);
+    // The file's name keeps its place (up to half the bar): a long message
+    // on the left is cut instead.
+    let name_w = display_width(file_name(&file)) + 2;
+    let room = width.saturating_sub(left_w + 1).max(name_w.min(width / 2));
+    // What does not fit before the file's name ends in "…".
+    let mut left_room = width.saturating_sub(room.min(width));
+    // Tight: the space each part starts with goes after the first (the
+    // part before ends in one already).
+    let tight = left_w > left_room;
+    let left: Vec<Span> = left
+        .into_iter()
+        .enumerate()
+        .map(|(n, span)| {
+            let text = if tight && n > 0 {
+                span.content.trim_start()
+            } else {
+                &span.content
+            };
+            let cut = truncate(text, left_room).into_owned();
+            left_room = left_room.saturating_sub(display_width(&cut));
+            Span::styled(cut, span.style)
+        })
+        .collect();
     let bar = Paragraph::new(Line::from(left)).style(t.status_bar());
     frame.render_widget(bar, area);
     if room >= 8 {
-        // The file's name stays visible: its directory is shortened first,
-        // and what follows it goes when even the name would not fit.
-        let name_w = file.rsplit('/').next().map_or(0, display_width) + 2;
+        // Its directory is shortened first, and what follows it goes when
+        // even the name would not fit.
         let after_room = room.saturating_sub(name_w.min(room));
         let after = truncate(&after, after_room.saturating_sub(1));
         let file_room = room.saturating_sub(display_width(&after) + 1);
@@ -176,8 +208,14 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
         let right = truncate(&right, room).into_owned();
         let w = display_width(&right) as u16;
         let r = Rect::new(area.right().saturating_sub(w), area.y, w, 1).intersection(area);
+        frame.render_widget(Clear, r);
         frame.render_widget(Paragraph::new(right).style(t.status_bar()), r);
     }
+}
+
+/// The last part of a path, as the status bar always shows it.
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
 }
 
 /// Plan text made safe and cut to `width` columns.

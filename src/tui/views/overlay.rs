@@ -69,24 +69,27 @@ pub fn confirm(frame: &mut Frame, area: Rect, app: &App, prompt: &str) {
     );
 }
 
-/// Quitting with a change that is not on disk: why, and the three ways on.
+/// Quitting with a change that is not on disk: why, and the three ways on,
+/// wrapped to the popup so every sentence ends on screen.
 pub fn quit(frame: &mut Frame, area: Rect, app: &App, reason: &str) {
     let t = &app.theme;
-    let popup = centered(area, 72, 6);
+    let width = 72.min(area.width);
+    let text = crate::text::sanitize(&crate::tui::quit::explain(reason)).into_owned();
+    let lines: Vec<Line> = super::wrap::wrap(&text, usize::from(width.saturating_sub(2)))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    let popup = centered(
+        area,
+        width,
+        u16::try_from(lines.len() + 2).unwrap_or(u16::MAX),
+    );
     let block = Block::bordered()
         .title(" Unsaved change ")
         .title_bottom(format!(" {} ", keymap::hints(ModeKind::Quit).join(" · ")))
         .border_style(t.error());
-    let text = format!(
-        "Your last change is not on disk ({reason}). Quit anyway? K saves yours over the file (theirs goes to the backups), w writes yours to a recovery copy."
-    );
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(crate::text::sanitize(&text).into_owned())
-            .wrap(Wrap { trim: true })
-            .block(block),
-        popup,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }
 
 pub fn filter(frame: &mut Frame, area: Rect, app: &App, field: FilterField) {

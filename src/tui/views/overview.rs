@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::wrap::wrap;
 use super::{bar, fit, heading};
 use crate::model::{Health, Severity};
 use crate::text::{display_width, sanitize};
@@ -32,6 +33,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let top_h = u16::try_from(north.len().min(room) + 1).unwrap_or(u16::MAX);
     let [top, rest] = Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(area);
     frame.render_widget(Paragraph::new(north), top);
+    // A selected finding is shown whole at the foot.
+    let foot = finding_detail(app, selected, usize::from(area.width));
+    let foot_h = u16::try_from(foot.len() + usize::from(!foot.is_empty())).unwrap_or(0);
+    let [rest, bottom] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(foot_h)]).areas(rest);
+    if !foot.is_empty() {
+        let mut lines = vec![Line::from(Span::styled(
+            "─".repeat(usize::from(area.width)),
+            app.theme.dim(),
+        ))];
+        lines.extend(foot);
+        frame.render_widget(Paragraph::new(lines), bottom);
+    }
     if rest.width >= 70 {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -64,8 +78,12 @@ fn north_star(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     const LABEL: &str = "North Star  ";
     let indent = LABEL.len();
-    let text = sanitize(&app.plan().north_star.replace(['\r', '\n'], " ")).into_owned();
-    let wrapped = wrap(&text, width.saturating_sub(indent).max(1));
+    // Each paragraph (and line) as written, wrapped on its own.
+    let text = app.plan().north_star.trim().replace("\r\n", "\n");
+    let wrapped: Vec<String> = text
+        .split(['\n', '\r'])
+        .flat_map(|para| wrap(&sanitize(para), width.saturating_sub(indent).max(1)))
+        .collect();
     wrapped
         .into_iter()
         .enumerate()
@@ -78,40 +96,6 @@ fn north_star(app: &App, width: usize) -> Vec<Line<'static>> {
             Line::from(vec![lead, Span::styled(part, t.title())])
         })
         .collect()
-}
-
-/// Greedy word wrap to `width` columns; a word longer than a line is cut
-/// across lines.
-pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let w = display_width(word);
-        if used > 0 && used + 1 + w <= width {
-            line.push(' ');
-            line.push_str(word);
-            used += 1 + w;
-            continue;
-        }
-        if used > 0 {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        for c in word.chars() {
-            let cw = display_width(c.encode_utf8(&mut [0; 4]));
-            if used + cw > width && used > 0 {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push(c);
-            used += cw;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 /// Draws `items` in `area`, scrolled so the selected row is in view.
@@ -217,7 +201,7 @@ fn debt_line(app: &App, n: usize, i: usize, width: usize) -> Line<'static> {
     let t = &app.theme;
     let d = &app.plan().debts[i];
     let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
-    let score = format!(" {score:.2}");
+    let score = format!(" {}", crate::text::score(score));
     let head = format!("{}. {} ", n + 1, d.id);
     let room = width.saturating_sub(head.chars().count() + score.len());
     Line::from(vec![
@@ -349,24 +333,35 @@ fn finding_line(app: &App, i: usize, width: usize) -> Line<'static> {
     } else {
         t.warn()
     };
+    // What is wrong first, then the item: a cut line still says the rule.
+    let rule = format!("{}: ", finding.rule.name());
     Line::from(vec![
-        Span::styled(format!("{} ", fit(&finding.id, 20)), style),
+        Span::styled(fit(&rule, width), style),
         Span::raw(fit(
-            &finding.message,
-            width.saturating_sub(display_width(&finding.id).min(20) + 1),
+            &format!("{} · {}", finding.message, finding.id),
+            width.saturating_sub(display_width(&rule)),
         )),
     ])
 }
 
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_at_words_and_cuts_long_ones() {
-        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
-        assert_eq!(wrap("", 5), [""]);
-        assert_eq!(wrap("日本語 text", 4), ["日本", "語", "text"]);
-    }
+/// The selected finding in full, wrapped, for the foot of the overview.
+fn finding_detail(app: &App, row: Option<Row>, width: usize) -> Vec<Line<'static>> {
+    let Some(Row::Finding(i)) = row else {
+        return Vec::new();
+    };
+    let Some(f) = app.findings().get(i) else {
+        return Vec::new();
+    };
+    let text = format!(
+        "{} {}: {} · {}",
+        f.severity.label(),
+        f.rule.name(),
+        f.message,
+        f.id
+    );
+    wrap(&sanitize(&text), width.max(1))
+        .into_iter()
+        .take(4)
+        .map(|l| Line::from(Span::styled(l, app.theme.title())))
+        .collect()
 }

@@ -203,16 +203,22 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     };
     lines.push(Line::from(Span::styled(
         fit(
-            &format!("score {score_sum:.2} · velocity {velocity} · {krs}"),
+            &format!(
+                "score {} · velocity {velocity} · {krs}",
+                crate::text::score(score_sum)
+            ),
             w,
         ),
         t.dim(),
     )));
     if s.items.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "no items: p auto-plans, t adds the top three, > adds one",
-            t.dim(),
-        )));
+        // The keys only where they work: an open sprint in a writable UI.
+        let hint = if s.state.is_open() && !app.read_only() {
+            "no items: p auto-plans, t adds the top three, > adds one"
+        } else {
+            "no items"
+        };
+        lines.push(Line::from(Span::styled(hint, t.dim())));
     }
     let room = usize::from(inner.height).saturating_sub(lines.len());
     let sel = sprint_ops::item_row(app);
@@ -226,7 +232,8 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
                 let rank = app.cache.rank[i].map_or("-".to_owned(), |r| r.to_string());
                 let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
                 let owner = if d.owner.is_empty() { "-" } else { &d.owner };
-                let head = format!("{rank:>3} {id} {:>3} {score:>5.2} ", d.effort);
+                let score = crate::text::score(score);
+                let head = format!("{rank:>3} {id} {:>3} {score:>5} ", d.effort);
                 let rest = fit(
                     &format!("{} · {} · {}", d.title, fit(owner, 10), d.status.label()),
                     w.saturating_sub(display_width(&head)),
