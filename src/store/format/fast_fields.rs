@@ -21,11 +21,15 @@
 //!    in the struct: `omit` when serde skips it when empty, else `req`.
 //! 3. A new value type needs a [`Value`] impl (an enum: an `idents!` table
 //!    with serde's spellings); an optional one an [`Omit`] impl.
-//! 4. Validation, if any, in `src/model/validate/`; `format::checks` then
-//!    points a bad value at its line.
-//! 5. Run `cargo test --test load_equivalence` and `cargo test --lib
-//!    store::format` (round trip, fast = RON).
-//! 6. A changed file layout is a schema question: see `store/load.rs`.
+//! 4. Validation, if any, in `src/model/validate.rs` (`<kind>_values`);
+//!    `format::checks` then points a bad value at its line.
+//! 5. Make the generators in `tests/load_equivalence.rs` and
+//!    `tests/fuzz/roundtrip.rs` produce the field (always `None` proves
+//!    nothing), then run `cargo test --test load_equivalence` and
+//!    `cargo test --lib store::format` (round trip, fast = RON).
+//! 6. An optional field needs no schema change (older builds refuse the new
+//!    key, as for any unknown field). A changed layout is a schema question:
+//!    `SCHEMA_VERSION` in `src/model/plan.rs`; there are no migrations yet.
 
 use chrono::NaiveDate;
 
