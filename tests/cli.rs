@@ -1,95 +1,10 @@
 //! The real `bearing` binary, run as a user or a CI script would.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
+use std::process::Command;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn plan(&self) -> PathBuf {
-        self.path().join("bearing.ron")
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let out: Output = Command::new(env!("CARGO_BIN_EXE_bearing"))
-            .args(args)
-            .current_dir(self.path())
-            .env("BEARING_DATA_DIR", self.path().join("data"))
-            .env("BEARING_TODAY", "2026-11-20")
-            .env_remove("BEARING_FILE")
-            .env_remove("COLUMNS")
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
-    }
-
-    /// Runs and expects success; returns stdout.
-    fn ok(&self, args: &[&str]) -> String {
-        let r = self.run(args);
-        assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
-        r.stdout
-    }
-
-    /// The id printed as the last word of the first line.
-    fn add(&self, args: &[&str]) -> String {
-        let out = self.ok(args);
-        out.lines()
-            .next()
-            .unwrap()
-            .split_whitespace()
-            .last()
-            .unwrap()
-            .to_owned()
-    }
-
-    fn file(&self) -> Vec<u8> {
-        std::fs::read(self.plan()).unwrap()
-    }
-
-    /// A user error: exit 1, a message containing `needle`, the file untouched.
-    fn refused(&self, args: &[&str], needle: &str) {
-        let before = std::fs::read(self.plan()).ok();
-        let r = self.run(args);
-        assert_eq!(r.code, 1, "{args:?}: {}", r.stderr);
-        assert!(
-            r.stderr.contains(needle),
-            "{args:?}: expected {needle:?} in {:?}",
-            r.stderr
-        );
-        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
-        assert_eq!(
-            std::fs::read(self.plan()).ok(),
-            before,
-            "{args:?} changed the file"
-        );
-    }
-}
-
-fn json(s: &str) -> serde_json::Value {
-    serde_json::from_str(s).unwrap()
-}
+use common::cli::{Sandbox, json};
 
 /// A plan with one of everything, built through the CLI.
 fn seeded() -> (Sandbox, [String; 4]) {
@@ -550,13 +465,6 @@ fn the_demo_answers_every_read_command_and_refuses_writes() {
     assert!(!sb.plan().exists(), "the demo never writes a plan file");
 }
 
-/// The demo plan as a writable file in a sandbox.
-fn demo_copy() -> Sandbox {
-    let sb = Sandbox::new();
-    std::fs::write(sb.plan(), bearing::store::embedded::DEMO).unwrap();
-    sb
-}
-
 fn sprints(sb: &Sandbox) -> Vec<serde_json::Value> {
     json(&sb.ok(&["sprint", "list", "--format", "json"]))
         .as_array()
@@ -566,7 +474,7 @@ fn sprints(sb: &Sandbox) -> Vec<serde_json::Value> {
 
 #[test]
 fn sprint_new_plan_start_close_through_the_cli() {
-    let sb = demo_copy();
+    let sb = Sandbox::demo();
     let s = sb.add(&[
         "sprint",
         "new",
@@ -666,7 +574,7 @@ fn sprint_new_plan_start_close_through_the_cli() {
 
 #[test]
 fn sprint_top_three_says_when_it_overflows() {
-    let sb = demo_copy();
+    let sb = Sandbox::demo();
     let s = sb.add(&[
         "sprint",
         "new",

@@ -2,81 +2,17 @@
 //! a CSV row with any problem is never imported, and an exported CSV
 //! imports back equal.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
+mod common;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use common::cli::Sandbox;
 
-impl Sandbox {
-    fn new() -> Self {
-        let sb = Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        sb.ok(&["init"]);
-        sb
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn plan(&self) -> PathBuf {
-        self.path().join("bearing.ron")
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
-            .args(args)
-            .current_dir(self.path())
-            .env("BEARING_DATA_DIR", self.path().join("data"))
-            .env("BEARING_TODAY", "2026-11-20")
-            .env_remove("BEARING_FILE")
-            .env_remove("COLUMNS")
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let r = self.run(args);
-        assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
-        r.stdout
-    }
-
-    /// The id printed as the last word of the first line.
-    fn add(&self, args: &[&str]) -> String {
-        let out = self.ok(args);
-        out.lines()
-            .next()
-            .unwrap()
-            .split_whitespace()
-            .last()
-            .unwrap()
-            .to_owned()
-    }
-
-    fn write(&self, name: &str, text: &str) -> String {
-        std::fs::write(self.path().join(name), text).unwrap();
-        name.to_owned()
-    }
-
-    fn debts(&self, file: &str) -> Vec<serde_json::Value> {
-        let out = self.ok(&["--file", file, "list", "debt", "--format", "json"]);
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
-        v.as_array().unwrap().clone()
-    }
+/// The debt items of the plan in `file`, as `list debt --format json` gives them.
+fn debts(sb: &Sandbox, file: &str) -> Vec<serde_json::Value> {
+    let out = sb.ok(&["--file", file, "list", "debt", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v.as_array().unwrap().clone()
 }
 
 /// A sprint with one item in it, for the exports.
@@ -97,7 +33,7 @@ fn with_sprint(sb: &Sandbox) -> String {
 
 #[test]
 fn an_export_never_replaces_the_plan_by_any_path() {
-    let sb = Sandbox::new();
+    let sb = Sandbox::init();
     let s = with_sprint(&sb);
     std::fs::create_dir(sb.path().join("docs")).unwrap();
     #[cfg(unix)]
@@ -147,7 +83,7 @@ fn an_export_never_replaces_the_plan_by_any_path() {
 
 #[test]
 fn a_row_with_too_many_cells_is_skipped_not_cut_short() {
-    let sb = Sandbox::new();
+    let sb = Sandbox::init();
     let f = sb.write("extra.csv", "title,effort\na,1,extra\nb,2\n");
     let r = sb.run(&["import", "csv", &f]);
     assert_eq!(r.code, 1, "{}", r.stderr);
@@ -162,8 +98,7 @@ fn a_row_with_too_many_cells_is_skipped_not_cut_short() {
         out.contains("imported 1 debt item (skipped 1 invalid row)"),
         "{out}"
     );
-    let titles: Vec<String> = sb
-        .debts("bearing.ron")
+    let titles: Vec<String> = debts(&sb, "bearing.ron")
         .iter()
         .map(|d| d["title"].as_str().unwrap().to_owned())
         .collect();
@@ -171,7 +106,7 @@ fn a_row_with_too_many_cells_is_skipped_not_cut_short() {
 
     // A `;` file whose quoted title has a `;` in it, and a row with a stray
     // fourth cell.
-    let sb = Sandbox::new();
+    let sb = Sandbox::init();
     let f = sb.write(
         "semi.csv",
         "title;effort;tags\n\"semi;colon title\";2;a;b\nok;1;x\n",
@@ -181,8 +116,7 @@ fn a_row_with_too_many_cells_is_skipped_not_cut_short() {
         out.contains("imported 1 debt item (skipped 1 invalid row)"),
         "{out}"
     );
-    let titles: Vec<String> = sb
-        .debts("bearing.ron")
+    let titles: Vec<String> = debts(&sb, "bearing.ron")
         .iter()
         .map(|d| d["title"].as_str().unwrap().to_owned())
         .collect();
@@ -191,7 +125,7 @@ fn a_row_with_too_many_cells_is_skipped_not_cut_short() {
 
 #[test]
 fn an_exported_csv_imports_back_equal_whatever_the_text_starts_with() {
-    let sb = Sandbox::new();
+    let sb = Sandbox::init();
     let hostile = [
         "=SUM(A1) total",
         "+bob",
@@ -247,8 +181,8 @@ fn an_exported_csv_imports_back_equal_whatever_the_text_starts_with() {
             d["tags"].clone(),
         )
     };
-    let mut before: Vec<_> = sb.debts("bearing.ron").iter().map(key).collect();
-    let mut after: Vec<_> = sb.debts("copy.ron").iter().map(key).collect();
+    let mut before: Vec<_> = debts(&sb, "bearing.ron").iter().map(key).collect();
+    let mut after: Vec<_> = debts(&sb, "copy.ron").iter().map(key).collect();
     before.sort_by_key(|k| k.0.to_string());
     after.sort_by_key(|k| k.0.to_string());
     assert_eq!(before.len(), hostile.len());

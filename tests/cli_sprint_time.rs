@@ -1,71 +1,9 @@
 //! Sprints in time, cancelling and the whole story in exports, through the
 //! real binary as a user or CI would run it.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Sandbox {
-    /// A writable copy of the demo plan.
-    fn demo() -> Self {
-        let sb = Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        std::fs::write(sb.plan(), bearing::store::embedded::DEMO).unwrap();
-        sb
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn plan(&self) -> PathBuf {
-        self.path().join("bearing.ron")
-    }
-
-    /// Runs with `BEARING_TODAY` set to `today` (unset when `None`).
-    fn run_at(&self, today: Option<&str>, args: &[&str]) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_bearing"));
-        cmd.args(args)
-            .current_dir(self.path())
-            .env("BEARING_DATA_DIR", self.path().join("data"))
-            .env_remove("BEARING_FILE")
-            .env_remove("COLUMNS");
-        match today {
-            Some(d) => cmd.env("BEARING_TODAY", d),
-            None => cmd.env_remove("BEARING_TODAY"),
-        };
-        let out = cmd.output().unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
-    }
-
-    fn ok_at(&self, today: &str, args: &[&str]) -> Run {
-        let r = self.run_at(Some(today), args);
-        assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
-        r
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        self.ok_at("2026-11-20", args).stdout
-    }
-}
-
-fn json(s: &str) -> serde_json::Value {
-    serde_json::from_str(s).unwrap_or_else(|e| panic!("{e}: {s}"))
-}
+use common::cli::{Sandbox, json};
 
 /// The demo's sprints: S-2HQ9D closed, S-7WM4K active to 2026-11-27,
 /// S-TB5XR planned 2026-11-30 → 2026-12-11.

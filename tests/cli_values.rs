@@ -3,103 +3,27 @@
 //! check-ins (never after today, replaced or removed by the user, progress
 //! not clamped, no `-0`).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod common;
 
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
+use common::cli::{Sandbox, json};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-const TODAY: &str = "2026-11-20";
-
-impl Sandbox {
-    fn new() -> Self {
-        let sb = Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        sb.ok(&["init"]);
-        sb
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn plan(&self) -> PathBuf {
-        self.path().join("bearing.ron")
-    }
-
-    fn run_env(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_bearing"));
-        cmd.args(args)
-            .current_dir(self.path())
-            .env("BEARING_DATA_DIR", self.path().join("data"))
-            .env("BEARING_TODAY", TODAY)
-            .env_remove("BEARING_FILE")
-            .env_remove("COLUMNS");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let out = cmd.output().unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_env(&[], args)
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let r = self.run(args);
-        assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
-        assert!(!r.stdout.contains("-0 ") && !r.stdout.contains("-0\n"));
-        r.stdout
-    }
-
-    fn add(&self, args: &[&str]) -> String {
-        let out = self.ok(args);
-        out.lines()
-            .next()
-            .and_then(|l| l.split_whitespace().last())
-            .unwrap()
-            .to_owned()
-    }
-
-    fn text(&self) -> String {
-        std::fs::read_to_string(self.plan()).unwrap()
-    }
-
-    /// Replaces the first `from` after the line holding `after`.
-    fn hand_edit(&self, after: &str, from: &str, to: &str) -> (usize, usize) {
-        let text = self.text();
-        let start = text.find(after).unwrap();
-        let at = start + text[start..].find(from).unwrap();
-        let edited = format!("{}{to}{}", &text[..at], &text[at + from.len()..]);
-        std::fs::write(self.plan(), edited).unwrap();
-        let line = text[..at].matches('\n').count() + 1;
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        // The column of the value (after "key: ").
-        let value = from.find(": ").map_or(0, |i| i + 2);
-        (line, at - line_start + value + 1)
-    }
-}
-
-fn json(s: &str) -> serde_json::Value {
-    serde_json::from_str(s).unwrap_or_else(|e| panic!("{e}: {s:?}"))
+/// Replaces the first `from` after the line holding `after`.
+fn hand_edit(sb: &Sandbox, after: &str, from: &str, to: &str) -> (usize, usize) {
+    let text = sb.text();
+    let start = text.find(after).unwrap();
+    let at = start + text[start..].find(from).unwrap();
+    let edited = format!("{}{to}{}", &text[..at], &text[at + from.len()..]);
+    std::fs::write(sb.plan(), edited).unwrap();
+    let line = text[..at].matches('\n').count() + 1;
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    // The column of the value (after "key: ").
+    let value = from.find(": ").map_or(0, |i| i + 2);
+    (line, at - line_start + value + 1)
 }
 
 /// A plan with a debt item and a key result (MTTR 90 → 30 minutes).
 fn seeded() -> (Sandbox, String, String) {
-    let sb = Sandbox::new();
+    let sb = Sandbox::init().no_negative_zero();
     let o = sb.add(&["add", "objective", "Reliability"]);
     let kr = sb.add(&[
         "add",
@@ -142,7 +66,7 @@ fn hand_edits_the_cli_would_refuse_do_not_load() {
     ];
     for (from, to, rule) in cases {
         let (sb, _, d) = seeded();
-        let (line, column) = sb.hand_edit(&format!("id: \"{d}\""), from, to);
+        let (line, column) = hand_edit(&sb, &format!("id: \"{d}\""), from, to);
         // The CLI refuses the same value with the same words.
         let flag = format!("--{}", from.split(':').next().unwrap());
         let value = to.rsplit(' ').next().unwrap();
@@ -172,7 +96,7 @@ fn hand_edits_the_cli_would_refuse_do_not_load() {
         ),
     ] {
         let before = sb.text();
-        let (line, column) = sb.hand_edit("weights:", from, to);
+        let (line, column) = hand_edit(&sb, "weights:", from, to);
         let r = sb.run(&["rank"]);
         assert_eq!(r.code, 1);
         assert!(
@@ -228,7 +152,7 @@ fn hand_edited_settings_are_held_to_the_config_limits() {
         ),
     ] {
         let before = sb.text();
-        let (line, column) = sb.hand_edit(after, from, to);
+        let (line, column) = hand_edit(&sb, after, from, to);
         let r = sb.run(&["rank", "--format", "json"]);
         assert_eq!(r.code, 1, "{to}: {}", r.stdout);
         assert!(!r.stdout.contains("null"), "{to}: {}", r.stdout);
@@ -250,7 +174,7 @@ fn hand_edited_settings_are_held_to_the_config_limits() {
 #[test]
 fn check_json_reports_a_plan_that_cannot_load_as_an_error_object() {
     let (sb, _, d) = seeded();
-    let (line, column) = sb.hand_edit(&format!("id: \"{d}\""), "effort: 2", "effort: 0");
+    let (line, column) = hand_edit(&sb, &format!("id: \"{d}\""), "effort: 2", "effort: 0");
     let r = sb.run(&["check", "--format", "json"]);
     assert_eq!(r.code, 1);
     let v = json(&r.stdout);

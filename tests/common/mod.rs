@@ -1,6 +1,7 @@
 //! A small, realistic plan with fixed ids and dates, for the UI tests.
 #![allow(dead_code)]
 
+pub mod cli;
 pub mod keys;
 pub mod tmux;
 
