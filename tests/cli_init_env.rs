@@ -3,33 +3,12 @@
 //! its suggested capacity is based on.
 
 use std::path::Path;
-use std::process::Command;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-fn run_env(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Run {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_bearing"));
-    cmd.args(args)
-        .current_dir(dir)
-        .env("BEARING_DATA_DIR", dir.join("data"))
-        .env("BEARING_TODAY", "2026-11-20")
-        .env_remove("BEARING_FILE")
-        .env_remove("COLUMNS");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
+use common::cli::{Run, run_env};
 
+/// Runs and expects success; returns the whole run.
 fn ok(dir: &Path, args: &[&str]) -> Run {
     let r = run_env(dir, &[], args);
     assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);

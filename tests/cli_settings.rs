@@ -2,55 +2,15 @@
 //! `bearing north-star`), run through the real binary, with the same rules
 //! as the settings form.
 
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-fn run_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .args(args)
-        .current_dir(dir)
-        .env("BEARING_DATA_DIR", dir.join("data"))
-        .env("BEARING_TODAY", "2026-11-20")
-        .env_remove("BEARING_FILE")
-        .env_remove("COLUMNS")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    pipe.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(pipe);
-    let out: Output = child.wait_with_output().unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn sandbox() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    assert_eq!(run_in(dir.path(), &["init"], None).code, 0);
-    dir
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let r = run_in(dir, args, None);
-    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
-    r.stdout
-}
+use common::cli::{ok, run, run_stdin, sandbox};
 
 fn refused(dir: &Path, args: &[&str], needle: &str) {
     let before = std::fs::read(dir.join("bearing.ron")).unwrap();
-    let r = run_in(dir, args, None);
+    let r = run(dir, args);
     assert_eq!(r.code, 1, "{args:?}: {}", r.stdout);
     assert!(
         r.stderr.contains(needle),
@@ -182,7 +142,7 @@ fn config_refuses_what_the_settings_form_refuses() {
     );
     refused(d, &["config", "get", "nope"], "one of: weights.customer");
     // The demo is read-only here as everywhere.
-    let r = run_in(d, &["--demo", "config", "set", "weights.risk", "2"], None);
+    let r = run(d, &["--demo", "config", "set", "weights.risk", "2"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("read-only"), "{}", r.stderr);
 }
@@ -207,10 +167,10 @@ fn north_star_from_a_file_or_stdin() {
     );
     assert!(ok(d, &["export", "north-star"]).contains("Every team ships the day it is ready."));
 
-    let r = run_in(
+    let r = run_stdin(
         d,
         &["north-star", "set", "-"],
-        Some("Customers stay because it works\n".as_bytes()),
+        "Customers stay because it works\n".as_bytes(),
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
@@ -218,7 +178,7 @@ fn north_star_from_a_file_or_stdin() {
         "Customers stay because it works\n"
     );
 
-    let r = run_in(d, &["north-star", "set", "-"], Some(b" \n\n"));
+    let r = run_stdin(d, &["north-star", "set", "-"], b" \n\n");
     assert_eq!(r.code, 1);
     assert!(
         r.stderr.contains("<stdin>: north star: must not be empty"),

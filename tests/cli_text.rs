@@ -5,40 +5,9 @@
 use std::path::Path;
 use std::process::Command;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
-fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .args(args)
-        .current_dir(dir)
-        .env("BEARING_DATA_DIR", dir.join("data"))
-        .env("BEARING_TODAY", "2026-11-20")
-        .env_remove("BEARING_FILE")
-        .env_remove("COLUMNS")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let r = run(dir, args);
-    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
-    r.stdout
-}
-
-fn sandbox() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    ok(dir.path(), &["init"]);
-    dir
-}
+use common::cli::{ok, run, sandbox};
 
 /// What `id=$(bearing … | awk '{print $NF}')` captures, run by a real shell.
 fn captured(dir: &Path, args: &str) -> String {

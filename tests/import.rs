@@ -1,69 +1,24 @@
 //! `bearing import` with the real binary, and with a real `task export` when
 //! taskwarrior is installed (`.ci/run` installs it).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use bearing::model::{DebtStatus, Plan};
 
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
+mod common;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+use common::cli::Sandbox;
 
-impl Sandbox {
-    fn new() -> Self {
-        let sb = Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        assert_eq!(sb.run(&["init"]).code, 0);
-        sb
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn plan_path(&self) -> PathBuf {
-        self.path().join("bearing.ron")
-    }
-
-    fn plan(&self) -> Plan {
-        bearing::store::load(&self.plan_path()).unwrap().plan
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
-            .args(args)
-            .current_dir(self.path())
-            .env("BEARING_DATA_DIR", self.path().join("data"))
-            .env("BEARING_TODAY", "2026-11-20")
-            .env_remove("BEARING_FILE")
-            .stdin(Stdio::null())
-            .output()
-            .unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
-    }
-
-    fn write(&self, name: &str, text: &str) -> String {
-        std::fs::write(self.path().join(name), text).unwrap();
-        name.to_owned()
-    }
+/// The plan as the library loads it.
+fn loaded(sb: &Sandbox) -> Plan {
+    bearing::store::load(&sb.plan()).unwrap().plan
 }
 
 #[test]
 fn csv_all_or_nothing_then_skip_invalid() {
-    let sb = Sandbox::new();
-    let before = std::fs::read(sb.plan_path()).unwrap();
+    let sb = Sandbox::init();
+    let before = std::fs::read(sb.plan()).unwrap();
     let f = sb.write(
         "in.csv",
         "title,risk,effort,tags\nGood,3,2,a;b\nBad,8,1,\nAlso good,,5,\n",
@@ -76,13 +31,13 @@ fn csv_all_or_nothing_then_skip_invalid() {
         r.stderr
     );
     assert!(r.stderr.contains("nothing imported"), "{}", r.stderr);
-    assert_eq!(std::fs::read(sb.plan_path()).unwrap(), before);
+    assert_eq!(std::fs::read(sb.plan()).unwrap(), before);
 
     let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid row)\n");
     assert!(r.stderr.contains("in.csv:3: risk:"), "{}", r.stderr);
-    let plan = sb.plan();
+    let plan = loaded(&sb);
     let mut got: Vec<(&str, u8, u32)> = plan
         .debts
         .iter()
@@ -102,7 +57,7 @@ const EXPORT: &str = r#"[
 
 #[test]
 fn taskwarrior_twice_adds_once() {
-    let sb = Sandbox::new();
+    let sb = Sandbox::init();
     let f = sb.write("tasks.json", EXPORT);
     let r = sb.run(&["import", "taskwarrior", &f]);
     assert_eq!(
@@ -113,7 +68,7 @@ fn taskwarrior_twice_adds_once() {
     );
     let r = sb.run(&["import", "taskwarrior", &f]);
     assert_eq!(r.stdout, "imported 0 debt items (1 already imported)\n");
-    let plan = sb.plan();
+    let plan = loaded(&sb);
     assert_eq!(plan.debts.len(), 1);
     assert_eq!(plan.debts[0].ratings(), [2, 2, 2, 4]);
 }
@@ -141,7 +96,7 @@ fn real_taskwarrior_export() {
         println!("note: taskwarrior (`task`) is not installed; skipping the real-export test");
         return;
     }
-    let sb = Sandbox::new();
+    let sb = Sandbox::init();
     let tw = sb.path().join("tw");
     std::fs::create_dir_all(tw.join("task")).unwrap();
     std::fs::write(tw.join("taskrc"), "").unwrap();
@@ -181,7 +136,7 @@ fn real_taskwarrior_export() {
         "{}",
         r.stderr
     );
-    let plan = sb.plan();
+    let plan = loaded(&sb);
     let ci = plan
         .debts
         .iter()
@@ -226,7 +181,7 @@ fn real_taskwarrior_export() {
         "{}",
         r.stderr
     );
-    let plan = sb.plan();
+    let plan = loaded(&sb);
     assert_eq!(plan.debts.len(), 3);
     let tls = plan
         .debts
@@ -238,8 +193,8 @@ fn real_taskwarrior_export() {
 
 #[test]
 fn unreadable_inputs_are_located_and_change_nothing() {
-    let sb = Sandbox::new();
-    let before = std::fs::read(sb.plan_path()).unwrap();
+    let sb = Sandbox::init();
+    let before = std::fs::read(sb.plan()).unwrap();
     std::fs::write(sb.path().join("bad.csv"), b"title\nok\nbro\xffken\n").unwrap();
     let r = sb.run(&["import", "csv", "bad.csv"]);
     assert_eq!(r.code, 1);
@@ -260,7 +215,7 @@ fn unreadable_inputs_are_located_and_change_nothing() {
         "{}",
         r.stderr
     );
-    assert_eq!(std::fs::read(sb.plan_path()).unwrap(), before);
+    assert_eq!(std::fs::read(sb.plan()).unwrap(), before);
 }
 
 impl Sandbox {
@@ -284,8 +239,8 @@ fn spreadsheet_files_report_the_line_a_row_is_on() {
         "libreoffice_quoted.csv",
         "mac_cr.csv",
     ] {
-        let sb = Sandbox::new();
-        let before = std::fs::read(sb.plan_path()).unwrap();
+        let sb = Sandbox::init();
+        let before = std::fs::read(sb.plan()).unwrap();
         let f = sb.fixture(name);
         let r = sb.run(&["import", "csv", &f]);
         assert_eq!(r.code, 1, "{name}: {}", r.stdout);
@@ -296,12 +251,12 @@ fn spreadsheet_files_report_the_line_a_row_is_on() {
             "{name}: {}",
             r.stderr
         );
-        assert_eq!(std::fs::read(sb.plan_path()).unwrap(), before, "{name}");
+        assert_eq!(std::fs::read(sb.plan()).unwrap(), before, "{name}");
 
         let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
         assert_eq!(r.code, 0, "{name}: {}", r.stderr);
         assert_eq!(r.stderr, format!("{name}:6: risk: must be 0–5, got 9\n"));
-        let plan = sb.plan();
+        let plan = loaded(&sb);
         let api = plan
             .debts
             .iter()
@@ -321,11 +276,11 @@ fn spreadsheet_files_report_the_line_a_row_is_on() {
 
 #[test]
 fn excel_quotes_and_trailing_empty_columns_import() {
-    let sb = Sandbox::new();
+    let sb = Sandbox::init();
     let f = sb.fixture("excel_utf8.csv");
     let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
     assert_eq!(r.stdout, "imported 3 debt items (skipped 1 invalid row)\n");
-    let plan = sb.plan();
+    let plan = loaded(&sb);
     let cafe = plan.debts.iter().find(|d| d.owner == "dee").unwrap();
     assert_eq!(cafe.title, "Café menu \"v2\" copy");
     assert_eq!(cafe.description, "Says \"beta\" still");
@@ -353,8 +308,8 @@ fn excel_quotes_and_trailing_empty_columns_import() {
 
 #[test]
 fn an_unclosed_quote_imports_nothing_and_names_its_line() {
-    let sb = Sandbox::new();
-    let before = std::fs::read(sb.plan_path()).unwrap();
+    let sb = Sandbox::init();
+    let before = std::fs::read(sb.plan()).unwrap();
     let f = sb.fixture("unclosed.csv");
     for args in [
         &["import", "csv", &f][..],
@@ -376,6 +331,6 @@ fn an_unclosed_quote_imports_nothing_and_names_its_line() {
         assert!(r.stderr.contains("nothing imported"), "{}", r.stderr);
         // --skip-invalid cannot help: the rows after the quote are in doubt.
         assert!(!r.stderr.contains("--skip-invalid"), "{}", r.stderr);
-        assert_eq!(std::fs::read(sb.plan_path()).unwrap(), before);
+        assert_eq!(std::fs::read(sb.plan()).unwrap(), before);
     }
 }

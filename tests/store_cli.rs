@@ -1,60 +1,18 @@
 //! The store's promises seen through the real binary: lock files, backups,
 //! read-only files and directories, a byte-order mark.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
 
+use common::cli::{Run, Sandbox};
+
+/// Runs in `dir` with its data directory at `data`.
 fn run_in(dir: &Path, data: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .args(args)
-        .current_dir(dir)
-        .env("BEARING_DATA_DIR", data)
-        .env("BEARING_TODAY", "2026-11-20")
-        .env_remove("BEARING_FILE")
-        .env_remove("COLUMNS")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
-}
-
-struct Sandbox {
-    dir: tempfile::TempDir,
-}
-
-impl Sandbox {
-    fn new() -> Self {
-        Sandbox {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-    fn data(&self) -> PathBuf {
-        self.path().join("data")
-    }
-    fn plan(&self) -> PathBuf {
-        self.path().join("bearing.ron")
-    }
-    fn run(&self, args: &[&str]) -> Run {
-        run_in(self.path(), &self.data(), args)
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        let r = self.run(args);
-        assert_eq!(r.code, 0, "{args:?} failed: {}", r.stderr);
-        r.stdout
-    }
+    let mut cmd = common::cli::command(dir, args);
+    cmd.env("BEARING_DATA_DIR", data);
+    common::cli::finish(cmd)
 }
 
 fn git(dir: &Path, args: &[&str]) -> String {
@@ -79,7 +37,7 @@ fn lock_files_never_show_in_git_status() {
     let repo = sb.path().join("repo");
     std::fs::create_dir_all(repo.join("docs")).unwrap();
     git(&repo, &["init", "-q"]);
-    let data = sb.data();
+    let data = sb.path().join("data");
     let r = run_in(&repo, &data, &["--file", "docs/bearing.ron", "init"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let r = run_in(
@@ -130,7 +88,7 @@ fn a_plan_in_a_read_only_directory_is_refused_clearly() {
     let sb = Sandbox::new();
     let dir = sb.path().join("ro");
     std::fs::create_dir_all(&dir).unwrap();
-    let data = sb.data();
+    let data = sb.path().join("data");
     assert_eq!(run_in(&dir, &data, &["init"]).code, 0);
     let plan = dir.join("bearing.ron");
     let before = std::fs::read(&plan).unwrap();

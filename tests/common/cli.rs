@@ -76,6 +76,13 @@ pub fn ok(dir: &Path, args: &[&str]) -> String {
     r.stdout
 }
 
+/// A temporary directory with a fresh plan from `bearing init`.
+pub fn sandbox() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    ok(dir.path(), &["init"]);
+    dir
+}
+
 /// The id printed as the last word of the first line.
 pub fn last_word(out: &str) -> String {
     out.lines()
