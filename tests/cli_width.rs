@@ -3,20 +3,14 @@
 //! `sprint list`, on the demo plan and on a plan with long names.
 
 use std::path::Path;
-use std::process::Command;
 
+mod common;
+
+/// The table `args` prints at `columns` wide.
 fn table(dir: &Path, columns: usize, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .args(args)
-        .current_dir(dir)
-        .env("BEARING_DATA_DIR", dir.join("data"))
-        .env("BEARING_TODAY", "2026-11-20")
-        .env("COLUMNS", columns.to_string())
-        .env_remove("BEARING_FILE")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{args:?}: {out:?}");
-    String::from_utf8(out.stdout).unwrap()
+    let r = common::cli::run_env(dir, &[("COLUMNS", &columns.to_string())], args);
+    assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+    r.stdout
 }
 
 const COMMANDS: [&[&str]; 7] = [
