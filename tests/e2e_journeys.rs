@@ -19,11 +19,7 @@ const TODAY: &str = "2026-11-20";
 /// Runs `env ENV bearing` in `cwd` at 80×24; after it exits the pane keeps
 /// its exit status and the terminal's mode flags on screen.
 fn start(name: &str, cwd: &Path, data: &Path, env: &str) -> Option<Tmux> {
-    let bin = env!("CARGO_BIN_EXE_bearing");
-    let cmd = format!(
-        "env BEARING_TODAY={TODAY} BEARING_DATA_DIR={} TERM=xterm-256color RUST_BACKTRACE=0 {env} {bin}; {AFTER_EXIT}; sleep 60",
-        data.display()
-    );
+    let cmd = format!("{}; {AFTER_EXIT}; sleep 60", common::tmux::app(data, env));
     Tmux::spawn(&format!("journey-{name}"), cwd, &cmd)
 }
 
@@ -36,9 +32,7 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bearing.ron");
-        std::fs::write(&path, bearing::store::embedded::DEMO).unwrap();
+        let (dir, path) = common::tmux::demo_copy();
         let data = dir.path().join("data");
         Fixture { dir, path, data }
     }

@@ -10,11 +10,7 @@ use bearing::model::Plan;
 use common::tmux::{AFTER_EXIT, Tmux};
 
 fn start(name: &str, cwd: &Path, data: &Path) -> Option<Tmux> {
-    let bin = env!("CARGO_BIN_EXE_bearing");
-    let cmd = format!(
-        "env BEARING_TODAY=2026-11-20 BEARING_DATA_DIR={} TERM=xterm-256color RUST_BACKTRACE=0 {bin}; {AFTER_EXIT}; sleep 60",
-        data.display()
-    );
+    let cmd = format!("{}; {AFTER_EXIT}; sleep 60", common::tmux::app(data, ""));
     let t = Tmux::spawn(&format!("store-{name}"), cwd, &cmd)?;
     t.wait_for("1 Overview");
     Some(t)

@@ -24,21 +24,18 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bearing.ron");
-        std::fs::write(&path, bearing::store::embedded::DEMO).unwrap();
+        let (dir, path) = common::tmux::demo_copy();
         let data = dir.path().join("data");
         Fixture { dir, path, data }
     }
 
     /// `None` (and a note) when tmux is missing: `.ci/run` installs it.
     fn open(&self, name: &str) -> Option<Tmux> {
-        let bin = env!("CARGO_BIN_EXE_bearing");
         let pid = self.dir.path().join("pid");
         let cmd = format!(
-            "sh -c 'echo $$ > {}; exec env BEARING_TODAY={TODAY} BEARING_DATA_DIR={} TERM=xterm-256color RUST_BACKTRACE=0 {bin}'; {AFTER_EXIT}; sleep 60",
+            "sh -c 'echo $$ > {}; exec {}'; {AFTER_EXIT}; sleep 60",
             pid.display(),
-            self.data.display()
+            common::tmux::app(&self.data, "")
         );
         let t = Tmux::spawn(&format!("issue10-{name}"), self.dir.path(), &cmd)?;
         t.wait_for("1 Overview");

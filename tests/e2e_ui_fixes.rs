@@ -8,8 +8,6 @@ use std::path::PathBuf;
 
 use common::tmux::{AFTER_EXIT, Tmux};
 
-const TODAY: &str = "2026-11-20";
-
 struct Fixture {
     dir: tempfile::TempDir,
     path: PathBuf,
@@ -17,18 +15,15 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Fixture {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("bearing.ron");
-        std::fs::write(&path, bearing::store::embedded::DEMO).unwrap();
+        let (dir, path) = common::tmux::demo_copy();
         Fixture { dir, path }
     }
 
     /// `None` (and a note) when tmux is missing: `.ci/run` installs it.
     fn open(&self, name: &str) -> Option<Tmux> {
-        let bin = env!("CARGO_BIN_EXE_bearing");
         let cmd = format!(
-            "env BEARING_TODAY={TODAY} BEARING_DATA_DIR={} TERM=xterm-256color RUST_BACKTRACE=0 {bin}; {AFTER_EXIT}; sleep 60",
-            self.dir.path().join("data").display()
+            "{}; {AFTER_EXIT}; sleep 60",
+            common::tmux::app(&self.dir.path().join("data"), "")
         );
         let t = Tmux::spawn(&format!("uifix-{name}"), self.dir.path(), &cmd)?;
         t.wait_for("1 Overview");

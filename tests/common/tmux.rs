@@ -2,7 +2,7 @@
 //! socket, 80×24), keys typed with send-keys, the screen read with
 //! capture-pane. Shared by the end-to-end tests.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -11,6 +11,31 @@ use std::time::{Duration, Instant};
 /// ("STTY=icanon echo" when the terminal was given back).
 pub const AFTER_EXIT: &str = "echo EXITED=$?; \
      echo STTY=$(stty -a | tr -s ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' ')";
+
+/// The shell words that run the app in a pane: today pinned to 2026-11-20,
+/// its data under `data`, a known TERM and no backtrace; `env` (more
+/// `NAME=value` words, or empty) goes just before the binary.
+pub fn app(data: &Path, env: &str) -> String {
+    let bin = env!("CARGO_BIN_EXE_bearing");
+    let env = if env.is_empty() {
+        String::new()
+    } else {
+        format!("{env} ")
+    };
+    format!(
+        "env BEARING_TODAY=2026-11-20 BEARING_DATA_DIR={} TERM=xterm-256color RUST_BACKTRACE=0 {env}{bin}",
+        data.display()
+    )
+}
+
+/// A writable copy of the demo plan in a new temporary directory: the
+/// directory and the plan's path.
+pub fn demo_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bearing.ron");
+    std::fs::write(&path, bearing::store::embedded::DEMO).unwrap();
+    (dir, path)
+}
 
 pub fn have_tmux() -> bool {
     Command::new("tmux")
