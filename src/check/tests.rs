@@ -24,17 +24,9 @@ fn clean() -> Plan {
         description: String::new(),
     });
     plan.key_results.push(KeyResult {
-        id: "KR-00001".into(),
-        objective: "O-00001".into(),
-        title: "MTTR".into(),
-        unit: "min".into(),
-        baseline: 90.0,
-        target: Some(30.0),
         current: 60.0,
-        start: day("2026-01-01"),
         due: Some(day("2026-06-30")),
-        owner: String::new(),
-        checkins: vec![],
+        ..KeyResult::mttr_fixture()
     });
     let mut h = Hypothesis::new("H-00001".into(), "Runbooks".into(), day("2026-01-02"));
     h.key_results = vec!["KR-00001".into()];

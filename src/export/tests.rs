@@ -46,17 +46,8 @@ fn plan() -> Plan {
     });
     // Half the window gone with no progress: off track.
     plan.key_results.push(KeyResult {
-        id: "KR-00001".into(),
-        objective: "O-00001".into(),
-        title: "MTTR".into(),
-        unit: "min".into(),
-        baseline: 90.0,
-        target: Some(30.0),
-        current: 90.0,
-        start: day("2026-01-01"),
         due: Some(day("2026-05-01")),
-        owner: String::new(),
-        checkins: vec![],
+        ..KeyResult::mttr_fixture()
     });
     let mut items = Vec::new();
     for (i, title) in hostile_titles().into_iter().enumerate() {

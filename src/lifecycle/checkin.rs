@@ -109,19 +109,7 @@ mod tests {
             title: "o".into(),
             description: String::new(),
         });
-        p.key_results.push(KeyResult {
-            id: "KR-00001".into(),
-            objective: "O-00001".into(),
-            title: "MTTR".into(),
-            unit: "min".into(),
-            baseline: 90.0,
-            target: Some(30.0),
-            current: 90.0,
-            start: day("2026-01-01"),
-            due: None,
-            owner: String::new(),
-            checkins: Vec::new(),
-        });
+        p.key_results.push(KeyResult::mttr_fixture());
         p
     }
 

@@ -16,17 +16,8 @@ fn plan() -> Plan {
         description: String::new(),
     });
     let mut kr = KeyResult {
-        id: "KR-00001".into(),
-        objective: "O-00001".into(),
-        title: "MTTR".into(),
-        unit: "min".into(),
-        baseline: 90.0,
-        target: Some(30.0),
-        current: 90.0,
-        start: day("2026-01-01"),
         due: Some(day("2026-06-30")),
-        owner: String::new(),
-        checkins: vec![],
+        ..KeyResult::mttr_fixture()
     };
     kr.check_in(day("2026-02-01"), 70.0);
     plan.key_results.push(kr);

@@ -204,6 +204,29 @@ impl KeyResult {
     }
 }
 
+/// The key result the unit tests share; each test changes what it needs
+/// with `KeyResult { due: …, ..KeyResult::mttr_fixture() }`.
+#[cfg(test)]
+impl KeyResult {
+    /// KR-00001 "MTTR" under O-00001: 90 → 30 minutes from 2026-01-01, still
+    /// at its baseline, no due date, no owner, no check-ins.
+    pub(crate) fn mttr_fixture() -> KeyResult {
+        KeyResult {
+            id: "KR-00001".into(),
+            objective: "O-00001".into(),
+            title: "MTTR".into(),
+            unit: "min".into(),
+            baseline: 90.0,
+            target: Some(30.0),
+            current: 90.0,
+            start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            due: None,
+            owner: String::new(),
+            checkins: Vec::new(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,17 +238,8 @@ mod tests {
     /// MTTR: 90 → 30 minutes.
     fn mttr() -> KeyResult {
         KeyResult {
-            id: "KR-00001".into(),
-            objective: "O-00001".into(),
-            title: "MTTR".into(),
-            unit: "min".into(),
-            baseline: 90.0,
-            target: Some(30.0),
-            current: 90.0,
-            start: day("2026-01-01"),
             due: Some(day("2026-12-31")),
-            owner: String::new(),
-            checkins: Vec::new(),
+            ..KeyResult::mttr_fixture()
         }
     }
 
