@@ -8,6 +8,7 @@ use super::args::{Format, HypothesisCommand, SprintCommand};
 use super::table;
 use super::{Ctx, Source};
 use crate::lifecycle;
+use crate::model::Plan;
 use crate::model::id::normalize;
 use crate::model::validate;
 use crate::planning::{self, Carried};
@@ -18,6 +19,19 @@ fn field<T>(r: Result<T, validate::FieldError>) -> anyhow::Result<T> {
 
 fn ids(list: &[String]) -> Vec<String> {
     list.iter().map(|s| normalize(s)).collect()
+}
+
+/// One planning step in one read-modify-write: its change applied, its
+/// message returned.
+fn step(
+    ctx: &Ctx,
+    run: impl FnOnce(&Plan) -> Result<planning::Outcome, planning::PlanningError>,
+) -> anyhow::Result<String> {
+    ctx.write(|plan| {
+        let o = run(plan)?;
+        plan.apply(o.change);
+        Ok(o.message)
+    })
 }
 
 pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result<()> {
@@ -66,49 +80,32 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
         }
         SprintCommand::Plan { id, top } => {
             let id = normalize(&id);
-            ctx.write(|plan| {
-                let outcome = match top {
-                    Some(n) => planning::top_n(plan, &id, n, today)?,
-                    None => planning::auto_plan(plan, &id, today)?,
-                };
-                plan.apply(outcome.change);
-                Ok(outcome.message)
+            step(ctx, |plan| match top {
+                Some(n) => planning::top_n(plan, &id, n, today),
+                None => planning::auto_plan(plan, &id, today),
             })?
         }
         SprintCommand::Add { id, debts } => {
             let (id, debts) = (normalize(&id), ids(&debts));
-            ctx.write(|plan| {
-                let o = planning::add_items(plan, &id, &debts)?;
-                plan.apply(o.change);
-                Ok(o.message)
-            })?
+            step(ctx, |plan| planning::add_items(plan, &id, &debts))?
         }
         SprintCommand::Remove { id, debts } => {
             let (id, debts) = (normalize(&id), ids(&debts));
-            ctx.write(|plan| {
-                let o = planning::remove_items(plan, &id, &debts)?;
-                plan.apply(o.change);
-                Ok(o.message)
-            })?
+            step(ctx, |plan| planning::remove_items(plan, &id, &debts))?
         }
         SprintCommand::Start { id } => {
             let id = normalize(&id);
-            ctx.write(|plan| {
+            step(ctx, |plan| {
                 let o = planning::start(plan, &id, today)?;
                 if let Some(s) = plan.sprint(&id) {
                     warn(&id, &planning::start_warnings(plan, s, today));
                 }
-                plan.apply(o.change);
-                Ok(o.message)
+                Ok(o)
             })?
         }
         SprintCommand::Cancel { id } => {
             let id = normalize(&id);
-            ctx.write(|plan| {
-                let o = planning::cancel(plan, &id, today)?;
-                plan.apply(o.change);
-                Ok(o.message)
-            })?
+            step(ctx, |plan| planning::cancel(plan, &id, today))?
         }
         SprintCommand::Close { id, done } => {
             let (id, done) = (normalize(&id), ids(&done));
