@@ -62,60 +62,29 @@ impl<T: Value> Omit for Option<T> {
     }
 }
 
-impl Value for String {
-    #[inline]
-    fn read(c: &mut Cur, _: usize) -> Option<Self> {
-        c.string()
-    }
-    #[inline]
-    fn write(&self, w: &mut W, _: usize) {
-        w.string(self);
-    }
+/// A value on the field's own line: read with the cursor's `$read`, and
+/// written by `$write`, where `$w` is the writer and `$v` the value.
+macro_rules! scalar {
+    ($t:ty, $read:ident, |$w:ident, $v:ident| $write:expr) => {
+        impl Value for $t {
+            #[inline]
+            fn read(c: &mut Cur, _: usize) -> Option<Self> {
+                c.$read()
+            }
+            #[inline]
+            fn write(&self, $w: &mut W, _: usize) {
+                let $v = self;
+                $write;
+            }
+        }
+    };
 }
 
-impl Value for u8 {
-    #[inline]
-    fn read(c: &mut Cur, _: usize) -> Option<Self> {
-        c.uint()
-    }
-    #[inline]
-    fn write(&self, w: &mut W, _: usize) {
-        w.uint(u64::from(*self));
-    }
-}
-
-impl Value for u32 {
-    #[inline]
-    fn read(c: &mut Cur, _: usize) -> Option<Self> {
-        c.uint()
-    }
-    #[inline]
-    fn write(&self, w: &mut W, _: usize) {
-        w.uint(u64::from(*self));
-    }
-}
-
-impl Value for f64 {
-    #[inline]
-    fn read(c: &mut Cur, _: usize) -> Option<Self> {
-        c.float()
-    }
-    #[inline]
-    fn write(&self, w: &mut W, _: usize) {
-        w.float(*self);
-    }
-}
-
-impl Value for NaiveDate {
-    #[inline]
-    fn read(c: &mut Cur, _: usize) -> Option<Self> {
-        c.date()
-    }
-    #[inline]
-    fn write(&self, w: &mut W, _: usize) {
-        w.date(*self);
-    }
-}
+scalar!(String, string, |w, s| w.string(s));
+scalar!(u8, uint, |w, n| w.uint(u64::from(*n)));
+scalar!(u32, uint, |w, n| w.uint(u64::from(*n)));
+scalar!(f64, float, |w, x| w.float(*x));
+scalar!(NaiveDate, date, |w, d| w.date(*d));
 
 /// `[]`, or one item a line at `i + 2` (strings, or structs opened there).
 impl<T: Value> Value for Vec<T> {
