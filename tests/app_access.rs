@@ -4,12 +4,14 @@
 
 mod common;
 
+use common::message;
+
 use std::path::Path;
 
 use bearing::model::Plan;
 use bearing::session::file_persist::FilePersist;
 use bearing::store;
-use bearing::tui::app::{App, Message};
+use bearing::tui::app::App;
 use bearing::tui::{handle_key, reload};
 use common::{fixture, today};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -25,10 +27,6 @@ fn press(app: &mut App, keys: &str) {
         handle_key(app, KeyEvent::new(KeyCode::Char(c), mods));
         app.wait_saved();
     }
-}
-
-fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", Message::text)
 }
 
 fn on_disk(path: &Path) -> Plan {

@@ -5,25 +5,13 @@
 
 mod common;
 
+use common::{app, debt_rows};
+
 use bearing::model::DebtStatus;
-use bearing::tui::NoPersist;
 use bearing::tui::action::Action;
 use bearing::tui::app::App;
 use bearing::tui::handle;
 use common::keys::press;
-use common::{fixture, today};
-
-fn app() -> App {
-    App::new(fixture(), today(), false, Box::new(NoPersist::memory()))
-}
-
-fn rows(app: &App) -> Vec<&str> {
-    app.cache
-        .debt_rows
-        .iter()
-        .map(|&i| app.plan().debts[i].id.as_str())
-        .collect()
-}
 
 fn status(app: &App, id: &str) -> DebtStatus {
     app.plan().debt(id).unwrap().status
@@ -33,7 +21,10 @@ fn status(app: &App, id: &str) -> DebtStatus {
 fn x_keeps_acting_on_the_item_that_became_done() {
     let mut app = app();
     press(&mut app, "2 j");
-    let before = rows(&app).iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let before = debt_rows(&app)
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>();
     assert_eq!(before[..3], ["D-00008", "D-00002", "D-00001"]);
     assert_eq!(status(&app, "D-00002"), DebtStatus::Open);
 
@@ -42,7 +33,7 @@ fn x_keeps_acting_on_the_item_that_became_done() {
     // Still listed, in its row, selected.
     assert_eq!(app.selected_id().as_deref(), Some("D-00002"));
     assert_eq!(app.debt.cursor.selected, 1);
-    assert_eq!(rows(&app)[..3], ["D-00008", "D-00002", "D-00001"]);
+    assert_eq!(debt_rows(&app)[..3], ["D-00008", "D-00002", "D-00001"]);
 
     // The next press changes the same item, not D-00001 below it.
     press(&mut app, "<Space>");
@@ -53,7 +44,11 @@ fn x_keeps_acting_on_the_item_that_became_done() {
     // Moving on: it leaves the list, the cursor is on the row it moved to.
     press(&mut app, "j");
     assert_eq!(app.selected_id().as_deref(), Some("D-00001"));
-    assert!(!rows(&app).contains(&"D-00002"), "{:?}", rows(&app));
+    assert!(
+        !debt_rows(&app).contains(&"D-00002"),
+        "{:?}",
+        debt_rows(&app)
+    );
     assert_eq!(app.debt.cursor.selected, 1);
 }
 
@@ -64,11 +59,11 @@ fn moving_up_from_a_kept_item_lands_on_the_row_above() {
     assert_eq!(status(&app, "D-00002"), DebtStatus::Done);
     press(&mut app, "k");
     assert_eq!(app.selected_id().as_deref(), Some("D-00008"));
-    assert!(!rows(&app).contains(&"D-00002"));
+    assert!(!debt_rows(&app).contains(&"D-00002"));
     // Undo brings it back as in progress, listed again.
     press(&mut app, "u");
     assert_eq!(status(&app, "D-00002"), DebtStatus::InProgress);
-    assert!(rows(&app).contains(&"D-00002"));
+    assert!(debt_rows(&app).contains(&"D-00002"));
 }
 
 #[test]
@@ -80,5 +75,5 @@ fn a_filter_that_shows_done_items_keeps_them_after_moving() {
     press(&mut app, "x");
     handle(&mut app, Action::MoveDown);
     handle(&mut app, Action::MoveUp);
-    assert!(rows(&app).contains(&id.as_str()));
+    assert!(debt_rows(&app).contains(&id.as_str()));
 }

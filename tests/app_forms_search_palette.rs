@@ -3,11 +3,13 @@
 
 mod common;
 
+use common::{app, message};
+
 use std::sync::Arc;
 
 use bearing::model::{DebtStatus, HypothesisStatus};
 use bearing::tui::action::{Effect, View};
-use bearing::tui::app::{App, Message, Mode, ModeKind, StatusFilter};
+use bearing::tui::app::{App, Mode, ModeKind, StatusFilter};
 use bearing::tui::{NoPersist, forms, handle_key, handle_paste};
 use common::keys::press;
 use common::{fixture, today};
@@ -18,14 +20,6 @@ fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         handle_key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
     }
-}
-
-fn app() -> App {
-    App::new(fixture(), today(), false, Box::new(NoPersist::memory()))
-}
-
-fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", Message::text)
 }
 
 /// The open form's value of `field`.

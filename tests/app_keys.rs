@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::{app, debt_rows, message};
+
 use common::keys::press;
 
 use std::cell::RefCell;
@@ -12,30 +14,14 @@ use std::rc::Rc;
 use bearing::model::{DebtStatus, Plan};
 use bearing::session::SaveError;
 use bearing::tui::action::{Action, Effect, View};
-use bearing::tui::app::{App, Message, Mode, SortColumn, StatusFilter};
+use bearing::tui::app::{App, Mode, SortColumn, StatusFilter};
 use bearing::tui::{NoPersist, Persist, handle, views};
 use common::{fixture, today};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn app() -> App {
-    App::new(fixture(), today(), false, Box::new(NoPersist::memory()))
-}
-
 fn selected(app: &App) -> String {
     app.selected_id().unwrap_or_default()
-}
-
-fn rows(app: &App) -> Vec<&str> {
-    app.cache
-        .debt_rows
-        .iter()
-        .map(|&i| app.plan().debts[i].id.as_str())
-        .collect()
-}
-
-fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", Message::text)
 }
 
 #[test]
@@ -61,7 +47,7 @@ fn the_ranking_is_ordered_by_wsjf() {
     // D-00008 7/1, D-00002 14/2 (tie: smaller effort first), D-00001 13/3,
     // D-00005 7/3, D-00003 9/5, D-00006 7/5, D-00004 9/8; D-00007 is done.
     assert_eq!(
-        rows(&app),
+        debt_rows(&app),
         [
             "D-00008", "D-00002", "D-00001", "D-00005", "D-00003", "D-00006", "D-00004"
         ]
@@ -150,14 +136,14 @@ fn raising_a_rating_moves_the_item_up_the_ranking() {
     // r picks delivery; + takes it 1 → 2: (3+2+5+5)/2 = 7.5 beats D-00008's 7.
     press(&mut app, "r +");
     assert_eq!(app.plan().debt("D-00002").unwrap().delivery, 2);
-    assert_eq!(rows(&app)[..2], ["D-00002", "D-00008"]);
+    assert_eq!(debt_rows(&app)[..2], ["D-00002", "D-00008"]);
     assert_eq!(selected(&app), "D-00002", "the selection follows the item");
     assert_eq!(
         message(&app),
         "D-00002 delivery 1 → 2, rank 2 → 1 — u to undo"
     );
     press(&mut app, "-");
-    assert_eq!(rows(&app)[..2], ["D-00008", "D-00002"]);
+    assert_eq!(debt_rows(&app)[..2], ["D-00008", "D-00002"]);
     // Ratings stop at 0.
     press(&mut app, "- -");
     assert_eq!(app.plan().debt("D-00002").unwrap().delivery, 0);
@@ -172,26 +158,26 @@ fn filter_by_owner_and_status_then_sort() {
     // Field 2 is owner; its first value (alphabetical) is "ana".
     press(&mut app, "2 f j l");
     assert_eq!(app.debt.filter.owner.as_deref(), Some("ana"));
-    assert_eq!(rows(&app), ["D-00001", "D-00005"]);
+    assert_eq!(debt_rows(&app), ["D-00001", "D-00005"]);
     press(&mut app, "l");
     assert_eq!(app.debt.filter.owner.as_deref(), Some("bo"));
-    assert_eq!(rows(&app), ["D-00008", "D-00002"]);
+    assert_eq!(debt_rows(&app), ["D-00008", "D-00002"]);
     // Status "any" shows bo's done item too, after the ranked ones.
     press(&mut app, "k l");
     assert_eq!(app.debt.filter.status, StatusFilter::All);
-    assert_eq!(rows(&app), ["D-00008", "D-00002", "D-00007"]);
+    assert_eq!(debt_rows(&app), ["D-00008", "D-00002", "D-00007"]);
     press(&mut app, "<Esc>");
     assert_eq!(app.mode, Mode::Normal);
 
     press(&mut app, "s");
     assert_eq!(app.debt.sort, SortColumn::Id);
-    assert_eq!(rows(&app), ["D-00002", "D-00007", "D-00008"]);
+    assert_eq!(debt_rows(&app), ["D-00002", "D-00007", "D-00008"]);
     press(&mut app, "S");
-    assert_eq!(rows(&app), ["D-00008", "D-00007", "D-00002"]);
+    assert_eq!(debt_rows(&app), ["D-00008", "D-00007", "D-00002"]);
     // Effort ascending after title and score: s s s.
     press(&mut app, "s s s");
     assert_eq!(app.debt.sort, SortColumn::Effort);
-    assert_eq!(rows(&app), ["D-00008", "D-00002", "D-00007"]);
+    assert_eq!(debt_rows(&app), ["D-00008", "D-00002", "D-00007"]);
 
     // Clearing: back to every open item.
     press(&mut app, "f c j c <Enter>");
@@ -216,7 +202,7 @@ fn status_cycles_and_done_items_leave_the_open_list() {
     // then it leaves the open list.
     assert_eq!(selected(&app), "D-00008");
     press(&mut app, "j");
-    assert!(!rows(&app).contains(&"D-00008"));
+    assert!(!debt_rows(&app).contains(&"D-00008"));
     assert_eq!(selected(&app), "D-00002");
     press(&mut app, "u u");
     assert_eq!(**app.plan(), fixture());

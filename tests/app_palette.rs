@@ -3,16 +3,13 @@
 
 mod common;
 
+use common::app;
+
 use bearing::model::{DebtStatus, HypothesisStatus};
 use bearing::tui::action::View;
 use bearing::tui::app::{App, Mode};
-use bearing::tui::{NoPersist, keymap};
+use bearing::tui::keymap;
 use common::keys::{press, type_text};
-use common::{fixture, today};
-
-fn app() -> App {
-    App::new(fixture(), today(), false, Box::new(NoPersist::memory()))
-}
 
 fn palette_labels(app: &App) -> Vec<String> {
     let Mode::Palette(p) = &app.mode else {

@@ -4,15 +4,13 @@
 
 mod common;
 
+use common::app;
+
 use bearing::model::HypothesisStatus;
 use bearing::tui::app::{App, Mode};
-use bearing::tui::{NoPersist, handle_paste};
+use bearing::tui::handle_paste;
+use common::day;
 use common::keys::{press, type_text};
-use common::{day, fixture, today};
-
-fn app() -> App {
-    App::new(fixture(), today(), false, Box::new(NoPersist::memory()))
-}
 
 fn prompt_text(app: &App) -> String {
     let Mode::Prompt(p) = &app.mode else {

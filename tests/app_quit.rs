@@ -9,20 +9,18 @@
 
 mod common;
 
+use common::message;
+
 use std::path::{Path, PathBuf};
 
 use bearing::model::{DebtStatus, Plan};
 use bearing::session::file_persist::FilePersist;
 use bearing::store;
 use bearing::tui::action::Effect;
-use bearing::tui::app::{App, Message, Mode};
+use bearing::tui::app::{App, Mode};
 use bearing::tui::quit;
 use common::keys::{press, type_text};
 use common::{fixture, today};
-
-fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", Message::text)
-}
 
 /// A UI on a plan file, an outside write, then our change: its save is
 /// refused and the App holds the only copy of it.

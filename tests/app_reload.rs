@@ -8,12 +8,14 @@
 
 mod common;
 
+use common::message;
+
 use std::path::Path;
 
 use bearing::model::{Debt, Plan};
 use bearing::session::file_persist::FilePersist;
 use bearing::store;
-use bearing::tui::app::{App, Message, Mode, ModeKind};
+use bearing::tui::app::{App, Mode, ModeKind};
 use bearing::tui::{handle_key, reload};
 use common::{fixture, today};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -30,10 +32,6 @@ fn press(app: &mut App, keys: &str) {
         // As the loop does after every event, but waiting for the writer.
         app.wait_saved();
     }
-}
-
-fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", Message::text)
 }
 
 /// A plan file holding the fixture and a UI open on it.

@@ -3,14 +3,12 @@
 
 mod common;
 
+use common::app;
+
 use bearing::tui::app::{App, Mode};
 use bearing::tui::{NoPersist, handle_paste};
 use common::keys::{press, type_text};
 use common::{fixture, today};
-
-fn app() -> App {
-    App::new(fixture(), today(), false, Box::new(NoPersist::memory()))
-}
 
 /// A pasted line break (terminals send CR for Enter) is a line break in a
 /// Description, not a bare CR in the file and `�` on screen.

@@ -4,19 +4,13 @@
 
 mod common;
 
+use common::{app, message};
+
 use common::keys::{press, type_text};
 
 use bearing::tui::NoPersist;
-use bearing::tui::app::{App, Message, Mode};
+use bearing::tui::app::{App, Mode};
 use common::{day, fixture, today};
-
-fn app() -> App {
-    App::new(fixture(), today(), false, Box::new(NoPersist::memory()))
-}
-
-fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", Message::text)
-}
 
 fn current(app: &App) -> f64 {
     let kr = app.plan().key_result("KR-00001").unwrap();

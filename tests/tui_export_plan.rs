@@ -3,15 +3,13 @@
 
 mod common;
 
+use common::message;
+
 use common::keys::{press, type_text};
 
 use bearing::tui::NoPersist;
 use bearing::tui::app::{App, Message, Mode};
 use common::{fixture, today};
-
-fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", Message::text)
-}
 
 #[test]
 fn an_export_path_naming_the_plan_is_refused_and_the_plan_kept() {

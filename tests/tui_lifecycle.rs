@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::message;
+
 use common::keys::{press, type_text};
 
 use bearing::model::{DebtStatus, HypothesisStatus, SprintState};
@@ -18,10 +20,6 @@ fn app_at(today: NaiveDate) -> App {
 
 fn app() -> App {
     app_at(today())
-}
-
-fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", Message::text)
 }
 
 fn is_error(app: &App) -> bool {

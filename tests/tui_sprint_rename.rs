@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::message;
+
 use bearing::tui::app::{App, Message, Mode};
 use bearing::tui::{NoPersist, keymap};
 use common::keys::{press, type_text};
@@ -18,10 +20,6 @@ fn selected_sprint(app: &App) -> (String, String) {
     let id = app.selected_id().expect("a sprint is selected");
     let name = app.plan().sprint(&id).unwrap().name.clone();
     (id, name)
-}
-
-fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", Message::text)
 }
 
 #[test]

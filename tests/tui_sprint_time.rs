@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::message;
+
 use bearing::model::SprintState;
 use bearing::tui::NoPersist;
 use bearing::tui::app::{App, Message, Mode};
@@ -17,10 +19,6 @@ fn day(s: &str) -> NaiveDate {
 
 fn app_at(today: &str) -> App {
     App::new(fixture(), day(today), false, Box::new(NoPersist::memory()))
-}
-
-fn message(app: &App) -> &str {
-    app.message.as_ref().map_or("", Message::text)
 }
 
 fn screen(app: &App, w: u16, h: u16) -> String {

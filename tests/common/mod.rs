@@ -8,6 +8,8 @@ pub mod tmux;
 use bearing::model::{
     Debt, DebtStatus, Hypothesis, HypothesisStatus, KeyResult, Objective, Plan, Sprint, SprintState,
 };
+use bearing::tui::NoPersist;
+use bearing::tui::app::{App, Message};
 use chrono::NaiveDate;
 
 pub fn day(s: &str) -> NaiveDate {
@@ -16,6 +18,25 @@ pub fn day(s: &str) -> NaiveDate {
 
 pub fn today() -> NaiveDate {
     day("2026-11-20")
+}
+
+/// The fixture in an editable UI that keeps everything in memory.
+pub fn app() -> App {
+    App::new(fixture(), today(), false, Box::new(NoPersist::memory()))
+}
+
+/// The status bar's message, or "" when there is none.
+pub fn message(app: &App) -> &str {
+    app.message.as_ref().map_or("", Message::text)
+}
+
+/// The debt table's ids in the order shown.
+pub fn debt_rows(app: &App) -> Vec<&str> {
+    app.cache
+        .debt_rows
+        .iter()
+        .map(|&i| app.plan().debts[i].id.as_str())
+        .collect()
 }
 
 fn debt(id: &str, title: &str, r: [u8; 4], effort: u32, owner: &str, area: &str) -> Debt {
