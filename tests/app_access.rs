@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::keys::press_saved;
+
 use common::message;
 
 use std::path::Path;
@@ -12,22 +14,8 @@ use bearing::model::Plan;
 use bearing::session::file_persist::FilePersist;
 use bearing::store;
 use bearing::tui::app::App;
-use bearing::tui::{handle_key, reload};
+use bearing::tui::reload;
 use common::{fixture, today};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn press(app: &mut App, keys: &str) {
-    for w in keys.split_whitespace() {
-        let c = w.chars().next().unwrap();
-        let mods = if c.is_ascii_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        handle_key(app, KeyEvent::new(KeyCode::Char(c), mods));
-        app.wait_saved();
-    }
-}
 
 fn on_disk(path: &Path) -> Plan {
     store::load(path).unwrap().plan
@@ -78,7 +66,7 @@ fn a_second_ui_says_why_it_is_read_only_and_takes_over_when_the_first_quits() {
         second.read_only_why.as_deref(),
         Some(format!("another bearing (pid {pid}) is editing this plan").as_str())
     );
-    press(&mut second, "2 x");
+    press_saved(&mut second, "2 x");
     assert_eq!(
         message(&second),
         format!("read-only: another bearing (pid {pid}) is editing this plan")
@@ -90,7 +78,7 @@ fn a_second_ui_says_why_it_is_read_only_and_takes_over_when_the_first_quits() {
     );
 
     // The first UI's last change, then it quits.
-    press(&mut first, "2 x");
+    press_saved(&mut first, "2 x");
     let theirs = on_disk(&path);
     assert_eq!(theirs, **first.plan());
     drop(first);
@@ -102,7 +90,7 @@ fn a_second_ui_says_why_it_is_read_only_and_takes_over_when_the_first_quits() {
         "bearing.ron is yours to edit now: changes are saved again"
     );
     assert_eq!(**second.plan(), theirs, "with the first UI's last change");
-    press(&mut second, "j x");
+    press_saved(&mut second, "j x");
     assert!(
         matches!(&second.saved, Some(Ok(s)) if s.starts_with("saved ")),
         "{:?}",
@@ -143,7 +131,7 @@ fn a_read_only_file_opens_read_only_and_a_save_refused_keeps_the_change() {
     let mut app = open_ui(&path);
     let before = std::fs::read(&path).unwrap();
     set(&path, 0o444);
-    press(&mut app, "2 x");
+    press_saved(&mut app, "2 x");
     assert!(app.dirty(), "the change is kept");
     let why = match &app.saved {
         Some(Err(why)) => why.clone(),
@@ -157,7 +145,7 @@ fn a_read_only_file_opens_read_only_and_a_save_refused_keeps_the_change() {
         0o444
     );
     set(&path, 0o644);
-    press(&mut app, "K");
+    press_saved(&mut app, "K");
     assert!(!app.dirty());
     assert_eq!(on_disk(&path), **app.plan());
 }

@@ -8,6 +8,8 @@
 
 mod common;
 
+use common::keys::press_saved;
+
 use common::message;
 
 use std::path::Path;
@@ -16,23 +18,8 @@ use bearing::model::{Debt, Plan};
 use bearing::session::file_persist::FilePersist;
 use bearing::store;
 use bearing::tui::app::{App, Mode, ModeKind};
-use bearing::tui::{handle_key, reload};
+use bearing::tui::reload;
 use common::{fixture, today};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn press(app: &mut App, keys: &str) {
-    for w in keys.split_whitespace() {
-        let c = w.chars().next().unwrap();
-        let mods = if c.is_ascii_uppercase() {
-            KeyModifiers::SHIFT
-        } else {
-            KeyModifiers::NONE
-        };
-        handle_key(app, KeyEvent::new(KeyCode::Char(c), mods));
-        // As the loop does after every event, but waiting for the writer.
-        app.wait_saved();
-    }
-}
 
 /// A plan file holding the fixture and a UI open on it.
 fn open(dir: &Path, name: &str, read_only: bool) -> (std::path::PathBuf, App) {
@@ -77,9 +64,9 @@ fn outside_changes_reload_or_are_resolved_with_r_and_k() {
 
 fn reloads_after_an_outside_write(dir: &Path) {
     let (path, mut app) = open(dir, "bearing.ron", false);
-    press(&mut app, "2");
+    press_saved(&mut app, "2");
     assert!(!reload::tick(&mut app), "nothing changed yet");
-    press(&mut app, "K");
+    press_saved(&mut app, "K");
     assert_eq!(message(&app), "nothing to keep: every change is saved");
 
     outside(&path, |p| {
@@ -106,7 +93,7 @@ fn reloads_after_an_outside_write(dir: &Path) {
 
     // Our next change saves over the version we adopted, and our own write
     // is not mistaken for an outside one.
-    press(&mut app, "x");
+    press_saved(&mut app, "x");
     assert!(
         matches!(&app.saved, Some(Ok(s)) if s.starts_with("saved ")),
         "{:?}",
@@ -121,7 +108,7 @@ fn reloads_after_an_outside_write(dir: &Path) {
 fn conflict(dir: &Path, name: &str) -> (std::path::PathBuf, App) {
     let (path, mut app) = open(dir, name, false);
     outside(&path, |p| p.north_star = "theirs".into());
-    press(&mut app, "2 x");
+    press_saved(&mut app, "2 x");
     let Some(Err(why)) = &app.saved else {
         panic!("the save must fail: {:?}", app.saved)
     };
@@ -138,16 +125,16 @@ fn conflict(dir: &Path, name: &str) -> (std::path::PathBuf, App) {
 fn r_takes_their_version_after_a_refused_save(dir: &Path) {
     let (path, mut app) = conflict(dir, "r.ron");
     let mine = app.plan().debt("D-00008").unwrap().status;
-    press(&mut app, "R");
+    press_saved(&mut app, "R");
     assert_eq!(app.mode.kind(), ModeKind::Ask);
-    press(&mut app, "n");
+    press_saved(&mut app, "n");
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
         app.plan().debt("D-00008").unwrap().status,
         mine,
         "still mine"
     );
-    press(&mut app, "R y");
+    press_saved(&mut app, "R y");
     assert_eq!(**app.plan(), on_disk(&path));
     assert_eq!(app.plan().north_star, "theirs");
     assert!(!app.dirty());
@@ -156,14 +143,14 @@ fn r_takes_their_version_after_a_refused_save(dir: &Path) {
         "reloaded r.ron: 0 added, 1 changed, 0 removed, settings changed (D-00008)"
     );
     // Saving works again.
-    press(&mut app, "x");
+    press_saved(&mut app, "x");
     assert!(matches!(&app.saved, Some(Ok(_))), "{:?}", app.saved);
 }
 
 fn k_keeps_mine_and_backs_up_theirs(dir: &Path) {
     let (path, mut app) = conflict(dir, "k.ron");
     let theirs = std::fs::read_to_string(&path).unwrap();
-    press(&mut app, "K");
+    press_saved(&mut app, "K");
     assert!(!app.dirty());
     assert!(matches!(&app.saved, Some(Ok(_))), "{:?}", app.saved);
     assert!(

@@ -17,23 +17,7 @@ fn seeded() -> (Sandbox, [String; 4]) {
         "--description",
         "Fewer incidents",
     ]);
-    let kr = sb.add(&[
-        "add",
-        "kr",
-        "MTTR",
-        "--objective",
-        &o,
-        "--baseline",
-        "90",
-        "--target",
-        "30",
-        "--unit",
-        "min",
-        "--start",
-        "2026-10-01",
-        "--due",
-        "2026-12-31",
-    ]);
+    let kr = sb.add_mttr(&o);
     let h = sb.add(&[
         "add",
         "hypothesis",

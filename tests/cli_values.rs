@@ -25,23 +25,7 @@ fn hand_edit(sb: &Sandbox, after: &str, from: &str, to: &str) -> (usize, usize) 
 fn seeded() -> (Sandbox, String, String) {
     let sb = Sandbox::init().no_negative_zero();
     let o = sb.add(&["add", "objective", "Reliability"]);
-    let kr = sb.add(&[
-        "add",
-        "kr",
-        "MTTR",
-        "--objective",
-        &o,
-        "--baseline",
-        "90",
-        "--target",
-        "30",
-        "--unit",
-        "min",
-        "--start",
-        "2026-10-01",
-        "--due",
-        "2026-12-31",
-    ]);
+    let kr = sb.add_mttr(&o);
     let d = sb.add(&[
         "add",
         "debt",

@@ -180,6 +180,28 @@ impl Sandbox {
         last_word(&self.ok(args))
     }
 
+    /// Adds the key result "MTTR" under `objective`: 90 → 30 min from
+    /// 2026-10-01, due 2026-12-31; returns its id.
+    pub fn add_mttr(&self, objective: &str) -> String {
+        self.add(&[
+            "add",
+            "kr",
+            "MTTR",
+            "--objective",
+            objective,
+            "--baseline",
+            "90",
+            "--target",
+            "30",
+            "--unit",
+            "min",
+            "--start",
+            "2026-10-01",
+            "--due",
+            "2026-12-31",
+        ])
+    }
+
     pub fn file(&self) -> Vec<u8> {
         std::fs::read(self.plan()).unwrap()
     }

@@ -50,6 +50,15 @@ pub fn press(app: &mut App, keys: &str) -> Effect {
     last
 }
 
+/// Presses each key in turn and, as the UI loop does after every event,
+/// lets the background writer finish a save before the next.
+pub fn press_saved(app: &mut App, keys: &str) {
+    for word in keys.split_whitespace() {
+        handle_key(app, key(word));
+        app.wait_saved();
+    }
+}
+
 /// Types text into whatever has the focus, one character at a time.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
