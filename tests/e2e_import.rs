@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
-
 use bearing::model::Plan;
 use common::tmux::{AFTER_EXIT, Tmux};
 
@@ -52,14 +50,7 @@ fn a_refused_csv_lists_every_problem_and_imports_the_valid_rows() {
 
     t.keys(&["Enter"]);
     t.wait_for("imported 20 debt items");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let plan = loop {
-        let plan = load(&plan_path);
-        if plan.debts.len() == before + 20 || Instant::now() > deadline {
-            break plan;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
+    let plan = common::tmux::plan_when(&plan_path, |p| p.debts.len() == before + 20);
     assert_eq!(plan.debts.len(), before + 20);
     assert!(plan.debts.iter().any(|d| d.title == "Imported row 1"));
     assert!(!plan.debts.iter().any(|d| d.title == "Imported row 5"));

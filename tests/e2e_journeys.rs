@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use bearing::model::{HypothesisStatus, Plan};
 use common::tmux::{AFTER_EXIT, Tmux};
@@ -55,14 +55,7 @@ impl Fixture {
     /// The file once `ok` holds: the UI saves on a background writer, so the
     /// file follows the screen by a moment.
     fn plan_when(&self, ok: impl Fn(&Plan) -> bool) -> Plan {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let plan = self.plan();
-            if ok(&plan) || Instant::now() > deadline {
-                return plan;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        common::tmux::plan_when(&self.path, ok)
     }
 
     /// Runs the CLI on this plan and returns its stdout.

@@ -3,10 +3,11 @@
 
 mod common;
 
-use std::path::Path;
-use std::time::{Duration, Instant};
+use common::tmux::plan_when;
 
-use bearing::model::Plan;
+use std::path::Path;
+use std::time::Duration;
+
 use common::tmux::{AFTER_EXIT, Tmux};
 
 fn start(name: &str, cwd: &Path, data: &Path) -> Option<Tmux> {
@@ -14,17 +15,6 @@ fn start(name: &str, cwd: &Path, data: &Path) -> Option<Tmux> {
     let t = Tmux::spawn(&format!("store-{name}"), cwd, &cmd)?;
     t.wait_for("1 Overview");
     Some(t)
-}
-
-fn plan_when(path: &Path, ok: impl Fn(&Plan) -> bool) -> Plan {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let plan = bearing::store::load(path).unwrap().plan;
-        if ok(&plan) || Instant::now() > deadline {
-            return plan;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 #[test]

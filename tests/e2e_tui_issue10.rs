@@ -55,14 +55,7 @@ impl Fixture {
 
     /// The file once `ok` holds: the UI saves on a background writer.
     fn plan_when(&self, ok: impl Fn(&Plan) -> bool) -> Plan {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let plan = self.plan();
-            if ok(&plan) || Instant::now() > deadline {
-                return plan;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        common::tmux::plan_when(&self.path, ok)
     }
 
     /// Recovery copies beside the plan, waited for up to 10 s.

@@ -37,6 +37,19 @@ pub fn demo_copy() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// The plan file once `ok` holds, or as it is after 10 s: the UI saves on a
+/// background writer, so the file follows the screen by a moment.
+pub fn plan_when(path: &Path, ok: impl Fn(&bearing::model::Plan) -> bool) -> bearing::model::Plan {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let plan = bearing::store::load(path).unwrap().plan;
+        if ok(&plan) || Instant::now() > deadline {
+            return plan;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 pub fn have_tmux() -> bool {
     Command::new("tmux")
         .arg("-V")
