@@ -142,6 +142,14 @@ fn q_after_a_refused_save_asks_and_esc_keeps_the_change() {
     t.wait_for("Unsaved change");
     t.keys(&["w"]);
     let s = t.assert_restored(0);
+    let copy = printed_copy(&f, &s);
+    assert!(copy.debt(&id).is_none(), "the copy has the deletion");
+    assert!(f.plan().debt(&id).is_some(), "theirs untouched");
+}
+
+/// The one recovery copy, whose name the screen `s` the app left shows;
+/// loaded.
+fn printed_copy(f: &Fixture, s: &str) -> Plan {
     let copies = f.recovery_copies(1);
     assert_eq!(copies.len(), 1, "{copies:?}");
     let name = copies[0]
@@ -153,9 +161,7 @@ fn q_after_a_refused_save_asks_and_esc_keeps_the_change() {
         s.replace('\n', "").contains(&name),
         "the path is printed:\n{s}"
     );
-    let copy = bearing::store::load(&copies[0]).unwrap().plan;
-    assert!(copy.debt(&id).is_none(), "the copy has the deletion");
-    assert!(f.plan().debt(&id).is_some(), "theirs untouched");
+    bearing::store::load(&copies[0]).unwrap().plan
 }
 
 #[test]
@@ -171,19 +177,8 @@ fn sigterm_with_an_unsaved_change_writes_a_recovery_copy_and_prints_it() {
         .unwrap();
     assert!(status.success());
     let s = t.assert_restored(1);
-    let copies = f.recovery_copies(1);
-    assert_eq!(copies.len(), 1, "{copies:?}");
-    let name = copies[0]
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .into_owned();
     assert!(s.contains("stopped by SIGTERM"), "{s}");
-    assert!(
-        s.replace('\n', "").contains(&name),
-        "the path is printed:\n{s}"
-    );
-    let copy = bearing::store::load(&copies[0]).unwrap().plan;
+    let copy = printed_copy(&f, &s);
     assert!(copy.debt(&id).is_none(), "the copy has the deletion");
 }
 
