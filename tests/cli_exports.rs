@@ -15,6 +15,14 @@ fn debts(sb: &Sandbox, file: &str) -> Vec<serde_json::Value> {
     v.as_array().unwrap().clone()
 }
 
+/// The titles of the plan's debt items, in the order listed.
+fn debt_titles(sb: &Sandbox) -> Vec<String> {
+    debts(sb, "bearing.ron")
+        .iter()
+        .map(|d| d["title"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// A sprint with one item in it, for the exports.
 fn with_sprint(sb: &Sandbox) -> String {
     sb.add(&["add", "debt", "Rotate keys", "--effort", "2", "--risk", "3"]);
@@ -98,10 +106,7 @@ fn a_row_with_too_many_cells_is_skipped_not_cut_short() {
         out.contains("imported 1 debt item (skipped 1 invalid row)"),
         "{out}"
     );
-    let titles: Vec<String> = debts(&sb, "bearing.ron")
-        .iter()
-        .map(|d| d["title"].as_str().unwrap().to_owned())
-        .collect();
+    let titles = debt_titles(&sb);
     assert_eq!(titles, ["b"]);
 
     // A `;` file whose quoted title has a `;` in it, and a row with a stray
@@ -116,10 +121,7 @@ fn a_row_with_too_many_cells_is_skipped_not_cut_short() {
         out.contains("imported 1 debt item (skipped 1 invalid row)"),
         "{out}"
     );
-    let titles: Vec<String> = debts(&sb, "bearing.ron")
-        .iter()
-        .map(|d| d["title"].as_str().unwrap().to_owned())
-        .collect();
+    let titles = debt_titles(&sb);
     assert_eq!(titles, ["ok"]);
 }
 
