@@ -8,9 +8,9 @@ use super::args::{Format, HypothesisCommand, SprintCommand};
 use super::table;
 use super::{Ctx, Source};
 use crate::lifecycle;
-use crate::model::Plan;
 use crate::model::id::normalize;
 use crate::model::validate;
+use crate::model::{Change, Plan};
 use crate::planning::{self, Carried};
 
 fn field<T>(r: Result<T, validate::FieldError>) -> anyhow::Result<T> {
@@ -128,6 +128,19 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
     Ok(())
 }
 
+/// One lifecycle step in one read-modify-write: its change applied, its
+/// message returned.
+fn lifecycle_step(
+    ctx: &Ctx,
+    run: impl FnOnce(&Plan) -> Result<(Change, String), lifecycle::LifecycleError>,
+) -> anyhow::Result<String> {
+    ctx.write(|plan| {
+        let (change, msg) = run(plan)?;
+        plan.apply(change);
+        Ok(msg)
+    })
+}
+
 /// Warnings go to stderr, so stdout stays what scripts capture (the id).
 fn warn(id: &str, warnings: &[String]) {
     for w in warnings {
@@ -163,10 +176,8 @@ pub fn hypothesis(ctx: &Ctx, cmd: HypothesisCommand, out: &mut String) -> anyhow
                 .as_deref()
                 .map(|d| field(validate::date("review-by", d)))
                 .transpose()?;
-            ctx.write(|plan| {
-                let (change, msg) = lifecycle::start_hypothesis(plan, &id, review_by, today)?;
-                plan.apply(change);
-                Ok(msg)
+            lifecycle_step(ctx, |plan| {
+                lifecycle::start_hypothesis(plan, &id, review_by, today)
             })?
         }
         HypothesisCommand::Validate { id, evidence }
@@ -180,27 +191,15 @@ pub fn hypothesis(ctx: &Ctx, cmd: HypothesisCommand, out: &mut String) -> anyhow
         }
         HypothesisCommand::Validate { id, evidence } => {
             let id = normalize(&id);
-            ctx.write(|plan| {
-                let (change, msg) = lifecycle::validate(plan, &id, &evidence, today)?;
-                plan.apply(change);
-                Ok(msg)
-            })?
+            lifecycle_step(ctx, |plan| lifecycle::validate(plan, &id, &evidence, today))?
         }
         HypothesisCommand::Abandon { id, evidence } => {
             let id = normalize(&id);
-            ctx.write(|plan| {
-                let (change, msg) = lifecycle::abandon(plan, &id, &evidence, today)?;
-                plan.apply(change);
-                Ok(msg)
-            })?
+            lifecycle_step(ctx, |plan| lifecycle::abandon(plan, &id, &evidence, today))?
         }
         HypothesisCommand::Reopen { id } => {
             let id = normalize(&id);
-            ctx.write(|plan| {
-                let (change, msg) = lifecycle::reopen(plan, &id, today)?;
-                plan.apply(change);
-                Ok(msg)
-            })?
+            lifecycle_step(ctx, |plan| lifecycle::reopen(plan, &id, today))?
         }
     };
     out.push_str(&crate::text::sanitize_multiline(&msg));
@@ -222,10 +221,8 @@ pub fn checkin(
         None => ctx.today,
     };
     let today = ctx.today;
-    let msg = ctx.write(|plan| {
-        let (change, msg) = lifecycle::checkin(plan, &kr, value, date, today)?;
-        plan.apply(change);
-        Ok(msg)
+    let msg = lifecycle_step(ctx, |plan| {
+        lifecycle::checkin(plan, &kr, value, date, today)
     })?;
     out.push_str(&crate::text::sanitize(&msg));
     out.push('\n');
@@ -237,10 +234,8 @@ pub fn uncheckin(ctx: &Ctx, kr: &str, date: Option<&str>, out: &mut String) -> a
     let kr = normalize(kr);
     let date = date.map(|d| field(validate::date("date", d))).transpose()?;
     let today = ctx.today;
-    let msg = ctx.write(|plan| {
-        let (change, msg) = lifecycle::remove_checkin(plan, &kr, date, today)?;
-        plan.apply(change);
-        Ok(msg)
+    let msg = lifecycle_step(ctx, |plan| {
+        lifecycle::remove_checkin(plan, &kr, date, today)
     })?;
     out.push_str(&crate::text::sanitize(&msg));
     out.push('\n');
