@@ -225,6 +225,23 @@ impl KeyResult {
             checkins: Vec::new(),
         }
     }
+
+    /// A key result with nothing but its ids: "k", 0 → 1 from 2026-03-01.
+    pub(crate) fn bare_fixture(id: &str, objective: &str) -> KeyResult {
+        KeyResult {
+            id: id.into(),
+            objective: objective.into(),
+            title: "k".into(),
+            unit: String::new(),
+            baseline: 0.0,
+            target: Some(1.0),
+            current: 0.0,
+            start: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            due: None,
+            owner: String::new(),
+            checkins: vec![],
+        }
+    }
 }
 
 #[cfg(test)]

@@ -112,19 +112,7 @@ mod tests {
             title: "o".into(),
             description: String::new(),
         });
-        p.key_results.push(KeyResult {
-            id: "KR-1".into(),
-            objective: "O-1".into(),
-            title: "k".into(),
-            unit: String::new(),
-            baseline: 0.0,
-            target: Some(1.0),
-            current: 0.0,
-            start: day(),
-            due: None,
-            owner: String::new(),
-            checkins: vec![],
-        });
+        p.key_results.push(KeyResult::bare_fixture("KR-1", "O-1"));
         let mut d = Debt::new("D-1".into(), "d".into(), day());
         d.key_results = vec!["KR-1".into()];
         p.debts.push(d);

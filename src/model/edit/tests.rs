@@ -7,22 +7,6 @@ fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
 }
 
-fn kr(id: &str, objective: &str) -> KeyResult {
-    KeyResult {
-        id: id.into(),
-        objective: objective.into(),
-        title: "k".into(),
-        unit: String::new(),
-        baseline: 0.0,
-        target: Some(1.0),
-        current: 0.0,
-        start: day(),
-        due: None,
-        owner: String::new(),
-        checkins: vec![],
-    }
-}
-
 /// O-1 owns KR-1 and KR-2; D-1 links KR-1 and sits in the open sprint S-2
 /// and in the closed S-1's commitment and completed list; D-2 was carried
 /// out of S-1; H-1 links KR-2.
@@ -33,7 +17,10 @@ fn plan() -> Plan {
         title: "o".into(),
         description: String::new(),
     });
-    p.key_results = vec![kr("KR-1", "O-1"), kr("KR-2", "O-1")];
+    p.key_results = vec![
+        KeyResult::bare_fixture("KR-1", "O-1"),
+        KeyResult::bare_fixture("KR-2", "O-1"),
+    ];
     let mut h = Hypothesis::new("H-1".into(), "h".into(), day());
     h.key_results = vec!["KR-2".into()];
     p.hypotheses.push(h);
