@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::cli::{Sandbox, json};
+use common::cli::{Sandbox, json, last_word};
 
 /// The demo's sprints: S-2HQ9D closed, S-7WM4K active to 2026-11-27,
 /// S-TB5XR planned 2026-11-30 → 2026-12-11.
@@ -57,15 +57,7 @@ fn an_overlapping_or_past_sprint_is_created_with_a_warning_and_a_debt_day_is_all
             "2026-11-20",
         ],
     );
-    let id = r
-        .stdout
-        .lines()
-        .next()
-        .unwrap()
-        .split_whitespace()
-        .last()
-        .unwrap()
-        .to_owned();
+    let id = last_word(&r.stdout);
     assert!(r.stdout.starts_with("added sprint S-"), "{}", r.stdout);
     assert!(
         r.stderr.contains(&format!(
@@ -130,14 +122,7 @@ fn starting_outside_the_window_or_empty_warns_and_cancel_sends_items_back() {
         "--end",
         "2026-12-18",
     ]);
-    let id = s
-        .lines()
-        .next()
-        .unwrap()
-        .split_whitespace()
-        .last()
-        .unwrap()
-        .to_owned();
+    let id = last_word(&s);
     let r = sb.ok_at("2026-12-14", &["sprint", "start", &id]);
     assert!(
         r.stderr.contains("nothing is committed to it"),
