@@ -9,17 +9,30 @@ use std::time::{Duration, Instant};
 
 use bearing::store;
 
+mod common;
+
 fn bearing(dir: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_bearing"));
-    c.args(args)
-        .current_dir(dir)
-        .env("BEARING_DATA_DIR", dir.join("data"))
-        .env("BEARING_TODAY", "2026-11-20")
-        .env_remove("BEARING_FILE")
-        .stdin(Stdio::null())
+    let mut c = common::cli::command(dir, args);
+    c.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     c
+}
+
+/// Waits for every `bearing add` in `children`; each must succeed. Their
+/// stdouts, in order.
+fn all_added(children: Vec<Child>) -> Vec<String> {
+    let mut stdouts = Vec::new();
+    for (i, child) in children.into_iter().enumerate() {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "add {i} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        stdouts.push(String::from_utf8(out.stdout).unwrap());
+    }
+    stdouts
 }
 
 fn init(dir: &Path) -> usize {
@@ -58,15 +71,8 @@ fn a_hundred_concurrent_adds_all_land() {
         })
         .collect();
     let mut printed = HashSet::new();
-    for (i, child) in children.into_iter().enumerate() {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "add {i} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+    for stdout in all_added(children) {
         // "added debt D-XXXXX"
-        let stdout = String::from_utf8(out.stdout).unwrap();
         printed.insert(stdout.trim().rsplit(' ').next().unwrap().to_owned());
     }
     let plan = store::load(&dir.join("bearing.ron")).unwrap().plan;
@@ -242,14 +248,7 @@ fn adds_through_symlinks(git: bool) {
             .unwrap()
         })
         .collect();
-    for (i, child) in children.into_iter().enumerate() {
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "add {i} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    all_added(children);
     let plan = store::load(&real).unwrap().plan;
     let titles: HashSet<&str> = plan
         .debts
