@@ -20,14 +20,11 @@ fn env_or(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
+mod common;
+
 fn add(dir: &Path, title: &str) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_bearing"));
-    c.args(["add", "debt", title, "--risk", "3", "--effort", "2"])
-        .current_dir(dir)
-        .env("BEARING_DATA_DIR", dir.join("data"))
-        .env("BEARING_TODAY", "2026-11-20")
-        .env_remove("BEARING_FILE")
-        .stdin(Stdio::null())
+    let mut c = common::cli::command(dir, &["add", "debt", title, "--risk", "3", "--effort", "2"]);
+    c.stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     c
