@@ -3,7 +3,8 @@
 //! a removal. Each comment stays with the item or field line it precedes.
 
 use std::path::PathBuf;
-use std::process::Command;
+
+mod common;
 
 use bearing::store::format::{from_text, to_text};
 
@@ -29,12 +30,7 @@ impl Sandbox {
     }
 
     fn ok(&self, args: &[&str]) -> String {
-        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("BEARING_DATA_DIR", self.dir.path().join("data"))
-            .env("BEARING_TODAY", "2026-11-20")
-            .env_remove("BEARING_FILE")
+        let out = common::cli::command(self.dir.path(), args)
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);

@@ -10,7 +10,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use bearing::model::{Commitment, Plan};
 use bearing::session::file_persist::FilePersist;
@@ -44,14 +43,7 @@ fn rm(dir: &Path, id: &str, force: bool) -> std::process::Output {
     if force {
         args.push("--force");
     }
-    Command::new(env!("CARGO_BIN_EXE_bearing"))
-        .args(&args)
-        .current_dir(dir)
-        .env("BEARING_DATA_DIR", dir.join("data"))
-        .env("BEARING_TODAY", "2026-11-20")
-        .env_remove("BEARING_FILE")
-        .output()
-        .unwrap()
+    common::cli::command(dir, &args).output().unwrap()
 }
 
 /// Moves the view's cursor down until `id` is selected, as a user would.

@@ -4,7 +4,7 @@
 //! character other than '\n' or a bidi override to the terminal.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use bearing::model::Plan;
 use bearing::store;
@@ -30,12 +30,7 @@ struct Sb {
 
 impl Sb {
     fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("BEARING_DATA_DIR", self.dir.path().join("data"))
-            .env("BEARING_TODAY", "2026-11-20")
-            .env_remove("BEARING_FILE")
+        let out = crate::common::cli::command(self.dir.path(), args)
             .stdin(Stdio::null())
             .output()
             .unwrap();
