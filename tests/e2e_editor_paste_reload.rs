@@ -12,10 +12,9 @@ use common::tmux::{AFTER_EXIT, Tmux};
 /// `bearing` in `cwd` at 80×24 with an "editor" that rewrites the text it
 /// is given, like a user would.
 fn start(name: &str, cwd: &Path, data: &Path) -> Option<Tmux> {
-    let bin = env!("CARGO_BIN_EXE_bearing");
     let cmd = format!(
-        "env BEARING_TODAY=2026-11-20 BEARING_DATA_DIR={} VISUAL= EDITOR='sed -i s/draft/edited/' TERM=xterm-256color {bin}; {AFTER_EXIT}; sleep 30",
-        data.display()
+        "{}; {AFTER_EXIT}; sleep 30",
+        common::tmux::app(data, "VISUAL= EDITOR='sed -i s/draft/edited/'")
     );
     Tmux::spawn(&format!("wire-{name}"), cwd, &cmd)
 }

@@ -25,9 +25,8 @@ fn a_refused_csv_lists_every_problem_and_imports_the_valid_rows() {
     let before = load(&plan_path).debts.len();
 
     let cmd = format!(
-        "env BEARING_TODAY=2026-11-20 BEARING_DATA_DIR={} TERM=xterm-256color {}; {AFTER_EXIT}; sleep 60",
-        dir.path().join("data").display(),
-        env!("CARGO_BIN_EXE_bearing"),
+        "{}; {AFTER_EXIT}; sleep 60",
+        common::tmux::app(&dir.path().join("data"), "")
     );
     let Some(t) = Tmux::spawn("import", dir.path(), &cmd) else {
         return;
