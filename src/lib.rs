@@ -7,6 +7,7 @@ pub mod cli;
 pub mod export;
 pub mod import;
 pub mod lifecycle;
+pub mod merge;
 pub mod model;
 pub mod planning;
 pub mod score;

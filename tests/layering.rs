@@ -28,8 +28,9 @@ use scan::{test_modules, tokens, without_test_items};
 
 /// The domain: no UI, no command line, no files. `session` may not exist
 /// yet; it is checked as soon as it does.
-const DOMAIN: [&str; 11] = [
+const DOMAIN: [&str; 12] = [
     "model",
+    "merge",
     "score",
     "planning",
     "check",

@@ -1,0 +1,347 @@
+//! A three-way merge of plans: `merge(base, ours, theirs)`.
+//!
+//! Records (objectives, key results, hypotheses, debts, sprints) are matched
+//! by id and merged field by field, generically: each record is turned into a
+//! JSON object and merged key by key, so a new field merges with no change
+//! here. The side that changed a field wins; when both changed it
+//! differently, the merged plan holds ours and a [`Conflict`] names the item,
+//! the field and the three values. A few fields have their own rule:
+//!
+//! - sets (`tags`, linked `key_results`, a sprint's `items`) and logs
+//!   (a hypothesis' `history`, a debt's status `changes`) merge as three-way
+//!   sets: ours' order, then theirs' additions; never a conflict;
+//! - `checkins` merge by date (the same date with two new values: conflict);
+//!   a key result's `current` then mirrors the latest merged check-in;
+//! - long text (North Star, descriptions, evidence, belief, signal) changed on
+//!   both sides is merged line by line ([`lines`]) before it is a conflict.
+//!
+//! Settings (North Star, weights, health thresholds, policy) merge as fields
+//! of the item [`SETTINGS`]. Pure: plans in, a plan and conflicts out.
+
+mod lines;
+
+#[cfg(test)]
+mod proptests;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::model::Plan;
+
+/// The merged plan and what could not be merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// Lists sorted by id; for each conflict, ours.
+    pub plan: Plan,
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Both sides changed the same thing differently.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Conflict {
+    /// The item's id, or [`SETTINGS`].
+    pub id: String,
+    /// The field (`title`, `weights.risk`, `checkins[2026-03-01]`); `None`
+    /// for the whole item: added on both sides differently, or deleted on
+    /// one and edited on the other.
+    pub field: Option<String>,
+    /// Each side's value as JSON text; `None` where it is absent (the item
+    /// deleted or never there, the field unset).
+    pub base: Option<String>,
+    pub ours: Option<String>,
+    pub theirs: Option<String>,
+}
+
+/// The id conflicts of the plan-wide settings carry.
+pub const SETTINGS: &str = "settings";
+
+/// Record fields merged as three-way sets.
+const SETS: [&str; 5] = ["tags", "key_results", "items", "history", "changes"];
+/// Record (and settings) fields first merged line by line.
+const TEXTS: [&str; 5] = ["north_star", "description", "evidence", "belief", "signal"];
+const CHECKINS: &str = "checkins";
+/// The stored mirror of the latest check-in.
+const CURRENT: &str = "current";
+/// The plan's lists of records: not settings.
+const LISTS: [&str; 5] = [
+    "objectives",
+    "key_results",
+    "hypotheses",
+    "debts",
+    "sprints",
+];
+
+/// Merges `ours` and `theirs`, two descendants of `base`.
+pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
+    let mut conflicts = Vec::new();
+    let settings = merge_map(
+        SETTINGS,
+        "",
+        &settings(base),
+        &settings(ours),
+        &settings(theirs),
+        &mut conflicts,
+    );
+    let mut plan = serde_json::from_value(Value::Object(settings)).unwrap_or_else(|_| {
+        // Unreachable with values taken from valid plans; ours, whole, if not.
+        conflicts.push(Conflict {
+            id: SETTINGS.into(),
+            field: None,
+            base: None,
+            ours: None,
+            theirs: None,
+        });
+        let mut p = ours.clone();
+        p.objectives.clear();
+        p.key_results.clear();
+        p.hypotheses.clear();
+        p.debts.clear();
+        p.sprints.clear();
+        p
+    });
+    let Plan {
+        objectives,
+        key_results,
+        hypotheses,
+        debts,
+        sprints,
+        ..
+    } = &mut plan;
+    let c = &mut conflicts;
+    *objectives = records(&base.objectives, &ours.objectives, &theirs.objectives, c);
+    *key_results = records(&base.key_results, &ours.key_results, &theirs.key_results, c);
+    *hypotheses = records(&base.hypotheses, &ours.hypotheses, &theirs.hypotheses, c);
+    *debts = records(&base.debts, &ours.debts, &theirs.debts, c);
+    *sprints = records(&base.sprints, &ours.sprints, &theirs.sprints, c);
+    Merged { plan, conflicts }
+}
+
+/// The plan without its lists, as a JSON object.
+fn settings(p: &Plan) -> Map<String, Value> {
+    let mut m = object(p);
+    for l in LISTS {
+        m.remove(l);
+    }
+    m
+}
+
+fn object<T: Serialize>(x: &T) -> Map<String, Value> {
+    match serde_json::to_value(x) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    }
+}
+
+fn text(v: Option<&Value>) -> Option<String> {
+    v.map(Value::to_string)
+}
+
+/// One list of records, matched by id; the result sorted by id.
+fn records<T>(base: &[T], ours: &[T], theirs: &[T], conflicts: &mut Vec<Conflict>) -> Vec<T>
+where
+    T: Serialize + DeserializeOwned + Clone + PartialEq,
+{
+    let by_id = |list: &[T]| -> BTreeMap<String, (T, Map<String, Value>)> {
+        list.iter()
+            .map(|x| {
+                let m = object(x);
+                let id = m.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
+                (id, (x.clone(), m))
+            })
+            .collect()
+    };
+    let (b, o, t) = (by_id(base), by_id(ours), by_id(theirs));
+    let ids: BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
+    let mut out = Vec::new();
+    for id in ids {
+        let (bx, ox, tx) = (b.get(id), o.get(id), t.get(id));
+        let same = |x: Option<&(T, _)>, y: Option<&(T, _)>| x.map(|p| &p.0) == y.map(|p| &p.0);
+        let whole =
+            |x: Option<&(T, Map<String, Value>)>| x.map(|p| Value::Object(p.1.clone()).to_string());
+        let pick = if same(ox, tx) || same(bx, tx) {
+            ox.map(|p| p.0.clone())
+        } else if same(bx, ox) {
+            tx.map(|p| p.0.clone())
+        } else if let (Some(bx), Some(ox), Some(tx)) = (bx, ox, tx) {
+            let m = merge_record(id, &bx.1, &ox.1, &tx.1, conflicts);
+            match serde_json::from_value(Value::Object(m)) {
+                Ok(x) => Some(x),
+                Err(_) => {
+                    conflicts.push(Conflict {
+                        id: id.clone(),
+                        field: None,
+                        base: whole(Some(bx)),
+                        ours: whole(Some(ox)),
+                        theirs: whole(Some(tx)),
+                    });
+                    Some(ox.0.clone())
+                }
+            }
+        } else {
+            // Added on both sides differently, or deleted against an edit.
+            conflicts.push(Conflict {
+                id: id.clone(),
+                field: None,
+                base: whole(bx),
+                ours: whole(ox),
+                theirs: whole(tx),
+            });
+            ox.map(|p| p.0.clone())
+        };
+        out.extend(pick);
+    }
+    out
+}
+
+/// One record present on all three sides, field by field.
+fn merge_record(
+    id: &str,
+    b: &Map<String, Value>,
+    o: &Map<String, Value>,
+    t: &Map<String, Value>,
+    conflicts: &mut Vec<Conflict>,
+) -> Map<String, Value> {
+    let mut m = merge_map(id, "", b, o, t, conflicts);
+    // The stored mirror follows the merged check-ins (merge_map left the
+    // field to this when there are any).
+    if let Some(last) = m
+        .get(CHECKINS)
+        .and_then(Value::as_array)
+        .and_then(|c| c.last())
+        .and_then(|c| c.get("value"))
+        .cloned()
+    {
+        m.insert(CURRENT.into(), last);
+    }
+    m
+}
+
+/// An object, key by key; `prefix` is the path of a nested object (`weights.`).
+fn merge_map(
+    id: &str,
+    prefix: &str,
+    b: &Map<String, Value>,
+    o: &Map<String, Value>,
+    t: &Map<String, Value>,
+    conflicts: &mut Vec<Conflict>,
+) -> Map<String, Value> {
+    let top = prefix.is_empty();
+    let keys: BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
+    let mut out = Map::new();
+    let has_checkins = |m: &Map<String, Value>| {
+        m.get(CHECKINS)
+            .and_then(Value::as_array)
+            .is_some_and(|a| !a.is_empty())
+    };
+    let mirrored = top && (has_checkins(o) || has_checkins(t));
+    for key in keys {
+        let (bv, ov, tv) = (b.get(key), o.get(key), t.get(key));
+        let path = format!("{prefix}{key}");
+        let merged = if top && SETS.contains(&key.as_str()) {
+            Some(Value::Array(merge_set(array(bv), array(ov), array(tv))))
+        } else if top && key == CHECKINS {
+            Some(Value::Array(merge_checkins(id, bv, ov, tv, conflicts)))
+        } else if ov == tv || bv == tv {
+            ov.cloned()
+        } else if bv == ov {
+            tv.cloned()
+        } else if mirrored && key == CURRENT {
+            // Recomputed from the merged check-ins by merge_record; when
+            // none are left, one side removed them all and set it back.
+            ov.cloned()
+        } else if let (Some(Value::Object(bm)), Some(Value::Object(om)), Some(Value::Object(tm))) =
+            (bv, ov, tv)
+        {
+            Some(Value::Object(merge_map(
+                id,
+                &format!("{path}."),
+                bm,
+                om,
+                tm,
+                conflicts,
+            )))
+        } else if let Some(s) = (top && TEXTS.contains(&key.as_str()))
+            .then(|| lines::merge(string(bv), string(ov), string(tv)))
+            .flatten()
+        {
+            Some(Value::String(s))
+        } else {
+            conflicts.push(Conflict {
+                id: id.into(),
+                field: Some(path),
+                base: text(bv),
+                ours: text(ov),
+                theirs: text(tv),
+            });
+            ov.cloned()
+        };
+        out.extend(merged.map(|v| (key.clone(), v)));
+    }
+    out
+}
+
+fn array(v: Option<&Value>) -> &[Value] {
+    v.and_then(Value::as_array).map_or(&[], Vec::as_slice)
+}
+
+fn string(v: Option<&Value>) -> &str {
+    v.and_then(Value::as_str).unwrap_or("")
+}
+
+/// A three-way set: what ours holds and theirs did not remove, in ours'
+/// order, then what theirs added.
+fn merge_set(b: &[Value], o: &[Value], t: &[Value]) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::new();
+    let kept = o.iter().filter(|x| t.contains(x) || !b.contains(x));
+    let added = t.iter().filter(|x| !b.contains(x));
+    for x in kept.chain(added) {
+        if !out.contains(x) {
+            out.push(x.clone());
+        }
+    }
+    out
+}
+
+/// Check-ins matched by date, each merged whole; sorted by date.
+fn merge_checkins(
+    id: &str,
+    b: Option<&Value>,
+    o: Option<&Value>,
+    t: Option<&Value>,
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<Value> {
+    let by_date = |v: Option<&Value>| -> BTreeMap<String, Value> {
+        array(v)
+            .iter()
+            .map(|c| (string(c.get("date")).to_owned(), c.clone()))
+            .collect()
+    };
+    let (b, o, t) = (by_date(b), by_date(o), by_date(t));
+    let dates: BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
+    let mut out = Vec::new();
+    for date in dates {
+        let (bv, ov, tv) = (b.get(date), o.get(date), t.get(date));
+        let pick = if ov == tv || bv == tv {
+            ov
+        } else if bv == ov {
+            tv
+        } else {
+            let value = |c: Option<&Value>| c.and_then(|c| c.get("value")).map(Value::to_string);
+            conflicts.push(Conflict {
+                id: id.into(),
+                field: Some(format!("{CHECKINS}[{date}]")),
+                base: value(bv),
+                ours: value(ov),
+                theirs: value(tv),
+            });
+            ov
+        };
+        out.extend(pick.cloned());
+    }
+    out
+}
