@@ -88,7 +88,7 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
         &mut conflicts,
     );
     let mut plan = serde_json::from_value(Value::Object(settings)).unwrap_or_else(|_| {
-        // Unreachable with values taken from valid plans; ours, whole, if not.
+        // Not reached with values taken from valid plans; ours, if it is.
         conflicts.push(Conflict {
             id: SETTINGS.into(),
             field: None,
@@ -96,13 +96,7 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
             ours: None,
             theirs: None,
         });
-        let mut p = ours.clone();
-        p.objectives.clear();
-        p.key_results.clear();
-        p.hypotheses.clear();
-        p.debts.clear();
-        p.sprints.clear();
-        p
+        ours.clone()
     });
     let Plan {
         objectives,
@@ -146,20 +140,26 @@ fn records<T>(base: &[T], ours: &[T], theirs: &[T], conflicts: &mut Vec<Conflict
 where
     T: Serialize + DeserializeOwned + Clone + PartialEq,
 {
-    let by_id = |list: &[T]| -> BTreeMap<String, (T, Map<String, Value>)> {
+    // Keyed by id and occurrence: a plan may hold a duplicate id (`check`
+    // reports it), and the merge must not drop one silently.
+    let by_id = |list: &[T]| -> BTreeMap<(String, usize), (T, Map<String, Value>)> {
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         list.iter()
             .map(|x| {
                 let m = object(x);
                 let id = m.get("id").and_then(Value::as_str).unwrap_or("").to_owned();
-                (id, (x.clone(), m))
+                let n = seen.entry(id.clone()).or_default();
+                *n += 1;
+                ((id, *n), (x.clone(), m))
             })
             .collect()
     };
     let (b, o, t) = (by_id(base), by_id(ours), by_id(theirs));
-    let ids: BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
+    let keys: BTreeSet<&(String, usize)> = b.keys().chain(o.keys()).chain(t.keys()).collect();
     let mut out = Vec::new();
-    for id in ids {
-        let (bx, ox, tx) = (b.get(id), o.get(id), t.get(id));
+    for key in keys {
+        let id = &key.0;
+        let (bx, ox, tx) = (b.get(key), o.get(key), t.get(key));
         let same = |x: Option<&(T, _)>, y: Option<&(T, _)>| x.map(|p| &p.0) == y.map(|p| &p.0);
         let whole =
             |x: Option<&(T, Map<String, Value>)>| x.map(|p| Value::Object(p.1.clone()).to_string());

@@ -349,3 +349,22 @@ fn an_optional_field_set_on_one_side_and_cleared_on_the_other() {
     // Cleared on one side only: cleared.
     assert_eq!(merge(&b, &o, &b).plan.debts[0].source, None);
 }
+
+#[test]
+fn a_duplicate_id_is_kept_not_dropped() {
+    let b = edit(&base(), |p| p.debts.insert(1, debt("D-00001")));
+    let o = edit(&b, |p| p.debts[1].owner = "ana".into());
+    let t = edit(&b, |p| p.debts[2].owner = "bo".into());
+    let m = merge(&b, &o, &t);
+    assert!(m.conflicts.is_empty());
+    let owners: Vec<(&str, &str)> = m
+        .plan
+        .debts
+        .iter()
+        .map(|d| (d.id.as_str(), d.owner.as_str()))
+        .collect();
+    assert_eq!(
+        owners,
+        [("D-00001", ""), ("D-00001", "ana"), ("D-00002", "bo")]
+    );
+}
