@@ -8,7 +8,10 @@
 //! - the domain modules other than `session` do not use the store either:
 //!   what they need from a file (text, item lines) their caller hands in.
 //!   `session` is the one domain module that persists, through the store;
-//! - every top-level module under `src/` is mentioned in ARCHITECTURE.md.
+//! - every top-level module under `src/` is mentioned in ARCHITECTURE.md;
+//! - no shipped code calls `.unwrap()` or `.expect(…)`: what a user or a
+//!   file can influence gets an error with context, and what cannot fail
+//!   is written so that it cannot (`let … else`, `unwrap_or`, a const).
 //!
 //! Test code is exempt: `#[cfg(test)]` items (inline `mod tests { … }`) and
 //! the files of modules declared `#[cfg(test)] mod x;` may build fixtures
@@ -94,6 +97,46 @@ fn domain_modules_stay_out_of_the_ui_the_cli_and_the_file_system() {
         "the domain reaches past its layer:\n{}",
         problems.join("\n")
     );
+}
+
+#[test]
+fn no_shipped_code_unwraps_or_expects() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut problems = Vec::new();
+    let mut scanned = 0;
+    for module in top_level_modules(&src) {
+        for file in shipped_files(&src, &module) {
+            let text = fs::read_to_string(&file).unwrap();
+            let shown = file.strip_prefix(&src).unwrap().display().to_string();
+            let toks = without_test_items(&tokens(&text));
+            for w in toks.windows(3) {
+                if w[0].1 == "." && matches!(w[1].1.as_str(), "unwrap" | "expect") && w[2].1 == "("
+                {
+                    problems.push(format!("src/{shown}:{}: .{}(", w[1].0, w[1].1));
+                }
+            }
+            scanned += 1;
+        }
+    }
+    assert!(scanned > 100, "only {scanned} files found under {src:?}");
+    assert!(
+        problems.is_empty(),
+        "unwrap/expect in shipped code (return an error, or make the failure impossible):\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn a_test_only_attribute_for_one_platform_is_test_code() {
+    let toks = tokens(
+        "fn a() { x.unwrap(); }\n#[cfg(all(test, unix))]\nmod t { fn b() { y.unwrap(); } }\nfn c() {}",
+    );
+    let kept: Vec<String> = without_test_items(&toks).into_iter().map(|t| t.1).collect();
+    assert!(
+        kept.iter().any(|t| t == "x") && kept.iter().any(|t| t == "c"),
+        "{kept:?}"
+    );
+    assert!(!kept.iter().any(|t| t == "y" || t == "b"), "{kept:?}");
 }
 
 #[test]

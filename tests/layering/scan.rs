@@ -8,7 +8,7 @@ pub fn test_modules(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for (i, _) in toks.iter().enumerate() {
         if is_cfg_test(&toks, i) {
-            let j = i + 7;
+            let j = i + cfg_test_len(&toks, i);
             if let [(_, m), (_, name), (_, semi), ..] = &toks[j.min(toks.len())..]
                 && m == "mod"
                 && semi == ";"
@@ -20,10 +20,41 @@ pub fn test_modules(text: &str) -> Vec<String> {
     out
 }
 
-/// `#` `[` `cfg` `(` `test` `)` `]` at `i`.
+/// The length of a test-only attribute at `i`: `#[cfg(test)]`, or
+/// `#[cfg(all(test, …))]` (test code for one platform); 0 if none.
+pub fn cfg_test_len(toks: &[(usize, String)], i: usize) -> usize {
+    let at = |k: usize| toks.get(i + k).map(|t| t.1.as_str());
+    if (0..4).map(at).ne(["#", "[", "cfg", "("].map(Some)) {
+        return 0;
+    }
+    let plain = at(4) == Some("test") && at(5) == Some(")") && at(6) == Some("]");
+    let all = at(4) == Some("all") && at(5) == Some("(") && at(6) == Some("test");
+    if plain {
+        return 7;
+    }
+    if !all {
+        return 0;
+    }
+    // To the `]` that closes the attribute.
+    let mut depth = 0usize;
+    for k in 1.. {
+        match at(k) {
+            None => return 0,
+            Some("[") => depth += 1,
+            Some("]") => {
+                depth -= 1;
+                if depth == 0 {
+                    return k + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    0
+}
+
 pub fn is_cfg_test(toks: &[(usize, String)], i: usize) -> bool {
-    let want = ["#", "[", "cfg", "(", "test", ")", "]"];
-    toks.len() >= i + want.len() && toks[i..i + want.len()].iter().map(|t| &t.1).eq(want)
+    cfg_test_len(toks, i) > 0
 }
 
 /// The tokens without `#[cfg(test)]` items: from the attribute to the `;`
@@ -32,12 +63,13 @@ pub fn without_test_items(toks: &[(usize, String)]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_cfg_test(toks, i) {
+        let attribute = cfg_test_len(toks, i);
+        if attribute == 0 {
             out.push(toks[i].clone());
             i += 1;
             continue;
         }
-        i += 7;
+        i += attribute;
         let mut depth = 0usize;
         while i < toks.len() {
             let t = toks[i].1.as_str();
