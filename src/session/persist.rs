@@ -23,9 +23,11 @@ pub enum SaveErrorKind {
     /// Another program changed the file since it was read: reload theirs or
     /// keep ours (theirs is backed up first).
     ChangedOnDisk,
-    /// The file or its folder cannot be written: the change is kept in
-    /// memory until it can.
-    ReadOnly,
+    /// The file cannot be written (its mode): the change is kept in memory
+    /// until it can.
+    ReadOnlyFile,
+    /// The file's folder cannot be written (no new file can replace it).
+    ReadOnlyDir,
     /// Anything else (a full disk, a missing folder).
     Failed,
 }

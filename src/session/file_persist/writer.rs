@@ -225,10 +225,10 @@ pub(super) fn describe_error(path: &Path, e: &StoreError) -> SaveError {
             SaveError::new(SaveErrorKind::ChangedOnDisk, "changed on disk")
         }
         StoreError::ReadOnlyFile { .. } => {
-            SaveError::new(SaveErrorKind::ReadOnly, "read-only file")
+            SaveError::new(SaveErrorKind::ReadOnlyFile, "read-only file")
         }
         StoreError::ReadOnlyDir { .. } => {
-            SaveError::new(SaveErrorKind::ReadOnly, "read-only directory")
+            SaveError::new(SaveErrorKind::ReadOnlyDir, "read-only directory")
         }
         e => {
             let full = e.to_string();

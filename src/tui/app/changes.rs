@@ -174,10 +174,10 @@ pub fn save_error_text(e: &SaveError) -> String {
     // `quit` reads the cause before the " — ".
     match e.kind {
         SaveErrorKind::ChangedOnDisk => format!("{} — R reloads theirs, K keeps yours", e.message),
-        SaveErrorKind::ReadOnly if e.message == "read-only file" => {
+        SaveErrorKind::ReadOnlyFile => {
             format!("{} — chmod u+w; K saves it", e.message)
         }
-        SaveErrorKind::ReadOnly => format!("{} — K saves it once it is writable", e.message),
+        SaveErrorKind::ReadOnlyDir => format!("{} — K saves it once it is writable", e.message),
         SaveErrorKind::Failed => e.message.clone(),
     }
 }
