@@ -134,7 +134,8 @@ fn a_read_only_file_opens_read_only_and_a_save_refused_keeps_the_change() {
     press_saved(&mut app, "2 x");
     assert!(app.dirty(), "the change is kept");
     let why = match &app.saved {
-        Some(Err(why)) => why.clone(),
+        // As the status bar says it.
+        Some(Err(refused)) => bearing::tui::app::save_error_text(refused),
         other => panic!("{other:?}"),
     };
     assert!(why.contains("read-only file"), "{why}");

@@ -38,7 +38,7 @@ fn conflict(dir: &Path, name: &str) -> (PathBuf, App) {
     app.wait_saved();
     assert!(app.dirty());
     assert!(
-        matches!(&app.saved, Some(Err(e)) if e.contains("changed on disk")),
+        matches!(&app.saved, Some(Err(e)) if e.to_string().contains("changed on disk")),
         "{:?}",
         app.saved
     );

@@ -109,9 +109,11 @@ fn conflict(dir: &Path, name: &str) -> (std::path::PathBuf, App) {
     let (path, mut app) = open(dir, name, false);
     outside(&path, |p| p.north_star = "theirs".into());
     press_saved(&mut app, "2 x");
-    let Some(Err(why)) = &app.saved else {
+    let Some(Err(refused)) = &app.saved else {
         panic!("the save must fail: {:?}", app.saved)
     };
+    // As the status bar says it.
+    let why = bearing::tui::app::save_error_text(refused);
     assert!(why.contains("changed on disk"), "{why}");
     assert!(why.contains("R reloads theirs"), "{why}");
     assert!(app.dirty());

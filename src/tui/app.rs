@@ -14,7 +14,7 @@ use crate::model::SprintState;
 use crate::model::{Debt, Plan};
 use crate::score::Breakdown;
 use crate::search::LazyIndex;
-use crate::session::{Persist, Session};
+use crate::session::{Persist, SaveError, Session};
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
 pub use super::state::{
@@ -38,9 +38,10 @@ pub struct App {
     pub board: BoardView,
     pub key_results: Cursor,
     pub message: Option<Message>,
-    /// The last save's outcome as the status bar says it: "saved
-    /// HH:MM:SS" or why it failed and what to do.
-    pub saved: Option<Result<String, String>>,
+    /// The last save's outcome: "saved HH:MM:SS", or why it failed as
+    /// data (the status bar words it with `save_error_text`; quitting reads
+    /// its kind).
+    pub saved: Option<Result<String, SaveError>>,
     /// Why it is read-only, when that is not obvious (a second UI, a
     /// read-only file): said with every refused edit.
     pub read_only_why: Option<String>,

@@ -11,6 +11,7 @@ use super::action::Effect;
 use super::app::{App, Mode};
 use super::reload;
 use super::state::Question;
+use crate::session::SaveErrorKind;
 use crate::text::sanitize;
 
 /// A change that is not on disk: dirty in a writable UI, and not already
@@ -70,13 +71,12 @@ fn holds_typing(app: &App) -> bool {
 /// read-only", or the save's error.
 fn reason(app: &App) -> String {
     match &app.saved {
-        Some(Err(e)) if e.contains("changed on disk") => CHANGED.to_owned(),
-        Some(Err(e)) if e.contains("read-only file") => READ_ONLY.to_owned(),
-        Some(Err(e)) if e.contains("read-only directory") => {
-            "the plan's directory is read-only".to_owned()
-        }
-        // The UI's advice after the dash names keys; the cause comes first.
-        Some(Err(e)) => sanitize(e.split(" — ").next().unwrap_or(e)).into_owned(),
+        Some(Err(e)) => match e.kind {
+            SaveErrorKind::ChangedOnDisk => CHANGED.to_owned(),
+            SaveErrorKind::ReadOnlyFile => READ_ONLY.to_owned(),
+            SaveErrorKind::ReadOnlyDir => "the plan's directory is read-only".to_owned(),
+            SaveErrorKind::Failed => sanitize(&e.message).into_owned(),
+        },
         _ => "the last change is not saved".to_owned(),
     }
 }

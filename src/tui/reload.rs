@@ -8,7 +8,7 @@
 //! lists them, `bearing backups restore ID` puts one back).
 
 use super::action::Effect;
-use super::app::{App, Mode, save_error_text};
+use super::app::{App, Mode};
 use super::state::Question;
 use crate::session::{KeepMine, Outside};
 use crate::text::sanitize;
@@ -129,7 +129,7 @@ pub fn keep_mine(app: &mut App) -> Effect {
                 None => kept,
             });
         }
-        Err(why) => app.saved = Some(Err(save_error_text(&why))),
+        Err(why) => app.saved = Some(Err(why)),
     }
     Effect::None
 }

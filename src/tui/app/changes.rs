@@ -140,7 +140,7 @@ impl App {
     /// (another change, or quit) writes it. A read-only UI saves nothing.
     pub fn save(&mut self) {
         if let Some(outcome) = self.session.save() {
-            self.saved = Some(outcome.map_err(|e| save_error_text(&e)));
+            self.saved = Some(outcome);
         }
     }
 
@@ -163,7 +163,7 @@ impl App {
         let Some(outcome) = outcome else {
             return false;
         };
-        self.saved = Some(outcome.map_err(|e| save_error_text(&e)));
+        self.saved = Some(outcome);
         true
     }
 }

@@ -145,7 +145,7 @@ fn draw_status(frame: &mut Frame, app: &App, area: Rect) {
     if let Some(Err(why)) = &app.saved {
         // The cause and its fix say it all; "save failed:" goes first when
         // the bar is too narrow for both and the file's name.
-        let why = sanitize(why);
+        let why = sanitize(&crate::tui::app::save_error_text(why)).into_owned();
         let name_w = display_width(file_name(&app.session.persist().describe())) + 2;
         let label = " save failed:";
         let full = display_width(label) + display_width(&why) + 2;
