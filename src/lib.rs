@@ -5,6 +5,7 @@
 pub mod check;
 pub mod cli;
 pub mod export;
+pub mod git;
 pub mod import;
 pub mod lifecycle;
 pub mod merge;

@@ -1,0 +1,119 @@
+//! An in-memory [`Git`] for unit tests: one work tree, files by revision,
+//! commits by date, config and attributes in maps.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::{Git, GitError, InRepo, Scope};
+
+#[derive(Debug, Default)]
+pub struct FakeGit {
+    /// `None`: git is not installed.
+    pub root: Option<PathBuf>,
+    pub missing: bool,
+    /// (revision, path) → text.
+    pub files: BTreeMap<(String, String), String>,
+    /// (date, revision), oldest first.
+    pub commits: Vec<(String, String)>,
+    pub config: RefCell<BTreeMap<(bool, String), String>>,
+    /// (path, attribute) → value.
+    pub attrs: BTreeMap<(String, String), String>,
+}
+
+impl FakeGit {
+    pub fn repo(root: &Path) -> Self {
+        FakeGit {
+            root: Some(root.to_path_buf()),
+            ..FakeGit::default()
+        }
+    }
+
+    pub fn file(mut self, rev: &str, path: &str, text: &str) -> Self {
+        self.files
+            .insert((rev.to_owned(), path.to_owned()), text.to_owned());
+        self
+    }
+
+    fn installed(&self) -> Result<(), GitError> {
+        if self.missing {
+            return Err(GitError::NotInstalled);
+        }
+        Ok(())
+    }
+}
+
+impl Git for FakeGit {
+    fn version(&self) -> Result<String, GitError> {
+        self.installed()?;
+        Ok("git version fake".into())
+    }
+
+    fn locate(&self, file: &Path) -> Result<InRepo, GitError> {
+        self.installed()?;
+        let not = || GitError::NotARepository {
+            path: file.to_path_buf(),
+        };
+        let root = self.root.as_ref().ok_or_else(not)?;
+        let rel = file.strip_prefix(root).map_err(|_| not())?;
+        Ok(InRepo {
+            root: root.clone(),
+            path: rel.to_string_lossy().replace('\\', "/"),
+        })
+    }
+
+    fn show(&self, _root: &Path, rev: &str, path: &str) -> Result<String, GitError> {
+        self.installed()?;
+        if !self.files.keys().any(|(r, _)| r == rev) {
+            return Err(GitError::UnknownRevision { rev: rev.into() });
+        }
+        self.files
+            .get(&(rev.to_owned(), path.to_owned()))
+            .cloned()
+            .ok_or_else(|| GitError::NotInRevision {
+                rev: rev.into(),
+                path: path.into(),
+            })
+    }
+
+    fn rev_before(&self, _root: &Path, date: &str) -> Result<String, GitError> {
+        self.installed()?;
+        self.commits
+            .iter()
+            .rev()
+            .find(|(d, _)| d.as_str() < date)
+            .map(|(_, r)| r.clone())
+            .ok_or_else(|| GitError::NoCommitBefore { date: date.into() })
+    }
+
+    fn config_get(&self, scope: Scope, _dir: &Path, key: &str) -> Result<Option<String>, GitError> {
+        self.installed()?;
+        let config = self.config.borrow();
+        let get = |global: bool| config.get(&(global, key.to_owned())).cloned();
+        Ok(match scope {
+            Scope::Local => get(false),
+            Scope::Global => get(true),
+            Scope::Effective => get(false).or_else(|| get(true)),
+        })
+    }
+
+    fn config_set(
+        &self,
+        scope: Scope,
+        _dir: &Path,
+        key: &str,
+        value: &str,
+    ) -> Result<(), GitError> {
+        self.installed()?;
+        let global = scope == Scope::Global;
+        self.config
+            .borrow_mut()
+            .insert((global, key.to_owned()), value.to_owned());
+        Ok(())
+    }
+
+    fn attr(&self, _root: &Path, attr: &str, path: &str) -> Result<Option<String>, GitError> {
+        self.installed()?;
+        Ok(self.attrs.get(&(path.to_owned(), attr.to_owned())).cloned())
+    }
+}

@@ -1,0 +1,78 @@
+//! The `git` command behind a small trait, as lazygit and mergiraf drive
+//! git: what `bearing git install`, `bearing diff` and `bearing check`
+//! need (a repository's root, a file at a revision, the last commit before
+//! a date, config values, attributes). Not domain: it runs processes; the
+//! command line uses it, the domain never does.
+//!
+//! Every failure is a [`GitError`] with its context (which path, which
+//! revision), so the caller words it once.
+
+pub mod attributes;
+mod real;
+pub use real::RealGit;
+
+#[cfg(test)]
+pub mod fake;
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+
+/// Where a config value is read or written: the repository's
+/// `.git/config`, the user's (`--global`), or (reading only) whatever
+/// git would use there, all files together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Local,
+    Global,
+    /// Read as git reads; a write goes to the repository.
+    Effective,
+}
+
+/// A file inside a work tree: the tree's root and the file's path from
+/// it, with `/` separators (as `.gitattributes` and `REV:PATH` want it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InRepo {
+    pub root: PathBuf,
+    pub path: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GitError {
+    #[error("git is not installed (or not on PATH): install git to use this command")]
+    NotInstalled,
+    #[error("{} is not inside a git repository", .path.display())]
+    NotARepository { path: PathBuf },
+    #[error("unknown revision {rev:?}")]
+    UnknownRevision { rev: String },
+    #[error("{path} is not in revision {rev}")]
+    NotInRevision { rev: String, path: String },
+    #[error("no commit before {date}")]
+    NoCommitBefore { date: String },
+    #[error("{path} at revision {rev} is not UTF-8 text")]
+    NotText { rev: String, path: String },
+    #[error("`git {command}` failed: {stderr}")]
+    Failed { command: String, stderr: String },
+}
+
+/// What Bearing asks of git. `dir` is a directory inside the work tree
+/// the question is about.
+pub trait Git {
+    /// `git --version`: whether git can be run at all.
+    fn version(&self) -> Result<String, GitError>;
+    /// The work tree holding `file` (which may not exist yet), and the
+    /// file's path from its root.
+    fn locate(&self, file: &Path) -> Result<InRepo, GitError>;
+    /// The text of `path` (from the root) at revision `rev`.
+    fn show(&self, root: &Path, rev: &str, path: &str) -> Result<String, GitError>;
+    /// The last commit on HEAD made before `date` (`git rev-list -1
+    /// --before=DATE HEAD`).
+    fn rev_before(&self, root: &Path, date: &str) -> Result<String, GitError>;
+    /// A config value (`git config --get`); `None` when unset.
+    fn config_get(&self, scope: Scope, dir: &Path, key: &str) -> Result<Option<String>, GitError>;
+    fn config_set(&self, scope: Scope, dir: &Path, key: &str, value: &str)
+    -> Result<(), GitError>;
+    /// The value of attribute `attr` for `path` (from the root), as git
+    /// reads all its attribute files; `None` when unspecified or unset.
+    fn attr(&self, root: &Path, attr: &str, path: &str) -> Result<Option<String>, GitError>;
+}

@@ -1,0 +1,227 @@
+//! [`Git`] by running the `git` command.
+
+use std::ffi::OsString;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use super::{Git, GitError, InRepo, Scope};
+
+/// Runs `git` (found on PATH) with the environment of this process plus
+/// `envs` (tests point HOME at a temporary directory there).
+#[derive(Debug, Clone)]
+pub struct RealGit {
+    program: OsString,
+    envs: Vec<(OsString, OsString)>,
+}
+
+impl Default for RealGit {
+    fn default() -> Self {
+        RealGit {
+            program: "git".into(),
+            envs: Vec::new(),
+        }
+    }
+}
+
+impl RealGit {
+    pub fn new() -> Self {
+        RealGit::default()
+    }
+
+    /// Another program in place of `git` (a missing one, in tests).
+    pub fn with_program(program: impl Into<OsString>) -> Self {
+        RealGit {
+            program: program.into(),
+            envs: Vec::new(),
+        }
+    }
+
+    /// Sets an environment variable for every git this runs.
+    pub fn env(mut self, key: impl Into<OsString>, value: impl Into<OsString>) -> Self {
+        self.envs.push((key.into(), value.into()));
+        self
+    }
+
+    /// Runs git in `dir`; the output whatever the exit status.
+    fn run(&self, dir: &Path, args: &[&str]) -> Result<Output, GitError> {
+        let mut cmd = Command::new(&self.program);
+        cmd.arg("-C").arg(dir).args(args);
+        // Messages in English, so the few this reads are recognised.
+        cmd.env("LC_ALL", "C").env("LANGUAGE", "C");
+        for (k, v) in &self.envs {
+            cmd.env(k, v);
+        }
+        match cmd.output() {
+            Ok(out) => Ok(out),
+            Err(e) if e.kind() == ErrorKind::NotFound => Err(GitError::NotInstalled),
+            Err(e) => Err(GitError::Failed {
+                command: args.join(" "),
+                stderr: e.to_string(),
+            }),
+        }
+    }
+
+    /// Runs git in `dir` and returns its stdout; a failure says which
+    /// command and what git said (or that `dir` is not in a repository).
+    fn ok(&self, dir: &Path, args: &[&str]) -> Result<String, GitError> {
+        let out = self.run(dir, args)?;
+        if out.status.success() {
+            return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
+        }
+        Err(failure(dir, args, &out))
+    }
+}
+
+fn failure(dir: &Path, args: &[&str], out: &Output) -> GitError {
+    let stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+    if stderr.contains("not a git repository") {
+        return GitError::NotARepository {
+            path: dir.to_path_buf(),
+        };
+    }
+    GitError::Failed {
+        command: args.join(" "),
+        stderr,
+    }
+}
+
+/// `line` without its line end.
+fn chomp(s: &str) -> &str {
+    s.trim_end_matches(['\n', '\r'])
+}
+
+impl Git for RealGit {
+    fn version(&self) -> Result<String, GitError> {
+        self.ok(Path::new("."), &["--version"])
+            .map(|s| chomp(&s).to_owned())
+    }
+
+    fn locate(&self, file: &Path) -> Result<InRepo, GitError> {
+        let dir = match file.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .ok_or_else(|| GitError::Failed {
+                command: "rev-parse".into(),
+                stderr: format!("{} has no UTF-8 file name", file.display()),
+            })?;
+        let out = self.run(dir, &["rev-parse", "--show-toplevel", "--show-prefix"])?;
+        if !out.status.success() {
+            return Err(match failure(dir, &["rev-parse", "--show-toplevel"], &out) {
+                GitError::NotARepository { .. } => GitError::NotARepository {
+                    path: file.to_path_buf(),
+                },
+                e => e,
+            });
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut lines = text.lines();
+        let root = lines.next().unwrap_or_default();
+        if root.is_empty() {
+            // Inside `.git` itself, or a bare repository: no work tree.
+            return Err(GitError::NotARepository {
+                path: file.to_path_buf(),
+            });
+        }
+        let prefix = lines.next().unwrap_or_default();
+        Ok(InRepo {
+            root: PathBuf::from(root),
+            path: format!("{prefix}{name}"),
+        })
+    }
+
+    fn show(&self, root: &Path, rev: &str, path: &str) -> Result<String, GitError> {
+        let unknown = || GitError::UnknownRevision {
+            rev: rev.to_owned(),
+        };
+        if rev.is_empty() || rev.starts_with('-') {
+            return Err(unknown());
+        }
+        let commit = format!("{rev}^{{commit}}");
+        let out = self.run(root, &["rev-parse", "--verify", "--quiet", &commit])?;
+        if !out.status.success() {
+            return match failure(root, &[], &out) {
+                e @ GitError::NotARepository { .. } => Err(e),
+                _ => Err(unknown()),
+            };
+        }
+        let spec = format!("{rev}:{path}");
+        let out = self.run(root, &["cat-file", "blob", &spec])?;
+        if !out.status.success() {
+            return Err(GitError::NotInRevision {
+                rev: rev.to_owned(),
+                path: path.to_owned(),
+            });
+        }
+        String::from_utf8(out.stdout).map_err(|_| GitError::NotText {
+            rev: rev.to_owned(),
+            path: path.to_owned(),
+        })
+    }
+
+    fn rev_before(&self, root: &Path, date: &str) -> Result<String, GitError> {
+        let before = format!("--before={date}");
+        let out = self.run(root, &["rev-list", "-1", &before, "HEAD"])?;
+        if !out.status.success() {
+            return match failure(root, &[], &out) {
+                e @ GitError::NotARepository { .. } => Err(e),
+                // An empty repository has no HEAD yet.
+                _ => Err(GitError::UnknownRevision { rev: "HEAD".into() }),
+            };
+        }
+        let rev = chomp(&String::from_utf8_lossy(&out.stdout)).to_owned();
+        if rev.is_empty() {
+            return Err(GitError::NoCommitBefore {
+                date: date.to_owned(),
+            });
+        }
+        Ok(rev)
+    }
+
+    fn config_get(&self, scope: Scope, dir: &Path, key: &str) -> Result<Option<String>, GitError> {
+        let mut args = vec!["config"];
+        if scope != Scope::Effective {
+            args.push(scope_flag(scope));
+        }
+        args.extend(["--get", key]);
+        let out = self.run(dir, &args)?;
+        match out.status.code() {
+            Some(0) => Ok(Some(chomp(&String::from_utf8_lossy(&out.stdout)).to_owned())),
+            // 1: the key is not set.
+            Some(1) => Ok(None),
+            _ => Err(failure(dir, &args, &out)),
+        }
+    }
+
+    fn config_set(
+        &self,
+        scope: Scope,
+        dir: &Path,
+        key: &str,
+        value: &str,
+    ) -> Result<(), GitError> {
+        self.ok(dir, &["config", scope_flag(scope), key, value])
+            .map(|_| ())
+    }
+
+    fn attr(&self, root: &Path, attr: &str, path: &str) -> Result<Option<String>, GitError> {
+        let out = self.ok(root, &["check-attr", "-z", attr, "--", path])?;
+        // -z: "PATH\0ATTR\0VALUE\0".
+        let value = out.split('\0').nth(2).unwrap_or_default();
+        Ok(match value {
+            "" | "unspecified" | "unset" => None,
+            v => Some(v.to_owned()),
+        })
+    }
+}
+
+fn scope_flag(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Local | Scope::Effective => "--local",
+        Scope::Global => "--global",
+    }
+}
