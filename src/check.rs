@@ -30,6 +30,10 @@ pub enum Rule {
     SprintOverdue,
     SprintWindowPassed,
     SprintOverlap,
+    /// Outside the policy (not in [`Rule::ALL`], always a warning): the
+    /// command line finds it by asking git (the plan's `.gitattributes`
+    /// names Bearing's merge driver, git's config lacks it).
+    GitDriverMissing,
 }
 
 impl Rule {
@@ -63,19 +67,21 @@ impl Rule {
             Rule::SprintOverdue => "sprint-overdue",
             Rule::SprintWindowPassed => "sprint-window-passed",
             Rule::SprintOverlap => "sprint-overlap",
+            Rule::GitDriverMissing => "git-driver-missing",
         }
     }
 
     /// How serious this rule is under the policy `p`.
     pub fn severity(self, p: &Policy) -> Severity {
         let mut p = *p;
-        *self.level_mut(&mut p)
+        self.level_mut(&mut p).map_or(Severity::Warn, |l| *l)
     }
 
     /// This rule's level in a policy: the one place a rule meets its field,
-    /// so `bearing config` and `check` cannot disagree on the list.
-    pub fn level_mut(self, p: &mut Policy) -> &mut Severity {
-        match self {
+    /// so `bearing config` and `check` cannot disagree on the list. `None`
+    /// for a rule the policy does not set (it is always a warning).
+    pub fn level_mut(self, p: &mut Policy) -> Option<&mut Severity> {
+        Some(match self {
             Rule::DanglingReference => &mut p.dangling_reference,
             Rule::DuplicateId => &mut p.duplicate_id,
             Rule::DebtWithoutOwner => &mut p.debt_without_owner,
@@ -88,7 +94,8 @@ impl Rule {
             Rule::SprintOverdue => &mut p.sprint_overdue,
             Rule::SprintWindowPassed => &mut p.sprint_window_passed,
             Rule::SprintOverlap => &mut p.sprint_overlap,
-        }
+            Rule::GitDriverMissing => return None,
+        })
     }
 }
 

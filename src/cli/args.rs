@@ -9,6 +9,8 @@ pub use super::item_args::{AddCommand, DebtArgs, EditArgs};
 
 mod export;
 pub use export::{ExportCommand, ExportFormat, LogFormat};
+mod git;
+pub use git::{DiffArgs, DiffFormat, GitCommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -125,6 +127,11 @@ pub enum Command {
     /// Show or replace the North Star.
     #[command(subcommand)]
     NorthStar(super::config::NorthStarCommand),
+    /// Set up git for the plan: `bearing git install` (merge driver, diff hunk headers).
+    #[command(subcommand)]
+    Git(GitCommand),
+    /// What changed in the plan between two git revisions or two files (default: HEAD → the working file).
+    Diff(DiffArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.

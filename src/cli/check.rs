@@ -21,7 +21,10 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
         Err(e) => return Err(e),
     };
     let lines = crate::store::format::item_lines(&text);
-    let findings = check::check(&plan, Some(&lines), ctx.today);
+    let mut findings = check::check(&plan, Some(&lines), ctx.today);
+    if let Some(path) = ctx.plan_path() {
+        findings.extend(super::git::driver_missing(&path));
+    }
     if format == Format::Json {
         out.push_str(&crate::export::json_text(&findings)?);
     } else {

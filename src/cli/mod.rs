@@ -5,8 +5,10 @@ mod args;
 pub(crate) mod backups;
 mod check;
 mod config;
+mod diff;
 mod edit;
 mod export;
+mod git;
 mod import;
 mod item_args;
 mod list;
@@ -189,6 +191,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Backups { action, format }) => backups::run(&ctx, action, format, &mut out)?,
         Some(Command::Config(cmd)) => config::config(&ctx, cmd, &mut out)?,
         Some(Command::NorthStar(cmd)) => config::north_star(&ctx, cmd, &mut out)?,
+        Some(Command::Git(cmd)) => git::run(&ctx, cmd, &mut out)?,
+        Some(Command::Diff(args)) => diff::run(&ctx, args, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

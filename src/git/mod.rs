@@ -70,8 +70,7 @@ pub trait Git {
     fn rev_before(&self, root: &Path, date: &str) -> Result<String, GitError>;
     /// A config value (`git config --get`); `None` when unset.
     fn config_get(&self, scope: Scope, dir: &Path, key: &str) -> Result<Option<String>, GitError>;
-    fn config_set(&self, scope: Scope, dir: &Path, key: &str, value: &str)
-    -> Result<(), GitError>;
+    fn config_set(&self, scope: Scope, dir: &Path, key: &str, value: &str) -> Result<(), GitError>;
     /// The value of attribute `attr` for `path` (from the root), as git
     /// reads all its attribute files; `None` when unspecified or unset.
     fn attr(&self, root: &Path, attr: &str, path: &str) -> Result<Option<String>, GitError>;

@@ -111,12 +111,14 @@ impl Git for RealGit {
             })?;
         let out = self.run(dir, &["rev-parse", "--show-toplevel", "--show-prefix"])?;
         if !out.status.success() {
-            return Err(match failure(dir, &["rev-parse", "--show-toplevel"], &out) {
-                GitError::NotARepository { .. } => GitError::NotARepository {
-                    path: file.to_path_buf(),
+            return Err(
+                match failure(dir, &["rev-parse", "--show-toplevel"], &out) {
+                    GitError::NotARepository { .. } => GitError::NotARepository {
+                        path: file.to_path_buf(),
+                    },
+                    e => e,
                 },
-                e => e,
-            });
+            );
         }
         let text = String::from_utf8_lossy(&out.stdout);
         let mut lines = text.lines();
@@ -190,20 +192,16 @@ impl Git for RealGit {
         args.extend(["--get", key]);
         let out = self.run(dir, &args)?;
         match out.status.code() {
-            Some(0) => Ok(Some(chomp(&String::from_utf8_lossy(&out.stdout)).to_owned())),
+            Some(0) => Ok(Some(
+                chomp(&String::from_utf8_lossy(&out.stdout)).to_owned(),
+            )),
             // 1: the key is not set.
             Some(1) => Ok(None),
             _ => Err(failure(dir, &args, &out)),
         }
     }
 
-    fn config_set(
-        &self,
-        scope: Scope,
-        dir: &Path,
-        key: &str,
-        value: &str,
-    ) -> Result<(), GitError> {
+    fn config_set(&self, scope: Scope, dir: &Path, key: &str, value: &str) -> Result<(), GitError> {
         self.ok(dir, &["config", scope_flag(scope), key, value])
             .map(|_| ())
     }

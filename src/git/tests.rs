@@ -105,17 +105,23 @@ fn config_is_read_and_written_locally_or_for_the_user() {
     assert_eq!(git.config_get(Scope::Local, &root, "a.b").unwrap(), None);
     git.config_set(Scope::Local, &root, "a.b", "x y").unwrap();
     assert_eq!(
-        git.config_get(Scope::Local, &root, "a.b").unwrap().as_deref(),
+        git.config_get(Scope::Local, &root, "a.b")
+            .unwrap()
+            .as_deref(),
         Some("x y")
     );
     git.config_set(Scope::Global, &root, "a.c", "z").unwrap();
     assert_eq!(git.config_get(Scope::Local, &root, "a.c").unwrap(), None);
     assert_eq!(
-        git.config_get(Scope::Effective, &root, "a.c").unwrap().as_deref(),
+        git.config_get(Scope::Effective, &root, "a.c")
+            .unwrap()
+            .as_deref(),
         Some("z")
     );
     assert_eq!(
-        git.config_get(Scope::Global, &root, "a.c").unwrap().as_deref(),
+        git.config_get(Scope::Global, &root, "a.c")
+            .unwrap()
+            .as_deref(),
         Some("z")
     );
     assert!(tmp.path().join(".gitconfig").is_file());

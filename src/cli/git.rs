@@ -1,0 +1,164 @@
+//! `bearing git install`, and the warning `check` gives in a clone whose
+//! `.gitattributes` sends the plan to Bearing's merge driver while git's
+//! config does not define it (a fresh clone, a CI runner): git would then
+//! merge the plan line by line without a word.
+//!
+//! The driver is run as a bare `bearing` (found on PATH when git runs it),
+//! not by the absolute path of the binary that installed it: an upgrade or
+//! a move keeps working, and the same line fits every machine. When
+//! `bearing` is not on PATH, `install` says so.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use super::args::GitCommand;
+use super::{Ctx, display};
+use crate::check::{Finding, Rule};
+use crate::git::{Git, RealGit, Scope, attributes};
+use crate::model::Severity;
+
+/// The merge driver's command line, git's placeholders as the
+/// `bearing merge-driver` subcommand takes them.
+pub const DRIVER_COMMAND: &str = "bearing merge-driver %O %A %B %L %P %S %X %Y";
+
+/// Hunk headers of `git diff` name the item a change is in: the canonical
+/// writer puts `id: "…"` on its own line at the top of each item. A POSIX
+/// extended regex; git shows its first group.
+pub const XFUNCNAME: &str = "^[[:space:]]*id: \"([^\"]+)\"";
+
+/// The config lines `install` writes, in order.
+pub fn config_lines() -> [(&'static str, &'static str); 3] {
+    [
+        (
+            "merge.bearing.name",
+            "Bearing: plans merged item by item, field by field",
+        ),
+        ("merge.bearing.driver", DRIVER_COMMAND),
+        ("diff.bearing.xfuncname", XFUNCNAME),
+    ]
+}
+
+pub fn run(ctx: &Ctx, cmd: GitCommand, out: &mut String) -> anyhow::Result<()> {
+    match cmd {
+        GitCommand::Install { global } => install(ctx, &RealGit::new(), global, out),
+    }
+}
+
+fn install(ctx: &Ctx, git: &dyn Git, global: bool, out: &mut String) -> anyhow::Result<()> {
+    if ctx.demo {
+        bail!("the demo plan is not in a repository; drop --demo");
+    }
+    let plan = ctx.path()?;
+    let at = git
+        .locate(&plan)
+        .context("bearing git install sets up the repository that holds the plan")?;
+    let mut changed = Vec::new();
+    let merge = git.attr(&at.root, "merge", &at.path)?;
+    let diff = git.attr(&at.root, "diff", &at.path)?;
+    let ours = Some(attributes::DRIVER);
+    if merge.as_deref() != ours || diff.as_deref() != ours {
+        let file = at.root.join(".gitattributes");
+        let text = match std::fs::read_to_string(&file) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+            Err(e) => return Err(e).with_context(|| format!("{}: cannot read", display(&file))),
+        };
+        let line = attributes::line(&at.path);
+        std::fs::write(&file, attributes::append(&text, &line))
+            .with_context(|| format!("{}: cannot write", display(&file)))?;
+        changed.push(format!("{}: added {line}", display(&file)));
+    }
+    let (scope, config) = if global {
+        (Scope::Global, "your git config (--global)")
+    } else {
+        (Scope::Local, "the repository's git config")
+    };
+    for (key, value) in config_lines() {
+        if git.config_get(scope, &at.root, key)?.as_deref() != Some(value) {
+            git.config_set(scope, &at.root, key, value)?;
+            changed.push(format!("{config}: set {key} = {value}"));
+        }
+    }
+    if changed.is_empty() {
+        out.push_str(&format!(
+            "nothing to change: {} already goes through Bearing's merge driver and diff\n",
+            at.path
+        ));
+    } else {
+        for line in &changed {
+            out.push_str(line);
+            out.push('\n');
+        }
+        if changed.iter().any(|l| l.contains(".gitattributes")) {
+            out.push_str("next: commit .gitattributes, so every clone merges the plan with Bearing (each clone runs `bearing git install` once)\n");
+        }
+    }
+    if !on_path("bearing") {
+        out.push_str("note: `bearing` is not on PATH, and git runs the driver as `bearing merge-driver …`: put bearing on PATH before merging\n");
+    }
+    Ok(())
+}
+
+/// Whether `name` is an executable file in a PATH directory.
+fn on_path(name: &str) -> bool {
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    let file = format!("{name}{}", std::env::consts::EXE_SUFFIX);
+    std::env::split_paths(&path).any(|dir| dir.join(&file).is_file())
+}
+
+/// `check`'s warning when the plan at `plan` is sent to the driver by
+/// `.gitattributes` and git's config (any scope) lacks the driver. None
+/// outside a repository, without git, or without the attribute.
+pub fn driver_missing(plan: &Path) -> Option<Finding> {
+    driver_missing_with(&RealGit::new(), plan)
+}
+
+fn driver_missing_with(git: &dyn Git, plan: &Path) -> Option<Finding> {
+    let at = git.locate(plan).ok()?;
+    let merge = git.attr(&at.root, "merge", &at.path).ok()??;
+    if merge != attributes::DRIVER {
+        return None;
+    }
+    let driver = git
+        .config_get(Scope::Effective, &at.root, "merge.bearing.driver")
+        .ok()?;
+    if driver.is_some_and(|d| !d.trim().is_empty()) {
+        return None;
+    }
+    Some(Finding {
+        rule: Rule::GitDriverMissing,
+        severity: Severity::Warn,
+        id: String::new(),
+        line: None,
+        message: format!(
+            ".gitattributes sends {} to the merge driver `bearing`, but git's config does not define it, so git merges the plan line by line: run `bearing git install`",
+            at.path
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::git::fake::FakeGit;
+
+    #[test]
+    fn the_warning_needs_the_attribute_and_a_missing_driver() {
+        let root = Path::new("/r");
+        let plan = root.join("bearing.ron");
+        let mut git = FakeGit::repo(root);
+        assert_eq!(driver_missing_with(&git, &plan), None);
+        git.attrs
+            .insert(("bearing.ron".into(), "merge".into()), "bearing".into());
+        let f = driver_missing_with(&git, &plan).unwrap();
+        assert_eq!(f.rule.name(), "git-driver-missing");
+        assert!(f.message.contains("bearing git install"), "{}", f.message);
+        git.config_set(Scope::Global, root, "merge.bearing.driver", DRIVER_COMMAND)
+            .unwrap();
+        assert_eq!(driver_missing_with(&git, &plan), None);
+        assert_eq!(driver_missing_with(&FakeGit::default(), &plan), None);
+    }
+}
