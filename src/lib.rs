@@ -11,6 +11,7 @@ pub mod lifecycle;
 pub mod merge;
 pub mod model;
 pub mod planning;
+pub mod report;
 pub mod score;
 pub mod search;
 pub mod session;

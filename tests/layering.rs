@@ -31,8 +31,9 @@ use scan::{test_modules, tokens, without_test_items};
 
 /// The domain: no UI, no command line, no files. `session` may not exist
 /// yet; it is checked as soon as it does.
-const DOMAIN: [&str; 12] = [
+const DOMAIN: [&str; 13] = [
     "model",
+    "report",
     "merge",
     "score",
     "planning",

@@ -1,5 +1,225 @@
-use super::Ctx;
-use super::args::DiffArgs;
-pub fn run(_ctx: &Ctx, _args: DiffArgs, _out: &mut String) -> anyhow::Result<()> {
-    anyhow::bail!("not yet")
+//! `bearing diff [FROM [TO]]`: what changed in the plan between two git
+//! revisions (default: HEAD → the working file), two files, or since a
+//! date (`--since`: the last commit before it → the working file). The
+//! report is the domain's (`report::diff_report`); this reads the two
+//! versions, through the git trait for revisions.
+//!
+//! FROM or TO that names an existing file is that file; anything else is a
+//! revision of the plan found as usual (--file, BEARING_FILE, discovery).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::args::{DiffArgs, DiffFormat};
+use super::{Ctx, display};
+use crate::git::{Git, InRepo, RealGit};
+use crate::model::Plan;
+use crate::store;
+
+/// One side of the comparison.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Side {
+    /// The plan file as it is on disk now.
+    Working,
+    File {
+        path: PathBuf,
+        label: String,
+    },
+    /// A revision, and how it is named in the output.
+    Rev {
+        rev: String,
+        label: String,
+    },
+}
+
+pub fn run(ctx: &Ctx, args: DiffArgs, out: &mut String) -> anyhow::Result<()> {
+    run_with(ctx, &RealGit::new(), args, out)
+}
+
+fn run_with(ctx: &Ctx, git: &dyn Git, args: DiffArgs, out: &mut String) -> anyhow::Result<()> {
+    if ctx.demo {
+        bail!("the demo plan has no history; drop --demo (FROM and TO may be two plan files)");
+    }
+    let mut repo = Repo { ctx, git, at: None };
+    let (from, to) = sides(ctx, &mut repo, &args)?;
+    let (old, old_label) = repo.read(&from)?;
+    let (new, new_label) = repo.read(&to)?;
+    let report = crate::report::diff_report(&old, &new, &old_label, &new_label, ctx.today);
+    match args.format {
+        DiffFormat::Table => out.push_str(&report.table()),
+        DiffFormat::Md => out.push_str(&report.markdown()),
+        DiffFormat::Json => out.push_str(&crate::export::json_text(&report)?),
+    }
+    Ok(())
+}
+
+/// The plan's repository, asked for once and only when a revision is read.
+struct Repo<'a> {
+    ctx: &'a Ctx,
+    git: &'a dyn Git,
+    at: Option<InRepo>,
+}
+
+impl Repo<'_> {
+    fn at(&mut self) -> anyhow::Result<&InRepo> {
+        if self.at.is_none() {
+            let plan = self.ctx.path()?;
+            let at = self.git.locate(&plan).with_context(|| {
+                "bearing diff reads earlier versions of the plan from git (two plan files can be compared by their paths)"
+            })?;
+            self.at = Some(at);
+        }
+        self.at
+            .as_ref()
+            .context("the plan's repository could not be found")
+    }
+
+    fn read(&mut self, side: &Side) -> anyhow::Result<(Plan, String)> {
+        match side {
+            Side::Working => {
+                let source = self.ctx.read()?;
+                // As the user would type it from here, not the absolute path.
+                let label = self
+                    .ctx
+                    .path()
+                    .ok()
+                    .and_then(|p| p.strip_prefix(&self.ctx.cwd).ok().map(display))
+                    .unwrap_or(source.label);
+                Ok((source.plan, label))
+            }
+            Side::File { path, label } => {
+                let loaded = store::load(path)?;
+                Ok((loaded.plan, label.clone()))
+            }
+            Side::Rev { rev, label } => {
+                let at = self.at()?.clone();
+                let text = self.git.show(&at.root, rev, &at.path)?;
+                let name = PathBuf::from(format!("{rev}:{}", at.path));
+                let text = store::load::decode(&name, text.into_bytes())?;
+                let plan = store::load::parse(&name, &text)?;
+                Ok((plan, label.clone()))
+            }
+        }
+    }
+}
+
+/// FROM and TO as sides: an existing file, else a revision.
+fn sides(ctx: &Ctx, repo: &mut Repo, args: &DiffArgs) -> anyhow::Result<(Side, Side)> {
+    if let Some(date) = &args.since {
+        let root = repo.at()?.root.clone();
+        let rev = repo.git.rev_before(&root, date)?;
+        let short = rev.get(..7).unwrap_or(&rev);
+        let label = format!("last commit before {date} ({short})");
+        return Ok((Side::Rev { rev, label }, Side::Working));
+    }
+    let side = |s: &str| {
+        let path = ctx.cwd.join(s);
+        if path.is_file() {
+            Side::File {
+                path,
+                label: display(Path::new(s)),
+            }
+        } else {
+            Side::Rev {
+                rev: s.to_owned(),
+                label: s.to_owned(),
+            }
+        }
+    };
+    let from = args.from.as_deref().map_or_else(
+        || Side::Rev {
+            rev: "HEAD".into(),
+            label: "HEAD".into(),
+        },
+        side,
+    );
+    let to = args.to.as_deref().map_or(Side::Working, side);
+    Ok((from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::git::fake::FakeGit;
+
+    fn ctx(dir: &Path) -> Ctx {
+        Ctx {
+            file: Some(dir.join("bearing.ron")),
+            env_file: None,
+            demo: false,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+            cwd: dir.to_path_buf(),
+        }
+    }
+
+    fn args(from: Option<&str>, to: Option<&str>, since: Option<&str>) -> DiffArgs {
+        DiffArgs {
+            from: from.map(str::to_owned),
+            to: to.map(str::to_owned),
+            since: since.map(str::to_owned),
+            format: DiffFormat::Json,
+        }
+    }
+
+    #[test]
+    fn revisions_are_read_through_the_git_trait_and_errors_say_what_is_missing() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = crate::store::embedded::TEMPLATE;
+        std::fs::write(dir.path().join("bearing.ron"), plan).unwrap();
+        let mut git = FakeGit::repo(dir.path()).file("HEAD", "bearing.ron", plan);
+        git.commits.push(("2026-11-01".into(), "HEAD".into()));
+        let c = ctx(dir.path());
+        let mut out = String::new();
+        run_with(&c, &git, args(None, None, None), &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["from"], "HEAD");
+        assert_eq!(v["changed"].as_array().unwrap().len(), 0);
+
+        let mut out = String::new();
+        run_with(&c, &git, args(None, None, Some("2026-11-05")), &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["from"], "last commit before 2026-11-05 (HEAD)");
+
+        let err = |a: DiffArgs, g: &FakeGit| {
+            let e = run_with(&c, g, a, &mut String::new()).unwrap_err();
+            super::super::error_text(&e)
+        };
+        assert!(err(args(Some("v9"), None, None), &git).contains("unknown revision \"v9\""));
+        assert!(
+            err(args(None, None, Some("2026-10-01")), &git).contains("no commit before 2026-10-01")
+        );
+        let other = FakeGit::repo(dir.path()).file("HEAD", "old.ron", plan);
+        assert!(
+            err(args(None, None, None), &other).contains("bearing.ron is not in revision HEAD")
+        );
+        let outside = FakeGit::default();
+        assert!(err(args(None, None, None), &outside).contains("is not inside a git repository"));
+        let missing = FakeGit {
+            missing: true,
+            ..FakeGit::default()
+        };
+        assert!(err(args(None, None, None), &missing).contains("git is not installed"));
+    }
+
+    #[test]
+    fn two_files_need_no_git() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = crate::store::embedded::TEMPLATE;
+        std::fs::write(dir.path().join("a.ron"), plan).unwrap();
+        std::fs::write(dir.path().join("b.ron"), plan).unwrap();
+        let git = FakeGit {
+            missing: true,
+            ..FakeGit::default()
+        };
+        let mut out = String::new();
+        run_with(
+            &ctx(dir.path()),
+            &git,
+            args(Some("a.ron"), Some("b.ron"), None),
+            &mut out,
+        )
+        .unwrap();
+        assert!(out.contains("\"from\": \"a.ron\""), "{out}");
+    }
 }
