@@ -150,23 +150,23 @@ fn item_ref(item: &Item) -> ItemRef {
 /// Builds the report of what changed from `old` to `new`, as of `today`.
 pub fn diff_report(old: &Plan, new: &Plan, from: &str, to: &str, today: NaiveDate) -> DiffReport {
     let ids = diff(old, new);
-    let old_items = by_id(old);
-    let new_items = by_id(new);
-    let refs = |ids: &[String], items: &HashMap<&str, Item>| -> Vec<ItemRef> {
+    // Only the items that differ are looked up (and copied): a 10k-item
+    // plan with a few changes costs a few lookups.
+    let refs = |ids: &[String], plan: &Plan| -> Vec<ItemRef> {
         ids.iter()
-            .filter_map(|id| items.get(id.as_str()).map(item_ref))
+            .filter_map(|id| plan.item(id).as_ref().map(item_ref))
             .collect()
     };
     let changed = ids
         .changed
         .iter()
         .filter_map(|id| {
-            let (a, b) = (old_items.get(id.as_str())?, new_items.get(id.as_str())?);
+            let (a, b) = (old.item(id)?, new.item(id)?);
             Some(ItemChange {
                 kind: b.kind().label(),
                 id: id.clone(),
-                title: title(b),
-                fields: item_fields(a, b),
+                title: title(&b),
+                fields: item_fields(&a, &b),
             })
         })
         .collect();
@@ -174,8 +174,8 @@ pub fn diff_report(old: &Plan, new: &Plan, from: &str, to: &str, today: NaiveDat
         from: from.to_owned(),
         to: to.to_owned(),
         today,
-        added: refs(&ids.added, &new_items),
-        removed: refs(&ids.removed, &old_items),
+        added: refs(&ids.added, new),
+        removed: refs(&ids.removed, old),
         changed,
         settings: settings(old, new),
         rank_moves: rank_moves(old, new, today),
@@ -183,26 +183,6 @@ pub fn diff_report(old: &Plan, new: &Plan, from: &str, to: &str, today: NaiveDat
         hypotheses: hypotheses(old, new),
         sprints: sprints(old, new),
     }
-}
-
-fn by_id(plan: &Plan) -> HashMap<&str, Item> {
-    let mut m = HashMap::new();
-    for x in &plan.objectives {
-        m.insert(x.id.as_str(), Item::Objective(x.clone()));
-    }
-    for x in &plan.key_results {
-        m.insert(x.id.as_str(), Item::KeyResult(x.clone()));
-    }
-    for x in &plan.hypotheses {
-        m.insert(x.id.as_str(), Item::Hypothesis(x.clone()));
-    }
-    for x in &plan.debts {
-        m.insert(x.id.as_str(), Item::Debt(x.clone()));
-    }
-    for x in &plan.sprints {
-        m.insert(x.id.as_str(), Item::Sprint(x.clone()));
-    }
-    m
 }
 
 fn item_fields(a: &Item, b: &Item) -> Vec<FieldChange> {
