@@ -13,7 +13,7 @@ use anyhow::{Context, bail};
 
 use super::args::{DiffArgs, DiffFormat};
 use super::{Ctx, display};
-use crate::git::{Git, InRepo, RealGit};
+use crate::git::{Git, GitError, InRepo, RealGit};
 use crate::model::Plan;
 use crate::store;
 
@@ -65,8 +65,11 @@ impl Repo<'_> {
     fn at(&mut self) -> anyhow::Result<&InRepo> {
         if self.at.is_none() {
             let plan = self.ctx.path()?;
-            let at = self.git.locate(&plan).with_context(|| {
-                "bearing diff reads earlier versions of the plan from git (two plan files can be compared by their paths)"
+            let at = self.git.locate(&plan).map_err(|e| match e {
+                GitError::NotARepository { .. } => anyhow::anyhow!(
+                    "{e}: bearing diff reads earlier versions of the plan from git (two plan files can be compared by their paths)"
+                ),
+                e => e.into(),
             })?;
             self.at = Some(at);
         }

@@ -15,7 +15,7 @@ use anyhow::{Context, bail};
 use super::args::GitCommand;
 use super::{Ctx, display};
 use crate::check::{Finding, Rule};
-use crate::git::{Git, RealGit, Scope, attributes};
+use crate::git::{Git, GitError, RealGit, Scope, attributes};
 use crate::model::Severity;
 
 /// The merge driver's command line, git's placeholders as the
@@ -50,9 +50,12 @@ fn install(ctx: &Ctx, git: &dyn Git, global: bool, out: &mut String) -> anyhow::
         bail!("the demo plan is not in a repository; drop --demo");
     }
     let plan = ctx.path()?;
-    let at = git
-        .locate(&plan)
-        .context("bearing git install sets up the repository that holds the plan")?;
+    let at = git.locate(&plan).map_err(|e| match e {
+        GitError::NotARepository { .. } => anyhow::anyhow!(
+            "{e}: bearing git install sets up the repository that holds the plan (run `git init` there first)"
+        ),
+        e => e.into(),
+    })?;
     let mut changed = Vec::new();
     let merge = git.attr(&at.root, "merge", &at.path)?;
     let diff = git.attr(&at.root, "diff", &at.path)?;

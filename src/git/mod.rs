@@ -43,7 +43,7 @@ pub enum GitError {
     NotInstalled,
     #[error("{} is not inside a git repository", .path.display())]
     NotARepository { path: PathBuf },
-    #[error("unknown revision {rev:?}")]
+    #[error("unknown revision {rev:?}: no such commit, branch or tag in this repository")]
     UnknownRevision { rev: String },
     #[error("{path} is not in revision {rev}")]
     NotInRevision { rev: String, path: String },
