@@ -18,11 +18,15 @@
 //! Settings (North Star, weights, health thresholds, policy) merge as fields
 //! of the item [`SETTINGS`]. Pure: plans in, a plan and conflicts out.
 
+pub mod diff;
 mod lines;
+pub mod markers;
 pub mod settle;
 
 pub use settle::{SettleError, Side, settle};
 
+#[cfg(test)]
+mod markers_tests;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
