@@ -192,9 +192,12 @@ fn merge_plans(
         });
     }
     let settled = |side: Side| -> Result<Plan, String> {
-        m.conflicts.iter().try_fold(m.plan.clone(), |p, c| {
-            merge::settle(&p, c, side).map_err(|e| format!("a conflict cannot be shown: {e}"))
-        })
+        let mut p = m.plan.clone();
+        for c in &m.conflicts {
+            merge::settle_in_place(&mut p, c, side)
+                .map_err(|e| format!("a conflict cannot be shown: {e}"))?;
+        }
+        Ok(p)
     };
     let marked = markers::mark(
         &merged,

@@ -7,6 +7,8 @@
 //! (`checkins[DATE]`) recomputes the key result's `current` as the merge
 //! does. Pure: a plan in, a new plan out.
 
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::{CHECKINS, CURRENT, Conflict, LISTS, SETTINGS, object};
@@ -45,6 +47,18 @@ pub enum SettleError {
 
 /// `plan` with `conflict` settled to `side`'s value.
 pub fn settle(plan: &Plan, conflict: &Conflict, side: Side) -> Result<Plan, SettleError> {
+    let mut p = plan.clone();
+    settle_in_place(&mut p, conflict, side)?;
+    Ok(p)
+}
+
+/// [`settle`] on the plan itself, touching only the one record (or the
+/// settings): cheap on a large plan. On an error the plan is unchanged.
+pub fn settle_in_place(
+    plan: &mut Plan,
+    conflict: &Conflict,
+    side: Side,
+) -> Result<(), SettleError> {
     let id = conflict.id.as_str();
     let text = match side {
         Side::Base => &conflict.base,
@@ -60,39 +74,119 @@ pub fn settle(plan: &Plan, conflict: &Conflict, side: Side) -> Result<Plan, Sett
             side,
             message: e.to_string(),
         })?;
-    let mut root = object(plan);
     let field = conflict.field.as_deref();
+    let invalid = |e: serde_json::Error| SettleError::Invalid {
+        id: id.into(),
+        field: field.unwrap_or("the whole item").into(),
+        message: e.to_string(),
+    };
     if id == SETTINGS {
         let field = field.ok_or(SettleError::WholeSettings)?;
         let top = field.split('.').next().unwrap_or(field);
         if LISTS.contains(&top) {
             return Err(bad_field(id, field));
         }
-        set_path(&mut root, field, value).ok_or_else(|| bad_field(id, field))?;
-    } else {
-        let list = list_of(plan, id).ok_or_else(|| SettleError::UnknownItem { id: id.into() })?;
-        let items = root
-            .get_mut(list)
-            .and_then(Value::as_array_mut)
-            .ok_or_else(|| SettleError::UnknownItem { id: id.into() })?;
-        let at = items.iter().position(|x| x.get("id") == Some(&json(id)));
-        match (field, at) {
-            (None, _) => whole(items, at, id, value),
-            (Some(f), Some(at)) => {
-                let record = items
-                    .get_mut(at)
-                    .and_then(Value::as_object_mut)
-                    .ok_or_else(|| SettleError::UnknownItem { id: id.into() })?;
-                set_field(record, f, value).ok_or_else(|| bad_field(id, f))?;
-            }
-            (Some(_), None) => return Err(SettleError::UnknownItem { id: id.into() }),
+        // The settings alone: the lists are set aside, not serialized.
+        let lists = take_lists(plan);
+        let mut root = object(&*plan);
+        let settled = set_path(&mut root, field, value)
+            .ok_or_else(|| bad_field(id, field))
+            .and_then(|()| serde_json::from_value::<Plan>(Value::Object(root)).map_err(invalid));
+        if let Ok(new) = &settled {
+            *plan = new.clone();
         }
+        put_lists(plan, lists);
+        return settled.map(|_| ());
     }
-    serde_json::from_value(Value::Object(root)).map_err(|e| SettleError::Invalid {
-        id: id.into(),
-        field: field.unwrap_or("the whole item").into(),
-        message: e.to_string(),
+    let list = list_of(plan, id).ok_or_else(|| SettleError::UnknownItem { id: id.into() })?;
+    let settle = Record { id, field, value };
+    match list {
+        "objectives" => settle.into(&mut plan.objectives, |x| &x.id),
+        "key_results" => settle.into(&mut plan.key_results, |x| &x.id),
+        "hypotheses" => settle.into(&mut plan.hypotheses, |x| &x.id),
+        "debts" => settle.into(&mut plan.debts, |x| &x.id),
+        _ => settle.into(&mut plan.sprints, |x| &x.id),
+    }
+    .map_err(|e| match e {
+        RecordError::Json(e) => invalid(e),
+        RecordError::Other(e) => e,
     })
+}
+
+type Lists = (
+    Vec<crate::model::Objective>,
+    Vec<crate::model::KeyResult>,
+    Vec<crate::model::Hypothesis>,
+    Vec<crate::model::Debt>,
+    Vec<crate::model::Sprint>,
+);
+
+fn take_lists(p: &mut Plan) -> Lists {
+    (
+        std::mem::take(&mut p.objectives),
+        std::mem::take(&mut p.key_results),
+        std::mem::take(&mut p.hypotheses),
+        std::mem::take(&mut p.debts),
+        std::mem::take(&mut p.sprints),
+    )
+}
+
+fn put_lists(p: &mut Plan, l: Lists) {
+    (
+        p.objectives,
+        p.key_results,
+        p.hypotheses,
+        p.debts,
+        p.sprints,
+    ) = l;
+}
+
+/// One record's settling.
+struct Record<'a> {
+    id: &'a str,
+    field: Option<&'a str>,
+    value: Option<Value>,
+}
+
+enum RecordError {
+    Json(serde_json::Error),
+    Other(SettleError),
+}
+
+impl Record<'_> {
+    fn into<T: Serialize + DeserializeOwned>(
+        self,
+        items: &mut Vec<T>,
+        id_of: impl Fn(&T) -> &String,
+    ) -> Result<(), RecordError> {
+        let id = self.id;
+        let unknown = || RecordError::Other(SettleError::UnknownItem { id: id.into() });
+        let at = items.iter().position(|x| id_of(x) == id);
+        match (self.field, at, self.value) {
+            (None, Some(at), None) => {
+                items.remove(at);
+            }
+            (None, Some(at), Some(v)) => {
+                items[at] = serde_json::from_value(v).map_err(RecordError::Json)?;
+            }
+            (None, None, Some(v)) => {
+                let x: T = serde_json::from_value(v).map_err(RecordError::Json)?;
+                // Where its id sorts, as the merge leaves lists.
+                let at = items.partition_point(|y| id_of(y).as_str() <= id);
+                items.insert(at, x);
+            }
+            (None, None, None) => {}
+            (Some(f), Some(at), value) => {
+                let mut record = object(&items[at]);
+                set_field(&mut record, f, value)
+                    .ok_or_else(|| RecordError::Other(bad_field(id, f)))?;
+                items[at] =
+                    serde_json::from_value(Value::Object(record)).map_err(RecordError::Json)?;
+            }
+            (Some(_), None, _) => return Err(unknown()),
+        }
+        Ok(())
+    }
 }
 
 fn bad_field(id: &str, field: &str) -> SettleError {
@@ -125,25 +219,6 @@ fn list_of(plan: &Plan, id: &str) -> Option<&'static str> {
         Kind::Debt => "debts",
         Kind::Sprint => "sprints",
     })
-}
-
-/// The whole item: removed, replaced, or inserted where its id sorts.
-fn whole(items: &mut Vec<Value>, at: Option<usize>, id: &str, value: Option<Value>) {
-    match (at, value) {
-        (Some(at), None) => {
-            items.remove(at);
-        }
-        (Some(at), Some(v)) => items[at] = v,
-        (None, Some(v)) => {
-            let key = |x: &Value| x.get("id").and_then(Value::as_str).map(str::to_owned);
-            let at = items
-                .iter()
-                .position(|x| key(x).is_some_and(|k| k.as_str() > id))
-                .unwrap_or(items.len());
-            items.insert(at, v);
-        }
-        (None, None) => {}
-    }
 }
 
 /// One field of a record: `checkins[DATE]` by date, else a dotted path.
