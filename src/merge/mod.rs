@@ -164,7 +164,7 @@ fn settings(p: &Plan) -> Map<String, Value> {
         north_star: north_star.clone(),
         weights: *weights,
         health: *health,
-        policy: policy.clone(),
+        policy: *policy,
         ..Plan::default()
     };
     let mut m = object(&bare);
