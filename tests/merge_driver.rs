@@ -179,6 +179,79 @@ fn the_driver_exits_1_with_markers_of_the_given_size_and_labels() {
     );
 }
 
+/// Writes base, ours and theirs as o, a, b in `dir`.
+fn write3(dir: &Path, base: &Plan, ours: &Plan, theirs: &Plan) {
+    for (n, p) in [("o", base), ("a", ours), ("b", theirs)] {
+        std::fs::write(dir.join(n), bearing::store::format::to_text(p).unwrap()).unwrap();
+    }
+}
+
+#[test]
+fn a_delete_against_an_edit_marks_the_whole_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = demo();
+    let id = base.debts[1].id.clone();
+    let ours = edit(&base, |p| {
+        p.debts.remove(1);
+    });
+    let theirs = edit(&base, |p| p.debts[1].owner = "zed".into());
+    write3(dir.path(), &base, &ours, &theirs);
+    let run = driver(dir.path(), ["o", "a", "b"], &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let text = std::fs::read_to_string(dir.path().join("a")).unwrap();
+    let found = blocks(&text);
+    assert_eq!(found.len(), 1, "{text}");
+    assert_eq!(
+        (found[0].id.as_str(), found[0].field.as_str()),
+        (id.as_str(), "id")
+    );
+    assert!(
+        text.contains("<<<<<<< ours\n||||||| base\n    (\n"),
+        "{text}"
+    );
+    assert!(text.contains("      owner: \"zed\",\n"), "{text}");
+    assert_eq!(
+        bearing::store::format::from_text(&repo::take(&text, 0)).unwrap(),
+        ours
+    );
+    assert_eq!(
+        bearing::store::format::from_text(&repo::take(&text, 2)).unwrap(),
+        theirs
+    );
+}
+
+#[test]
+fn a_check_in_clash_marks_the_check_in_and_the_mirrored_current() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = demo();
+    let day = base.key_results[0].checkins.last().unwrap().date + chrono::Days::new(3);
+    let ours = edit(&base, |p| {
+        p.key_results[0].check_in(day, 1.5);
+    });
+    let theirs = edit(&base, |p| {
+        p.key_results[0].check_in(day, 9.5);
+    });
+    write3(dir.path(), &base, &ours, &theirs);
+    let run = driver(dir.path(), ["o", "a", "b"], &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let text = std::fs::read_to_string(dir.path().join("a")).unwrap();
+    let kr = base.key_results[0].id.as_str();
+    let found = blocks(&text);
+    let places: Vec<(&str, &str)> = found
+        .iter()
+        .map(|b| (b.id.as_str(), b.field.as_str()))
+        .collect();
+    assert_eq!(places, vec![(kr, "current"), (kr, "date")], "{text}");
+    assert_eq!(
+        bearing::store::format::from_text(&repo::take(&text, 0)).unwrap(),
+        ours
+    );
+    assert_eq!(
+        bearing::store::format::from_text(&repo::take(&text, 2)).unwrap(),
+        theirs
+    );
+}
+
 #[test]
 fn ours_comments_survive_a_clean_merge() {
     let dir = tempfile::tempdir().unwrap();

@@ -137,9 +137,9 @@ fn key_of(line: &str) -> Option<String> {
         .then(|| k.to_owned())
 }
 
-/// The blocks of a file with markers of size 7, read by the shared rules:
-/// the item is the nearest `id:` line at or above the block (or the first
-/// inside it), the field the first `key:` inside it.
+/// The blocks of a file with markers of size 7: the item is the first
+/// `id:` line inside the block (whole items), else the nearest above it;
+/// the field is the first `key:` inside it.
 pub fn blocks(text: &str) -> Vec<Block> {
     let lines: Vec<&str> = text.lines().collect();
     let mut out = Vec::new();
@@ -163,9 +163,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 .get(j)
                 .and_then(|l| l.strip_prefix(">>>>>>>"))
                 .unwrap_or("");
-            let id = last_id
-                .clone()
-                .or_else(|| inside.iter().find_map(|l| id_of(l)))
+            // A block of whole items holds their id lines; one inside an
+            // item belongs to the id above it.
+            let id = inside
+                .iter()
+                .find_map(|l| id_of(l))
+                .or_else(|| last_id.clone())
                 .unwrap_or_default();
             let field = inside.iter().find_map(|l| key_of(l)).unwrap_or_default();
             out.push(Block {
