@@ -253,7 +253,7 @@ fn a_check_in_clash_marks_the_check_in_and_the_mirrored_current() {
 }
 
 #[test]
-fn ours_comments_survive_a_clean_merge() {
+fn both_sides_comments_survive_a_clean_merge() {
     let dir = tempfile::tempdir().unwrap();
     let base = demo();
     let plain = bearing::store::format::to_text(&base).unwrap();
@@ -267,15 +267,21 @@ fn ours_comments_survive_a_clean_merge() {
     std::fs::write(dir.path().join("o"), &plain).unwrap();
     std::fs::write(dir.path().join("a"), &ours).unwrap();
     let theirs = edit(&base, |p| p.debts[2].urgency = 5);
-    std::fs::write(
-        dir.path().join("b"),
-        bearing::store::format::to_text(&theirs).unwrap(),
-    )
-    .unwrap();
+    let their_id = format!("      id: \"{}\",\n", base.debts[4].id);
+    let their_text = bearing::store::format::to_text(&theirs).unwrap().replacen(
+        &their_id,
+        &format!("      // theirs: see the incident review\n{their_id}"),
+        1,
+    );
+    std::fs::write(dir.path().join("b"), their_text).unwrap();
     let run = driver(dir.path(), ["o", "a", "b"], &["7", "bearing.ron"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let out = std::fs::read_to_string(dir.path().join("a")).unwrap();
     assert!(out.contains("// why: agreed with finance\n"), "{out}");
+    assert!(
+        out.contains("// theirs: see the incident review\n"),
+        "{out}"
+    );
     let merged = bearing::store::format::from_text(&out).unwrap();
     assert_eq!(merged, theirs);
 }

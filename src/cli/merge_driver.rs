@@ -5,7 +5,8 @@
 //! (above 128 git aborts the whole merge), never a panic.
 //!
 //! The plan is merged by [`merge::merge`] and written by the store's
-//! canonical writer with ours' comments. With conflicts, the merged plan
+//! canonical writer with both sides' comments
+//! ([`Comments::merge`]). With conflicts, the merged plan
 //! (ours at each conflict) is rendered again with every conflict settled to
 //! base and to theirs, and the lines where those differ are wrapped in
 //! markers ([`markers::mark`]). Input that is not a plan, or already holds
@@ -170,13 +171,15 @@ fn merge_plans(
     labels: &Labels,
 ) -> Result<Outcome, String> {
     // An empty base (both branches added the file): merged from nothing.
-    let (b, _) = if base.trim_ascii().is_empty() {
+    let (b, bc) = if base.trim_ascii().is_empty() {
         (Plan::default(), Comments::default())
     } else {
         parse(base, "base")?
     };
-    let (o, comments) = parse(ours, "ours")?;
-    let (t, _) = parse(theirs, "theirs")?;
+    let (o, oc) = parse(ours, "ours")?;
+    let (t, tc) = parse(theirs, "theirs")?;
+    // Both sides' new comments, where their items and fields still are.
+    let comments = Comments::merge(&bc, &oc, &tc);
     let m = merge::merge(&b, &o, &t);
     let render = |p: &Plan| {
         store::render_with(p, &comments)
