@@ -50,6 +50,16 @@ proptest! {
     }
 
     #[test]
+    fn each_section_of_marked_text_is_that_text(o in text(), b in text(), t in text()) {
+        let whole = |mut x: Vec<u8>| { if !x.is_empty() && !x.ends_with(b"\n") { x.push(b'\n'); } x };
+        let (o, b, t) = (whole(o), whole(b), whole(t));
+        let m = mark(&o, &b, &t, &Labels::default());
+        prop_assert_eq!(take(&m.text, 0), o);
+        prop_assert_eq!(take(&m.text, 1), b);
+        prop_assert_eq!(take(&m.text, 2), t);
+    }
+
+    #[test]
     fn marks_of_equal_texts_are_none(x in text()) {
         let m = mark(&x, &x, &x, &Labels::default());
         prop_assert_eq!(m.blocks, 0);
@@ -109,4 +119,61 @@ fn markers_are_found_only_at_the_start_of_a_line() {
     assert!(has_markers(b"=======\n"));
     assert!(!has_markers(b"a <<<<<<< b\n"));
     assert!(!has_markers(b"<<<<<<x\n"));
+}
+
+/// The text with every block replaced by one section (0 ours, 1 base, 2 theirs).
+fn take(text: &[u8], section: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut at: Option<usize> = None;
+    for l in lines(text) {
+        let starts = |c: u8| l.len() >= 7 && l[..7].iter().all(|&x| x == c);
+        match at {
+            None if starts(b'<') => at = Some(0),
+            Some(_) if starts(b'|') => at = Some(1),
+            Some(_) if starts(b'=') => at = Some(2),
+            Some(_) if starts(b'>') => at = None,
+            _ if at.is_none_or(|s| s == section) => out.extend_from_slice(l),
+            _ => {}
+        }
+    }
+    out
+}
+
+mod plans {
+    use proptest::prelude::*;
+
+    use super::super::proptests::{apply, base, edits, ids};
+    use super::super::*;
+    use super::take;
+    use crate::merge::markers::{Labels, mark};
+    use crate::store::format::to_text;
+
+    fn settled(m: &Merged, side: Side) -> Plan {
+        let mut p = m.plan.clone();
+        for c in &m.conflicts {
+            settle_in_place(&mut p, c, side).unwrap();
+        }
+        p
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Each section of the marked plan is that side's settled plan,
+        /// line for line: the blocks hold exactly what differs.
+        #[test]
+        fn each_section_of_the_marked_plan_is_that_sides_plan(base in base(), ea in edits(), eb in edits()) {
+            let ids = ids(&base);
+            let a = apply(&base, &ids, &ea);
+            let b = apply(&base, &ids, &eb);
+            let m = merge(&base, &a, &b);
+            let text = |p: &Plan| to_text(p).unwrap().into_bytes();
+            let (o, bs, t) = (text(&m.plan), text(&settled(&m, Side::Base)), text(&settled(&m, Side::Theirs)));
+            let marked = mark(&o, &bs, &t, &Labels::default());
+            prop_assert_eq!(marked.blocks == 0, m.conflicts.is_empty());
+            prop_assert_eq!(take(&marked.text, 0), o);
+            prop_assert_eq!(take(&marked.text, 1), bs);
+            prop_assert_eq!(take(&marked.text, 2), t);
+        }
+    }
 }
