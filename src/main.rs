@@ -7,6 +7,11 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = bearing::cli::Cli::parse();
+    // Git's merge driver speaks in its own exit codes (0 clean, 1 conflicts,
+    // 2 not written) and needs no plan location or date.
+    if let Some(bearing::cli::Command::MergeDriver(args)) = &cli.command {
+        return ExitCode::from(bearing::cli::merge_driver::run(args));
+    }
     match bearing::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

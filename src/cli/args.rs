@@ -138,6 +138,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Git's merge driver for the plan: `merge-driver %O %A %B %L %P %S %X %Y` (see the README).
+    #[command(hide = true)]
+    MergeDriver(super::merge_driver::MergeDriverArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,6 +13,7 @@ mod import;
 mod item_args;
 mod list;
 mod list_json;
+pub mod merge_driver;
 mod show;
 mod sprint;
 mod table;
@@ -193,6 +194,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::NorthStar(cmd)) => config::north_star(&ctx, cmd, &mut out)?,
         Some(Command::Git(cmd)) => git::run(&ctx, cmd, &mut out)?,
         Some(Command::Diff(args)) => diff::run(&ctx, args, &mut out)?,
+        Some(Command::MergeDriver(args)) => {
+            // main runs the driver itself (its exit codes are git's); here
+            // only for callers of `run`.
+            if merge_driver::run(&args) != 0 {
+                bail!("merge-driver: the merge has conflicts or could not be written");
+            }
+        }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

@@ -13,6 +13,7 @@
 use std::collections::{HashMap, HashSet};
 
 mod lex;
+mod merge;
 mod walk;
 
 use lex::{Kind, Lexer};

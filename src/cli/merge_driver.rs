@@ -1,0 +1,219 @@
+//! `bearing merge-driver %O %A %B %L %P %S %X %Y`: git's custom merge
+//! driver for the plan file. Git hands over three temporary files (base,
+//! ours, theirs); the merge goes into ours' file. Exit 0: clean; 1: the file
+//! holds conflict markers; 2: the result could not be written. Never more
+//! (above 128 git aborts the whole merge), never a panic.
+//!
+//! The plan is merged by [`merge::merge`] and written by the store's
+//! canonical writer with both sides' comments
+//! ([`Comments::merge`]). With conflicts, the merged plan
+//! (ours at each conflict) is rendered again with every conflict settled to
+//! base and to theirs, and the lines where those differ are wrapped in
+//! markers ([`markers::mark`]). Input that is not a plan, or already holds
+//! markers, gets a plain line merge ([`markers::merge_lines`]), said on
+//! stderr. No lock and no backup: git owns these files.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::merge::{self, Side, markers};
+use crate::model::Plan;
+use crate::store::{self, Comments};
+
+pub use markers::Labels;
+
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// %O: the common ancestor's version.
+    pub base: PathBuf,
+    /// %A: ours; the merge is written here.
+    pub ours: PathBuf,
+    /// %B: theirs.
+    pub theirs: PathBuf,
+    /// %L: conflict marker size (default 7).
+    pub marker_size: Option<OsString>,
+    /// %P: the path of the plan in the repository (for messages).
+    pub path: Option<OsString>,
+    /// %S: the base's label.
+    pub base_label: Option<OsString>,
+    /// %X: ours' label.
+    pub ours_label: Option<OsString>,
+    /// %Y: theirs' label.
+    pub theirs_label: Option<OsString>,
+}
+
+/// What a merge of three texts gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub text: Vec<u8>,
+    /// Conflict blocks written (0: clean).
+    pub blocks: usize,
+    /// Why the plain line merge was used, when it was.
+    pub fallback: Option<String>,
+}
+
+/// Runs the driver; the exit code (0, 1 or 2).
+pub fn run(args: &MergeDriverArgs) -> u8 {
+    match std::panic::catch_unwind(|| drive(args)) {
+        Ok(code) => code,
+        Err(_) => {
+            // Last resort: ours' file is as git wrote it, and git is told
+            // there is a conflict rather than that the merge broke.
+            say("internal error; the file is left as ours and marked as conflicted");
+            1
+        }
+    }
+}
+
+fn say(msg: &str) {
+    let msg = crate::text::sanitize_multiline(msg);
+    let _ = writeln!(std::io::stderr(), "bearing merge-driver: {msg}");
+}
+
+fn lossy(s: &Option<OsString>) -> Option<String> {
+    s.as_ref().map(|s| s.to_string_lossy().into_owned())
+}
+
+fn labels(args: &MergeDriverArgs) -> Labels {
+    let d = Labels::default();
+    let size = lossy(&args.marker_size)
+        .and_then(|s| s.trim().parse::<usize>().ok())
+        .filter(|n| (1..=1024).contains(n))
+        .unwrap_or(d.size);
+    let pick = |s: &Option<OsString>, default: String| {
+        lossy(s).filter(|s| !s.is_empty()).unwrap_or(default)
+    };
+    Labels {
+        ours: pick(&args.ours_label, d.ours),
+        base: pick(&args.base_label, d.base),
+        theirs: pick(&args.theirs_label, d.theirs),
+        size,
+    }
+}
+
+fn drive(args: &MergeDriverArgs) -> u8 {
+    let name = lossy(&args.path).unwrap_or_else(|| crate::cli::display(&args.ours));
+    let read = |p: &Path, what: &str| {
+        std::fs::read(p).map_err(|e| format!("{name}: cannot read {what} ({}): {e}", p.display()))
+    };
+    let texts = (|| {
+        Ok::<_, String>((
+            read(&args.base, "the base")?,
+            read(&args.ours, "ours")?,
+            read(&args.theirs, "theirs")?,
+        ))
+    })();
+    let (base, ours, theirs) = match texts {
+        Ok(t) => t,
+        Err(e) => {
+            // Nothing to merge from: git keeps ours' file as the conflict.
+            say(&format!(
+                "{e}; the file is left as ours and marked as conflicted"
+            ));
+            return 1;
+        }
+    };
+    let out = merge_texts(&base, &ours, &theirs, &labels(args));
+    if let Some(why) = &out.fallback {
+        say(&format!("{name}: {why}; merged line by line instead"));
+    }
+    if let Err(e) = std::fs::write(&args.ours, &out.text) {
+        say(&format!(
+            "{name}: cannot write the merge to {}: {e}",
+            args.ours.display()
+        ));
+        return 2;
+    }
+    if out.blocks > 0 {
+        say(&format!(
+            "{name}: {} conflict{} left with markers",
+            out.blocks,
+            if out.blocks == 1 { "" } else { "s" }
+        ));
+        1
+    } else {
+        0
+    }
+}
+
+/// The merge of three versions of a plan file, as bytes.
+pub fn merge_texts(base: &[u8], ours: &[u8], theirs: &[u8], labels: &Labels) -> Outcome {
+    match merge_plans(base, ours, theirs, labels) {
+        Ok(out) => out,
+        Err(why) => {
+            let m = markers::merge_lines(base, ours, theirs, labels);
+            Outcome {
+                text: m.text,
+                blocks: m.blocks,
+                fallback: Some(why),
+            }
+        }
+    }
+}
+
+fn parse(bytes: &[u8], side: &str) -> Result<(Plan, Comments), String> {
+    if markers::has_markers(bytes) {
+        return Err(format!("{side} already holds conflict markers"));
+    }
+    let path = Path::new(side);
+    let text = store::load::decode(path, bytes.to_vec()).map_err(|e| format!("not a plan: {e}"))?;
+    store::load::parse_with_comments(path, &text).map_err(|e| format!("not a plan: {e}"))
+}
+
+/// The plan-aware merge; `Err` (why) when the line merge must do.
+fn merge_plans(
+    base: &[u8],
+    ours: &[u8],
+    theirs: &[u8],
+    labels: &Labels,
+) -> Result<Outcome, String> {
+    // An empty base (both branches added the file): merged from nothing.
+    let (b, bc) = if base.trim_ascii().is_empty() {
+        (Plan::default(), Comments::default())
+    } else {
+        parse(base, "base")?
+    };
+    let (o, oc) = parse(ours, "ours")?;
+    let (t, tc) = parse(theirs, "theirs")?;
+    // Both sides' new comments, where their items and fields still are.
+    let comments = Comments::merge(&bc, &oc, &tc);
+    let m = merge::merge(&b, &o, &t);
+    let render = |p: &Plan| {
+        store::render_with(p, &comments)
+            .map(String::into_bytes)
+            .map_err(|e| e.to_string())
+    };
+    let merged = render(&m.plan)?;
+    if m.conflicts.is_empty() {
+        return Ok(Outcome {
+            text: merged,
+            blocks: 0,
+            fallback: None,
+        });
+    }
+    let settled = |side: Side| -> Result<Plan, String> {
+        let mut p = m.plan.clone();
+        for c in &m.conflicts {
+            merge::settle_in_place(&mut p, c, side)
+                .map_err(|e| format!("a conflict cannot be shown: {e}"))?;
+        }
+        Ok(p)
+    };
+    let marked = markers::mark(
+        &merged,
+        &render(&settled(Side::Base)?)?,
+        &render(&settled(Side::Theirs)?)?,
+        labels,
+    );
+    if marked.blocks == 0 {
+        return Err("its conflicts do not show in the file".into());
+    }
+    Ok(Outcome {
+        text: marked.text,
+        blocks: marked.blocks,
+        fallback: None,
+    })
+}
