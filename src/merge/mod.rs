@@ -19,6 +19,10 @@
 //! of the item [`SETTINGS`]. Pure: plans in, a plan and conflicts out.
 
 mod lines;
+pub mod markers;
+
+#[cfg(test)]
+mod markers_tests;
 
 #[cfg(test)]
 mod proptests;
