@@ -248,3 +248,182 @@ fn check_reports_each_conflict_block_as_an_error_in_every_format() {
     assert_eq!(findings[0]["line"], first);
     assert_eq!(findings[1]["line"], second);
 }
+
+/// `s` with each `/dir/…/bearing.ron` written `bearing.ron`.
+fn rel(s: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in s.split("/bearing.ron").enumerate() {
+        if i > 0 {
+            out.push_str("bearing.ron");
+        }
+        let keep = match part.rfind([' ', '\n', '(']) {
+            Some(j) if i + 1 < s.split("/bearing.ron").count() => &part[..=j],
+            None if i + 1 < s.split("/bearing.ron").count() => "",
+            _ => part,
+        };
+        out.push_str(keep);
+    }
+    out
+}
+
+/// The debts' ids in file order.
+fn in_file_order(text: &str, a: &str, b: &str) -> [String; 2] {
+    let at = |id: &str| text.find(&format!("id: \"{id}\"")).unwrap();
+    if at(a) < at(b) {
+        [a.into(), b.into()]
+    } else {
+        [b.into(), a.into()]
+    }
+}
+
+#[test]
+fn resolve_theirs_settles_every_block_and_saves_through_the_canonical_writer() {
+    let sb = Sandbox::init();
+    let (a, b) = clash(&sb);
+    let [first, second] = in_file_order(&sb.text(), &a, &b);
+    let out = rel(&sb.ok(&["resolve", "--theirs"]));
+    assert!(
+        out.starts_with(&format!(
+            "{first} risk: kept theirs\n{second} risk: kept theirs\nbearing.ron: no conflicts left; saved"
+        )),
+        "{out}"
+    );
+    let text = sb.text();
+    assert!(
+        !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
+        "{text}"
+    );
+    for id in [&a, &b] {
+        assert!(
+            sb.ok(&["show", id, "--format", "json"])
+                .contains("\"risk\": 3")
+        );
+    }
+    assert_eq!(sb.run(&["check"]).code, 0);
+    // Canonical: a no-op save leaves the bytes as they are.
+    sb.ok(&["edit", &a, "--risk", "3"]);
+    assert_eq!(sb.text(), text);
+    // The conflicted file is kept as a backup, like before any CLI write.
+    assert!(sb.ok(&["backups"]).lines().count() >= 2);
+    // git accepts the settled file.
+    git(sb.path(), &["add", "bearing.ron"]);
+    git(sb.path(), &["commit", "-qm", "merged"]);
+}
+
+#[test]
+fn resolve_of_one_item_keeps_the_other_blocks_and_the_line_endings() {
+    let sb = Sandbox::init();
+    let (a, b) = clash(&sb);
+    let crlf = sb.text().replace('\n', "\r\n");
+    std::fs::write(sb.plan(), &crlf).unwrap();
+    let [first, second] = in_file_order(&crlf, &a, &b);
+    let out = rel(&sb.ok(&["resolve", "--ours", &second.to_lowercase()]));
+    assert_eq!(
+        out,
+        format!(
+            "{second} risk: kept ours\nbearing.ron: 1 conflict left (markers kept): run bearing resolve\n"
+        )
+    );
+    let text = sb.text();
+    assert_eq!(
+        text.matches('\n').count(),
+        text.matches("\r\n").count(),
+        "CRLF kept"
+    );
+    assert_eq!(lines_of(&text, "<<<<<<<").len(), 1);
+    // Only the settled block changed: the file is the old one minus its markers and theirs.
+    assert_eq!(crlf.lines().count() - text.lines().count(), 4);
+    let r = sb.run(&["list"]);
+    assert!(r.stderr.contains(&format!(
+        "unresolved merge conflict in {first} (field risk): run"
+    )));
+    sb.ok(&["resolve", "--theirs"]);
+    let json = sb.ok(&["show", &second, "--format", "json"]);
+    assert!(json.contains("\"risk\": 4"), "{json}");
+    let json = sb.ok(&["show", &first, "--format", "json"]);
+    assert!(json.contains("\"risk\": 3"), "{json}");
+}
+
+#[test]
+fn resolve_with_an_unknown_id_or_a_broken_result_writes_nothing() {
+    let sb = Sandbox::init();
+    let (a, _) = clash(&sb);
+    let before = sb.file();
+    let r = sb.run(&["resolve", "--theirs", &a, "D-NOPE"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        rel(&r.stderr)
+            .contains("D-NOPE: no unresolved conflict in bearing.ron (conflicts are in: "),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("nothing written"), "{}", r.stderr);
+    assert_eq!(sb.file(), before);
+
+    // Their side does not parse: refused, nothing written.
+    let broken = sb
+        .text()
+        .replacen("      risk: 3,\n", "      risk: 3 oops,\n", 1);
+    std::fs::write(sb.plan(), &broken).unwrap();
+    let r = sb.run(&["resolve", "--theirs"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .contains("with these sides kept the plan does not load"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(sb.text(), broken);
+    // Ours does.
+    sb.ok(&["resolve", "--ours"]);
+    assert_eq!(sb.run(&["check"]).code, 0);
+}
+
+#[test]
+fn resolve_without_a_side_lists_the_conflicts() {
+    let sb = Sandbox::init();
+    let (a, b) = clash(&sb);
+    let before = sb.file();
+    let text = sb.text();
+    let [first, _] = in_file_order(&text, &a, &b);
+    let out = rel(&sb.ok(&["resolve", &first]));
+    let line = line_of(&text, "<<<<<<<");
+    assert_eq!(
+        out,
+        format!(
+            "bearing.ron:{line}: {first} risk\n  ours (HEAD):\n    risk: 4,\n  theirs (feature):\n    risk: 3,\nsettle them with: bearing resolve --ours|--theirs [ID…]\n"
+        )
+    );
+    assert_eq!(sb.file(), before);
+}
+
+#[test]
+fn a_delete_against_an_edit_is_settled_as_a_whole_item() {
+    let sb = Sandbox::init();
+    let keep = sb.add(&["add", "debt", "Keep me"]);
+    let gone = sb.add(&["add", "debt", "Deleted on one side", "--owner", "ana"]);
+    let text = sb.text();
+    let start = text.find(&format!("    (\n      id: \"{gone}\"")).unwrap();
+    let end = start + text[start..].find("\n    ),\n").unwrap() + "\n    ),\n".len();
+    let item = &text[start..end];
+    let marked = format!(
+        "{}<<<<<<< ours\n{item}||||||| base\n{item}=======\n>>>>>>> theirs\n{}",
+        &text[..start],
+        &text[end..]
+    );
+    std::fs::write(sb.plan(), &marked).unwrap();
+    let r = sb.run(&["check"]);
+    assert!(
+        r.stdout
+            .contains(&format!("unresolved merge conflict in {gone} (whole item)")),
+        "{}",
+        r.stdout
+    );
+    let out = sb.ok(&["resolve", "--theirs", &gone]);
+    assert!(
+        out.starts_with(&format!("{gone} whole item: kept theirs\n")),
+        "{out}"
+    );
+    assert_eq!(sb.run(&["show", &gone]).code, 1);
+    sb.ok(&["show", &keep]);
+}

@@ -21,6 +21,18 @@ pub struct Loaded {
 }
 
 pub fn load(path: &Path) -> Result<Loaded, StoreError> {
+    let (text, fingerprint) = read_text(path)?;
+    let (plan, comments) = parse_with_comments(path, &text)?;
+    Ok(Loaded {
+        plan,
+        text,
+        fingerprint,
+        comments,
+    })
+}
+
+/// The file's text (see [`decode`]) and fingerprint, not parsed.
+pub fn read_text(path: &Path) -> Result<(String, Fingerprint), StoreError> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -31,14 +43,7 @@ pub fn load(path: &Path) -> Result<Loaded, StoreError> {
         Err(e) => return Err(StoreError::io(path, "cannot read", e)),
     };
     let fingerprint = Fingerprint::of(&bytes);
-    let text = decode(path, bytes)?;
-    let (plan, comments) = parse_with_comments(path, &text)?;
-    Ok(Loaded {
-        plan,
-        text,
-        fingerprint,
-        comments,
-    })
+    Ok((decode(path, bytes)?, fingerprint))
 }
 
 /// The UTF-8 byte-order mark some Windows editors put at the start.
@@ -109,13 +114,18 @@ fn unmerged(path: &Path, text: &str) -> Result<(), StoreError> {
 /// not close: then that block, at its line, is the likelier cause.
 fn failed(path: &Path, text: &str, e: FormatError) -> StoreError {
     match markers::blocks(text) {
-        Err(m) => StoreError::Parse {
-            path: path.to_path_buf(),
-            line: m.line,
-            column: 1,
-            message: format!("{}; finish the merge by hand", m.message),
-        },
+        Err(m) => marker_error(path, m),
         Ok(_) => located(path, e),
+    }
+}
+
+/// A conflict block that does not close, at its line.
+pub(crate) fn marker_error(path: &Path, e: markers::MarkerError) -> StoreError {
+    StoreError::Parse {
+        path: path.to_path_buf(),
+        line: e.line,
+        column: 1,
+        message: format!("{}; finish the merge by hand", e.message),
     }
 }
 
