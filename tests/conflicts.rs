@@ -452,3 +452,12 @@ fn the_ui_watch_and_reload_name_a_conflict_that_lands_on_disk() {
     let e = persist.reload_from_disk().unwrap_err();
     assert!(e.contains("unresolved merge conflict in"), "{e}");
 }
+
+#[test]
+fn merge_conflict_is_not_a_policy_level() {
+    let sb = Sandbox::init();
+    let r = sb.run(&["config", "set", "policy.merge-conflict", "off"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("always an error"), "{}", r.stderr);
+    assert!(!sb.ok(&["config", "show"]).contains("merge"));
+}
