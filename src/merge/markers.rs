@@ -115,7 +115,15 @@ pub fn blocks(text: &str) -> Result<Vec<Block>, MarkerError> {
 /// True when `text` has a line that opens a block: a cheap test before
 /// [`blocks`].
 pub fn has_markers(text: &str) -> bool {
-    split(text).iter().any(|l| opener(strip(l)).is_some())
+    // A substring search, no line split: the loader asks on every load.
+    let line_at = |i: usize| {
+        let rest = &text[i..];
+        strip(&rest[..rest.find('\n').map_or(rest.len(), |n| n + 1)])
+    };
+    opener(line_at(0)).is_some()
+        || text
+            .match_indices("\n<<<<<<<")
+            .any(|(i, _)| opener(line_at(i + 1)).is_some())
 }
 
 /// `text` with each block that has a pick (keyed by its `start_line`)

@@ -114,6 +114,10 @@ fn separators_and_closers_outside_a_block_are_text() {
     let text = "<<<<<<\n<<<<<<<x\n  <<<<<<< a\n";
     assert!(!has_markers(text));
     assert!(has_markers("<<<<<<<\n"));
+    assert!(has_markers(TWO_WAY) && has_markers(THREE_WAY));
+    assert!(has_markers(&TWO_WAY.replace('\n', "\r\n")));
+    assert!(has_markers("x\n<<<<<<<"));
+    assert!(!has_markers("x\n<<<<<<<y\n<<<<<<"));
     assert!(has_markers("\u{feff}<<<<<<< a\n"));
 }
 
