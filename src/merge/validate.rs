@@ -152,6 +152,9 @@ fn field(p: &Plan, id: &str, field: &str) -> Option<String> {
 /// `x` with theirs' value at each of its conflicted fields (`c`'s for
 /// `id`): the merge had the other side been ours.
 fn with_theirs<T: Serialize + DeserializeOwned>(x: &T, id: &str, c: &[Conflict]) -> Option<T> {
+    if !c.iter().any(|k| k.id == id && k.field.is_some()) {
+        return None;
+    }
     let mut m = Value::Object(object(x));
     let mut changed = false;
     for k in c.iter().filter(|k| k.id == id) {
@@ -200,11 +203,14 @@ fn values(base: &Plan, ours: &Plan, theirs: &Plan, merged: &mut Plan, c: &mut Ve
         };
         for x in m.iter_mut() {
             let id = key(x).to_owned();
+            let mut now = fields(Some(x));
+            now.extend(fields(with_theirs(x, &id, c).as_ref()));
+            if now.is_empty() {
+                continue;
+            }
             let find = |v: &[T]| v.iter().find(|y| key(y) == id).cloned();
             let (ox, tx) = (find(o), find(t));
             let (of, tf) = (fields(ox.as_ref()), fields(tx.as_ref()));
-            let mut now = fields(Some(x));
-            now.extend(fields(with_theirs(x, &id, c).as_ref()));
             let new: Vec<&'static str> = now
                 .into_iter()
                 .filter(|f| !of.contains(f) && !tf.contains(f))

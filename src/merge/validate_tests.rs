@@ -216,3 +216,18 @@ fn an_id_held_twice_after_the_merge_is_a_conflict() {
     assert!(ba.plan.debts.iter().any(|x| x.id == "X-1"));
     assert!(ba.plan.objectives.iter().all(|x| x.id != "X-1"));
 }
+
+#[test]
+#[ignore = "timing, run by hand"]
+fn timing_of_a_10k_item_merge() {
+    let b = crate::synth::plan(10_000, 7);
+    let mut o = b.clone();
+    let mut t = b.clone();
+    for i in 0..100 {
+        o.debts[i * 7].title = format!("ours {i}");
+        t.debts[i * 11 + 3].owner = format!("theirs {i}");
+    }
+    let at = std::time::Instant::now();
+    let m = merge(&b, &o, &t);
+    eprintln!("merge: {:?}, {} conflicts", at.elapsed(), m.conflicts.len());
+}
