@@ -10,8 +10,10 @@ use serde::Serialize;
 
 use crate::model::{Kind, Plan, Policy, Severity};
 
+mod conflicts;
 mod sprints;
 use crate::text::sanitize;
+pub use conflicts::merge_conflicts;
 use sprints::sprints;
 
 /// The rules, in the order they are reported on the same line.
@@ -34,9 +36,14 @@ pub enum Rule {
     /// command line finds it by asking git (the plan's `.gitattributes`
     /// names Bearing's merge driver, git's config lacks it).
     GitDriverMissing,
+    /// Git conflict markers in the file: always an error, never in the
+    /// policy (a plan with markers cannot load, so no level can let it pass).
+    MergeConflict,
 }
 
 impl Rule {
+    /// The rules the policy section sets, in its order (not
+    /// [`Rule::MergeConflict`], which is always an error).
     pub const ALL: [Rule; 12] = [
         Rule::DanglingReference,
         Rule::DuplicateId,
@@ -68,18 +75,26 @@ impl Rule {
             Rule::SprintWindowPassed => "sprint-window-passed",
             Rule::SprintOverlap => "sprint-overlap",
             Rule::GitDriverMissing => "git-driver-missing",
+            Rule::MergeConflict => "merge-conflict",
         }
     }
 
     /// How serious this rule is under the policy `p`.
     pub fn severity(self, p: &Policy) -> Severity {
         let mut p = *p;
-        self.level_mut(&mut p).map_or(Severity::Warn, |l| *l)
+        self.level_mut(&mut p).map_or(
+            match self {
+                Rule::MergeConflict => Severity::Error,
+                _ => Severity::Warn,
+            },
+            |l| *l,
+        )
     }
 
     /// This rule's level in a policy: the one place a rule meets its field,
     /// so `bearing config` and `check` cannot disagree on the list. `None`
-    /// for a rule the policy does not set (it is always a warning).
+    /// for a rule the policy does not set (`merge-conflict` is always an
+    /// error, `git-driver-missing` always a warning).
     pub fn level_mut(self, p: &mut Policy) -> Option<&mut Severity> {
         Some(match self {
             Rule::DanglingReference => &mut p.dangling_reference,
@@ -95,6 +110,7 @@ impl Rule {
             Rule::SprintWindowPassed => &mut p.sprint_window_passed,
             Rule::SprintOverlap => &mut p.sprint_overlap,
             Rule::GitDriverMissing => return None,
+            Rule::MergeConflict => return None,
         })
     }
 }

@@ -11,6 +11,8 @@ mod export;
 pub use export::{ExportCommand, ExportFormat, LogFormat};
 mod git;
 pub use git::{DiffArgs, DiffFormat, GitCommand};
+mod resolve;
+pub use resolve::ResolveArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -132,6 +134,8 @@ pub enum Command {
     Git(GitCommand),
     /// What changed in the plan between two git revisions or two files (default: HEAD → the working file).
     Diff(DiffArgs),
+    /// Settle the conflict markers a merge left in the plan: keep --ours or --theirs side (all, or of the given items); without either, list them.
+    Resolve(ResolveArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.

@@ -9,8 +9,8 @@
 //! ([`Comments::merge`]). With conflicts, the merged plan
 //! (ours at each conflict) is rendered again with every conflict settled to
 //! base and to theirs, and the lines where those differ are wrapped in
-//! markers ([`markers::mark`]). Input that is not a plan, or already holds
-//! markers, gets a plain line merge ([`markers::merge_lines`]), said on
+//! markers ([`mark::mark`]). Input that is not a plan, or already holds
+//! markers, gets a plain line merge ([`mark::merge_lines`]), said on
 //! stderr. No lock and no backup: git owns these files.
 
 use std::ffi::OsString;
@@ -19,11 +19,11 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::merge::{self, Side, markers};
+use crate::merge::{self, Side, mark};
 use crate::model::Plan;
 use crate::store::{self, Comments};
 
-pub use markers::Labels;
+pub use mark::Labels;
 
 #[derive(Debug, Args)]
 pub struct MergeDriverArgs {
@@ -144,7 +144,7 @@ pub fn merge_texts(base: &[u8], ours: &[u8], theirs: &[u8], labels: &Labels) -> 
     match merge_plans(base, ours, theirs, labels) {
         Ok(out) => out,
         Err(why) => {
-            let m = markers::merge_lines(base, ours, theirs, labels);
+            let m = mark::merge_lines(base, ours, theirs, labels);
             Outcome {
                 text: m.text,
                 blocks: m.blocks,
@@ -155,7 +155,7 @@ pub fn merge_texts(base: &[u8], ours: &[u8], theirs: &[u8], labels: &Labels) -> 
 }
 
 fn parse(bytes: &[u8], side: &str) -> Result<(Plan, Comments), String> {
-    if markers::has_markers(bytes) {
+    if mark::has_markers(bytes) {
         return Err(format!("{side} already holds conflict markers"));
     }
     let path = Path::new(side);
@@ -202,7 +202,7 @@ fn merge_plans(
         }
         Ok(p)
     };
-    let marked = markers::mark(
+    let marked = mark::mark(
         &merged,
         &render(&settled(Side::Base)?)?,
         &render(&settled(Side::Theirs)?)?,

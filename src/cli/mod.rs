@@ -14,6 +14,7 @@ mod item_args;
 mod list;
 mod list_json;
 pub mod merge_driver;
+mod resolve;
 mod show;
 mod sprint;
 mod table;
@@ -201,6 +202,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 bail!("merge-driver: the merge has conflicts or could not be written");
             }
         }
+        Some(Command::Resolve(args)) => resolve::run(&ctx, args, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

@@ -1,245 +1,335 @@
-//! Git-style conflict markers (diff3 style, with the base section):
+//! Git conflict markers in a plan's text: finding the blocks and settling
+//! them. Pure text, no I/O: the loader, `bearing check`, `bearing resolve`
+//! and the conflict screen all read markers through here.
+//!
+//! A block, at the start of lines, with a marker size `L` ≥ 7 (git's `%L`):
 //!
 //! ```text
 //! <<<<<<< OURS-LABEL
 //! …ours lines…
-//! ||||||| BASE-LABEL
+//! ||||||| BASE-LABEL        (optional: git's diff3 / zdiff3 style)
 //! …base lines…
 //! =======
 //! …theirs lines…
 //! >>>>>>> THEIRS-LABEL
 //! ```
 //!
-//! Two ways to get there: [`mark`] wraps the lines where a merged plan and
-//! the same plan settled to base and to theirs differ (the plan-aware
-//! driver), and [`merge_lines`] is a plain three-way line merge like
-//! `git merge-file --diff3` (the fallback for text that is not a plan).
-//! Pure; bytes in, bytes out.
+//! A marker line is exactly `L` marker characters, then the end of the line
+//! or a space and a label (`=======` takes no label but trailing blanks are
+//! allowed). Only a `<<<<<<<` line opens a block: a stray `=======` or
+//! `>>>>>>>` outside a block (a North Star that holds such a line) is text.
+//! Inside a block only markers of the opener's size count, so a block of
+//! size 9 may hold size-7 markers as text. Line endings (LF or CRLF) are
+//! kept by [`settle`]; the sides in a [`Block`] end each line with `\n`.
+//!
+//! The item a block belongs to is the first `id: "…"` inside it (a block of
+//! whole items: a delete against an edit, the same new id twice), else the
+//! nearest `id: "…"` line above it; `None` above every item (the settings).
+//! The field is the first `key:` inside it, `None` for a block of whole
+//! items.
 
-use super::diff::{Hunk, diff, lines};
+use std::collections::BTreeMap;
+use std::fmt;
 
-/// The labels after the markers and the marker size (git's `%L`).
+/// One conflict-marker block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Labels {
+pub struct Block {
+    /// The `<<<<<<<` line, 1-based.
+    pub start_line: usize,
+    /// The `>>>>>>>` line, 1-based.
+    pub end_line: usize,
+    /// The item's id; `None` for the settings (above every item).
+    pub id: Option<String>,
+    /// The first field inside; `None` for a block of whole items.
+    pub field: Option<String>,
+    /// Each side's lines, each ending with `\n` (a `\r` before it dropped).
     pub ours: String,
-    pub base: String,
+    /// `Some` for a diff3 / zdiff3 block (a `|||||||` section).
+    pub base: Option<String>,
     pub theirs: String,
+    pub labels: Labels,
+}
+
+/// The labels after the markers (git writes branch names or `HEAD`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels {
+    pub ours: Option<String>,
+    pub base: Option<String>,
+    pub theirs: Option<String>,
+    /// The marker size `L`.
     pub size: usize,
 }
 
-impl Default for Labels {
-    fn default() -> Self {
-        Labels {
-            ours: "ours".into(),
-            base: "base".into(),
-            theirs: "theirs".into(),
-            size: 7,
-        }
+impl Block {
+    /// Where the block is, in words: `D-1 (field risk)`, `D-9 (whole
+    /// item)`, `the settings (field north_star)`.
+    pub fn place(&self) -> String {
+        place(self.id.as_deref(), self.field.as_deref())
     }
 }
 
-/// Text and how many conflict blocks it holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Marked {
-    pub text: Vec<u8>,
-    pub blocks: usize,
+/// [`Block::place`] of an item id and field.
+pub fn place(id: Option<&str>, field: Option<&str>) -> String {
+    use crate::text::label;
+    match (id, field) {
+        (Some(i), Some(f)) => format!("{} (field {})", label(i), label(f)),
+        (Some(i), None) => format!("{} (whole item)", label(i)),
+        (None, Some(f)) => format!("the settings (field {})", label(f)),
+        (None, None) => "the settings".to_owned(),
+    }
 }
 
-/// A stretch of the pivot text `[start, end)` some hunk touches.
-struct Region {
+/// Which side of a block to keep: the same choice as settling a
+/// [`Conflict`](super::Conflict) of a merged plan.
+pub use super::settle::Side;
+
+/// A block that does not close, or a pick that does not fit its block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkerError {
+    /// 1-based: the block's `<<<<<<<` line.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for MarkerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for MarkerError {}
+
+/// The smallest marker size git writes.
+pub const MIN_SIZE: usize = 7;
+
+/// Every block in `text`, in order; an error for a block that is not closed.
+pub fn blocks(text: &str) -> Result<Vec<Block>, MarkerError> {
+    let lines = split(text);
+    Ok(spans(&lines)?.iter().map(|s| block(&lines, s)).collect())
+}
+
+/// True when `text` has a line that opens a block: a cheap test before
+/// [`blocks`].
+pub fn has_markers(text: &str) -> bool {
+    // A substring search, no line split: the loader asks on every load.
+    let line_at = |i: usize| {
+        let rest = &text[i..];
+        strip(&rest[..rest.find('\n').map_or(rest.len(), |n| n + 1)])
+    };
+    opener(line_at(0)).is_some()
+        || text
+            .match_indices("\n<<<<<<<")
+            .any(|(i, _)| opener(line_at(i + 1)).is_some())
+}
+
+/// `text` with each block that has a pick (keyed by its `start_line`)
+/// replaced by the lines of the picked side, line endings kept; other
+/// blocks stay as they are. An error for a malformed block, or for
+/// [`Side::Base`] picked in a block without a base section.
+pub fn settle(text: &str, picks: &BTreeMap<usize, Side>) -> Result<String, MarkerError> {
+    settle_with(text, |b| picks.get(&b.start_line).copied())
+}
+
+/// [`settle`] with the pick asked of `pick` for each block.
+pub fn settle_with(
+    text: &str,
+    mut pick: impl FnMut(&Block) -> Option<Side>,
+) -> Result<String, MarkerError> {
+    let lines = split(text);
+    let spans = spans(&lines)?;
+    let mut out = String::with_capacity(text.len());
+    let mut next = 0;
+    for s in &spans {
+        let Some(side) = pick(&block(&lines, s)) else {
+            continue;
+        };
+        let keep = match side {
+            Side::Ours => s.ours.clone(),
+            Side::Theirs => s.theirs.clone(),
+            Side::Base => s.base.clone().ok_or_else(|| MarkerError {
+                line: s.start + 1,
+                message: "the block has no base section (|||||||) to keep".into(),
+            })?,
+        };
+        lines[next..s.start].iter().for_each(|l| out.push_str(l));
+        lines[keep.clone()].iter().for_each(|l| out.push_str(l));
+        next = s.end + 1;
+    }
+    lines[next..].iter().for_each(|l| out.push_str(l));
+    Ok(out)
+}
+
+/// A block as line indexes (0-based) into the text's lines.
+struct Span {
     start: usize,
     end: usize,
+    ours: std::ops::Range<usize>,
+    base: Option<std::ops::Range<usize>>,
+    theirs: std::ops::Range<usize>,
 }
 
-/// Whether two pivot ranges must be one block: they overlap, or one is an
-/// insertion at the edge of (or inside) the other; with `adjacent`, two
-/// ranges that merely touch too (a line merge's rule).
-fn joins(s1: usize, e1: usize, s2: usize, e2: usize, adjacent: bool) -> bool {
-    let empty = s1 == e1 || s2 == e2;
-    (s1 < e2 && s2 < e1) || ((empty || adjacent) && s1 <= e2 && s2 <= e1)
+/// The lines of `text`, each with its line ending.
+fn split(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n').collect()
 }
 
-/// The pivot ranges where either side has a hunk, joined.
-fn regions(x: &[Hunk], y: &[Hunk], adjacent: bool) -> Vec<Region> {
-    let mut all: Vec<(usize, usize)> = x.iter().chain(y).map(|h| (h.a_start, h.a_end)).collect();
-    all.sort_unstable();
-    let mut out: Vec<Region> = Vec::new();
-    for (s, e) in all {
-        match out.last_mut() {
-            Some(r) if joins(r.start, r.end, s, e, adjacent) => r.end = r.end.max(e),
-            _ => out.push(Region { start: s, end: e }),
+/// A line without its line ending.
+fn strip(line: &str) -> &str {
+    let l = line.strip_suffix('\n').unwrap_or(line);
+    l.strip_suffix('\r').unwrap_or(l)
+}
+
+/// A marker line of `c`: its size and label, or `None`.
+fn marker(line: &str, c: char) -> Option<(usize, Option<String>)> {
+    let size = line.chars().take_while(|x| *x == c).count();
+    if size < MIN_SIZE {
+        return None;
+    }
+    let rest = &line[size..];
+    if rest.is_empty() {
+        return Some((size, None));
+    }
+    let label = rest.strip_prefix(' ')?.trim();
+    Some((size, (!label.is_empty()).then(|| label.to_string())))
+}
+
+fn opener(line: &str) -> Option<(usize, Option<String>)> {
+    marker(line.strip_prefix('\u{feff}').unwrap_or(line), '<')
+}
+
+/// A marker of `c` of exactly `size`.
+fn sized(line: &str, c: char, size: usize) -> Option<Option<String>> {
+    marker(line, c).and_then(|(s, label)| (s == size).then_some(label))
+}
+
+fn spans(lines: &[&str]) -> Result<Vec<Span>, MarkerError> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some((size, _)) = opener(strip(lines[i])) {
+            let s = span(lines, i, size)?;
+            i = s.end + 1;
+            out.push(s);
+        } else {
+            i += 1;
         }
     }
-    out
+    Ok(out)
 }
 
-/// A pivot range's counterpart in the other text, given that side's hunks
-/// (sorted; `from` is where to start looking and is advanced).
-fn map(hunks: &[Hunk], from: &mut usize, start: usize, end: usize) -> (usize, usize, bool) {
-    // Every hunk lies in exactly one region (regions are their union).
-    while *from < hunks.len() && hunks[*from].a_start < start {
-        *from += 1;
-    }
-    // Hunks before the range shift it by what they added or removed.
-    let delta = |h: &Hunk| h.b_end as isize - h.a_end as isize;
-    let before = hunks[..*from].last().map_or(0, delta);
-    let inside: Vec<&Hunk> = hunks[*from..]
-        .iter()
-        .take_while(|h| h.a_end <= end)
-        .collect();
-    match (inside.first(), inside.last()) {
-        (Some(f), Some(l)) => {
-            *from += inside.len();
-            (
-                f.b_start - (f.a_start - start),
-                l.b_end + (end - l.a_end),
-                true,
-            )
-        }
-        _ => (
-            (start as isize + before) as usize,
-            (end as isize + before) as usize,
-            false,
-        ),
-    }
-}
-
-struct Out<'l> {
-    text: Vec<u8>,
-    labels: &'l Labels,
-    blocks: usize,
-}
-
-impl Out<'_> {
-    fn put(&mut self, lines: &[&[u8]]) {
-        for l in lines {
-            self.text.extend_from_slice(l);
-        }
-    }
-
-    fn marker(&mut self, c: u8, label: &str) {
-        if !self.text.is_empty() && !self.text.ends_with(b"\n") {
-            self.text.push(b'\n');
-        }
-        self.text
-            .extend(std::iter::repeat_n(c, self.labels.size.max(1)));
-        if !label.is_empty() {
-            self.text.push(b' ');
-            self.text.extend_from_slice(label.as_bytes());
-        }
-        self.text.push(b'\n');
-    }
-
-    fn block(&mut self, ours: &[&[u8]], base: &[&[u8]], theirs: &[&[u8]]) {
-        let l = self.labels;
-        self.marker(b'<', &l.ours);
-        self.put(ours);
-        self.marker(b'|', &l.base);
-        self.put(base);
-        self.marker(b'=', "");
-        self.put(theirs);
-        self.marker(b'>', &l.theirs);
-        self.blocks += 1;
-    }
-}
-
-/// `ours` with a block wherever `base` or `theirs` differs from it: the
-/// merged plan, and the same plan with every conflict settled to base and
-/// to theirs. Lines that are one field each on all three sides (`risk: 2,`
-/// beside `urgency: 4,`) get a block per field.
-pub fn mark(ours: &[u8], base: &[u8], theirs: &[u8], labels: &Labels) -> Marked {
-    let (o, b, t) = (lines(ours), lines(base), lines(theirs));
-    let (hb, ht) = (diff(&o, &b), diff(&o, &t));
-    let mut out = Out {
-        text: Vec::with_capacity(ours.len() + 1024),
-        labels,
-        blocks: 0,
+/// The block opened at `start` with markers of `size`.
+fn span(lines: &[&str], start: usize, size: usize) -> Result<Span, MarkerError> {
+    let err = |message: &str| MarkerError {
+        line: start + 1,
+        message: message.into(),
     };
-    let (mut fb, mut ft, mut pos) = (0, 0, 0);
-    for r in regions(&hb, &ht, false) {
-        let (bs, be, _) = map(&hb, &mut fb, r.start, r.end);
-        let (ts, te, _) = map(&ht, &mut ft, r.start, r.end);
-        out.put(&o[pos..r.start]);
-        let (ol, bl, tl) = (&o[r.start..r.end], &b[bs..be], &t[ts..te]);
-        if one_field_a_line(ol, bl, tl) {
-            for i in 0..ol.len() {
-                if ol[i] == bl[i] && ol[i] == tl[i] {
-                    out.put(&ol[i..=i]);
-                } else {
-                    out.block(&ol[i..=i], &bl[i..=i], &tl[i..=i]);
+    let mut base_at = None;
+    let mut sep = None;
+    for (i, l) in lines.iter().enumerate().skip(start + 1) {
+        let l = strip(l);
+        match sep {
+            None => {
+                if sized(l, '<', size).is_some() {
+                    return Err(err(
+                        "a conflict block opens inside another (no ======= or >>>>>>> before the next <<<<<<<)",
+                    ));
+                }
+                if base_at.is_none() && sized(l, '|', size).is_some() {
+                    base_at = Some(i);
+                } else if is_separator(l, size) {
+                    sep = Some(i);
+                } else if sized(l, '>', size).is_some() {
+                    return Err(err("the conflict block closes before its ======= line"));
                 }
             }
-        } else {
-            out.block(ol, bl, tl);
+            Some(sep) => {
+                if sized(l, '>', size).is_some() {
+                    let ours_end = base_at.unwrap_or(sep);
+                    return Ok(Span {
+                        start,
+                        end: i,
+                        ours: start + 1..ours_end,
+                        base: base_at.map(|b| b + 1..sep),
+                        theirs: sep + 1..i,
+                    });
+                }
+                if sized(l, '<', size).is_some() {
+                    return Err(err(
+                        "a conflict block opens inside another (no >>>>>>> before the next <<<<<<<)",
+                    ));
+                }
+            }
         }
-        pos = r.end;
     }
-    out.put(&o[pos..]);
-    Marked {
-        text: out.text,
-        blocks: out.blocks,
-    }
+    Err(err(if sep.is_none() {
+        "unclosed conflict block: no ======= and no >>>>>>> line after this <<<<<<<"
+    } else {
+        "unclosed conflict block: no >>>>>>> line after this <<<<<<<"
+    }))
 }
 
-/// Whether three equally long runs of lines are, line by line, the same
-/// `key: value,` field.
-fn one_field_a_line(o: &[&[u8]], b: &[&[u8]], t: &[&[u8]]) -> bool {
-    o.len() > 1
-        && o.len() == b.len()
-        && o.len() == t.len()
-        && (0..o.len())
-            .all(|i| key(o[i]).is_some_and(|k| key(b[i]) == Some(k) && key(t[i]) == Some(k)))
+/// `=======` of `size`, nothing after it but blanks.
+fn is_separator(line: &str, size: usize) -> bool {
+    let n = line.chars().take_while(|c| *c == '=').count();
+    n == size && line[n..].trim().is_empty()
 }
 
-/// The `key` of a `  key: value,` line whose value is complete on the line.
-fn key(line: &[u8]) -> Option<&[u8]> {
-    let s = line.trim_ascii();
-    let colon = s.iter().position(|&c| c == b':')?;
-    let (k, v) = (&s[..colon], s[colon + 1..].trim_ascii());
-    let word = !k.is_empty() && k.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'_');
-    let open = matches!(v.first(), Some(b'(' | b'[')) && !matches!(v, b"[]," | b"()," | b"[]");
-    (word && v.ends_with(b",") && !open).then_some(k)
-}
-
-/// A three-way merge of lines, as `git merge-file --diff3`: a change on one
-/// side lands; changes of both sides to the same or touching lines land
-/// when equal and are a block otherwise.
-pub fn merge_lines(base: &[u8], ours: &[u8], theirs: &[u8], labels: &Labels) -> Marked {
-    let (b, o, t) = (lines(base), lines(ours), lines(theirs));
-    let (ho, ht) = (diff(&b, &o), diff(&b, &t));
-    let mut out = Out {
-        text: Vec::with_capacity(ours.len().max(theirs.len()) + 1024),
-        labels,
-        blocks: 0,
+fn block(lines: &[&str], s: &Span) -> Block {
+    let side = |r: &std::ops::Range<usize>| -> String {
+        lines[r.clone()]
+            .iter()
+            .map(|l| format!("{}\n", strip(l)))
+            .collect()
     };
-    let (mut fo, mut ft, mut pos) = (0, 0, 0);
-    for r in regions(&ho, &ht, true) {
-        let (os, oe, o_changed) = map(&ho, &mut fo, r.start, r.end);
-        let (ts, te, t_changed) = map(&ht, &mut ft, r.start, r.end);
-        out.put(&b[pos..r.start]);
-        let (bl, ol, tl) = (&b[r.start..r.end], &o[os..oe], &t[ts..te]);
-        if !t_changed || ol == tl {
-            out.put(ol);
-        } else if !o_changed {
-            out.put(tl);
-        } else {
-            out.block(ol, bl, tl);
-        }
-        pos = r.end;
-    }
-    out.put(&b[pos..]);
-    Marked {
-        text: out.text,
-        blocks: out.blocks,
+    let label = |i: usize, c: char| marker(strip(lines[i]), c).and_then(|(_, l)| l);
+    let (size, ours_label) = opener(strip(lines[s.start])).unwrap_or((MIN_SIZE, None));
+    let inside: Vec<&str> = [Some(&s.ours), s.base.as_ref(), Some(&s.theirs)]
+        .into_iter()
+        .flatten()
+        .flat_map(|r| lines[r.clone()].iter().map(|l| strip(l)))
+        .collect();
+    let own_id = inside.iter().find_map(|l| id_of(l));
+    let field = match own_id {
+        Some(_) => None,
+        None => inside.iter().find_map(|l| key_of(l)),
+    };
+    let id = own_id.or_else(|| lines[..s.start].iter().rev().find_map(|l| id_of(strip(l))));
+    Block {
+        start_line: s.start + 1,
+        end_line: s.end + 1,
+        id,
+        field,
+        ours: side(&s.ours),
+        base: s.base.as_ref().map(side),
+        theirs: side(&s.theirs),
+        labels: Labels {
+            ours: ours_label,
+            base: s.base.as_ref().and_then(|b| label(b.start - 1, '|')),
+            theirs: label(s.end, '>'),
+            size,
+        },
     }
 }
 
-/// Whether text already holds a conflict marker line (any size from 7).
-pub fn has_markers(text: &[u8]) -> bool {
-    lines(text).iter().any(|l| {
-        [b'<', b'>', b'|', b'='].iter().any(|&c| {
-            let n = l.iter().take_while(|&&x| x == c).count();
-            n >= 7 && matches!(l.get(n), None | Some(b' ' | b'\n' | b'\r'))
-        })
-    })
+/// The id of an `id: "…"` line.
+fn id_of(line: &str) -> Option<String> {
+    let rest = line.trim_start().strip_prefix("id:")?.trim();
+    let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
+    let id = rest.strip_prefix('"')?.strip_suffix('"')?;
+    (!id.is_empty() && !id.contains(['"', '\\'])).then(|| id.to_string())
+}
+
+/// The key of a `key: …` line.
+fn key_of(line: &str) -> Option<String> {
+    let t = line.trim_start();
+    let n = t
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_alphanumeric() || *c == '_'))
+        .map_or(t.len(), |(i, _)| i);
+    let key = &t[..n];
+    let starts = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    (starts && t[n..].trim_start().starts_with(':')).then(|| key.to_string())
 }

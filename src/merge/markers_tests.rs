@@ -1,179 +1,176 @@
-//! The line diff rebuilds its target; the line merge follows git's rules;
-//! the marks wrap only what differs.
+use std::collections::BTreeMap;
 
-use proptest::prelude::*;
+use super::markers::*;
 
-use super::diff::{diff, lines};
-use super::markers::{Labels, has_markers, mark, merge_lines};
+const TWO_WAY: &str = r#"(
+  north_star: "N",
+  debts: [
+    (
+      id: "D-1",
+      title: "T",
+<<<<<<< HEAD
+      risk: 3,
+=======
+      risk: 4,
+>>>>>>> feature
+      owner: "ana",
+    ),
+  ],
+)
+"#;
 
-/// `a` with `hunks` applied.
-fn apply(a: &[&[u8]], b: &[&[u8]]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for h in diff(a, b) {
-        assert!(h.a_start >= pos && h.a_start <= h.a_end, "{h:?}");
-        a[pos..h.a_start]
-            .iter()
-            .for_each(|l| out.extend_from_slice(l));
-        b[h.b_start..h.b_end]
-            .iter()
-            .for_each(|l| out.extend_from_slice(l));
-        pos = h.a_end;
-    }
-    a[pos..].iter().for_each(|l| out.extend_from_slice(l));
-    out
-}
+const THREE_WAY: &str = r#"(
+  debts: [
+    (
+      id: "D-2",
+<<<<<<<<< ours
+      customer: 2,
+||||||||| base
+      customer: 1,
+=========
+      customer: 5,
+<<<<<<< not a marker here: size 7 inside size 9
+>>>>>>>>> theirs
+    ),
+  ],
+)
+"#;
 
-fn text() -> impl Strategy<Value = Vec<u8>> {
-    prop::collection::vec(
-        prop::sample::select(vec!["a\n", "b\n", "(\n", "),\n", "x: 1,\n", "y"]),
-        0..40,
-    )
-    .prop_map(|v| v.concat().into_bytes())
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
-
-    #[test]
-    fn the_diff_rebuilds_the_second_text(a in text(), b in text()) {
-        let (la, lb) = (lines(&a), lines(&b));
-        prop_assert_eq!(apply(&la, &lb), b);
-    }
-
-    #[test]
-    fn a_line_merge_with_one_side_unchanged_is_the_other(b in text(), x in text()) {
-        let l = Labels::default();
-        prop_assert_eq!(merge_lines(&b, &x, &b, &l).text, x.clone());
-        prop_assert_eq!(merge_lines(&b, &b, &x, &l).text, x.clone());
-        prop_assert_eq!(merge_lines(&b, &x, &x, &l).text, x);
-    }
-
-    #[test]
-    fn each_section_of_marked_text_is_that_text(o in text(), b in text(), t in text()) {
-        let whole = |mut x: Vec<u8>| { if !x.is_empty() && !x.ends_with(b"\n") { x.push(b'\n'); } x };
-        let (o, b, t) = (whole(o), whole(b), whole(t));
-        let m = mark(&o, &b, &t, &Labels::default());
-        prop_assert_eq!(take(&m.text, 0), o);
-        prop_assert_eq!(take(&m.text, 1), b);
-        prop_assert_eq!(take(&m.text, 2), t);
-    }
-
-    #[test]
-    fn marks_of_equal_texts_are_none(x in text()) {
-        let m = mark(&x, &x, &x, &Labels::default());
-        prop_assert_eq!(m.blocks, 0);
-        prop_assert_eq!(m.text, x);
-    }
+#[test]
+fn a_two_way_block_names_its_item_field_sides_and_labels() {
+    let b = blocks(TWO_WAY).unwrap();
+    assert_eq!(b.len(), 1);
+    let b = &b[0];
+    assert_eq!((b.start_line, b.end_line), (7, 11));
+    assert_eq!(b.id.as_deref(), Some("D-1"));
+    assert_eq!(b.field.as_deref(), Some("risk"));
+    assert_eq!(b.ours, "      risk: 3,\n");
+    assert_eq!(b.base, None);
+    assert_eq!(b.theirs, "      risk: 4,\n");
+    assert_eq!(b.labels.ours.as_deref(), Some("HEAD"));
+    assert_eq!(b.labels.theirs.as_deref(), Some("feature"));
+    assert_eq!(b.labels.size, 7);
 }
 
 #[test]
-fn edits_of_distant_lines_merge_and_of_one_line_clash_with_labels() {
-    let l = Labels {
-        ours: "HEAD".into(),
-        base: "merged common ancestors".into(),
-        theirs: "topic".into(),
-        size: 7,
-    };
-    let base = b"1\n2\n3\n4\n5\n";
-    let m = merge_lines(base, b"one\n2\n3\n4\n5\n", b"1\n2\n3\n4\nfive\n", &l);
-    assert_eq!(
-        (m.text.as_slice(), m.blocks),
-        (&b"one\n2\n3\n4\nfive\n"[..], 0)
-    );
-    let m = merge_lines(base, b"1\n2\nX\n4\n5\n", b"1\n2\nY\n4\n5\n", &l);
-    assert_eq!(
-        String::from_utf8(m.text).unwrap(),
-        "1\n2\n<<<<<<< HEAD\nX\n||||||| merged common ancestors\n3\n=======\nY\n>>>>>>> topic\n4\n5\n"
-    );
-    assert_eq!(m.blocks, 1);
+fn a_three_way_block_of_any_size_keeps_smaller_markers_as_text() {
+    let b = blocks(THREE_WAY).unwrap();
+    assert_eq!(b.len(), 1);
+    let b = &b[0];
+    assert_eq!((b.start_line, b.end_line), (5, 12));
+    assert_eq!(b.id.as_deref(), Some("D-2"));
+    assert_eq!(b.field.as_deref(), Some("customer"));
+    assert_eq!(b.base.as_deref(), Some("      customer: 1,\n"));
+    assert_eq!(b.labels.base.as_deref(), Some("base"));
+    assert_eq!(b.labels.size, 9);
+    assert!(b.theirs.contains("<<<<<<< not a marker"));
 }
 
 #[test]
-fn adjacent_field_lines_get_a_block_each_and_the_marker_size_is_kept() {
-    let l = Labels {
-        size: 9,
-        ..Labels::default()
-    };
-    let ours = b"(\n  risk: 1,\n  urgency: 1,\n)\n";
-    let base = b"(\n  risk: 3,\n  urgency: 3,\n)\n";
-    let theirs = b"(\n  risk: 2,\n  urgency: 2,\n)\n";
-    let m = mark(ours, base, theirs, &l);
-    assert_eq!(m.blocks, 2);
-    let text = String::from_utf8(m.text).unwrap();
-    assert!(text.starts_with("(\n<<<<<<<<< ours\n  risk: 1,\n||||||||| base\n  risk: 3,\n=========\n  risk: 2,\n>>>>>>>>> theirs\n<<<<<<<<< ours\n  urgency: 1,\n"), "{text}");
-}
-
-#[test]
-fn a_last_line_without_a_newline_still_gets_its_marker_on_a_line_of_its_own() {
-    let m = merge_lines(b"a", b"b", b"c", &Labels::default());
+fn settle_keeps_the_picked_side_and_the_line_endings() {
+    let crlf = TWO_WAY.replace('\n', "\r\n");
+    let b = blocks(&crlf).unwrap();
+    assert_eq!(b[0].ours, "      risk: 3,\n", "sides are given with \\n");
+    let picks = BTreeMap::from([(7, Side::Theirs)]);
+    let out = settle(&crlf, &picks).unwrap();
+    assert!(out.contains("      title: \"T\",\r\n      risk: 4,\r\n      owner"));
+    assert!(!has_markers(&out));
+    assert_eq!(out.matches('\n').count(), out.matches("\r\n").count());
+    let ours = settle(TWO_WAY, &BTreeMap::from([(7, Side::Ours)])).unwrap();
     assert_eq!(
-        String::from_utf8(m.text).unwrap(),
-        "<<<<<<< ours\nb\n||||||| base\na\n=======\nc\n>>>>>>> theirs\n"
+        ours,
+        TWO_WAY
+            .replace("<<<<<<< HEAD\n", "")
+            .replace("=======\n      risk: 4,\n>>>>>>> feature\n", "")
     );
 }
 
 #[test]
-fn markers_are_found_only_at_the_start_of_a_line() {
-    assert!(has_markers(b"a\n<<<<<<< HEAD\nb\n"));
-    assert!(has_markers(b"=======\n"));
-    assert!(!has_markers(b"a <<<<<<< b\n"));
-    assert!(!has_markers(b"<<<<<<x\n"));
+fn settle_leaves_blocks_without_a_pick() {
+    let text = format!("{TWO_WAY}{TWO_WAY}");
+    let all = blocks(&text).unwrap();
+    assert_eq!(all.len(), 2);
+    let second = all[1].start_line;
+    let out = settle(&text, &BTreeMap::from([(second, Side::Ours)])).unwrap();
+    let left = blocks(&out).unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].start_line, 7);
 }
 
-/// The text with every block replaced by one section (0 ours, 1 base, 2 theirs).
-fn take(text: &[u8], section: usize) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut at: Option<usize> = None;
-    for l in lines(text) {
-        let starts = |c: u8| l.len() >= 7 && l[..7].iter().all(|&x| x == c);
-        match at {
-            None if starts(b'<') => at = Some(0),
-            Some(_) if starts(b'|') => at = Some(1),
-            Some(_) if starts(b'=') => at = Some(2),
-            Some(_) if starts(b'>') => at = None,
-            _ if at.is_none_or(|s| s == section) => out.extend_from_slice(l),
-            _ => {}
-        }
-    }
-    out
+#[test]
+fn base_is_picked_only_where_there_is_one() {
+    let out = settle(THREE_WAY, &BTreeMap::from([(5, Side::Base)])).unwrap();
+    assert!(out.contains("      id: \"D-2\",\n      customer: 1,\n    ),"));
+    let e = settle(TWO_WAY, &BTreeMap::from([(7, Side::Base)])).unwrap_err();
+    assert_eq!(e.line, 7);
 }
 
-mod plans {
-    use proptest::prelude::*;
+#[test]
+fn separators_and_closers_outside_a_block_are_text() {
+    let text = "(\n  north_star: \"a\n=======\n>>>>>>> x\nb\",\n)\n";
+    assert_eq!(blocks(text).unwrap(), vec![]);
+    assert!(!has_markers(text));
+    // a shorter run, a label without a space, an indented run: not markers
+    let text = "<<<<<<\n<<<<<<<x\n  <<<<<<< a\n";
+    assert!(!has_markers(text));
+    assert!(has_markers("<<<<<<<\n"));
+    assert!(has_markers(TWO_WAY) && has_markers(THREE_WAY));
+    assert!(has_markers(&TWO_WAY.replace('\n', "\r\n")));
+    assert!(has_markers("x\n<<<<<<<"));
+    assert!(!has_markers("x\n<<<<<<<y\n<<<<<<"));
+    assert!(has_markers("\u{feff}<<<<<<< a\n"));
+}
 
-    use super::super::proptests::{apply, base, edits, ids};
-    use super::super::*;
-    use super::take;
-    use crate::merge::markers::{Labels, mark};
-    use crate::store::format::to_text;
+#[test]
+fn a_malformed_block_names_its_opening_line() {
+    let e = blocks("(\n<<<<<<< a\n  risk: 3,\n)\n").unwrap_err();
+    assert_eq!(e.line, 2);
+    assert!(e.message.contains("unclosed"), "{e}");
+    let e = blocks("x\n<<<<<<< a\n=======\n  risk: 3,\n").unwrap_err();
+    assert_eq!(e.line, 2);
+    let e = blocks("<<<<<<< a\n>>>>>>> b\n").unwrap_err();
+    assert!(e.message.contains("before its ======="), "{e}");
+    let e = blocks("<<<<<<< a\n=======\n<<<<<<< c\n").unwrap_err();
+    assert_eq!(e.line, 1);
+    assert!(e.to_string().starts_with("line 1: "));
+}
 
-    fn settled(m: &Merged, side: Side) -> Plan {
-        let mut p = m.plan.clone();
-        for c in &m.conflicts {
-            settle_in_place(&mut p, c, side).unwrap();
-        }
-        p
-    }
+#[test]
+fn a_block_of_whole_items_names_the_item_inside_and_no_field() {
+    let text = r#"  debts: [
+    (
+      id: "D-1",
+      title: "a",
+    ),
+<<<<<<< ours
+    (
+      id: "D-9",
+      title: "mine",
+    ),
+=======
+>>>>>>> theirs
+  ],
+"#;
+    let b = blocks(text).unwrap();
+    assert_eq!(b[0].id.as_deref(), Some("D-9"));
+    assert_eq!(b[0].field, None);
+    assert_eq!(b[0].theirs, "");
+}
 
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+#[test]
+fn a_block_above_every_item_is_in_the_settings() {
+    let text = "(\n<<<<<<< a\n  north_star: \"x\",\n=======\n  north_star: \"y\",\n>>>>>>> b\n  debts: [\n    (\n      id: \"D-1\",\n";
+    let b = blocks(text).unwrap();
+    assert_eq!(b[0].id, None);
+    assert_eq!(b[0].field.as_deref(), Some("north_star"));
+}
 
-        /// Each section of the marked plan is that side's settled plan,
-        /// line for line: the blocks hold exactly what differs.
-        #[test]
-        fn each_section_of_the_marked_plan_is_that_sides_plan(base in base(), ea in edits(), eb in edits()) {
-            let ids = ids(&base);
-            let a = apply(&base, &ids, &ea);
-            let b = apply(&base, &ids, &eb);
-            let m = merge(&base, &a, &b);
-            let text = |p: &Plan| to_text(p).unwrap().into_bytes();
-            let (o, bs, t) = (text(&m.plan), text(&settled(&m, Side::Base)), text(&settled(&m, Side::Theirs)));
-            let marked = mark(&o, &bs, &t, &Labels::default());
-            prop_assert_eq!(marked.blocks == 0, m.conflicts.is_empty());
-            prop_assert_eq!(take(&marked.text, 0), o);
-            prop_assert_eq!(take(&marked.text, 1), bs);
-            prop_assert_eq!(take(&marked.text, 2), t);
-        }
-    }
+#[test]
+fn a_file_ending_without_a_newline_settles() {
+    let text = "<<<<<<< a\nx\n=======\ny\n>>>>>>> b";
+    assert_eq!(blocks(text).unwrap()[0].end_line, 5);
+    assert_eq!(
+        settle(text, &BTreeMap::from([(1, Side::Theirs)])).unwrap(),
+        "y\n"
+    );
 }
