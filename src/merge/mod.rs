@@ -19,9 +19,14 @@
 //! of the item [`SETTINGS`]. Pure: plans in, a plan and conflicts out.
 
 mod lines;
+pub mod settle;
+
+pub use settle::{SettleError, Side, settle};
 
 #[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod settle_tests;
 #[cfg(test)]
 mod tests;
 

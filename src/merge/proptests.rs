@@ -69,7 +69,7 @@ fn dedup(p: &mut Plan) {
 }
 
 /// A base: up to three items of each kind (ids 1..=3), some check-ins.
-fn base() -> impl Strategy<Value = Plan> {
+pub(super) fn base() -> impl Strategy<Value = Plan> {
     (
         prop::collection::vec((0..5usize, 1..4u8, 0..3u8), 0..12),
         prop::collection::vec((1..4u8, 0..20u8, 0..8u8), 0..6),
@@ -89,7 +89,7 @@ fn base() -> impl Strategy<Value = Plan> {
 }
 
 #[derive(Debug, Clone)]
-enum Edit {
+pub(super) enum Edit {
     /// The title (a sprint's name) of the base item at this index.
     Title(usize, u8),
     /// The owner (an objective's description, a sprint's goal).
@@ -119,12 +119,12 @@ fn edit() -> impl Strategy<Value = Edit> {
     ]
 }
 
-fn edits() -> impl Strategy<Value = Vec<Edit>> {
+pub(super) fn edits() -> impl Strategy<Value = Vec<Edit>> {
     prop::collection::vec(edit(), 0..6)
 }
 
 /// The base's ids, all kinds, in a fixed order.
-fn ids(p: &Plan) -> Vec<String> {
+pub(super) fn ids(p: &Plan) -> Vec<String> {
     let mut v: Vec<String> = Vec::new();
     v.extend(p.objectives.iter().map(|x| x.id.clone()));
     v.extend(p.key_results.iter().map(|x| x.id.clone()));
@@ -181,7 +181,7 @@ fn clash(p: &(String, String), q: &(String, String)) -> bool {
     p.0 == q.0 && (p.1 == q.1 || p.1 == "*" || q.1 == "*")
 }
 
-fn apply(plan: &Plan, base: &[String], edits: &[Edit]) -> Plan {
+pub(super) fn apply(plan: &Plan, base: &[String], edits: &[Edit]) -> Plan {
     let mut p = plan.clone();
     for e in edits {
         apply_one(&mut p, base, e);
