@@ -19,9 +19,13 @@
 //! of the item [`SETTINGS`]. Pure: plans in, a plan and conflicts out.
 
 mod lines;
+pub mod markers;
 pub mod settle;
 
 pub use settle::{SettleError, Side, settle};
+
+#[cfg(test)]
+mod markers_tests;
 
 #[cfg(test)]
 mod proptests;
