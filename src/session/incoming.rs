@@ -188,7 +188,7 @@ mod tests {
                 "D-3 Added",
                 "D-1 Field { name: \"risk\", old: Some(\"0\"), new: Some(\"4\") }",
                 "D-2 Removed",
-                "settings Field { name: \"weights.risk\", old: Some(\"3.0\"), new: Some(\"7.0\") }",
+                "settings Field { name: \"weights.risk\", old: Some(\"1.0\"), new: Some(\"7.0\") }",
             ]
         );
     }

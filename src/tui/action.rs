@@ -3,6 +3,8 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use super::state::Pick;
+
 /// The five screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum View {
@@ -171,6 +173,8 @@ pub enum Action {
     /// Quitting with an unsaved change: write the plan to a recovery copy
     /// and quit.
     WriteRecovery,
+    /// The conflict screen: keep this version for the selected conflict.
+    PickSide(Pick),
 }
 
 impl Action {
@@ -283,6 +287,9 @@ impl Action {
             Action::RemoveCheckIn => "remove the latest check-in",
             Action::ToggleDone => "toggle done",
             Action::WriteRecovery => "write a recovery copy and quit",
+            Action::PickSide(Pick::Mine) => "keep mine",
+            Action::PickSide(Pick::Theirs) => "take theirs",
+            Action::PickSide(Pick::Base) => "back to the base",
         }
     }
 }

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, View};
 use super::app::ModeKind;
+use super::state::Pick;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,6 +40,7 @@ impl Scope {
             Scope::Mode(ModeKind::Checklist) => "close checklist",
             Scope::Mode(ModeKind::ImportReview) => "import problems",
             Scope::Mode(ModeKind::Quit) => "quit with an unsaved change",
+            Scope::Mode(ModeKind::Conflicts) => "conflict screen",
         }
     }
 }
@@ -158,6 +160,7 @@ const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
 const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
 const REVIEW: Scope = Scope::Mode(ModeKind::ImportReview);
 const QUIT: Scope = Scope::Mode(ModeKind::Quit);
+const CONFLICTS: Scope = Scope::Mode(ModeKind::Conflicts);
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -313,6 +316,15 @@ pub static BINDINGS: &[Binding] = &[
     b(QUIT, Key::ch('w'), A::WriteRecovery, "write a recovery copy & quit"),
     b(QUIT, Key::plain(K::Esc), A::Back, "stay"),
     b(QUIT, Key::ch('n'), A::Back, "stay"),
+    b(CONFLICTS, Key::ch('j'), A::MoveDown, "next conflict"),
+    b(CONFLICTS, Key::plain(K::Down), A::MoveDown, "next conflict"),
+    b(CONFLICTS, Key::ch('k'), A::MoveUp, "previous conflict"),
+    b(CONFLICTS, Key::plain(K::Up), A::MoveUp, "previous conflict"),
+    b(CONFLICTS, Key::ch('m'), A::PickSide(Pick::Mine), "keep mine"),
+    b(CONFLICTS, Key::ch('t'), A::PickSide(Pick::Theirs), "take theirs"),
+    b(CONFLICTS, Key::ch('b'), A::PickSide(Pick::Base), "back to the base"),
+    b(CONFLICTS, Key::plain(K::Enter), A::Submit, "apply (once every conflict is picked)"),
+    b(CONFLICTS, Key::plain(K::Esc), A::Cancel, "leave: nothing written"),
 ];
 
 /// The action a key does in this mode and view, if any.

@@ -72,7 +72,7 @@ fn holds_typing(app: &App) -> bool {
 fn reason(app: &App) -> String {
     match &app.saved {
         Some(Err(e)) => match e.kind {
-            SaveErrorKind::ChangedOnDisk => CHANGED.to_owned(),
+            SaveErrorKind::ChangedOnDisk | SaveErrorKind::Clash => CHANGED.to_owned(),
             SaveErrorKind::ReadOnlyFile => READ_ONLY.to_owned(),
             SaveErrorKind::ReadOnlyDir => "the plan's directory is read-only".to_owned(),
             SaveErrorKind::Failed => sanitize(&e.message).into_owned(),

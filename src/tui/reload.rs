@@ -1,16 +1,18 @@
 //! Changes from outside while the UI is open: `bearing checkin` from a
-//! pipeline, `git pull`, a second editor. The loop's idle tick asks the
-//! session ([`Session::watch`](crate::session::Session::watch)) whether the
-//! file changed; when nothing is unsaved it adopts the new plan and the UI
-//! says what changed. When a save
-//! found the file changed, `R` takes theirs (dropping ours, after a y/n) and
-//! `K` keeps ours (their version goes to the backups first: `bearing backups`
-//! lists them, `bearing backups restore ID` puts one back).
+//! pipeline, `git pull`, a second editor. The loop's idle tick (and each
+//! save's outcome) asks the session
+//! ([`Session::watch`](crate::session::Session::watch)) whether the file
+//! changed; the session merges theirs into ours and the UI says what came
+//! in, or opens the conflict screen (`conflicts`) when both changed the
+//! same field. Where theirs cannot be read, `R` takes theirs (dropping
+//! ours, after a y/n) and `K` keeps ours (their version goes to the
+//! backups first: `bearing backups` lists them, `bearing backups restore
+//! ID` puts one back).
 
 use super::action::Effect;
 use super::app::{App, Mode};
 use super::state::Question;
-use crate::session::{KeepMine, Outside};
+use crate::session::{Came, Incoming, KeepMine, Merge, Outside};
 use crate::text::sanitize;
 
 impl Question {
@@ -53,15 +55,30 @@ pub fn answer_reload(app: &mut App, yes: bool) {
 /// whether the plan was replaced (or the UI became writable).
 pub fn tick(app: &mut App) -> bool {
     // A pending y/n refers to the plan as it is now.
-    if matches!(app.mode, Mode::Confirm(_) | Mode::Ask(_)) {
+    if matches!(
+        app.mode,
+        Mode::Confirm(_) | Mode::Ask(_) | Mode::Quit { .. } | Mode::Conflicts { .. }
+    ) {
         return false;
     }
     let name = file_name(app);
     match app.watch() {
         None => false,
-        Some(Outside::Adopted(diff)) => {
-            said_reloaded(app, &diff);
+        Some(Outside::Merged(merge)) => {
+            said_merged(app, &merge, false);
             true
+        }
+        Some(Outside::Clash(conflicts)) => {
+            app.saved = None;
+            super::conflicts::open_clash(app, &conflicts);
+            app.error(format!(
+                "{name} changed on disk and {} with yours: pick m mine, t theirs or b base for each; nothing is written until all are",
+                match conflicts.len() {
+                    1 => "1 change clashes".to_owned(),
+                    n => format!("{n} changes clash"),
+                }
+            ));
+            false
         }
         Some(Outside::Unreadable(why)) => {
             app.error(format!(
@@ -88,6 +105,69 @@ pub fn tick(app: &mut App) -> bool {
                 )),
             }
             true
+        }
+    }
+}
+
+/// How many changes the status line names before "+N more".
+const NAMED: usize = 3;
+/// A value longer than this is not shown in the status line, only its field.
+const SHORT: usize = 16;
+
+/// After an outside change was merged in (or its conflicts settled): what
+/// came in, on one line.
+pub fn said_merged(app: &mut App, merge: &Merge, settled: bool) {
+    match &merge.saved {
+        Some(outcome) => app.saved = Some(outcome.clone()),
+        // The last save's outcome was about the old file.
+        None => app.saved = None,
+    }
+    let head = if settled {
+        "conflicts settled, merged from disk".to_owned()
+    } else if merge.kept_mine {
+        "merged from disk".to_owned()
+    } else {
+        format!("reloaded {}", file_name(app))
+    };
+    let mut line = format!("{head}: {}", came_in(&merge.incoming));
+    if merge.dropped_steps > 0 {
+        line.push_str(&format!(
+            " ({} on those items dropped)",
+            super::state::plural(merge.dropped_steps, "undo step")
+        ));
+    }
+    app.info(line);
+}
+
+/// "D-7K2 risk 3→4, KR-2B7 check-in 2026-11-30, D-9 added, +2 more".
+pub fn came_in(incoming: &[Incoming]) -> String {
+    if incoming.is_empty() {
+        return "nothing changed".to_owned();
+    }
+    let mut named: Vec<String> = incoming.iter().take(NAMED).map(one).collect();
+    if incoming.len() > NAMED {
+        named.push(format!("+{} more", incoming.len() - NAMED));
+    }
+    named.join(", ")
+}
+
+fn one(c: &Incoming) -> String {
+    let id = sanitize(&c.id);
+    match &c.what {
+        Came::Added => format!("{id} added"),
+        Came::Removed => format!("{id} removed"),
+        Came::CheckIn(date) => format!("{id} check-in {}", sanitize(date)),
+        Came::Field { name, old, new } => {
+            let word = |v: &Option<String>| {
+                v.as_deref()
+                    .map_or_else(|| "none".to_owned(), |v| super::conflicts::value(v, false))
+            };
+            let (old, new) = (word(old), word(new));
+            if old.chars().count() <= SHORT && new.chars().count() <= SHORT {
+                format!("{id} {} {old}→{new}", sanitize(name))
+            } else {
+                format!("{id} {}", sanitize(name))
+            }
         }
     }
 }

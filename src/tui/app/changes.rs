@@ -83,6 +83,20 @@ impl App {
         Some(outside)
     }
 
+    /// Settles the session's clash with a side per conflict, following the
+    /// settled plan in the derived rows (see `Session::settle`).
+    pub fn settle(
+        &mut self,
+        sides: &[crate::merge::Side],
+    ) -> Option<Result<crate::session::Merge, crate::merge::SettleError>> {
+        let selected = self.selected_debt().map(|d| d.id.clone());
+        let settled = self.session.settle(sides);
+        if matches!(settled, Some(Ok(_))) {
+            self.rebuild(selected);
+        }
+        settled
+    }
+
     /// Reads the file again (`R`), adopting its version: what changed.
     pub fn reload(&mut self) -> Result<PlanDiff, String> {
         let selected = self.selected_debt().map(|d| d.id.clone());
@@ -178,6 +192,7 @@ pub fn save_error_text(e: &SaveError) -> String {
             format!("{} — chmod u+w; K saves it", e.message)
         }
         SaveErrorKind::ReadOnlyDir => format!("{} — K saves it once it is writable", e.message),
+        SaveErrorKind::Clash => format!("{} — the next change asks again; q offers K", e.message),
         SaveErrorKind::Failed => e.message.clone(),
     }
 }
