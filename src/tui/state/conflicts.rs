@@ -113,9 +113,7 @@ impl ConflictScreen {
         let conflicts = super::plural(n, "conflict");
         match n - self.picked() {
             0 => format!("{conflicts}, all picked: Enter applies them"),
-            left => format!(
-                "{conflicts}, {left} to pick (m mine, t theirs, b base); nothing is written until all are"
-            ),
+            left => format!("{conflicts}, {left} to pick; nothing is written until all are"),
         }
     }
 }

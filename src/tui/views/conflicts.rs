@@ -20,7 +20,8 @@ const ROW_LINES: usize = 2;
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &ConflictScreen, t: &Theme) {
     let width = area.width.saturating_sub(2).clamp(20, 120);
-    let popup = centered(area, width, area.height);
+    let want = s.rows.len().saturating_mul(ROW_LINES).saturating_add(4);
+    let popup = centered(area, width, u16::try_from(want).unwrap_or(u16::MAX).max(8));
     let position = if s.rows.is_empty() {
         String::new()
     } else {
