@@ -40,11 +40,27 @@ pub fn row(plan: &Plan, c: &Conflict) -> ConflictRow {
     ConflictRow {
         item: c.id.clone(),
         title,
-        field: c.field.clone().unwrap_or_else(|| "the whole item".to_owned()),
+        field: c
+            .field
+            .as_deref()
+            .map_or_else(|| "the whole item".to_owned(), field_name),
         base: word(&c.base),
         mine: word(&c.ours),
         theirs: word(&c.theirs),
         has_base: true,
+    }
+}
+
+/// A field as the screen says it: `checkins[2026-11-19]` is "check-in
+/// 2026-11-19"; others as named (`risk`, `weights.risk`).
+pub fn field_name(field: &str) -> String {
+    let clean = sanitize(field);
+    match clean
+        .strip_prefix("checkins[")
+        .and_then(|rest| rest.strip_suffix(']'))
+    {
+        Some(date) => format!("check-in {date}"),
+        None => clean.into_owned(),
     }
 }
 

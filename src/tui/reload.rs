@@ -109,8 +109,9 @@ pub fn tick(app: &mut App) -> bool {
     }
 }
 
-/// How many changes the status line names before "+N more".
-const NAMED: usize = 3;
+/// How long the list of what came in may grow before "+N more" (the
+/// status line has about this much room at 80 columns after its head).
+const BUDGET: usize = 40;
 /// A value longer than this is not shown in the status line, only its field.
 const SHORT: usize = 16;
 
@@ -144,9 +145,21 @@ pub fn came_in(incoming: &[Incoming]) -> String {
     if incoming.is_empty() {
         return "nothing changed".to_owned();
     }
-    let mut named: Vec<String> = incoming.iter().take(NAMED).map(one).collect();
-    if incoming.len() > NAMED {
-        named.push(format!("+{} more", incoming.len() - NAMED));
+    // The first always, then as many as fit.
+    let mut named: Vec<String> = Vec::new();
+    let mut used = 0;
+    for c in incoming {
+        let said = one(c);
+        let width = crate::text::display_width(&said) + 2;
+        if !named.is_empty() && used + width > BUDGET {
+            break;
+        }
+        used += width;
+        named.push(said);
+    }
+    let left = incoming.len() - named.len();
+    if left > 0 {
+        named.push(format!("+{left} more"));
     }
     named.join(", ")
 }
@@ -158,15 +171,16 @@ fn one(c: &Incoming) -> String {
         Came::Removed => format!("{id} removed"),
         Came::CheckIn(date) => format!("{id} check-in {}", sanitize(date)),
         Came::Field { name, old, new } => {
+            let name = super::conflicts::field_name(name);
             let word = |v: &Option<String>| {
                 v.as_deref()
                     .map_or_else(|| "none".to_owned(), |v| super::conflicts::value(v, false))
             };
             let (old, new) = (word(old), word(new));
             if old.chars().count() <= SHORT && new.chars().count() <= SHORT {
-                format!("{id} {} {old}→{new}", sanitize(name))
+                format!("{id} {name} {old}→{new}")
             } else {
-                format!("{id} {}", sanitize(name))
+                format!("{id} {name}")
             }
         }
     }

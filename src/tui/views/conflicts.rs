@@ -57,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &ConflictScreen, t: &Theme) {
         let style = if here { t.selected() } else { t.text() };
         let mark = if here { "› " } else { "  " };
         let pick = chosen.map_or_else(|| "to pick".to_owned(), |p| format!("✓ {}", p.label()));
-        let head = format!("{mark}{} “{}” · {}", row.item, row.title, row.field);
+        let head = format!("{mark}{} {} · “{}”", row.item, row.field, row.title);
         let room = w.saturating_sub(display_width(&pick) + 1);
         let head = fit(&head, room);
         let gap = w.saturating_sub(display_width(&head) + display_width(&pick));
