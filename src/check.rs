@@ -10,8 +10,10 @@ use serde::Serialize;
 
 use crate::model::{Kind, Plan, Policy, Severity};
 
+mod conflicts;
 mod sprints;
 use crate::text::sanitize;
+pub use conflicts::merge_conflicts;
 use sprints::sprints;
 
 /// The rules, in the order they are reported on the same line.
@@ -30,9 +32,14 @@ pub enum Rule {
     SprintOverdue,
     SprintWindowPassed,
     SprintOverlap,
+    /// Git conflict markers in the file: always an error, never in the
+    /// policy (a plan with markers cannot load, so no level can let it pass).
+    MergeConflict,
 }
 
 impl Rule {
+    /// The rules the policy section sets, in its order (not
+    /// [`Rule::MergeConflict`], which is always an error).
     pub const ALL: [Rule; 12] = [
         Rule::DanglingReference,
         Rule::DuplicateId,
@@ -63,19 +70,21 @@ impl Rule {
             Rule::SprintOverdue => "sprint-overdue",
             Rule::SprintWindowPassed => "sprint-window-passed",
             Rule::SprintOverlap => "sprint-overlap",
+            Rule::MergeConflict => "merge-conflict",
         }
     }
 
     /// How serious this rule is under the policy `p`.
     pub fn severity(self, p: &Policy) -> Severity {
         let mut p = *p;
-        *self.level_mut(&mut p)
+        self.level_mut(&mut p).map_or(Severity::Error, |s| *s)
     }
 
     /// This rule's level in a policy: the one place a rule meets its field,
-    /// so `bearing config` and `check` cannot disagree on the list.
-    pub fn level_mut(self, p: &mut Policy) -> &mut Severity {
-        match self {
+    /// so `bearing config` and `check` cannot disagree on the list. `None`
+    /// for a rule the policy does not set (always an error).
+    pub fn level_mut(self, p: &mut Policy) -> Option<&mut Severity> {
+        Some(match self {
             Rule::DanglingReference => &mut p.dangling_reference,
             Rule::DuplicateId => &mut p.duplicate_id,
             Rule::DebtWithoutOwner => &mut p.debt_without_owner,
@@ -88,7 +97,8 @@ impl Rule {
             Rule::SprintOverdue => &mut p.sprint_overdue,
             Rule::SprintWindowPassed => &mut p.sprint_window_passed,
             Rule::SprintOverlap => &mut p.sprint_overlap,
-        }
+            Rule::MergeConflict => return None,
+        })
     }
 }
 

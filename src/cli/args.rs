@@ -9,6 +9,8 @@ pub use super::item_args::{AddCommand, DebtArgs, EditArgs};
 
 mod export;
 pub use export::{ExportCommand, ExportFormat, LogFormat};
+mod resolve;
+pub use resolve::ResolveArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -125,6 +127,8 @@ pub enum Command {
     /// Show or replace the North Star.
     #[command(subcommand)]
     NorthStar(super::config::NorthStarCommand),
+    /// Settle the conflict markers a merge left in the plan: keep --ours or --theirs side (all, or of the given items); without either, list them.
+    Resolve(ResolveArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.

@@ -10,6 +10,9 @@ use crate::text::count;
 /// `--format json`, a plan that cannot load is reported as a JSON error
 /// object on stdout (and the message on stderr), never as empty output.
 pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
+    if let Some((label, findings)) = unmerged(ctx) {
+        return report(&label, &findings, format, out);
+    }
     let Source { plan, text, label } = match ctx.read() {
         Ok(source) => source,
         Err(e) if format == Format::Json => {
@@ -22,11 +25,39 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     };
     let lines = crate::store::format::item_lines(&text);
     let findings = check::check(&plan, Some(&lines), ctx.today);
+    report(&label, &findings, format, out)
+}
+
+/// The `merge-conflict` findings of a plan file holding conflict markers,
+/// read from its text before any parsing (such a file does not parse); `None`
+/// when there are none, or when the file cannot be read or its markers do
+/// not close (then loading it reports why).
+fn unmerged(ctx: &Ctx) -> Option<(String, Vec<check::Finding>)> {
+    if ctx.demo {
+        return None;
+    }
+    let path = ctx.path().ok()?;
+    let bytes = std::fs::read(&path).ok()?;
+    let text = crate::store::load::decode(&path, bytes).ok()?;
+    if !crate::merge::markers::has_markers(&text) {
+        return None;
+    }
+    let blocks = crate::merge::markers::blocks(&text).ok()?;
+    (!blocks.is_empty()).then(|| (super::display(&path), check::merge_conflicts(&blocks)))
+}
+
+/// Prints `findings` in `format`; fails when any is error-level.
+fn report(
+    label: &str,
+    findings: &[check::Finding],
+    format: Format,
+    out: &mut String,
+) -> anyhow::Result<()> {
     if format == Format::Json {
         out.push_str(&crate::export::json_text(&findings)?);
     } else {
-        for f in &findings {
-            out.push_str(&check::format_line(&label, f));
+        for f in findings {
+            out.push_str(&check::format_line(label, f));
             out.push('\n');
         }
     }
@@ -58,7 +89,7 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
 
 /// `{"error": {"kind", "path", "line", "column", "id", "message"}}`: `kind`
 /// is one of `not-found`, `io`, `parse`, `newer-schema`, `duplicate-id`,
-/// `invalid`, `other`; `path`, `line`, `column` and `id` are null when not
+/// `invalid`, `merge-conflict`, `other`; `path`, `line`, `column` and `id` are null when not
 /// known; `message` is the whole message as printed on stderr.
 fn load_error_json(e: &anyhow::Error) -> serde_json::Value {
     use crate::store::StoreError as E;
@@ -80,6 +111,9 @@ fn load_error_json(e: &anyhow::Error) -> serde_json::Value {
             id,
             ..
         }) => ("invalid", Some(path), Some(*line), Some(*column), Some(id)),
+        Some(E::Conflict { path, line, id, .. }) => {
+            ("merge-conflict", Some(path), Some(*line), None, id.as_ref())
+        }
         _ => ("other", None, None, None, None),
     };
     serde_json::json!({

@@ -11,6 +11,7 @@ mod import;
 mod item_args;
 mod list;
 mod list_json;
+mod resolve;
 mod show;
 mod sprint;
 mod table;
@@ -189,6 +190,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Backups { action, format }) => backups::run(&ctx, action, format, &mut out)?,
         Some(Command::Config(cmd)) => config::config(&ctx, cmd, &mut out)?,
         Some(Command::NorthStar(cmd)) => config::north_star(&ctx, cmd, &mut out)?,
+        Some(Command::Resolve(args)) => resolve::run(&ctx, args, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

@@ -60,6 +60,25 @@ pub struct Labels {
     pub size: usize,
 }
 
+impl Block {
+    /// Where the block is, in words: `D-1 (field risk)`, `D-9 (whole
+    /// item)`, `the settings (field north_star)`.
+    pub fn place(&self) -> String {
+        place(self.id.as_deref(), self.field.as_deref())
+    }
+}
+
+/// [`Block::place`] of an item id and field.
+pub fn place(id: Option<&str>, field: Option<&str>) -> String {
+    use crate::text::label;
+    match (id, field) {
+        (Some(i), Some(f)) => format!("{} (field {})", label(i), label(f)),
+        (Some(i), None) => format!("{} (whole item)", label(i)),
+        (None, Some(f)) => format!("the settings (field {})", label(f)),
+        (None, None) => "the settings".to_owned(),
+    }
+}
+
 /// Which side of a block to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {

@@ -271,7 +271,7 @@ fn number_in<'a>(
 }
 
 fn level_slot<'a>(meta: &'a mut Meta, key: &str) -> Option<&'a mut Severity> {
-    rule(key).map(|r| r.level_mut(&mut meta.policy))
+    rule(key).and_then(|r| r.level_mut(&mut meta.policy))
 }
 
 #[cfg(test)]

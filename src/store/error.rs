@@ -47,6 +47,23 @@ pub enum StoreError {
         id: String,
         message: String,
     },
+    /// Git conflict markers left in the file (a merge not finished, a web
+    /// UI's merge): the first block, and how many more.
+    #[error(
+        "{path}:{line}: unresolved merge conflict in {}{}: run bearing resolve",
+        crate::merge::markers::place(.id.as_deref(), .field.as_deref()),
+        if *.more == 0 { String::new() } else { format!(" and {} more", .more) }
+    )]
+    Conflict {
+        path: PathBuf,
+        line: usize,
+        /// The item; `None` for the settings.
+        id: Option<String>,
+        /// The field; `None` for whole items.
+        field: Option<String>,
+        /// The blocks after the first.
+        more: usize,
+    },
     #[error(
         "{path}: changed on disk since it was read (another editor, git pull or a second bearing); not overwritten"
     )]

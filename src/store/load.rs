@@ -7,6 +7,7 @@ use super::StoreError;
 use super::comments::Comments;
 use super::format::{self, FormatError};
 use super::watch::Fingerprint;
+use crate::merge::markers;
 use crate::model::{Plan, SCHEMA_VERSION};
 
 /// A plan as read from disk, with what is needed to notice a later change.
@@ -20,6 +21,18 @@ pub struct Loaded {
 }
 
 pub fn load(path: &Path) -> Result<Loaded, StoreError> {
+    let (text, fingerprint) = read_text(path)?;
+    let (plan, comments) = parse_with_comments(path, &text)?;
+    Ok(Loaded {
+        plan,
+        text,
+        fingerprint,
+        comments,
+    })
+}
+
+/// The file's text (see [`decode`]) and fingerprint, not parsed.
+pub fn read_text(path: &Path) -> Result<(String, Fingerprint), StoreError> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -30,14 +43,7 @@ pub fn load(path: &Path) -> Result<Loaded, StoreError> {
         Err(e) => return Err(StoreError::io(path, "cannot read", e)),
     };
     let fingerprint = Fingerprint::of(&bytes);
-    let text = decode(path, bytes)?;
-    let (plan, comments) = parse_with_comments(path, &text)?;
-    Ok(Loaded {
-        plan,
-        text,
-        fingerprint,
-        comments,
-    })
+    Ok((decode(path, bytes)?, fingerprint))
 }
 
 /// The UTF-8 byte-order mark some Windows editors put at the start.
@@ -69,12 +75,58 @@ pub fn decode(path: &Path, mut bytes: Vec<u8>) -> Result<String, StoreError> {
 
 /// Parses plan text read from `path` (used in messages only).
 pub fn parse(path: &Path, text: &str) -> Result<Plan, StoreError> {
-    format::from_text(text).map_err(|e| located(path, e))
+    unmerged(path, text)?;
+    format::from_text(text).map_err(|e| failed(path, text, e))
 }
 
 /// [`parse`] and the comments written in the text.
 pub fn parse_with_comments(path: &Path, text: &str) -> Result<(Plan, Comments), StoreError> {
-    format::from_text_with_comments(text).map_err(|e| located(path, e))
+    unmerged(path, text)?;
+    format::from_text_with_comments(text).map_err(|e| failed(path, text, e))
+}
+
+/// Git conflict markers, before the parser meets them: a file a merge left
+/// with markers says so and names `bearing resolve`, not "Expected
+/// identifier". Only whole blocks count (see [`markers`]): a North Star
+/// line `=======` is text.
+fn unmerged(path: &Path, text: &str) -> Result<(), StoreError> {
+    if !markers::has_markers(text) {
+        return Ok(());
+    }
+    match markers::blocks(text) {
+        Ok(blocks) => match blocks.first() {
+            Some(b) => Err(StoreError::Conflict {
+                path: path.to_path_buf(),
+                line: b.start_line,
+                id: b.id.clone(),
+                field: b.field.clone(),
+                more: blocks.len() - 1,
+            }),
+            None => Ok(()),
+        },
+        // A `<<<<<<<` line that opens no whole block may be text (a line
+        // of a multi-line North Star): the parser decides.
+        Err(_) => Ok(()),
+    }
+}
+
+/// The parser's error, unless the text holds a `<<<<<<<` block that does
+/// not close: then that block, at its line, is the likelier cause.
+fn failed(path: &Path, text: &str, e: FormatError) -> StoreError {
+    match markers::blocks(text) {
+        Err(m) => marker_error(path, m),
+        Ok(_) => located(path, e),
+    }
+}
+
+/// A conflict block that does not close, at its line.
+pub(crate) fn marker_error(path: &Path, e: markers::MarkerError) -> StoreError {
+    StoreError::Parse {
+        path: path.to_path_buf(),
+        line: e.line,
+        column: 1,
+        message: format!("{}; finish the merge by hand", e.message),
+    }
 }
 
 fn located(path: &Path, e: FormatError) -> StoreError {

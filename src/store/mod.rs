@@ -13,6 +13,7 @@ pub mod load;
 pub mod lock;
 pub mod paths;
 pub mod recovery;
+pub mod resolve;
 pub mod save;
 pub mod watch;
 

@@ -1,0 +1,31 @@
+//! The `merge-conflict` rule: git conflict markers left in the plan's text
+//! (a merge not finished, a web UI's merge). It reads the text, not the
+//! plan, because a plan with markers does not parse; one finding per block,
+//! always an error (not in the policy: no level could let such a file pass).
+
+use super::{Finding, Rule};
+use crate::merge::SETTINGS;
+use crate::merge::markers::Block;
+use crate::model::Severity;
+use crate::text::label;
+
+/// One error-level finding per block, at the block's `<<<<<<<` line.
+pub fn merge_conflicts(blocks: &[Block]) -> Vec<Finding> {
+    blocks
+        .iter()
+        .map(|b| {
+            let id = b.id.as_deref().unwrap_or(SETTINGS);
+            Finding {
+                rule: Rule::MergeConflict,
+                severity: Severity::Error,
+                id: id.to_owned(),
+                line: Some(b.start_line),
+                message: format!(
+                    "unresolved merge conflict in {}: run bearing resolve (or --ours / --theirs {})",
+                    b.place(),
+                    label(id)
+                ),
+            }
+        })
+        .collect()
+}

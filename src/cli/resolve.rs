@@ -1,0 +1,147 @@
+//! `bearing resolve [--ours|--theirs] [ID…]`: settles the conflict-marker
+//! blocks a merge left in the plan file (see `store::resolve` for how the
+//! file is written).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::bail;
+
+use super::Ctx;
+use super::args::ResolveArgs;
+use crate::merge::SETTINGS;
+use crate::merge::markers::{Block, Side};
+use crate::model::id::normalize;
+use crate::store;
+use crate::text::label;
+
+pub fn run(ctx: &Ctx, args: ResolveArgs, out: &mut String) -> anyhow::Result<()> {
+    if ctx.demo {
+        bail!("the demo plan has no merge conflicts; use --file PATH");
+    }
+    let path = ctx.path()?;
+    let file = super::display(&path);
+    let side = match (args.ours, args.theirs) {
+        (true, _) => Side::Ours,
+        (_, true) => Side::Theirs,
+        _ => return without_side(&path, &args.ids, out),
+    };
+    let done = store::resolve::resolve(&path, |blocks| picks(blocks, &args.ids, side, &file))?;
+    if done.settled.is_empty() {
+        out.push_str(&format!("{file}: no unresolved merge conflicts\n"));
+        return Ok(());
+    }
+    for (b, side) in &done.settled {
+        out.push_str(&format!("{}: kept {}\n", what(b), side_name(*side)));
+    }
+    match done.remaining.len() {
+        0 => out.push_str(&format!(
+            "{file}: no conflicts left; saved (`git add` it to mark the merge resolved)\n"
+        )),
+        n => out.push_str(&format!(
+            "{file}: {} left (markers kept): run bearing resolve\n",
+            crate::text::count(n, "conflict")
+        )),
+    }
+    Ok(())
+}
+
+/// `bearing resolve` with neither `--ours` nor `--theirs`: lists the
+/// conflicts (of `ids`, or all) and says how to settle them. The one place
+/// the interactive conflict screen will take over.
+fn without_side(path: &Path, ids: &[String], out: &mut String) -> anyhow::Result<()> {
+    let file = super::display(path);
+    let blocks = store::resolve::blocks(path)?;
+    if blocks.is_empty() {
+        out.push_str(&format!("{file}: no unresolved merge conflicts\n"));
+        return Ok(());
+    }
+    let wanted = chosen(&blocks, ids, &file)?;
+    for b in blocks.iter().filter(|b| wanted(b)) {
+        out.push_str(&format!("{file}:{}: {}\n", b.start_line, what(b)));
+        out.push_str(&side_lines("ours", b.labels.ours.as_deref(), &b.ours));
+        out.push_str(&side_lines("theirs", b.labels.theirs.as_deref(), &b.theirs));
+    }
+    out.push_str("settle them with: bearing resolve --ours|--theirs [ID…]\n");
+    Ok(())
+}
+
+/// `  ours (HEAD):` and the side's lines, trimmed, one a line.
+fn side_lines(name: &str, label: Option<&str>, text: &str) -> String {
+    let head = match label {
+        Some(l) => format!("  {name} ({}):", crate::text::sanitize(l)),
+        None => format!("  {name}:"),
+    };
+    let mut s = head;
+    if text.trim().is_empty() {
+        s.push_str(" (nothing)\n");
+        return s;
+    }
+    s.push('\n');
+    for l in text.lines() {
+        s.push_str(&format!("    {}\n", crate::text::sanitize(l.trim())));
+    }
+    s
+}
+
+/// The blocks to settle with `side`: those of `ids`, or all; an id with no
+/// block is an error (and nothing is written).
+fn picks(
+    blocks: &[Block],
+    ids: &[String],
+    side: Side,
+    file: &str,
+) -> anyhow::Result<BTreeMap<usize, Side>> {
+    if blocks.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let wanted = chosen(blocks, ids, file)?;
+    Ok(blocks
+        .iter()
+        .filter(|b| wanted(b))
+        .map(|b| (b.start_line, side))
+        .collect())
+}
+
+/// Whether a block is one of `ids` (all when empty); an error naming an id
+/// no block has, and the ids that have one.
+fn chosen<'a>(
+    blocks: &[Block],
+    ids: &'a [String],
+    file: &str,
+) -> anyhow::Result<impl Fn(&Block) -> bool + 'a> {
+    let ids: Vec<String> = ids.iter().map(|i| normalize(i)).collect();
+    let settings = normalize(SETTINGS);
+    let block_id = move |b: &Block| b.id.as_deref().map_or(settings.clone(), normalize);
+    let have: Vec<String> = blocks.iter().map(&block_id).collect();
+    if let Some(missing) = ids.iter().find(|i| !have.contains(i)) {
+        let mut list = have.clone();
+        list.dedup();
+        bail!(
+            "{}: no unresolved conflict in {file} (conflicts are in: {}); nothing written",
+            label(missing),
+            list.iter()
+                .map(|i| label(i).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    Ok(move |b: &Block| ids.is_empty() || ids.contains(&block_id(b)))
+}
+
+/// `D-1 risk`, `D-9 whole item`, `settings north_star`.
+fn what(b: &Block) -> String {
+    let id = b.id.as_deref().unwrap_or(SETTINGS);
+    match &b.field {
+        Some(f) => format!("{} {}", label(id), label(f)),
+        None => format!("{} whole item", label(id)),
+    }
+}
+
+fn side_name(side: Side) -> &'static str {
+    match side {
+        Side::Ours => "ours",
+        Side::Theirs => "theirs",
+        Side::Base => "base",
+    }
+}
