@@ -157,3 +157,50 @@ fn the_same_field_changed_by_the_ui_and_the_cli_opens_the_conflict_screen() {
         t.quit();
     }
 }
+
+/// The demo plan as a merge left it: D-0YRKT's risk (diff3, with a base)
+/// and owner (two-way) in conflict.
+fn conflicted() -> String {
+    let demo = bearing::store::embedded::DEMO;
+    let risk = "      customer: 4,\n      delivery: 1,\n      risk: 3,\n";
+    let owner = "      owner: \"mei\",\n      tags: [\n        \"performance\",";
+    assert!(demo.contains(risk) && demo.contains(owner));
+    demo.replacen(
+        risk,
+        "      customer: 4,\n      delivery: 1,\n<<<<<<< HEAD\n      risk: 4,\n||||||| base\n      risk: 3,\n=======\n      risk: 5,\n>>>>>>> feature\n",
+        1,
+    )
+    .replacen(
+        owner,
+        "<<<<<<< HEAD\n      owner: \"mei\",\n=======\n      owner: \"bo\",\n>>>>>>> feature\n      tags: [\n        \"performance\",",
+        1,
+    )
+}
+
+#[test]
+fn bearing_resolve_on_a_terminal_opens_the_conflict_screen_and_settles_the_file() {
+    let f = Fixture::new();
+    std::fs::write(&f.path, conflicted()).unwrap();
+    let cmd = format!(
+        "{} resolve --file {}; {AFTER_EXIT}; sleep 60",
+        common::tmux::app(&f.data, ""),
+        f.path.display()
+    );
+    let Some(t) = Tmux::spawn("issue12-resolve", f.dir.path(), &cmd) else {
+        return;
+    };
+    let s = t.wait_for("bearing.ron: merge conflicts — 1/2");
+    assert!(s.contains("D-0YRKT owner"), "{s}");
+    assert!(s.contains("mine mei │ theirs bo"), "{s}");
+    assert!(s.contains("base 3 │ mine 4 │ theirs 5"), "{s}");
+    // Enter before every pick writes nothing.
+    t.keys(&["t", "Enter"]);
+    t.wait_for("1 conflict still to pick");
+    assert_eq!(std::fs::read_to_string(&f.path).unwrap(), conflicted());
+    t.keys(&["b", "Enter"]);
+    let s = t.assert_restored(0);
+    assert!(s.contains("no conflicts left; saved"), "{s}");
+    let plan = bearing::store::load(&f.path).unwrap().plan;
+    let d = plan.debt("D-0YRKT").unwrap();
+    assert_eq!((d.owner.as_str(), d.risk), ("bo", 3));
+}

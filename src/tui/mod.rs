@@ -19,6 +19,7 @@ pub mod overview;
 pub mod pickers;
 pub mod quit;
 pub mod reload;
+pub mod resolve;
 pub mod route;
 pub mod search_worker;
 mod signals;
