@@ -57,6 +57,12 @@ impl Session {
     /// Merges `theirs` (the file as another program left it, already the
     /// version the persist expects to replace) into the session.
     pub(super) fn merge_in(&mut self, theirs: Plan) -> Outside {
+        // Nothing of ours beyond the base (the usual case: the UI is idle):
+        // the merge is theirs, without turning two whole plans into JSON.
+        if self.unsynced.is_empty() && !self.dirty {
+            let merged = theirs.clone();
+            return Outside::Merged(self.take(merged, theirs));
+        }
         let merged = merge::merge(&self.base, &self.plan, &theirs);
         if merged.conflicts.is_empty() {
             return Outside::Merged(self.take(merged.plan, theirs));

@@ -156,6 +156,17 @@ impl App {
         if let Some(outcome) = self.session.save() {
             self.saved = Some(outcome);
         }
+        self.follow_merge();
+    }
+
+    /// A save that ran into an outside change may have merged theirs into
+    /// the plan: the derived rows follow at once (the idle tick then says
+    /// what came in).
+    fn follow_merge(&mut self) {
+        if self.session.has_news() {
+            let selected = self.selected_debt().map(|d| d.id.clone());
+            self.rebuild(selected);
+        }
     }
 
     /// Shows a background save's outcome once it is the last word (no newer
@@ -174,6 +185,7 @@ impl App {
     }
 
     fn take_save_outcome(&mut self, outcome: Option<Result<String, SaveError>>) -> bool {
+        self.follow_merge();
         let Some(outcome) = outcome else {
             return false;
         };
