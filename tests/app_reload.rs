@@ -150,8 +150,16 @@ fn conflict(dir: &Path, name: &str) -> (std::path::PathBuf, App) {
     assert!(app.dirty());
     reload::tick(&mut app);
     assert_eq!(app.mode.kind(), ModeKind::Conflicts);
-    assert!(message(&app).contains("1 change clashes"), "{}", message(&app));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "nothing written");
+    assert!(
+        message(&app).contains("1 change clashes"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "nothing written"
+    );
     (path, app)
 }
 
@@ -189,7 +197,11 @@ fn r_takes_their_version_after_a_clash(dir: &Path) {
     // Esc leaves the screen with nothing written and ours unsaved.
     press_saved(&mut app, "<Esc>");
     assert_eq!(app.mode, Mode::Normal);
-    assert!(message(&app).contains("nothing written"), "{}", message(&app));
+    assert!(
+        message(&app).contains("nothing written"),
+        "{}",
+        message(&app)
+    );
     assert!(app.dirty());
     let mine = app.plan().debt("D-00008").unwrap().status;
     press_saved(&mut app, "R");
@@ -294,8 +306,5 @@ fn a_read_only_ui_follows_the_file_too(dir: &Path) {
     outside(&path, |p| p.debts.retain(|d| d.id != "D-00001"));
     assert!(reload::tick(&mut app));
     assert!(app.plan().debt("D-00001").is_none());
-    assert_eq!(
-        message(&app),
-        "reloaded second.ron: D-00001 removed"
-    );
+    assert_eq!(message(&app), "reloaded second.ron: D-00001 removed");
 }

@@ -97,7 +97,13 @@ fn cli_checkins_while_the_ui_holds_a_change_are_merged_without_a_question() {
     ask_to_remove_the_latest_checkin(&t);
     // A pipeline's burst of check-ins on other days.
     for day in 1..=5 {
-        f.cli(&["checkin", KR, &format!("{}", 60 + day), "--date", &format!("2026-11-0{day}")]);
+        f.cli(&[
+            "checkin",
+            KR,
+            &format!("{}", 60 + day),
+            "--date",
+            &format!("2026-11-0{day}"),
+        ]);
     }
     t.keys(&["y"]);
     let s = t.wait_for("merged from disk: ");
@@ -105,7 +111,8 @@ fn cli_checkins_while_the_ui_holds_a_change_are_merged_without_a_question() {
     assert!(status.contains(&format!("{KR} check-in 2026-11-0")), "{s}");
     assert!(status.contains(" more"), "{s}");
     assert!(!s.contains("R reloads") && !s.contains("K keeps"), "{s}");
-    let disk = f.plan_when(|p| checkin(p, "2026-11-19").is_none() && checkin(p, "2026-11-05").is_some());
+    let disk =
+        f.plan_when(|p| checkin(p, "2026-11-19").is_none() && checkin(p, "2026-11-05").is_some());
     assert_eq!(checkin(&disk, "2026-11-19"), None, "the UI's change");
     for day in 1..=5 {
         assert_eq!(
@@ -146,10 +153,17 @@ fn the_same_field_changed_by_the_ui_and_the_cli_opens_the_conflict_screen() {
         t.keys(&["y"]);
         let s = t.wait_for("bearing.ron changed on disk — 1/1");
         assert!(s.contains(&format!("{KR} check-in 2026-11-19 · ")), "{s}");
-        assert!(s.contains("mine (absent)") || s.contains("mine none"), "{s}");
+        assert!(
+            s.contains("mine (absent)") || s.contains("mine none"),
+            "{s}"
+        );
         assert!(s.contains("theirs"), "{s}");
         let on_disk = || bearing::store::load(&f.path).unwrap().plan;
-        assert_eq!(checkin(&on_disk(), "2026-11-19"), Some(55.0), "nothing written yet");
+        assert_eq!(
+            checkin(&on_disk(), "2026-11-19"),
+            Some(55.0),
+            "nothing written yet"
+        );
         t.keys(&[pick, "Enter"]);
         t.wait_for("conflicts settled");
         let disk = f.plan_when(|p| checkin(p, "2026-11-19") == expected);

@@ -80,15 +80,27 @@ fn picks_are_applied_only_once_all_are_made() {
     // The second row back to the base, then the first: mine.
     press_saved(&mut app, "j b");
     press_saved(&mut app, "<Enter>");
-    assert!(message(&app).contains("1 conflict still to pick"), "{}", message(&app));
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), before, "nothing written yet");
+    assert!(
+        message(&app).contains("1 conflict still to pick"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "nothing written yet"
+    );
     press_saved(&mut app, "k m <Enter>");
     assert_eq!(app.mode, Mode::Normal, "{}", message(&app));
     app.wait_saved();
     let disk = on_disk(&path);
     let d = disk.debt("D-00008").unwrap();
     assert_eq!(d.status, DebtStatus::Open, "the base");
-    assert_eq!(d.customer, fixture().debt("D-00008").unwrap().customer + 1, "mine");
+    assert_eq!(
+        d.customer,
+        fixture().debt("D-00008").unwrap().customer + 1,
+        "mine"
+    );
     assert_eq!(disk.north_star, "theirs", "what did not clash came in");
     assert_eq!(disk, **app.plan());
 }
@@ -100,7 +112,11 @@ fn esc_writes_nothing_and_the_next_change_asks_again() {
     let before = std::fs::read_to_string(&path).unwrap();
     press_saved(&mut app, "t <Esc>");
     assert_eq!(app.mode, Mode::Normal);
-    assert!(message(&app).contains("nothing written"), "{}", message(&app));
+    assert!(
+        message(&app).contains("nothing written"),
+        "{}",
+        message(&app)
+    );
     assert!(app.dirty());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
     // The next change saves: the screen opens again, picks start over.

@@ -181,7 +181,10 @@ mod tests {
             .push(Debt::new("D-3".into(), "three".into(), day(1)));
         after.weights.risk = 7.0;
         let (_, came) = incoming(&before, &after);
-        let said: Vec<String> = came.iter().map(|c| format!("{} {:?}", c.id, c.what)).collect();
+        let said: Vec<String> = came
+            .iter()
+            .map(|c| format!("{} {:?}", c.id, c.what))
+            .collect();
         assert_eq!(
             said,
             [

@@ -169,7 +169,13 @@ fn a_clash_settled_with_mine_is_saved() {
     let m = s.settle(&[Side::Ours]).unwrap().unwrap();
     assert!(m.kept_mine);
     assert_eq!(
-        log.borrow().written.as_ref().unwrap().debt("D-1").unwrap().title,
+        log.borrow()
+            .written
+            .as_ref()
+            .unwrap()
+            .debt("D-1")
+            .unwrap()
+            .title,
         "mine"
     );
 }

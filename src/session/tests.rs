@@ -150,7 +150,11 @@ fn the_watch_merges_an_outside_change_into_an_unsaved_one() {
     assert!(!s.dirty(), "the merge was saved");
     assert_eq!(s.undo().as_deref(), Some("add D-1"), "undo kept our step");
     assert_eq!(**s.plan(), theirs);
-    assert_eq!(log.borrow().seeds, 2, "the writer starts over from the merge");
+    assert_eq!(
+        log.borrow().seeds,
+        2,
+        "the writer starts over from the merge"
+    );
 
     log.borrow_mut().outside = Some(Err("line 3: expected `)`".into()));
     assert_eq!(

@@ -23,8 +23,8 @@ use super::keymap;
 use super::state::{Applies, ConflictRow, ConflictScreen, ModeKind, Pick};
 use super::theme::Theme;
 use super::views;
-use crate::merge::markers::{Block, Side};
 use crate::merge::SETTINGS;
+use crate::merge::markers::{Block, Side};
 use crate::store::{self, resolve::Resolved};
 use crate::text::sanitize;
 
@@ -42,9 +42,10 @@ pub enum Step {
 /// The screen for `blocks` of the file at `path`.
 pub fn screen(path: &Path, blocks: &[Block]) -> ConflictScreen {
     let rows = blocks.iter().map(row).collect();
-    let file = path
-        .file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let file = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     ConflictScreen::new(
         format!("{file}: merge conflicts"),
         rows,
@@ -66,10 +67,9 @@ fn row(b: &Block) -> ConflictRow {
     ConflictRow {
         item: sanitize(b.id.as_deref().unwrap_or(SETTINGS)).into_owned(),
         title: sanitize(&title).into_owned(),
-        field: field.as_deref().map_or_else(
-            || "the whole item".to_owned(),
-            super::conflicts::field_name,
-        ),
+        field: field
+            .as_deref()
+            .map_or_else(|| "the whole item".to_owned(), super::conflicts::field_name),
         base: b.base.as_deref().and_then(side),
         mine: side(&b.ours),
         theirs: side(&b.theirs),
@@ -80,7 +80,11 @@ fn row(b: &Block) -> ConflictRow {
 /// A side's lines as the screen shows them: one `field: value,` line is its
 /// value; more lines are joined; nothing is "(nothing)".
 fn side_text(text: &str, field: Option<&str>) -> String {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     match lines.as_slice() {
         [] => "(nothing)".to_owned(),
         [one] => {
@@ -171,7 +175,10 @@ pub fn run(path: &Path, wanted: impl Fn(&Block) -> bool) -> anyhow::Result<Optio
             let line = message.clone().unwrap_or_else(|| {
                 "pick a version of each conflict; Enter settles the file".to_owned()
             });
-            frame.render_widget(Paragraph::new(Span::styled(line, theme.status_bar())), status);
+            frame.render_widget(
+                Paragraph::new(Span::styled(line, theme.status_bar())),
+                status,
+            );
         });
         if let Err(e) = drawn {
             ratatui::restore();

@@ -5,9 +5,9 @@
 use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
 use super::route::{self, Routed};
+use super::{conflicts, forms, overview, pickers, quit, reload};
 use super::{debt_ops, edits};
 use super::{experiment_ops, import_ops, sprint_ops};
-use super::{conflicts, forms, overview, pickers, quit, reload};
 
 /// Rows a page moves when the view has not been drawn yet.
 const DEFAULT_PAGE: usize = 10;

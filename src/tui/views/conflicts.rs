@@ -85,9 +85,9 @@ fn versions<'a>(row: &ConflictRow, chosen: Option<Pick>, w: usize, t: &Theme) ->
         if k > 0 {
             spans.push(Span::styled(" │ ", t.dim()));
         }
-        let shown = v.as_deref().map_or("(absent)".to_owned(), |v| {
-            v.replace(['\n', '\r'], " ⏎ ")
-        });
+        let shown = v
+            .as_deref()
+            .map_or("(absent)".to_owned(), |v| v.replace(['\n', '\r'], " ⏎ "));
         let text = format!("{} {shown}", side.label());
         if chosen == Some(side) {
             spans.push(Span::styled(
