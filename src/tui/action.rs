@@ -3,8 +3,6 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::state::Pick;
-
 /// The five screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum View {
@@ -77,6 +75,24 @@ impl Rating {
 
     pub fn next(self) -> Rating {
         Rating::ALL[(self as usize + 1) % Rating::ALL.len()]
+    }
+}
+
+/// Which version a conflict keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pick {
+    Mine,
+    Theirs,
+    Base,
+}
+
+impl Pick {
+    pub fn label(self) -> &'static str {
+        match self {
+            Pick::Mine => "mine",
+            Pick::Theirs => "theirs",
+            Pick::Base => "base",
+        }
     }
 }
 

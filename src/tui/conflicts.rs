@@ -6,6 +6,7 @@
 
 use super::action::Effect;
 use super::app::{App, Mode};
+use super::merged::{field_name, value};
 use super::state::{Applies, ConflictRow, ConflictScreen, Pick};
 use crate::merge::{Conflict, SETTINGS, Side};
 use crate::model::{Item, Plan};
@@ -51,19 +52,6 @@ pub fn row(plan: &Plan, c: &Conflict) -> ConflictRow {
     }
 }
 
-/// A field as the screen says it: `checkins[2026-11-19]` is "check-in
-/// 2026-11-19"; others as named (`risk`, `weights.risk`).
-pub fn field_name(field: &str) -> String {
-    let clean = sanitize(field);
-    match clean
-        .strip_prefix("checkins[")
-        .and_then(|rest| rest.strip_suffix(']'))
-    {
-        Some(date) => format!("check-in {date}"),
-        None => clean.into_owned(),
-    }
-}
-
 fn title_of(item: &Item) -> String {
     match item {
         Item::Objective(x) => x.title.clone(),
@@ -71,25 +59,6 @@ fn title_of(item: &Item) -> String {
         Item::Hypothesis(x) => x.title.clone(),
         Item::Debt(x) => x.title.clone(),
         Item::Sprint(x) => x.name.clone(),
-    }
-}
-
-/// A value's JSON text as the screen says it: text without its quotes,
-/// `null` as "none"; a whole item by its title.
-pub fn value(json: &str, whole: bool) -> String {
-    let parsed: Option<serde_json::Value> = serde_json::from_str(json).ok();
-    match parsed {
-        Some(serde_json::Value::String(s)) => sanitize(&s).into_owned(),
-        Some(serde_json::Value::Null) => "none".to_owned(),
-        Some(serde_json::Value::Object(m)) if whole => {
-            let name = m
-                .get("title")
-                .or_else(|| m.get("name"))
-                .and_then(serde_json::Value::as_str)
-                .unwrap_or("");
-            format!("item “{}”", sanitize(name))
-        }
-        _ => sanitize(json).into_owned(),
     }
 }
 
@@ -136,7 +105,7 @@ fn settle_session(app: &mut App, picks: &[Pick]) -> Effect {
     match settled {
         Ok(merge) => {
             leave_screen(app);
-            super::reload::said_merged(app, &merge, true);
+            super::merged::said_merged(app, &merge, true);
             Effect::None
         }
         Err(why) => {

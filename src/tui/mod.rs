@@ -15,6 +15,7 @@ pub mod experiment_ops;
 pub mod forms;
 pub mod import_ops;
 pub mod keymap;
+pub mod merged;
 pub mod overview;
 pub mod pickers;
 pub mod quit;

@@ -11,8 +11,9 @@
 
 use super::action::Effect;
 use super::app::{App, Mode};
+use super::merged::said_merged;
 use super::state::Question;
-use crate::session::{Came, Incoming, KeepMine, Merge, Outside};
+use crate::session::{KeepMine, Outside};
 use crate::text::sanitize;
 
 impl Question {
@@ -105,83 +106,6 @@ pub fn tick(app: &mut App) -> bool {
                 )),
             }
             true
-        }
-    }
-}
-
-/// How long the list of what came in may grow before "+N more" (the
-/// status line has about this much room at 80 columns after its head).
-const BUDGET: usize = 40;
-/// A value longer than this is not shown in the status line, only its field.
-const SHORT: usize = 16;
-
-/// After an outside change was merged in (or its conflicts settled): what
-/// came in, on one line.
-pub fn said_merged(app: &mut App, merge: &Merge, settled: bool) {
-    match &merge.saved {
-        Some(outcome) => app.saved = Some(outcome.clone()),
-        // The last save's outcome was about the old file.
-        None => app.saved = None,
-    }
-    let head = if settled {
-        "conflicts settled, merged from disk".to_owned()
-    } else if merge.kept_mine {
-        "merged from disk".to_owned()
-    } else {
-        format!("reloaded {}", file_name(app))
-    };
-    let mut line = format!("{head}: {}", came_in(&merge.incoming));
-    if merge.dropped_steps > 0 {
-        line.push_str(&format!(
-            " ({} on those items dropped)",
-            super::state::plural(merge.dropped_steps, "undo step")
-        ));
-    }
-    app.info(line);
-}
-
-/// "D-7K2 risk 3→4, KR-2B7 check-in 2026-11-30, D-9 added, +2 more".
-pub fn came_in(incoming: &[Incoming]) -> String {
-    if incoming.is_empty() {
-        return "nothing changed".to_owned();
-    }
-    // The first always, then as many as fit.
-    let mut named: Vec<String> = Vec::new();
-    let mut used = 0;
-    for c in incoming {
-        let said = one(c);
-        let width = crate::text::display_width(&said) + 2;
-        if !named.is_empty() && used + width > BUDGET {
-            break;
-        }
-        used += width;
-        named.push(said);
-    }
-    let left = incoming.len() - named.len();
-    if left > 0 {
-        named.push(format!("+{left} more"));
-    }
-    named.join(", ")
-}
-
-fn one(c: &Incoming) -> String {
-    let id = sanitize(&c.id);
-    match &c.what {
-        Came::Added => format!("{id} added"),
-        Came::Removed => format!("{id} removed"),
-        Came::CheckIn(date) => format!("{id} check-in {}", sanitize(date)),
-        Came::Field { name, old, new } => {
-            let name = super::conflicts::field_name(name);
-            let word = |v: &Option<String>| {
-                v.as_deref()
-                    .map_or_else(|| "none".to_owned(), |v| super::conflicts::value(v, false))
-            };
-            let (old, new) = (word(old), word(new));
-            if old.chars().count() <= SHORT && new.chars().count() <= SHORT {
-                format!("{id} {name} {old}→{new}")
-            } else {
-                format!("{id} {name}")
-            }
         }
     }
 }

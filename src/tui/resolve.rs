@@ -69,7 +69,7 @@ fn row(b: &Block) -> ConflictRow {
         title: sanitize(&title).into_owned(),
         field: field
             .as_deref()
-            .map_or_else(|| "the whole item".to_owned(), super::conflicts::field_name),
+            .map_or_else(|| "the whole item".to_owned(), super::merged::field_name),
         base: b.base.as_deref().and_then(side),
         mine: side(&b.ours),
         theirs: side(&b.theirs),

@@ -5,23 +5,7 @@
 
 use std::path::PathBuf;
 
-/// Which version a conflict keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pick {
-    Mine,
-    Theirs,
-    Base,
-}
-
-impl Pick {
-    pub fn label(self) -> &'static str {
-        match self {
-            Pick::Mine => "mine",
-            Pick::Theirs => "theirs",
-            Pick::Base => "base",
-        }
-    }
-}
+pub use crate::tui::action::Pick;
 
 /// One conflict, as shown: the values are already worded for the screen
 /// (`None`: that version has none, e.g. the item is deleted there).
