@@ -133,3 +133,20 @@ fn esc_writes_nothing_and_the_next_change_asks_again() {
     assert_eq!((d.status, d.customer), (DebtStatus::Done, 4), "theirs");
     assert_eq!(d.delivery, 1, "our change that did not clash");
 }
+
+#[test]
+fn the_conflict_screen_draws_at_every_small_size() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, app) = clash(tmp.path());
+    for w in [20u16, 21, 30, 44, 60] {
+        for h in [5u16, 6, 7, 9, 12] {
+            let s = screen(&app, w, h);
+            for line in s.lines() {
+                assert!(
+                    bearing::text::display_width(line.trim_matches('"')) <= usize::from(w),
+                    "{w}×{h}:\n{s}"
+                );
+            }
+        }
+    }
+}
