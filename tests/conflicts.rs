@@ -88,7 +88,8 @@ fn a_plan_git_left_with_markers_names_the_conflict_on_load() {
     } else {
         &b
     };
-    for args in [&["list"][..], &["rank"], &["show", &a]] {
+    // No command: the UI's own load, before any terminal is set up.
+    for args in [&[][..], &["list"], &["rank"], &["show", &a]] {
         let r = sb.run(args);
         assert_eq!(r.code, 1, "{args:?}");
         assert!(
@@ -426,4 +427,37 @@ fn a_delete_against_an_edit_is_settled_as_a_whole_item() {
     );
     assert_eq!(sb.run(&["show", &gone]).code, 1);
     sb.ok(&["show", &keep]);
+}
+
+/// The open UI's watch reads through the same loader: a merge that lands
+/// markers on disk is named, not "Expected identifier".
+#[test]
+fn the_ui_watch_and_reload_name_a_conflict_that_lands_on_disk() {
+    use bearing::session::Persist;
+    use bearing::session::file_persist::FilePersist;
+    let sb = Sandbox::init();
+    let loaded = bearing::store::load(&sb.plan()).unwrap();
+    let mut persist = FilePersist::new(sb.plan(), loaded.fingerprint, None);
+    clash(&sb);
+    let mut seen = None;
+    for _ in 0..20 {
+        if let Some(r) = persist.check_external() {
+            seen = Some(r);
+            break;
+        }
+    }
+    let e = seen.expect("the watch sees the change").unwrap_err();
+    assert!(e.contains("unresolved merge conflict in"), "{e}");
+    assert!(e.contains("run bearing resolve"), "{e}");
+    let e = persist.reload_from_disk().unwrap_err();
+    assert!(e.contains("unresolved merge conflict in"), "{e}");
+}
+
+#[test]
+fn merge_conflict_is_not_a_policy_level() {
+    let sb = Sandbox::init();
+    let r = sb.run(&["config", "set", "policy.merge-conflict", "off"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("always an error"), "{}", r.stderr);
+    assert!(!sb.ok(&["config", "show"]).contains("merge"));
 }

@@ -16,11 +16,17 @@
 //!   both sides is merged line by line ([`lines`]) before it is a conflict.
 //!
 //! Settings (North Star, weights, health thresholds, policy) merge as fields
-//! of the item [`SETTINGS`]. Pure: plans in, a plan and conflicts out.
+//! of the item [`SETTINGS`]. The merged plan is then checked as a whole
+//! ([`validate`]): a reference left dangling (a key result whose objective
+//! the other side deleted), a value rule broken by fields from both sides
+//! (a start after the other side's due date) or an id held twice is a
+//! conflict too, never a silently broken plan. Pure: plans in, a plan and
+//! conflicts out.
 
 mod lines;
 pub mod markers;
 pub mod settle;
+mod validate;
 
 pub use settle::{SettleError, Side, settle};
 
@@ -33,6 +39,8 @@ mod proptests;
 mod settle_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod validate_tests;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -121,6 +129,7 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
     *hypotheses = records(&base.hypotheses, &ours.hypotheses, &theirs.hypotheses, c);
     *debts = records(&base.debts, &ours.debts, &theirs.debts, c);
     *sprints = records(&base.sprints, &ours.sprints, &theirs.sprints, c);
+    validate::validate(base, ours, theirs, &mut plan, &mut conflicts);
     Merged { plan, conflicts }
 }
 

@@ -14,6 +14,8 @@ use proptest::prelude::*;
 use super::*;
 use crate::model::{Debt, Hypothesis, KeyResult, Objective, Sprint};
 
+mod links;
+
 const WORDS: [&str; 3] = ["alpha", "beta", "gamma"];
 const KINDS: [&str; 5] = ["O", "KR", "H", "D", "S"];
 
@@ -160,8 +162,25 @@ fn field(e: &Edit, id: &str) -> &'static str {
     }
 }
 
-/// The (item, field) pairs an edit may change; `*` is the whole item.
+/// The (item, field) pairs an edit may change; `*` is the whole item. A new
+/// link to an item touches it as `link`: it clashes with a removal of the
+/// item (a dangling reference is a conflict), not with an edit of it.
 fn touched(e: &Edit, base: &[String]) -> Vec<(String, String)> {
+    let mut out = touched_fields(e, base);
+    let link = match e {
+        Edit::Add(k, _, _) if k % 5 == 1 => Some("O-00001".to_owned()),
+        Edit::Toggle(i, v) => target(base, *i).and_then(|id| match id.split('-').next() {
+            Some("H") => Some(format!("KR-0000{v}")),
+            Some("S") => Some(format!("D-0000{v}")),
+            _ => None,
+        }),
+        _ => None,
+    };
+    out.extend(link.map(|l| (l, "link".to_owned())));
+    out
+}
+
+fn touched_fields(e: &Edit, base: &[String]) -> Vec<(String, String)> {
     match e {
         Edit::Add(k, n, _) => vec![(id(*k, *n), "*".into())],
         Edit::Weight(w, _) => vec![(SETTINGS.into(), format!("weight{w}"))],

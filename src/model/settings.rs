@@ -161,6 +161,13 @@ pub fn entries(meta: &Meta) -> Vec<(&'static str, String)> {
 /// whole; returns the canonical name and the old value.
 pub fn set(meta: &mut Meta, name: &str, value: &str) -> Result<(&'static str, String), FieldError> {
     let Some(key) = self::key(name) else {
+        let norm = name.trim().to_ascii_lowercase().replace('-', "_");
+        if norm == "policy.merge_conflict" {
+            return Err(FieldError::new(
+                "setting",
+                "policy.merge_conflict cannot be set: conflict markers left in the file are always an error (settle them with `bearing resolve`)",
+            ));
+        }
         return Err(FieldError::new(
             "setting",
             format!(
