@@ -150,3 +150,30 @@ fn the_conflict_screen_draws_at_every_small_size() {
         }
     }
 }
+
+#[test]
+fn q_right_after_an_outside_change_quits_with_both_changes_on_disk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("bearing.ron");
+    let fp = store::create(&path, &store::render(&fixture()).unwrap()).unwrap();
+    let persist = FilePersist::new(path.clone(), fp, None);
+    let mut app = App::new(fixture(), today(), false, Box::new(persist));
+    app.session.persist_mut().flush();
+    store::update(&path, |p: &mut Plan| {
+        p.north_star = "theirs".into();
+        Ok::<(), store::StoreError>(())
+    })
+    .unwrap();
+    // Our change and q before any tick: the save runs into theirs, merges,
+    // and q waits for the merge's save.
+    press(&mut app, "2 x");
+    assert_eq!(
+        press(&mut app, "q"),
+        bearing::tui::action::Effect::Quit,
+        "{}",
+        message(&app)
+    );
+    let disk = on_disk(&path);
+    assert_eq!(disk.north_star, "theirs");
+    assert_eq!(disk.debt("D-00008").unwrap().status, DebtStatus::InProgress);
+}

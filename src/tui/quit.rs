@@ -45,6 +45,16 @@ pub fn quit(app: &mut App) -> Effect {
         app.save();
     }
     app.wait_saved();
+    // A save that ran into an outside change merged theirs and saves the
+    // merge: wait for that save too (it may run into another one). A clash
+    // stays: the question below offers K.
+    for _ in 0..3 {
+        if !app.session.has_news() || app.session.clash().is_some() {
+            break;
+        }
+        app.watch();
+        app.wait_saved();
+    }
     if !unsaved(app) {
         return Effect::Quit;
     }
