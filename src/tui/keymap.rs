@@ -378,30 +378,8 @@ pub fn hints(mode: ModeKind) -> Vec<String> {
 mod palette;
 pub use palette::{Command, PaletteEntry, commands, palette};
 
-fn all_scopes() -> Vec<Scope> {
-    let mut scopes: Vec<Scope> = Vec::new();
-    for b in BINDINGS {
-        if !scopes.contains(&b.scope) {
-            scopes.push(b.scope);
-        }
-    }
-    scopes
-}
-
-/// The key table for the README, generated so it cannot drift.
-pub fn markdown_table() -> String {
-    let mut out = String::from("| Keys | Where | Does |\n|---|---|---|\n");
-    for (scope, keys, help) in grouped(&all_scopes()) {
-        let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            keys.join(" "),
-            scope.label(),
-            help
-        ));
-    }
-    out
-}
+mod table;
+pub use table::markdown_table;
 
 #[cfg(test)]
 mod tests;
