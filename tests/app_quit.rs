@@ -22,8 +22,10 @@ use bearing::tui::quit;
 use common::keys::{press, type_text};
 use common::{fixture, today};
 
-/// A UI on a plan file, an outside write, then our change: its save is
-/// refused and the App holds the only copy of it.
+/// A UI on a plan file, an outside write, then our change of the same
+/// field: the two clash, so nothing is written and the App holds the only
+/// copy of ours (an outside change of other fields merges, see
+/// `app_reload.rs`).
 fn conflict(dir: &Path, name: &str) -> (PathBuf, App) {
     let path = dir.join(name);
     let fp = store::create(&path, &store::render(&fixture()).unwrap()).unwrap();
@@ -31,6 +33,9 @@ fn conflict(dir: &Path, name: &str) -> (PathBuf, App) {
     let mut app = App::new(fixture(), today(), false, Box::new(persist));
     store::update(&path, |p: &mut Plan| {
         p.north_star = "theirs".into();
+        if let Some(d) = p.debts.iter_mut().find(|d| d.id == "D-00008") {
+            d.status = DebtStatus::Done;
+        }
         Ok::<(), store::StoreError>(())
     })
     .unwrap();

@@ -1,7 +1,8 @@
 //! The open UI and other writers of the same file (a pipeline's `bearing
-//! checkin`, `git pull`): the idle tick reloads and says what changed; a save
-//! over an outside change is refused and R / K resolve it. The tick handler
-//! is driven directly, nothing sleeps.
+//! checkin`, `git pull`): the idle tick merges theirs in and says what came
+//! in; a save that finds the file changed merges and saves again without a
+//! question; a clash opens the conflict screen, and R / K still take theirs
+//! or keep mine whole. The tick handler is driven directly, nothing sleeps.
 //!
 //! One test function: it sets `BEARING_DATA_DIR` (where backups go) before
 //! any other thread could read the environment.
@@ -14,7 +15,7 @@ use common::message;
 
 use std::path::Path;
 
-use bearing::model::{Debt, Plan};
+use bearing::model::{Debt, DebtStatus, Plan};
 use bearing::session::file_persist::FilePersist;
 use bearing::store;
 use bearing::tui::app::{App, Mode, ModeKind};
@@ -56,7 +57,9 @@ fn outside_changes_reload_or_are_resolved_with_r_and_k() {
     unsafe { std::env::set_var("BEARING_DATA_DIR", tmp.path().join("data")) };
 
     reloads_after_an_outside_write(tmp.path());
-    r_takes_their_version_after_a_refused_save(tmp.path());
+    a_refused_save_merges_theirs_and_saves_both(tmp.path());
+    a_clash_opens_the_conflict_screen_and_theirs_is_written(tmp.path());
+    r_takes_their_version_after_a_clash(tmp.path());
     k_keeps_mine_and_backs_up_theirs(tmp.path());
     an_unreadable_outside_version_is_reported_once(tmp.path());
     a_read_only_ui_follows_the_file_too(tmp.path());
@@ -83,7 +86,7 @@ fn reloads_after_an_outside_write(dir: &Path) {
     assert!(reload::tick(&mut app));
     assert_eq!(
         message(&app),
-        "reloaded bearing.ron: 1 added, 1 changed, 1 removed (D-00009, D-00003, D-00005)"
+        "reloaded bearing.ron: D-00009 added, D-00003 title, +1 more"
     );
     assert_eq!(**app.plan(), on_disk(&path));
     assert!(app.plan().debt("D-00005").is_none());
@@ -103,29 +106,103 @@ fn reloads_after_an_outside_write(dir: &Path) {
     assert_eq!(on_disk(&path), **app.plan());
 }
 
-/// An outside write, then our change before the tick noticed: the save is
-/// refused and says what to do.
-fn conflict(dir: &Path, name: &str) -> (std::path::PathBuf, App) {
-    let (path, mut app) = open(dir, name, false);
+/// An outside write of other fields, then our change before the tick
+/// noticed: the refused save merges theirs and saves both, no question.
+fn a_refused_save_merges_theirs_and_saves_both(dir: &Path) {
+    let (path, mut app) = open(dir, "merge.ron", false);
     outside(&path, |p| p.north_star = "theirs".into());
     press_saved(&mut app, "2 x");
+    assert!(matches!(&app.saved, Some(Ok(_))), "{:?}", app.saved);
+    assert!(reload::tick(&mut app), "the merge is said");
+    assert_eq!(message(&app), "merged from disk: settings north_star");
+    assert_eq!(app.mode, Mode::Normal, "no question");
+    app.wait_saved();
+    let disk = on_disk(&path);
+    assert_eq!(disk.north_star, "theirs");
+    assert_eq!(disk.debt("D-00008").unwrap().status, DebtStatus::InProgress);
+    assert_eq!(disk, **app.plan());
+    assert!(!app.dirty());
+    // Undo still has our step: it puts D-00008 back, theirs stays.
+    press_saved(&mut app, "u");
+    let disk = on_disk(&path);
+    assert_eq!(disk.debt("D-00008").unwrap().status, DebtStatus::Open);
+    assert_eq!(disk.north_star, "theirs");
+}
+
+/// An outside write of the field we change: the save opens the conflict
+/// screen and writes nothing.
+fn conflict(dir: &Path, name: &str) -> (std::path::PathBuf, App) {
+    let (path, mut app) = open(dir, name, false);
+    outside(&path, |p| {
+        p.north_star = "theirs".into();
+        if let Some(d) = p.debts.iter_mut().find(|d| d.id == "D-00008") {
+            d.status = DebtStatus::Done;
+        }
+    });
+    let before = std::fs::read_to_string(&path).unwrap();
+    press_saved(&mut app, "2 x");
     let Some(Err(refused)) = &app.saved else {
-        panic!("the save must fail: {:?}", app.saved)
+        panic!("the save must not go through: {:?}", app.saved)
     };
     // As the status bar says it.
     let why = bearing::tui::app::save_error_text(refused);
     assert!(why.contains("changed on disk"), "{why}");
-    assert!(why.contains("R reloads theirs"), "{why}");
     assert!(app.dirty());
+    reload::tick(&mut app);
+    assert_eq!(app.mode.kind(), ModeKind::Conflicts);
     assert!(
-        !reload::tick(&mut app),
-        "never drops an unsaved change by itself"
+        message(&app).contains("1 change clashes"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        before,
+        "nothing written"
     );
     (path, app)
 }
 
-fn r_takes_their_version_after_a_refused_save(dir: &Path) {
+fn a_clash_opens_the_conflict_screen_and_theirs_is_written(dir: &Path) {
+    let (path, mut app) = conflict(dir, "clash.ron");
+    let Mode::Conflicts { screen, .. } = &app.mode else {
+        panic!("the conflict screen")
+    };
+    assert_eq!(screen.rows.len(), 1);
+    assert_eq!(screen.rows[0].item, "D-00008");
+    assert_eq!(screen.rows[0].field, "status");
+    assert_eq!(screen.rows[0].mine.as_deref(), Some("in_progress"));
+    assert_eq!(screen.rows[0].theirs.as_deref(), Some("done"));
+    // Enter before a pick writes nothing.
+    press_saved(&mut app, "<Enter>");
+    assert_eq!(app.mode.kind(), ModeKind::Conflicts);
+    assert!(message(&app).contains("still to pick"), "{}", message(&app));
+    press_saved(&mut app, "t <Enter>");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(
+        message(&app).starts_with("conflicts settled, merged from disk: "),
+        "{}",
+        message(&app)
+    );
+    app.wait_saved();
+    let disk = on_disk(&path);
+    assert_eq!(disk.debt("D-00008").unwrap().status, DebtStatus::Done);
+    assert_eq!(disk.north_star, "theirs");
+    assert_eq!(**app.plan(), disk);
+    assert!(!app.dirty());
+}
+
+fn r_takes_their_version_after_a_clash(dir: &Path) {
     let (path, mut app) = conflict(dir, "r.ron");
+    // Esc leaves the screen with nothing written and ours unsaved.
+    press_saved(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(
+        message(&app).contains("nothing written"),
+        "{}",
+        message(&app)
+    );
+    assert!(app.dirty());
     let mine = app.plan().debt("D-00008").unwrap().status;
     press_saved(&mut app, "R");
     assert_eq!(app.mode.kind(), ModeKind::Ask);
@@ -151,6 +228,7 @@ fn r_takes_their_version_after_a_refused_save(dir: &Path) {
 
 fn k_keeps_mine_and_backs_up_theirs(dir: &Path) {
     let (path, mut app) = conflict(dir, "k.ron");
+    press_saved(&mut app, "<Esc>");
     let theirs = std::fs::read_to_string(&path).unwrap();
     press_saved(&mut app, "K");
     assert!(!app.dirty());
@@ -228,8 +306,5 @@ fn a_read_only_ui_follows_the_file_too(dir: &Path) {
     outside(&path, |p| p.debts.retain(|d| d.id != "D-00001"));
     assert!(reload::tick(&mut app));
     assert!(app.plan().debt("D-00001").is_none());
-    assert_eq!(
-        message(&app),
-        "reloaded second.ron: 0 added, 0 changed, 1 removed (D-00001)"
-    );
+    assert_eq!(message(&app), "reloaded second.ron: D-00001 removed");
 }

@@ -70,10 +70,15 @@ impl Fixture {
         }
     }
 
-    /// Another program's edit (a pipeline's check-in, `git pull`).
-    fn outside_edit(&self) {
+    /// Another program's edit (a pipeline's check-in, `git pull`) of the
+    /// item `id`: against our deletion of it, a clash (an edit of other
+    /// items would merge).
+    fn outside_edit(&self, id: &str) {
         bearing::store::update(&self.path, |p: &mut Plan| {
             p.north_star = "Changed by someone else".into();
+            if let Some(d) = p.debts.iter_mut().find(|d| d.id == id) {
+                d.title = "Retitled by someone else".into();
+            }
             Ok::<(), bearing::store::StoreError>(())
         })
         .unwrap();
@@ -105,9 +110,10 @@ fn selected_in_detail(screen: &str) -> String {
         .to_owned()
 }
 
-/// Deletes the top debt item while another program changes the file: the
-/// y/n question holds off the reload, so the save is refused. Returns the
-/// deleted id.
+/// Deletes the top debt item while another program edits it: the y/n
+/// question holds off the watch, so the save runs into their version; the
+/// two clash, and leaving the conflict screen (Esc) writes nothing. Returns
+/// the deleted id.
 fn refused_save(f: &Fixture, t: &Tmux) -> String {
     t.keys(&["2"]);
     // The detail pane is drawn below the table: once it is there, so are the rows.
@@ -115,9 +121,12 @@ fn refused_save(f: &Fixture, t: &Tmux) -> String {
     let id = selected_in_detail(&s);
     t.keys(&["d"]);
     t.wait_for("Confirm");
-    f.outside_edit();
+    f.outside_edit(&id);
     t.keys(&["y"]);
-    let s = t.wait_for("changed on disk");
+    let s = t.wait_for("bearing.ron changed on disk — 1/1");
+    assert!(s.contains(&format!("{id} the whole item")), "{s}");
+    t.keys(&["Escape"]);
+    let s = t.wait_for("nothing written");
     assert!(!s.contains(&id), "deleted here:\n{s}");
     assert!(f.plan().debt(&id).is_some(), "not saved over theirs");
     id
@@ -136,7 +145,10 @@ fn q_after_a_refused_save_asks_and_esc_keeps_the_change() {
     assert!(s.contains("w write a recovery copy & quit"), "{s}");
     assert!(s.contains("Esc stay"), "{s}");
     t.keys(&["Escape"]);
-    t.wait_for("changed on disk — R reloads theirs, K keeps yours");
+    // Staying: the clash is still there, so its screen is back.
+    t.wait_for("bearing.ron changed on disk — 1/1");
+    t.keys(&["Escape"]);
+    t.wait_for("nothing written");
     // Still running, the change still here; then w writes it and quits.
     t.keys(&["q"]);
     t.wait_for("Unsaved change");

@@ -3,6 +3,7 @@
 //! file is written).
 
 use std::collections::BTreeMap;
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::bail;
@@ -27,9 +28,15 @@ pub fn run(ctx: &Ctx, args: ResolveArgs, out: &mut String) -> anyhow::Result<()>
         _ => return without_side(&path, &args.ids, out),
     };
     let done = store::resolve::resolve(&path, |blocks| picks(blocks, &args.ids, side, &file))?;
+    said(&done, &file, out);
+    Ok(())
+}
+
+/// What a resolve settled and what is left.
+fn said(done: &store::resolve::Resolved, file: &str, out: &mut String) {
     if done.settled.is_empty() {
         out.push_str(&format!("{file}: no unresolved merge conflicts\n"));
-        return Ok(());
+        return;
     }
     for (b, side) in &done.settled {
         out.push_str(&format!("{}: kept {}\n", what(b), side_name(*side)));
@@ -43,12 +50,12 @@ pub fn run(ctx: &Ctx, args: ResolveArgs, out: &mut String) -> anyhow::Result<()>
             crate::text::count(n, "conflict")
         )),
     }
-    Ok(())
 }
 
-/// `bearing resolve` with neither `--ours` nor `--theirs`: lists the
-/// conflicts (of `ids`, or all) and says how to settle them. The one place
-/// the interactive conflict screen will take over.
+/// `bearing resolve` with neither `--ours` nor `--theirs`: on a terminal,
+/// the conflict screen over the conflicts (of `ids`, or all) picks a side
+/// for each (`tui::resolve`); else it lists them and says how to settle
+/// them.
 fn without_side(path: &Path, ids: &[String], out: &mut String) -> anyhow::Result<()> {
     let file = super::display(path);
     let blocks = store::resolve::blocks(path)?;
@@ -57,6 +64,15 @@ fn without_side(path: &Path, ids: &[String], out: &mut String) -> anyhow::Result
         return Ok(());
     }
     let wanted = chosen(&blocks, ids, &file)?;
+    if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        match crate::tui::resolve::run(path, &wanted)? {
+            Some(done) => said(&done, &file, out),
+            None => out.push_str(&format!(
+                "{file}: nothing settled (left the conflict screen); the markers stay\n"
+            )),
+        }
+        return Ok(());
+    }
     for b in blocks.iter().filter(|b| wanted(b)) {
         out.push_str(&format!("{file}:{}: {}\n", b.start_line, what(b)));
         out.push_str(&side_lines("ours", b.labels.ours.as_deref(), &b.ours));

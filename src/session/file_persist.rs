@@ -267,6 +267,10 @@ impl Persist for FilePersist {
         crate::text::sanitize(&self.path.display().to_string()).into_owned()
     }
 
+    fn background(&self) -> bool {
+        self.thread.is_some()
+    }
+
     fn poll_saved(&mut self) -> Option<Result<String, SaveError>> {
         let mut s = self.writer.lock();
         // An outcome with a newer save queued is not the last word.

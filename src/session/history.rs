@@ -2,9 +2,10 @@
 //! `Plan::apply`, so memory holds only the items that changed, never copies
 //! of the plan.
 
-use std::collections::VecDeque;
+use std::collections::{BTreeSet, VecDeque};
 
-use crate::model::{Change, Plan};
+use crate::merge::SETTINGS;
+use crate::model::{Change, Op, Plan};
 
 /// How many steps back undo can go; the oldest are dropped beyond this.
 pub const LIMIT: usize = 500;
@@ -62,6 +63,56 @@ impl History {
     pub fn is_empty(&self) -> bool {
         self.undo.is_empty()
     }
+
+    /// Keeps the steps that still apply after an outside change was merged
+    /// in: `touched` names what the merge changed (item ids, and
+    /// [`SETTINGS`] for the plan settings). Every step is whole items, so a
+    /// step that puts or removes a touched item would undo their change
+    /// too: it is dropped. Each stack is walked from the step that runs
+    /// next; a dropped step leaves its own items touched for the steps
+    /// behind it (they expect the state it would have left). Returns how
+    /// many steps were dropped.
+    pub fn retain_untouched(&mut self, touched: &BTreeSet<String>) -> usize {
+        let before = self.undo.len() + self.redo.len();
+        let mut tainted = touched.clone();
+        let mut kept: VecDeque<Change> = VecDeque::with_capacity(self.undo.len());
+        while let Some(step) = self.undo.pop_back() {
+            if keep(&step, &mut tainted) {
+                kept.push_front(step);
+            }
+        }
+        self.undo = kept;
+        let mut tainted = touched.clone();
+        let mut kept = Vec::with_capacity(self.redo.len());
+        while let Some(step) = self.redo.pop() {
+            if keep(&step, &mut tainted) {
+                kept.push(step);
+            }
+        }
+        kept.reverse();
+        self.redo = kept;
+        before - self.undo.len() - self.redo.len()
+    }
+}
+
+/// The ids a step puts or removes ([`SETTINGS`] for the settings).
+fn touches(step: &Change) -> impl Iterator<Item = &str> {
+    step.ops.iter().map(|op| match op {
+        Op::Put(item) => item.id(),
+        Op::Remove(_, id) => id.as_str(),
+        Op::SetMeta(_) => SETTINGS,
+    })
+}
+
+/// Whether `step` touches nothing in `tainted`; when it does, its own ids
+/// become tainted too.
+fn keep(step: &Change, tainted: &mut BTreeSet<String>) -> bool {
+    if touches(step).any(|id| tainted.contains(id)) {
+        tainted.extend(touches(step).map(str::to_owned));
+        false
+    } else {
+        true
+    }
 }
 
 #[cfg(test)]
@@ -107,5 +158,36 @@ mod tests {
             add(&mut plan, &mut h, &format!("D-X{i:04}"));
         }
         assert_eq!(h.len(), LIMIT);
+    }
+
+    #[test]
+    fn steps_on_items_an_outside_change_touched_are_dropped_with_those_behind_them() {
+        let (mut plan, mut h) = (Plan::default(), History::default());
+        for id in ["D-1", "D-2", "D-3"] {
+            add(&mut plan, &mut h, id);
+        }
+        // One step over D-2 and D-4 together, then D-4 alone.
+        h.record(
+            plan.apply(
+                Change::new("both")
+                    .put(plan.item("D-2").unwrap())
+                    .put(Item::Debt(Debt::new(
+                        "D-4".into(),
+                        "x".into(),
+                        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+                    ))),
+            ),
+        );
+        add(&mut plan, &mut h, "D-5");
+        h.undo(&mut plan);
+        let touched: BTreeSet<String> = ["D-2".to_owned()].into();
+        // D-5's redo and D-1, D-3 stay; "both" touched D-2, and "add D-4"
+        // is not a step of its own here, but "add D-2" is dropped.
+        assert_eq!(h.retain_untouched(&touched), 2);
+        assert_eq!(h.len(), 2);
+        assert!(h.can_redo());
+        assert_eq!(h.undo(&mut plan).as_deref(), Some("add D-3"));
+        assert_eq!(h.undo(&mut plan).as_deref(), Some("add D-1"));
+        assert_eq!(h.undo(&mut plan), None);
     }
 }

@@ -15,10 +15,14 @@ use crate::model::{Change, Plan};
 
 pub mod file_persist;
 pub mod history;
+mod incoming;
+mod outside;
 mod persist;
 mod watch;
 
 pub use history::History;
+pub use incoming::{Came, Incoming};
+pub use outside::{Clash, Merge};
 pub use persist::{NoPersist, Persist, SaveError, SaveErrorKind};
 pub use watch::{KeepMine, Outside};
 
@@ -40,6 +44,20 @@ pub struct Session {
     /// Where the plan was written when it could not be saved over the
     /// file ([`Session::recover`]).
     recovered: Option<PathBuf>,
+    /// The plan as this session last knew the file: as loaded, merged in
+    /// or saved. The base of the merge with an outside change.
+    base: Plan,
+    /// The changes sent to the persist since `base` was last level with
+    /// the file, in order: a save that reaches the file applies them to it.
+    unsynced: Vec<Change>,
+    /// An outside change that clashed with ours, waiting for a pick per
+    /// conflict ([`Session::settle`]); nothing is saved meanwhile.
+    clash: Option<Clash>,
+    /// What a refused save found (a merge, a clash), for the next
+    /// [`Session::watch`].
+    news: Option<Outside>,
+    /// A merge is saving: its refusal is not merged again at once.
+    merging: bool,
 }
 
 impl Session {
@@ -47,6 +65,11 @@ impl Session {
     /// whole plan now, unless the session is read-only).
     pub fn new(plan: Plan, persist: Box<dyn Persist>, read_only: bool) -> Session {
         let mut session = Session {
+            base: plan.clone(),
+            unsynced: Vec::new(),
+            clash: None,
+            news: None,
+            merging: false,
             plan: Arc::new(plan),
             history: History::default(),
             persist,
@@ -121,6 +144,7 @@ impl Session {
     pub fn apply(&mut self, change: Change) {
         if !self.read_only {
             self.persist.changed(&change);
+            self.unsynced.push(change.clone());
         }
         let inverse = Arc::make_mut(&mut self.plan).apply(change);
         self.history.record(inverse);
@@ -148,6 +172,7 @@ impl Session {
         let step = self.history.peek(undo)?;
         if !self.read_only {
             self.persist.changed(step);
+            self.unsynced.push(step.clone());
         }
         let plan = Arc::make_mut(&mut self.plan);
         let label = if undo {
@@ -166,9 +191,30 @@ impl Session {
         if self.read_only {
             return None;
         }
+        // Never over their version while its conflicts are not picked: the
+        // merge runs again with ours as it is now (an edit may have settled
+        // it), and a clash is news for the front end.
+        if let Some(clash) = self.clash.take() {
+            let outside = self.merge_in(clash.theirs);
+            let outcome = outside.save_outcome();
+            self.news = Some(outside);
+            return outcome;
+        }
         let outcome = self.persist.save(&self.plan);
         self.dirty = outcome.is_err();
-        Some(outcome)
+        // A background writer's "saving…" is not the outcome yet: that
+        // comes by `poll_saved`.
+        if outcome.is_ok() && self.persist.background() {
+            return Some(outcome);
+        }
+        self.took(Some(outcome))
+    }
+
+    /// A save reached the file: every change sent so far is in it.
+    fn synced(&mut self) {
+        for change in self.unsynced.drain(..) {
+            self.base.apply(change);
+        }
     }
 
     /// A background save's outcome once it is the last word (no newer
@@ -188,9 +234,29 @@ impl Session {
         &mut self,
         outcome: Option<Result<String, SaveError>>,
     ) -> Option<Result<String, SaveError>> {
-        // Kept in memory; the next change (or quit) retries.
-        if matches!(outcome, Some(Err(_))) {
-            self.dirty = true;
+        match &outcome {
+            Some(Ok(_)) => self.synced(),
+            // Another program wrote the file: merge theirs in (the merge
+            // saves when ours adds to theirs), or say why it cannot be read
+            // (R and K decide then).
+            Some(Err(e))
+                if e.kind == SaveErrorKind::ChangedOnDisk && !self.read_only && !self.merging =>
+            {
+                self.dirty = true;
+                if let Ok(theirs) = self.persist.reload_from_disk() {
+                    // The merge saves; a refusal of that save is said, not
+                    // merged again from here.
+                    self.merging = true;
+                    let outside = self.merge_in(theirs);
+                    self.merging = false;
+                    let merged = outside.save_outcome();
+                    self.news = Some(outside);
+                    return merged;
+                }
+            }
+            // Kept in memory; the next change (or quit) retries.
+            Some(Err(_)) => self.dirty = true,
+            None => {}
         }
         outcome
     }
@@ -198,6 +264,10 @@ impl Session {
     /// Replaces the whole plan (a reload after another program wrote the
     /// file). Undo history refers to the old plan, so it is dropped.
     pub fn replace(&mut self, plan: Plan) {
+        self.base = plan.clone();
+        self.unsynced.clear();
+        self.clash = None;
+        self.news = None;
         self.plan = Arc::new(plan);
         self.seed();
         self.history = History::default();
@@ -227,5 +297,7 @@ impl Session {
     }
 }
 
+#[cfg(test)]
+mod outside_tests;
 #[cfg(test)]
 mod tests;

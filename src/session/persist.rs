@@ -28,6 +28,9 @@ pub enum SaveErrorKind {
     ReadOnlyFile,
     /// The file's folder cannot be written (no new file can replace it).
     ReadOnlyDir,
+    /// Another program changed the file and its changes clash with ours:
+    /// nothing is written until every conflict is picked.
+    Clash,
     /// Anything else (a full disk, a missing folder).
     Failed,
 }
@@ -109,6 +112,11 @@ pub trait Persist {
     /// as a backup first (`K` after a conflict).
     fn keep_mine(&mut self, plan: &Arc<Plan>) -> Result<String, SaveError> {
         self.save(plan)
+    }
+    /// Whether `save` only asks a background writer (its "saving…" is not
+    /// yet on disk; the outcome comes by [`Persist::poll_saved`]).
+    fn background(&self) -> bool {
+        false
     }
     /// A background save's outcome, once no newer save is waiting behind
     /// it (`save` then answered "saving…"). Synchronous persists have none.

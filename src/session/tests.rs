@@ -7,27 +7,29 @@ use std::rc::Rc;
 use super::*;
 use crate::model::{Debt, Item, Kind};
 
-fn day() -> chrono::NaiveDate {
+pub(super) fn day() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
 }
 
-fn add(id: &str) -> Change {
+pub(super) fn add(id: &str) -> Change {
     Change::new(format!("add {id}")).put(Item::Debt(Debt::new(id.into(), id.into(), day())))
 }
 
 /// What a fake persist was told and what it answers next.
 #[derive(Default)]
-struct Log {
-    seeds: usize,
-    changes: Vec<String>,
-    saves: usize,
-    refuse: Option<SaveError>,
-    outside: Option<Result<Plan, String>>,
-    on_disk: Option<Plan>,
-    writable: bool,
+pub(super) struct Log {
+    pub(super) seeds: usize,
+    pub(super) changes: Vec<String>,
+    pub(super) saves: usize,
+    pub(super) refuse: Option<SaveError>,
+    pub(super) outside: Option<Result<Plan, String>>,
+    pub(super) on_disk: Option<Plan>,
+    pub(super) writable: bool,
+    /// The plan as the last save that went through wrote it.
+    pub(super) written: Option<Plan>,
 }
 
-struct Fake(Rc<RefCell<Log>>);
+pub(super) struct Fake(Rc<RefCell<Log>>);
 
 impl Persist for Fake {
     fn seed(&mut self, _plan: &Arc<Plan>) {
@@ -36,10 +38,16 @@ impl Persist for Fake {
     fn changed(&mut self, change: &Change) {
         self.0.borrow_mut().changes.push(change.label.clone());
     }
-    fn save(&mut self, _plan: &Arc<Plan>) -> Result<String, SaveError> {
+    fn save(&mut self, plan: &Arc<Plan>) -> Result<String, SaveError> {
         let mut log = self.0.borrow_mut();
         log.saves += 1;
-        log.refuse.take().map_or(Ok("saved".to_owned()), Err)
+        match log.refuse.take() {
+            Some(why) => Err(why),
+            None => {
+                log.written = Some(Plan::clone(plan));
+                Ok("saved".to_owned())
+            }
+        }
     }
     fn describe(&self) -> String {
         "/plans/q4/bearing.ron".to_owned()
@@ -65,7 +73,7 @@ impl Persist for Fake {
     }
 }
 
-fn session(plan: Plan, read_only: bool) -> (Session, Rc<RefCell<Log>>) {
+pub(super) fn session(plan: Plan, read_only: bool) -> (Session, Rc<RefCell<Log>>) {
     let log = Rc::new(RefCell::new(Log::default()));
     let s = Session::new(plan, Box::new(Fake(Rc::clone(&log))), read_only);
     (s, log)
@@ -122,7 +130,7 @@ fn a_refused_save_is_data_the_front_end_words() {
 }
 
 #[test]
-fn the_watch_adopts_an_outside_change_only_when_nothing_is_unsaved() {
+fn the_watch_merges_an_outside_change_into_an_unsaved_one() {
     let (mut s, log) = session(Plan::default(), false);
     assert_eq!(s.watch(), None, "nothing changed");
     let mut theirs = Plan::default();
@@ -131,16 +139,22 @@ fn the_watch_adopts_an_outside_change_only_when_nothing_is_unsaved() {
     s.apply(add("D-1"));
     log.borrow_mut().refuse = Some("disk full".into());
     s.save();
-    assert_eq!(s.watch(), None, "unsaved here: reload or keep-mine decides");
-    s.save();
-    let Some(Outside::Adopted(diff)) = s.watch() else {
-        panic!("adopted")
+    assert!(s.dirty());
+    let Some(Outside::Merged(m)) = s.watch() else {
+        panic!("merged")
     };
-    assert!(diff.added.iter().any(|id| id == "D-9"), "{diff:?}");
-    assert!(diff.removed.iter().any(|id| id == "D-1"), "{diff:?}");
+    assert_eq!(m.diff.added, ["D-9"]);
+    assert!(m.diff.removed.is_empty(), "ours stays: {:?}", m.diff);
+    assert!(m.kept_mine);
+    assert!(s.plan().debt("D-1").is_some() && s.plan().debt("D-9").is_some());
+    assert!(!s.dirty(), "the merge was saved");
+    assert_eq!(s.undo().as_deref(), Some("add D-1"), "undo kept our step");
     assert_eq!(**s.plan(), theirs);
-    assert_eq!(s.undo(), None, "undo referred to the old plan");
-    assert_eq!(log.borrow().seeds, 2, "the writer starts over from theirs");
+    assert_eq!(
+        log.borrow().seeds,
+        2,
+        "the writer starts over from the merge"
+    );
 
     log.borrow_mut().outside = Some(Err("line 3: expected `)`".into()));
     assert_eq!(

@@ -1,19 +1,25 @@
 //! Changes from outside while a session is open: `bearing checkin` from a
 //! pipeline, `git pull`, a second editor. [`Session::watch`] (a front end's
-//! idle tick) adopts the file's new version when nothing here is unsaved;
-//! when a save found the file changed, [`Session::reload`] takes theirs and
-//! [`Session::keep_mine`] saves ours over it (theirs goes to the backups
-//! first). Each returns what happened as data; the front end words it.
+//! idle tick) merges the file's new version into the session (see
+//! `outside.rs`); a save that found the file changed does the same. Where
+//! the merge cannot run (theirs cannot be read), [`Session::reload`] takes
+//! theirs and [`Session::keep_mine`] saves ours over it (theirs goes to the
+//! backups first). Each returns what happened as data; the front end words
+//! it.
 
-use super::{SaveError, Session};
+use super::{Merge, SaveError, Session};
+use crate::merge::Conflict;
 use crate::model::{Plan, PlanDiff, diff};
 
 /// What [`Session::watch`] found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outside {
-    /// Another program changed the file and the session took its version
-    /// (nothing here was unsaved): what changed.
-    Adopted(PlanDiff),
+    /// Another program changed the file and its version was merged into
+    /// the session's: what came in.
+    Merged(Merge),
+    /// Another program changed the same fields: the session keeps ours and
+    /// writes nothing until [`Session::settle`] has a side for each.
+    Clash(Vec<Conflict>),
     /// The file changed but cannot be read: the session keeps its version.
     /// Said once per version of the file.
     Unreadable(String),
@@ -26,7 +32,7 @@ pub enum Outside {
 impl Outside {
     /// Whether the session's plan was replaced.
     pub fn replaced(&self) -> bool {
-        matches!(self, Outside::Adopted(_) | Outside::Writable(Ok(())))
+        matches!(self, Outside::Merged(_) | Outside::Writable(Ok(())))
     }
 }
 
@@ -42,20 +48,23 @@ pub enum KeepMine {
 }
 
 impl Session {
-    /// Asked on a front end's idle tick: takes the file's new version when
-    /// another program changed it and nothing here is unsaved (unsaved: the
-    /// save already said "changed on disk", and reload or keep-mine
-    /// decides). A read-only session also asks whether it may edit now.
-    /// Cheap when nothing changed.
+    /// Asked on a front end's idle tick (and after a save's outcome): what
+    /// a refused save found, else merges the file's new version when
+    /// another program changed it. Waits while a clash is not settled. A
+    /// read-only session also asks whether it may edit now. Cheap when
+    /// nothing changed.
     pub fn watch(&mut self) -> Option<Outside> {
-        if self.dirty {
+        if let Some(news) = self.news.take() {
+            return Some(news);
+        }
+        if self.clash.is_some() {
             return None;
         }
         if self.read_only && self.persist.try_writable() {
             return Some(Outside::Writable(self.become_writable()));
         }
         match self.persist.check_external()? {
-            Ok(plan) => Some(Outside::Adopted(self.adopt(plan))),
+            Ok(theirs) => Some(self.merge_in(theirs)),
             Err(why) => Some(Outside::Unreadable(why)),
         }
     }
@@ -102,6 +111,10 @@ impl Session {
         match self.persist.keep_mine(&self.plan) {
             Ok(done) => {
                 self.dirty = false;
+                // Ours is the file's version once this save lands.
+                self.clash = None;
+                self.base = Plan::clone(&self.plan);
+                self.unsynced.clear();
                 Ok(KeepMine::Saved(done))
             }
             Err(why) => {

@@ -78,6 +78,24 @@ impl Rating {
     }
 }
 
+/// Which version a conflict keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pick {
+    Mine,
+    Theirs,
+    Base,
+}
+
+impl Pick {
+    pub fn label(self) -> &'static str {
+        match self {
+            Pick::Mine => "mine",
+            Pick::Theirs => "theirs",
+            Pick::Base => "base",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
@@ -171,6 +189,8 @@ pub enum Action {
     /// Quitting with an unsaved change: write the plan to a recovery copy
     /// and quit.
     WriteRecovery,
+    /// The conflict screen: keep this version for the selected conflict.
+    PickSide(Pick),
 }
 
 impl Action {
@@ -283,6 +303,9 @@ impl Action {
             Action::RemoveCheckIn => "remove the latest check-in",
             Action::ToggleDone => "toggle done",
             Action::WriteRecovery => "write a recovery copy and quit",
+            Action::PickSide(Pick::Mine) => "keep mine",
+            Action::PickSide(Pick::Theirs) => "take theirs",
+            Action::PickSide(Pick::Base) => "back to the base",
         }
     }
 }

@@ -18,8 +18,9 @@ use crate::session::{Persist, SaveError, Session};
 
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
 pub use super::state::{
-    BoardView, Checklist, Cursor, DebtView, FormState, Hits, ImportReview, Message, Mode, ModeKind,
-    Pending, PickerState, Prompt, PromptKind, Question, SprintFocus, SprintView,
+    Applies, BoardView, Checklist, ConflictRow, ConflictScreen, Cursor, DebtView, FormState, Hits,
+    ImportReview, Message, Mode, ModeKind, Pending, Pick, PickerState, Prompt, PromptKind,
+    Question, SprintFocus, SprintView,
 };
 
 pub struct App {

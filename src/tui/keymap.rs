@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::{Action, View};
+use super::action::{Action, Pick, View};
 use super::app::ModeKind;
 
 /// Where a binding applies.
@@ -39,6 +39,7 @@ impl Scope {
             Scope::Mode(ModeKind::Checklist) => "close checklist",
             Scope::Mode(ModeKind::ImportReview) => "import problems",
             Scope::Mode(ModeKind::Quit) => "quit with an unsaved change",
+            Scope::Mode(ModeKind::Conflicts) => "conflict screen",
         }
     }
 }
@@ -158,6 +159,7 @@ const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
 const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
 const REVIEW: Scope = Scope::Mode(ModeKind::ImportReview);
 const QUIT: Scope = Scope::Mode(ModeKind::Quit);
+const CONFLICTS: Scope = Scope::Mode(ModeKind::Conflicts);
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -313,6 +315,15 @@ pub static BINDINGS: &[Binding] = &[
     b(QUIT, Key::ch('w'), A::WriteRecovery, "write a recovery copy & quit"),
     b(QUIT, Key::plain(K::Esc), A::Back, "stay"),
     b(QUIT, Key::ch('n'), A::Back, "stay"),
+    b(CONFLICTS, Key::ch('j'), A::MoveDown, "next"),
+    b(CONFLICTS, Key::plain(K::Down), A::MoveDown, "next"),
+    b(CONFLICTS, Key::ch('k'), A::MoveUp, "previous"),
+    b(CONFLICTS, Key::plain(K::Up), A::MoveUp, "previous"),
+    b(CONFLICTS, Key::ch('m'), A::PickSide(Pick::Mine), "mine"),
+    b(CONFLICTS, Key::ch('t'), A::PickSide(Pick::Theirs), "theirs"),
+    b(CONFLICTS, Key::ch('b'), A::PickSide(Pick::Base), "base"),
+    b(CONFLICTS, Key::plain(K::Enter), A::Submit, "apply"),
+    b(CONFLICTS, Key::plain(K::Esc), A::Cancel, "leave"),
 ];
 
 /// The action a key does in this mode and view, if any.
@@ -367,30 +378,8 @@ pub fn hints(mode: ModeKind) -> Vec<String> {
 mod palette;
 pub use palette::{Command, PaletteEntry, commands, palette};
 
-fn all_scopes() -> Vec<Scope> {
-    let mut scopes: Vec<Scope> = Vec::new();
-    for b in BINDINGS {
-        if !scopes.contains(&b.scope) {
-            scopes.push(b.scope);
-        }
-    }
-    scopes
-}
-
-/// The key table for the README, generated so it cannot drift.
-pub fn markdown_table() -> String {
-    let mut out = String::from("| Keys | Where | Does |\n|---|---|---|\n");
-    for (scope, keys, help) in grouped(&all_scopes()) {
-        let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-        out.push_str(&format!(
-            "| {} | {} | {} |\n",
-            keys.join(" "),
-            scope.label(),
-            help
-        ));
-    }
-    out
-}
+mod table;
+pub use table::markdown_table;
 
 #[cfg(test)]
 mod tests;

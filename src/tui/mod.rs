@@ -8,16 +8,19 @@ pub mod action;
 pub mod app;
 pub mod cache;
 pub mod components;
+pub mod conflicts;
 pub mod debt_ops;
 pub mod edits;
 pub mod experiment_ops;
 pub mod forms;
 pub mod import_ops;
 pub mod keymap;
+pub mod merged;
 pub mod overview;
 pub mod pickers;
 pub mod quit;
 pub mod reload;
+pub mod resolve;
 pub mod route;
 pub mod search_worker;
 mod signals;
@@ -200,7 +203,8 @@ fn event_loop(
         app.poll_saved();
         pickers::poll_results(app);
         // Also while keys keep coming: a long typing session still notices.
-        if last_check.elapsed() >= TICK {
+        // A save that ran into an outside change is told at once.
+        if last_check.elapsed() >= TICK || app.session.has_news() {
             last_check = Instant::now();
             reload::tick(app);
         }

@@ -45,6 +45,16 @@ pub fn quit(app: &mut App) -> Effect {
         app.save();
     }
     app.wait_saved();
+    // A save that ran into an outside change merged theirs and saves the
+    // merge: wait for that save too (it may run into another one). A clash
+    // stays: the question below offers K.
+    for _ in 0..3 {
+        if !app.session.has_news() || app.session.clash().is_some() {
+            break;
+        }
+        app.watch();
+        app.wait_saved();
+    }
     if !unsaved(app) {
         return Effect::Quit;
     }
@@ -72,7 +82,7 @@ fn holds_typing(app: &App) -> bool {
 fn reason(app: &App) -> String {
     match &app.saved {
         Some(Err(e)) => match e.kind {
-            SaveErrorKind::ChangedOnDisk => CHANGED.to_owned(),
+            SaveErrorKind::ChangedOnDisk | SaveErrorKind::Clash => CHANGED.to_owned(),
             SaveErrorKind::ReadOnlyFile => READ_ONLY.to_owned(),
             SaveErrorKind::ReadOnlyDir => "the plan's directory is read-only".to_owned(),
             SaveErrorKind::Failed => sanitize(&e.message).into_owned(),

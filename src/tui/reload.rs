@@ -1,14 +1,17 @@
 //! Changes from outside while the UI is open: `bearing checkin` from a
-//! pipeline, `git pull`, a second editor. The loop's idle tick asks the
-//! session ([`Session::watch`](crate::session::Session::watch)) whether the
-//! file changed; when nothing is unsaved it adopts the new plan and the UI
-//! says what changed. When a save
-//! found the file changed, `R` takes theirs (dropping ours, after a y/n) and
-//! `K` keeps ours (their version goes to the backups first: `bearing backups`
-//! lists them, `bearing backups restore ID` puts one back).
+//! pipeline, `git pull`, a second editor. The loop's idle tick (and each
+//! save's outcome) asks the session
+//! ([`Session::watch`](crate::session::Session::watch)) whether the file
+//! changed; the session merges theirs into ours and the UI says what came
+//! in, or opens the conflict screen (`conflicts`) when both changed the
+//! same field. Where theirs cannot be read, `R` takes theirs (dropping
+//! ours, after a y/n) and `K` keeps ours (their version goes to the
+//! backups first: `bearing backups` lists them, `bearing backups restore
+//! ID` puts one back).
 
 use super::action::Effect;
 use super::app::{App, Mode};
+use super::merged::said_merged;
 use super::state::Question;
 use crate::session::{KeepMine, Outside};
 use crate::text::sanitize;
@@ -53,15 +56,30 @@ pub fn answer_reload(app: &mut App, yes: bool) {
 /// whether the plan was replaced (or the UI became writable).
 pub fn tick(app: &mut App) -> bool {
     // A pending y/n refers to the plan as it is now.
-    if matches!(app.mode, Mode::Confirm(_) | Mode::Ask(_)) {
+    if matches!(
+        app.mode,
+        Mode::Confirm(_) | Mode::Ask(_) | Mode::Quit { .. } | Mode::Conflicts { .. }
+    ) {
         return false;
     }
     let name = file_name(app);
     match app.watch() {
         None => false,
-        Some(Outside::Adopted(diff)) => {
-            said_reloaded(app, &diff);
+        Some(Outside::Merged(merge)) => {
+            said_merged(app, &merge, false);
             true
+        }
+        Some(Outside::Clash(conflicts)) => {
+            app.saved = None;
+            super::conflicts::open_clash(app, &conflicts);
+            app.error(format!(
+                "{name} changed on disk and {} with yours: pick m mine, t theirs or b base for each; nothing is written until all are",
+                match conflicts.len() {
+                    1 => "1 change clashes".to_owned(),
+                    n => format!("{n} changes clash"),
+                }
+            ));
+            false
         }
         Some(Outside::Unreadable(why)) => {
             app.error(format!(

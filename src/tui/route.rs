@@ -10,7 +10,7 @@ use super::action::{Action, Effect};
 use super::app::App;
 use super::components::InputOutcome;
 use super::state::{Mode, ModeKind, Prompt, Question};
-use super::{experiment_ops, forms, import_ops, pickers, quit, reload, sprint_ops};
+use super::{conflicts, experiment_ops, forms, import_ops, pickers, quit, reload, sprint_ops};
 
 /// What routing a key came to: done, or another action to run (the
 /// palette's chosen command).
@@ -44,6 +44,7 @@ pub fn submit(app: &mut App) -> Routed {
         Mode::Checklist(_) => sprint_ops::submit_close(app).into(),
         Mode::Prompt(_) => answer_prompt(app).into(),
         Mode::ImportReview(_) => import_ops::import_valid(app).into(),
+        Mode::Conflicts { .. } => conflicts::apply(app).into(),
         _ => Effect::None.into(),
     }
 }
@@ -71,6 +72,7 @@ pub fn cancel(app: &mut App) -> Effect {
         Mode::Form(_) => forms::cancel(app),
         Mode::Search(_) | Mode::Palette(_) => pickers::cancel(app),
         Mode::ImportReview(_) => import_ops::back(app),
+        Mode::Conflicts { .. } => conflicts::leave(app),
         _ => Effect::None,
     }
 }

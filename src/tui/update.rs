@@ -5,9 +5,9 @@
 use super::action::{Action, Effect, View};
 use super::app::{App, FilterField, Message, Mode, Pending, StatusFilter};
 use super::route::{self, Routed};
+use super::{conflicts, forms, overview, pickers, quit, reload};
 use super::{debt_ops, edits};
 use super::{experiment_ops, import_ops, sprint_ops};
-use super::{forms, overview, pickers, quit, reload};
 
 /// Rows a page moves when the view has not been drawn yet.
 const DEFAULT_PAGE: usize = 10;
@@ -93,6 +93,7 @@ fn run(app: &mut App, action: Action) -> Effect {
         Action::KeepMine if matches!(app.mode, Mode::Quit { .. }) => quit::keep_mine_and_quit(app),
         Action::KeepMine => reload::keep_mine(app),
         Action::WriteRecovery => quit::recover_and_quit(app),
+        Action::PickSide(pick) => conflicts::pick(app, pick),
         Action::Delete => delete(app),
         Action::Confirm(yes) => route::confirm(app, yes),
         Action::Undo => undo_redo(app, true),
@@ -192,6 +193,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
         Mode::Prompt(_) => {}
         Mode::Checklist(c) => c.step(delta),
         Mode::ImportReview(r) => r.step(delta),
+        Mode::Conflicts { screen, .. } => screen.step(delta),
         Mode::Normal => {
             if sprint_ops::in_pane(app) {
                 sprint_ops::step_pane(app, delta);

@@ -83,6 +83,20 @@ impl App {
         Some(outside)
     }
 
+    /// Settles the session's clash with a side per conflict, following the
+    /// settled plan in the derived rows (see `Session::settle`).
+    pub fn settle(
+        &mut self,
+        sides: &[crate::merge::Side],
+    ) -> Option<Result<crate::session::Merge, crate::merge::SettleError>> {
+        let selected = self.selected_debt().map(|d| d.id.clone());
+        let settled = self.session.settle(sides);
+        if matches!(settled, Some(Ok(_))) {
+            self.rebuild(selected);
+        }
+        settled
+    }
+
     /// Reads the file again (`R`), adopting its version: what changed.
     pub fn reload(&mut self) -> Result<PlanDiff, String> {
         let selected = self.selected_debt().map(|d| d.id.clone());
@@ -142,6 +156,17 @@ impl App {
         if let Some(outcome) = self.session.save() {
             self.saved = Some(outcome);
         }
+        self.follow_merge();
+    }
+
+    /// A save that ran into an outside change may have merged theirs into
+    /// the plan: the derived rows follow at once (the idle tick then says
+    /// what came in).
+    fn follow_merge(&mut self) {
+        if self.session.has_news() {
+            let selected = self.selected_debt().map(|d| d.id.clone());
+            self.rebuild(selected);
+        }
     }
 
     /// Shows a background save's outcome once it is the last word (no newer
@@ -160,6 +185,7 @@ impl App {
     }
 
     fn take_save_outcome(&mut self, outcome: Option<Result<String, SaveError>>) -> bool {
+        self.follow_merge();
         let Some(outcome) = outcome else {
             return false;
         };
@@ -178,6 +204,7 @@ pub fn save_error_text(e: &SaveError) -> String {
             format!("{} — chmod u+w; K saves it", e.message)
         }
         SaveErrorKind::ReadOnlyDir => format!("{} — K saves it once it is writable", e.message),
+        SaveErrorKind::Clash => format!("{} — the next change asks again; q offers K", e.message),
         SaveErrorKind::Failed => e.message.clone(),
     }
 }

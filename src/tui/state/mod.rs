@@ -10,11 +10,13 @@ use ratatui::layout::Rect;
 
 use super::action::View;
 
+mod conflicts;
 mod dialogs;
 mod inputs;
 mod mode;
 mod views;
 
+pub use conflicts::{Applies, ConflictRow, ConflictScreen, Pick};
 pub use dialogs::{Checklist, ImportReview, plural};
 pub use inputs::{ExportFormat, FormState, PickerState, Prompt, PromptKind, Target, parse_date};
 pub use mode::{Mode, ModeKind, Pending, Question};

@@ -1,5 +1,6 @@
 //! The mode the UI is in, with its data.
 
+use super::conflicts::ConflictScreen;
 use super::dialogs::{Checklist, ImportReview};
 use super::inputs::{FormState, PickerState, Prompt};
 use crate::model::Change;
@@ -47,6 +48,13 @@ pub enum Mode {
     Quit {
         reason: String,
     },
+    /// Another program's change clashes with ours: a pick per conflict;
+    /// Enter applies them, Esc leaves with nothing written. `held`: the
+    /// mode it opened over (a form keeps what was typed).
+    Conflicts {
+        screen: Box<ConflictScreen>,
+        held: Box<Mode>,
+    },
 }
 
 /// The mode without its data: what keymap scopes name.
@@ -65,6 +73,7 @@ pub enum ModeKind {
     Checklist,
     ImportReview,
     Quit,
+    Conflicts,
 }
 
 impl Mode {
@@ -83,6 +92,7 @@ impl Mode {
             Mode::Checklist(_) => ModeKind::Checklist,
             Mode::ImportReview(_) => ModeKind::ImportReview,
             Mode::Quit { .. } => ModeKind::Quit,
+            Mode::Conflicts { .. } => ModeKind::Conflicts,
         }
     }
 }
@@ -103,6 +113,7 @@ impl ModeKind {
             ModeKind::Checklist => "CLOSE",
             ModeKind::ImportReview => "IMPORT",
             ModeKind::Quit => "QUIT",
+            ModeKind::Conflicts => "CONFLICTS",
         }
     }
 }

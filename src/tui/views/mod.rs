@@ -1,6 +1,7 @@
 //! Drawing: the tab bar, the current view, the status bar and any overlay.
 //! Views read `&App` only; they build just the rows that fit on screen.
 
+pub mod conflicts;
 mod debt;
 mod detail;
 mod dialogs;
@@ -82,6 +83,7 @@ fn draw_all(frame: &mut Frame, app: &App) {
         Mode::Checklist(c) => dialogs::checklist(frame, body, app, c),
         Mode::ImportReview(r) => import_review::draw(frame, body, app, r),
         Mode::Quit { reason } => overlay::quit(frame, body, app, reason),
+        Mode::Conflicts { screen, .. } => conflicts::draw(frame, body, screen, &app.theme),
     }
 }
 

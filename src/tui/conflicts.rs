@@ -1,0 +1,145 @@
+//! The conflict screen's actions: `m`/`t`/`b` pick a version for the
+//! selected conflict, Enter applies the picks once every conflict has one,
+//! Esc leaves with nothing written. Rows come from the session's clash
+//! ([`open_clash`]) or from a file's conflict markers (`tui::resolve`);
+//! applying goes back to where they came from (`Applies`).
+
+use super::action::Effect;
+use super::app::{App, Mode};
+use super::merged::{field_name, value};
+use super::state::{Applies, ConflictRow, ConflictScreen, Pick};
+use crate::merge::{Conflict, SETTINGS, Side};
+use crate::model::{Item, Plan};
+use crate::text::sanitize;
+
+/// Opens the screen over an outside change that clashed with ours.
+pub fn open_clash(app: &mut App, conflicts: &[Conflict]) {
+    let rows = conflicts.iter().map(|c| row(app.plan(), c)).collect();
+    let title = format!("{} changed on disk", app.session.file_name());
+    let screen = ConflictScreen::new(title, rows, Applies::Session);
+    let held = std::mem::take(&mut app.mode);
+    // A screen already open (a second clash) is replaced; what it held stays.
+    let held = match held {
+        Mode::Conflicts { held, .. } => held,
+        other => Box::new(other),
+    };
+    app.mode = Mode::Conflicts {
+        screen: Box::new(screen),
+        held,
+    };
+}
+
+/// A conflict as the screen shows it.
+pub fn row(plan: &Plan, c: &Conflict) -> ConflictRow {
+    let title = if c.id == SETTINGS {
+        "plan settings".to_owned()
+    } else {
+        plan.item(&c.id).map(|i| title_of(&i)).unwrap_or_default()
+    };
+    let whole = c.field.is_none();
+    let word = |v: &Option<String>| v.as_deref().map(|v| value(v, whole));
+    ConflictRow {
+        item: c.id.clone(),
+        title,
+        field: c
+            .field
+            .as_deref()
+            .map_or_else(|| "the whole item".to_owned(), field_name),
+        base: word(&c.base),
+        mine: word(&c.ours),
+        theirs: word(&c.theirs),
+        has_base: true,
+    }
+}
+
+fn title_of(item: &Item) -> String {
+    match item {
+        Item::Objective(x) => x.title.clone(),
+        Item::KeyResult(x) => x.title.clone(),
+        Item::Hypothesis(x) => x.title.clone(),
+        Item::Debt(x) => x.title.clone(),
+        Item::Sprint(x) => x.name.clone(),
+    }
+}
+
+/// `m`, `t`, `b`.
+pub fn pick(app: &mut App, pick: Pick) -> Effect {
+    if let Mode::Conflicts { screen, .. } = &mut app.mode
+        && let Err(why) = screen.pick(pick)
+    {
+        app.error(why);
+    }
+    Effect::None
+}
+
+/// Enter: applies the picks once every conflict has one.
+pub fn apply(app: &mut App) -> Effect {
+    let Mode::Conflicts { screen, .. } = &app.mode else {
+        return Effect::None;
+    };
+    let Some(picks) = screen.all_picked() else {
+        let left = screen.rows.len() - screen.picked();
+        app.error(format!(
+            "{} still to pick (m mine, t theirs, b base): nothing written",
+            super::state::plural(left, "conflict")
+        ));
+        return Effect::None;
+    };
+    match screen.applies.clone() {
+        Applies::Session => settle_session(app, &picks),
+        Applies::Markers { .. } => {
+            // Only `bearing resolve` opens marker rows; it applies them itself.
+            app.error("these conflicts are settled by `bearing resolve`");
+            Effect::None
+        }
+    }
+}
+
+fn settle_session(app: &mut App, picks: &[Pick]) -> Effect {
+    let sides: Vec<Side> = picks.iter().map(|p| side(*p)).collect();
+    let Some(settled) = app.settle(&sides) else {
+        leave_screen(app);
+        app.info("nothing to settle: the conflict is gone");
+        return Effect::None;
+    };
+    match settled {
+        Ok(merge) => {
+            leave_screen(app);
+            super::merged::said_merged(app, &merge, true);
+            Effect::None
+        }
+        Err(why) => {
+            app.error(format!("cannot apply: {}", sanitize(&why.to_string())));
+            Effect::None
+        }
+    }
+}
+
+/// The merge's side for a pick.
+pub fn side(pick: Pick) -> Side {
+    match pick {
+        Pick::Mine => Side::Ours,
+        Pick::Theirs => Side::Theirs,
+        Pick::Base => Side::Base,
+    }
+}
+
+/// Esc: back to where the screen opened, nothing written; the session
+/// keeps ours and the clash (the next save asks again; quitting asks).
+pub fn leave(app: &mut App) -> Effect {
+    if !matches!(app.mode, Mode::Conflicts { .. }) {
+        return Effect::None;
+    }
+    leave_screen(app);
+    app.error(format!(
+        "conflicts not picked: nothing written, your version stays unsaved in memory (the next change asks again; q offers K to keep mine over {})",
+        app.session.file_name()
+    ));
+    Effect::None
+}
+
+fn leave_screen(app: &mut App) {
+    if let Mode::Conflicts { held, .. } = std::mem::take(&mut app.mode) {
+        app.mode = *held;
+    }
+}

@@ -1,0 +1,117 @@
+//! How the UI words what a merge with an outside change did: what came in
+//! on one status line ("merged from disk: D-7K2QX risk 3→4, KR-5Q4TA
+//! check-in 2026-11-19, +2 more"), and a conflict's field and values as the
+//! conflict screen shows them. The session returns the data; this says it.
+
+use super::app::App;
+use crate::session::{Came, Incoming, Merge};
+use crate::text::sanitize;
+
+/// How long the list of what came in may grow before "+N more" (the
+/// status line has about this much room at 80 columns after its head).
+const BUDGET: usize = 40;
+/// A value longer than this is not shown in the status line, only its field.
+const SHORT: usize = 16;
+
+/// After an outside change was merged in (or its conflicts settled): what
+/// came in, on one line.
+pub fn said_merged(app: &mut App, merge: &Merge, settled: bool) {
+    match &merge.saved {
+        Some(outcome) => app.saved = Some(outcome.clone()),
+        // The last save's outcome was about the old file.
+        None => app.saved = None,
+    }
+    let head = if settled {
+        "conflicts settled, merged from disk".to_owned()
+    } else if merge.kept_mine {
+        "merged from disk".to_owned()
+    } else {
+        format!("reloaded {}", app.session.file_name())
+    };
+    let mut line = format!("{head}: {}", came_in(&merge.incoming));
+    if merge.dropped_steps > 0 {
+        line.push_str(&format!(
+            " ({} on those items dropped)",
+            super::state::plural(merge.dropped_steps, "undo step")
+        ));
+    }
+    app.info(line);
+}
+
+/// "D-7K2 risk 3→4, KR-2B7 check-in 2026-11-30, D-9 added, +2 more".
+pub fn came_in(incoming: &[Incoming]) -> String {
+    if incoming.is_empty() {
+        return "nothing changed".to_owned();
+    }
+    // The first always, then as many as fit.
+    let mut named: Vec<String> = Vec::new();
+    let mut used = 0;
+    for c in incoming {
+        let said = one(c);
+        let width = crate::text::display_width(&said) + 2;
+        if !named.is_empty() && used + width > BUDGET {
+            break;
+        }
+        used += width;
+        named.push(said);
+    }
+    let left = incoming.len() - named.len();
+    if left > 0 {
+        named.push(format!("+{left} more"));
+    }
+    named.join(", ")
+}
+
+fn one(c: &Incoming) -> String {
+    let id = sanitize(&c.id);
+    match &c.what {
+        Came::Added => format!("{id} added"),
+        Came::Removed => format!("{id} removed"),
+        Came::CheckIn(date) => format!("{id} check-in {}", sanitize(date)),
+        Came::Field { name, old, new } => {
+            let name = field_name(name);
+            let word = |v: &Option<String>| {
+                v.as_deref()
+                    .map_or_else(|| "none".to_owned(), |v| value(v, false))
+            };
+            let (old, new) = (word(old), word(new));
+            if old.chars().count() <= SHORT && new.chars().count() <= SHORT {
+                format!("{id} {name} {old}→{new}")
+            } else {
+                format!("{id} {name}")
+            }
+        }
+    }
+}
+
+/// A field as the screen says it: `checkins[2026-11-19]` is "check-in
+/// 2026-11-19"; others as named (`risk`, `weights.risk`).
+pub fn field_name(field: &str) -> String {
+    let clean = sanitize(field);
+    match clean
+        .strip_prefix("checkins[")
+        .and_then(|rest| rest.strip_suffix(']'))
+    {
+        Some(date) => format!("check-in {date}"),
+        None => clean.into_owned(),
+    }
+}
+
+/// A value's JSON text as the screen says it: text without its quotes,
+/// `null` as "none"; a whole item by its title.
+pub fn value(json: &str, whole: bool) -> String {
+    let parsed: Option<serde_json::Value> = serde_json::from_str(json).ok();
+    match parsed {
+        Some(serde_json::Value::String(s)) => sanitize(&s).into_owned(),
+        Some(serde_json::Value::Null) => "none".to_owned(),
+        Some(serde_json::Value::Object(m)) if whole => {
+            let name = m
+                .get("title")
+                .or_else(|| m.get("name"))
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("");
+            format!("item “{}”", sanitize(name))
+        }
+        _ => sanitize(json).into_owned(),
+    }
+}
