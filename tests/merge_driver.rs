@@ -342,6 +342,32 @@ fn a_plan_that_already_holds_markers_is_merged_line_by_line() {
     );
 }
 
+#[test]
+fn a_north_star_holding_a_marker_like_line_is_still_merged_as_a_plan() {
+    // The driver once took any line of seven `=` for a conflict marker and
+    // fell back to the line merge; the loader reads such a line as text.
+    let dir = tempfile::tempdir().unwrap();
+    let mut base = demo();
+    base.north_star = "Our aim.\n=======\nThe rest.".into();
+    let text = |p: &Plan| bearing::store::format::to_text(p).unwrap();
+    // As a hand edit leaves it: the line break raw inside the string.
+    let raw = |p: &Plan| text(p).replace("\\n=======\\n", "\n=======\n");
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.debts[0].risk = (ours.debts[0].risk + 1) % 6;
+    theirs.debts[1].owner = "someone-else".into();
+    assert!(raw(&base).contains("\n=======\n"));
+    std::fs::write(dir.path().join("o"), raw(&base)).unwrap();
+    std::fs::write(dir.path().join("a"), raw(&ours)).unwrap();
+    std::fs::write(dir.path().join("b"), raw(&theirs)).unwrap();
+    let run = driver(dir.path(), ["o", "a", "b"], &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!run.stderr.contains("line by line"), "{}", run.stderr);
+    let merged = std::fs::read_to_string(dir.path().join("a")).unwrap();
+    let mut want = ours.clone();
+    want.debts[1].owner = "someone-else".into();
+    assert_eq!(merged, text(&want));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_result_that_cannot_be_written_exits_2_with_a_message() {

@@ -155,11 +155,13 @@ pub fn merge_texts(base: &[u8], ours: &[u8], theirs: &[u8], labels: &Labels) -> 
 }
 
 fn parse(bytes: &[u8], side: &str) -> Result<(Plan, Comments), String> {
-    if mark::has_markers(bytes) {
-        return Err(format!("{side} already holds conflict markers"));
-    }
     let path = Path::new(side);
     let text = store::load::decode(path, bytes.to_vec()).map_err(|e| format!("not a plan: {e}"))?;
+    // The loader's rule: only a whole block opened by `<<<<<<<` is a
+    // marker, so a North Star holding a `=======` line is still a plan.
+    if merge::markers::has_markers(&text) {
+        return Err(format!("{side} already holds conflict markers"));
+    }
     store::load::parse_with_comments(path, &text).map_err(|e| format!("not a plan: {e}"))
 }
 

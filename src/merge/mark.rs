@@ -233,13 +233,3 @@ pub fn merge_lines(base: &[u8], ours: &[u8], theirs: &[u8], labels: &Labels) -> 
         blocks: out.blocks,
     }
 }
-
-/// Whether text already holds a conflict marker line (any size from 7).
-pub fn has_markers(text: &[u8]) -> bool {
-    lines(text).iter().any(|l| {
-        [b'<', b'>', b'|', b'='].iter().any(|&c| {
-            let n = l.iter().take_while(|&&x| x == c).count();
-            n >= 7 && matches!(l.get(n), None | Some(b' ' | b'\n' | b'\r'))
-        })
-    })
-}

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::diff::{diff, lines};
-use super::mark::{Labels, has_markers, mark, merge_lines};
+use super::mark::{Labels, mark, merge_lines};
 
 /// `a` with `hunks` applied.
 fn apply(a: &[&[u8]], b: &[&[u8]]) -> Vec<u8> {
@@ -111,14 +111,6 @@ fn a_last_line_without_a_newline_still_gets_its_marker_on_a_line_of_its_own() {
         String::from_utf8(m.text).unwrap(),
         "<<<<<<< ours\nb\n||||||| base\na\n=======\nc\n>>>>>>> theirs\n"
     );
-}
-
-#[test]
-fn markers_are_found_only_at_the_start_of_a_line() {
-    assert!(has_markers(b"a\n<<<<<<< HEAD\nb\n"));
-    assert!(has_markers(b"=======\n"));
-    assert!(!has_markers(b"a <<<<<<< b\n"));
-    assert!(!has_markers(b"<<<<<<x\n"));
 }
 
 /// The text with every block replaced by one section (0 ours, 1 base, 2 theirs).
