@@ -42,18 +42,21 @@ fn read(app: &mut App, p: Prompt) -> Effect {
     let path = crate::tui::app::path_of(p.input.text())
         .to_string_lossy()
         .into_owned();
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => match crate::store::load::decode(Path::new(&path), bytes) {
-            Ok(t) => t,
-            Err(e) => return app.refuse(p, e.to_string()),
-        },
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
         Err(e) => return app.refuse(p, format!("{path}: {e}")),
     };
     let is_json =
-        path.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('[');
+        path.to_ascii_lowercase().ends_with(".json") || bytes.trim_ascii_start().starts_with(b"[");
     if !is_json {
-        return csv(app, p, path, text);
+        // A spreadsheet's CSV may be Windows-1252 or UTF-16: decoded as
+        // `bearing import csv` decodes it.
+        return csv(app, p, path, import::decode::decode(&bytes).text);
     }
+    let text = match crate::store::load::decode(Path::new(&path), bytes) {
+        Ok(t) => t,
+        Err(e) => return app.refuse(p, e.to_string()),
+    };
     match import::taskwarrior::parse(&text, &path, app.plan(), app.today) {
         Ok(o) => {
             let note = match o.already {
