@@ -38,7 +38,8 @@ pub const COLUMNS: [&str; 12] = [
 ];
 
 /// Columns an export writes that an import recomputes (ids are new, scores
-/// are derived), so an exported file imports as it is, without a note.
+/// are derived), so an exported file imports as it is, without a note. The
+/// `id` column is kept as where the item came from: `source: csv:ID`.
 pub const IGNORED: [&str; 9] = [
     "id",
     "kind",
@@ -215,7 +216,12 @@ fn sheet(
         // doubt too (and are never silently dropped).
         let stray = head.stray(&record, file);
         match row::row(cell, plan, today, ids) {
-            Ok(d) if stray.is_none() => items.push(d),
+            Ok(mut d) if stray.is_none() => {
+                let key = head.id.and_then(|i| record.cells.get(i));
+                let key = key.map(|k| crate::text::csv_unguard(k.trim()));
+                d.source = key.filter(|k| !k.is_empty()).map(|k| format!("csv:{k}"));
+                items.push(d);
+            }
             Ok(_) => {}
             Err(fields) => errors.extend(
                 fields

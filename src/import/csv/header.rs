@@ -39,9 +39,9 @@ pub fn parse_map(s: &str) -> Result<(String, String), String> {
         return Err("the header name before = is empty".into());
     }
     let column = normalize(to);
-    if !COLUMNS.contains(&column.as_str()) {
+    if !COLUMNS.contains(&column.as_str()) && column != ID {
         return Err(format!(
-            "{} is not a column Bearing reads; known: {}",
+            "{} is not a column Bearing reads; known: {}, id",
             crate::text::quote(to.trim()),
             COLUMNS.join(", ")
         ));
@@ -49,11 +49,16 @@ pub fn parse_map(s: &str) -> Result<(String, String), String> {
     Ok((from.trim().to_owned(), column))
 }
 
-/// Where each of [`COLUMNS`] is in a row, which cells have a column at all
+/// The column whose cell says which row of the sheet an item came from
+/// (`source: csv:ID`), so a re-import can find it again.
+const ID: &str = "id";
+
+/// Where each of [`COLUMNS`] is in a row, where its id column is, which cells have a column at all
 /// (spreadsheets leave trailing header cells empty), and the columns not
 /// read.
 pub(super) struct Header {
     pub at: Vec<Option<usize>>,
+    pub id: Option<usize>,
     named: Vec<bool>,
     pub ignored: Vec<String>,
 }
@@ -66,6 +71,7 @@ impl Header {
         map: &[(String, String)],
     ) -> Result<Header, Vec<ImportError>> {
         let mut at: Vec<Option<usize>> = vec![None; COLUMNS.len()];
+        let mut id: Option<usize> = None;
         let mut by: Vec<Option<&str>> = vec![None; COLUMNS.len()];
         let mut named = Vec::with_capacity(row.cells.len());
         let mut ignored = Vec::new();
@@ -87,6 +93,13 @@ impl Header {
                 }
                 None => name.clone(),
             };
+            if column == ID {
+                if id.is_some() {
+                    errors.push(ImportError::new(file, line, ID, "column appears twice"));
+                }
+                id = Some(i);
+                continue;
+            }
             let Some(k) = COLUMNS.iter().position(|c| *c == column) else {
                 if !IGNORED.contains(&name.as_str()) {
                     ignored.push(raw.trim().trim_start_matches('\u{feff}').to_owned());
@@ -133,7 +146,12 @@ impl Header {
             ));
         }
         if errors.is_empty() {
-            Ok(Header { at, named, ignored })
+            Ok(Header {
+                at,
+                id,
+                named,
+                ignored,
+            })
         } else {
             Err(errors)
         }

@@ -367,4 +367,19 @@ fn ten_thousand_rows() {
     assert_eq!(ids.len(), 10_000);
 }
 
+#[test]
+fn an_id_column_says_where_the_item_came_from() {
+    let o = read_with("ID,Title\n 7 ,A\n,B\n", &Options::default()).unwrap();
+    let sources: Vec<Option<&str>> = o.items.iter().map(|d| d.source.as_deref()).collect();
+    assert_eq!(sources, [Some("csv:7"), None]);
+    let options = Options {
+        map: vec![("Key".into(), "id".into())],
+        ..Options::default()
+    };
+    let o = read_with("Key,Title\nPAY-1,A\n", &options).unwrap();
+    assert_eq!(o.items[0].source.as_deref(), Some("csv:PAY-1"));
+    let errs = read_with("id,Key,Title\n1,2,A\n", &options).unwrap_err();
+    assert_eq!(errs, ["s.csv:1: id: column appears twice"]);
+}
+
 mod trackers;
