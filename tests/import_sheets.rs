@@ -265,3 +265,19 @@ fn tags_split_the_same_way_on_the_command_line() {
         ["x", "y"]
     );
 }
+
+#[test]
+fn stdin_is_decoded_like_a_file() {
+    let sb = Sandbox::init();
+    let r = common::cli::run_stdin(
+        sb.path(),
+        &["import", "csv", "-", "--delimiter", "tab"],
+        b"Title\tOwner\nCaf\xe9, cr\xe8me\tR\xe9mi\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "<stdin>: read as windows-1252 (it is not valid UTF-8)\n"
+    );
+    assert_eq!(by_title(&loaded(&sb), "Café, crème").owner, "Rémi");
+}
