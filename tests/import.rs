@@ -195,12 +195,24 @@ fn real_taskwarrior_export() {
 fn unreadable_inputs_are_located_and_change_nothing() {
     let sb = Sandbox::init();
     let before = std::fs::read(sb.plan()).unwrap();
-    std::fs::write(sb.path().join("bad.csv"), b"title\nok\nbro\xffken\n").unwrap();
+    // Not UTF-8 is no longer unreadable (issue 13): it is Windows-1252, as
+    // Excel and LibreOffice write "CSV" on Western-European Windows, and the
+    // summary says so. A bad row in it is still located.
+    std::fs::write(
+        sb.path().join("bad.csv"),
+        b"title,risk\nok,9\nbro\xffken,1\n",
+    )
+    .unwrap();
     let r = sb.run(&["import", "csv", "bad.csv"]);
     assert_eq!(r.code, 1);
     assert!(
+        r.stderr.contains("bad.csv:2: risk: must be 0–5, got 9"),
+        "{}",
         r.stderr
-            .contains("bad.csv:3:4: the file is not valid UTF-8 text"),
+    );
+    assert!(
+        r.stderr
+            .contains("bad.csv: read as windows-1252 (it is not valid UTF-8)"),
         "{}",
         r.stderr
     );

@@ -255,3 +255,41 @@ fn read_only_imports_nothing() {
     press(&mut app, "2 I");
     assert_eq!(app.mode, Mode::Normal);
 }
+
+#[test]
+fn a_tracker_export_or_a_windows_1252_sheet_imports_from_the_ui_and_says_how() {
+    let dir = tempfile::tempdir().unwrap();
+    let linear = dir.path().join("linear.csv");
+    std::fs::write(
+        &linear,
+        "ID,Team,Title,Description,Status,Estimate,Priority,Assignee,Labels,Created\n\
+         ENG-7,Core,Slow build,,Todo,3,High,ana,\"ci, build\",2026-01-02T10:00:00.000Z\n",
+    )
+    .unwrap();
+    let mut app = app();
+    open_and_answer(&mut app, &linear);
+    assert_eq!(app.mode, Mode::Normal);
+    let said = format!("{:?}", app.message);
+    assert!(said.contains("read as a Linear export"), "{said}");
+    let d = app
+        .plan()
+        .debts
+        .iter()
+        .find(|d| d.source.as_deref() == Some("linear:ENG-7"))
+        .unwrap();
+    assert_eq!(
+        (d.effort, d.urgency, &d.tags[..]),
+        (3, 4, &["ci".to_owned(), "build".to_owned()][..])
+    );
+
+    let sheet = dir.path().join("lo.csv");
+    std::fs::write(&sheet, b"Title;Notes\nCaf\xe9 \x80;x\n").unwrap();
+    open_and_answer(&mut app, &sheet);
+    assert_eq!(app.mode, Mode::Normal);
+    let said = format!("{:?}", app.message);
+    assert!(
+        said.contains("read as windows-1252; ignored columns: Notes"),
+        "{said}"
+    );
+    assert!(app.plan().debts.iter().any(|d| d.title == "Café €"));
+}

@@ -112,7 +112,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Add debt items from a CSV file or a taskwarrior export (one change, one save).
+    /// Add debt items from a spreadsheet CSV, a Linear or GitLab CSV export, or a taskwarrior export (one change, one save).
     #[command(subcommand)]
     Import(ImportCommand),
     /// List this plan's backups (when, size, what changed since), or restore one.
@@ -277,9 +277,33 @@ pub enum HypothesisCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// CSV with a header row naming the columns: title (required), owner, area, tags (;-separated), effort, customer, delivery, risk, urgency, status, description, key_results (;-separated). Cells are separated by , or ; (whichever the header line uses); a UTF-8 BOM and CRLF or CR line ends are read as spreadsheets write them.
+    /// CSV with a header row naming the columns: title (required), owner, area, tags, effort, customer, delivery, risk, urgency, status, description, key_results (lists split on , or ;). Other columns are ignored and listed, or mapped with --map. Cells are separated by , ; or tab (whichever the header line uses, or --delimiter); UTF-8 with or without BOM, UTF-16 with BOM, or else Windows-1252. A Linear or GitLab export is recognised by its header and read as `import linear` / `import gitlab` would.
     Csv {
         /// The CSV file (- for stdin).
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Import the valid rows and report the others, instead of importing nothing.
+        #[arg(long)]
+        skip_invalid: bool,
+        /// The cell separator: , ; tab (or \t) or another single character; default: sniffed from the header line.
+        #[arg(long, value_name = "CHAR", value_parser = delimiter)]
+        delimiter: Option<char>,
+        /// Read a column under Bearing's name: 'HEADER=COLUMN', e.g. 'Summary=title' or 'Story Points=effort' (repeatable; header names ignore case and spaces).
+        #[arg(long = "map", value_name = "HEADER=COLUMN", value_parser = crate::import::csv::parse_map)]
+        map: Vec<(String, String)>,
+    },
+    /// Linear's CSV export (Settings → Import / Export → Export CSV): ID, Title, Description, Status, Estimate, Priority, Labels, Assignee, Team.
+    Linear {
+        /// The exported CSV file (- for stdin).
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Import the valid rows and report the others, instead of importing nothing.
+        #[arg(long)]
+        skip_invalid: bool,
+    },
+    /// GitLab's issue list CSV export (Issues → Export as CSV): Issue ID, URL, Title, State, Description, Assignee, Weight, Labels.
+    Gitlab {
+        /// The exported CSV file (- for stdin).
         #[arg(value_name = "FILE")]
         input: PathBuf,
         /// Import the valid rows and report the others, instead of importing nothing.
@@ -292,4 +316,25 @@ pub enum ImportCommand {
         #[arg(value_name = "FILE")]
         input: PathBuf,
     },
+}
+
+/// `--delimiter`: one character, or a name for one.
+fn delimiter(s: &str) -> Result<char, String> {
+    let c = match s.to_ascii_lowercase().as_str() {
+        "tab" | "\\t" | "\t" => '\t',
+        "comma" => ',',
+        "semicolon" => ';',
+        "pipe" => '|',
+        _ => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => c,
+                _ => return Err("give one character: , ; tab or |".into()),
+            }
+        }
+    };
+    if matches!(c, '"' | '\n' | '\r') {
+        return Err("a quote or a line break cannot separate cells".into());
+    }
+    Ok(c)
 }

@@ -123,7 +123,7 @@ fn new_debt(plan: &Plan, a: DebtArgs, today: chrono::NaiveDate) -> anyhow::Resul
     d.effort = opt(&a.effort, validate::effort, "effort")?.unwrap_or(1);
     d.owner = a.owner.unwrap_or_default();
     d.area = a.area.unwrap_or_default();
-    d.tags = a.tags;
+    d.tags = validate::lists(&a.tags);
     d.key_results = ids(&a.krs);
     d.description = a.description.unwrap_or_default();
     check("new debt item", validate::debt(&d, plan))?;
@@ -295,7 +295,7 @@ pub fn edit(ctx: &Ctx, args: EditArgs, out: &mut String) -> anyhow::Result<()> {
                 }
                 if !a.tags.is_empty() {
                     f.used.push("tag");
-                    d.tags = a.tags.clone();
+                    d.tags = validate::lists(&a.tags);
                 }
                 if !a.krs.is_empty() {
                     f.used.push("kr");

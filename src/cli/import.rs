@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 
 use super::args::ImportCommand;
 use super::{Ctx, display};
+use crate::import::csv::{Flavor, Options};
 use crate::import::{self, ImportError};
 use crate::store;
 
@@ -28,6 +29,19 @@ pub(super) fn input(file: &Path) -> anyhow::Result<(String, String)> {
     Ok((store::load::decode(Path::new(&label), bytes)?, label))
 }
 
+/// The input's bytes and its name for messages; `-` is stdin.
+fn bytes(file: &Path) -> anyhow::Result<(Vec<u8>, String)> {
+    if file == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read stdin")?;
+        return Ok((bytes, "<stdin>".into()));
+    }
+    let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", display(file)))?;
+    Ok((bytes, display(file)))
+}
+
 fn listed(errors: &[ImportError]) -> String {
     errors
         .iter()
@@ -42,47 +56,43 @@ fn items(n: usize) -> String {
 
 pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()> {
     let today = ctx.today;
-    match cmd {
+    let (file, skip_invalid, options) = match cmd {
         ImportCommand::Csv {
-            input: file,
+            input,
             skip_invalid,
-        } => {
-            let (text, label) = input(&file)?;
-            let (n, skipped) = ctx.write(|plan| {
-                // A file that cannot be read as rows (a broken header, a quote
-                // that never closes) imports nothing whatever the flag says.
-                let o = import::csv::parse_skipping(&text, &label, plan, today)
-                    .map_err(|e| anyhow::anyhow!("{}\nnothing imported", listed(&e)))?;
-                if !skip_invalid && !o.skipped.is_empty() {
-                    let hint = match o.items.len() {
-                        0 => "fix the rows above (none is valid)".to_owned(),
-                        1 => "fix the rows above, or pass --skip-invalid to import the 1 valid one"
-                            .to_owned(),
-                        n => format!(
-                            "fix the rows above, or pass --skip-invalid to import the {n} valid ones"
-                        ),
-                    };
-                    bail!("{}\nnothing imported: {hint}", listed(&o.skipped));
-                }
-                let (items, skipped) = (o.items, o.skipped);
-                if !items.is_empty() {
-                    plan.apply(import::change(&items));
-                }
-                Ok((items.len(), skipped))
-            })?;
-            if !skipped.is_empty() {
-                eprintln!("{}", listed(&skipped));
-            }
-            let rows: std::collections::BTreeSet<usize> = skipped.iter().map(|e| e.line).collect();
-            out.push_str(&format!("imported {}", items(n)));
-            if !rows.is_empty() {
-                out.push_str(&format!(
-                    " (skipped {})",
-                    crate::text::count(rows.len(), "invalid row")
-                ));
-            }
-            out.push('\n');
-        }
+            delimiter,
+            map,
+        } => (
+            input,
+            skip_invalid,
+            Options {
+                flavor: Flavor::Auto,
+                delimiter,
+                map,
+            },
+        ),
+        ImportCommand::Linear {
+            input,
+            skip_invalid,
+        } => (
+            input,
+            skip_invalid,
+            Options {
+                flavor: Flavor::Linear,
+                ..Options::default()
+            },
+        ),
+        ImportCommand::Gitlab {
+            input,
+            skip_invalid,
+        } => (
+            input,
+            skip_invalid,
+            Options {
+                flavor: Flavor::GitLab,
+                ..Options::default()
+            },
+        ),
         ImportCommand::Taskwarrior { input: file } => {
             let (text, label) = input(&file)?;
             let o = ctx.write(|plan| {
@@ -97,7 +107,103 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
                 out.push_str(&format!(" ({} already imported)", o.already));
             }
             out.push('\n');
+            return Ok(());
         }
+    };
+    csv(ctx, &file, skip_invalid, &options, out)
+}
+
+/// A CSV of any flavor: decoded whatever its encoding, read as `options`
+/// say, and added only when every row is valid (or `skip_invalid`). Notes
+/// on how it was read (encoding, format, ignored columns) go to stderr so
+/// the summary on stdout stays one line.
+fn csv(
+    ctx: &Ctx,
+    file: &Path,
+    skip_invalid: bool,
+    options: &Options,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let today = ctx.today;
+    let (bytes, label) = bytes(file)?;
+    let decoded = import::decode::decode(&bytes);
+    let text = decoded.text;
+    let mut notes = Vec::new();
+    if let Some(encoding) = decoded.encoding {
+        let why = if encoding == "windows-1252" {
+            " (it is not valid UTF-8)"
+        } else {
+            ""
+        };
+        notes.push(format!("{label}: read as {encoding}{why}"));
     }
+    let written = ctx.write(|plan| {
+        // A file that cannot be read as rows (a broken header, a quote that
+        // never closes) imports nothing whatever the flag says, and no flag
+        // is hinted.
+        let o = import::csv::read(&text, &label, plan, today, options)
+            .map_err(|e| anyhow::anyhow!("{}\nnothing imported", listed(&e)))?;
+        notes.extend(read_notes(&o, options, &label));
+        if !skip_invalid && !o.skipped.is_empty() {
+            let hint = match o.items.len() {
+                0 => "fix the rows above (none is valid)".to_owned(),
+                1 => "fix the rows above, or pass --skip-invalid to import the 1 valid one"
+                    .to_owned(),
+                n => format!(
+                    "fix the rows above, or pass --skip-invalid to import the {n} valid ones"
+                ),
+            };
+            bail!("{}\nnothing imported: {hint}", listed(&o.skipped));
+        }
+        let (items, skipped) = (o.items, o.skipped);
+        if !items.is_empty() {
+            plan.apply(import::change(&items));
+        }
+        Ok((items.len(), skipped))
+    });
+    // How the file was read follows the problems when it was refused (it
+    // may explain them), and is the first thing said when it was not.
+    let notes = notes.join("\n");
+    let (n, skipped) = match written {
+        Ok(w) => w,
+        Err(e) if notes.is_empty() => return Err(e),
+        Err(e) => return Err(anyhow::anyhow!("{e:#}\n{notes}")),
+    };
+    if !notes.is_empty() {
+        eprintln!("{notes}");
+    }
+    if !skipped.is_empty() {
+        eprintln!("{}", listed(&skipped));
+    }
+    let rows: std::collections::BTreeSet<usize> = skipped.iter().map(|e| e.line).collect();
+    out.push_str(&format!("imported {}", items(n)));
+    if !rows.is_empty() {
+        out.push_str(&format!(
+            " (skipped {})",
+            crate::text::count(rows.len(), "invalid row")
+        ));
+    }
+    out.push('\n');
     Ok(())
+}
+
+/// What the summary says about how a file was read: the format when it was
+/// recognised, and the columns nothing was read from.
+fn read_notes(o: &import::csv::Outcome, options: &Options, label: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    if o.flavor != Flavor::Sheet && options.flavor == Flavor::Auto {
+        notes.push(format!("{label}: read as {}", o.flavor.label()));
+    }
+    if !o.ignored.is_empty() {
+        let names: Vec<String> = o
+            .ignored
+            .iter()
+            .map(|n| crate::text::sanitize(n).into_owned())
+            .collect();
+        notes.push(format!(
+            "{label}: ignored columns: {} (read one with --map 'HEADER=COLUMN')",
+            names.join(", ")
+        ));
+    }
+    notes
 }

@@ -97,7 +97,7 @@ pub struct DebtArgs {
     /// Area or component, e.g. billing.
     #[arg(long)]
     pub area: Option<String>,
-    /// A tag (repeatable).
+    /// A tag (repeatable; `a, b` or `a; b` is two tags, as in the form and a CSV cell).
     #[arg(long = "tag")]
     pub tags: Vec<String>,
     /// A key result this debt holds back (repeatable).
@@ -177,7 +177,7 @@ pub struct EditArgs {
     /// Debt: area or component.
     #[arg(long)]
     pub area: Option<String>,
-    /// Replaces the tags (repeatable).
+    /// Replaces the tags (repeatable; `a, b` or `a; b` is two tags).
     #[arg(long = "tag")]
     pub tags: Vec<String>,
     /// Replaces the linked key results (repeatable).

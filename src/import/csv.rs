@@ -1,17 +1,25 @@
-//! CSV from a spreadsheet or from `bearing export csv`: the header names the
-//! columns (any subset, any order), every cell is checked by the same rules
-//! as `bearing add debt`, and a bad cell is reported as
-//! `FILE:LINE: column: problem`.
+//! CSV from a spreadsheet, from `bearing export csv`, or exported by Linear
+//! or GitLab. A spreadsheet's header names the columns (any subset, any
+//! order; columns Bearing has no use for are ignored and listed, or mapped
+//! with `--map`), every cell is checked by the same rules as `bearing add
+//! debt`, and a bad cell is reported as `FILE:LINE: column: problem`. A
+//! tracker's export is recognised by its header and read by column name.
 
 use chrono::NaiveDate;
 
+mod gitlab;
+mod header;
+mod linear;
 mod records;
+mod row;
+mod table;
 
 use records::{Broken, Row};
 
-use super::{Ids, ImportError, split_list};
-use crate::model::validate::{self, FieldError};
-use crate::model::{Debt, DebtStatus, Plan};
+use super::{Ids, ImportError};
+use crate::model::{Debt, Plan};
+
+pub use header::parse_map;
 
 /// The columns an import fills. `title` is required.
 pub const COLUMNS: [&str; 12] = [
@@ -30,7 +38,8 @@ pub const COLUMNS: [&str; 12] = [
 ];
 
 /// Columns an export writes that an import recomputes (ids are new, scores
-/// are derived), so an exported file imports as it is.
+/// are derived), so an exported file imports as it is, without a note. The
+/// `id` column is kept as where the item came from: `source: csv:ID`.
 pub const IGNORED: [&str; 9] = [
     "id",
     "kind",
@@ -43,12 +52,52 @@ pub const IGNORED: [&str; 9] = [
     "source",
 ];
 
-/// What an import of one file came to: the items to add and the rows left
-/// out (only with `skip_invalid`).
+/// Whose columns a file has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Flavor {
+    /// Decided from the header: a Linear or GitLab export is recognised by
+    /// its columns; anything else is a spreadsheet.
+    #[default]
+    Auto,
+    /// A spreadsheet, or `bearing export csv`: Bearing's column names.
+    Sheet,
+    /// Linear's "Export CSV".
+    Linear,
+    /// GitLab's "Export as CSV" of an issue list.
+    GitLab,
+}
+
+impl Flavor {
+    /// How the summary names it ("read as a Linear export").
+    pub fn label(self) -> &'static str {
+        match self {
+            Flavor::Auto | Flavor::Sheet => "a spreadsheet",
+            Flavor::Linear => "a Linear export",
+            Flavor::GitLab => "a GitLab export",
+        }
+    }
+}
+
+/// How to read a file: whose columns, which separator (`None`: sniffed from
+/// the header line), and spreadsheet columns mapped to Bearing's.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub flavor: Flavor,
+    pub delimiter: Option<char>,
+    /// `(header name, Bearing column)` from `--map 'Story Points=effort'`.
+    pub map: Vec<(String, String)>,
+}
+
+/// What an import of one file came to: the items to add, the rows left out
+/// (only with `skip_invalid`), the columns not read, and how it was read.
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub items: Vec<Debt>,
     pub skipped: Vec<ImportError>,
+    /// Header names of the columns nothing was read from, in file order
+    /// (a column with no name as `(column N, no name)`).
+    pub ignored: Vec<String>,
+    pub flavor: Flavor,
 }
 
 /// Every row as a new debt item, or every problem if any row is bad.
@@ -58,11 +107,11 @@ pub fn parse(
     plan: &Plan,
     today: NaiveDate,
 ) -> Result<Vec<Debt>, Vec<ImportError>> {
-    let (items, errors) = read(text, file, plan, today)?;
-    if errors.is_empty() {
-        Ok(items)
+    let o = read(text, file, plan, today, &Options::default())?;
+    if o.skipped.is_empty() {
+        Ok(o.items)
     } else {
-        Err(errors)
+        Err(o.skipped)
     }
 }
 
@@ -74,108 +123,21 @@ pub fn parse_skipping(
     plan: &Plan,
     today: NaiveDate,
 ) -> Result<Outcome, Vec<ImportError>> {
-    let (items, skipped) = read(text, file, plan, today)?;
-    Ok(Outcome { items, skipped })
+    read(text, file, plan, today, &Options::default())
 }
 
-/// The header's name for a column: case, spaces and dashes do not matter
-/// ("Key results", "key-results" and "key_results" are one column).
-fn normalize(name: &str) -> String {
-    name.trim()
-        .trim_start_matches('\u{feff}')
-        .to_ascii_lowercase()
-        .replace([' ', '-'], "_")
-}
-
-/// Where each of [`COLUMNS`] is in a row, and which cells have a column
-/// at all (spreadsheets leave trailing header cells empty).
-struct Header {
-    at: Vec<Option<usize>>,
-    named: Vec<bool>,
-}
-
-/// The header row's columns, or every problem with it.
-fn header(row: &Row, file: &str) -> Result<Header, Vec<ImportError>> {
-    let mut at: Vec<Option<usize>> = vec![None; COLUMNS.len()];
-    let mut named = Vec::with_capacity(row.cells.len());
-    let mut errors = Vec::new();
-    let line = row.line;
-    for (i, raw) in row.cells.iter().enumerate() {
-        let name = normalize(raw);
-        named.push(!name.is_empty());
-        if name.is_empty() {
-            continue;
-        }
-        if let Some(k) = COLUMNS.iter().position(|c| *c == name) {
-            if at[k].is_some() {
-                errors.push(ImportError::new(file, line, name, "column appears twice"));
-            }
-            at[k] = Some(i);
-        } else if !IGNORED.contains(&name.as_str()) {
-            errors.push(ImportError::new(
-                file,
-                line,
-                crate::text::quote(raw),
-                format!("unknown column; known: {}", COLUMNS.join(", ")),
-            ));
-        }
-    }
-    if at[0].is_none() {
-        errors.push(ImportError::new(
-            file,
-            line,
-            "title",
-            "required column missing from the header",
-        ));
-    }
-    if errors.is_empty() {
-        Ok(Header { at, named })
-    } else {
-        Err(errors)
-    }
-}
-
-/// The column a cell is in, for messages: its header name, or its position
-/// when the header does not name it.
-fn column_name(header: Option<&Row>, cell: usize) -> String {
-    match header.and_then(|h| h.cells.get(cell)).map(|c| normalize(c)) {
-        Some(n) if !n.is_empty() => n,
-        _ => format!("cell {}", cell + 1),
-    }
-}
-
-impl Header {
-    /// A problem with a row's shape: text in a cell the header names no
-    /// column for (trailing empty cells are what spreadsheets write).
-    fn stray(&self, row: &Row, file: &str) -> Option<ImportError> {
-        let width = self.named.len();
-        let stray = |i: usize, c: &String| {
-            !c.trim().is_empty() && !self.named.get(i).copied().unwrap_or(false)
-        };
-        let i = row
-            .cells
-            .iter()
-            .enumerate()
-            .position(|(i, c)| stray(i, c))?;
-        let message = if i >= width {
-            format!(
-                "has {} but the header names {width}",
-                crate::text::count(row.cells.len(), "cell")
-            )
-        } else {
-            format!(
-                "cell {} has text but its column has no name in the header",
-                i + 1
-            )
-        };
-        Some(ImportError::new(file, row.line, "row", message))
-    }
-}
-
-type Read = (Vec<Debt>, Vec<ImportError>);
-
-fn read(text: &str, file: &str, plan: &Plan, today: NaiveDate) -> Result<Read, Vec<ImportError>> {
-    let (rows, _sep) = records::split(text).map_err(|b| vec![broken(file, &b)])?;
+/// The good rows and the bad ones, read as `options` say. `Err`: the file
+/// cannot be read as rows at all (a header problem, a quote that never
+/// closes); no row is imported then, whatever is asked.
+pub fn read(
+    text: &str,
+    file: &str,
+    plan: &Plan,
+    today: NaiveDate,
+    options: &Options,
+) -> Result<Outcome, Vec<ImportError>> {
+    let (rows, _sep) =
+        records::split(text, options.delimiter).map_err(|b| vec![broken(file, &b)])?;
     let mut rows = rows.into_iter().filter(|r| !r.is_blank());
     let Some(first) = rows.next() else {
         return Err(vec![ImportError::new(
@@ -185,8 +147,62 @@ fn read(text: &str, file: &str, plan: &Plan, today: NaiveDate) -> Result<Read, V
             "the file is empty; the first row must name the columns",
         )]);
     };
-    let head = header(&first, file)?;
+    let flavor = match options.flavor {
+        // Mapping columns says the file is a spreadsheet.
+        Flavor::Auto if options.map.is_empty() => detect(&first),
+        Flavor::Auto => Flavor::Sheet,
+        f => f,
+    };
     let mut ids = Ids::new(plan);
+    let (items, skipped, ignored) = match flavor {
+        Flavor::Linear => {
+            let (items, skipped) = linear::read(&first, rows, file, today, &mut ids)?;
+            (items, skipped, Vec::new())
+        }
+        Flavor::GitLab => {
+            let (items, skipped) = gitlab::read(&first, rows, file, today, &mut ids)?;
+            (items, skipped, Vec::new())
+        }
+        Flavor::Auto | Flavor::Sheet => sheet(&first, rows, file, plan, today, options, &mut ids)?,
+    };
+    Ok(Outcome {
+        items,
+        skipped,
+        ignored,
+        flavor: if flavor == Flavor::Auto {
+            Flavor::Sheet
+        } else {
+            flavor
+        },
+    })
+}
+
+/// A tracker's export by the columns only it writes together.
+fn detect(header: &Row) -> Flavor {
+    let t = table::Table::new(header);
+    let has = |names: &[&str]| names.iter().all(|n| t.at(n).is_some());
+    if has(linear::SIGNATURE) {
+        Flavor::Linear
+    } else if has(gitlab::SIGNATURE) {
+        Flavor::GitLab
+    } else {
+        Flavor::Sheet
+    }
+}
+
+type Read = (Vec<Debt>, Vec<ImportError>, Vec<String>);
+
+/// A spreadsheet's rows under Bearing's column names (or mapped to them).
+fn sheet(
+    first: &Row,
+    rows: impl Iterator<Item = Row>,
+    file: &str,
+    plan: &Plan,
+    today: NaiveDate,
+    options: &Options,
+    ids: &mut Ids,
+) -> Result<Read, Vec<ImportError>> {
+    let head = header::Header::read(first, file, &options.map)?;
     let (mut items, mut errors) = (Vec::new(), Vec::new());
     for record in rows {
         let line = record.line;
@@ -199,8 +215,13 @@ fn read(text: &str, file: &str, plan: &Plan, today: NaiveDate) -> Result<Read, V
         // row does not say what the header says, so its other cells are in
         // doubt too (and are never silently dropped).
         let stray = head.stray(&record, file);
-        match row(cell, plan, today, &mut ids) {
-            Ok(d) if stray.is_none() => items.push(d),
+        match row::row(cell, plan, today, ids) {
+            Ok(mut d) if stray.is_none() => {
+                let key = head.id.and_then(|i| record.cells.get(i));
+                let key = key.map(|k| crate::text::csv_unguard(k.trim()));
+                d.source = key.filter(|k| !k.is_empty()).map(|k| format!("csv:{k}"));
+                items.push(d);
+            }
             Ok(_) => {}
             Err(fields) => errors.extend(
                 fields
@@ -210,13 +231,13 @@ fn read(text: &str, file: &str, plan: &Plan, today: NaiveDate) -> Result<Read, V
         }
         errors.extend(stray);
     }
-    Ok((items, errors))
+    Ok((items, errors, head.ignored))
 }
 
 /// The one problem that stops a file from being read at all: its quotes do
 /// not pair up, so every row after the quote is in doubt.
 fn broken(file: &str, b: &Broken) -> ImportError {
-    let column = column_name(b.header.as_ref(), b.cell);
+    let column = header::column_name(b.header.as_ref(), b.cell);
     let message = if b.unclosed {
         "this quote never closes, so the rest of the file would be one cell; \
          close it with another \" (a quote inside a quoted cell is written \"\")"
@@ -227,79 +248,6 @@ fn broken(file: &str, b: &Broken) -> ImportError {
             .to_owned()
     };
     ImportError::new(file, b.line, column, message)
-}
-/// One row as a debt item, or every cell that breaks a rule.
-fn row<'r>(
-    cell: impl Fn(usize) -> Option<&'r str>,
-    plan: &Plan,
-    today: NaiveDate,
-    ids: &mut Ids,
-) -> Result<Debt, Vec<FieldError>> {
-    let mut errors = Vec::new();
-    let mut ok = |r: Result<u8, FieldError>| r.map_err(|e| errors.push(e)).unwrap_or(0);
-    let text = |k: usize| cell(k).unwrap_or("").to_owned();
-    let given = |k: usize| cell(k).filter(|s| !s.trim().is_empty());
-
-    let title = validate::title("title", cell(0).unwrap_or(""));
-    let mut ratings = [0u8; 4];
-    for (slot, (k, name)) in ratings.iter_mut().zip([
-        (5, "customer"),
-        (6, "delivery"),
-        (7, "risk"),
-        (8, "urgency"),
-    ]) {
-        if let Some(s) = given(k) {
-            *slot = ok(validate::rating(name, s));
-        }
-    }
-    let effort = given(4).map(|s| validate::effort("effort", s));
-    let status = given(9).map(|s| {
-        DebtStatus::parse(s).ok_or_else(|| {
-            FieldError::new(
-                "status",
-                format!(
-                    "must be one of open, in_progress, done, wont_fix, got {}",
-                    crate::text::quote(s.trim())
-                ),
-            )
-        })
-    });
-
-    let mut d = Debt::new(String::new(), String::new(), today);
-    match title {
-        Ok(t) => d.title = t,
-        Err(e) => errors.push(e),
-    }
-    match effort {
-        Some(Ok(e)) => d.effort = e,
-        Some(Err(e)) => errors.push(e),
-        None => {}
-    }
-    [d.customer, d.delivery, d.risk, d.urgency] = ratings;
-    d.owner = text(1).trim().to_owned();
-    d.area = text(2).trim().to_owned();
-    d.tags = split_list(&text(3));
-    d.description = text(10).trim().to_owned();
-    d.key_results = split_list(&text(11))
-        .iter()
-        .map(|s| crate::model::id::normalize(s))
-        .collect();
-    match status {
-        Some(Ok(s)) => d.set_status(s, today),
-        Some(Err(e)) => errors.push(e),
-        None => {}
-    }
-    // Whole-item rules (links to key results that exist); the title was
-    // already checked above, so do not report it twice.
-    if !d.title.is_empty() {
-        errors.extend(validate::debt(&d, plan));
-    }
-    if errors.is_empty() {
-        d.id = ids.next();
-        Ok(d)
-    } else {
-        Err(errors)
-    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
-//! Bringing a backlog in from elsewhere: a spreadsheet's CSV or
-//! taskwarrior's `task export`. Parsing is pure (text, plan and today in,
+//! Bringing a backlog in from elsewhere: a spreadsheet's CSV, Linear's or
+//! GitLab's CSV export, or taskwarrior's `task export`. Parsing is pure (text, plan and today in,
 //! debt items or located problems out) so the command line and the UI
 //! import the same way; the caller applies [`change`] in one write.
 
 pub mod csv;
+pub mod decode;
 pub mod taskwarrior;
 
 use std::collections::HashSet;
@@ -82,13 +83,4 @@ impl<'a> Ids<'a> {
         self.given.insert(id.clone());
         id
     }
-}
-
-/// Splits a `;`-separated cell, dropping blanks.
-pub(crate) fn split_list(s: &str) -> Vec<String> {
-    s.split(';')
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_owned)
-        .collect()
 }

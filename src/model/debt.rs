@@ -77,18 +77,26 @@ impl DebtStatus {
         }
     }
 
+    /// A status by its key, its label or a word trackers and spreadsheets
+    /// use for it, in any case and spacing ("To Do", "WIP", "won't fix",
+    /// Linear's "Canceled", GitLab's "opened"): the one reading the command
+    /// line, the form and every import share.
     pub fn parse(s: &str) -> Option<Self> {
         let norm: String = s
             .trim()
-            .to_ascii_lowercase()
+            .to_lowercase()
             .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
+            .filter(|c| c.is_alphanumeric())
             .collect();
         match norm.as_str() {
-            "open" => Some(Self::Open),
-            "inprogress" | "doing" | "started" => Some(Self::InProgress),
-            "done" | "closed" | "completed" => Some(Self::Done),
-            "wontfix" | "wontdo" => Some(Self::WontFix),
+            "open" | "opened" | "reopened" | "todo" | "backlog" | "new" | "triage"
+            | "unstarted" | "planned" => Some(Self::Open),
+            "inprogress" | "doing" | "started" | "wip" | "workinprogress" | "inreview"
+            | "review" => Some(Self::InProgress),
+            "done" | "closed" | "completed" | "resolved" | "fixed" => Some(Self::Done),
+            "wontfix" | "wontdo" | "canceled" | "cancelled" | "duplicate" | "rejected" => {
+                Some(Self::WontFix)
+            }
             _ => None,
         }
     }
@@ -139,5 +147,38 @@ impl Debt {
 
     pub fn ratings(&self) -> [u8; 4] {
         [self.customer, self.delivery, self.risk, self.urgency]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DebtStatus::{self, *};
+
+    #[test]
+    fn status_words_people_and_trackers_use() {
+        for (words, want) in [
+            (
+                &[
+                    "open", "Todo", "TO DO", "to-do", "Backlog", "opened", "Triage",
+                ][..],
+                Open,
+            ),
+            (
+                &["in_progress", "In Progress", "WIP", "doing", "In Review"],
+                InProgress,
+            ),
+            (&["done", "Closed", "RESOLVED", "completed", "Fixed"], Done),
+            (
+                &["won't fix", "wontfix", "wont_fix", "Canceled", "Duplicate"],
+                WontFix,
+            ),
+        ] {
+            for w in words {
+                assert_eq!(DebtStatus::parse(w), Some(want), "{w:?}");
+            }
+        }
+        for w in ["", "maybe", "blocked", "3"] {
+            assert_eq!(DebtStatus::parse(w), None, "{w:?}");
+        }
     }
 }

@@ -58,8 +58,22 @@ pub fn title(field: &'static str, s: &str) -> Result<String, FieldError> {
     Ok(t.to_owned())
 }
 
+/// A whole number as people and spreadsheets write it: `3`, or `3.0` (a
+/// cell formatted with decimals); `3.5` is not one.
+fn whole(s: &str) -> Result<i64, std::num::ParseIntError> {
+    let t = s.trim();
+    match t.split_once('.') {
+        Some((int, zeros))
+            if !int.is_empty() && !zeros.is_empty() && zeros.bytes().all(|b| b == b'0') =>
+        {
+            int.parse()
+        }
+        _ => t.parse(),
+    }
+}
+
 pub fn rating(field: &'static str, s: &str) -> Result<u8, FieldError> {
-    match s.trim().parse::<i64>() {
+    match whole(s) {
         Ok(n) if (0..=i64::from(MAX_RATING)).contains(&n) => Ok(n as u8),
         Ok(n) => Err(FieldError::new(
             field,
@@ -91,7 +105,7 @@ pub fn ice(field: &'static str, s: &str) -> Result<u8, FieldError> {
 }
 
 pub fn effort(field: &'static str, s: &str) -> Result<u32, FieldError> {
-    match s.trim().parse::<i64>() {
+    match whole(s) {
         Ok(n) if (1..=i64::from(MAX_EFFORT)).contains(&n) => Ok(n as u32),
         Ok(n) => Err(FieldError::new(
             field,
@@ -139,13 +153,21 @@ pub fn date(field: &'static str, s: &str) -> Result<NaiveDate, FieldError> {
     })
 }
 
-/// Splits a comma- or semicolon-separated list, dropping blanks.
+/// Splits a comma- or semicolon-separated list, dropping blanks: the one
+/// reading of tags and ids typed in a form, given to `--tag`, or found in a
+/// CSV cell, so `a; b`, `a, b` and `a,b` are the same two tags everywhere.
 pub fn list(s: &str) -> Vec<String> {
     s.split([',', ';'])
         .map(str::trim)
         .filter(|x| !x.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// Every value of a repeated option (`--tag a --tag "b, c"`) read as
+/// [`list`] reads one.
+pub fn lists(values: &[String]) -> Vec<String> {
+    values.iter().flat_map(|v| list(v)).collect()
 }
 
 fn refs(plan: &Plan, field: &'static str, ids: &[String], kind: Kind, out: &mut Vec<FieldError>) {
@@ -346,5 +368,24 @@ mod tests {
         assert!(e.message.contains("2026-02-30"), "{e}");
         assert!(number("target", "NaN").is_err());
         assert_eq!(list("a, b;;c"), ["a", "b", "c"]);
+        assert_eq!(
+            lists(&["a".into(), " b, c ;d".into(), "".into()]),
+            ["a", "b", "c", "d"]
+        );
+    }
+
+    #[test]
+    fn a_whole_number_may_be_written_with_zero_decimals() {
+        assert_eq!(effort("effort", "3.0").unwrap(), 3);
+        assert_eq!(effort("effort", " 8.00 ").unwrap(), 8);
+        assert_eq!(rating("risk", "4.0").unwrap(), 4);
+        for bad in ["3.5", "3.", ".0", "3.0.0", "1,000", "3e0"] {
+            let e = effort("effort", bad).unwrap_err();
+            assert_eq!(
+                e.message,
+                format!("must be a whole number of points, got \"{bad}\""),
+            );
+        }
+        assert!(effort("effort", "0.0").is_err());
     }
 }

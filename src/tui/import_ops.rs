@@ -1,5 +1,6 @@
 //! Bringing a backlog in from the UI: `I` in the debt view asks for a file
-//! (a CSV with a header, or a taskwarrior `task export`) and adds every item
+//! (a CSV with a header — a spreadsheet, or a Linear or GitLab export — or
+//! a taskwarrior `task export`) and adds every item
 //! as one change — one undo step, one atomic save. A CSV with bad rows opens
 //! a review listing every problem; Enter there imports only the valid rows
 //! (the same domain function as `bearing import csv --skip-invalid`).
@@ -21,7 +22,7 @@ pub fn open(app: &mut App) -> Effect {
     app.ask(Prompt::new(
         PromptKind::ImportPath,
         "Import debt from",
-        "a CSV with a header row, or a taskwarrior `task export` (.json)",
+        "a CSV with a header row (a spreadsheet, or a Linear or GitLab export), or a taskwarrior `task export` (.json)",
         path,
     ));
     Effect::None
@@ -42,18 +43,22 @@ fn read(app: &mut App, p: Prompt) -> Effect {
     let path = crate::tui::app::path_of(p.input.text())
         .to_string_lossy()
         .into_owned();
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => match crate::store::load::decode(Path::new(&path), bytes) {
-            Ok(t) => t,
-            Err(e) => return app.refuse(p, e.to_string()),
-        },
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
         Err(e) => return app.refuse(p, format!("{path}: {e}")),
     };
     let is_json =
-        path.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('[');
+        path.to_ascii_lowercase().ends_with(".json") || bytes.trim_ascii_start().starts_with(b"[");
     if !is_json {
-        return csv(app, p, path, text);
+        // A spreadsheet's CSV may be Windows-1252 or UTF-16: decoded as
+        // `bearing import csv` decodes it.
+        let decoded = import::decode::decode(&bytes);
+        return csv(app, p, path, decoded.text, decoded.encoding);
     }
+    let text = match crate::store::load::decode(Path::new(&path), bytes) {
+        Ok(t) => t,
+        Err(e) => return app.refuse(p, e.to_string()),
+    };
     match import::taskwarrior::parse(&text, &path, app.plan(), app.today) {
         Ok(o) => {
             let note = match o.already {
@@ -66,10 +71,19 @@ fn read(app: &mut App, p: Prompt) -> Effect {
     }
 }
 
-fn csv(app: &mut App, p: Prompt, path: String, text: String) -> Effect {
+fn csv(
+    app: &mut App,
+    p: Prompt,
+    path: String,
+    text: String,
+    encoding: Option<&'static str>,
+) -> Effect {
     let listed = |errors: &[ImportError]| errors.iter().map(ToString::to_string).collect();
     let review = match import::csv::parse_skipping(&text, &path, app.plan(), app.today) {
-        Ok(o) if o.skipped.is_empty() => return finish(app, &path, o.items, String::new()),
+        Ok(o) if o.skipped.is_empty() => {
+            let note = how_read(&o, encoding);
+            return finish(app, &path, o.items, note);
+        }
         Ok(o) => ImportReview {
             problems: listed(&o.skipped),
             valid: o.items.len(),
@@ -100,6 +114,27 @@ fn csv(app: &mut App, p: Prompt, path: String, text: String) -> Effect {
     ));
     app.mode = Mode::ImportReview(Box::new(review));
     Effect::None
+}
+
+/// How a file was read, when there is anything to say: its encoding, the
+/// tracker export recognised, the columns ignored — as the CLI says on
+/// stderr.
+fn how_read(o: &import::csv::Outcome, encoding: Option<&str>) -> String {
+    let mut notes = Vec::new();
+    if let Some(e) = encoding {
+        notes.push(format!("read as {e}"));
+    }
+    if o.flavor != import::csv::Flavor::Sheet {
+        notes.push(format!("read as {}", o.flavor.label()));
+    }
+    if !o.ignored.is_empty() {
+        notes.push(format!("ignored columns: {}", o.ignored.join(", ")));
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    }
 }
 
 /// The distinct rows the problems are on.

@@ -40,10 +40,13 @@ pub struct Broken {
     pub header: Option<Row>,
 }
 
-/// The rows of `text` and the separator they were split on.
-pub fn split(text: &str) -> Result<(Vec<Row>, char), Broken> {
+/// The rows of `text` and the separator they were split on: `delimiter`
+/// when given (`--delimiter`), else the one the file names or its header
+/// line uses.
+pub fn split(text: &str, delimiter: Option<char>) -> Result<(Vec<Row>, char), Broken> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (sep, skip) = separator(text);
+    let (sniffed, skip) = separator(text);
+    let sep = delimiter.unwrap_or(sniffed);
     let first_line = 1 + usize::from(skip.is_some());
     let rows = Splitter::new(sep, first_line).run(&text[skip.unwrap_or(0)..])?;
     Ok((rows, sep))
@@ -203,7 +206,7 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> Vec<(usize, Vec<String>)> {
-        let (rows, _) = split(text).unwrap();
+        let (rows, _) = split(text, None).unwrap();
         rows.into_iter().map(|r| (r.line, r.cells)).collect()
     }
 
@@ -243,24 +246,38 @@ mod tests {
 
     #[test]
     fn bom_and_separators() {
-        let (r, sep) = split("\u{feff}\"title\";\"risk\"\r\n\"a,b\";3\r\n").unwrap();
+        let (r, sep) = split("\u{feff}\"title\";\"risk\"\r\n\"a,b\";3\r\n", None).unwrap();
         assert_eq!(sep, ';');
         assert_eq!(r[0].cells, ["title", "risk"]);
         assert_eq!(r[1].cells, ["a,b", "3"]);
-        let (r, sep) = split("sep=;\r\ntitle;risk\r\nA;1\r\n").unwrap();
+        let (r, sep) = split("sep=;\r\ntitle;risk\r\nA;1\r\n", None).unwrap();
         assert_eq!(sep, ';');
         assert_eq!(r[0].line, 2);
         assert_eq!(r[0].cells, ["title", "risk"]);
         assert_eq!(r[1].line, 3);
-        let (_, sep) = split("title\trisk\nA\t1\n").unwrap();
+        let (_, sep) = split("title\trisk\nA\t1\n", None).unwrap();
         assert_eq!(sep, '\t');
-        let (_, sep) = split("title\nA;B\n").unwrap();
+        let (_, sep) = split("title\nA;B\n", None).unwrap();
         assert_eq!(sep, ',');
+        // A separator inside a quoted header cell does not count.
+        let (r, sep) = split("\"Title; the short one\",Owner\nA,b\n", None).unwrap();
+        assert_eq!(sep, ',');
+        assert_eq!(r[0].cells, ["Title; the short one", "Owner"]);
+        let (r, sep) = split("\"a;b;c\"\tx\n", None).unwrap();
+        assert_eq!((sep, r[0].cells.len()), ('\t', 2));
+        // --delimiter wins over the header, and a sep= line is still no row.
+        let (r, sep) = split("title,x;y\nA,1;2\n", Some(';')).unwrap();
+        assert_eq!(
+            (sep, &r[1].cells[..]),
+            (';', &["A,1".to_owned(), "2".to_owned()][..])
+        );
+        let (r, _) = split("sep=,\ntitle;x\n", Some(';')).unwrap();
+        assert_eq!(r[0].cells, ["title", "x"]);
     }
 
     #[test]
     fn a_quote_that_never_closes_names_its_line() {
-        let e = split("title,owner\n\"Unclosed quote,ana\nNext row,sam\n").unwrap_err();
+        let e = split("title,owner\n\"Unclosed quote,ana\nNext row,sam\n", None).unwrap_err();
         assert_eq!(
             e,
             Broken {
@@ -274,7 +291,7 @@ mod tests {
                 }),
             }
         );
-        let e = split("a,b\r\nx,\"multi\r\nline\" y\r\n").unwrap_err();
+        let e = split("a,b\r\nx,\"multi\r\nline\" y\r\n", None).unwrap_err();
         assert_eq!((e.line, e.row_line, e.cell, e.unclosed), (3, 2, 1, false));
     }
 }

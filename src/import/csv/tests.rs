@@ -1,7 +1,7 @@
 //! The import of CSV files: columns, rules, located problems.
 
 use super::*;
-use crate::model::{KeyResult, Objective};
+use crate::model::{DebtStatus, KeyResult, Objective};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()
@@ -111,12 +111,14 @@ fn header_problems() {
     )
     .unwrap_err();
     let msgs: Vec<String> = errs.iter().map(ToString::to_string).collect();
-    assert_eq!(msgs.len(), 3, "{msgs:?}");
-    assert_eq!(msgs[0], "h.csv:1: risk: column appears twice");
-    assert!(msgs[1].starts_with("h.csv:1: \"colour\": unknown column; known: title,"));
+    // An unknown column is no problem any more: it is ignored and listed.
     assert_eq!(
-        msgs[2],
-        "h.csv:1: title: required column missing from the header"
+        msgs,
+        [
+            "h.csv:1: risk: column appears twice",
+            "h.csv:1: title: required column missing from the header \
+             (name one title, or map one with --map 'HEADER=title')"
+        ]
     );
     let empty = parse("", "e.csv", &Plan::default(), today()).unwrap_err();
     assert!(empty[0].to_string().starts_with("e.csv:1: header:"));
@@ -225,3 +227,159 @@ fn the_formula_guard_is_undone_exactly() {
     assert_eq!(csv_unguard("'\tx"), "\tx");
     assert_eq!(csv_unguard("'\nx"), "\nx");
 }
+
+fn read_with(text: &str, options: &Options) -> Result<Outcome, Vec<String>> {
+    read(text, "s.csv", &Plan::default(), today(), options)
+        .map_err(|e| e.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn unknown_and_unnamed_columns_are_ignored_and_listed() {
+    // Excel's "CSV UTF-8": BOM, CRLF, and an empty column at the end.
+    let text = "\u{feff}Title,Notes,Effort,Jira,Priority,\r\n\
+                Flaky CI,see wiki,3.0,PAY-1,High,\r\n\
+                Old logging,,,,,\r\n";
+    let o = read_with(text, &Options::default()).unwrap();
+    assert!(o.skipped.is_empty(), "{:?}", o.skipped);
+    assert_eq!(
+        o.ignored,
+        ["Notes", "Jira", "Priority", "(column 6, no name)"]
+    );
+    assert_eq!(o.flavor, Flavor::Sheet);
+    assert_eq!(o.items[0].title, "Flaky CI");
+    assert_eq!(o.items[0].effort, 3);
+    // An exported file's own columns are not news.
+    let o = read_with("id,title,score\nD-AAAAA,A,3\n", &Options::default()).unwrap();
+    assert!(o.ignored.is_empty(), "{:?}", o.ignored);
+}
+
+#[test]
+fn columns_are_mapped_by_header_name_in_any_case_and_spacing() {
+    let map = vec![
+        ("summary".to_owned(), "title".to_owned()),
+        ("StoryPoints".to_owned(), "effort".to_owned()),
+        ("Notes".to_owned(), "description".to_owned()),
+    ];
+    let options = Options {
+        map,
+        ..Options::default()
+    };
+    let o = read_with("Summary;Story Points;Notes;Team\nA;5;why;x\n", &options).unwrap();
+    let d = &o.items[0];
+    assert_eq!(
+        (d.title.as_str(), d.effort, d.description.as_str()),
+        ("A", 5, "why")
+    );
+    assert_eq!(o.ignored, ["Team"]);
+    assert_eq!(
+        parse_map("Story Points = Effort"),
+        Ok(("Story Points".into(), "effort".into()))
+    );
+    assert!(
+        parse_map("Summary=name")
+            .unwrap_err()
+            .contains("not a column Bearing reads")
+    );
+    assert!(parse_map("Summary").is_err());
+}
+
+#[test]
+fn a_header_problem_is_about_the_header() {
+    // Two columns mapped onto one, and a map naming no column: header
+    // problems, never row problems (so no --skip-invalid can help).
+    let options = Options {
+        map: vec![
+            ("Summary".into(), "title".into()),
+            ("Size".into(), "effort".into()),
+        ],
+        ..Options::default()
+    };
+    let errs = read_with("Title,Summary\nA,B\n", &options).unwrap_err();
+    assert_eq!(
+        errs,
+        [
+            "s.csv:1: title: both \"Title\" and \"Summary\" fill this column (check --map); keep one",
+            "s.csv:1: header: --map Size=effort: the header has no column named \"Size\"",
+        ]
+    );
+    let errs = read_with("Summary,Notes\nA,B\n", &Options::default()).unwrap_err();
+    assert_eq!(errs.len(), 1);
+    assert!(
+        errs[0].starts_with("s.csv:1: title: required column missing"),
+        "{errs:?}"
+    );
+}
+
+#[test]
+fn spreadsheet_values_as_people_type_them() {
+    let text = "title\teffort\tstatus\ttags\n\
+                A\t3.0\tTo Do\ta, b; c\n\
+                B\t2\tWIP\t\n\
+                C\t1\tWon't fix\t\n\
+                D\t3.5\tresolved\t\n";
+    let o = read_with(text, &Options::default()).unwrap();
+    let got: Vec<(&str, u32, DebtStatus)> = o
+        .items
+        .iter()
+        .map(|d| (d.title.as_str(), d.effort, d.status))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("A", 3, DebtStatus::Open),
+            ("B", 2, DebtStatus::InProgress),
+            ("C", 1, DebtStatus::WontFix),
+        ]
+    );
+    assert_eq!(o.items[0].tags, ["a", "b", "c"]);
+    assert_eq!(
+        o.skipped[0].to_string(),
+        "s.csv:5: effort: must be a whole number of points, got \"3.5\""
+    );
+}
+
+#[test]
+fn hostile_text_is_kept_as_text() {
+    let text = "title,description,owner\n\
+                \"=cmd|' /C calc'!A0\",\"line one\nline two \u{202e}evil\",\"\\x1b[31m\"\n";
+    let o = read_with(text, &Options::default()).unwrap();
+    let d = &o.items[0];
+    assert_eq!(d.title, "=cmd|' /C calc'!A0");
+    assert_eq!(d.description, "line one\nline two \u{202e}evil");
+    assert_eq!(d.owner, "\\x1b[31m");
+}
+
+#[test]
+fn ten_thousand_rows() {
+    let mut text = String::from("Title;Effort;Status;Notes\r\n");
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "\"Item {i}; with semicolon\";{};done;n{i}\r\n",
+            i % 13 + 1
+        ));
+    }
+    let o = read_with(&text, &Options::default()).unwrap();
+    assert_eq!(o.items.len(), 10_000);
+    assert!(o.skipped.is_empty());
+    assert_eq!(o.items[9_999].title, "Item 9999; with semicolon");
+    assert_eq!(o.items[9_999].effort, 9_999 % 13 + 1);
+    let ids: std::collections::HashSet<&str> = o.items.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 10_000);
+}
+
+#[test]
+fn an_id_column_says_where_the_item_came_from() {
+    let o = read_with("ID,Title\n 7 ,A\n,B\n", &Options::default()).unwrap();
+    let sources: Vec<Option<&str>> = o.items.iter().map(|d| d.source.as_deref()).collect();
+    assert_eq!(sources, [Some("csv:7"), None]);
+    let options = Options {
+        map: vec![("Key".into(), "id".into())],
+        ..Options::default()
+    };
+    let o = read_with("Key,Title\nPAY-1,A\n", &options).unwrap();
+    assert_eq!(o.items[0].source.as_deref(), Some("csv:PAY-1"));
+    let errs = read_with("id,Key,Title\n1,2,A\n", &options).unwrap_err();
+    assert_eq!(errs, ["s.csv:1: id: column appears twice"]);
+}
+
+mod trackers;

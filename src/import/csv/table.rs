@@ -1,0 +1,137 @@
+//! A tracker export's rows read by column name (Linear, GitLab): the header
+//! says where each column is, names compared without case or punctuation,
+//! and a column the export does not have reads as empty.
+
+use chrono::NaiveDate;
+
+use super::header::squash;
+use super::records::Row;
+use crate::import::ImportError;
+use crate::model::validate::MAX_TITLE;
+
+pub(super) struct Table {
+    names: Vec<String>,
+}
+
+impl Table {
+    pub fn new(header: &Row) -> Self {
+        Table {
+            names: header.cells.iter().map(|c| squash(c)).collect(),
+        }
+    }
+
+    /// The first column named `name`.
+    pub fn at(&self, name: &str) -> Option<usize> {
+        let want = squash(name);
+        self.names.iter().position(|n| *n == want)
+    }
+
+    /// The trimmed text of `row`'s cell in column `name`; `None` when the
+    /// export has no such column or the cell is blank.
+    pub fn get<'r>(&self, row: &'r Row, name: &str) -> Option<&'r str> {
+        let i = self.at(name)?;
+        let c = crate::text::csv_unguard(row.cells.get(i)?.trim());
+        (!c.is_empty()).then_some(c)
+    }
+
+    /// Every column the header must have, or the header problem naming the
+    /// first missing one (never a row problem: `--skip-invalid` cannot help).
+    pub fn require(
+        &self,
+        header: &Row,
+        file: &str,
+        names: &[&str],
+        what: &str,
+    ) -> Result<(), Vec<ImportError>> {
+        let missing: Vec<ImportError> = names
+            .iter()
+            .filter(|n| self.at(n).is_none())
+            .map(|n| {
+                ImportError::new(
+                    file,
+                    header.line,
+                    *n,
+                    format!("required column of {what} missing from the header"),
+                )
+            })
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(missing)
+        }
+    }
+
+    /// A row with text beyond the header's last column does not say what the
+    /// header says: left out whole.
+    pub fn stray(&self, row: &Row, file: &str) -> Option<ImportError> {
+        let width = self.names.len();
+        row.cells[width.min(row.cells.len())..]
+            .iter()
+            .any(|c| !c.trim().is_empty())
+            .then(|| {
+                ImportError::new(
+                    file,
+                    row.line,
+                    "row",
+                    format!(
+                        "has {} but the header names {width}",
+                        crate::text::count(row.cells.len(), "cell")
+                    ),
+                )
+            })
+    }
+}
+
+/// A tracker's title as a Bearing title: one cut at [`MAX_TITLE`]
+/// characters with `…` keeps its full text at the top of the description.
+pub(super) fn title_and_description(title: &str, description: &str) -> (String, String) {
+    let title = title.trim();
+    let description = description.trim();
+    if title.chars().count() <= MAX_TITLE {
+        return (title.to_owned(), description.to_owned());
+    }
+    let mut cut: String = title.chars().take(MAX_TITLE - 1).collect();
+    cut.push('…');
+    let full = if description.is_empty() {
+        title.to_owned()
+    } else {
+        format!("{title}\n\n{description}")
+    };
+    (cut, full)
+}
+
+/// The calendar day a tracker's timestamp starts with: `2024-05-14T08:53:33Z`,
+/// `2024-05-14 08:53:33`, `2024-05-14`.
+pub(super) fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// Urgency from a priority word as trackers spell it (Linear's Urgent …
+/// No priority, a `priority::high` label's value): 5 urgent, 4 high, 3
+/// medium, 2 low, 1 lowest, 0 none; `None` for a word that is not a priority.
+pub(super) fn urgency(word: &str) -> Option<u8> {
+    match squash(word).as_str() {
+        "urgent" | "critical" | "blocker" | "highest" => Some(5),
+        "high" => Some(4),
+        "medium" | "normal" => Some(3),
+        "low" | "minor" => Some(2),
+        "lowest" | "trivial" => Some(1),
+        "nopriority" | "none" => Some(0),
+        _ => None,
+    }
+}
+
+/// Effort from a tracker's estimate: points as a whole number (`3`, `3.0`);
+/// `Ok(None)` for no estimate (blank or 0, which trackers use for "not
+/// estimated"); `Err` names the rule a value like `2.5` breaks.
+pub(super) fn estimate(
+    column: &'static str,
+    s: Option<&str>,
+) -> Result<Option<u32>, crate::model::validate::FieldError> {
+    match s {
+        None => Ok(None),
+        Some(s) if s.trim().parse::<f64>().is_ok_and(|x| x == 0.0) => Ok(None),
+        Some(s) => crate::model::validate::effort(column, s).map(Some),
+    }
+}
