@@ -165,6 +165,7 @@ fn settings(p: &Plan) -> Map<String, Value> {
         weights,
         health,
         policy,
+        import,
         objectives: _,
         key_results: _,
         hypotheses: _,
@@ -177,6 +178,7 @@ fn settings(p: &Plan) -> Map<String, Value> {
         weights: *weights,
         health: *health,
         policy: *policy,
+        import: import.clone(),
         ..Plan::default()
     };
     let mut m = object(&bare);
