@@ -4,6 +4,7 @@
 //! import the same way; the caller applies [`change`] in one write.
 
 pub mod csv;
+pub mod mapping;
 pub mod taskwarrior;
 
 use std::collections::HashSet;
