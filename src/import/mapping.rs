@@ -79,7 +79,7 @@ pub fn map<S: AsRef<str>>(
         urgency: priority_field.and_then(|p| priority(rules, p)),
         ..Mapped::default()
     };
-    let mut raise = |u: u8, out: &mut Mapped| {
+    let raise = |u: u8, out: &mut Mapped| {
         out.urgency = Some(out.urgency.map_or(u, |v| v.max(u)));
     };
     for label in labels {

@@ -4,8 +4,10 @@
 //! import the same way; the caller applies [`change`] in one write.
 
 pub mod csv;
+pub mod github;
 pub mod mapping;
 pub mod taskwarrior;
+pub mod tracker;
 
 use std::collections::HashSet;
 use std::fmt;
