@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-mod records;
+pub(crate) mod records;
 
 use records::{Broken, Row};
 

@@ -5,6 +5,7 @@
 
 pub mod csv;
 pub mod github;
+pub mod jira;
 pub mod mapping;
 pub mod taskwarrior;
 pub mod tracker;
