@@ -292,4 +292,22 @@ pub enum ImportCommand {
         #[arg(value_name = "FILE")]
         input: PathBuf,
     },
+    /// GitHub issues: the JSON of `gh issue list --state all --limit 1000 --json number,title,body,labels,assignees,milestone,state,createdAt,updatedAt,url`, or of the REST API's issues (`gh api --paginate 'repos/OWNER/REPO/issues?state=all'`; pull requests are skipped). Labels map by the plan's import rules (`bearing config show`); closed issues come in as done; issues imported before are skipped.
+    Github {
+        /// The export file (- for stdin).
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Import only issues with a debt label (import.debt_labels: debt, tech-debt, technical debt by default).
+        #[arg(long)]
+        only_debt: bool,
+    },
+    /// Jira issues: the CSV of "Export Excel CSV (all fields)" from an issue search. Summary, Issue key, Description, Assignee, Status Category, Priority, Labels, story points and dates are read; other columns are ignored; issues imported before are skipped.
+    Jira {
+        /// The export file (- for stdin).
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Import only issues with a debt label or issue type (import.debt_labels).
+        #[arg(long)]
+        only_debt: bool,
+    },
 }
