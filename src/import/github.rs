@@ -112,15 +112,15 @@ pub fn parse(
     let mut seen = Seen::new(plan);
     let mut out = Outcome::default();
     let mut errors = Vec::new();
-    for issue in issues {
+    for (i, issue) in issues.into_iter().enumerate() {
         if issue.pull_request.is_some() {
             out.pull_requests += 1;
             continue;
         }
         match debt(issue, plan, today, options, &mut seen, &mut out) {
             Ok(()) => {}
-            Err((at, column, message)) => {
-                errors.push(ImportError::new(file, line_of(text, &at), column, message));
+            Err((column, message)) => {
+                errors.push(ImportError::new(file, line_of(text, i), column, message));
             }
         }
     }
@@ -151,15 +151,48 @@ fn issues(text: &str, file: &str) -> Result<Vec<Issue>, ImportError> {
     }
 }
 
-/// The line an issue is on, for messages: where its address (or, without
-/// one, `"number": N`) first appears. Only looked for when there is a
-/// problem, so a 10k-issue file is not searched 10k times.
-fn line_of(text: &str, needle: &str) -> usize {
-    text.find(needle)
-        .map_or(1, |at| text[..at].matches('\n').count() + 1)
+/// The line the `index`-th issue (0-based) starts on, for messages: the
+/// objects directly inside the first array of the text, found by a scan
+/// that skips strings. Only run when there is a problem, so a 10k-issue
+/// file is not scanned 10k times.
+fn line_of(text: &str, index: usize) -> usize {
+    let (mut line, mut depth, mut list, mut seen) = (1, 0usize, None, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+        }
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => {
+                if c == '{' && list == Some(depth) {
+                    if seen == index {
+                        return line;
+                    }
+                    seen += 1;
+                }
+                depth += 1;
+                if c == '[' && list.is_none() {
+                    list = Some(depth);
+                }
+            }
+            ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    1
 }
 
-type Problem = (String, &'static str, String);
+type Problem = (&'static str, String);
 
 fn debt(
     issue: Issue,
@@ -175,24 +208,18 @@ fn debt(
         .or(issue.url.as_deref())
         .map(str::trim)
         .filter(|u| !u.is_empty());
-    let named = match (page, issue.number) {
-        (Some(u), _) => u.to_owned(),
-        (None, Some(n)) => format!("\"number\":{n}"),
-        (None, None) => "{".to_owned(),
-    };
     let Some(page) = page else {
         let which = issue
             .number
             .map_or("an issue".to_owned(), |n| format!("issue #{n}"));
         return Err((
-            named,
             "url",
             format!("{which} has no url; export with `--json …,url` (gh) or keep html_url (REST)"),
         ));
     };
     let source = format!("{SOURCE}{page}");
     let Some((title, full)) = issue.title.as_deref().and_then(mapping::title) else {
-        return Err((named, "title", format!("{page} has no title")));
+        return Err(("title", format!("{page} has no title")));
     };
     if !seen.first(&source) {
         out.already += 1;

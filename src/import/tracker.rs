@@ -75,3 +75,47 @@ impl Outcome {
 pub(crate) fn iso_day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok()
 }
+
+/// The trackers a file can be read from without being told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tracker {
+    Github,
+    Jira,
+}
+
+/// Which tracker exported `text`, if it looks like one: JSON objects with
+/// a `title` and no taskwarrior `uuid` are GitHub issues; a CSV whose
+/// header names `Summary` and `Issue key` is Jira's.
+pub fn sniff(text: &str) -> Option<Tracker> {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    if text.starts_with(['[', '{']) {
+        let head = text.get(..text.len().min(1 << 16)).unwrap_or(text);
+        return (head.contains("\"title\"") && !head.contains("\"uuid\""))
+            .then_some(Tracker::Github);
+    }
+    let header = text.lines().next().unwrap_or("").to_lowercase();
+    (header.contains("summary") && header.contains("issue key")).then_some(Tracker::Jira)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_the_tracker() {
+        let gh = include_str!("../../tests/data/import/trackers/gh_issue_list.json");
+        let rest = include_str!("../../tests/data/import/trackers/rest_issues.json");
+        let jira = include_str!("../../tests/data/import/trackers/jira_all_fields.csv");
+        assert_eq!(sniff(gh), Some(Tracker::Github));
+        assert_eq!(sniff(rest), Some(Tracker::Github));
+        assert_eq!(sniff(jira), Some(Tracker::Jira));
+        for other in [
+            r#"[{"uuid":"u","description":"d","status":"pending"}]"#,
+            "[]",
+            "title,effort\nA,1\n",
+            "",
+        ] {
+            assert_eq!(sniff(other), None, "{other}");
+        }
+    }
+}

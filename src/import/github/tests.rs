@@ -219,3 +219,11 @@ fn ten_thousand_issues() {
     assert_eq!(out.items[9_999].urgency, 1); // P4
     assert_eq!(out.items[3].urgency, 2); // P3
 }
+
+#[test]
+fn lines_of_issues_skip_strings() {
+    let text = "[\n {\"title\":\"{[\\\"}\"},\n\n {\"a\":{\"b\":[{}]}},\n{}]";
+    assert_eq!([0, 1, 2].map(|i| line_of(text, i)), [2, 4, 5]);
+    let search = "{\"total_count\":2,\n\"items\":[\n{},\n{}]}";
+    assert_eq!([0, 1].map(|i| line_of(search, i)), [3, 4]);
+}
