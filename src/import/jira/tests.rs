@@ -75,10 +75,8 @@ fn hostile_cells_are_kept_as_text() {
 
 #[test]
 fn only_debt_by_label_or_issue_type() {
-    let mut plan = Plan::default();
-    plan.import.debt_labels.push("Tech Debt".into());
     let only = Options { only_debt: true };
-    let out = parse(EXPORT, "j.csv", &plan, today(), only).unwrap();
+    let out = parse(EXPORT, "j.csv", &Plan::default(), today(), only).unwrap();
     let keys: Vec<&str> = out
         .items
         .iter()
@@ -86,6 +84,11 @@ fn only_debt_by_label_or_issue_type() {
         .collect();
     assert_eq!(keys, ["jira:PAY-123", "jira:PAY-124"]);
     assert_eq!(out.not_debt, 2);
+    // The issue type alone: `Tech Debt` is the default `tech-debt` folded.
+    let text = "Summary,Issue key,Issue Type,Labels\nA,K-1,Tech Debt,\nB,K-2,Bug,x\n";
+    let out = parse(text, "j.csv", &Plan::default(), today(), only).unwrap();
+    assert_eq!(out.items.len(), 1);
+    assert_eq!(out.items[0].title, "A");
 }
 
 #[test]
