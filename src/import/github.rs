@@ -131,14 +131,21 @@ pub fn parse(
     }
 }
 
-/// The export's issues: a JSON array, or the search API's object with
-/// `items`. Blank text is no issues.
+/// The export's issues: a JSON array (or several back to back, one per
+/// page), or the search API's object with `items`. Blank text is no issues.
 fn issues(text: &str, file: &str) -> Result<Vec<Issue>, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let json = |e: serde_json::Error| ImportError::new(file, e.line(), "json", e.to_string());
     match text.trim_start().chars().next() {
         None => Ok(Vec::new()),
-        Some('[') => serde_json::from_str(text).map_err(json),
+        // `gh api --paginate` writes one array per page, back to back.
+        Some('[') => {
+            let mut all = Vec::new();
+            for page in serde_json::Deserializer::from_str(text).into_iter::<Vec<Issue>>() {
+                all.extend(page.map_err(json)?);
+            }
+            Ok(all)
+        }
         Some('{') => serde_json::from_str::<Search>(text)
             .map(|s| s.items)
             .map_err(json),

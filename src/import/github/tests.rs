@@ -227,3 +227,34 @@ fn lines_of_issues_skip_strings() {
     let search = "{\"total_count\":2,\n\"items\":[\n{},\n{}]}";
     assert_eq!([0, 1].map(|i| line_of(search, i)), [3, 4]);
 }
+
+#[test]
+fn paginated_rest_output_is_one_list() {
+    // `gh api --paginate` without --slurp: one array per page.
+    let text = "[{\"title\":\"a\",\"html_url\":\"u1\"}]\n[{\"title\":\"b\",\"html_url\":\"u2\"},\n{\"title\":\"\",\"html_url\":\"u3\"}]\n";
+    let err = parse(
+        text,
+        "p.json",
+        &Plan::default(),
+        today(),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err[0].to_string(), "p.json:3: title: u3 has no title");
+    let out = all(&text.replace("\"\",\"html_url\":\"u3\"", "\"c\",\"html_url\":\"u3\""));
+    let titles: Vec<&str> = out.items.iter().map(|d| d.title.as_str()).collect();
+    assert_eq!(titles, ["a", "b", "c"]);
+    let err = parse(
+        "[]\n[{\"title\":1}]",
+        "p.json",
+        &Plan::default(),
+        today(),
+        Options::default(),
+    )
+    .unwrap_err();
+    assert!(
+        err[0].to_string().starts_with("p.json:2: json:"),
+        "{}",
+        err[0]
+    );
+}
