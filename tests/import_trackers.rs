@@ -262,3 +262,30 @@ fn ten_thousand_jira_rows() {
             .all(|d| d.urgency == 4 && d.tags[0] == "debt")
     );
 }
+
+#[test]
+fn import_rules_from_the_file_are_shown_safely() {
+    let sb = Sandbox::init();
+    sb.ok(&[
+        "config",
+        "set",
+        "import.debt_labels",
+        "a\u{1b}[2J\u{202e}b, c",
+    ]);
+    for args in [
+        &["config", "show"][..],
+        &["config", "get", "import.debt_labels"],
+        &["config", "show", "--format", "json"],
+    ] {
+        let out = sb.ok(args);
+        assert!(out.contains("debt_labels") || out.contains('c'), "{out}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+            "{args:?}: {out:?}"
+        );
+    }
+    let r = sb.run(&["config", "set", "import.debt_labels", "\u{1b}[31mx"]);
+    assert!(!r.stdout.contains('\u{1b}'), "{:?}", r.stdout);
+    // Stored as typed.
+    assert_eq!(loaded(&sb).import.debt_labels, ["\u{1b}[31mx"]);
+}

@@ -10,7 +10,7 @@ use clap::Subcommand;
 use super::args::Format;
 use super::{Ctx, Source};
 use crate::model::{Change, Op, settings};
-use crate::text::{quote, sanitize_multiline};
+use crate::text::{quote, sanitize, sanitize_multiline};
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -63,8 +63,10 @@ pub fn config(ctx: &Ctx, cmd: ConfigCommand, out: &mut String) -> anyhow::Result
                 out.push_str(&crate::export::json_text(&map)?);
             } else {
                 let w = entries.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+                // Import rules are text from the plan file: never raw
+                // control or bidi characters to the terminal.
                 for (k, v) in entries {
-                    out.push_str(&format!("{k:<w$}  {v}\n"));
+                    out.push_str(&format!("{k:<w$}  {}\n", sanitize(&v)));
                 }
             }
         }
@@ -73,7 +75,7 @@ pub fn config(ctx: &Ctx, cmd: ConfigCommand, out: &mut String) -> anyhow::Result
             let v = settings::key(&key)
                 .and_then(|k| settings::get(&plan.meta(), k))
                 .ok_or_else(|| unknown(&key))?;
-            out.push_str(&v);
+            out.push_str(&sanitize(&v));
             out.push('\n');
         }
         ConfigCommand::Set { key, value } => {
@@ -92,7 +94,7 @@ pub fn config(ctx: &Ctx, cmd: ConfigCommand, out: &mut String) -> anyhow::Result
                 });
                 Ok(label)
             })?;
-            out.push_str(&msg);
+            out.push_str(&sanitize(&msg));
             out.push('\n');
         }
     }
