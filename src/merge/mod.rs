@@ -185,6 +185,12 @@ fn settings(p: &Plan) -> Map<String, Value> {
     for l in LISTS {
         m.remove(l);
     }
+    // Left out of the file while default, but always here: otherwise a
+    // side changing one rule "adds" the whole section and two sides
+    // changing different rules clash over all of it.
+    if let Ok(rules) = serde_json::to_value(import) {
+        m.insert("import".to_owned(), rules);
+    }
     m
 }
 
