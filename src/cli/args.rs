@@ -112,7 +112,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Add debt items from a CSV file or a taskwarrior export (one change, one save).
+    /// Add debt items from a CSV file, a taskwarrior export, or a GitHub or Jira export (one change, one save).
     #[command(subcommand)]
     Import(ImportCommand),
     /// List this plan's backups (when, size, what changed since), or restore one.
