@@ -8,8 +8,8 @@
 
 use bearing::model::{
     Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
-    HypothesisStatus, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
-    StatusChange, Weights,
+    HypothesisStatus, ImportRules, KeyResult, Objective, Plan, Policy, PriorityRule, Severity,
+    Sprint, SprintState, StatusChange, Weights,
 };
 use bearing::store::format::{from_text, from_text_ron, parse_canonical, to_text, to_text_ron};
 use chrono::NaiveDate;
@@ -296,6 +296,32 @@ fn numbered<T>(mut xs: Vec<T>, id: impl Fn(&mut T) -> &mut String) -> Vec<T> {
     xs
 }
 
+/// The import mapping rules: mostly the defaults (left out of the file),
+/// else lists of any text, empty lists included.
+fn import_rules() -> impl Strategy<Value = ImportRules> {
+    let list = || prop::collection::vec(text(), 0..3);
+    prop_oneof![
+        Just(ImportRules::default()),
+        (
+            prop::collection::vec((text(), 0u8..=9), 0..3),
+            list(),
+            list(),
+            list()
+        )
+            .prop_map(|(p, priority_prefixes, area_prefixes, debt_labels)| {
+                ImportRules {
+                    priorities: p
+                        .into_iter()
+                        .map(|(word, urgency)| PriorityRule { word, urgency })
+                        .collect(),
+                    priority_prefixes,
+                    area_prefixes,
+                    debt_labels,
+                }
+            }),
+    ]
+}
+
 fn plan() -> impl Strategy<Value = Plan> {
     let weights = prop::collection::vec(float(), 6).prop_map(|w| Weights {
         customer: w[0],
@@ -320,7 +346,14 @@ fn plan() -> impl Strategy<Value = Plan> {
         sprint_overlap: s[11],
     });
     (
-        (0u32..=1, text(), weights, (float(), float()), policy),
+        (
+            0u32..=1,
+            text(),
+            weights,
+            (float(), float()),
+            policy,
+            import_rules(),
+        ),
         (
             prop::collection::vec(objective(), 0..3),
             prop::collection::vec(key_result(), 0..3),
@@ -330,13 +363,17 @@ fn plan() -> impl Strategy<Value = Plan> {
         ),
     )
         .prop_map(
-            |((schema, north_star, weights, (at_risk, off_track), policy), (o, k, h, d, s))| {
+            |(
+                (schema, north_star, weights, (at_risk, off_track), policy, import),
+                (o, k, h, d, s),
+            )| {
                 let mut plan = Plan {
                     schema,
                     north_star,
                     weights,
                     health: HealthThresholds { at_risk, off_track },
                     policy,
+                    import,
                     objectives: numbered(o, |x| &mut x.id),
                     key_results: numbered(k, |x| &mut x.id),
                     hypotheses: numbered(h, |x| &mut x.id),

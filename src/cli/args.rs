@@ -112,7 +112,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Add debt items from a spreadsheet CSV, a Linear or GitLab CSV export, or a taskwarrior export (one change, one save).
+    /// Add debt items from a spreadsheet CSV, a Linear, GitLab or Jira CSV export, a GitHub issues JSON or a taskwarrior export (one change, one save).
     #[command(subcommand)]
     Import(ImportCommand),
     /// List this plan's backups (when, size, what changed since), or restore one.
@@ -315,6 +315,24 @@ pub enum ImportCommand {
         /// The export file (- for stdin).
         #[arg(value_name = "FILE")]
         input: PathBuf,
+    },
+    /// GitHub issues: the JSON of `gh issue list --state all --limit 1000 --json number,title,body,labels,assignees,milestone,state,createdAt,updatedAt,url`, or of the REST API's issues (`gh api --paginate 'repos/OWNER/REPO/issues?state=all'`; pull requests are skipped). Labels map by the plan's import rules (`bearing config show`); closed issues come in as done; issues imported before are skipped.
+    Github {
+        /// The export file (- for stdin).
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Import only issues with a debt label (import.debt_labels: debt, tech-debt, technical debt by default).
+        #[arg(long)]
+        only_debt: bool,
+    },
+    /// Jira issues: the CSV of "Export Excel CSV (all fields)" from an issue search. Summary, Issue key, Description, Assignee, Status Category, Priority, Labels, story points and dates are read; other columns are ignored; issues imported before are skipped.
+    Jira {
+        /// The export file (- for stdin).
+        #[arg(value_name = "FILE")]
+        input: PathBuf,
+        /// Import only issues with a debt label or issue type (import.debt_labels).
+        #[arg(long)]
+        only_debt: bool,
     },
 }
 

@@ -10,11 +10,11 @@ use clap::Subcommand;
 use super::args::Format;
 use super::{Ctx, Source};
 use crate::model::{Change, Op, settings};
-use crate::text::{quote, sanitize_multiline};
+use crate::text::{quote, sanitize, sanitize_multiline};
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
-    /// Print every setting: WSJF weights, key-result health thresholds, policy levels.
+    /// Print every setting: WSJF weights, key-result health thresholds, policy levels, import mapping rules.
     Show {
         /// table: one `name value` per line; json: an object by name.
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -27,7 +27,7 @@ pub enum ConfigCommand {
     },
     /// Change one setting, e.g. `weights.risk 1.5` or `policy.stale-experiment error`.
     #[command(
-        long_about = "Change one setting.\n\nweights.*: a number from 0 to 100 (the WSJF weight of a term).\nhealth.at_risk, health.off_track: how far behind schedule, as a share of the key result's window from 0 to 1, before it counts as at risk / off track (at_risk ≤ off_track).\npolicy.*: off, warn or error (the level `bearing check` reports the rule at).\n\nNames may use - or _ (policy.stale-experiment = policy.stale_experiment)."
+        long_about = "Change one setting.\n\nweights.*: a number from 0 to 100 (the WSJF weight of a term).\nhealth.at_risk, health.off_track: how far behind schedule, as a share of the key result's window from 0 to 1, before it counts as at risk / off track (at_risk ≤ off_track).\npolicy.*: off, warn or error (the level `bearing check` reports the rule at).\nimport.priorities: WORD=URGENCY, … (e.g. highest=5, p1=4); import.priority_prefixes, import.area_prefixes, import.debt_labels: a comma-separated list. `default` restores an import rule's documented default.\n\nNames may use - or _ (policy.stale-experiment = policy.stale_experiment)."
     )]
     Set {
         /// The setting's name, as `bearing config show` lists it.
@@ -63,8 +63,10 @@ pub fn config(ctx: &Ctx, cmd: ConfigCommand, out: &mut String) -> anyhow::Result
                 out.push_str(&crate::export::json_text(&map)?);
             } else {
                 let w = entries.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+                // Import rules are text from the plan file: never raw
+                // control or bidi characters to the terminal.
                 for (k, v) in entries {
-                    out.push_str(&format!("{k:<w$}  {v}\n"));
+                    out.push_str(&format!("{k:<w$}  {}\n", sanitize(&v)));
                 }
             }
         }
@@ -73,7 +75,7 @@ pub fn config(ctx: &Ctx, cmd: ConfigCommand, out: &mut String) -> anyhow::Result
             let v = settings::key(&key)
                 .and_then(|k| settings::get(&plan.meta(), k))
                 .ok_or_else(|| unknown(&key))?;
-            out.push_str(&v);
+            out.push_str(&sanitize(&v));
             out.push('\n');
         }
         ConfigCommand::Set { key, value } => {
@@ -92,7 +94,7 @@ pub fn config(ctx: &Ctx, cmd: ConfigCommand, out: &mut String) -> anyhow::Result
                 });
                 Ok(label)
             })?;
-            out.push_str(&msg);
+            out.push_str(&sanitize(&msg));
             out.push('\n');
         }
     }
@@ -107,9 +109,9 @@ fn unknown(key: &str) -> anyhow::Error {
     )
 }
 
-/// Numbers as JSON numbers, levels as strings.
+/// Numbers as JSON numbers, levels and import rules as strings.
 fn json_value(key: &str, v: &str) -> serde_json::Value {
-    if key.starts_with("policy.") {
+    if key.starts_with("policy.") || key.starts_with("import.") {
         return serde_json::Value::String(v.to_owned());
     }
     v.parse::<f64>()

@@ -1,4 +1,4 @@
-//! `bearing import csv|taskwarrior FILE`: read the input outside the lock,
+//! `bearing import csv|github|jira|taskwarrior FILE`: read the input outside the lock,
 //! then parse it against the current plan and add every item in one change,
 //! one atomic save.
 
@@ -10,7 +10,7 @@ use anyhow::{Context, bail};
 use super::args::ImportCommand;
 use super::{Ctx, display};
 use crate::import::csv::{Flavor, Options};
-use crate::import::{self, ImportError};
+use crate::import::{self, ImportError, tracker};
 use crate::store;
 
 /// The input's text and its name for messages; `-` is stdin
@@ -109,6 +109,14 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
             out.push('\n');
             return Ok(());
         }
+        ImportCommand::Github {
+            input: file,
+            only_debt,
+        } => return tracker(ctx, &file, only_debt, import::github::parse, out),
+        ImportCommand::Jira {
+            input: file,
+            only_debt,
+        } => return tracker(ctx, &file, only_debt, import::jira::parse, out),
     };
     csv(ctx, &file, skip_invalid, &options, out)
 }
@@ -206,4 +214,59 @@ fn read_notes(o: &import::csv::Outcome, options: &Options, label: &str) -> Vec<S
         ));
     }
     notes
+}
+
+type TrackerParse = fn(
+    &str,
+    &str,
+    &crate::model::Plan,
+    chrono::NaiveDate,
+    tracker::Options,
+) -> Result<tracker::Outcome, Vec<ImportError>>;
+
+/// A tracker export (GitHub, Jira): every item or nothing, in one change;
+/// warnings (a value left out) go to stderr, the summary to stdout.
+fn tracker(
+    ctx: &Ctx,
+    file: &Path,
+    only_debt: bool,
+    parse: TrackerParse,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let (text, label) = input(file)?;
+    let options = tracker::Options { only_debt };
+    let o = ctx.write(|plan| {
+        let o = parse(&text, &label, plan, ctx.today, options)
+            .map_err(|e| anyhow::anyhow!("{}\nnothing imported", listed(&e)))?;
+        if !o.items.is_empty() {
+            plan.apply(import::change(&o.items));
+        }
+        Ok(o)
+    })?;
+    if !o.warnings.is_empty() {
+        eprintln!("{}", listed(&o.warnings));
+    }
+    out.push_str(&format!("imported {}", items(o.items.len())));
+    let done = o.items.iter().filter(|d| !d.status.is_open()).count();
+    let notes: Vec<String> = [
+        (done, format!("{done} closed upstream")),
+        (o.already, format!("{} already imported", o.already)),
+        (
+            o.pull_requests,
+            format!(
+                "{} skipped",
+                crate::text::count(o.pull_requests, "pull request")
+            ),
+        ),
+        (o.not_debt, format!("{} not marked as debt", o.not_debt)),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(_, note)| note)
+    .collect();
+    if !notes.is_empty() {
+        out.push_str(&format!(" ({})", notes.join(", ")));
+    }
+    out.push('\n');
+    Ok(())
 }

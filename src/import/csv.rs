@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 mod gitlab;
 mod header;
 mod linear;
-mod records;
+pub(crate) mod records;
 mod row;
 mod table;
 

@@ -5,7 +5,11 @@
 
 pub mod csv;
 pub mod decode;
+pub mod github;
+pub mod jira;
+pub mod mapping;
 pub mod taskwarrior;
+pub mod tracker;
 
 use std::collections::HashSet;
 use std::fmt;

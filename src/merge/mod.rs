@@ -165,6 +165,7 @@ fn settings(p: &Plan) -> Map<String, Value> {
         weights,
         health,
         policy,
+        import,
         objectives: _,
         key_results: _,
         hypotheses: _,
@@ -177,11 +178,18 @@ fn settings(p: &Plan) -> Map<String, Value> {
         weights: *weights,
         health: *health,
         policy: *policy,
+        import: import.clone(),
         ..Plan::default()
     };
     let mut m = object(&bare);
     for l in LISTS {
         m.remove(l);
+    }
+    // Left out of the file while default, but always here: otherwise a
+    // side changing one rule "adds" the whole section and two sides
+    // changing different rules clash over all of it.
+    if let Ok(rules) = serde_json::to_value(import) {
+        m.insert("import".to_owned(), rules);
     }
     m
 }

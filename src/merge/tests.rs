@@ -368,3 +368,32 @@ fn a_duplicate_id_is_kept_not_dropped() {
         [("D-00001", ""), ("D-00001", "ana"), ("D-00002", "bo")]
     );
 }
+
+/// The import mapping rules merge like the other settings: one side's
+/// change to them and the other's to a weight both land; the same rule
+/// changed two ways is a conflict named by its field.
+#[test]
+fn import_rules_merge_as_settings() {
+    let b = base();
+    let o = edit(&b, |p| p.import.debt_labels = vec!["cleanup".into()]);
+    let t = edit(&b, |p| {
+        p.weights.risk = 3.0;
+        p.import.area_prefixes = vec!["team:".into()];
+    });
+    let m = merge(&b, &o, &t);
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    assert_eq!(m.plan.import.debt_labels, ["cleanup"]);
+    assert_eq!(m.plan.import.area_prefixes, ["team:"]);
+    assert_eq!(m.plan.weights.risk, 3.0);
+
+    let t = edit(&b, |p| p.import.debt_labels = vec!["refactor".into()]);
+    let m = merge(&b, &o, &t);
+    let fields: Vec<Option<String>> = m.conflicts.iter().map(|c| c.field.clone()).collect();
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert!(
+        fields[0]
+            .as_deref()
+            .is_some_and(|f| f.starts_with("import")),
+        "{fields:?}"
+    );
+}

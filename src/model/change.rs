@@ -7,7 +7,8 @@ mod batch;
 
 use super::plan::{HasId, position};
 use super::{
-    Debt, HealthThresholds, Hypothesis, KeyResult, Kind, Objective, Plan, Policy, Sprint, Weights,
+    Debt, HealthThresholds, Hypothesis, ImportRules, KeyResult, Kind, Objective, Plan, Policy,
+    Sprint, Weights,
 };
 
 /// One entity, whole.
@@ -49,6 +50,7 @@ pub struct Meta {
     pub weights: Weights,
     pub health: HealthThresholds,
     pub policy: Policy,
+    pub import: ImportRules,
 }
 
 // Ops are few per change and short-lived; boxing every item would add an
@@ -153,6 +155,7 @@ impl Plan {
             weights: self.weights,
             health: self.health,
             policy: self.policy,
+            import: self.import.clone(),
         }
     }
 
@@ -242,11 +245,13 @@ impl Plan {
             weights,
             health,
             policy,
+            import,
         } = meta;
         self.north_star = north_star;
         self.weights = weights;
         self.health = health;
         self.policy = policy;
+        self.import = import;
         Op::SetMeta(Box::new(old))
     }
 

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Debt, HealthThresholds, Hypothesis, KeyResult, Kind, Objective, Sprint};
+use super::{Debt, HealthThresholds, Hypothesis, ImportRules, KeyResult, Kind, Objective, Sprint};
 
 /// The schema this build writes. Older files are migrated on load; newer ones
 /// are refused rather than half-understood.
@@ -23,6 +23,10 @@ pub struct Plan {
     pub health: HealthThresholds,
     #[serde(default)]
     pub policy: Policy,
+    /// How trackers' labels and priorities map on import; left out of the
+    /// file while it holds the documented defaults.
+    #[serde(default, skip_serializing_if = "ImportRules::is_default")]
+    pub import: ImportRules,
     #[serde(default)]
     pub objectives: Vec<Objective>,
     #[serde(default)]
@@ -125,6 +129,7 @@ impl Default for Plan {
             weights: Weights::default(),
             health: HealthThresholds::default(),
             policy: Policy::default(),
+            import: ImportRules::default(),
             objectives: Vec::new(),
             key_results: Vec::new(),
             hypotheses: Vec::new(),

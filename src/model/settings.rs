@@ -5,6 +5,8 @@
 
 use std::sync::LazyLock;
 
+mod import;
+
 use super::validate::{self, FieldError};
 use super::{HealthThresholds, Meta, Severity, Weights};
 use crate::check::Rule;
@@ -24,7 +26,8 @@ const NUMBER_KEYS: [&str; 8] = [
 
 /// Every setting's name, as `bearing config` shows and takes it: the
 /// numbers, then `policy.RULE` for every rule `bearing check` has, so a new
-/// rule is settable the day it exists. Input may use `-` for `_`
+/// rule is settable the day it exists, then the import mapping rules
+/// (`import.*`). Input may use `-` for `_`
 /// (`policy.stale-experiment`).
 pub fn keys() -> &'static [&'static str] {
     static KEYS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
@@ -32,7 +35,11 @@ pub fn keys() -> &'static [&'static str] {
             let name = format!("policy.{}", r.name().replace('-', "_"));
             &*Box::leak(name.into_boxed_str())
         });
-        NUMBER_KEYS.into_iter().chain(policy).collect()
+        NUMBER_KEYS
+            .into_iter()
+            .chain(policy)
+            .chain(import::KEYS)
+            .collect()
     });
     &KEYS
 }
@@ -145,6 +152,9 @@ pub fn get(meta: &Meta, key: &'static str) -> Option<String> {
     if let Some(v) = number_slot_ref(meta, key) {
         return Some(crate::text::number(v));
     }
+    if key.starts_with("import.") {
+        return import::get(&meta.import, key);
+    }
     level_slot_ref(meta, key).map(|s| level_name(s).to_owned())
 }
 
@@ -189,6 +199,8 @@ pub fn set(meta: &mut Meta, name: &str, value: &str) -> Result<(&'static str, St
         if let Some(slot) = number_slot(&mut next, key) {
             *slot = v;
         }
+    } else if key.starts_with("import.") {
+        import::set(&mut next.import, key, value)?;
     } else {
         let v = level(key, value)?;
         if let Some(slot) = level_slot(&mut next, key) {
@@ -205,7 +217,9 @@ pub fn set(meta: &mut Meta, name: &str, value: &str) -> Result<(&'static str, St
 /// Every rule the settings as a whole must keep: weights 0–100, thresholds
 /// 0–1 with at-risk no larger than off-track.
 pub fn check(meta: &Meta) -> Vec<FieldError> {
-    numbers(&meta.weights, &meta.health)
+    let mut out = numbers(&meta.weights, &meta.health);
+    out.extend(meta.import.check());
+    out
 }
 
 /// The rules on the numeric settings, each error's field the setting's full
@@ -294,6 +308,10 @@ mod tests {
         for &k in keys().iter().rev() {
             let v = if k.starts_with("policy.") {
                 "off"
+            } else if k == "import.priorities" {
+                "p1=4"
+            } else if k.starts_with("import.") {
+                "a, b"
             } else {
                 "0.5"
             };
@@ -318,7 +336,10 @@ mod tests {
                 "{name}"
             );
         }
-        assert_eq!(keys().len(), NUMBER_KEYS.len() + Rule::ALL.len());
+        assert_eq!(
+            keys().len(),
+            NUMBER_KEYS.len() + Rule::ALL.len() + import::KEYS.len()
+        );
     }
 
     #[test]

@@ -414,6 +414,8 @@ mod tests {
         odd.debts[0].title =
             "a \"q\" \\ \n\t\r\0 \u{1b}[31m \u{9b} \u{202e} é 🦀 ),\n    (\n id: \"".into();
         odd.debts[0].source = Some("tw:1".into());
+        odd.import.debt_labels = vec!["\"x\"), y: [".into(), "\u{1b}[2J".into()];
+        odd.import.priorities[0].word = "\u{202e}=1".into();
         odd.key_results[0].baseline = -1.5e300;
         odd.key_results[0].current = 1e-7;
         texts.push(to_text(&odd).unwrap());

@@ -174,7 +174,7 @@ pub enum Action {
     ExportSprint,
     /// Sprints: rename the selected sprint (asks the new name).
     RenameSprint,
-    /// Debt view: import debt from a CSV or a taskwarrior export.
+    /// Debt view: import debt (CSV, taskwarrior, GitHub, Jira).
     ImportDebt,
     StartExperiment,
     ValidateExperiment,

@@ -1,6 +1,7 @@
 //! Bringing a backlog in from the UI: `I` in the debt view asks for a file
-//! (a CSV with a header — a spreadsheet, or a Linear or GitLab export — or
-//! a taskwarrior `task export`) and adds every item
+//! (a CSV with a header — a spreadsheet, or a Linear, GitLab or Jira
+//! export — a GitHub issues JSON or a taskwarrior `task export`, told apart
+//! by their content) and adds every item
 //! as one change — one undo step, one atomic save. A CSV with bad rows opens
 //! a review listing every problem; Enter there imports only the valid rows
 //! (the same domain function as `bearing import csv --skip-invalid`).
@@ -22,7 +23,7 @@ pub fn open(app: &mut App) -> Effect {
     app.ask(Prompt::new(
         PromptKind::ImportPath,
         "Import debt from",
-        "a CSV with a header row (a spreadsheet, or a Linear or GitLab export), or a taskwarrior `task export` (.json)",
+        "a CSV with a header row (a spreadsheet, or a Linear, GitLab or Jira export), a GitHub issues JSON, or a taskwarrior `task export` (.json)",
         path,
     ));
     Effect::None
@@ -47,12 +48,15 @@ fn read(app: &mut App, p: Prompt) -> Effect {
         Ok(bytes) => bytes,
         Err(e) => return app.refuse(p, format!("{path}: {e}")),
     };
+    // A spreadsheet's CSV may be Windows-1252 or UTF-16: decoded as
+    // `bearing import csv` decodes it.
+    let decoded = import::decode::decode(&bytes);
+    if let Some(t) = import::tracker::sniff(&decoded.text) {
+        return tracker(app, p, &path, &decoded.text, t);
+    }
     let is_json =
         path.to_ascii_lowercase().ends_with(".json") || bytes.trim_ascii_start().starts_with(b"[");
     if !is_json {
-        // A spreadsheet's CSV may be Windows-1252 or UTF-16: decoded as
-        // `bearing import csv` decodes it.
-        let decoded = import::decode::decode(&bytes);
         return csv(app, p, path, decoded.text, decoded.encoding);
     }
     let text = match crate::store::load::decode(Path::new(&path), bytes) {
@@ -68,6 +72,55 @@ fn read(app: &mut App, p: Prompt) -> Effect {
             finish(app, &path, o.items, note)
         }
         Err(e) => app.refuse(p, e.to_string()),
+    }
+}
+
+/// A GitHub or Jira export: every issue or nothing, as `bearing import
+/// github|jira` does (without `--only-debt`).
+fn tracker(
+    app: &mut App,
+    p: Prompt,
+    path: &str,
+    text: &str,
+    t: import::tracker::Tracker,
+) -> Effect {
+    use import::tracker::{Options, Tracker};
+    let parse = match t {
+        Tracker::Github => import::github::parse,
+        Tracker::Jira => import::jira::parse,
+    };
+    match parse(text, path, app.plan(), app.today, Options::default()) {
+        Ok(o) => {
+            let notes: Vec<String> = [
+                (o.already, format!("{} already imported", o.already)),
+                (
+                    o.pull_requests,
+                    format!("{} skipped", plural(o.pull_requests, "pull request")),
+                ),
+                (
+                    o.warnings.len(),
+                    format!("{} left out", plural(o.warnings.len(), "unreadable value")),
+                ),
+            ]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(_, note)| note)
+            .collect();
+            let note = if notes.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", notes.join(", "))
+            };
+            finish(app, path, o.items, note)
+        }
+        Err(e) => {
+            let more = match e.len() {
+                0 | 1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            let first = e.first().map(ToString::to_string).unwrap_or_default();
+            app.refuse(p, format!("{first}{more}; nothing imported"))
+        }
     }
 }
 

@@ -214,6 +214,7 @@ prop_compose! {
     fn plan()(
         valid in proptest::bool::weighted(0.8),
         north_star in text(), w in vec(num(), 8), policy in policy(),
+        debt_labels in proptest::option::weighted(0.3, vec(text(), 0..3)),
         objectives in vec(objective(), 0..3), key_results in vec(key_result(), 0..3),
         hypotheses in vec(hypothesis(), 0..3), debts in vec(debt(), 0..4),
         sprints in vec(sprint(), 0..3),
@@ -228,6 +229,10 @@ prop_compose! {
             policy,
             ..Plan::default()
         };
+        // The import rules' section appears in the file only when changed.
+        if let Some(labels) = debt_labels {
+            plan.import.debt_labels = labels;
+        }
         // Ids unique across kinds, in their kind's shape.
         let mut n = 0;
         let mut next = |p: &str| { n += 1; id(p, n) };

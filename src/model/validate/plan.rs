@@ -56,6 +56,19 @@ pub fn plan(plan: &Plan) -> Option<Violation> {
             }
         })
         .or_else(|| {
+            // The mapping rules' own checks, moved to their section like
+            // the numbers': `import.priorities` is `priorities` in `import`.
+            plan.import.check().into_iter().next().map(|e| {
+                let field = e.field.strip_prefix("import.").unwrap_or(e.field);
+                Violation {
+                    item: "import".to_owned(),
+                    is_item: false,
+                    error: FieldError::new(field, e.message),
+                    inner: None,
+                }
+            })
+        })
+        .or_else(|| {
             plan.objectives
                 .iter()
                 .find_map(|o| item(&o.id, objective(o)))

@@ -37,8 +37,8 @@ use super::fast_de::Cur;
 use super::fast_ser::W;
 use crate::model::{
     Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
-    HypothesisStatus, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
-    StatusChange, Weights,
+    HypothesisStatus, ImportRules, KeyResult, Objective, Plan, Policy, PriorityRule, Severity,
+    Sprint, SprintState, StatusChange, Weights,
 };
 
 mod value;
@@ -119,6 +119,7 @@ record!(Plan {
     req weights: Weights,
     req health: HealthThresholds,
     req policy: Policy,
+    omit import: ImportRules,
     req objectives: Vec<Objective>,
     req key_results: Vec<KeyResult>,
     req hypotheses: Vec<Hypothesis>,
@@ -154,6 +155,29 @@ record!(Policy {
     req sprint_window_passed: Severity,
     req sprint_overlap: Severity,
 });
+
+record!(ImportRules {
+    req priorities: Vec<PriorityRule>,
+    req priority_prefixes: Vec<String>,
+    req area_prefixes: Vec<String>,
+    req debt_labels: Vec<String>,
+});
+
+record!(PriorityRule {
+    req word: String,
+    req urgency: u8,
+});
+
+/// The mapping rules are left out while they are the defaults.
+impl Omit for ImportRules {
+    type Shown = ImportRules;
+    fn shown(&self) -> Option<&ImportRules> {
+        (!self.is_default()).then_some(self)
+    }
+    fn from_read(x: Option<ImportRules>) -> Self {
+        x.unwrap_or_default()
+    }
+}
 
 record!(Objective {
     req id: String,

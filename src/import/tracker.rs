@@ -1,0 +1,121 @@
+//! What the issue-tracker sources (GitHub, Jira) share: the options an
+//! import takes, what it comes to, and how a new item is checked against
+//! the plan and the rest of the file.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::{Ids, ImportError};
+use crate::model::{Debt, Plan};
+
+/// How a tracker import is asked for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Import only items marked as technical debt (a label, or Jira issue
+    /// type, among the plan's `import.debt_labels`).
+    pub only_debt: bool,
+}
+
+/// What a tracker export came to.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// New debt items, with `source` set (`github:URL`, `jira:KEY`).
+    pub items: Vec<Debt>,
+    /// DUE: the upstream due date of `items[i]` (GitHub milestone `dueOn`,
+    /// Jira `Due date`), kept here until debt has its own due date; today
+    /// it only raises urgency (see `due_urgency` in the taskwarrior import).
+    pub due: Vec<Option<NaiveDate>>,
+    /// Items already in the plan (same source), or twice in the file.
+    pub already: usize,
+    /// Pull requests in a REST export (skipped: they are not issues).
+    pub pull_requests: usize,
+    /// Items left out by `--only-debt`.
+    pub not_debt: usize,
+    /// Problems that did not stop the item (a date or estimate that could
+    /// not be read and was left out), located like errors.
+    pub warnings: Vec<ImportError>,
+}
+
+/// Sources already in the plan, so an item is imported once.
+pub(crate) struct Seen<'a> {
+    sources: HashSet<&'a str>,
+    file: HashSet<String>,
+    pub ids: Ids<'a>,
+}
+
+impl<'a> Seen<'a> {
+    pub(crate) fn new(plan: &'a Plan) -> Self {
+        Seen {
+            sources: plan
+                .debts
+                .iter()
+                .filter_map(|d| d.source.as_deref())
+                .collect(),
+            file: HashSet::new(),
+            ids: Ids::new(plan),
+        }
+    }
+
+    /// Whether `source` is new: not in the plan and not earlier in the file.
+    pub(crate) fn first(&mut self, source: &str) -> bool {
+        !self.sources.contains(source) && self.file.insert(source.to_owned())
+    }
+}
+
+impl Outcome {
+    pub(crate) fn push(&mut self, d: Debt, due: Option<NaiveDate>) {
+        self.items.push(d);
+        self.due.push(due);
+    }
+}
+
+/// The calendar day at the start of an ISO 8601 timestamp
+/// (`2021-09-08T14:02:00Z`, `2021-09-08`).
+pub(crate) fn iso_day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// The trackers a file can be read from without being told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tracker {
+    Github,
+    Jira,
+}
+
+/// Which tracker exported `text`, if it looks like one: JSON objects with
+/// a `title` and no taskwarrior `uuid` are GitHub issues; a CSV whose
+/// header names `Summary` and `Issue key` is Jira's.
+pub fn sniff(text: &str) -> Option<Tracker> {
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    if text.starts_with(['[', '{']) {
+        let head = text.get(..text.len().min(1 << 16)).unwrap_or(text);
+        return (head.contains("\"title\"") && !head.contains("\"uuid\""))
+            .then_some(Tracker::Github);
+    }
+    let header = text.lines().next().unwrap_or("").to_lowercase();
+    (header.contains("summary") && header.contains("issue key")).then_some(Tracker::Jira)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_the_tracker() {
+        let gh = include_str!("../../tests/data/import/trackers/gh_issue_list.json");
+        let rest = include_str!("../../tests/data/import/trackers/rest_issues.json");
+        let jira = include_str!("../../tests/data/import/trackers/jira_all_fields.csv");
+        assert_eq!(sniff(gh), Some(Tracker::Github));
+        assert_eq!(sniff(rest), Some(Tracker::Github));
+        assert_eq!(sniff(jira), Some(Tracker::Jira));
+        for other in [
+            r#"[{"uuid":"u","description":"d","status":"pending"}]"#,
+            "[]",
+            "title,effort\nA,1\n",
+            "",
+        ] {
+            assert_eq!(sniff(other), None, "{other}");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+//! `I` in the debt view takes a GitHub or Jira export as it is: the
+//! content says which tracker it is from, every issue comes in as one
+//! undo step, and a broken export changes nothing.
+
+mod common;
+
+use common::keys::{press, type_text};
+use common::{app, message};
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/import/trackers/");
+
+fn import(app: &mut bearing::tui::App, path: &str) {
+    press(app, "2 I");
+    press(app, &["<BS>"; 400].join(" "));
+    type_text(app, path);
+    press(app, "<Enter>");
+}
+
+#[test]
+fn github_and_jira_exports_import_from_the_ui() {
+    let mut app = app();
+    let before = app.plan().debts.len();
+    import(&mut app, &format!("{DATA}rest_issues.json"));
+    assert!(
+        message(&app).starts_with("imported 3 debt items from"),
+        "{}",
+        message(&app)
+    );
+    assert!(
+        message(&app).contains("(1 pull request skipped)"),
+        "{}",
+        message(&app)
+    );
+    assert_eq!(app.plan().debts.len(), before + 3);
+    import(&mut app, &format!("{DATA}jira_all_fields.csv"));
+    assert!(
+        message(&app).starts_with("imported 4 debt items from"),
+        "{}",
+        message(&app)
+    );
+    assert!(
+        app.plan()
+            .debts
+            .iter()
+            .any(|d| d.source.as_deref() == Some("jira:PAY-123") && d.effort == 3)
+    );
+    // One undo step per import.
+    press(&mut app, "u");
+    assert_eq!(app.plan().debts.len(), before + 3);
+}
+
+#[test]
+fn a_broken_export_is_refused_in_the_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("issues.json");
+    std::fs::write(
+        &f,
+        "[\n{\"title\":\"a\",\"url\":\"u\"},\n{\"title\":\"b\"}\n]",
+    )
+    .unwrap();
+    let mut app = app();
+    let before = app.plan().clone();
+    import(&mut app, &f.to_string_lossy());
+    let bearing::tui::app::Mode::Prompt(p) = &app.mode else {
+        panic!("the prompt stays open: {:?}", message(&app));
+    };
+    let why = p.error.as_deref().unwrap_or("");
+    assert!(
+        why.contains("issues.json:3: url: an issue has no url"),
+        "{why}"
+    );
+    assert!(why.ends_with("nothing imported"), "{why}");
+    assert_eq!(*app.plan(), before);
+}
