@@ -65,7 +65,7 @@ fn quick_add_creates_a_debt_item_with_default_ratings() {
     let d = debt_titled(&app, "Flaky build").unwrap().clone();
     assert_eq!(
         (d.customer, d.delivery, d.risk, d.urgency, d.effort),
-        (0, 0, 0, 0, 1)
+        (0, 0, 0, 0, None)
     );
     assert_eq!(d.status, DebtStatus::Open);
     assert_eq!(d.created, today());
@@ -118,7 +118,7 @@ fn a_validation_error_stays_on_the_form_until_fixed() {
     press(&mut app, "<C-u> 4 <Tab> <Tab> <Tab> <Tab> <C-u> 3 <Enter>");
     assert_eq!(app.mode, Mode::Normal);
     let d = debt_titled(&app, "Rotate certs").unwrap();
-    assert_eq!((d.customer, d.effort), (4, 3));
+    assert_eq!((d.customer, d.effort), (4, Some(3)));
 }
 
 #[test]

@@ -38,13 +38,13 @@ fn csv_all_or_nothing_then_skip_invalid() {
     assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid row)\n");
     assert!(r.stderr.contains("in.csv:3: risk:"), "{}", r.stderr);
     let plan = loaded(&sb);
-    let mut got: Vec<(&str, u8, u32)> = plan
+    let mut got: Vec<(&str, u8, Option<u32>)> = plan
         .debts
         .iter()
         .map(|d| (d.title.as_str(), d.risk, d.effort))
         .collect();
     got.sort();
-    assert_eq!(got, [("Also good", 0, 5), ("Good", 3, 2)]);
+    assert_eq!(got, [("Also good", 0, Some(5)), ("Good", 3, Some(2))]);
     let good = plan.debts.iter().find(|d| d.title == "Good").unwrap();
     assert_eq!(good.tags, ["a", "b"]);
     assert_eq!(good.status, DebtStatus::Open);
@@ -264,7 +264,7 @@ fn spreadsheet_files_report_the_line_a_row_is_on() {
             .unwrap_or_else(|| panic!("{name}: {:?}", plan.debts));
         assert_eq!(api.tags, ["api", "cleanup"], "{name}");
         assert_eq!(api.description, "Clients moved.\nRemove in Q3.", "{name}");
-        assert_eq!((api.effort, api.risk), (5, 2), "{name}");
+        assert_eq!((api.effort, api.risk), (Some(5), 2), "{name}");
         let keys = plan
             .debts
             .iter()

@@ -192,7 +192,7 @@ fn debt() -> impl Strategy<Value = Debt> {
         (id("D-"), text(), text(), text(), text(), strings()),
         (
             any::<[u8; 4]>(),
-            any::<u32>(),
+            prop::option::of(any::<u32>()),
             strings(),
             debt_status(),
             date(),
@@ -200,13 +200,14 @@ fn debt() -> impl Strategy<Value = Debt> {
         (
             prop::collection::vec(change, 0..2),
             prop::option::of(text()),
+            prop::option::of(date()),
         ),
     )
         .prop_map(
             |(
                 (id, title, description, area, owner, tags),
                 (r, effort, key_results, status, created),
-                (changes, source),
+                (changes, source, due),
             )| Debt {
                 id,
                 title,
@@ -219,6 +220,7 @@ fn debt() -> impl Strategy<Value = Debt> {
                 risk: r[2],
                 urgency: r[3],
                 effort,
+                due,
                 key_results,
                 status,
                 created,

@@ -47,7 +47,7 @@ fn a_csv_imports_as_one_undoable_change() {
         .unwrap();
     assert_eq!(
         (added.risk, added.effort, added.owner.as_str()),
-        (5, 3, "ana")
+        (5, Some(3), "ana")
     );
     press(&mut app, "u");
     assert_eq!(

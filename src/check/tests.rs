@@ -38,7 +38,7 @@ fn clean() -> Plan {
         let mut d = Debt::new(id.into(), format!("debt {id}"), day("2026-01-02"));
         d.owner = "ana".into();
         d.risk = 3;
-        d.effort = effort;
+        d.effort = Some(effort);
         d.key_results = vec!["KR-00001".into()];
         plan.debts.push(d);
     }

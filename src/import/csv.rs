@@ -271,7 +271,7 @@ fn row<'r>(
         Err(e) => errors.push(e),
     }
     match effort {
-        Some(Ok(e)) => d.effort = e,
+        Some(Ok(e)) => d.effort = Some(e),
         Some(Err(e)) => errors.push(e),
         None => {}
     }

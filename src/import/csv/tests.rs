@@ -39,14 +39,18 @@ fn columns_in_any_order_with_quotes_and_lists() {
     assert_eq!(items.len(), 2);
     let a = &items[0];
     assert_eq!(a.title, "Flaky, slow CI");
-    assert_eq!((a.risk, a.customer, a.effort), (4, 0, 3));
+    assert_eq!((a.risk, a.customer, a.effort), (4, 0, Some(3)));
     assert_eq!(a.tags, ["ci", "build"]);
     assert_eq!(a.key_results, ["KR-BBBBB"]);
     assert_eq!(a.status, DebtStatus::InProgress);
     assert_eq!(a.changes.len(), 1);
     assert_eq!(a.description, "two\nlines");
     let b = &items[1];
-    assert_eq!((b.title.as_str(), b.effort, b.risk), ("Old logging", 1, 0));
+    // No effort in the file: not estimated (to triage), not a guessed 1.
+    assert_eq!(
+        (b.title.as_str(), b.effort, b.risk),
+        ("Old logging", None, 0)
+    );
     assert_eq!(b.status, DebtStatus::Open);
     assert!(a.id.starts_with("D-") && b.id.starts_with("D-") && a.id != b.id);
 }

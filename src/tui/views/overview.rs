@@ -200,8 +200,8 @@ fn top_debt(app: &App) -> Vec<Item> {
 fn debt_line(app: &App, n: usize, i: usize, width: usize) -> Line<'static> {
     let t = &app.theme;
     let d = &app.plan().debts[i];
-    let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
-    let score = format!(" {}", crate::text::score(score));
+    let score = app.cache.scores.get(i).and_then(|b| b.score());
+    let score = format!(" {}", crate::text::score_or_triage(score));
     let head = format!("{}. {} ", n + 1, d.id);
     let room = width.saturating_sub(head.chars().count() + score.len());
     Line::from(vec![
