@@ -307,7 +307,7 @@ fn plan() -> impl Strategy<Value = Plan> {
         kr_at_risk: w[4],
         kr_off_track: w[5],
     });
-    let policy = prop::collection::vec(severity(), 12).prop_map(|s| Policy {
+    let policy = prop::collection::vec(severity(), 14).prop_map(|s| Policy {
         dangling_reference: s[0],
         duplicate_id: s[1],
         debt_without_owner: s[2],
@@ -320,6 +320,8 @@ fn plan() -> impl Strategy<Value = Plan> {
         sprint_overdue: s[9],
         sprint_window_passed: s[10],
         sprint_overlap: s[11],
+        debt_untriaged: s[12],
+        debt_overdue: s[13],
     });
     (
         (0u32..=1, text(), weights, (float(), float()), policy),

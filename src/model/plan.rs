@@ -96,6 +96,8 @@ pub struct Policy {
     pub sprint_overdue: Severity,
     pub sprint_window_passed: Severity,
     pub sprint_overlap: Severity,
+    pub debt_untriaged: Severity,
+    pub debt_overdue: Severity,
 }
 
 impl Default for Policy {
@@ -113,6 +115,8 @@ impl Default for Policy {
             sprint_overdue: Severity::Warn,
             sprint_window_passed: Severity::Warn,
             sprint_overlap: Severity::Warn,
+            debt_untriaged: Severity::Warn,
+            debt_overdue: Severity::Warn,
         }
     }
 }

@@ -50,7 +50,7 @@ fn id(prefix: &str, i: usize) -> String {
 }
 
 prop_compose! {
-    fn policy()(s in vec(severity(), 12)) -> Policy {
+    fn policy()(s in vec(severity(), 14)) -> Policy {
         Policy {
             dangling_reference: s[0],
             duplicate_id: s[1],
@@ -64,6 +64,8 @@ prop_compose! {
             sprint_overdue: s[9],
             sprint_window_passed: s[10],
             sprint_overlap: s[11],
+            debt_untriaged: s[12],
+            debt_overdue: s[13],
         }
     }
 }

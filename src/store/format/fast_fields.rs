@@ -153,6 +153,8 @@ record!(Policy {
     req sprint_overdue: Severity,
     req sprint_window_passed: Severity,
     req sprint_overlap: Severity,
+    req debt_untriaged: Severity,
+    req debt_overdue: Severity,
 });
 
 record!(Objective {
