@@ -4,6 +4,7 @@
 
 mod close;
 mod knapsack;
+mod notes;
 mod rows;
 #[cfg(test)]
 mod tests;
@@ -17,6 +18,7 @@ use thiserror::Error;
 
 use crate::model::{Change, Item, Kind, Plan, Sprint, validate};
 use crate::score::Ranked;
+use notes::{NOT_ESTIMATED, items_word, overflow_note, pts, unknown_note};
 
 pub use close::{
     Carried, CloseOutcome, CloseReport, WentTo, cancel, close, next_planned, not_done, start,
@@ -114,31 +116,6 @@ fn open_sprint<'a>(plan: &'a Plan, id: &str) -> Result<&'a Sprint, PlanningError
 
 fn put_sprint(label: String, s: Sprint) -> Change {
     Change::new(label).put(Item::Sprint(s))
-}
-
-fn pts(n: u32) -> String {
-    crate::text::count(n, "pt")
-}
-
-fn items_word(n: usize) -> String {
-    crate::text::count(n, "item")
-}
-
-/// ", over capacity by N pts" when the sprint would not fit, else "".
-fn overflow_note(effort: u32, capacity: u32) -> String {
-    match effort.saturating_sub(capacity) {
-        0 => String::new(),
-        over => format!(" — over capacity by {}", pts(over)),
-    }
-}
-
-/// " — 2 items not estimated (load unknown)" when the sprint holds items to
-/// triage, else "": their effort counts as unknown, not as 0 or 1.
-pub(crate) fn unknown_note(plan: &Plan, items: &[String]) -> String {
-    match plan.unestimated_of(items) {
-        0 => String::new(),
-        n => format!(" — {} not estimated (load unknown)", items_word(n)),
-    }
 }
 
 /// A new planned sprint. Without a capacity it gets [`suggested_capacity`].
@@ -308,6 +285,11 @@ pub fn auto_plan(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Outco
             format!("{} is full ({}/{})", s.id, used, pts(s.capacity))
         } else if candidates(plan, today).is_empty() {
             "no open debt outside an open sprint".to_owned()
+        } else if candidates(plan, today)
+            .iter()
+            .all(|r| r.breakdown.is_triage())
+        {
+            NOT_ESTIMATED.to_owned()
         } else {
             format!("no candidate fits the {} left", pts(remaining))
         };
@@ -362,9 +344,14 @@ pub fn top_n(
         .map(|r| plan.debts[r.index].id.clone())
         .collect();
     if chosen.is_empty() {
+        let why = if candidates(plan, today).is_empty() {
+            "no open debt outside an open sprint"
+        } else {
+            NOT_ESTIMATED
+        };
         return Ok(Outcome {
             change: Change::new(format!("top {n} into {}", s.id)),
-            message: "added nothing: no open debt outside an open sprint".to_owned(),
+            message: format!("added nothing: {why}"),
             chosen,
         });
     }

@@ -133,10 +133,10 @@ fn edit_prefills_every_field_and_applies_one_undoable_change() {
     assert_eq!(field(&app, "owner"), "bo");
     assert_eq!(field(&app, "area"), "infra");
     assert_eq!(field(&app, "status"), "open");
-    // Owner is the seventh field.
+    // Owner is the eighth field (after effort and due).
     press(
         &mut app,
-        "<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <C-u> c y <Enter>",
+        "<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <C-u> c y <Enter>",
     );
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.plan().debt("D-00008").unwrap().owner, "cy");
@@ -307,7 +307,7 @@ fn ctrl_e_hands_the_focused_text_to_the_editor_and_takes_it_back() {
     assert_eq!(field(&app, "title"), "Automate TLS renewals");
     assert_eq!(forms::editor_request(&app), None);
     // The description keeps its line breaks; a failing editor says why.
-    for _ in 0..11 {
+    for _ in 0..12 {
         press(&mut app, "<Tab>");
     }
     press(&mut app, "<C-e>");

@@ -90,7 +90,10 @@ fn counts_are_plural_only_when_not_one() {
     let dir = sandbox();
     let d = dir.path();
     // One error (no owner), no warnings.
-    ok(d, &["add", "debt", "No owner", "--risk", "2"]);
+    ok(
+        d,
+        &["add", "debt", "No owner", "--risk", "2", "--effort", "1"],
+    );
     let r = run(d, &["check"]);
     assert_eq!(r.code, 1);
     assert!(r.stdout.ends_with("1 error, 0 warnings\n"), "{}", r.stdout);

@@ -319,6 +319,11 @@ impl Cache {
         &self.ranking[estimated..]
     }
 
+    /// The ranked items: open and estimated, best first.
+    pub fn ranked(&self) -> &[usize] {
+        &self.ranking[..self.ranking.len() - self.triage_queue().len()]
+    }
+
     /// `bearing check` on the plan this cache was built (or updated) for.
     pub fn findings(&self, plan: &Plan, today: NaiveDate) -> &[Finding] {
         self.findings

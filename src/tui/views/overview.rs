@@ -186,12 +186,23 @@ fn top_debt(app: &App) -> Vec<Item> {
     }
     for (n, &i) in app
         .cache
-        .ranking
+        .ranked()
         .iter()
         .take(overview::TOP_DEBT)
         .enumerate()
     {
         items.push(Item::Row(Row::Debt(n, i)));
+    }
+    // The queue, when there is one, and the key that empties it.
+    let queue = app.cache.triage_queue().len();
+    if queue > 0 {
+        items.push(Item::Text(Line::from(Span::styled(
+            format!(
+                "{} to triage (no effort, not ranked) — t triages them",
+                crate::text::count(queue, "item")
+            ),
+            t.warn(),
+        ))));
     }
     items.push(Item::Text(Line::from("")));
     items
