@@ -122,7 +122,9 @@ fn counts_are_plural_only_when_not_one() {
     let s = s.split_whitespace().last().unwrap().to_owned();
     let debt = ok(
         d,
-        &["add", "debt", "Owned", "--risk", "2", "--owner", "ana"],
+        &[
+            "add", "debt", "Owned", "--risk", "2", "--owner", "ana", "--effort", "1",
+        ],
     );
     let debt = debt.split_whitespace().last().unwrap();
     ok(d, &["sprint", "add", &s, debt]);

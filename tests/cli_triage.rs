@@ -88,9 +88,8 @@ fn check_warns_about_untriaged_debt_and_the_policy_sets_it() {
     let r = sb.run(&["check"]);
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(
-        r.stdout.contains(&format!(
-            "warning debt-untriaged: debt \"Unestimated\" has no effort estimate"
-        )),
+        r.stdout
+            .contains("warning debt-untriaged: debt \"Unestimated\" has no effort estimate"),
         "{}",
         r.stdout
     );

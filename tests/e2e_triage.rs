@@ -37,9 +37,17 @@ fn triage_empties_the_queue_from_the_keyboard() {
             .iter()
             .any(|d| d.title == "Invoice PDFs time out" && d.effort.is_some())
     });
-    let pdf = plan.debts.iter().find(|d| d.title == "Invoice PDFs time out").unwrap();
+    let pdf = plan
+        .debts
+        .iter()
+        .find(|d| d.title == "Invoice PDFs time out")
+        .unwrap();
     assert_eq!((pdf.ratings(), pdf.effort), ([3, 2, 4, 1], Some(5)));
-    let ledger = plan.debts.iter().find(|d| d.title == "Ledger retry storms").unwrap();
+    let ledger = plan
+        .debts
+        .iter()
+        .find(|d| d.title == "Ledger retry storms")
+        .unwrap();
     assert_eq!(ledger.effort, None);
     t.quit();
 }
