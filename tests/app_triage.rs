@@ -147,3 +147,18 @@ fn snapshot_triage_card() {
         insta::assert_snapshot!(format!("triage_card_{w}x{h}"), render(&app, w, h));
     }
 }
+
+#[test]
+fn a_sprint_holding_an_unestimated_item_says_its_load_is_unknown() {
+    let mut p = plan();
+    let active = p
+        .sprints
+        .iter_mut()
+        .find(|s| s.items.contains(&"D-00001".to_owned()))
+        .unwrap();
+    active.items.push("D-00101".into());
+    let mut app = App::new(p, today(), false, Box::new(NoPersist::memory()));
+    press(&mut app, "3");
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("+ 1 not estimated"), "{screen}");
+}

@@ -185,11 +185,16 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     krs.sort_unstable();
     krs.dedup();
     let ratio = f64::from(used) / f64::from(s.capacity.max(1));
-    let note = if over {
+    let mut note = if over {
         format!(" {used}/{} pts, {} over", s.capacity, used - s.capacity)
     } else {
         format!(" {used}/{} pts", s.capacity)
     };
+    // Items with no effort: the load is not known, not 0.
+    let unknown = app.plan().unestimated_of(&s.items);
+    if unknown > 0 {
+        note.push_str(&format!(" + {unknown} not estimated"));
+    }
     lines.push(Line::from(vec![
         Span::styled(bar(ratio, 12), t.gauge(over)),
         Span::styled(fit(&note, w.saturating_sub(12)), t.gauge(over)),
