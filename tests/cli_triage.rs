@@ -196,3 +196,24 @@ fn a_due_date_raises_urgency_as_time_passes() {
     assert!(!sb.text().contains("2026-12-24"));
     assert_eq!(urgency("2027-06-01"), 1.0, "no due date: the typed urgency");
 }
+
+#[test]
+fn list_json_says_triage_and_due() {
+    let sb = sandbox();
+    let id = id_of(&sb, "Unestimated");
+    sb.ok(&["edit", &id, "--due", "2026-12-01"]);
+    let rows = json(&sb.ok(&["list", "debt", "--format", "json"]));
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(row["triage"], true);
+    assert!(row["effort"].is_null() && row["score"].is_null(), "{row}");
+    assert_eq!(row["due"], "2026-12-01");
+    let out = sb.ok(&["list", "debt"]);
+    let line = out.lines().find(|l| l.contains("Unestimated")).unwrap();
+    assert!(line.contains('?') && line.contains("triage"), "{out}");
+}
