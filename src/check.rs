@@ -32,6 +32,10 @@ pub enum Rule {
     SprintOverdue,
     SprintWindowPassed,
     SprintOverlap,
+    /// Open debt with no effort: it waits outside the ranking.
+    DebtUntriaged,
+    /// Open debt past its due date.
+    DebtOverdue,
     /// Outside the policy (not in [`Rule::ALL`], always a warning): the
     /// command line finds it by asking git (the plan's `.gitattributes`
     /// names Bearing's merge driver, git's config lacks it).
@@ -44,7 +48,7 @@ pub enum Rule {
 impl Rule {
     /// The rules the policy section sets, in its order (not
     /// [`Rule::MergeConflict`], which is always an error).
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 14] = [
         Rule::DanglingReference,
         Rule::DuplicateId,
         Rule::DebtWithoutOwner,
@@ -57,6 +61,8 @@ impl Rule {
         Rule::SprintOverdue,
         Rule::SprintWindowPassed,
         Rule::SprintOverlap,
+        Rule::DebtUntriaged,
+        Rule::DebtOverdue,
     ];
 
     /// The kebab-case name used in output and documentation.
@@ -74,6 +80,8 @@ impl Rule {
             Rule::SprintOverdue => "sprint-overdue",
             Rule::SprintWindowPassed => "sprint-window-passed",
             Rule::SprintOverlap => "sprint-overlap",
+            Rule::DebtUntriaged => "debt-untriaged",
+            Rule::DebtOverdue => "debt-overdue",
             Rule::GitDriverMissing => "git-driver-missing",
             Rule::MergeConflict => "merge-conflict",
         }
@@ -109,6 +117,8 @@ impl Rule {
             Rule::SprintOverdue => &mut p.sprint_overdue,
             Rule::SprintWindowPassed => &mut p.sprint_window_passed,
             Rule::SprintOverlap => &mut p.sprint_overlap,
+            Rule::DebtUntriaged => &mut p.debt_untriaged,
+            Rule::DebtOverdue => &mut p.debt_overdue,
             Rule::GitDriverMissing => return None,
             Rule::MergeConflict => return None,
         })
@@ -198,7 +208,7 @@ pub fn check(plan: &Plan, lines: Option<&Lines>, today: NaiveDate) -> Vec<Findin
     };
     references(plan, &mut c);
     duplicates(plan, &mut c);
-    debts(plan, &mut c);
+    debts(plan, today, &mut c);
     sprints(plan, today, &mut c);
     for h in &plan.hypotheses {
         if h.is_stale(today)
@@ -293,7 +303,7 @@ fn duplicates(plan: &Plan, c: &mut Collector<'_>) {
     }
 }
 
-fn debts(plan: &Plan, c: &mut Collector<'_>) {
+fn debts(plan: &Plan, today: NaiveDate, c: &mut Collector<'_>) {
     for d in plan.debts.iter().filter(|d| d.status.is_open()) {
         if d.owner.trim().is_empty() {
             c.add(
@@ -309,6 +319,31 @@ fn debts(plan: &Plan, c: &mut Collector<'_>) {
                 format!(
                     "debt {} has no impact: customer, delivery, risk and urgency are all 0",
                     quoted(&d.title)
+                ),
+            );
+        }
+        if d.needs_triage() {
+            c.add(
+                Rule::DebtUntriaged,
+                &d.id,
+                format!(
+                    "debt {} has no effort estimate: it is not ranked (triage it: t in the debt view, or bearing edit {} --effort N)",
+                    quoted(&d.title),
+                    d.id
+                ),
+            );
+        }
+        if let Some(due) = d.due
+            && due < today
+        {
+            c.add(
+                Rule::DebtOverdue,
+                &d.id,
+                format!(
+                    "debt {} was due {due}, {} ago, and is still {}",
+                    quoted(&d.title),
+                    count((today - due).num_days(), "day"),
+                    d.status.label()
                 ),
             );
         }

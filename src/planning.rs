@@ -4,6 +4,7 @@
 
 mod close;
 mod knapsack;
+mod notes;
 mod rows;
 #[cfg(test)]
 mod tests;
@@ -17,6 +18,7 @@ use thiserror::Error;
 
 use crate::model::{Change, Item, Kind, Plan, Sprint, validate};
 use crate::score::Ranked;
+use notes::{NOT_ESTIMATED, items_word, overflow_note, pts, unknown_note};
 
 pub use close::{
     Carried, CloseOutcome, CloseReport, WentTo, cancel, close, next_planned, not_done, start,
@@ -81,7 +83,10 @@ pub struct Outcome {
 /// A sprint's sums, for views and exports.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SprintTotals {
+    /// Points of the estimated items.
     pub effort: u32,
+    /// Items with no effort yet: the load is `effort` plus an unknown.
+    pub unestimated: usize,
     pub capacity: u32,
     pub score_sum: f64,
     /// Key results linked from the sprint's items, sorted, each once.
@@ -111,22 +116,6 @@ fn open_sprint<'a>(plan: &'a Plan, id: &str) -> Result<&'a Sprint, PlanningError
 
 fn put_sprint(label: String, s: Sprint) -> Change {
     Change::new(label).put(Item::Sprint(s))
-}
-
-fn pts(n: u32) -> String {
-    crate::text::count(n, "pt")
-}
-
-fn items_word(n: usize) -> String {
-    crate::text::count(n, "item")
-}
-
-/// ", over capacity by N pts" when the sprint would not fit, else "".
-fn overflow_note(effort: u32, capacity: u32) -> String {
-    match effort.saturating_sub(capacity) {
-        0 => String::new(),
-        over => format!(" — over capacity by {}", pts(over)),
-    }
 }
 
 /// A new planned sprint. Without a capacity it gets [`suggested_capacity`].
@@ -201,12 +190,13 @@ pub fn add_items(plan: &Plan, sprint_id: &str, ids: &[String]) -> Result<Outcome
     }
     let effort = plan.effort_of(&next.items);
     let message = format!(
-        "added {} to {}: {}/{}{}",
+        "added {} to {}: {}/{}{}{}",
         items_word(added.len()),
         s.id,
         effort,
         pts(s.capacity),
-        overflow_note(effort, s.capacity)
+        overflow_note(effort, s.capacity),
+        unknown_note(plan, &next.items)
     );
     let change = if added.is_empty() {
         Change::new(message.clone())
@@ -268,14 +258,15 @@ pub fn auto_plan(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Outco
     let s = open_sprint(plan, sprint_id)?;
     let used = plan.effort_of(&s.items);
     let remaining = s.capacity.saturating_sub(used);
-    let fitting: Vec<Ranked> = candidates(plan, today)
+    // An item to triage has no effort and no score: never picked for the
+    // person (they can add it by hand; its load then counts as unknown).
+    let (fitting, weights): (Vec<Ranked>, Vec<(u32, f64)>) = candidates(plan, today)
         .into_iter()
-        .filter(|r| plan.debts[r.index].effort <= remaining)
-        .collect();
-    let weights: Vec<(u32, f64)> = fitting
-        .iter()
-        .map(|r| (plan.debts[r.index].effort, r.breakdown.score()))
-        .collect();
+        .filter_map(|r| {
+            let (effort, score) = (r.breakdown.effort?, r.breakdown.score()?);
+            (effort <= remaining).then_some((r, (effort, score)))
+        })
+        .unzip();
     let (picked, how) = match knapsack::best(&weights, remaining) {
         Some(p) => (p, "best total within capacity"),
         None => (
@@ -294,6 +285,11 @@ pub fn auto_plan(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Outco
             format!("{} is full ({}/{})", s.id, used, pts(s.capacity))
         } else if candidates(plan, today).is_empty() {
             "no open debt outside an open sprint".to_owned()
+        } else if candidates(plan, today)
+            .iter()
+            .all(|r| r.breakdown.is_triage())
+        {
+            NOT_ESTIMATED.to_owned()
         } else {
             format!("no candidate fits the {} left", pts(remaining))
         };
@@ -343,13 +339,19 @@ pub fn top_n(
     let s = open_sprint(plan, sprint_id)?;
     let chosen: Vec<String> = candidates(plan, today)
         .iter()
+        .filter(|r| !r.breakdown.is_triage())
         .take(n)
         .map(|r| plan.debts[r.index].id.clone())
         .collect();
     if chosen.is_empty() {
+        let why = if candidates(plan, today).is_empty() {
+            "no open debt outside an open sprint"
+        } else {
+            NOT_ESTIMATED
+        };
         return Ok(Outcome {
             change: Change::new(format!("top {n} into {}", s.id)),
-            message: "added nothing: no open debt outside an open sprint".to_owned(),
+            message: format!("added nothing: {why}"),
             chosen,
         });
     }
@@ -357,11 +359,12 @@ pub fn top_n(
     next.items.extend(chosen.iter().cloned());
     let effort = plan.effort_of(&next.items);
     let message = format!(
-        "added the top {}: {}/{}{}",
+        "added the top {}: {}/{}{}{}",
         items_word(chosen.len()),
         effort,
         pts(s.capacity),
-        overflow_note(effort, s.capacity)
+        overflow_note(effort, s.capacity),
+        unknown_note(plan, &next.items)
     );
     Ok(Outcome {
         change: put_sprint(format!("top {n} into {}: {message}", s.id), next),
@@ -386,8 +389,9 @@ pub fn totals(
     key_results.dedup();
     Ok(SprintTotals {
         effort: plan.effort_of(&s.items),
+        unestimated: plan.unestimated_of(&s.items),
         capacity: s.capacity,
-        score_sum: ranked.iter().map(|r| r.breakdown.score()).sum(),
+        score_sum: ranked.iter().filter_map(|r| r.breakdown.score()).sum(),
         key_results,
     })
 }

@@ -18,8 +18,15 @@ pub struct Breakdown {
     pub urgency: f64,
     /// Added for linked key results that are at risk or off track.
     pub kr_pressure: f64,
+    /// `None`: not estimated, the item is to triage and has no score.
     #[serde(skip)]
-    pub effort: u32,
+    pub effort: Option<u32>,
+    /// The urgency rating scored: the typed one, raised by the due date.
+    #[serde(skip)]
+    pub urgency_rating: u8,
+    /// Days from today to the due date (negative: overdue), when there is one.
+    #[serde(skip)]
+    pub due_in: Option<i64>,
     /// How many linked key results are at risk / off track.
     #[serde(skip)]
     pub krs_at_risk: u32,
@@ -57,9 +64,16 @@ impl Breakdown {
         }
     }
 
-    /// Cost of delay per point of effort.
-    pub fn score(&self) -> f64 {
-        self.cost_of_delay() / f64::from(self.effort.max(1))
+    /// Cost of delay per point of effort; `None` for an item to triage (no
+    /// effort yet), which is never ranked among the estimated ones.
+    pub fn score(&self) -> Option<f64> {
+        self.effort
+            .map(|e| self.cost_of_delay() / f64::from(e.max(1)))
+    }
+
+    /// Not estimated: listed after the ranking, "to triage".
+    pub fn is_triage(&self) -> bool {
+        self.effort.is_none()
     }
 
     pub fn terms(&self) -> [(&'static str, f64); 5] {
@@ -90,22 +104,81 @@ pub struct RatedTerm {
     pub rating: u8,
     pub weight: f64,
     pub value: f64,
+    /// Urgency only: days to the due date that set the rating.
+    pub due_in: Option<i64>,
 }
 
 impl RatedTerm {
-    /// `4 × 1.5 = 6`.
+    /// `4 × 1.5 = 6`, and for a due item `4 × 1 = 4 (due in 12 days)`.
     pub fn formula(&self) -> String {
-        format!(
+        let mut s = format!(
             "{} × {} = {}",
             self.rating,
             crate::text::number(self.weight),
             crate::text::number(self.value)
-        )
+        );
+        if let Some(days) = self.due_in {
+            s.push_str(&format!(" ({})", due_note(days)));
+        }
+        s
     }
 
-    /// `4×1.5=6`, for a pane that shows the four on one line.
+    /// `4×1.5=6`, for a pane that shows the four on one line (`4×1=4 (12d)`
+    /// for a due item, `(−3d)` overdue).
     pub fn compact(&self) -> String {
-        self.formula().replace(' ', "")
+        let mut s = format!(
+            "{}×{}={}",
+            self.rating,
+            crate::text::number(self.weight),
+            crate::text::number(self.value)
+        );
+        if let Some(days) = self.due_in {
+            s.push_str(&format!(" ({days}d)"));
+        }
+        s
+    }
+}
+
+/// `due in 12 days`, `due tomorrow`, `due today`, `overdue by 3 days`.
+pub fn due_note(days: i64) -> String {
+    match days {
+        0 => "due today".into(),
+        1 => "due tomorrow".into(),
+        -1 => "overdue by 1 day".into(),
+        d if d < 0 => format!("overdue by {} days", -d),
+        d => format!("due in {d} days"),
+    }
+}
+
+/// From this many days before the due date on, the date raises urgency.
+pub const DUE_HORIZON_DAYS: i64 = 90;
+
+/// The urgency rating a due date alone gives, `days_left` before it
+/// (negative: overdue): 0 at 90 days or more, 1 at 60–89, 2 at 30–59, 3 at
+/// 14–29, 4 at 1–13, and 5 on the day and after. Never falls as the date
+/// nears.
+pub fn due_urgency(days_left: i64) -> u8 {
+    match days_left {
+        i64::MIN..=0 => 5,
+        1..=13 => 4,
+        14..=29 => 3,
+        30..=59 => 2,
+        60..DUE_HORIZON_DAYS => 1,
+        _ => 0,
+    }
+}
+
+/// The urgency rating scored for `debt` on `today`, and the days left when
+/// it has a due date: the typed rating, raised to [`due_urgency`] of the
+/// days left (so a date far off keeps the typed rating, and an overdue item
+/// is at 5).
+pub fn urgency_on(debt: &Debt, today: NaiveDate) -> (u8, Option<i64>) {
+    match debt.due {
+        None => (debt.urgency, None),
+        Some(due) => {
+            let left = (due - today).num_days();
+            (debt.urgency.max(due_urgency(left)), Some(left))
+        }
     }
 }
 
@@ -118,12 +191,16 @@ impl Breakdown {
             rating,
             weight,
             value,
+            due_in: None,
         };
         [
             t(TERMS[0], debt.customer, w.customer, self.customer),
             t(TERMS[1], debt.delivery, w.delivery, self.delivery),
             t(TERMS[2], debt.risk, w.risk, self.risk),
-            t(TERMS[3], debt.urgency, w.urgency, self.urgency),
+            RatedTerm {
+                due_in: self.due_in,
+                ..t(TERMS[3], self.urgency_rating, w.urgency, self.urgency)
+            },
         ]
     }
 
@@ -146,6 +223,7 @@ impl Breakdown {
 /// scoring an item is a few lookups.
 pub struct Scorer<'a> {
     weights: Weights,
+    today: NaiveDate,
     plan: &'a Plan,
     health: Vec<Option<Health>>,
 }
@@ -159,6 +237,7 @@ impl<'a> Scorer<'a> {
             .collect();
         Scorer {
             weights: plan.weights,
+            today,
             plan,
             health,
         }
@@ -177,8 +256,14 @@ impl<'a> Scorer<'a> {
             .and_then(|i| self.health[i])
     }
 
+    /// The day scores are computed for (due dates count from it).
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
     pub fn wsjf(&self, debt: &Debt) -> Breakdown {
         let w = &self.weights;
+        let (urgency_rating, due_in) = urgency_on(debt, self.today);
         let (mut at_risk, mut off_track) = (0u32, 0u32);
         for kr in &debt.key_results {
             match self.kr_health(kr) {
@@ -191,9 +276,11 @@ impl<'a> Scorer<'a> {
             customer: w.customer * f64::from(debt.customer),
             delivery: w.delivery * f64::from(debt.delivery),
             risk: w.risk * f64::from(debt.risk),
-            urgency: w.urgency * f64::from(debt.urgency),
+            urgency: w.urgency * f64::from(urgency_rating),
             kr_pressure: w.kr_at_risk * f64::from(at_risk) + w.kr_off_track * f64::from(off_track),
             effort: debt.effort,
+            urgency_rating,
+            due_in,
             krs_at_risk: at_risk,
             krs_off_track: off_track,
         }
@@ -208,12 +295,22 @@ pub struct Ranked {
 }
 
 /// Highest score first; ties go to the smaller effort, then the lower id, so
-/// the same plan always ranks the same way.
+/// the same plan always ranks the same way. Items to triage (no effort)
+/// come after every estimated one, highest cost of delay first, then by id.
 pub fn compare(a: (&Debt, &Breakdown), b: (&Debt, &Breakdown)) -> Ordering {
-    b.1.score()
-        .total_cmp(&a.1.score())
-        .then(a.0.effort.cmp(&b.0.effort))
-        .then_with(|| a.0.id.cmp(&b.0.id))
+    match (a.1.score(), b.1.score()) {
+        (Some(sa), Some(sb)) => sb
+            .total_cmp(&sa)
+            .then(a.1.effort.cmp(&b.1.effort))
+            .then_with(|| a.0.id.cmp(&b.0.id)),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => {
+            b.1.cost_of_delay()
+                .total_cmp(&a.1.cost_of_delay())
+                .then_with(|| a.0.id.cmp(&b.0.id))
+        }
+    }
 }
 
 /// Ranks the debt items that `keep` accepts.
@@ -249,89 +346,4 @@ pub fn ice(h: &Hypothesis) -> u32 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{KeyResult, Objective};
-
-    fn day(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn debt(id: &str, r: [u8; 4], effort: u32) -> Debt {
-        let mut d = Debt::new(id.into(), id.into(), day("2026-01-01"));
-        [d.customer, d.delivery, d.risk, d.urgency] = r;
-        d.effort = effort;
-        d
-    }
-
-    #[test]
-    fn wsjf_by_hand() {
-        let mut plan = Plan::default();
-        plan.weights.customer = 2.0;
-        plan.weights.risk = 1.5;
-        let d = debt("D-1", [3, 2, 4, 1], 5);
-        let b = Scorer::new(&plan, day("2026-01-01")).wsjf(&d);
-        // 2·3 + 1·2 + 1.5·4 + 1·1 = 15, over 5 points = 3.
-        assert_eq!(b.customer, 6.0);
-        assert_eq!(b.risk, 6.0);
-        assert_eq!(b.cost_of_delay(), 15.0);
-        assert_eq!(b.score(), 3.0);
-        assert_eq!(b.main_terms()[0].0, "customer");
-    }
-
-    #[test]
-    fn ties_break_by_effort_then_id() {
-        let plan = Plan {
-            debts: vec![
-                debt("D-A", [2, 0, 0, 0], 2),
-                debt("D-B", [1, 0, 0, 0], 1),
-                debt("D-C", [1, 0, 0, 0], 1),
-                debt("D-D", [5, 5, 5, 5], 1),
-            ],
-            ..Plan::default()
-        };
-        let order: Vec<_> = rank_open(&plan, day("2026-01-01"))
-            .iter()
-            .map(|r| plan.debts[r.index].id.as_str())
-            .collect();
-        assert_eq!(order, ["D-D", "D-B", "D-C", "D-A"]);
-    }
-
-    #[test]
-    fn kr_pressure_counts_slipping_key_results() {
-        let mut plan = Plan::default();
-        plan.objectives.push(Objective {
-            id: "O-1".into(),
-            title: "Reliability".into(),
-            description: String::new(),
-        });
-        let kr = |id: &str, current: f64| KeyResult {
-            id: id.into(),
-            objective: "O-1".into(),
-            title: id.into(),
-            unit: String::new(),
-            baseline: 0.0,
-            target: Some(100.0),
-            current,
-            start: day("2026-01-01"),
-            due: Some(day("2026-12-31")),
-            owner: String::new(),
-            checkins: vec![],
-        };
-        // Half the year gone: 50 is on track, 35 at risk, 0 off track.
-        plan.key_results = vec![kr("KR-A", 50.0), kr("KR-B", 35.0), kr("KR-C", 0.0)];
-        let mut d = debt("D-1", [1, 0, 0, 0], 1);
-        d.key_results = vec!["KR-A".into(), "KR-B".into(), "KR-C".into()];
-        let b = Scorer::new(&plan, day("2026-07-02")).wsjf(&d);
-        assert_eq!((b.krs_at_risk, b.krs_off_track), (1, 1));
-        assert_eq!(b.kr_pressure, 1.0 + 2.0);
-        assert_eq!(b.cost_of_delay(), 4.0);
-    }
-
-    #[test]
-    fn ice_multiplies() {
-        let mut h = Hypothesis::new("H-1".into(), "x".into(), day("2026-01-01"));
-        (h.impact, h.confidence, h.ease) = (8, 5, 3);
-        assert_eq!(ice(&h), 120);
-    }
-}
+mod tests;

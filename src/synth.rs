@@ -157,7 +157,7 @@ pub fn plan(debts: usize, seed: u64) -> Plan {
         d.delivery = rng.below(6) as u8;
         d.risk = rng.below(6) as u8;
         d.urgency = rng.below(6) as u8;
-        d.effort = *rng.pick(&EFFORTS);
+        d.effort = Some(*rng.pick(&EFFORTS));
         d.key_results = vec![id("KR-", rng.below(n_krs as u64) as usize)];
         if rng.below(10) == 0 {
             d.status = DebtStatus::Done;

@@ -277,6 +277,16 @@ pub fn score(x: f64) -> String {
     format!("{:.2}", no_negative_zero(x)).replace("-0.00", "0.00")
 }
 
+/// A score, or `triage` for an item with no effort yet (it has none).
+pub fn score_or_triage(x: Option<f64>) -> String {
+    x.map_or_else(|| "triage".to_owned(), score)
+}
+
+/// An effort in a column: the points, or `?` when not estimated yet.
+pub fn effort(e: Option<u32>) -> String {
+    e.map_or_else(|| "?".to_owned(), |e| e.to_string())
+}
+
 /// A share as a whole percentage (`0.456` → `46%`), never `-0%`.
 pub fn percent(share: f64) -> String {
     let s = format!("{:.0}", share * 100.0);

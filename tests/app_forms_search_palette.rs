@@ -65,7 +65,7 @@ fn quick_add_creates_a_debt_item_with_default_ratings() {
     let d = debt_titled(&app, "Flaky build").unwrap().clone();
     assert_eq!(
         (d.customer, d.delivery, d.risk, d.urgency, d.effort),
-        (0, 0, 0, 0, 1)
+        (0, 0, 0, 0, None)
     );
     assert_eq!(d.status, DebtStatus::Open);
     assert_eq!(d.created, today());
@@ -118,7 +118,7 @@ fn a_validation_error_stays_on_the_form_until_fixed() {
     press(&mut app, "<C-u> 4 <Tab> <Tab> <Tab> <Tab> <C-u> 3 <Enter>");
     assert_eq!(app.mode, Mode::Normal);
     let d = debt_titled(&app, "Rotate certs").unwrap();
-    assert_eq!((d.customer, d.effort), (4, 3));
+    assert_eq!((d.customer, d.effort), (4, Some(3)));
 }
 
 #[test]
@@ -133,10 +133,10 @@ fn edit_prefills_every_field_and_applies_one_undoable_change() {
     assert_eq!(field(&app, "owner"), "bo");
     assert_eq!(field(&app, "area"), "infra");
     assert_eq!(field(&app, "status"), "open");
-    // Owner is the seventh field.
+    // Owner is the eighth field (after effort and due).
     press(
         &mut app,
-        "<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <C-u> c y <Enter>",
+        "<Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <Tab> <C-u> c y <Enter>",
     );
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.plan().debt("D-00008").unwrap().owner, "cy");
@@ -307,7 +307,7 @@ fn ctrl_e_hands_the_focused_text_to_the_editor_and_takes_it_back() {
     assert_eq!(field(&app, "title"), "Automate TLS renewals");
     assert_eq!(forms::editor_request(&app), None);
     // The description keeps its line breaks; a failing editor says why.
-    for _ in 0..11 {
+    for _ in 0..12 {
         press(&mut app, "<Tab>");
     }
     press(&mut app, "<C-e>");

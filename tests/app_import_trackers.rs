@@ -42,7 +42,7 @@ fn github_and_jira_exports_import_from_the_ui() {
         app.plan()
             .debts
             .iter()
-            .any(|d| d.source.as_deref() == Some("jira:PAY-123") && d.effort == 3)
+            .any(|d| d.source.as_deref() == Some("jira:PAY-123") && d.effort == Some(3))
     );
     // One undo step per import.
     press(&mut app, "u");

@@ -115,5 +115,5 @@ fn typing_replaces_a_number_fields_value() {
     // D-00008's effort is 1: typing 8 makes it 8, not 18.
     type_text(&mut app, "8");
     press(&mut app, "<Enter>");
-    assert_eq!(app.plan().debt("D-00008").unwrap().effort, 8);
+    assert_eq!(app.plan().debt("D-00008").unwrap().effort, Some(8));
 }

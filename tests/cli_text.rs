@@ -90,7 +90,10 @@ fn counts_are_plural_only_when_not_one() {
     let dir = sandbox();
     let d = dir.path();
     // One error (no owner), no warnings.
-    ok(d, &["add", "debt", "No owner", "--risk", "2"]);
+    ok(
+        d,
+        &["add", "debt", "No owner", "--risk", "2", "--effort", "1"],
+    );
     let r = run(d, &["check"]);
     assert_eq!(r.code, 1);
     assert!(r.stdout.ends_with("1 error, 0 warnings\n"), "{}", r.stdout);
@@ -119,7 +122,9 @@ fn counts_are_plural_only_when_not_one() {
     let s = s.split_whitespace().last().unwrap().to_owned();
     let debt = ok(
         d,
-        &["add", "debt", "Owned", "--risk", "2", "--owner", "ana"],
+        &[
+            "add", "debt", "Owned", "--risk", "2", "--owner", "ana", "--effort", "1",
+        ],
     );
     let debt = debt.split_whitespace().last().unwrap();
     ok(d, &["sprint", "add", &s, debt]);

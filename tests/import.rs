@@ -38,13 +38,13 @@ fn csv_all_or_nothing_then_skip_invalid() {
     assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid row)\n");
     assert!(r.stderr.contains("in.csv:3: risk:"), "{}", r.stderr);
     let plan = loaded(&sb);
-    let mut got: Vec<(&str, u8, u32)> = plan
+    let mut got: Vec<(&str, u8, Option<u32>)> = plan
         .debts
         .iter()
         .map(|d| (d.title.as_str(), d.risk, d.effort))
         .collect();
     got.sort();
-    assert_eq!(got, [("Also good", 0, 5), ("Good", 3, 2)]);
+    assert_eq!(got, [("Also good", 0, Some(5)), ("Good", 3, Some(2))]);
     let good = plan.debts.iter().find(|d| d.title == "Good").unwrap();
     assert_eq!(good.tags, ["a", "b"]);
     assert_eq!(good.status, DebtStatus::Open);
@@ -70,7 +70,14 @@ fn taskwarrior_twice_adds_once() {
     assert_eq!(r.stdout, "imported 0 debt items (1 already imported)\n");
     let plan = loaded(&sb);
     assert_eq!(plan.debts.len(), 1);
-    assert_eq!(plan.debts[0].ratings(), [2, 2, 2, 4]);
+    // The due date is kept, not turned into a rating frozen on import day;
+    // no effort: the item waits to be triaged.
+    assert_eq!(plan.debts[0].ratings(), [2, 2, 2, 0]);
+    assert_eq!(
+        plan.debts[0].due,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+    );
+    assert_eq!(plan.debts[0].effort, None);
 }
 
 fn task(data: &Path, args: &[&str]) -> String {
@@ -151,7 +158,11 @@ fn real_taskwarrior_export() {
         "{:?}",
         ci.description
     );
-    assert_eq!(ci.ratings(), [3, 3, 3, 4]);
+    assert_eq!(ci.ratings(), [3, 3, 3, 0]);
+    assert_eq!(ci.due, chrono::NaiveDate::from_ymd_opt(2026, 11, 25));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    assert_eq!(bearing::score::urgency_on(ci, today), (4, Some(5)));
+    assert_eq!(ci.effort, None);
     let uuid = export
         .lines()
         .find(|l| l.contains("Fix flaky CI"))
@@ -168,6 +179,7 @@ fn real_taskwarrior_export() {
         .find(|d| d.title.starts_with("Retire"))
         .unwrap();
     assert_eq!(cron.ratings(), [1, 1, 1, 0]);
+    assert_eq!(cron.due, chrono::NaiveDate::from_ymd_opt(2027, 6, 1));
 
     // A second export after one more task: only the new one comes in.
     task(
@@ -188,7 +200,10 @@ fn real_taskwarrior_export() {
         .iter()
         .find(|d| d.title.starts_with("Upgrade"))
         .unwrap();
-    assert_eq!(tls.ratings(), [3, 3, 3, 5]);
+    assert_eq!(tls.ratings(), [3, 3, 3, 0]);
+    assert_eq!(tls.due, chrono::NaiveDate::from_ymd_opt(2026, 11, 19));
+    // Overdue as of BEARING_TODAY: scored at the top urgency.
+    assert_eq!(bearing::score::urgency_on(tls, today), (5, Some(-1)));
 }
 
 #[test]
@@ -276,7 +291,7 @@ fn spreadsheet_files_report_the_line_a_row_is_on() {
             .unwrap_or_else(|| panic!("{name}: {:?}", plan.debts));
         assert_eq!(api.tags, ["api", "cleanup"], "{name}");
         assert_eq!(api.description, "Clients moved.\nRemove in Q3.", "{name}");
-        assert_eq!((api.effort, api.risk), (5, 2), "{name}");
+        assert_eq!((api.effort, api.risk), (Some(5), 2), "{name}");
         let keys = plan
             .debts
             .iter()

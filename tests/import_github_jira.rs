@@ -82,7 +82,7 @@ fn jira_all_fields_export() {
     let a = by_source(&plan, "jira:PAY-123");
     assert_eq!(
         (a.effort, a.urgency, a.status),
-        (3, 4, DebtStatus::InProgress)
+        (Some(3), 4, DebtStatus::InProgress)
     );
     assert_eq!(a.tags, ["tech-debt", "backend"]);
     let b = by_source(&plan, "jira:PAY-124");

@@ -46,7 +46,7 @@ fn excel_csv_utf8_with_bom_crlf_and_extra_columns() {
     );
     let plan = loaded(&sb);
     let a = by_title(&plan, "Flaky CI");
-    assert_eq!((a.effort, a.status), (3, DebtStatus::Open));
+    assert_eq!((a.effort, a.status), (Some(3), DebtStatus::Open));
     assert_eq!(a.tags, ["ci", "build"]);
     let b = by_title(&plan, "Old logger\nstill used");
     assert_eq!(
@@ -102,8 +102,8 @@ fn tab_separated_and_utf16_and_an_overridden_delimiter() {
     let h = sb.write("p.csv", "title|owner\nA, B and C|ana\n");
     sb.ok(&["import", "csv", &h, "--delimiter", "|"]);
     let plan = loaded(&sb);
-    assert_eq!(by_title(&plan, "A, with comma").effort, 8);
-    assert_eq!(by_title(&plan, "Wide").effort, 2);
+    assert_eq!(by_title(&plan, "A, with comma").effort, Some(8));
+    assert_eq!(by_title(&plan, "Wide").effort, Some(2));
     assert_eq!(by_title(&plan, "A, B and C").owner, "ana");
     let r = sb.run(&["import", "csv", &h, "--delimiter", "ab"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
@@ -134,7 +134,7 @@ fn columns_mapped_by_name() {
     );
     let plan = loaded(&sb);
     let d = by_title(&plan, "Slow search");
-    assert_eq!((d.effort, d.owner.as_str()), (5, "ana"));
+    assert_eq!((d.effort, d.owner.as_str()), (Some(5), "ana"));
     let r = sb.run(&["import", "csv", &f, "--map", "Summary=name"]);
     assert_eq!(r.code, 2);
     assert!(
@@ -245,7 +245,7 @@ fn ten_thousand_rows_import_whole() {
     let d = by_title(&plan, "Item 9999; x");
     assert_eq!(
         (d.effort, d.status, &d.tags[..]),
-        (8, DebtStatus::Done, &["a".to_owned(), "b".to_owned()][..])
+        (Some(8), DebtStatus::Done, &["a".to_owned(), "b".to_owned()][..])
     );
 }
 

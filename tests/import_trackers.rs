@@ -54,7 +54,7 @@ fn a_linear_export() {
     );
     assert_eq!(
         (a.status, a.effort, a.urgency),
-        (DebtStatus::InProgress, 3, 5)
+        (DebtStatus::InProgress, Some(3), 5)
     );
     assert_eq!(
         (a.owner.as_str(), a.area.as_str()),
@@ -68,11 +68,11 @@ fn a_linear_export() {
         (DebtStatus::Open, 3, "")
     );
     assert!(b.title.contains('\u{202e}'));
-    // TRIAGE: no estimate keeps 1 point until effort is optional.
-    assert_eq!(b.effort, 1);
+    // No estimate: to triage.
+    assert_eq!(b.effort, None);
     // "Shipped" is this team's own state: its Completed time says done.
     let c = by_source(&plan, "linear:ENG-44");
-    assert_eq!((c.status, c.effort, c.urgency), (DebtStatus::Done, 5, 2));
+    assert_eq!((c.status, c.effort, c.urgency), (DebtStatus::Done, Some(5), 2));
     assert_eq!(c.changes.last().unwrap().date, day("2026-03-20"));
     assert_eq!(
         by_source(&plan, "linear:ENG-45").status,
@@ -100,7 +100,7 @@ fn a_gitlab_export() {
         a.description,
         "Checkout retries twice.\nSee \"logs\"; then, fix"
     );
-    assert_eq!((a.status, a.effort, a.urgency), (DebtStatus::Open, 5, 4));
+    assert_eq!((a.status, a.effort, a.urgency), (DebtStatus::Open, Some(5), 4));
     assert_eq!(a.owner, "Ana Lima");
     assert_eq!(a.tags, ["tech-debt", "priority::high"]);
     let b = by_source(
@@ -113,7 +113,7 @@ fn a_gitlab_export() {
         &plan,
         "gitlab:https://gitlab.example.com/acme/shop/-/issues/19",
     );
-    assert_eq!((c.owner.as_str(), c.urgency, c.effort), ("bo", 5, 1));
+    assert_eq!((c.owner.as_str(), c.urgency, c.effort), ("bo", 5, None));
 }
 
 #[test]
@@ -197,7 +197,7 @@ fn a_short_linear_export_with_missing_fields_and_a_bad_row() {
     let d = by_source(&plan, "linear:ENG-1");
     assert_eq!(
         (d.status, d.effort, d.urgency, d.area.as_str()),
-        (DebtStatus::Open, 2, 4, "")
+        (DebtStatus::Open, Some(2), 4, "")
     );
     let e = sb.write("empty.csv", "");
     let r = sb.run(&["import", "gitlab", &e]);
@@ -233,7 +233,7 @@ fn ten_thousand_gitlab_rows() {
     let d = by_source(&plan, "gitlab:https://g.example/p/-/issues/9999");
     assert_eq!(
         (d.title.as_str(), d.status, d.effort),
-        ("Issue 9999, \"quoted\"", DebtStatus::Done, 4)
+        ("Issue 9999, \"quoted\"", DebtStatus::Done, Some(4))
     );
     assert_eq!(
         plan.debts

@@ -192,7 +192,7 @@ fn debt() -> impl Strategy<Value = Debt> {
         (id("D-"), text(), text(), text(), text(), strings()),
         (
             any::<[u8; 4]>(),
-            any::<u32>(),
+            prop::option::of(any::<u32>()),
             strings(),
             debt_status(),
             date(),
@@ -200,13 +200,14 @@ fn debt() -> impl Strategy<Value = Debt> {
         (
             prop::collection::vec(change, 0..2),
             prop::option::of(text()),
+            prop::option::of(date()),
         ),
     )
         .prop_map(
             |(
                 (id, title, description, area, owner, tags),
                 (r, effort, key_results, status, created),
-                (changes, source),
+                (changes, source, due),
             )| Debt {
                 id,
                 title,
@@ -219,6 +220,7 @@ fn debt() -> impl Strategy<Value = Debt> {
                 risk: r[2],
                 urgency: r[3],
                 effort,
+                due,
                 key_results,
                 status,
                 created,
@@ -331,7 +333,7 @@ fn plan() -> impl Strategy<Value = Plan> {
         kr_at_risk: w[4],
         kr_off_track: w[5],
     });
-    let policy = prop::collection::vec(severity(), 12).prop_map(|s| Policy {
+    let policy = prop::collection::vec(severity(), 14).prop_map(|s| Policy {
         dangling_reference: s[0],
         duplicate_id: s[1],
         debt_without_owner: s[2],
@@ -344,6 +346,8 @@ fn plan() -> impl Strategy<Value = Plan> {
         sprint_overdue: s[9],
         sprint_window_passed: s[10],
         sprint_overlap: s[11],
+        debt_untriaged: s[12],
+        debt_overdue: s[13],
     });
     (
         (

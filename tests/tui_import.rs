@@ -47,7 +47,7 @@ fn a_csv_imports_as_one_undoable_change() {
         .unwrap();
     assert_eq!(
         (added.risk, added.effort, added.owner.as_str()),
-        (5, 3, "ana")
+        (5, Some(3), "ana")
     );
     press(&mut app, "u");
     assert_eq!(
@@ -279,7 +279,7 @@ fn a_tracker_export_or_a_windows_1252_sheet_imports_from_the_ui_and_says_how() {
         .unwrap();
     assert_eq!(
         (d.effort, d.urgency, &d.tags[..]),
-        (3, 4, &["ci".to_owned(), "build".to_owned()][..])
+        (Some(3), 4, &["ci".to_owned(), "build".to_owned()][..])
     );
 
     let sheet = dir.path().join("lo.csv");

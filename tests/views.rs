@@ -288,7 +288,7 @@ fn a_100k_item_plan_opens_and_jumps_to_the_end() {
             let mut d =
                 bearing::model::Debt::new(format!("D-{i:05}"), format!("item {i}"), created);
             d.risk = (i % 6) as u8;
-            d.effort = 1 + i % 13;
+            d.effort = Some(1 + i % 13);
             d.owner = "ana".into();
             d
         })

@@ -44,7 +44,7 @@ fn plan_effort(items: &[String]) -> usize {
     let plan = demo();
     items
         .iter()
-        .map(|id| plan.debt(id).unwrap().effort as usize)
+        .map(|id| plan.debt(id).unwrap().effort.unwrap() as usize)
         .sum()
 }
 

@@ -38,7 +38,7 @@ fn clean() -> Plan {
         let mut d = Debt::new(id.into(), format!("debt {id}"), day("2026-01-02"));
         d.owner = "ana".into();
         d.risk = 3;
-        d.effort = effort;
+        d.effort = Some(effort);
         d.key_results = vec!["KR-00001".into()];
         plan.debts.push(d);
     }
@@ -323,5 +323,41 @@ fn overlapping_sprints_are_flagged_once_on_the_later() {
     next.start = day("2026-03-14");
     next.end = day("2026-03-14");
     plan.sprints[1] = next;
+    assert_eq!(run(&plan, today()).0, []);
+}
+
+#[test]
+fn debt_untriaged_warns_about_open_items_with_no_effort() {
+    let mut plan = clean();
+    plan.debts[1].effort = None;
+    let f = only(&plan, Rule::DebtUntriaged, "D-00002");
+    assert_eq!(f.severity, Severity::Warn);
+    assert!(f.message.contains("no effort estimate"), "{}", f.message);
+    // Closed items are not a queue; the level is the policy's.
+    plan.debts[1].status = crate::model::DebtStatus::WontFix;
+    assert_eq!(run(&plan, today()).0, []);
+    plan.debts[1].status = crate::model::DebtStatus::Open;
+    plan.policy.debt_untriaged = Severity::Error;
+    assert_eq!(
+        only(&plan, Rule::DebtUntriaged, "D-00002").severity,
+        Severity::Error
+    );
+    plan.policy.debt_untriaged = Severity::Off;
+    assert_eq!(run(&plan, today()).0, []);
+}
+
+#[test]
+fn debt_overdue_warns_once_the_due_date_passed() {
+    let mut plan = clean();
+    plan.debts[0].due = Some(today());
+    assert_eq!(run(&plan, today()).0, [], "due today is not overdue yet");
+    plan.debts[0].due = Some(day("2026-02-27"));
+    let f = only(&plan, Rule::DebtOverdue, "D-00001");
+    assert_eq!(f.severity, Severity::Warn);
+    assert_eq!(
+        f.message,
+        "debt \"debt D-00001\" was due 2026-02-27, 3 days ago, and is still open"
+    );
+    plan.debts[0].status = crate::model::DebtStatus::Done;
     assert_eq!(run(&plan, today()).0, []);
 }

@@ -120,7 +120,10 @@ fn new_debt(plan: &Plan, a: DebtArgs, today: chrono::NaiveDate) -> anyhow::Resul
     d.delivery = opt(&a.delivery, validate::rating, "delivery")?.unwrap_or(0);
     d.risk = opt(&a.risk, validate::rating, "risk")?.unwrap_or(0);
     d.urgency = opt(&a.urgency, validate::rating, "urgency")?.unwrap_or(0);
-    d.effort = opt(&a.effort, validate::effort, "effort")?.unwrap_or(1);
+    // No --effort: not estimated, the item waits in the triage queue (it
+    // used to default to 1 point and rank as the cheapest of all).
+    d.effort = opt(&a.effort, validate::optional_effort, "effort")?.flatten();
+    d.due = opt(&a.due, validate::optional_date, "due")?.flatten();
     d.owner = a.owner.unwrap_or_default();
     d.area = a.area.unwrap_or_default();
     d.tags = validate::lists(&a.tags);
@@ -145,7 +148,7 @@ impl<'a> Fields<'a> {
 
     fn given(&self) -> Vec<&'static str> {
         let a = self.args;
-        let all: [(&'static str, bool); 29] = [
+        let all: [(&'static str, bool); 30] = [
             ("title", a.title.is_some()),
             ("description", a.description.is_some()),
             ("owner", a.owner.is_some()),
@@ -156,6 +159,7 @@ impl<'a> Fields<'a> {
             ("unit", a.unit.is_some()),
             ("start", a.start.is_some()),
             ("due", a.due.is_some()),
+            ("no-due", a.no_due),
             ("belief", a.belief.is_some()),
             ("signal", a.signal.is_some()),
             ("impact", a.impact.is_some()),
@@ -288,7 +292,14 @@ pub fn edit(ctx: &Ctx, args: EditArgs, out: &mut String) -> anyhow::Result<()> {
                     }
                 }
                 if let Some(v) = f.take("effort", &a.effort) {
-                    d.effort = field(validate::effort("effort", v))?;
+                    d.effort = field(validate::optional_effort("effort", v))?;
+                }
+                if let Some(v) = f.take("due", &a.due) {
+                    d.due = field(validate::optional_date("due", v))?;
+                }
+                if a.no_due {
+                    f.used.push("no-due");
+                    d.due = None;
                 }
                 if let Some(v) = f.take("status", &a.status) {
                     d.set_status(field(validate::debt_status("status", v))?, today);

@@ -88,9 +88,14 @@ pub struct DebtArgs {
     /// Time criticality, 0–5.
     #[arg(long, allow_hyphen_values = true)]
     pub urgency: Option<String>,
-    /// Points (1, 2, 3, 5, 8, 13 …); default 1.
+    /// Points (1, 2, 3, 5, 8, 13 …); without it the item is not estimated
+    /// and waits in the triage queue, after the ranking.
     #[arg(long, allow_hyphen_values = true)]
     pub effort: Option<String>,
+    /// The day it must be done by (YYYY-MM-DD): urgency then rises as the
+    /// date nears, to 5 when due or overdue.
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
     /// Who answers for it.
     #[arg(long)]
     pub owner: Option<String>,
@@ -141,9 +146,13 @@ pub struct EditArgs {
     /// Key result, sprint: first day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
-    /// Key result: the day the target should be reached.
+    /// Key result: the day the target should be reached; debt: the day it
+    /// must be done by (`''` clears it on debt).
     #[arg(long, value_name = "DATE")]
     pub due: Option<String>,
+    /// Debt: clear the due date.
+    #[arg(long, conflicts_with = "due")]
+    pub no_due: bool,
     /// Hypothesis: we believe CHANGE will cause OUTCOME.
     #[arg(long)]
     pub belief: Option<String>,
@@ -171,7 +180,7 @@ pub struct EditArgs {
     /// Debt: time criticality, 0–5.
     #[arg(long, allow_hyphen_values = true)]
     pub urgency: Option<String>,
-    /// Debt: points, 1–1000.
+    /// Debt: points, 1–1000 (`''`: not estimated, back to triage).
     #[arg(long, allow_hyphen_values = true)]
     pub effort: Option<String>,
     /// Debt: area or component.

@@ -118,8 +118,8 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                     d.status.label().into(),
                     d.owner.clone(),
                     d.area.clone(),
-                    d.effort.to_string(),
-                    crate::text::score(scorer.wsjf(d).score()),
+                    crate::text::effort(d.effort),
+                    crate::text::score_or_triage(scorer.wsjf(d).score()),
                 ]);
             }
             t
@@ -138,11 +138,20 @@ fn unit(u: &str) -> String {
 
 #[derive(serde::Serialize)]
 struct RankJson<'a> {
-    rank: usize,
+    /// None for an item to triage: it is listed, not ranked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rank: Option<usize>,
     id: &'a str,
     title: &'a str,
-    score: f64,
-    effort: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effort: Option<u32>,
+    /// No effort yet: after every ranked item, with no score.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    triage: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<chrono::NaiveDate>,
     status: &'static str,
     owner: &'a str,
     area: &'a str,
@@ -169,11 +178,13 @@ pub fn rank(
                 let d = &plan.debts[r.index];
                 let b = &r.breakdown;
                 RankJson {
-                    rank: i + 1,
+                    rank: (!b.is_triage()).then_some(i + 1),
                     id: &d.id,
                     title: &d.title,
                     score: b.score(),
                     effort: d.effort,
+                    triage: b.is_triage(),
+                    due: d.due,
                     status: d.status.key(),
                     owner: &d.owner,
                     area: &d.area,
@@ -221,13 +232,15 @@ pub fn rank(
     Ok(())
 }
 
-fn rank_row(i: usize, d: &crate::model::Debt, score: f64) -> Vec<String> {
+/// A ranking row; an item to triage (no score) shows `-` for its rank and
+/// `triage` for its score, after every ranked one.
+fn rank_row(i: usize, d: &crate::model::Debt, score: Option<f64>) -> Vec<String> {
     vec![
-        (i + 1).to_string(),
+        score.map_or_else(|| "-".to_owned(), |_| (i + 1).to_string()),
         d.id.clone(),
         d.title.clone(),
-        crate::text::score(score),
-        d.effort.to_string(),
+        crate::text::score_or_triage(score),
+        crate::text::effort(d.effort),
         d.owner.clone(),
         d.area.clone(),
     ]

@@ -111,10 +111,14 @@ pub fn debts_json(plan: &Plan, today: NaiveDate) -> Value {
                     "delivery": d.delivery,
                     "risk": d.risk,
                     "urgency": d.urgency,
+                    // null when not estimated: then `triage` is true and
+                    // `score` null (the item is not ranked).
                     "effort": d.effort,
+                    "due": d.due,
                     "key_results": d.key_results,
                     "created": d.created,
                     "score": b.score(),
+                    "triage": b.is_triage(),
                     "breakdown": table::breakdown_json(&b),
                 })
             })

@@ -54,8 +54,12 @@ pub fn show(ctx: &Ctx, id: &str, format: Format, out: &mut String) -> anyhow::Re
         let rank = score::rank_open(plan, ctx.today)
             .iter()
             .position(|r| plan.debts[r.index].id == d.id);
-        if let Some(r) = rank {
-            out.push_str(&format!("  rank {} of the open debt\n", r + 1));
+        match rank {
+            _ if b.is_triage() && d.status.is_open() => {
+                out.push_str("  to triage: ranked once it has an effort\n")
+            }
+            Some(r) => out.push_str(&format!("  rank {} of the open debt\n", r + 1)),
+            None => {}
         }
     }
     if let Item::Hypothesis(h) = &item {

@@ -152,12 +152,17 @@ pub fn explain(b: &Breakdown, d: &Debt, w: &Weights, indent: &str) -> String {
         "kr_pressure",
         b.pressure_formula(w)
     ));
-    s.push_str(&format!(
-        "{indent}cost of delay {:.2} / effort {} = score {:.2}\n",
-        b.cost_of_delay(),
-        b.effort,
-        b.score()
-    ));
+    match (b.effort, b.score()) {
+        (Some(effort), Some(score)) => s.push_str(&format!(
+            "{indent}cost of delay {:.2} / effort {effort} = score {:.2}\n",
+            b.cost_of_delay(),
+            score
+        )),
+        _ => s.push_str(&format!(
+            "{indent}cost of delay {:.2} / effort ? = to triage (estimate its effort to rank it)\n",
+            b.cost_of_delay(),
+        )),
+    }
     s
 }
 

@@ -67,8 +67,11 @@ pub fn sprint_csv(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Stri
             csv_cell(&d.owner),
             csv_cell(&d.area),
             csv_cell(&d.tags.join(";")),
-            d.effort.to_string(),
-            crate::text::score(breakdown.score()),
+            // Empty when not estimated: the file imports back unestimated.
+            d.effort.map_or_else(String::new, |e| e.to_string()),
+            breakdown
+                .score()
+                .map_or_else(String::new, crate::text::score),
             d.customer.to_string(),
             d.delivery.to_string(),
             d.risk.to_string(),

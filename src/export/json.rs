@@ -82,10 +82,17 @@ struct ItemJson<'a> {
     owner: &'a str,
     area: &'a str,
     tags: &'a [String],
-    effort: u32,
+    /// Absent when not estimated (`triage` is then true, and no score).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effort: Option<u32>,
     status: &'static str,
     key_results: &'a [String],
-    score: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    triage: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<chrono::NaiveDate>,
     breakdown: Terms,
 }
 
@@ -175,6 +182,8 @@ pub fn sprint_json(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Str
                     status: r.debt.status.key(),
                     key_results: &r.debt.key_results,
                     score: b.score(),
+                    triage: b.is_triage(),
+                    due: r.debt.due,
                     breakdown: b.to_terms(),
                 }
             })
@@ -200,7 +209,7 @@ pub fn sprint_json(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Str
                 NotDoneJson {
                     id: &m.id,
                     title: m.debt.map(|d| d.title.as_str()),
-                    effort: m.debt.map(|d| d.effort),
+                    effort: m.debt.and_then(|d| d.effort),
                     went,
                     sprint,
                 }

@@ -71,8 +71,8 @@ pub fn sprint_markdown(
             markdown_cell(&d.id),
             markdown_cell(&d.title),
             markdown_cell(&d.owner),
-            d.effort,
-            crate::text::score(r.breakdown.score()),
+            crate::text::effort(d.effort),
+            crate::text::score_or_triage(r.breakdown.score()),
             krs.join(", ")
         );
     }
@@ -112,7 +112,11 @@ fn not_done(out: &mut String, missed: &[Missed<'_>]) {
     out.push_str("|---|---|---|---:|---|\n");
     for m in missed {
         let (title, owner, effort) = m.debt.map_or(("(deleted)", "", String::new()), |d| {
-            (d.title.as_str(), d.owner.as_str(), d.effort.to_string())
+            (
+                d.title.as_str(),
+                d.owner.as_str(),
+                crate::text::effort(d.effort),
+            )
         });
         let _ = writeln!(
             out,
@@ -166,6 +170,11 @@ fn why(r: &Row<'_>, scorer: &Scorer<'_>) -> String {
     if !slipping.is_empty() {
         let _ = write!(line, " ({})", slipping.join(", "));
     }
-    let _ = write!(line, "; {}", pts(r.debt.effort));
+    match r.debt.effort {
+        Some(e) => {
+            let _ = write!(line, "; {}", pts(e));
+        }
+        None => line.push_str("; not estimated (to triage)"),
+    }
     line
 }

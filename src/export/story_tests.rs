@@ -17,7 +17,7 @@ fn closed_plan() -> Plan {
     let mut plan = Plan::default();
     for (id, title) in [("D-00001", "Fix flaky CI"), ("D-00002", "Rotate keys")] {
         let mut d = Debt::new(id.into(), title.into(), day("2026-01-02"));
-        d.effort = 3;
+        d.effort = Some(3);
         d.risk = 2;
         d.owner = "ana".into();
         plan.debts.push(d);

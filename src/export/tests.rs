@@ -58,7 +58,7 @@ fn plan() -> Plan {
         d.tags = vec!["ci".into(), "-x".into()];
         d.risk = 4;
         d.customer = 3;
-        d.effort = (i as u32) + 1;
+        d.effort = Some((i as u32) + 1);
         if i == 0 {
             d.key_results = vec!["KR-00001".into()];
         }

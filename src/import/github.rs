@@ -31,7 +31,6 @@ use serde::Deserialize;
 
 use super::ImportError;
 use super::mapping;
-use super::taskwarrior::due_urgency;
 use super::tracker::{Options, Outcome, Seen, iso_day};
 use crate::model::{Debt, DebtStatus, Plan};
 
@@ -252,8 +251,7 @@ fn debt(
         .and_then(iso_day)
         .unwrap_or(today);
     let mut d = Debt::new(seen.ids.next(), title, created);
-    // TRIAGE: GitHub has no estimate; effort stays Debt::new's 1 point
-    // until debt effort is optional (then: None, "to triage").
+    // GitHub has no estimate: the item comes in to triage.
     let body = issue.body.unwrap_or_default();
     d.description = [full.unwrap_or_default(), body.trim().to_owned()]
         .into_iter()
@@ -266,9 +264,8 @@ fn debt(
         .and_then(|m| m.due_on)
         .as_deref()
         .and_then(iso_day);
-    if mapped.urgency.is_none() {
-        d.urgency = due_urgency(due, today);
-    }
+    // The milestone's due date: scoring raises urgency as it nears.
+    d.due = due;
     d.owner = issue
         .assignees
         .unwrap_or_default()
@@ -302,7 +299,7 @@ fn debt(
         d.set_status(status, when);
     }
     d.source = Some(source);
-    out.push(d, due);
+    out.push(d);
     Ok(())
 }
 

@@ -31,7 +31,6 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::ImportError;
 use super::csv::records::{self, Row};
 use super::mapping;
-use super::taskwarrior::due_urgency;
 use super::tracker::{Options, Outcome, Seen, iso_day};
 use crate::model::{Debt, DebtStatus, Plan};
 
@@ -179,7 +178,7 @@ pub fn parse(
             Err(e) => errors.push(e),
             Ok(Read::Skip(Skip::Already)) => out.already += 1,
             Ok(Read::Skip(Skip::NotDebt)) => out.not_debt += 1,
-            Ok(Read::Item(d, due)) => out.push(*d, due),
+            Ok(Read::Item(d)) => out.push(*d),
         }
     }
     if errors.is_empty() {
@@ -195,7 +194,7 @@ enum Skip {
 }
 
 enum Read {
-    Item(Box<Debt>, Option<NaiveDate>),
+    Item(Box<Debt>),
     Skip(Skip),
 }
 
@@ -267,7 +266,7 @@ impl RowCtx<'_> {
         }
         if let Some(p) = values(row, &head.points).into_iter().next() {
             match mapping::points(p) {
-                Some(e) => d.effort = e,
+                Some(e) => d.effort = Some(e),
                 None => {
                     if !p.parse::<f64>().is_ok_and(|v| v == 0.0) {
                         let e = self.error(
@@ -282,12 +281,9 @@ impl RowCtx<'_> {
                 }
             }
         }
-        // TRIAGE: an issue without story points keeps Debt::new's effort of
-        // 1 until debt effort is optional (then: None, "to triage").
-        let due = self.date("due", "Due date");
-        if mapped.urgency.is_none() {
-            d.urgency = due_urgency(due, self.today);
-        }
+        // No story points: the item comes in to triage.
+        // Scoring raises urgency as the due date nears.
+        d.due = self.date("due", "Due date");
         let status = status(
             head.one(row, "category"),
             head.one(row, "status"),
@@ -303,7 +299,7 @@ impl RowCtx<'_> {
             d.set_status(status, when.unwrap_or(self.today).max(created));
         }
         d.source = Some(source);
-        Ok(Read::Item(Box::new(d), due))
+        Ok(Read::Item(Box::new(d)))
     }
 }
 

@@ -16,11 +16,12 @@
 //!   alike: `H` → 3, `M` → 2, `L` → 1, none (or another value) → 0. Their
 //!   sums, 9 : 6 : 3, keep the ratio taskwarrior's own urgency gives the
 //!   priorities (6.0 : 3.9 : 1.8).
-//! - `due` sets urgency by the days left until the due date (its calendar
-//!   day in UTC) as of today: overdue or due today → 5, within 7 days → 4,
-//!   within 14 → 3, within 30 → 2, within 90 → 1, later or no due date → 0.
-//! - Effort is 1 point and owner empty (taskwarrior has neither); rate them
-//!   after the import, e.g. `bearing edit D-XXXXX --effort 3`.
+//! - `due` → the item's due date (its calendar day in UTC); the urgency
+//!   rating stays 0 and the score raises it as the date nears
+//!   (`score::due_urgency`), so it does not freeze on the import day.
+//! - No effort (taskwarrior has none): the item is not estimated and waits
+//!   in the triage queue (`t` in the UI, or `bearing edit D-XXXXX --effort
+//!   3`); owner empty.
 
 use std::collections::HashSet;
 
@@ -152,19 +153,6 @@ pub fn priority_rating(priority: Option<&str>) -> u8 {
     }
 }
 
-/// Urgency for a due date as of `today`; see the module documentation.
-pub fn due_urgency(due: Option<NaiveDate>, today: NaiveDate) -> u8 {
-    let Some(due) = due else { return 0 };
-    match (due - today).num_days() {
-        ..=0 => 5,
-        1..=7 => 4,
-        8..=14 => 3,
-        15..=30 => 2,
-        31..=90 => 1,
-        _ => 0,
-    }
-}
-
 fn debt(task: Task, today: NaiveDate, ids: &mut Ids) -> Result<Debt, (&'static str, String)> {
     let full = task.description.trim();
     if full.is_empty() {
@@ -193,7 +181,8 @@ fn debt(task: Task, today: NaiveDate, ids: &mut Ids) -> Result<Debt, (&'static s
     let mut d = Debt::new(ids.next(), title, created);
     let impact = priority_rating(task.priority.as_deref());
     (d.customer, d.delivery, d.risk) = (impact, impact, impact);
-    d.urgency = due_urgency(task.due.as_deref().and_then(day), today);
+    // The date, not a rating computed once: urgency follows it when scored.
+    d.due = task.due.as_deref().and_then(day);
     d.area = task.project.unwrap_or_default().trim().to_owned();
     d.tags = task.tags;
     d.description = notes.join("\n");
@@ -224,15 +213,23 @@ mod tests {
         assert_eq!(a.area, "infra.ci");
         assert_eq!(a.tags, ["build", "ci"]);
         assert_eq!(a.description, "2026-11-02 seen in run 42\n2026-11-03 again");
-        // H → 3 on the impact terms; due in 5 days → urgency 4.
-        assert_eq!(a.ratings(), [3, 3, 3, 4]);
+        // H → 3 on the impact terms; the due date is kept (urgency 4 when
+        // scored 5 days before it), and no effort: to triage.
+        assert_eq!(a.ratings(), [3, 3, 3, 0]);
+        assert_eq!(a.due, NaiveDate::from_ymd_opt(2026, 11, 25));
+        assert_eq!(crate::score::urgency_on(a, today()), (4, Some(5)));
+        assert_eq!(a.effort, None);
         assert_eq!(a.created, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
         assert_eq!(
             a.source.as_deref(),
             Some("taskwarrior:82caccb0-1686-4808-b8b1-036cd347cd68")
         );
-        // L → 1; due in 101 days → 0.
+        // L → 1; due in 101 days → urgency still 0 when scored.
         assert_eq!(out.items[1].ratings(), [1, 1, 1, 0]);
+        assert_eq!(
+            crate::score::urgency_on(&out.items[1], today()),
+            (0, Some(101))
+        );
     }
 
     #[test]
@@ -245,17 +242,7 @@ mod tests {
     }
 
     #[test]
-    fn due_and_priority_mapping() {
-        let t = today();
-        let d = |n: i64| Some(t + chrono::Days::new(n as u64));
-        assert_eq!(due_urgency(Some(t - chrono::Days::new(3)), t), 5);
-        assert_eq!(due_urgency(d(0), t), 5);
-        assert_eq!(due_urgency(d(7), t), 4);
-        assert_eq!(due_urgency(d(8), t), 3);
-        assert_eq!(due_urgency(d(30), t), 2);
-        assert_eq!(due_urgency(d(90), t), 1);
-        assert_eq!(due_urgency(d(91), t), 0);
-        assert_eq!(due_urgency(None, t), 0);
+    fn priority_mapping() {
         assert_eq!(
             [Some("H"), Some("M"), Some("L"), None, Some("X")].map(priority_rating),
             [3, 2, 1, 0, 0]

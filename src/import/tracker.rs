@@ -22,10 +22,6 @@ pub struct Options {
 pub struct Outcome {
     /// New debt items, with `source` set (`github:URL`, `jira:KEY`).
     pub items: Vec<Debt>,
-    /// DUE: the upstream due date of `items[i]` (GitHub milestone `dueOn`,
-    /// Jira `Due date`), kept here until debt has its own due date; today
-    /// it only raises urgency (see `due_urgency` in the taskwarrior import).
-    pub due: Vec<Option<NaiveDate>>,
     /// Items already in the plan (same source), or twice in the file.
     pub already: usize,
     /// Pull requests in a REST export (skipped: they are not issues).
@@ -64,9 +60,8 @@ impl<'a> Seen<'a> {
 }
 
 impl Outcome {
-    pub(crate) fn push(&mut self, d: Debt, due: Option<NaiveDate>) {
+    pub(crate) fn push(&mut self, d: Debt) {
         self.items.push(d);
-        self.due.push(due);
     }
 }
 

@@ -351,7 +351,7 @@ mod tests {
         match *g {
             Gen::PutDebt(i, v) => {
                 let mut d = Debt::new(format!("D-{i:05}"), format!("title {v}"), day());
-                d.effort = u32::from(v % 13) + 1;
+                d.effort = Some(u32::from(v % 13) + 1);
                 Op::Put(Item::Debt(d))
             }
             Gen::RemoveDebt(i) => Op::Remove(Kind::Debt, format!("D-{i:05}")),

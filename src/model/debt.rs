@@ -27,8 +27,14 @@ pub struct Debt {
     /// Time criticality, 0–5.
     #[serde(default)]
     pub urgency: u8,
-    /// Story points, at least 1.
-    pub effort: u32,
+    /// Story points, at least 1; `None` when not estimated yet: the item is
+    /// "to triage" and is ranked after every estimated one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<u32>,
+    /// When it must be done by: urgency then follows the days left
+    /// (`score::due_urgency`) instead of the typed rating alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_results: Vec<String>,
     #[serde(default)]
@@ -128,7 +134,8 @@ impl Debt {
             delivery: 0,
             risk: 0,
             urgency: 0,
-            effort: 1,
+            effort: None,
+            due: None,
             key_results: Vec::new(),
             status: DebtStatus::Open,
             created,
@@ -143,6 +150,11 @@ impl Debt {
             self.status = status;
             self.changes.push(StatusChange { date, status });
         }
+    }
+
+    /// Not estimated yet: waits in the triage queue, outside the ranking.
+    pub fn needs_triage(&self) -> bool {
+        self.effort.is_none()
     }
 
     pub fn ratings(&self) -> [u8; 4] {

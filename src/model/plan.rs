@@ -100,6 +100,8 @@ pub struct Policy {
     pub sprint_overdue: Severity,
     pub sprint_window_passed: Severity,
     pub sprint_overlap: Severity,
+    pub debt_untriaged: Severity,
+    pub debt_overdue: Severity,
 }
 
 impl Default for Policy {
@@ -117,6 +119,8 @@ impl Default for Policy {
             sprint_overdue: Severity::Warn,
             sprint_window_passed: Severity::Warn,
             sprint_overlap: Severity::Warn,
+            debt_untriaged: Severity::Warn,
+            debt_overdue: Severity::Warn,
         }
     }
 }
@@ -272,11 +276,21 @@ impl Plan {
         refs
     }
 
-    /// Sum of the efforts of the given debt items that exist.
+    /// Sum of the efforts of the given debt items that exist; an item not
+    /// estimated yet adds nothing (see [`Plan::unestimated_of`]).
     pub fn effort_of<'a>(&self, ids: impl IntoIterator<Item = &'a String>) -> u32 {
         ids.into_iter()
             .filter_map(|id| self.debt(id))
-            .map(|d| d.effort)
+            .filter_map(|d| d.effort)
             .fold(0u32, u32::saturating_add)
+    }
+
+    /// How many of the given debt items that exist have no effort yet: a
+    /// sprint holding them has an unknown load.
+    pub fn unestimated_of<'a>(&self, ids: impl IntoIterator<Item = &'a String>) -> usize {
+        ids.into_iter()
+            .filter_map(|id| self.debt(id))
+            .filter(|d| d.needs_triage())
+            .count()
     }
 }

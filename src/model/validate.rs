@@ -118,6 +118,25 @@ pub fn effort(field: &'static str, s: &str) -> Result<u32, FieldError> {
     }
 }
 
+/// An effort that may be left empty: blank is `None`, "not estimated yet"
+/// (the item goes to triage), else as [`effort`].
+pub fn optional_effort(field: &'static str, s: &str) -> Result<Option<u32>, FieldError> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        effort(field, s).map(Some)
+    }
+}
+
+/// A date that may be left empty: blank is `None` (no date), else as [`date`].
+pub fn optional_date(field: &'static str, s: &str) -> Result<Option<NaiveDate>, FieldError> {
+    if s.trim().is_empty() {
+        Ok(None)
+    } else {
+        date(field, s).map(Some)
+    }
+}
+
 /// A debt status by its file name or its label, in any case ("in progress",
 /// "wont_fix"): the one reading `bearing edit --status` and the form share.
 pub fn debt_status(field: &'static str, s: &str) -> Result<DebtStatus, FieldError> {
@@ -317,10 +336,12 @@ pub fn debt_values(d: &Debt) -> Vec<FieldError> {
     ] {
         range_u8(v, 0, MAX_RATING, field, &mut out);
     }
-    if !(1..=MAX_EFFORT).contains(&d.effort) {
+    if let Some(effort) = d.effort
+        && !(1..=MAX_EFFORT).contains(&effort)
+    {
         out.push(FieldError::new(
             "effort",
-            format!("must be 1–{MAX_EFFORT} points, got {}", d.effort),
+            format!("must be 1–{MAX_EFFORT} points, got {effort}"),
         ));
     }
     out

@@ -21,7 +21,7 @@ fn today() -> NaiveDate {
 fn debt(id: &str, cod: u8, effort: u32) -> Debt {
     let mut d = Debt::new(id.into(), format!("title {id}"), day("2026-01-01"));
     d.customer = cod;
-    d.effort = effort;
+    d.effort = Some(effort);
     d
 }
 
@@ -405,8 +405,8 @@ proptest! {
         let s = p.sprint("S-00001").unwrap();
         prop_assert!(p.effort_of(&s.items) <= capacity);
         let scorer = score::Scorer::new(&plan, today());
-        let got: f64 = out.chosen.iter().map(|id| scorer.wsjf(plan.debt(id).unwrap()).score()).sum();
-        let items: Vec<(u32, f64)> = plan.debts.iter().map(|d| (d.effort, scorer.wsjf(d).score())).collect();
+        let got: f64 = out.chosen.iter().map(|id| scorer.wsjf(plan.debt(id).unwrap()).score().unwrap()).sum();
+        let items: Vec<(u32, f64)> = plan.debts.iter().map(|d| (d.effort.unwrap(), scorer.wsjf(d).score().unwrap())).collect();
         prop_assert!((got - brute_force(&items, capacity)).abs() < 1e-6);
         p.apply(undo);
         prop_assert_eq!(p, plan);

@@ -14,7 +14,7 @@ fn plan() -> Plan {
     let mut plan = Plan::default();
     for (id, effort) in [("D-00001", 3), ("D-00002", 5), ("D-00003", 2)] {
         let mut d = Debt::new(id.into(), format!("debt {id}"), day("2026-01-01"));
-        d.effort = effort;
+        d.effort = Some(effort);
         d.risk = 3;
         plan.debts.push(d);
     }

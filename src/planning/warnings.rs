@@ -72,6 +72,13 @@ pub fn start_warnings(plan: &Plan, s: &Sprint, today: NaiveDate) -> Vec<String> 
     if s.items.is_empty() {
         out.push("nothing is committed to it".to_owned());
     }
+    let unknown = plan.unestimated_of(&s.items);
+    if unknown > 0 {
+        out.push(format!(
+            "{} not estimated: its load is unknown (triage them)",
+            crate::text::count(unknown, "item")
+        ));
+    }
     let effort = plan.effort_of(&s.items);
     if effort > s.capacity {
         out.push(format!(

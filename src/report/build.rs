@@ -213,10 +213,12 @@ fn settings(old: &Plan, new: &Plan) -> Vec<FieldChange> {
 
 fn rank_moves(old: &Plan, new: &Plan, today: NaiveDate) -> Vec<RankMove> {
     let places = |p: &Plan| -> HashMap<String, (usize, f64)> {
+        // Items to triage are not ranked: they have no place to move from.
         rank_open(p, today)
             .iter()
+            .filter_map(|r| Some((r.index, r.breakdown.score()?)))
             .enumerate()
-            .map(|(i, r)| (p.debts[r.index].id.clone(), (i + 1, r.breakdown.score())))
+            .map(|(i, (index, score))| (p.debts[index].id.clone(), (i + 1, score)))
             .collect()
     };
     let (before, after) = (places(old), places(new));

@@ -12,7 +12,7 @@ fn day(d: u32) -> NaiveDate {
 fn debt(id: &str, risk: u8) -> Debt {
     let mut d = Debt::new(id.into(), format!("title {id}"), day(1));
     d.risk = risk;
-    d.effort = 1;
+    d.effort = Some(1);
     d
 }
 

@@ -201,7 +201,11 @@ mod tests {
         assert!(count(DebtStatus::Open) > plan.debts.len() / 2);
         let year = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         for d in &plan.debts {
-            assert!([1, 2, 3, 5, 8, 13].contains(&d.effort), "{}", d.id);
+            assert!(
+                d.effort.is_some_and(|e| [1, 2, 3, 5, 8, 13].contains(&e)),
+                "{}",
+                d.id
+            );
             assert!(d.ratings().iter().any(|r| *r > 0), "{}", d.id);
             assert!(!d.description.is_empty() && !d.tags.is_empty(), "{}", d.id);
             assert!(d.created >= year && d.created <= today(), "{}", d.id);
@@ -218,7 +222,12 @@ mod tests {
         let plan = demo();
         let order: Vec<_> = rank_open(&plan, today())
             .iter()
-            .map(|r| (plan.debts[r.index].id.as_str(), r.breakdown.score()))
+            .map(|r| {
+                (
+                    plan.debts[r.index].id.as_str(),
+                    r.breakdown.score().unwrap_or(-1.0),
+                )
+            })
             .collect();
         // Runbooks: (2+0+4+3 + 1 for the at-risk MTTR) / 2 points = 5.
         assert_eq!(order[0], ("D-ZTJPH", 5.0));

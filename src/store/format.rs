@@ -278,6 +278,7 @@ mod tests {
         );
         d.tags = vec!["ci".into()];
         d.risk = 4;
+        d.effort = Some(1);
         d.key_results.push("KR-AAAAA".into());
         plan.debts.push(d);
         let mut s = Sprint::new(
@@ -329,6 +330,32 @@ mod tests {
             .lines()
             .count();
         assert_eq!(extra, item_lines, "only the item's own lines are added");
+    }
+
+    /// An unestimated item leaves `effort` out, a due date is written as a
+    /// date, and both read back (fast and RON alike); a file written before
+    /// either existed (effort given, no due) loads unchanged.
+    #[test]
+    fn optional_effort_and_due_round_trip() {
+        let mut plan = sample();
+        let mut d = plan.debts[0].clone();
+        d.id = "D-BBBBB".into();
+        d.effort = None;
+        d.due = Some(day("2026-03-01"));
+        plan.debts.push(d);
+        let text = to_text(&plan).unwrap();
+        assert_eq!(text.matches("effort:").count(), 1, "{text}");
+        assert!(text.contains("due: \"2026-03-01\""), "{text}");
+        let back = from_text(&text).unwrap();
+        assert_eq!(back, plan);
+        let ron_back: Plan = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .from_str(&text)
+            .unwrap();
+        assert_eq!(ron_back, plan);
+        let old = to_text(&sample()).unwrap();
+        assert!(old.contains("effort: 1") && !old.contains("2026-03-01"));
+        assert_eq!(from_text(&old).unwrap(), sample());
     }
 
     #[test]

@@ -176,6 +176,8 @@ pub enum Action {
     RenameSprint,
     /// Debt view: import debt (CSV, taskwarrior, GitHub, Jira).
     ImportDebt,
+    /// Debt view, overview: the triage flow over the unestimated items.
+    Triage,
     StartExperiment,
     ValidateExperiment,
     AbandonExperiment,
@@ -218,6 +220,7 @@ impl Action {
                 | Action::CancelSprint
                 | Action::RenameSprint
                 | Action::ImportDebt
+                | Action::Triage
                 | Action::StartExperiment
                 | Action::ValidateExperiment
                 | Action::AbandonExperiment
@@ -294,6 +297,7 @@ impl Action {
             Action::ExportSprint => "export the sprint",
             Action::RenameSprint => "rename the sprint",
             Action::ImportDebt => "import debt from a file",
+            Action::Triage => "triage the unestimated debt",
             Action::StartExperiment => "start the experiment",
             Action::ValidateExperiment => "validate the experiment",
             Action::AbandonExperiment => "abandon the experiment",

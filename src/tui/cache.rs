@@ -181,9 +181,11 @@ pub enum KrRow {
 pub struct Cache {
     /// Breakdown of every debt item, by index in `plan.debts`.
     pub scores: Vec<Breakdown>,
-    /// 1-based rank among open items, by index in `plan.debts`.
+    /// 1-based rank among open estimated items, by index in `plan.debts`
+    /// (`None`: closed, or to triage).
     pub rank: Vec<Option<u32>>,
-    /// Indices of open items, best first (the same order as `bearing rank`).
+    /// Indices of open items, best first, then the items to triage (the
+    /// same order as `bearing rank`).
     pub ranking: Vec<usize>,
     /// The debt table: filtered and sorted indices into `plan.debts`.
     pub debt_rows: Vec<usize>,
@@ -221,9 +223,7 @@ impl Cache {
             score::compare((&plan.debts[a], &scores[a]), (&plan.debts[b], &scores[b]))
         });
         let mut rank = vec![None; plan.debts.len()];
-        for (pos, &i) in ranking.iter().enumerate() {
-            rank[i] = Some(u32::try_from(pos + 1).unwrap_or(u32::MAX));
-        }
+        assign_ranks(&mut rank, &ranking, &scores);
 
         let mut sprint_rows: Vec<usize> = (0..plan.sprints.len()).collect();
         sprint_rows.sort_by(|&a, &b| {
@@ -298,7 +298,32 @@ impl Cache {
     }
 }
 
+/// Ranks 1, 2, … along `ranking` for the estimated items (they come first);
+/// the items to triage after them stay unranked.
+fn assign_ranks(rank: &mut [Option<u32>], ranking: &[usize], scores: &[Breakdown]) {
+    for (pos, &i) in ranking.iter().enumerate() {
+        if scores[i].is_triage() {
+            break;
+        }
+        rank[i] = Some(u32::try_from(pos + 1).unwrap_or(u32::MAX));
+    }
+}
+
 impl Cache {
+    /// The triage queue: open items with no effort, highest cost of delay
+    /// first (the tail of `ranking`, so a slice and no search of the plan).
+    pub fn triage_queue(&self) -> &[usize] {
+        let estimated = self
+            .ranking
+            .partition_point(|&i| self.scores.get(i).is_some_and(|b| !b.is_triage()));
+        &self.ranking[estimated..]
+    }
+
+    /// The ranked items: open and estimated, best first.
+    pub fn ranked(&self) -> &[usize] {
+        &self.ranking[..self.ranking.len() - self.triage_queue().len()]
+    }
+
     /// `bearing check` on the plan this cache was built (or updated) for.
     pub fn findings(&self, plan: &Plan, today: NaiveDate) -> &[Finding] {
         self.findings

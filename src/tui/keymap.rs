@@ -40,6 +40,7 @@ impl Scope {
             Scope::Mode(ModeKind::ImportReview) => "import problems",
             Scope::Mode(ModeKind::Quit) => "quit with an unsaved change",
             Scope::Mode(ModeKind::Conflicts) => "conflict screen",
+            Scope::Mode(ModeKind::Triage) => "triage",
         }
     }
 }
@@ -160,6 +161,8 @@ const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
 const REVIEW: Scope = Scope::Mode(ModeKind::ImportReview);
 const QUIT: Scope = Scope::Mode(ModeKind::Quit);
 const CONFLICTS: Scope = Scope::Mode(ModeKind::Conflicts);
+const TRIAGE: Scope = Scope::Mode(ModeKind::Triage);
+const OVERVIEW: Scope = Scope::View(View::Overview);
 
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
@@ -286,6 +289,8 @@ pub static BINDINGS: &[Binding] = &[
     b(SPRINTS, Key::ch('E'), A::ExportSprint, "export the sprint (md, csv or json)"),
     b(SPRINTS, Key::ch('n'), A::RenameSprint, "rename the sprint"),
     b(DEBT, Key::ch('I'), A::ImportDebt, "import debt (CSV, taskwarrior, GitHub, Jira)"),
+    b(DEBT, Key::ch('t'), A::Triage, "triage the unestimated items, one at a time"),
+    b(OVERVIEW, Key::ch('t'), A::Triage, "triage the unestimated items, one at a time"),
     b(EXP, Key::ch('s'), A::StartExperiment, "start: asks the review-by date"),
     b(EXP, Key::ch('v'), A::ValidateExperiment, "validate: asks the evidence"),
     b(EXP, Key::ch('x'), A::AbandonExperiment, "abandon: asks the evidence"),
@@ -324,6 +329,11 @@ pub static BINDINGS: &[Binding] = &[
     b(CONFLICTS, Key::ch('b'), A::PickSide(Pick::Base), "base"),
     b(CONFLICTS, Key::plain(K::Enter), A::Submit, "apply"),
     b(CONFLICTS, Key::plain(K::Esc), A::Cancel, "leave"),
+    b(TRIAGE, Key::plain(K::Enter), A::Submit, "save, next item"),
+    b(TRIAGE, Key::plain(K::Tab), A::Submit, "save, next item"),
+    b(TRIAGE, Key::plain(K::Esc), A::Cancel, "leave"),
+    b(TRIAGE, Key::plain(K::Right), A::MoveDown, "next field"),
+    b(TRIAGE, Key::plain(K::Left), A::MoveUp, "previous field"),
 ];
 
 /// The action a key does in this mode and view, if any.

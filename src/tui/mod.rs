@@ -27,6 +27,7 @@ mod signals;
 pub mod sprint_ops;
 pub mod state;
 pub mod theme;
+pub mod triage_ops;
 pub mod update;
 pub mod views;
 

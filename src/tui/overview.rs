@@ -32,7 +32,7 @@ pub fn rows(app: &App) -> Vec<Row> {
     let mut out: Vec<Row> = (0..app.cache.kr_rows.len()).map(Row::Kr).collect();
     out.extend(
         app.cache
-            .ranking
+            .ranked()
             .iter()
             .take(TOP_DEBT)
             .enumerate()
@@ -50,7 +50,7 @@ pub fn rows(app: &App) -> Vec<Row> {
 /// How many rows there are, without listing them.
 pub fn len(app: &App) -> usize {
     app.cache.kr_rows.len()
-        + app.cache.ranking.len().min(TOP_DEBT)
+        + app.cache.ranked().len().min(TOP_DEBT)
         + usize::from(active_sprint(app).is_some())
         + app
             .plan()

@@ -10,7 +10,9 @@ use super::action::{Action, Effect};
 use super::app::App;
 use super::components::InputOutcome;
 use super::state::{Mode, ModeKind, Prompt, Question};
-use super::{conflicts, experiment_ops, forms, import_ops, pickers, quit, reload, sprint_ops};
+use super::{
+    conflicts, experiment_ops, forms, import_ops, pickers, quit, reload, sprint_ops, triage_ops,
+};
 
 /// What routing a key came to: done, or another action to run (the
 /// palette's chosen command).
@@ -30,7 +32,7 @@ impl From<Effect> for Routed {
 pub fn takes_text(mode: ModeKind) -> bool {
     matches!(
         mode,
-        ModeKind::Form | ModeKind::Search | ModeKind::Palette | ModeKind::Prompt
+        ModeKind::Form | ModeKind::Search | ModeKind::Palette | ModeKind::Prompt | ModeKind::Triage
     )
 }
 
@@ -45,6 +47,7 @@ pub fn submit(app: &mut App) -> Routed {
         Mode::Prompt(_) => answer_prompt(app).into(),
         Mode::ImportReview(_) => import_ops::import_valid(app).into(),
         Mode::Conflicts { .. } => conflicts::apply(app).into(),
+        Mode::Triage(_) => triage_ops::next(app).into(),
         _ => Effect::None.into(),
     }
 }
@@ -73,6 +76,7 @@ pub fn cancel(app: &mut App) -> Effect {
         Mode::Search(_) | Mode::Palette(_) => pickers::cancel(app),
         Mode::ImportReview(_) => import_ops::back(app),
         Mode::Conflicts { .. } => conflicts::leave(app),
+        Mode::Triage(_) => triage_ops::leave(app),
         _ => Effect::None,
     }
 }
@@ -88,6 +92,10 @@ pub fn type_key(app: &mut App, key: KeyEvent) -> Routed {
             if p.input.handle_key(key) == InputOutcome::Changed {
                 p.error = None;
             }
+            Effect::None.into()
+        }
+        Mode::Triage(t) => {
+            triage_ops::type_key(t, key);
             Effect::None.into()
         }
         _ => Effect::None.into(),

@@ -145,6 +145,7 @@ fn run(app: &mut App, action: Action) -> Effect {
             .or_else(|| sprint_ops::handle(app, other))
             .or_else(|| experiment_ops::handle(app, other))
             .or_else(|| import_ops::handle(app, other))
+            .or_else(|| super::triage_ops::handle(app, other))
             .unwrap_or(Effect::None),
     }
 }
@@ -194,6 +195,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
         Mode::Checklist(c) => c.step(delta),
         Mode::ImportReview(r) => r.step(delta),
         Mode::Conflicts { screen, .. } => screen.step(delta),
+        Mode::Triage(t) => t.step(delta.signum()),
         Mode::Normal => {
             if sprint_ops::in_pane(app) {
                 sprint_ops::step_pane(app, delta);

@@ -42,7 +42,7 @@ pub fn debt_rows(app: &App) -> Vec<&str> {
 fn debt(id: &str, title: &str, r: [u8; 4], effort: u32, owner: &str, area: &str) -> Debt {
     let mut d = Debt::new(id.into(), title.into(), day("2026-09-01"));
     [d.customer, d.delivery, d.risk, d.urgency] = r;
-    d.effort = effort;
+    d.effort = Some(effort);
     d.owner = owner.into();
     d.area = area.into();
     d

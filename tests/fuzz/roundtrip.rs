@@ -50,7 +50,7 @@ fn id(prefix: &str, i: usize) -> String {
 }
 
 prop_compose! {
-    fn policy()(s in vec(severity(), 12)) -> Policy {
+    fn policy()(s in vec(severity(), 14)) -> Policy {
         Policy {
             dangling_reference: s[0],
             duplicate_id: s[1],
@@ -64,6 +64,8 @@ prop_compose! {
             sprint_overdue: s[9],
             sprint_window_passed: s[10],
             sprint_overlap: s[11],
+            debt_untriaged: s[12],
+            debt_overdue: s[13],
         }
     }
 }
@@ -127,10 +129,11 @@ fn d_status() -> impl Strategy<Value = DebtStatus> {
 prop_compose! {
     fn debt()(
         strings in vec(text(), 4), tags in texts(), key_results in texts(),
-        ratings in vec(0u8..=5, 4), effort in 1u32..=1000, status in d_status(),
+        ratings in vec(0u8..=5, 4), effort in proptest::option::of(1u32..=1000), status in d_status(),
         created in day(),
         changes in vec((day(), d_status()).prop_map(|(date, status)| StatusChange { date, status }), 0..3),
         source in proptest::option::of(text()),
+        due in proptest::option::of(day()),
     ) -> Debt {
         let mut s = strings.into_iter();
         let mut next = || s.next().unwrap_or_default();
@@ -139,7 +142,7 @@ prop_compose! {
             title: next(), description: next(), area: next(), owner: next(),
             tags,
             customer: ratings[0], delivery: ratings[1], risk: ratings[2], urgency: ratings[3],
-            effort, key_results, status, created, changes, source,
+            effort, due, key_results, status, created, changes, source,
         }
     }
 }

@@ -94,11 +94,8 @@ fn debt(t: &Table, row: &Row, today: NaiveDate) -> Result<Debt, Vec<FieldError>>
         .unwrap_or(today);
     let mut d = Debt::new(String::new(), title, created);
     d.description = description;
-    // TRIAGE: an issue with no weight keeps `Debt::new`'s 1 point until
-    // effort is optional (issue 13 point 4); `effort` is `None` here then.
-    if let Some(e) = effort {
-        d.effort = e;
-    }
+    // No weight: to triage.
+    d.effort = effort;
     d.owner = get("Assignee")
         .or_else(|| get("Assignee Username"))
         .unwrap_or("")

@@ -91,11 +91,8 @@ fn debt(t: &Table, row: &Row, today: NaiveDate) -> Result<Debt, Vec<FieldError>>
     let mut d = Debt::new(String::new(), title, created);
     d.description = description;
     d.urgency = urgency;
-    // TRIAGE: an issue with no estimate keeps `Debt::new`'s 1 point until
-    // effort is optional (issue 13 point 4); `effort` is `None` here then.
-    if let Some(e) = effort {
-        d.effort = e;
-    }
+    // No estimate: to triage.
+    d.effort = effort;
     d.owner = get("Assignee").unwrap_or("").to_owned();
     d.area = get("Team").unwrap_or("").to_owned();
     d.tags = validate::list(get("Labels").unwrap_or(""));

@@ -49,10 +49,9 @@ pub(super) fn row<'r>(
         Ok(t) => d.title = t,
         Err(e) => errors.push(e),
     }
-    // TRIAGE: an empty effort cell keeps `Debt::new`'s 1 point until effort
-    // is optional (issue 13 point 4: unestimated items are triaged).
+    // An empty effort cell: not estimated, to triage.
     match effort {
-        Some(Ok(e)) => d.effort = e,
+        Some(Ok(e)) => d.effort = Some(e),
         Some(Err(e)) => errors.push(e),
         None => {}
     }

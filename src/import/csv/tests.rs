@@ -39,14 +39,18 @@ fn columns_in_any_order_with_quotes_and_lists() {
     assert_eq!(items.len(), 2);
     let a = &items[0];
     assert_eq!(a.title, "Flaky, slow CI");
-    assert_eq!((a.risk, a.customer, a.effort), (4, 0, 3));
+    assert_eq!((a.risk, a.customer, a.effort), (4, 0, Some(3)));
     assert_eq!(a.tags, ["ci", "build"]);
     assert_eq!(a.key_results, ["KR-BBBBB"]);
     assert_eq!(a.status, DebtStatus::InProgress);
     assert_eq!(a.changes.len(), 1);
     assert_eq!(a.description, "two\nlines");
     let b = &items[1];
-    assert_eq!((b.title.as_str(), b.effort, b.risk), ("Old logging", 1, 0));
+    // No effort in the file: not estimated (to triage), not a guessed 1.
+    assert_eq!(
+        (b.title.as_str(), b.effort, b.risk),
+        ("Old logging", None, 0)
+    );
     assert_eq!(b.status, DebtStatus::Open);
     assert!(a.id.starts_with("D-") && b.id.starts_with("D-") && a.id != b.id);
 }
@@ -247,7 +251,7 @@ fn unknown_and_unnamed_columns_are_ignored_and_listed() {
     );
     assert_eq!(o.flavor, Flavor::Sheet);
     assert_eq!(o.items[0].title, "Flaky CI");
-    assert_eq!(o.items[0].effort, 3);
+    assert_eq!(o.items[0].effort, Some(3));
     // An exported file's own columns are not news.
     let o = read_with("id,title,score\nD-AAAAA,A,3\n", &Options::default()).unwrap();
     assert!(o.ignored.is_empty(), "{:?}", o.ignored);
@@ -268,7 +272,7 @@ fn columns_are_mapped_by_header_name_in_any_case_and_spacing() {
     let d = &o.items[0];
     assert_eq!(
         (d.title.as_str(), d.effort, d.description.as_str()),
-        ("A", 5, "why")
+        ("A", Some(5), "why")
     );
     assert_eq!(o.ignored, ["Team"]);
     assert_eq!(
@@ -318,7 +322,7 @@ fn spreadsheet_values_as_people_type_them() {
                 C\t1\tWon't fix\t\n\
                 D\t3.5\tresolved\t\n";
     let o = read_with(text, &Options::default()).unwrap();
-    let got: Vec<(&str, u32, DebtStatus)> = o
+    let got: Vec<(&str, Option<u32>, DebtStatus)> = o
         .items
         .iter()
         .map(|d| (d.title.as_str(), d.effort, d.status))
@@ -326,9 +330,9 @@ fn spreadsheet_values_as_people_type_them() {
     assert_eq!(
         got,
         [
-            ("A", 3, DebtStatus::Open),
-            ("B", 2, DebtStatus::InProgress),
-            ("C", 1, DebtStatus::WontFix),
+            ("A", Some(3), DebtStatus::Open),
+            ("B", Some(2), DebtStatus::InProgress),
+            ("C", Some(1), DebtStatus::WontFix),
         ]
     );
     assert_eq!(o.items[0].tags, ["a", "b", "c"]);
@@ -362,7 +366,7 @@ fn ten_thousand_rows() {
     assert_eq!(o.items.len(), 10_000);
     assert!(o.skipped.is_empty());
     assert_eq!(o.items[9_999].title, "Item 9999; with semicolon");
-    assert_eq!(o.items[9_999].effort, 9_999 % 13 + 1);
+    assert_eq!(o.items[9_999].effort, Some(9_999 % 13 + 1));
     let ids: std::collections::HashSet<&str> = o.items.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids.len(), 10_000);
 }

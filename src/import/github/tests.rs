@@ -42,7 +42,7 @@ fn gh_issue_list_json() {
     assert_eq!(a.urgency, 4);
     assert_eq!(a.created, day("2026-09-08"));
     assert_eq!(a.status, DebtStatus::Open);
-    assert_eq!(out.due[0], Some(day("2026-12-01")));
+    assert_eq!(out.items[0].due, Some(day("2026-12-01")));
 
     let closed = &out.items[1];
     assert_eq!(closed.status, DebtStatus::Done);
@@ -51,7 +51,7 @@ fn gh_issue_list_json() {
         (closed.owner.as_str(), closed.description.as_str()),
         ("", "")
     );
-    assert_eq!(out.due[1], None);
+    assert_eq!(out.items[1].due, None);
 }
 
 #[test]
@@ -86,7 +86,7 @@ fn rest_json_skips_pull_requests_and_reads_null_bodies() {
         ("Drop the legacy XML exporter", "")
     );
     assert_eq!((a.owner.as_str(), a.urgency), ("bob", 5));
-    assert_eq!(out.due[0], Some(day("2026-11-25")));
+    assert_eq!(out.items[0].due, Some(day("2026-11-25")));
     let wont = &out.items[1];
     assert_eq!(wont.status, DebtStatus::WontFix);
     assert_eq!(wont.changes[0].date, day("2026-02-01"));
@@ -111,11 +111,14 @@ fn only_debt_keeps_debt_labels() {
 }
 
 #[test]
-fn due_date_sets_urgency_when_no_label_does() {
+fn the_milestone_due_date_is_the_items_due_date() {
+    // Stored, not turned into an urgency on import day: scoring raises
+    // urgency as the date nears.
     let text = r#"[{"number":1,"title":"T","url":"u1","state":"OPEN","labels":[],
         "milestone":{"number":1,"title":"m","description":"","dueOn":"2026-11-22T00:00:00Z"}}]"#;
     let out = all(text);
-    assert_eq!(out.items[0].urgency, 4);
+    assert_eq!(out.items[0].due, Some(day("2026-11-22")));
+    assert_eq!(out.items[0].urgency, 0);
     assert_eq!(out.items[0].created, today());
 }
 

@@ -31,15 +31,15 @@ fn all_fields_export() {
     assert_eq!(a.tags, ["tech-debt", "backend"]);
     assert_eq!(a.area, "payments-api");
     // `Story point estimate` 3.0 → 3; High → 4.
-    assert_eq!((a.effort, a.urgency), (3, 4));
+    assert_eq!((a.effort, a.urgency), (Some(3), 4));
     assert_eq!(a.created, day("2021-09-08"));
     assert_eq!(a.status, DebtStatus::InProgress);
     assert_eq!(a.changes[0].date, day("2021-09-12"));
-    assert_eq!(out.due[0], Some(day("2021-09-30")));
+    assert_eq!(out.items[0].due, Some(day("2021-09-30")));
 
     let b = &out.items[1];
     // Done category; `Story Points` 5; Lowest → 1; area label wins.
-    assert_eq!((b.status, b.effort, b.urgency), (DebtStatus::Done, 5, 1));
+    assert_eq!((b.status, b.effort, b.urgency), (DebtStatus::Done, Some(5), 1));
     assert_eq!(
         (b.area.as_str(), b.tags.as_slice()),
         ("exports", &["debt".to_owned()][..])
@@ -54,7 +54,7 @@ fn all_fields_export() {
         (c.status, c.created),
         (DebtStatus::WontFix, day("2021-09-01"))
     );
-    assert_eq!(c.effort, 1); // TRIAGE: not estimated
+    assert_eq!(c.effort, None); // not estimated: to triage
 }
 
 #[test]
@@ -68,7 +68,7 @@ fn hostile_cells_are_kept_as_text() {
     assert_eq!(h.owner, "+cmd|' /C calc'!A0");
     assert_eq!(h.description, "@SUM(1)\t\\ \u{1b}[31mred");
     // Highest → 5 (the P1 label says less); `-2+3` is a tag; 0.5 points → 1.
-    assert_eq!((h.urgency, h.effort), (5, 1));
+    assert_eq!((h.urgency, h.effort), (5, Some(1)));
     assert_eq!(h.tags, ["-2+3"]);
     assert_eq!(h.status, DebtStatus::Open);
 }
@@ -242,7 +242,7 @@ fn ten_thousand_rows() {
     assert_eq!(d.source.as_deref(), Some("jira:K-9999"));
     assert_eq!(
         (d.urgency, d.effort, d.status),
-        (1, 9_999 % 13 + 1, DebtStatus::Open)
+        (1, Some(9_999 % 13 + 1), DebtStatus::Open)
     );
     assert_eq!(d.tags, ["tech-debt", "l9999"]);
 }

@@ -154,6 +154,8 @@ record!(Policy {
     req sprint_overdue: Severity,
     req sprint_window_passed: Severity,
     req sprint_overlap: Severity,
+    req debt_untriaged: Severity,
+    req debt_overdue: Severity,
 });
 
 record!(ImportRules {
@@ -241,7 +243,8 @@ record!(Debt {
     req delivery: u8,
     req risk: u8,
     req urgency: u8,
-    req effort: u32,
+    omit effort: Option<u32>,
+    omit due: Option<NaiveDate>,
     omit key_results: Vec<String>,
     req status: DebtStatus,
     req created: NaiveDate,

@@ -58,9 +58,7 @@ impl Cache {
             self.ranking.insert(at, i);
         }
         self.rank.iter_mut().for_each(|r| *r = None);
-        for (pos, &x) in self.ranking.iter().enumerate() {
-            self.rank[x] = Some(u32::try_from(pos + 1).unwrap_or(u32::MAX));
-        }
+        super::assign_ranks(&mut self.rank, &self.ranking, &self.scores);
 
         remove(&mut self.candidates, i);
         if planning::is_candidate(debt, &planning::in_open_sprints(plan)) {

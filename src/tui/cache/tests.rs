@@ -33,7 +33,7 @@ fn edit(plan: &Plan, pick: usize, what: u8, value: u8) -> Change {
         1 => d.delivery = v,
         2 => d.risk = v,
         3 => d.urgency = v,
-        4 => d.effort = u32::from(value % 13) + 1,
+        4 => d.effort = (value % 14 != 13).then_some(u32::from(value % 13) + 1),
         5 => d.status = DebtStatus::ALL[usize::from(value) % DebtStatus::ALL.len()],
         6 => {
             d.title = format!(
@@ -98,7 +98,7 @@ fn a_raised_rating_moves_the_item_up_and_marks_where_it_was() {
     let last = *cache.ranking.last().unwrap();
     let was = cache.rank[last].unwrap();
     let mut d = plan.debts[last].clone();
-    (d.customer, d.delivery, d.risk, d.urgency, d.effort) = (5, 5, 5, 5, 1);
+    (d.customer, d.delivery, d.risk, d.urgency, d.effort) = (5, 5, 5, 5, Some(1));
     plan.apply(Change {
         label: "rate".into(),
         ops: vec![Op::Put(Item::Debt(d))],

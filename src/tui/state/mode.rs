@@ -3,6 +3,7 @@
 use super::conflicts::ConflictScreen;
 use super::dialogs::{Checklist, ImportReview};
 use super::inputs::{FormState, PickerState, Prompt};
+use super::triage::Triage;
 use crate::model::Change;
 use crate::tui::cache::FilterField;
 
@@ -55,6 +56,9 @@ pub enum Mode {
         screen: Box<ConflictScreen>,
         held: Box<Mode>,
     },
+    /// The triage queue, one unestimated item at a time: digits set its
+    /// ratings and effort, Enter saves it (one undo step) and shows the next.
+    Triage(Box<Triage>),
 }
 
 /// The mode without its data: what keymap scopes name.
@@ -74,6 +78,7 @@ pub enum ModeKind {
     ImportReview,
     Quit,
     Conflicts,
+    Triage,
 }
 
 impl Mode {
@@ -93,6 +98,7 @@ impl Mode {
             Mode::ImportReview(_) => ModeKind::ImportReview,
             Mode::Quit { .. } => ModeKind::Quit,
             Mode::Conflicts { .. } => ModeKind::Conflicts,
+            Mode::Triage(_) => ModeKind::Triage,
         }
     }
 }
@@ -114,6 +120,7 @@ impl ModeKind {
             ModeKind::ImportReview => "IMPORT",
             ModeKind::Quit => "QUIT",
             ModeKind::Conflicts => "CONFLICTS",
+            ModeKind::Triage => "TRIAGE",
         }
     }
 }

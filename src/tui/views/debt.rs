@@ -150,8 +150,8 @@ fn cell(app: &App, col: Col, i: usize, d: &Debt, b: Option<&Breakdown>) -> Strin
         Col::Rank => super::links::rank_cell(app, i, b),
         Col::Id => d.id.clone(),
         Col::Title => fit(&d.title, 300),
-        Col::Score => b.map_or_else(String::new, |b| crate::text::score(b.score())),
-        Col::Effort => d.effort.to_string(),
+        Col::Score => b.map_or_else(String::new, |b| crate::text::score_or_triage(b.score())),
+        Col::Effort => crate::text::effort(d.effort),
         Col::Owner => fit(&d.owner, 8),
         Col::Area => fit(&d.area, 10),
         Col::Status => d.status.label().to_owned(),
@@ -169,8 +169,14 @@ pub fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
     ])];
     let mut facts = vec![
         d.status.label().to_owned(),
-        crate::text::count(d.effort, "pt"),
+        d.effort.map_or_else(
+            || "not estimated".to_owned(),
+            |e| crate::text::count(e, "pt"),
+        ),
     ];
+    if let Some(due) = d.due {
+        facts.push(format!("due {due}"));
+    }
     if !d.owner.is_empty() {
         facts.push(format!("owner {}", fit(&d.owner, 20)));
     }
@@ -226,9 +232,9 @@ pub fn detail_lines(app: &App, i: usize, width: usize) -> Vec<Line<'static>> {
         Span::raw(format!(
             "cost of delay {} / effort {} = ",
             num(b.cost_of_delay()),
-            b.effort.max(1)
+            crate::text::effort(b.effort)
         )),
-        Span::styled(crate::text::score(b.score()), t.title()),
+        Span::styled(crate::text::score_or_triage(b.score()), t.title()),
         Span::raw(match app.cache.rank[i] {
             Some(r) => format!("  rank {r} of {}", app.cache.ranking.len()),
             None => String::new(),

@@ -108,7 +108,7 @@ fn sprint(app: &App, s: &Sprint, w: usize) -> Vec<Line<'static>> {
             Some(d) => Line::from(fit(
                 &format!(
                     "{id} {:>3} pts  {}  ({})",
-                    d.effort,
+                    crate::text::effort(d.effort),
                     d.title,
                     d.status.label()
                 ),

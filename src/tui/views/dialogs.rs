@@ -64,7 +64,7 @@ pub fn checklist(frame: &mut Frame, area: Rect, app: &App, c: &Checklist) {
     let mut lines: Vec<Line> = Vec::new();
     let (mut done_pts, mut total) = (0u32, 0u32);
     for (id, done) in &c.items {
-        let e = app.plan().debt(id).map_or(0, |d| d.effort);
+        let e = app.plan().debt(id).and_then(|d| d.effort).unwrap_or(0);
         total += e;
         if *done {
             done_pts += e;
@@ -72,7 +72,7 @@ pub fn checklist(frame: &mut Frame, area: Rect, app: &App, c: &Checklist) {
     }
     for (pos, (id, done)) in c.items.iter().enumerate().skip(offset).take(height) {
         let title = app.plan().debt(id).map_or("", |d| d.title.as_str());
-        let effort = app.plan().debt(id).map_or(0, |d| d.effort);
+        let effort = crate::text::effort(app.plan().debt(id).and_then(|d| d.effort));
         let text = format!(
             "[{}] {id} {effort:>3} {}",
             if *done { "x" } else { " " },

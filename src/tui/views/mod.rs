@@ -14,6 +14,7 @@ mod links;
 mod overlay;
 mod overview;
 mod sprints;
+mod triage;
 mod wrap;
 
 use ratatui::Frame;
@@ -84,6 +85,7 @@ fn draw_all(frame: &mut Frame, app: &App) {
         Mode::ImportReview(r) => import_review::draw(frame, body, app, r),
         Mode::Quit { reason } => overlay::quit(frame, body, app, reason),
         Mode::Conflicts { screen, .. } => conflicts::draw(frame, body, screen, &app.theme),
+        Mode::Triage(t) => triage::draw(frame, body, app, t),
     }
 }
 

@@ -186,12 +186,23 @@ fn top_debt(app: &App) -> Vec<Item> {
     }
     for (n, &i) in app
         .cache
-        .ranking
+        .ranked()
         .iter()
         .take(overview::TOP_DEBT)
         .enumerate()
     {
         items.push(Item::Row(Row::Debt(n, i)));
+    }
+    // The queue, when there is one, and the key that empties it.
+    let queue = app.cache.triage_queue().len();
+    if queue > 0 {
+        items.push(Item::Text(Line::from(Span::styled(
+            format!(
+                "{} to triage (no effort, not ranked) — t triages them",
+                crate::text::count(queue, "item")
+            ),
+            t.warn(),
+        ))));
     }
     items.push(Item::Text(Line::from("")));
     items
@@ -200,8 +211,8 @@ fn top_debt(app: &App) -> Vec<Item> {
 fn debt_line(app: &App, n: usize, i: usize, width: usize) -> Line<'static> {
     let t = &app.theme;
     let d = &app.plan().debts[i];
-    let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
-    let score = format!(" {}", crate::text::score(score));
+    let score = app.cache.scores.get(i).and_then(|b| b.score());
+    let score = format!(" {}", crate::text::score_or_triage(score));
     let head = format!("{}. {} ", n + 1, d.id);
     let room = width.saturating_sub(head.chars().count() + score.len());
     Line::from(vec![

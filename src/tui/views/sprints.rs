@@ -176,7 +176,7 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     let score_sum: f64 = indices
         .iter()
         .filter_map(|&i| app.cache.scores.get(i))
-        .map(|b| b.score())
+        .filter_map(|b| b.score())
         .sum();
     let mut krs: Vec<&str> = indices
         .iter()
@@ -185,11 +185,16 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
     krs.sort_unstable();
     krs.dedup();
     let ratio = f64::from(used) / f64::from(s.capacity.max(1));
-    let note = if over {
+    let mut note = if over {
         format!(" {used}/{} pts, {} over", s.capacity, used - s.capacity)
     } else {
         format!(" {used}/{} pts", s.capacity)
     };
+    // Items with no effort: the load is not known, not 0.
+    let unknown = app.plan().unestimated_of(&s.items);
+    if unknown > 0 {
+        note.push_str(&format!(" + {unknown} not estimated"));
+    }
     lines.push(Line::from(vec![
         Span::styled(bar(ratio, 12), t.gauge(over)),
         Span::styled(fit(&note, w.saturating_sub(12)), t.gauge(over)),
@@ -230,10 +235,11 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
             Some(i) => {
                 let d = &app.plan().debts[i];
                 let rank = app.cache.rank[i].map_or("-".to_owned(), |r| r.to_string());
-                let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
+                let score = app.cache.scores.get(i).and_then(|b| b.score());
                 let owner = if d.owner.is_empty() { "-" } else { &d.owner };
-                let score = crate::text::score(score);
-                let head = format!("{rank:>3} {id} {:>3} {score:>5} ", d.effort);
+                let score = crate::text::score_or_triage(score);
+                let effort = crate::text::effort(d.effort);
+                let head = format!("{rank:>3} {id} {effort:>3} {score:>5} ");
                 let rest = fit(
                     &format!("{} · {} · {}", d.title, fit(owner, 10), d.status.label()),
                     w.saturating_sub(display_width(&head)),
@@ -279,10 +285,11 @@ fn draw_candidates(frame: &mut Frame, area: Rect, app: &App) {
         .take(room)
         .map(|(pos, &i)| {
             let d = &app.plan().debts[i];
-            let score = app.cache.scores.get(i).map_or(0.0, |b| b.score());
+            let score = app.cache.scores.get(i).and_then(|b| b.score());
+            let score = score.map_or_else(|| "  ?  ".to_owned(), |s| format!("{s:>5.2}"));
             let line = Line::from(vec![
                 Span::styled(format!("{} ", d.id), t.key()),
-                Span::raw(format!("{score:>5.2} {:>3} ", d.effort)),
+                Span::raw(format!("{score} {:>3} ", crate::text::effort(d.effort))),
                 Span::raw(fit(&d.title, w.saturating_sub(18))),
             ]);
             if app.sprint.focus == SprintFocus::Candidates && pos == sel {

@@ -86,7 +86,7 @@ fn a_linear_export_is_read_by_column_name() {
     assert_eq!(a.description, "Steps:\n1. \"deploy\"");
     assert_eq!(
         (a.status, a.effort, a.urgency),
-        (DebtStatus::InProgress, 3, 5)
+        (DebtStatus::InProgress, Some(3), 5)
     );
     assert_eq!(
         (a.owner.as_str(), a.area.as_str()),
@@ -99,8 +99,8 @@ fn a_linear_export_is_read_by_column_name() {
     assert_eq!((b.status, b.urgency), (DebtStatus::Done, 0));
     assert_eq!(b.changes[0].date, day("2026-02-03"));
     assert_eq!((c.status, c.urgency), (DebtStatus::WontFix, 2));
-    // TRIAGE: no estimate is 1 point until effort is optional.
-    assert_eq!((b.effort, c.effort), (1, 1));
+    // No estimate: to triage.
+    assert_eq!((b.effort, c.effort), (None, None));
 }
 
 #[test]
@@ -195,7 +195,7 @@ fn a_gitlab_export_is_read_by_column_name() {
     // GitLab guards a formula with ' as Bearing's export does.
     assert_eq!(a.title, "=HYPERLINK(\"http://x\")");
     assert_eq!(a.description, "body\nmore");
-    assert_eq!((a.status, a.effort, a.urgency), (DebtStatus::Open, 5, 4));
+    assert_eq!((a.status, a.effort, a.urgency), (DebtStatus::Open, Some(5), 4));
     assert_eq!(a.owner, "Ana Lima");
     assert_eq!(a.tags, ["tech-debt", "priority::high"]);
     assert_eq!(a.created, day("2026-03-04"));

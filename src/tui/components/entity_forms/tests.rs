@@ -62,7 +62,8 @@ fn quick_add_debt_takes_defaults() {
     assert!(d.id.starts_with("D-") && d.id.len() == 7, "{}", d.id);
     assert_eq!(d.title, "Rotate keys");
     assert_eq!(d.ratings(), [0, 0, 0, 0]);
-    assert_eq!(d.effort, 1);
+    // Quick add leaves the effort empty: the item goes to triage.
+    assert_eq!(d.effort, None);
     assert_eq!(d.status, DebtStatus::Open);
     assert!(d.changes.is_empty());
     assert_eq!(d.created, today());
@@ -106,7 +107,7 @@ fn debt_field_errors_use_the_cli_words_then_fix() {
     set(&mut f, "key_results", "kr-00001");
     set(&mut f, "tags", "security; ops,");
     let d = debt_from_form(&mut f, &p, None, today()).unwrap();
-    assert_eq!((d.risk, d.effort), (4, 3));
+    assert_eq!((d.risk, d.effort), (4, Some(3)));
     assert_eq!(d.key_results, ["KR-00001"]);
     assert_eq!(d.tags, ["security", "ops"]);
 }
@@ -136,7 +137,7 @@ fn debt_edit_is_prefilled_and_keeps_the_rest() {
     let p = plan();
     let mut d = Debt::new("D-00001".into(), "Old".into(), today() - Days::new(30));
     d.risk = 3;
-    d.effort = 8;
+    d.effort = Some(8);
     d.tags = vec!["a".into(), "b".into()];
     d.source = Some("tw:123".into());
     let mut f = debt_form(Some(&d));

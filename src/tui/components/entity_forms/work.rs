@@ -2,7 +2,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::{Reader, date, int, list, multi, text, title_of};
+use super::{Reader, date, int, list, multi, opt_date, text, title_of};
 use crate::model::validate;
 use crate::model::{Debt, DebtStatus, Kind, Plan, Sprint};
 use crate::tui::components::{Field, FieldKind, Form};
@@ -24,8 +24,12 @@ pub fn debt_form(existing: Option<&Debt>) -> Form {
             int("delivery", "Delivery", RATING).with_value(rating(d.map(|d| d.delivery))),
             int("risk", "Risk", RATING).with_value(rating(d.map(|d| d.risk))),
             int("urgency", "Urgency", RATING).with_value(rating(d.map(|d| d.urgency))),
-            int("effort", "Effort", "points, 1 or more")
-                .with_value(d.map_or(1, |d| d.effort).to_string()),
+            int("effort", "Effort", "points; empty: to triage").with_value(
+                d.and_then(|d| d.effort)
+                    .map(|e| e.to_string())
+                    .unwrap_or_default(),
+            ),
+            date("due", "Due").with_value(opt_date(d.and_then(|d| d.due))),
             text("owner", "Owner").with_value(d.map_or("", |d| &d.owner)),
             text("area", "Area").with_value(d.map_or("", |d| &d.area)),
             list("tags", "Tags", "comma-separated")
@@ -44,7 +48,7 @@ pub fn debt_form(existing: Option<&Debt>) -> Form {
 }
 
 /// Quick add is this with only the title filled in: the other fields keep
-/// their defaults (ratings 0, effort 1, open).
+/// their defaults (ratings 0, no effort — the item goes to triage — open).
 pub fn debt_from_form(
     form: &mut Form,
     plan: &Plan,
@@ -54,7 +58,8 @@ pub fn debt_from_form(
     let mut r = Reader::new(form);
     let title = r.get("title", validate::title);
     let ratings = ["customer", "delivery", "risk", "urgency"].map(|k| r.get(k, validate::rating));
-    let effort = r.get("effort", validate::effort);
+    let effort = r.optional("effort", validate::effort);
+    let due = r.optional("due", validate::date);
     let status = r.get("status", validate::debt_status);
     let item = (|| {
         let title = title?;
@@ -66,6 +71,7 @@ pub fn debt_from_form(
         let [c, dl, rk, u] = ratings;
         (d.customer, d.delivery, d.risk, d.urgency) = (c?, dl?, rk?, u?);
         d.effort = effort?;
+        d.due = due?;
         d.owner = r.string("owner");
         d.area = r.string("area");
         d.tags = r.words("tags");
