@@ -42,13 +42,24 @@ fn options(ctx: &Ctx, args: &ScanArgs) -> anyhow::Result<Options> {
     };
     let mut areas = Vec::new();
     for a in &args.areas {
-        let Some((dir, name)) = a.split_once('=').filter(|(d, n)| !d.trim().is_empty() && !n.trim().is_empty()) else {
-            bail!("--area {}: expected DIR=NAME, like src/billing=payments", crate::text::quote(a));
+        let Some((dir, name)) = a
+            .split_once('=')
+            .filter(|(d, n)| !d.trim().is_empty() && !n.trim().is_empty())
+        else {
+            bail!(
+                "--area {}: expected DIR=NAME, like src/billing=payments",
+                crate::text::quote(a)
+            );
         };
-        areas.push((dir.trim().trim_start_matches("./").to_owned(), name.trim().to_owned()));
+        areas.push((
+            dir.trim().trim_start_matches("./").to_owned(),
+            name.trim().to_owned(),
+        ));
     }
     let since = match &args.since {
-        Some(s) => crate::model::validate::date("--since", s).map_err(|e| anyhow::anyhow!("{e}"))?,
+        Some(s) => {
+            crate::model::validate::date("--since", s).map_err(|e| anyhow::anyhow!("{e}"))?
+        }
         None => ctx
             .today
             .checked_sub_months(Months::new(12))
@@ -135,9 +146,7 @@ fn table(shown: &[&Candidate], known: &HashSet<String>, since: &str, out: &mut S
         .iter()
         .filter(|c| c.kind == CandidateKind::Hotspot)
         .collect();
-    out.push_str(&format!(
-        "Hotspots since {since} (commits × lines)\n"
-    ));
+    out.push_str(&format!("Hotspots since {since} (commits × lines)\n"));
     if hot.is_empty() {
         out.push_str("  none: no file changed in the window\n");
     } else {

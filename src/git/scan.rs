@@ -47,9 +47,11 @@ pub fn gather(
     let (log, files) = std::thread::scope(|s| {
         let walker = s.spawn(|| walk(&root, markers));
         let log = match since {
-            Some(day) if in_repo => {
-                git.log_numstat(&root, scan::hotspots::LOG_FORMAT, &format!("{day} 00:00:00"))
-            }
+            Some(day) if in_repo => git.log_numstat(
+                &root,
+                scan::hotspots::LOG_FORMAT,
+                &format!("{day} 00:00:00"),
+            ),
             _ => Ok(String::new()),
         };
         // A walk that panicked found nothing.

@@ -96,11 +96,11 @@ pub fn syntax(path: &str) -> Option<Syntax> {
     Some(match ext.as_str() {
         "rs" => RUST,
         "c" | "h" | "cc" | "cpp" | "cxx" | "hpp" | "hh" | "hxx" | "m" | "mm" | "go" | "java"
-        | "kt" | "kts" | "scala" | "swift" | "cs" | "js" | "mjs" | "cjs" | "jsx" | "ts"
-        | "tsx" | "dart" | "php" | "groovy" | "gradle" | "proto" | "zig" | "v" | "sv" => C_LIKE,
+        | "kt" | "kts" | "scala" | "swift" | "cs" | "js" | "mjs" | "cjs" | "jsx" | "ts" | "tsx"
+        | "dart" | "php" | "groovy" | "gradle" | "proto" | "zig" | "v" | "sv" => C_LIKE,
         "py" | "pyi" | "rb" | "sh" | "bash" | "zsh" | "fish" | "pl" | "pm" | "r" | "yaml"
-        | "yml" | "toml" | "cmake" | "mk" | "tf" | "hcl" | "nix" | "ex" | "exs" | "jl"
-        | "ps1" | "conf" | "cfg" | "ini" | "properties" | "dockerfile" | "bzl" => HASH,
+        | "yml" | "toml" | "cmake" | "mk" | "tf" | "hcl" | "nix" | "ex" | "exs" | "jl" | "ps1"
+        | "conf" | "cfg" | "ini" | "properties" | "dockerfile" | "bzl" => HASH,
         "sql" => SQL,
         "lua" => LUA,
         "hs" | "elm" => HASKELL,
@@ -287,10 +287,7 @@ fn after(rest: &str, line: usize, marker: &str) -> Option<Found> {
         Some(r) => {
             let close = r.find(')')?;
             let who = r[..close].trim();
-            (
-                (!who.is_empty()).then(|| who.to_owned()),
-                &r[close + 1..],
-            )
+            ((!who.is_empty()).then(|| who.to_owned()), &r[close + 1..])
         }
         None => (None, rest),
     };

@@ -147,7 +147,11 @@ pub fn select<'a>(
             .filter(|c| !p.is_empty() && c.fingerprint.starts_with(&p))
             .collect();
         match matching.as_slice() {
-            [] => return Err(format!("no candidate has a fingerprint starting with {p:?}")),
+            [] => {
+                return Err(format!(
+                    "no candidate has a fingerprint starting with {p:?}"
+                ));
+            }
             [one] => {
                 if !out.iter().any(|c| c.fingerprint == one.fingerprint) {
                     out.push(one);
