@@ -217,12 +217,6 @@ impl Git for RealGit {
     }
 
     fn log_numstat(&self, root: &Path, format: &str, since: &str) -> Result<String, GitError> {
-        self.log_numstat_impl(root, format, since)
-    }
-}
-
-impl RealGit {
-    fn log_numstat_impl(&self, root: &Path, format: &str, since: &str) -> Result<String, GitError> {
         let format = format!("--format={format}");
         let since = format!("--since={since}");
         let args = [
@@ -232,6 +226,7 @@ impl RealGit {
             "--numstat",
             "-z",
             "--no-color",
+            "--no-show-signature",
             &format,
             &since,
         ];
