@@ -65,9 +65,9 @@ fn file_text(rng: &mut Rng, comment: &str, lines: usize) -> String {
     let mut s = String::new();
     for i in 0..lines {
         match rng.below(40) {
-            0 if i % 3 == 0 => s.push_str(&format!(
-                "{comment} TODO: handle the case {i} properly\n"
-            )),
+            0 if i % 3 == 0 => {
+                s.push_str(&format!("{comment} TODO: handle the case {i} properly\n"))
+            }
             1 => s.push_str(&format!("{comment} explains the next line {i}\n")),
             2 => s.push_str("    let msg = \"a string with words in it\";\n"),
             _ => s.push_str(&format!(
@@ -100,7 +100,12 @@ fn repo() -> &'static (tempfile::TempDir, PathBuf) {
         let d0 = "2025-12-01T12:00:00Z";
         git(home, &root, &["init", "-q", "-b", "main"], d0);
         git(home, &root, &["config", "user.name", "Ann"], d0);
-        git(home, &root, &["config", "user.email", "ann@example.com"], d0);
+        git(
+            home,
+            &root,
+            &["config", "user.email", "ann@example.com"],
+            d0,
+        );
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         let paths = paths();
         for (i, p) in paths.iter().enumerate() {

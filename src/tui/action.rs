@@ -176,6 +176,8 @@ pub enum Action {
     RenameSprint,
     /// Debt view: import debt from a CSV or a taskwarrior export.
     ImportDebt,
+    /// Debt view: scan the plan's repository and pick candidates to add.
+    ScanCode,
     StartExperiment,
     ValidateExperiment,
     AbandonExperiment,
@@ -218,6 +220,7 @@ impl Action {
                 | Action::CancelSprint
                 | Action::RenameSprint
                 | Action::ImportDebt
+                | Action::ScanCode
                 | Action::StartExperiment
                 | Action::ValidateExperiment
                 | Action::AbandonExperiment
@@ -294,6 +297,7 @@ impl Action {
             Action::ExportSprint => "export the sprint",
             Action::RenameSprint => "rename the sprint",
             Action::ImportDebt => "import debt from a file",
+            Action::ScanCode => "debt from the code (scan)",
             Action::StartExperiment => "start the experiment",
             Action::ValidateExperiment => "validate the experiment",
             Action::AbandonExperiment => "abandon the experiment",

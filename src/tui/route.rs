@@ -10,7 +10,9 @@ use super::action::{Action, Effect};
 use super::app::App;
 use super::components::InputOutcome;
 use super::state::{Mode, ModeKind, Prompt, Question};
-use super::{conflicts, experiment_ops, forms, import_ops, pickers, quit, reload, sprint_ops};
+use super::{
+    conflicts, experiment_ops, forms, import_ops, pickers, quit, reload, scan_ops, sprint_ops,
+};
 
 /// What routing a key came to: done, or another action to run (the
 /// palette's chosen command).
@@ -44,6 +46,7 @@ pub fn submit(app: &mut App) -> Routed {
         Mode::Checklist(_) => sprint_ops::submit_close(app).into(),
         Mode::Prompt(_) => answer_prompt(app).into(),
         Mode::ImportReview(_) => import_ops::import_valid(app).into(),
+        Mode::ScanPicker(_) => scan_ops::submit(app).into(),
         Mode::Conflicts { .. } => conflicts::apply(app).into(),
         _ => Effect::None.into(),
     }
