@@ -32,3 +32,42 @@ pub fn scan_gone(plan: &Plan, live: &HashSet<String>, lines: Option<&Lines>) -> 
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::Debt;
+
+    fn debt(id: &str, source: Option<&str>, status: DebtStatus) -> Debt {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap_or_default();
+        let mut d = Debt::new(id.into(), format!("item {id}"), day);
+        d.source = source.map(Into::into);
+        d.status = status;
+        d
+    }
+
+    #[test]
+    fn only_open_items_from_a_scan_whose_fingerprint_is_gone_are_warned_about() {
+        let plan = Plan {
+            debts: vec![
+                debt("D-1", Some("scan:aaaa"), DebtStatus::Open),
+                debt("D-2", Some("scan:bbbb"), DebtStatus::InProgress),
+                debt("D-3", Some("scan:cccc"), DebtStatus::Done),
+                debt("D-4", Some("taskwarrior:cccc"), DebtStatus::Open),
+                debt("D-5", None, DebtStatus::Open),
+            ],
+            ..Plan::default()
+        };
+        let live: HashSet<String> = ["aaaa".to_owned()].into();
+        let lines: Lines = [("D-2".to_owned(), 7)].into();
+        let found = scan_gone(&plan, &live, Some(&lines));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].id, "D-2");
+        assert_eq!(found[0].line, Some(7));
+        assert_eq!(found[0].rule.name(), "scan-marker-gone");
+        assert_eq!(found[0].severity, Severity::Warn);
+        assert!(found[0].message.contains("scan:bbbb"));
+    }
+}
