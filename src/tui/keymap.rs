@@ -288,7 +288,7 @@ pub static BINDINGS: &[Binding] = &[
     b(SPRINTS, Key::ch('E'), A::ExportSprint, "export the sprint (md, csv or json)"),
     b(SPRINTS, Key::ch('n'), A::RenameSprint, "rename the sprint"),
     b(DEBT, Key::ch('I'), A::ImportDebt, "import debt from a CSV or a taskwarrior export"),
-    b(DEBT, Key::ch('C'), A::ScanCode, "debt from the code: TODO markers and hotspots of the plan's repository"),
+    b(DEBT, Key::ch('C'), A::ScanCode, "debt from the code: TODO markers, hotspots (scan)"),
     b(EXP, Key::ch('s'), A::StartExperiment, "start: asks the review-by date"),
     b(EXP, Key::ch('v'), A::ValidateExperiment, "validate: asks the evidence"),
     b(EXP, Key::ch('x'), A::AbandonExperiment, "abandon: asks the evidence"),
