@@ -187,6 +187,16 @@ fn scan_finds_markers_in_comments_and_ranks_hotspots_with_their_main_author() {
         );
     }
 
+    // The plan itself, committed and changed, is never a candidate.
+    write(&repo, ".gitignore", b"data/\nbuild/\n");
+    commit_as(&repo, "Ann", "plan", "2026-09-01T12:00:00Z");
+    let with_plan = scan_json(&repo, &[]);
+    assert!(
+        !with_plan.iter().any(|c| c["path"] == "bearing.ron"),
+        "{with_plan:?}"
+    );
+    assert_eq!(with_plan.len(), all.len());
+
     let table = repo.ok(&["scan"]);
     assert!(table.contains("Hotspots since 2025-11-20"), "{table}");
     assert!(table.contains("TODO(ann): split this function"), "{table}");

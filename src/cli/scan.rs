@@ -82,13 +82,16 @@ fn run_with(ctx: &Ctx, git: &dyn Git, args: ScanArgs, out: &mut String) -> anyho
         bail!("{}: not a directory", display(&dir));
     }
     let since = opts.since.format("%Y-%m-%d").to_string();
-    let read = gather(git, &dir, &opts.markers, Some(&since))
+    let mut read = gather(git, &dir, &opts.markers, Some(&since))
         .with_context(|| format!("cannot scan {}", display(&dir)))?;
     if !read.in_repo {
         eprintln!(
             "note: {} is not in a git repository: markers only, no hotspots",
             display(&dir)
         );
+    }
+    if let Some(plan) = ctx.plan_path() {
+        read.leave_out(&plan);
     }
     let histories = scan::hotspots::parse_log(&read.log);
     let all = scan::candidates(&read.files, &histories, &opts.areas);

@@ -29,6 +29,28 @@ pub struct Gathered {
     pub log: String,
 }
 
+impl Gathered {
+    /// Leaves out one file (the plan itself: it changes with every edit, and
+    /// is not debt).
+    pub fn leave_out(&mut self, file: &Path) {
+        let (Ok(file), Ok(root)) = (
+            std::fs::canonicalize(file),
+            std::fs::canonicalize(&self.root),
+        ) else {
+            return;
+        };
+        let Some(rel) = file
+            .strip_prefix(&root)
+            .ok()
+            .and_then(Path::to_str)
+            .map(|r| r.replace('\\', "/"))
+        else {
+            return;
+        };
+        self.files.retain(|f| f.path != rel);
+    }
+}
+
 /// Reads the repository holding `dir`: its files and, with `since`
 /// (`YYYY-MM-DD`), the log of the commits since that day.
 pub fn gather(

@@ -41,7 +41,8 @@ pub fn open(app: &mut App) -> Effect {
     } else {
         dir
     };
-    app.scan_job = Some(spawn(dir.clone(), app.today));
+    let plan = app.plan_path.clone();
+    app.scan_job = Some(spawn(dir.clone(), plan, app.today));
     app.mode = Mode::ScanPicker(Box::new(ScanPicker {
         root: dir.display().to_string(),
         loading: true,
@@ -51,10 +52,10 @@ pub fn open(app: &mut App) -> Effect {
 }
 
 /// Runs the scan on its own thread; the receiver gets one answer.
-fn spawn(dir: PathBuf, today: NaiveDate) -> Receiver<Answer> {
+fn spawn(dir: PathBuf, plan: Option<PathBuf>, today: NaiveDate) -> Receiver<Answer> {
     let (tx, rx) = mpsc::channel();
     let work = move || {
-        let _ = tx.send(run(&dir, today));
+        let _ = tx.send(run(&dir, plan.as_deref(), today));
     };
     // No thread to be had: scan here (once, on opening: still not per key).
     if let Err(e) = std::thread::Builder::new()
@@ -68,15 +69,18 @@ fn spawn(dir: PathBuf, today: NaiveDate) -> Receiver<Answer> {
     rx
 }
 
-fn run(dir: &Path, today: NaiveDate) -> Answer {
+fn run(dir: &Path, plan: Option<&Path>, today: NaiveDate) -> Answer {
     let since = today
         .checked_sub_months(Months::new(12))
         .unwrap_or(today)
         .format("%Y-%m-%d")
         .to_string();
-    let read =
+    let mut read =
         crate::git::scan::gather(&RealGit::new(), dir, &Markers::default_set(), Some(&since))
             .map_err(|e| e.to_string())?;
+    if let Some(plan) = plan {
+        read.leave_out(plan);
+    }
     let histories = scan::hotspots::parse_log(&read.log);
     let all = scan::candidates(&read.files, &histories, &[]);
     Ok(scan::shown(&all, None).into_iter().cloned().collect())
