@@ -110,7 +110,11 @@ pub fn walk(root: &Path, markers: &Markers) -> Vec<FileText> {
     walker.run(|| {
         let found = &found;
         Box::new(move |entry| {
-            if let Some(file) = entry.ok().and_then(|e| read(root, e.path(), markers)) {
+            let file = entry
+                .ok()
+                .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+                .and_then(|e| read(root, e.path(), markers));
+            if let Some(file) = file {
                 // One short lock per file: thousands cost well under a millisecond.
                 found.lock().unwrap_or_else(|p| p.into_inner()).push(file);
             }
@@ -122,11 +126,8 @@ pub fn walk(root: &Path, markers: &Markers) -> Vec<FileText> {
     files
 }
 
-/// One file, when it is a regular text file the scan reads.
+/// One regular file, when it is a text file the scan reads.
 fn read(root: &Path, path: &Path, markers: &Markers) -> Option<FileText> {
-    if !std::fs::symlink_metadata(path).ok()?.is_file() {
-        return None;
-    }
     let rel = path.strip_prefix(root).ok()?.to_str()?.replace('\\', "/");
     if scan::skipped_path(&rel) {
         return None;

@@ -169,17 +169,40 @@ pub fn markers(text: &str, syntax: &Syntax, markers: &Markers) -> Vec<Found> {
     let mut out = Vec::new();
     // Inside a block comment carried over from an earlier line.
     let mut in_block = false;
+    let table = openers(syntax);
     for (i, line) in text.lines().enumerate() {
-        for comment in comments(line, syntax, &mut in_block) {
+        for comment in comments(line, syntax, &table, &mut in_block) {
             find_in(comment, i + 1, markers, &mut out);
         }
     }
     out
 }
 
+/// The bytes that can start a comment or a string in `s` (all ASCII): the
+/// scanner steps over every other byte without a look, so a line of plain
+/// code costs one table lookup per byte.
+fn openers(s: &Syntax) -> [bool; 256] {
+    let mut t = [false; 256];
+    let firsts = s
+        .line
+        .iter()
+        .chain(s.block.iter().map(|(open, _)| open))
+        .filter_map(|o| o.bytes().next())
+        .chain(s.quotes.iter().copied());
+    for b in firsts {
+        t[usize::from(b)] = true;
+    }
+    t
+}
+
 /// The comment parts of one line, updating whether a block comment is open
 /// at its end.
-fn comments<'a>(line: &'a str, s: &Syntax, in_block: &mut bool) -> Vec<&'a str> {
+fn comments<'a>(
+    line: &'a str,
+    s: &Syntax,
+    openers: &[bool; 256],
+    in_block: &mut bool,
+) -> Vec<&'a str> {
     let b = line.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -202,8 +225,11 @@ fn comments<'a>(line: &'a str, s: &Syntax, in_block: &mut bool) -> Vec<&'a str> 
             }
             continue;
         }
-        if i == b.len() {
-            break;
+        // Only ASCII bytes are openers, so `i` stays on a character
+        // boundary.
+        match b[i..].iter().position(|c| openers[usize::from(*c)]) {
+            Some(skip) => i += skip,
+            None => break,
         }
         let rest = &line[i..];
         // Lua's `--[[` before its `--`.
@@ -221,8 +247,8 @@ fn comments<'a>(line: &'a str, s: &Syntax, in_block: &mut bool) -> Vec<&'a str> 
             i = string_end(b, i, s);
             continue;
         }
-        // Step a whole character (the text is UTF-8).
-        i += rest.chars().next().map_or(1, char::len_utf8);
+        // An opener's first byte that opens nothing here (`/` alone).
+        i += 1;
     }
     out
 }
