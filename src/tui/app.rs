@@ -57,7 +57,7 @@ pub struct App {
     /// The plan's file (None for the demo): an export never replaces it.
     pub plan_path: Option<std::path::PathBuf>,
     /// The scan picker's worker, until it answers.
-    pub scan_job: Option<std::sync::mpsc::Receiver<super::scan_ops::Answer>>,
+    pub scan_job: Option<std::sync::mpsc::Receiver<super::state::ScanAnswer>>,
 }
 
 impl App {

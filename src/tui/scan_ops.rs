@@ -18,8 +18,7 @@ use crate::git::RealGit;
 use crate::model::{Change, Item};
 use crate::scan::{self, Candidate, Markers};
 
-/// What the worker answers: the candidates shown, or why it could not scan.
-pub type Answer = Result<Vec<Candidate>, String>;
+type Answer = super::state::ScanAnswer;
 
 /// `C`; `None`: not the scan action.
 pub fn handle(app: &mut App, action: Action) -> Option<Effect> {

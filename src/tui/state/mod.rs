@@ -21,7 +21,7 @@ pub use conflicts::{Applies, ConflictRow, ConflictScreen, Pick};
 pub use dialogs::{Checklist, ImportReview, plural};
 pub use inputs::{ExportFormat, FormState, PickerState, Prompt, PromptKind, Target, parse_date};
 pub use mode::{Mode, ModeKind, Pending, Question};
-pub use scan::{ScanPicker, ScanRow};
+pub use scan::{ScanAnswer, ScanPicker, ScanRow};
 pub use views::{BoardView, DebtView, SprintFocus, SprintView};
 
 /// A list position: the selected row and the first visible row. The offset is

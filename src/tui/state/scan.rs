@@ -3,6 +3,10 @@
 
 use crate::scan::Candidate;
 
+/// What the scan worker answers: the candidates shown, or why it could
+/// not scan.
+pub type ScanAnswer = Result<Vec<Candidate>, String>;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScanRow {
     pub candidate: Candidate,
