@@ -11,9 +11,11 @@ use serde::Serialize;
 use crate::model::{Kind, Plan, Policy, Severity};
 
 mod conflicts;
+mod scan;
 mod sprints;
 use crate::text::sanitize;
 pub use conflicts::merge_conflicts;
+pub use scan::scan_gone;
 use sprints::sprints;
 
 /// The rules, in the order they are reported on the same line.
@@ -40,6 +42,10 @@ pub enum Rule {
     /// command line finds it by asking git (the plan's `.gitattributes`
     /// names Bearing's merge driver, git's config lacks it).
     GitDriverMissing,
+    /// Outside the policy (always a warning): an open item `bearing scan`
+    /// added whose marker is gone from the code; the command line reads
+    /// the code and hands in what it holds ([`scan_gone`]).
+    ScanMarkerGone,
     /// Git conflict markers in the file: always an error, never in the
     /// policy (a plan with markers cannot load, so no level can let it pass).
     MergeConflict,
@@ -83,6 +89,7 @@ impl Rule {
             Rule::DebtUntriaged => "debt-untriaged",
             Rule::DebtOverdue => "debt-overdue",
             Rule::GitDriverMissing => "git-driver-missing",
+            Rule::ScanMarkerGone => "scan-marker-gone",
             Rule::MergeConflict => "merge-conflict",
         }
     }
@@ -119,7 +126,7 @@ impl Rule {
             Rule::SprintOverlap => &mut p.sprint_overlap,
             Rule::DebtUntriaged => &mut p.debt_untriaged,
             Rule::DebtOverdue => &mut p.debt_overdue,
-            Rule::GitDriverMissing => return None,
+            Rule::GitDriverMissing | Rule::ScanMarkerGone => return None,
             Rule::MergeConflict => return None,
         })
     }

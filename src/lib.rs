@@ -12,6 +12,7 @@ pub mod merge;
 pub mod model;
 pub mod planning;
 pub mod report;
+pub mod scan;
 pub mod score;
 pub mod search;
 pub mod session;

@@ -13,6 +13,8 @@ mod git;
 pub use git::{DiffArgs, DiffFormat, GitCommand};
 mod resolve;
 pub use resolve::ResolveArgs;
+mod scan;
+pub use scan::ScanArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -136,6 +138,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Settle the conflict markers a merge left in the plan: keep --ours or --theirs side (all, or of the given items); without either, list them.
     Resolve(ResolveArgs),
+    /// Propose debt from a git repository: TODO/FIXME markers in comments and hotspots (files changed often × large); --add adds them.
+    Scan(ScanArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.

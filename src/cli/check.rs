@@ -27,8 +27,33 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     let mut findings = check::check(&plan, Some(&lines), ctx.today);
     if let Some(path) = ctx.plan_path() {
         findings.extend(super::git::driver_missing(&path));
+        findings.extend(scan_gone(&plan, &path, &lines));
     }
     report(&label, &findings, format, out)
+}
+
+/// `scan-marker-gone`: only when the plan has items from `bearing scan`
+/// and sits in a git repository, whose work tree is then read for the
+/// markers it holds now (any upper-case marker word, so whatever `--marker`
+/// the scan used).
+fn scan_gone(
+    plan: &crate::model::Plan,
+    path: &std::path::Path,
+    lines: &check::Lines,
+) -> Vec<check::Finding> {
+    let from_scan = plan.debts.iter().any(|d| {
+        d.source
+            .as_deref()
+            .is_some_and(|s| s.starts_with(crate::scan::SOURCE_PREFIX))
+    });
+    if !from_scan {
+        return Vec::new();
+    }
+    let git = crate::git::RealGit::new();
+    match crate::git::scan::live_fingerprints(&git, path) {
+        Some(live) => check::scan_gone(plan, &live, Some(lines)),
+        None => Vec::new(),
+    }
 }
 
 /// The `merge-conflict` findings of a plan file holding conflict markers,

@@ -15,6 +15,7 @@ mod list;
 mod list_json;
 pub mod merge_driver;
 mod resolve;
+pub(crate) mod scan;
 mod show;
 mod sprint;
 mod table;
@@ -203,6 +204,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Some(Command::Resolve(args)) => resolve::run(&ctx, args, &mut out)?,
+        Some(Command::Scan(args)) => scan::run(&ctx, args, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

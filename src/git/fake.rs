@@ -19,6 +19,8 @@ pub struct FakeGit {
     pub config: RefCell<BTreeMap<(bool, String), String>>,
     /// (path, attribute) → value.
     pub attrs: BTreeMap<(String, String), String>,
+    /// What `log_numstat` answers, whatever the window.
+    pub log: String,
 }
 
 impl FakeGit {
@@ -115,5 +117,10 @@ impl Git for FakeGit {
     fn attr(&self, _root: &Path, attr: &str, path: &str) -> Result<Option<String>, GitError> {
         self.installed()?;
         Ok(self.attrs.get(&(path.to_owned(), attr.to_owned())).cloned())
+    }
+
+    fn log_numstat(&self, _root: &Path, _format: &str, _since: &str) -> Result<String, GitError> {
+        self.installed()?;
+        Ok(self.log.clone())
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod attributes;
 mod real;
+pub mod scan;
 pub use real::RealGit;
 
 #[cfg(test)]
@@ -74,4 +75,9 @@ pub trait Git {
     /// The value of attribute `attr` for `path` (from the root), as git
     /// reads all its attribute files; `None` when unspecified or unset.
     fn attr(&self, root: &Path, attr: &str, path: &str) -> Result<Option<String>, GitError>;
+    /// `git log -M --no-merges --numstat -z --format=FORMAT --since=SINCE`
+    /// on HEAD: every commit of the window with the files it touched
+    /// (renames as `\0old\0new`), for `bearing scan`'s hotspots. Empty for
+    /// a repository without commits yet.
+    fn log_numstat(&self, root: &Path, format: &str, since: &str) -> Result<String, GitError>;
 }

@@ -215,6 +215,31 @@ impl Git for RealGit {
             v => Some(v.to_owned()),
         })
     }
+
+    fn log_numstat(&self, root: &Path, format: &str, since: &str) -> Result<String, GitError> {
+        let format = format!("--format={format}");
+        let since = format!("--since={since}");
+        let args = [
+            "log",
+            "-M",
+            "--no-merges",
+            "--numstat",
+            "-z",
+            "--no-color",
+            "--no-show-signature",
+            &format,
+            &since,
+        ];
+        let out = self.run(root, &args)?;
+        if out.status.success() {
+            return Ok(String::from_utf8_lossy(&out.stdout).into_owned());
+        }
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if stderr.contains("does not have any commits") {
+            return Ok(String::new());
+        }
+        Err(failure(root, &args, &out))
+    }
 }
 
 fn scope_flag(scope: Scope) -> &'static str {

@@ -178,3 +178,29 @@ fn the_fake_answers_like_the_real_one() {
         Err(GitError::NotARepository { .. })
     ));
 }
+
+#[test]
+fn log_numstat_reads_the_window_and_an_empty_repository_has_none() {
+    let (tmp, plan) = repo();
+    let git = git_in(tmp.path());
+    let root = git.locate(&plan).unwrap().root;
+    let format = crate::scan::hotspots::LOG_FORMAT;
+    let all = git
+        .log_numstat(&root, format, "2026-10-01 00:00:00")
+        .unwrap();
+    let h = crate::scan::hotspots::parse_log(&all);
+    assert_eq!(h["sub dir/plan.ron"].changes, 2);
+    assert_eq!(h["sub dir/plan.ron"].main_author(), Some("T"));
+    let late = git
+        .log_numstat(&root, format, "2026-11-05 00:00:00")
+        .unwrap();
+    assert_eq!(
+        crate::scan::hotspots::parse_log(&late)["sub dir/plan.ron"].changes,
+        1
+    );
+
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    sh(tmp.path(), &empty, &["init", "-q"], "2026-11-01T12:00:00Z");
+    assert_eq!(git.log_numstat(&empty, format, "2026-01-01").unwrap(), "");
+}

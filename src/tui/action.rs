@@ -178,6 +178,8 @@ pub enum Action {
     ImportDebt,
     /// Debt view, overview: the triage flow over the unestimated items.
     Triage,
+    /// Debt view: scan the plan's repository and pick candidates to add.
+    ScanCode,
     StartExperiment,
     ValidateExperiment,
     AbandonExperiment,
@@ -221,6 +223,7 @@ impl Action {
                 | Action::RenameSprint
                 | Action::ImportDebt
                 | Action::Triage
+                | Action::ScanCode
                 | Action::StartExperiment
                 | Action::ValidateExperiment
                 | Action::AbandonExperiment
@@ -298,6 +301,7 @@ impl Action {
             Action::RenameSprint => "rename the sprint",
             Action::ImportDebt => "import debt from a file",
             Action::Triage => "triage the unestimated debt",
+            Action::ScanCode => "debt from the code (scan)",
             Action::StartExperiment => "start the experiment",
             Action::ValidateExperiment => "validate the experiment",
             Action::AbandonExperiment => "abandon the experiment",

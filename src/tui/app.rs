@@ -56,6 +56,8 @@ pub struct App {
     pub export_dir: Option<std::path::PathBuf>,
     /// The plan's file (None for the demo): an export never replaces it.
     pub plan_path: Option<std::path::PathBuf>,
+    /// The scan picker's worker, until it answers.
+    pub scan_job: Option<std::sync::mpsc::Receiver<super::state::ScanAnswer>>,
 }
 
 impl App {
@@ -79,6 +81,7 @@ impl App {
             search_index: None,
             export_dir: None,
             plan_path: None,
+            scan_job: None,
         };
         app.rebuild(None);
         // The sprint a planning session is about: the active one, else the

@@ -38,6 +38,7 @@ impl Scope {
             Scope::Mode(ModeKind::Prompt) => "prompt",
             Scope::Mode(ModeKind::Checklist) => "close checklist",
             Scope::Mode(ModeKind::ImportReview) => "import problems",
+            Scope::Mode(ModeKind::ScanPicker) => "scan candidates",
             Scope::Mode(ModeKind::Quit) => "quit with an unsaved change",
             Scope::Mode(ModeKind::Conflicts) => "conflict screen",
             Scope::Mode(ModeKind::Triage) => "triage",
@@ -160,6 +161,7 @@ const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
 const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
 const REVIEW: Scope = Scope::Mode(ModeKind::ImportReview);
 const QUIT: Scope = Scope::Mode(ModeKind::Quit);
+const SCAN: Scope = Scope::Mode(ModeKind::ScanPicker);
 const CONFLICTS: Scope = Scope::Mode(ModeKind::Conflicts);
 const TRIAGE: Scope = Scope::Mode(ModeKind::Triage);
 const OVERVIEW: Scope = Scope::View(View::Overview);
@@ -291,6 +293,7 @@ pub static BINDINGS: &[Binding] = &[
     b(DEBT, Key::ch('I'), A::ImportDebt, "import debt (CSV, taskwarrior, GitHub, Jira)"),
     b(DEBT, Key::ch('t'), A::Triage, "triage the unestimated items, one at a time"),
     b(OVERVIEW, Key::ch('t'), A::Triage, "triage the unestimated items, one at a time"),
+    b(DEBT, Key::ch('C'), A::ScanCode, "debt from the code: TODO markers, hotspots (scan)"),
     b(EXP, Key::ch('s'), A::StartExperiment, "start: asks the review-by date"),
     b(EXP, Key::ch('v'), A::ValidateExperiment, "validate: asks the evidence"),
     b(EXP, Key::ch('x'), A::AbandonExperiment, "abandon: asks the evidence"),
@@ -316,6 +319,15 @@ pub static BINDINGS: &[Binding] = &[
     b(REVIEW, Key::plain(K::Up), A::MoveUp, "previous"),
     b(REVIEW, Key::plain(K::PageDown), A::PageDown, "page down"),
     b(REVIEW, Key::plain(K::PageUp), A::PageUp, "page up"),
+    b(SCAN, Key::ch(' '), A::ToggleDone, "choose / unchoose"),
+    b(SCAN, Key::ch('j'), A::MoveDown, "next"),
+    b(SCAN, Key::plain(K::Down), A::MoveDown, "next"),
+    b(SCAN, Key::ch('k'), A::MoveUp, "previous"),
+    b(SCAN, Key::plain(K::Up), A::MoveUp, "previous"),
+    b(SCAN, Key::plain(K::PageDown), A::PageDown, "page down"),
+    b(SCAN, Key::plain(K::PageUp), A::PageUp, "page up"),
+    b(SCAN, Key::plain(K::Enter), A::Submit, "add the chosen ones as debt"),
+    b(SCAN, Key::plain(K::Esc), A::Back, "close"),
     b(QUIT, Key::ch('K'), A::KeepMine, "keep mine & quit"),
     b(QUIT, Key::ch('w'), A::WriteRecovery, "write a recovery copy & quit"),
     b(QUIT, Key::plain(K::Esc), A::Back, "stay"),

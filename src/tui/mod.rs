@@ -22,6 +22,7 @@ pub mod quit;
 pub mod reload;
 pub mod resolve;
 pub mod route;
+pub mod scan_ops;
 pub mod search_worker;
 mod signals;
 pub mod sprint_ops;
@@ -181,7 +182,7 @@ fn event_loop(
             return Ok(());
         }
         terminal.draw(|frame| views::draw(frame, app))?;
-        let wait = if pickers::search_pending(app) {
+        let wait = if pickers::search_pending(app) || scan_ops::pending(app) {
             SEARCH_POLL
         } else {
             TICK
@@ -203,6 +204,7 @@ fn event_loop(
         };
         app.poll_saved();
         pickers::poll_results(app);
+        scan_ops::poll(app, false);
         // Also while keys keep coming: a long typing session still notices.
         // A save that ran into an outside change is told at once.
         if last_check.elapsed() >= TICK || app.session.has_news() {

@@ -11,7 +11,8 @@ use super::app::App;
 use super::components::InputOutcome;
 use super::state::{Mode, ModeKind, Prompt, Question};
 use super::{
-    conflicts, experiment_ops, forms, import_ops, pickers, quit, reload, sprint_ops, triage_ops,
+    conflicts, experiment_ops, forms, import_ops, pickers, quit, reload, scan_ops, sprint_ops,
+    triage_ops,
 };
 
 /// What routing a key came to: done, or another action to run (the
@@ -46,6 +47,7 @@ pub fn submit(app: &mut App) -> Routed {
         Mode::Checklist(_) => sprint_ops::submit_close(app).into(),
         Mode::Prompt(_) => answer_prompt(app).into(),
         Mode::ImportReview(_) => import_ops::import_valid(app).into(),
+        Mode::ScanPicker(_) => scan_ops::submit(app).into(),
         Mode::Conflicts { .. } => conflicts::apply(app).into(),
         Mode::Triage(_) => triage_ops::next(app).into(),
         _ => Effect::None.into(),

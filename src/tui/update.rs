@@ -134,8 +134,10 @@ fn run(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         Action::ToggleDone => {
-            if let Mode::Checklist(c) = &mut app.mode {
-                c.toggle();
+            match &mut app.mode {
+                Mode::Checklist(c) => c.toggle(),
+                Mode::ScanPicker(p) => p.toggle(),
+                _ => {}
             }
             Effect::None
         }
@@ -146,6 +148,7 @@ fn run(app: &mut App, action: Action) -> Effect {
             .or_else(|| experiment_ops::handle(app, other))
             .or_else(|| import_ops::handle(app, other))
             .or_else(|| super::triage_ops::handle(app, other))
+            .or_else(|| super::scan_ops::handle(app, other))
             .unwrap_or(Effect::None),
     }
 }
@@ -194,6 +197,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
         Mode::Prompt(_) => {}
         Mode::Checklist(c) => c.step(delta),
         Mode::ImportReview(r) => r.step(delta),
+        Mode::ScanPicker(p) => p.step(delta),
         Mode::Conflicts { screen, .. } => screen.step(delta),
         Mode::Triage(t) => t.step(delta.signum()),
         Mode::Normal => {

@@ -15,6 +15,7 @@ mod dialogs;
 mod inputs;
 mod mode;
 mod triage;
+mod scan;
 mod views;
 
 pub use conflicts::{Applies, ConflictRow, ConflictScreen, Pick};
@@ -22,6 +23,7 @@ pub use dialogs::{Checklist, ImportReview, plural};
 pub use inputs::{ExportFormat, FormState, PickerState, Prompt, PromptKind, Target, parse_date};
 pub use mode::{Mode, ModeKind, Pending, Question};
 pub use triage::{EFFORT, TRIAGE_FIELDS, Triage};
+pub use scan::{ScanAnswer, ScanPicker, ScanRow};
 pub use views::{BoardView, DebtView, SprintFocus, SprintView};
 
 /// A list position: the selected row and the first visible row. The offset is

@@ -4,6 +4,7 @@ use super::conflicts::ConflictScreen;
 use super::dialogs::{Checklist, ImportReview};
 use super::inputs::{FormState, PickerState, Prompt};
 use super::triage::Triage;
+use super::scan::ScanPicker;
 use crate::model::Change;
 use crate::tui::cache::FilterField;
 
@@ -44,6 +45,9 @@ pub enum Mode {
     Checklist(Checklist),
     /// A CSV import refused: every problem; Enter imports the valid rows.
     ImportReview(Box<ImportReview>),
+    /// Candidates from scanning the plan's repository: space chooses,
+    /// Enter adds the chosen ones.
+    ScanPicker(Box<ScanPicker>),
     /// Quitting with a change that is not on disk: keep mine, write a
     /// recovery copy, or stay. `reason`: why it is not on disk.
     Quit {
@@ -76,6 +80,7 @@ pub enum ModeKind {
     Prompt,
     Checklist,
     ImportReview,
+    ScanPicker,
     Quit,
     Conflicts,
     Triage,
@@ -96,6 +101,7 @@ impl Mode {
             Mode::Prompt(_) => ModeKind::Prompt,
             Mode::Checklist(_) => ModeKind::Checklist,
             Mode::ImportReview(_) => ModeKind::ImportReview,
+            Mode::ScanPicker(_) => ModeKind::ScanPicker,
             Mode::Quit { .. } => ModeKind::Quit,
             Mode::Conflicts { .. } => ModeKind::Conflicts,
             Mode::Triage(_) => ModeKind::Triage,
@@ -118,6 +124,7 @@ impl ModeKind {
             ModeKind::Prompt => "PROMPT",
             ModeKind::Checklist => "CLOSE",
             ModeKind::ImportReview => "IMPORT",
+            ModeKind::ScanPicker => "SCAN",
             ModeKind::Quit => "QUIT",
             ModeKind::Conflicts => "CONFLICTS",
             ModeKind::Triage => "TRIAGE",

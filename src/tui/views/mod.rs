@@ -13,6 +13,7 @@ mod key_results;
 mod links;
 mod overlay;
 mod overview;
+mod scan_picker;
 mod sprints;
 mod triage;
 mod wrap;
@@ -83,6 +84,7 @@ fn draw_all(frame: &mut Frame, app: &App) {
         Mode::Prompt(p) => dialogs::prompt(frame, body, app, p),
         Mode::Checklist(c) => dialogs::checklist(frame, body, app, c),
         Mode::ImportReview(r) => import_review::draw(frame, body, app, r),
+        Mode::ScanPicker(p) => scan_picker::draw(frame, body, app, p),
         Mode::Quit { reason } => overlay::quit(frame, body, app, reason),
         Mode::Conflicts { screen, .. } => conflicts::draw(frame, body, screen, &app.theme),
         Mode::Triage(t) => triage::draw(frame, body, app, t),
