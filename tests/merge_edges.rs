@@ -1,0 +1,76 @@
+//! Edges of the merge tools a new user met, run as the user would (the real
+//! binary on real files): the driver's marker size, `check --format json`
+//! on markers, CRLF plans kept CRLF, `bearing diff` arguments, `resolve`
+//! exit codes, nested settings fields named with their parent.
+
+mod common;
+
+use common::cli::{Run, Sandbox};
+
+/// Base, ours and theirs plan files in `sb` (`base.ron`, `o.ron`,
+/// `theirs.ron`): one debt at risk 2, raised to 3 in ours and 4 in theirs;
+/// returns the debt's id.
+fn three_sides(sb: &Sandbox) -> String {
+    let id = sb.add(&[
+        "add",
+        "debt",
+        "Flaky tests",
+        "--risk",
+        "2",
+        "--owner",
+        "ana",
+    ]);
+    let base = sb.text();
+    sb.write("base.ron", &base);
+    sb.ok(&["edit", &id, "--risk", "3"]);
+    sb.write("o.ron", &sb.text());
+    sb.write("bearing.ron", &base);
+    sb.ok(&["edit", &id, "--risk", "4"]);
+    sb.write("theirs.ron", &sb.text());
+    sb.write("bearing.ron", &base);
+    id
+}
+
+fn driver(sb: &Sandbox, size: &str) -> Run {
+    sb.run(&["merge-driver", "base.ron", "o.ron", "theirs.ron", size])
+}
+
+/// `%L` below 7 (or not a number) still gives markers of 7, said on
+/// stderr, and the result is what `check` and `resolve` read back.
+#[test]
+fn the_driver_never_writes_markers_shorter_than_the_reader_reads() {
+    for (size, note) in [
+        ("3", "marker size 3 raised to 7"),
+        ("abc", "marker size abc is not a number; 7 used"),
+    ] {
+        let sb = Sandbox::init();
+        let id = three_sides(&sb);
+        let r = driver(&sb, size);
+        assert_eq!(r.code, 1, "{size}: {}", r.stderr);
+        assert!(r.stderr.contains(note), "{size}: {}", r.stderr);
+        let merged = std::fs::read_to_string(sb.path().join("o.ron")).unwrap();
+        assert!(merged.contains("\n<<<<<<< ours\n"), "{merged}");
+        assert!(merged.contains("\n>>>>>>> theirs\n"), "{merged}");
+        sb.write("bearing.ron", &merged);
+
+        let r = sb.run(&["check"]);
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stdout.contains("error merge-conflict"), "{}", r.stdout);
+        assert!(!r.stderr.contains("Expected"), "{}", r.stderr);
+        let out = sb.ok(&["resolve", "--theirs"]);
+        assert!(out.contains("kept theirs"), "{out}");
+        let text = sb.text();
+        assert!(
+            text.contains("risk: 4,") && !text.contains("<<<<<<<"),
+            "{text}"
+        );
+        sb.ok(&["show", &id]);
+    }
+    // Asked for 7 or more: as asked, nothing said.
+    let sb = Sandbox::init();
+    three_sides(&sb);
+    let r = driver(&sb, "9");
+    assert!(!r.stderr.contains("marker size"), "{}", r.stderr);
+    let merged = std::fs::read_to_string(sb.path().join("o.ron")).unwrap();
+    assert!(merged.contains("\n<<<<<<<<< ours\n"), "{merged}");
+}
