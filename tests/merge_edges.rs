@@ -74,3 +74,48 @@ fn the_driver_never_writes_markers_shorter_than_the_reader_reads() {
     let merged = std::fs::read_to_string(sb.path().join("o.ron")).unwrap();
     assert!(merged.contains("\n<<<<<<<<< ours\n"), "{merged}");
 }
+
+/// Base, ours and theirs where `weights.risk` clashes (2 ours, 3 theirs),
+/// merged by the driver into `bearing.ron`.
+fn settings_clash(sb: &Sandbox) {
+    let base = sb.text();
+    sb.write("base.ron", &base);
+    sb.ok(&["config", "set", "weights.risk", "2"]);
+    sb.write("o.ron", &sb.text());
+    sb.write("bearing.ron", &base);
+    sb.ok(&["config", "set", "weights.risk", "3"]);
+    sb.write("theirs.ron", &sb.text());
+    assert_eq!(driver(sb, "7").code, 1);
+    let merged = std::fs::read_to_string(sb.path().join("o.ron")).unwrap();
+    sb.write("bearing.ron", &merged);
+}
+
+/// A `weights.risk` clash is named `weights.risk`, never a bare `risk` (a
+/// debt's field): on load, in check, resolve and the conflict screen's rows.
+#[test]
+fn a_nested_settings_clash_is_named_with_its_parent_everywhere() {
+    let sb = Sandbox::init();
+    settings_clash(&sb);
+    let place = "the settings (field weights.risk)";
+    let r = sb.run(&["list"]);
+    assert!(r.stderr.contains(place), "{}", r.stderr);
+    let r = sb.run(&["check"]);
+    assert!(r.stdout.contains(place), "{}", r.stdout);
+    let r = sb.run(&["resolve"]);
+    assert!(r.stdout.contains("weights.risk"), "{}", r.stdout);
+
+    let text = sb.text();
+    let blocks = bearing::merge::markers::blocks(&text).unwrap();
+    let screen = bearing::tui::resolve::screen(&sb.plan(), &blocks);
+    let row = &screen.rows[0];
+    assert_eq!(
+        (row.item.as_str(), row.field.as_str()),
+        ("settings", "weights.risk")
+    );
+    assert_eq!(row.mine.as_deref(), Some("2.0"));
+    assert_eq!(row.theirs.as_deref(), Some("3.0"));
+
+    let out = sb.ok(&["resolve", "--theirs"]);
+    assert!(out.contains("settings weights.risk: kept theirs"), "{out}");
+    assert_eq!(sb.ok(&["config", "get", "weights.risk"]).trim(), "3");
+}
