@@ -4,8 +4,10 @@
 //! exit codes, nested settings fields named with their parent.
 
 mod common;
+#[path = "git_support/mod.rs"]
+mod git_support;
 
-use common::cli::{Run, Sandbox};
+use common::cli::{Run, Sandbox, json};
 
 /// Base, ours and theirs plan files in `sb` (`base.ron`, `o.ron`,
 /// `theirs.ron`): one debt at risk 2, raised to 3 in ours and 4 in theirs;
@@ -118,4 +120,69 @@ fn a_nested_settings_clash_is_named_with_its_parent_everywhere() {
     let out = sb.ok(&["resolve", "--theirs"]);
     assert!(out.contains("settings weights.risk: kept theirs"), "{out}");
     assert_eq!(sb.ok(&["config", "get", "weights.risk"]).trim(), "3");
+}
+
+/// Markers come out of `check --format json` as findings (rule
+/// `merge-conflict`), closed or not, never as the load-error object; a
+/// finding about no item has `"id": null`.
+#[test]
+fn check_json_reports_markers_as_findings_and_unknown_ids_as_null() {
+    let sb = Sandbox::init();
+    let id = three_sides(&sb);
+    driver(&sb, "7");
+    let merged = std::fs::read_to_string(sb.path().join("o.ron")).unwrap();
+    sb.write("bearing.ron", &merged);
+    let r = sb.run(&["check", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert_eq!(v[0]["rule"], "merge-conflict", "{v}");
+    assert_eq!(v[0]["id"], id.as_str());
+
+    // A block that never closes, in a plan that does not parse with it.
+    let sb = Sandbox::init();
+    sb.add(&["add", "debt", "Flaky tests", "--risk", "2"]);
+    let text = sb
+        .text()
+        .replace("      risk: 2,\n", "<<<<<<< HEAD\n      risk: 2,\n");
+    let line = text.lines().position(|l| l.starts_with("<<<<<<<")).unwrap() + 1;
+    sb.write("bearing.ron", &text);
+    let r = sb.run(&["check", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert!(v.is_array(), "{v}");
+    assert_eq!(v[0]["rule"], "merge-conflict", "{v}");
+    assert_eq!(v[0]["id"], serde_json::Value::Null, "{v}");
+    assert_eq!(v[0]["line"], line, "{v}");
+    assert!(
+        v[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("unclosed conflict block"),
+        "{v}"
+    );
+    let r = sb.run(&["check"]);
+    assert!(
+        r.stdout.contains(&format!(
+            "bearing.ron:{line}: error merge-conflict: unclosed conflict block"
+        )),
+        "{}",
+        r.stdout
+    );
+
+    // git-driver-missing is about the repository, not an item.
+    let repo = git_support::Repo::new();
+    repo.ok(&["--file", "bearing.ron", "init"]);
+    std::fs::write(
+        repo.root.join(".gitattributes"),
+        "/bearing.ron merge=bearing\n",
+    )
+    .unwrap();
+    let v = json(&repo.ok(&["--file", "bearing.ron", "check", "--format", "json"]));
+    let f = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "git-driver-missing")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(f["id"], serde_json::Value::Null, "{v}");
 }
