@@ -8,6 +8,7 @@ mod common;
 mod git_support;
 
 use common::cli::{Run, Sandbox, json};
+use common::tmux::{AFTER_EXIT, Tmux};
 
 /// Base, ours and theirs plan files in `sb` (`base.ron`, `o.ron`,
 /// `theirs.ron`): one debt at risk 2, raised to 3 in ours and 4 in theirs;
@@ -185,4 +186,31 @@ fn check_json_reports_markers_as_findings_and_unknown_ids_as_null() {
         .find(|f| f["rule"] == "git-driver-missing")
         .unwrap_or_else(|| panic!("{v}"));
     assert_eq!(f["id"], serde_json::Value::Null, "{v}");
+}
+
+/// Leaving `bearing resolve`'s conflict screen settles nothing: exit 1 (a
+/// script can tell), the markers stay.
+#[test]
+fn leaving_the_conflict_screen_exits_1_and_keeps_the_markers() {
+    let sb = Sandbox::init();
+    three_sides(&sb);
+    assert_eq!(driver(&sb, "7").code, 1);
+    let merged = std::fs::read_to_string(sb.path().join("o.ron")).unwrap();
+    sb.write("bearing.ron", &merged);
+    let cmd = format!(
+        "{} resolve --file {}; {AFTER_EXIT}; sleep 60",
+        common::tmux::app(&sb.path().join("data"), ""),
+        sb.plan().display()
+    );
+    let Some(t) = Tmux::spawn("edges-resolve-leave", sb.path(), &cmd) else {
+        return;
+    };
+    t.wait_for("merge conflicts");
+    t.keys(&["Escape"]);
+    let s = t.assert_restored(1);
+    assert!(
+        s.contains("nothing settled (left the conflict screen)"),
+        "{s}"
+    );
+    assert_eq!(sb.text(), merged);
 }
