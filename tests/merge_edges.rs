@@ -214,3 +214,30 @@ fn leaving_the_conflict_screen_exits_1_and_keeps_the_markers() {
     );
     assert_eq!(sb.text(), merged);
 }
+
+/// A plan committed with CRLF line ends keeps them through a CLI edit: git
+/// sees the one line that changed, not the whole file.
+#[test]
+fn a_crlf_plan_stays_crlf_and_an_edit_is_one_changed_line() {
+    let repo = git_support::Repo::new();
+    let f = "bearing.ron";
+    repo.ok(&["--file", f, "init"]);
+    let id = common::cli::last_word(&repo.ok(&[
+        "--file",
+        f,
+        "add",
+        "debt",
+        "Flaky tests",
+        "--customer",
+        "3",
+    ]));
+    let crlf = repo.read(f).replace('\n', "\r\n");
+    std::fs::write(repo.root.join(f), &crlf).unwrap();
+    repo.commit("plan, CRLF", git_support::DATE);
+    repo.ok(&["--file", f, "edit", &id, "--customer", "1"]);
+    let stat = repo.git(&["diff", "--numstat", "--", f]);
+    assert_eq!(stat.trim(), format!("1\t1\t{f}"), "{stat}");
+    let text = repo.read(f);
+    assert!(text.contains("customer: 1,\r\n"), "{text}");
+    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+}
