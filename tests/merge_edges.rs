@@ -241,3 +241,46 @@ fn a_crlf_plan_stays_crlf_and_an_edit_is_one_changed_line() {
     assert!(text.contains("customer: 1,\r\n"), "{text}");
     assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
 }
+
+/// `bearing diff` names a missing file, and `REV FILE` compares that
+/// file's version at REV with the file (real git, a path with a space, no
+/// plan in the current directory).
+#[test]
+fn diff_names_a_missing_file_and_reads_a_revision_of_the_file_given() {
+    let repo = git_support::Repo::new();
+    let f = "plans/team a/bearing.ron";
+    std::fs::create_dir_all(repo.root.join("plans/team a")).unwrap();
+    repo.ok(&["--file", f, "init"]);
+    let id = common::cli::last_word(&repo.ok(&[
+        "--file",
+        f,
+        "add",
+        "debt",
+        "Flaky tests",
+        "--risk",
+        "2",
+    ]));
+    repo.commit("plan", git_support::DATE);
+    repo.ok(&["--file", f, "edit", &id, "--risk", "5"]);
+
+    let missing = repo.home().join("nonexist.ron");
+    let missing = missing.to_str().unwrap();
+    let r = repo.bearing(&["diff", f, missing]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains(&format!("no such file: {missing}")),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !r.stderr.contains("not inside a git repository"),
+        "{}",
+        r.stderr
+    );
+
+    let r = repo.bearing(&["diff", "HEAD", f, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v = json(&r.stdout);
+    assert_eq!(v["changed"][0]["id"], id.as_str(), "{v}");
+    assert_eq!(v["to"], f);
+}
