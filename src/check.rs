@@ -14,7 +14,7 @@ mod conflicts;
 mod scan;
 mod sprints;
 use crate::text::sanitize;
-pub use conflicts::merge_conflicts;
+pub use conflicts::{merge_conflicts, unclosed_conflict};
 pub use scan::scan_gone;
 use sprints::sprints;
 
@@ -140,15 +140,24 @@ impl fmt::Display for Rule {
 
 /// One rule broken by one item. Serializes as `{rule, severity, id, line,
 /// message}` with `rule` in kebab case and `severity` as in the policy
-/// section (`warn` / `error`).
+/// section (`warn` / `error`); `id` is `null` for a finding about the file
+/// rather than an item (empty here), as every unknown value is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub rule: Rule,
     pub severity: Severity,
+    #[serde(serialize_with = "null_if_empty")]
     pub id: String,
     /// 1-based line of the item's `id:` in the plan file, when the text was given.
     pub line: Option<usize>,
     pub message: String,
+}
+
+fn null_if_empty<S: serde::Serializer>(id: &str, s: S) -> Result<S::Ok, S::Error> {
+    match id {
+        "" => s.serialize_none(),
+        id => s.serialize_str(id),
+    }
 }
 
 /// Whether any finding should fail the gate.

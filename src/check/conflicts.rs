@@ -5,7 +5,7 @@
 
 use super::{Finding, Rule};
 use crate::merge::SETTINGS;
-use crate::merge::markers::Block;
+use crate::merge::markers::{Block, MarkerError};
 use crate::model::Severity;
 use crate::text::label;
 
@@ -28,4 +28,17 @@ pub fn merge_conflicts(blocks: &[Block]) -> Vec<Finding> {
             }
         })
         .collect()
+}
+
+/// A `<<<<<<<` block that never closes, in a text that does not parse with
+/// it: a merge left it too, so it is a `merge-conflict` finding (no item:
+/// `resolve` cannot settle it; the file is finished by hand).
+pub fn unclosed_conflict(e: &MarkerError) -> Finding {
+    Finding {
+        rule: Rule::MergeConflict,
+        severity: Severity::Error,
+        id: String::new(),
+        line: Some(e.line),
+        message: format!("{}; finish the merge by hand", e.message),
+    }
 }

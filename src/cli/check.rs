@@ -57,9 +57,12 @@ fn scan_gone(
 }
 
 /// The `merge-conflict` findings of a plan file holding conflict markers,
-/// read from its text before any parsing (such a file does not parse); `None`
-/// when there are none, or when the file cannot be read or its markers do
-/// not close (then loading it reports why).
+/// read from its text before any parsing (such a file does not parse): one
+/// per block, or one for a block that does not close when the text does
+/// not parse with it (a `<<<<<<<` line inside a North Star is text). `None`
+/// when there are none or the file cannot be read (then loading it reports
+/// why). So markers always come out as findings, in JSON too, never as the
+/// load-error object.
 fn unmerged(ctx: &Ctx) -> Option<(String, Vec<check::Finding>)> {
     if ctx.demo {
         return None;
@@ -70,8 +73,14 @@ fn unmerged(ctx: &Ctx) -> Option<(String, Vec<check::Finding>)> {
     if !crate::merge::markers::has_markers(&text) {
         return None;
     }
-    let blocks = crate::merge::markers::blocks(&text).ok()?;
-    (!blocks.is_empty()).then(|| (super::display(&path), check::merge_conflicts(&blocks)))
+    let findings = match crate::merge::markers::blocks(&text) {
+        Ok(blocks) => check::merge_conflicts(&blocks),
+        Err(e) if crate::store::load::parse(&path, &text).is_err() => {
+            vec![check::unclosed_conflict(&e)]
+        }
+        Err(_) => return None,
+    };
+    (!findings.is_empty()).then(|| (super::display(&path), findings))
 }
 
 /// Prints `findings` in `format`; fails when any is error-level.
@@ -117,8 +126,10 @@ fn report(
 
 /// `{"error": {"kind", "path", "line", "column", "id", "message"}}`: `kind`
 /// is one of `not-found`, `io`, `parse`, `newer-schema`, `duplicate-id`,
-/// `invalid`, `merge-conflict`, `other`; `path`, `line`, `column` and `id` are null when not
-/// known; `message` is the whole message as printed on stderr.
+/// `invalid`, `other` (and `merge-conflict`, should markers get past
+/// [`unmerged`], which reports them as findings); `path`, `line`, `column`
+/// and `id` are null when not known; `message` is the whole message as
+/// printed on stderr.
 fn load_error_json(e: &anyhow::Error) -> serde_json::Value {
     use crate::store::StoreError as E;
     let store = e.chain().find_map(|c| c.downcast_ref::<E>());

@@ -4,8 +4,11 @@
 //! report is the domain's (`report::diff_report`); this reads the two
 //! versions, through the git trait for revisions.
 //!
-//! FROM or TO that names an existing file is that file; anything else is a
-//! revision of the plan found as usual (--file, BEARING_FILE, discovery).
+//! FROM or TO that names an existing file is that file; one that can only
+//! be a file (a `.ron` name, an absolute or `./` path) and does not exist
+//! is "no such file"; anything else is a revision of the plan found as
+//! usual (--file, BEARING_FILE, discovery), or, beside a file (`REV FILE`,
+//! `FILE REV`), of that file.
 
 use std::path::{Path, PathBuf};
 
@@ -30,6 +33,13 @@ enum Side {
     Rev {
         rev: String,
         label: String,
+    },
+    /// A revision of a given file (`bearing diff REV FILE`: that file's
+    /// version at REV, not the plan's).
+    RevOf {
+        rev: String,
+        label: String,
+        path: PathBuf,
     },
 }
 
@@ -97,13 +107,60 @@ impl Repo<'_> {
             }
             Side::Rev { rev, label } => {
                 let at = self.at()?.clone();
-                let text = self.git.show(&at.root, rev, &at.path)?;
-                let name = PathBuf::from(format!("{rev}:{}", at.path));
-                let text = store::load::decode(&name, text.into_bytes())?;
-                let plan = store::load::parse(&name, &text)?;
-                Ok((plan, label.clone()))
+                Ok((self.revision(&at, rev)?, label.clone()))
+            }
+            Side::RevOf { rev, label, path } => {
+                let at = self.git.locate(path).map_err(|e| match e {
+                    GitError::NotARepository { .. } => anyhow::anyhow!(
+                        "{e}: with a revision and a file, bearing diff compares that file's version at {rev} with the file (two plan files can be compared by their paths)"
+                    ),
+                    e => e.into(),
+                })?;
+                Ok((self.revision(&at, rev)?, label.clone()))
             }
         }
+    }
+
+    /// The plan at `at` in revision `rev`.
+    fn revision(&self, at: &InRepo, rev: &str) -> anyhow::Result<Plan> {
+        let text = self.git.show(&at.root, rev, &at.path)?;
+        let name = PathBuf::from(format!("{rev}:{}", at.path));
+        let text = store::load::decode(&name, text.into_bytes())?;
+        Ok(store::load::parse(&name, &text)?)
+    }
+}
+
+/// Whether an argument can only be meant as a file: an absolute path, one
+/// starting `./` or `../`, or a `.ron` name (`HEAD:plan.ron` is git's).
+fn names_a_file(s: &str) -> bool {
+    let p = Path::new(s);
+    p.is_absolute()
+        || s.starts_with("./")
+        || s.starts_with("../")
+        || (!s.contains(':') && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+}
+
+/// A revision beside a file reads that file's version: `bearing diff HEAD
+/// plans/q3.ron` is what changed in plans/q3.ron since HEAD.
+fn of_the_file(from: Side, to: Side) -> (Side, Side) {
+    let of = |side: Side, path: &Path| match side {
+        Side::Rev { rev, label } => Side::RevOf {
+            rev,
+            label,
+            path: path.to_path_buf(),
+        },
+        side => side,
+    };
+    match (&from, &to) {
+        (Side::Rev { .. }, Side::File { path, .. }) => {
+            let path = path.clone();
+            (of(from, &path), to)
+        }
+        (Side::File { path, .. }, Side::Rev { .. }) => {
+            let path = path.clone();
+            (from, of(to, &path))
+        }
+        _ => (from, to),
     }
 }
 
@@ -119,26 +176,34 @@ fn sides(ctx: &Ctx, repo: &mut Repo, args: &DiffArgs) -> anyhow::Result<(Side, S
     let side = |s: &str| {
         let path = ctx.cwd.join(s);
         if path.is_file() {
-            Side::File {
+            Ok(Side::File {
                 path,
                 label: display(Path::new(s)),
-            }
+            })
+        } else if names_a_file(s) {
+            bail!(
+                "no such file: {} (FROM and TO are git revisions or plan files)",
+                display(Path::new(s))
+            )
         } else {
-            Side::Rev {
+            Ok(Side::Rev {
                 rev: s.to_owned(),
                 label: s.to_owned(),
-            }
+            })
         }
     };
-    let from = args.from.as_deref().map_or_else(
-        || Side::Rev {
+    let from = match args.from.as_deref() {
+        Some(s) => side(s)?,
+        None => Side::Rev {
             rev: "HEAD".into(),
             label: "HEAD".into(),
         },
-        side,
-    );
-    let to = args.to.as_deref().map_or(Side::Working, side);
-    Ok((from, to))
+    };
+    let to = match args.to.as_deref() {
+        Some(s) => side(s)?,
+        None => Side::Working,
+    };
+    Ok(of_the_file(from, to))
 }
 
 #[cfg(test)]
@@ -224,5 +289,53 @@ mod tests {
         )
         .unwrap();
         assert!(out.contains("\"from\": \"a.ron\""), "{out}");
+    }
+
+    #[test]
+    fn a_missing_file_is_named_and_a_revision_beside_a_file_reads_that_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = crate::store::embedded::TEMPLATE;
+        std::fs::create_dir_all(dir.path().join("plans")).unwrap();
+        std::fs::write(dir.path().join("a.ron"), plan).unwrap();
+        std::fs::write(dir.path().join("plans/q3.ron"), plan).unwrap();
+        let git = FakeGit::repo(dir.path()).file("HEAD", "plans/q3.ron", plan);
+        let c = ctx(dir.path());
+        let err = |a: DiffArgs| {
+            let e = run_with(&c, &git, a, &mut String::new()).unwrap_err();
+            super::super::error_text(&e)
+        };
+        let missing = dir.path().join("nonexist.ron");
+        let missing = missing.to_str().unwrap();
+        assert!(
+            err(args(Some("a.ron"), Some(missing), None))
+                .starts_with(&format!("no such file: {missing}")),
+        );
+        assert!(err(args(Some("gone.ron"), None, None)).starts_with("no such file: gone.ron"));
+        // HEAD's plans/q3.ron, not the plan's (bearing.ron is in no revision).
+        let mut out = String::new();
+        run_with(
+            &c,
+            &git,
+            args(Some("HEAD"), Some("plans/q3.ron"), None),
+            &mut out,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            (v["from"].as_str(), v["to"].as_str()),
+            (Some("HEAD"), Some("plans/q3.ron"))
+        );
+        let outside = FakeGit::default();
+        let e = run_with(
+            &c,
+            &outside,
+            args(Some("HEAD"), Some("a.ron"), None),
+            &mut out,
+        );
+        let e = super::super::error_text(&e.unwrap_err());
+        assert!(
+            e.contains("a.ron is not inside a git repository: with a revision and a file"),
+            "{e}"
+        );
     }
 }

@@ -1,8 +1,10 @@
 //! `bearing merge-driver %O %A %B %L %P %S %X %Y`: git's custom merge
 //! driver for the plan file. Git hands over three temporary files (base,
 //! ours, theirs); the merge goes into ours' file. Exit 0: clean; 1: the file
-//! holds conflict markers; 2: the result could not be written. Never more
-//! (above 128 git aborts the whole merge), never a panic.
+//! holds conflict markers; 2: the result could not be written (and clap's
+//! usage errors). Never more (above 128 git aborts the whole merge), never a
+//! panic. Markers are never shorter than 7 ([`marker_size`]), so what the
+//! driver writes, `check` and `resolve` read back.
 //!
 //! The plan is merged by [`merge::merge`] and written by the store's
 //! canonical writer with both sides' comments
@@ -19,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use crate::merge::markers::MIN_SIZE;
 use crate::merge::{self, Side, mark};
 use crate::model::Plan;
 use crate::store::{self, Comments};
@@ -33,7 +36,7 @@ pub struct MergeDriverArgs {
     pub ours: PathBuf,
     /// %B: theirs.
     pub theirs: PathBuf,
-    /// %L: conflict marker size (default 7).
+    /// %L: conflict marker size (default 7; never less than 7).
     pub marker_size: Option<OsString>,
     /// %P: the path of the plan in the repository (for messages).
     pub path: Option<OsString>,
@@ -77,21 +80,48 @@ fn lossy(s: &Option<OsString>) -> Option<String> {
     s.as_ref().map(|s| s.to_string_lossy().into_owned())
 }
 
-fn labels(args: &MergeDriverArgs) -> Labels {
+/// The marker size `%L` asked for, as the driver writes it, and a note for
+/// stderr when that is not what was asked. Markers are never shorter than
+/// [`MIN_SIZE`] (7, git's default): `bearing check`, `bearing resolve` and the
+/// loader only read blocks from that size, so shorter ones would hide the
+/// conflict. Not a number → 7; more than 1024 → 1024.
+pub fn marker_size(arg: Option<&str>) -> (usize, Option<String>) {
+    const MAX: usize = 1024;
+    let Some(arg) = arg else {
+        return (MIN_SIZE, None);
+    };
+    match arg.trim().parse::<usize>() {
+        Ok(n) if n < MIN_SIZE => (
+            MIN_SIZE,
+            Some(format!(
+                "marker size {n} raised to {MIN_SIZE} (bearing reads conflict markers from 7 characters)"
+            )),
+        ),
+        Ok(n) if n > MAX => (MAX, Some(format!("marker size {n} cut to {MAX}"))),
+        Ok(n) => (n, None),
+        Err(_) => (
+            MIN_SIZE,
+            Some(format!(
+                "marker size {} is not a number; {MIN_SIZE} used",
+                crate::text::label(arg)
+            )),
+        ),
+    }
+}
+
+fn labels(args: &MergeDriverArgs) -> (Labels, Option<String>) {
     let d = Labels::default();
-    let size = lossy(&args.marker_size)
-        .and_then(|s| s.trim().parse::<usize>().ok())
-        .filter(|n| (1..=1024).contains(n))
-        .unwrap_or(d.size);
+    let (size, note) = marker_size(lossy(&args.marker_size).as_deref());
     let pick = |s: &Option<OsString>, default: String| {
         lossy(s).filter(|s| !s.is_empty()).unwrap_or(default)
     };
-    Labels {
+    let labels = Labels {
         ours: pick(&args.ours_label, d.ours),
         base: pick(&args.base_label, d.base),
         theirs: pick(&args.theirs_label, d.theirs),
         size,
-    }
+    };
+    (labels, note)
 }
 
 fn drive(args: &MergeDriverArgs) -> u8 {
@@ -116,7 +146,11 @@ fn drive(args: &MergeDriverArgs) -> u8 {
             return 1;
         }
     };
-    let out = merge_texts(&base, &ours, &theirs, &labels(args));
+    let (labels, note) = labels(args);
+    if let Some(note) = note {
+        say(&format!("{name}: {note}"));
+    }
+    let out = merge_texts(&base, &ours, &theirs, &labels);
     if let Some(why) = &out.fallback {
         say(&format!("{name}: {why}; merged line by line instead"));
     }

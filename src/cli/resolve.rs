@@ -65,11 +65,11 @@ fn without_side(path: &Path, ids: &[String], out: &mut String) -> anyhow::Result
     }
     let wanted = chosen(&blocks, ids, &file)?;
     if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() {
+        // Leaving the screen settles nothing: exit 1, so a script (or a
+        // `git mergetool`-style wrapper) can tell the file still has markers.
         match crate::tui::resolve::run(path, &wanted)? {
             Some(done) => said(&done, &file, out),
-            None => out.push_str(&format!(
-                "{file}: nothing settled (left the conflict screen); the markers stay\n"
-            )),
+            None => bail!("{file}: nothing settled (left the conflict screen); the markers stay"),
         }
         return Ok(());
     }

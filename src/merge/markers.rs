@@ -26,7 +26,8 @@
 //! whole items: a delete against an edit, the same new id twice), else the
 //! nearest `id: "…"` line above it; `None` above every item (the settings).
 //! The field is the first `key:` inside it, `None` for a block of whole
-//! items.
+//! items; a settings field inside an object is named with it, as the merge
+//! names it (`weights.risk`, not `risk`, which would read like a debt's).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -289,11 +290,17 @@ fn block(lines: &[&str], s: &Span) -> Block {
         .flat_map(|r| lines[r.clone()].iter().map(|l| strip(l)))
         .collect();
     let own_id = inside.iter().find_map(|l| id_of(l));
-    let field = match own_id {
+    let first_key = match own_id {
         Some(_) => None,
-        None => inside.iter().find_map(|l| key_of(l)),
+        None => inside
+            .iter()
+            .find_map(|l| key_of(l).map(|k| (k, indent(l)))),
     };
     let id = own_id.or_else(|| lines[..s.start].iter().rev().find_map(|l| id_of(strip(l))));
+    let field = first_key.map(|(key, at)| match id {
+        Some(_) => key,
+        None => settings_path(&lines[..s.start], key, at),
+    });
     Block {
         start_line: s.start + 1,
         end_line: s.end + 1,
@@ -309,6 +316,32 @@ fn block(lines: &[&str], s: &Span) -> Block {
             size,
         },
     }
+}
+
+/// A settings field named with the objects it is in (`weights.risk`, as
+/// the merge names it), found from the `key: (` lines above it that are
+/// indented less; `key` itself at the top level.
+fn settings_path(above: &[&str], key: String, mut at: usize) -> String {
+    let mut path = key;
+    for l in above.iter().rev().map(|l| strip(l)) {
+        if l.trim().is_empty() || indent(l) >= at {
+            continue;
+        }
+        let opens = matches!(l.trim_end().chars().last(), Some('(' | '{'));
+        match key_of(l) {
+            Some(parent) if opens => {
+                path = format!("{parent}.{path}");
+                at = indent(l);
+            }
+            _ => break,
+        }
+    }
+    path
+}
+
+/// The number of leading blanks of a line.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start().len()
 }
 
 /// The id of an `id: "…"` line.

@@ -174,3 +174,14 @@ fn a_file_ending_without_a_newline_settles() {
         "y\n"
     );
 }
+
+#[test]
+fn a_nested_settings_field_is_named_with_its_parent() {
+    let text = "(\n  schema: 1,\n  weights: (\n    customer: 1.0,\n<<<<<<< a\n    risk: 2.0,\n=======\n    risk: 3.0,\n>>>>>>> b\n  ),\n  debts: [\n    (\n      id: \"D-1\",\n<<<<<<< a\n      risk: 2,\n=======\n      risk: 3,\n>>>>>>> b\n    ),\n  ],\n)\n";
+    let b = blocks(text).unwrap();
+    assert_eq!(b[0].id, None);
+    assert_eq!(b[0].field.as_deref(), Some("weights.risk"));
+    assert_eq!(b[0].place(), "the settings (field weights.risk)");
+    // An item's field stays as it is.
+    assert_eq!(b[1].place(), "D-1 (field risk)");
+}

@@ -137,9 +137,34 @@ pub fn clean_temp_files(path: &Path) {
     }
 }
 
+/// Whether a file's text ends its lines with CRLF: its first line does.
+pub fn uses_crlf(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .position(|b| *b == b'\n')
+        .is_some_and(|i| i > 0 && bytes[i - 1] == b'\r')
+}
+
+/// `text` with every bare LF made CRLF (a CRLF stays as it is).
+pub fn to_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut prev = '\0';
+    for c in text.chars() {
+        if c == '\n' && prev != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
 /// Saves plan text over `path`: refuses when the file changed since
 /// `expected` was taken, keeps the previous version as a backup, writes
-/// atomically. Returns the new fingerprint.
+/// atomically. Returns the new fingerprint. The one place a save's text
+/// becomes bytes: a file whose lines end in CRLF (a Windows checkout) is
+/// written with CRLF, so a one-field edit is a one-line change in git; the
+/// canonical writer itself stays LF.
 pub fn save_text(
     ops: &mut dyn FileOps,
     path: &Path,
@@ -148,6 +173,13 @@ pub fn save_text(
     backups: Option<&Path>,
 ) -> Result<Fingerprint, StoreError> {
     let current = std::fs::read(path).ok();
+    let crlf;
+    let text = if current.as_deref().is_some_and(uses_crlf) {
+        crlf = to_crlf(text);
+        crlf.as_str()
+    } else {
+        text
+    };
     // Already there (e.g. a save whose directory flush failed, retried):
     // nothing to write, and not a change by someone else.
     if current.as_deref() == Some(text.as_bytes()) {
@@ -219,6 +251,22 @@ mod tests {
         let err = save_text(&mut RealFs, &path, "new", Some(&fp), None).unwrap_err();
         assert!(matches!(err, StoreError::ChangedOnDisk { .. }));
         assert_eq!(std::fs::read(&path).unwrap(), b"theirs");
+    }
+
+    #[test]
+    fn a_crlf_file_is_saved_with_crlf_and_an_lf_file_with_lf() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("bearing.ron");
+        std::fs::write(&path, "(\r\n  a: 1,\r\n)\r\n").unwrap();
+        let fp = save_text(&mut RealFs, &path, "(\n  a: 2,\n)\n", None, None).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"(\r\n  a: 2,\r\n)\r\n");
+        assert_eq!(fp, Fingerprint::of(b"(\r\n  a: 2,\r\n)\r\n"));
+        // The same content again: nothing to write, not a change by others.
+        assert!(save_text(&mut RealFs, &path, "(\n  a: 2,\n)\n", Some(&fp), None).is_ok());
+        std::fs::write(&path, "(\n  a: 1,\n)\n").unwrap();
+        save_text(&mut RealFs, &path, "(\n  a: 2,\n)\n", None, None).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"(\n  a: 2,\n)\n");
+        assert_eq!(to_crlf("a\r\nb\nc"), "a\r\nb\r\nc");
     }
 
     #[test]

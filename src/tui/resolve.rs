@@ -88,8 +88,9 @@ fn side_text(text: &str, field: Option<&str>) -> String {
     match lines.as_slice() {
         [] => "(nothing)".to_owned(),
         [one] => {
+            // A nested settings field (`weights.risk`) is its last key on the line.
             let value = field
-                .and_then(|f| one.strip_prefix(f))
+                .and_then(|f| one.strip_prefix(f.rsplit('.').next().unwrap_or(f)))
                 .and_then(|rest| rest.strip_prefix(':'))
                 .map_or(*one, str::trim);
             let value = value.strip_suffix(',').unwrap_or(value);

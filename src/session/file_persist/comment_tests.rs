@@ -106,3 +106,35 @@ fn the_save_without_a_writer_thread_keeps_comments_too() {
     assert!(saved.contains("north_star: \"direct\""));
     assert!(saved.contains("// why: on-call keeps hitting this"));
 }
+
+/// A plan checked out with CRLF line ends (Windows) stays CRLF through the
+/// UI's background writer: two saves in a row, each changing one line,
+/// and no outside change seen in between.
+#[test]
+fn a_ui_save_keeps_crlf_line_ends() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("bearing.ron");
+    let text = crate::store::embedded::DEMO.replace('\n', "\r\n");
+    std::fs::write(&path, &text).unwrap();
+    let loaded = store::load(&path).unwrap();
+    let mut p =
+        FilePersist::new(path.clone(), loaded.fingerprint, None).with_comments(loaded.comments);
+    let mut plan = Arc::new(loaded.plan);
+    p.seed(&plan);
+    for title in ["edited in the UI", "edited again"] {
+        retitle(&mut plan, &mut p, 0, title);
+        p.save(&plan).unwrap();
+        assert!(p.flush().unwrap().is_ok());
+        assert!(p.check_external().is_none(), "our own save seen as theirs");
+    }
+    let saved = std::fs::read(&path).unwrap();
+    let saved = String::from_utf8(saved).unwrap();
+    assert!(saved.contains("edited again"));
+    assert_eq!(saved.matches('\n').count(), saved.matches("\r\n").count());
+    let changed = text
+        .split("\r\n")
+        .zip(saved.split("\r\n"))
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(changed, 1);
+}
