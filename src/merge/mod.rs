@@ -11,7 +11,9 @@
 //!   (a hypothesis' `history`, a debt's status `changes`) merge as three-way
 //!   sets: ours' order, then theirs' additions; never a conflict;
 //! - `checkins` merge by date (the same date with two new values: conflict);
-//!   a key result's `current` then mirrors the latest merged check-in;
+//!   a key result's `current` then mirrors the latest merged check-in (and
+//!   is never a conflict of its own while there are check-ins: see
+//!   [`mirror_current`]);
 //! - long text (North Star, descriptions, evidence, belief, signal) changed on
 //!   both sides is merged line by line ([`lines`]) before it is a conflict.
 //!
@@ -152,6 +154,17 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
     *sprints = records(&base.sprints, &ours.sprints, &theirs.sprints, |x| &x.id, c);
     validate::validate(base, ours, theirs, &mut plan, &mut conflicts);
     Merged { plan, conflicts }
+}
+
+/// Every key result's derived `current` set from its latest check-in
+/// ([`KeyResult::mirror_latest`](crate::model::KeyResult::mirror_latest)),
+/// as the merge leaves it: for a plan put together outside the merge
+/// (conflict markers settled side by side, `bearing resolve`), where the
+/// check-in and the stored mirror may come from different sides.
+pub fn mirror_current(plan: &mut Plan) {
+    for kr in &mut plan.key_results {
+        kr.mirror_latest();
+    }
 }
 
 /// The plan without its lists, as a JSON object (the lists are never

@@ -61,11 +61,14 @@ where
     let next = markers::settle(&text, &picks).map_err(|e| load::marker_error(path, e))?;
     let remaining = markers::blocks(&next).map_err(|e| load::marker_error(path, e))?;
     let out = if remaining.is_empty() {
-        let (plan, comments) = load::parse_with_comments(path, &next).map_err(|e| {
+        let (mut plan, comments) = load::parse_with_comments(path, &next).map_err(|e| {
             StoreError::Other(format!(
                 "with these sides kept the plan does not load (lines as in the settled text): {e}; nothing written"
             ))
         })?;
+        // `current` is derived: the check-in kept may be theirs while the
+        // stored mirror is ours (or a line merge kept both apart).
+        crate::merge::mirror_current(&mut plan);
         render_with(&plan, &comments)?
     } else {
         next
