@@ -42,6 +42,12 @@ pub struct Block {
     pub id: Option<String>,
     /// The first field inside; `None` for a block of whole items.
     pub field: Option<String>,
+    /// Every field inside, in order, when it spans several (a line merge's
+    /// block over `customer`, `delivery` and `risk`); else empty.
+    pub fields: Vec<String>,
+    /// Theirs' item when the two sides hold different ones (each branch
+    /// added an item at the same place): `id` is then ours'.
+    pub other_id: Option<String>,
     /// Each side's lines, each ending with `\n` (a `\r` before it dropped).
     pub ours: String,
     /// `Some` for a diff3 / zdiff3 block (a `|||||||` section).
@@ -64,7 +70,28 @@ impl Block {
     /// Where the block is, in words: `D-1 (field risk)`, `D-9 (whole
     /// item)`, `the settings (field north_star)`.
     pub fn place(&self) -> String {
+        use crate::text::label;
+        if let (Some(o), Some(t)) = (&self.id, &self.other_id) {
+            return format!(
+                "{} (ours) / {} (theirs): both added here",
+                label(o),
+                label(t)
+            );
+        }
+        if self.fields.len() > 1 {
+            let fields: Vec<String> = self.fields.iter().map(|f| label(f).into_owned()).collect();
+            let id = self
+                .id
+                .as_deref()
+                .map_or_else(|| "the settings".to_owned(), |i| label(i).into_owned());
+            return format!("{id} (fields {})", fields.join(", "));
+        }
         place(self.id.as_deref(), self.field.as_deref())
+    }
+
+    /// The ids of the items a side's text holds (`id: "…"` lines), in order.
+    pub fn ids_in(text: &str) -> Vec<String> {
+        text.lines().filter_map(id_of).collect()
     }
 }
 
@@ -289,16 +316,31 @@ fn block(lines: &[&str], s: &Span) -> Block {
         .flat_map(|r| lines[r.clone()].iter().map(|l| strip(l)))
         .collect();
     let own_id = inside.iter().find_map(|l| id_of(l));
-    let field = match own_id {
-        Some(_) => None,
-        None => inside.iter().find_map(|l| key_of(l)),
+    let first_id = |r: &std::ops::Range<usize>| lines[r.clone()].iter().find_map(|l| id_of(strip(l)));
+    let other_id = match (first_id(&s.ours), first_id(&s.theirs)) {
+        (Some(o), Some(t)) if o != t => Some(t),
+        _ => None,
     };
+    let mut fields: Vec<String> = Vec::new();
+    if own_id.is_none() {
+        for k in inside.iter().filter_map(|l| key_of(l)) {
+            if !fields.contains(&k) {
+                fields.push(k);
+            }
+        }
+    }
+    let field = fields.first().cloned();
+    if fields.len() < 2 {
+        fields.clear();
+    }
     let id = own_id.or_else(|| lines[..s.start].iter().rev().find_map(|l| id_of(strip(l))));
     Block {
         start_line: s.start + 1,
         end_line: s.end + 1,
         id,
         field,
+        fields,
+        other_id,
         ours: side(&s.ours),
         base: s.base.as_ref().map(side),
         theirs: side(&s.theirs),

@@ -82,3 +82,31 @@ where
     )?;
     Ok(Resolved { settled, remaining })
 }
+
+/// The plan file's text as it is (BOM dropped, line ends kept).
+pub fn text(path: &Path) -> Result<String, StoreError> {
+    load::read_text(path).map(|(t, _)| t)
+}
+
+/// Replaces the plan file's text with `next` (a re-merge of git's three
+/// versions), under the write lock, the old file kept as a backup; not
+/// when the file no longer holds `was` (changed since it was read).
+pub fn rewrite(path: &Path, was: &str, next: &str) -> Result<(), StoreError> {
+    paths::check_writable(path)?;
+    let _lock = WriteLock::acquire(path)?;
+    save::clean_temp_files(path);
+    let (text, fingerprint) = load::read_text(path)?;
+    if text != was {
+        return Err(StoreError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    save::save_text(
+        &mut RealFs,
+        path,
+        next,
+        Some(&fingerprint),
+        backup::dir_for(path).as_deref(),
+    )?;
+    Ok(())
+}
