@@ -215,7 +215,11 @@ fn since_is_before_midnight_not_before_the_time_of_day_now() {
     repo.commit("late on the 29th", "2026-11-29T23:00:00Z");
     std::fs::write(repo.root.join(F), DEMO).unwrap();
     repo.commit("early on the 30th", "2026-11-30T01:00:00Z");
-    let r = bearing_tz(&repo, "UTC", &["--file", F, "diff", "--since", "2026-11-30"]);
+    let r = bearing_tz(
+        &repo,
+        "UTC",
+        &["--file", F, "diff", "--since", "2026-11-30"],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     // From the 23:00 commit (without D-0YRKT), not the 01:00 one.
     assert!(r.stdout.contains("1 added"), "{}", r.stdout);
@@ -259,7 +263,10 @@ fn three_dots_compare_from_the_merge_base_as_a_pull_request_does() {
     let out = repo.ok(&["--file", F, "diff", "main...feature", "--format", "json"]);
     let v = common::cli::json(&out);
     assert!(
-        v["from"].as_str().unwrap().starts_with("merge base of main and feature ("),
+        v["from"]
+            .as_str()
+            .unwrap()
+            .starts_with("merge base of main and feature ("),
         "{out}"
     );
     assert_eq!(v["to"], "feature");

@@ -185,7 +185,11 @@ fn install_follows_what_git_resolves_and_names_a_deeper_override() {
     let repo = Repo::new();
     std::fs::create_dir_all(repo.root.join("p")).unwrap();
     repo.ok(&["--file", "p/bearing.ron", "init"]);
-    std::fs::write(repo.root.join("p/.gitattributes"), "bearing.ron -merge -diff\n").unwrap();
+    std::fs::write(
+        repo.root.join("p/.gitattributes"),
+        "bearing.ron -merge -diff\n",
+    )
+    .unwrap();
     for run in 0..2 {
         let r = repo.bearing(&["--file", "p/bearing.ron", "git", "install"]);
         assert_eq!(r.code, 1, "run {run}: {}{}", r.stdout, r.stderr);
@@ -203,7 +207,8 @@ fn install_follows_what_git_resolves_and_names_a_deeper_override() {
             r.stderr
         );
         assert!(
-            r.stderr.contains("make it `/bearing.ron merge=bearing diff=bearing`"),
+            r.stderr
+                .contains("make it `/bearing.ron merge=bearing diff=bearing`"),
             "{}",
             r.stderr
         );

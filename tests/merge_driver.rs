@@ -262,7 +262,11 @@ fn a_check_in_clash_is_one_block_and_resolve_derives_current_from_the_check_in_k
         .env("GIT_CEILING_DIRECTORIES", dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let got = bearing::store::load(&plan).unwrap().plan;
     let k = &got.key_results[0];
     assert_eq!(k.checkins.last().map(|c| c.value), Some(9.5));

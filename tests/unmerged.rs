@@ -59,7 +59,17 @@ fn path_without_bearing(repo: &Repo) -> String {
 fn two_adds(repo: &Repo) -> (String, String) {
     repo.ok(&["--file", F, "init"]);
     let add = |title: &str| {
-        let out = repo.ok(&["--file", F, "add", "debt", title, "--customer", "2", "--owner", "ana"]);
+        let out = repo.ok(&[
+            "--file",
+            F,
+            "add",
+            "debt",
+            title,
+            "--customer",
+            "2",
+            "--owner",
+            "ana",
+        ]);
         out.split_whitespace().last().unwrap().to_owned()
     };
     repo.git(&["add", F]);
@@ -96,15 +106,21 @@ fn a_merge_whose_driver_could_not_run_fails_check_and_resolve_merges_it_again() 
     let r = git_run(&repo, Some(&path), &["merge", "--no-edit", "feature"]);
     assert_ne!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(
-        git_run(&repo, None, &["status", "--short"]).stdout.contains("UU bearing.ron"),
+        git_run(&repo, None, &["status", "--short"])
+            .stdout
+            .contains("UU bearing.ron"),
         "git left it unmerged"
     );
-    assert!(!repo.read(F).contains("<<<<<<<"), "git left ours, no markers");
+    assert!(
+        !repo.read(F).contains("<<<<<<<"),
+        "git left ours, no markers"
+    );
 
     let r = repo.bearing(&["--file", F, "check"]);
     assert_eq!(r.code, 1, "{}", r.stdout);
     assert!(
-        r.stdout.contains("error merge-conflict: bearing.ron is unmerged in git"),
+        r.stdout
+            .contains("error merge-conflict: bearing.ron is unmerged in git"),
         "{}",
         r.stdout
     );
@@ -184,9 +200,7 @@ fn a_line_merge_block_of_two_new_items_is_named_so_and_not_settled_by_dropping_o
 fn a_line_merge_block_over_several_fields_names_them_all() {
     let dir = tempfile::tempdir().unwrap();
     let repo_text = |risk: &str, customer: &str| {
-        format!(
-            "      customer: {customer},\n      delivery: 3,\n      risk: {risk},\n"
-        )
+        format!("      customer: {customer},\n      delivery: 3,\n      risk: {risk},\n")
     };
     let plan = dir.path().join(F);
     // A real plan, one debt, its three rating lines replaced by a block.
@@ -195,7 +209,19 @@ fn a_line_merge_block_over_several_fields_names_them_all() {
     let r = common::cli::run_env(
         dir.path(),
         &[],
-        &["--file", F, "add", "debt", "Flaky", "--customer", "1", "--delivery", "3", "--risk", "1"],
+        &[
+            "--file",
+            F,
+            "add",
+            "debt",
+            "Flaky",
+            "--customer",
+            "1",
+            "--delivery",
+            "3",
+            "--risk",
+            "1",
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let id = r.stdout.split_whitespace().last().unwrap().to_owned();

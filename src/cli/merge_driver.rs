@@ -204,7 +204,10 @@ fn merge_plans(
             // A check-in clash is one block, the check-in: the stored
             // `current` only mirrors it, so it keeps the merged value here
             // and `bearing resolve` sets it from the check-in kept.
-            if c.field.as_deref().is_some_and(|f| f.starts_with("checkins[")) {
+            if c.field
+                .as_deref()
+                .is_some_and(|f| f.starts_with("checkins["))
+            {
                 let merged = m.plan.key_results.iter().find(|k| k.id == c.id);
                 let shown = p.key_results.iter_mut().find(|k| k.id == c.id);
                 if let (Some(merged), Some(shown)) = (merged, shown) {
@@ -214,6 +217,13 @@ fn merge_plans(
         }
         Ok(p)
     };
+    for c in m.conflicts.iter().filter(|c| c.reason.is_some()) {
+        let place = merge::markers::place(Some(&c.id), c.field.as_deref());
+        say(&format!(
+            "{place}: {}",
+            c.reason.as_deref().unwrap_or_default()
+        ));
+    }
     let marked = mark::mark(
         &merged,
         &render(&settled(Side::Base)?)?,

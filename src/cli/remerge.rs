@@ -25,9 +25,7 @@ use crate::store;
 /// outside a repository, without git, or when it is merged.
 fn unmerged_at(git: &dyn Git, path: &Path) -> Option<InRepo> {
     let at = git.locate(path).ok()?;
-    git.unmerged(&at.root, &at.path)
-        .ok()?
-        .then_some(at)
+    git.unmerged(&at.root, &at.path).ok()?.then_some(at)
 }
 
 /// `check`'s error for a plan git has as unmerged, whatever the file holds.

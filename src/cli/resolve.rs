@@ -45,6 +45,34 @@ fn said(done: &store::resolve::Resolved, file: &str, out: &mut String) {
     for (b, side) in &done.settled {
         out.push_str(&format!("{}: kept {}\n", what(b), side_name(*side)));
     }
+    for (id, holders) in &done.unlinked {
+        out.push_str(&format!(
+            "{}: deleted, so {} no longer {} it (as bearing rm does)\n",
+            label(id),
+            holders
+                .iter()
+                .map(|h| label(h).into_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if holders.len() == 1 { "lists" } else { "list" }
+        ));
+    }
+    if !done.dangling.is_empty() {
+        for (id, holders) in &done.dangling {
+            out.push_str(&format!(
+                "{}: deleted, but {} still {} to it: bearing check reports dangling-reference; delete {} too (bearing rm) or bring {} back (bearing resolve again after `git checkout -m {file}`)\n",
+                label(id),
+                holders.join(", "),
+                if holders.len() == 1 { "points" } else { "point" },
+                if holders.len() == 1 { "it" } else { "them" },
+                label(id)
+            ));
+        }
+        out.push_str(&format!(
+            "{file}: no markers left; saved, but the plan has dangling references (see above)\n"
+        ));
+        return;
+    }
     match done.remaining.len() {
         0 => out.push_str(&format!(
             "{file}: no conflicts left; saved (`git add` it to mark the merge resolved)\n"
@@ -199,6 +227,11 @@ fn what(b: &Block) -> String {
     }
     match &b.field {
         Some(f) => format!("{} {}", label(id), label(f)),
+        None if !b.linked_from.is_empty() => format!(
+            "{} whole item (linked from {})",
+            label(id),
+            b.linked_from.join(", ")
+        ),
         None => format!("{} whole item", label(id)),
     }
 }

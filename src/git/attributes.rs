@@ -77,8 +77,7 @@ pub fn overriding_line(text: &str, rel_path: &str) -> Option<(usize, String)> {
             let other = attrs.split_whitespace().any(|a| {
                 let name = a.trim_start_matches(['-', '!']);
                 let name = name.split('=').next().unwrap_or(name);
-                (matches!(name, "merge" | "diff") && !ours.iter().any(|o| o == a))
-                    || a == "binary"
+                (matches!(name, "merge" | "diff") && !ours.iter().any(|o| o == a)) || a == "binary"
             });
             other && matches(&pat, rel_path)
         })

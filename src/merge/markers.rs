@@ -48,6 +48,9 @@ pub struct Block {
     /// Theirs' item when the two sides hold different ones (each branch
     /// added an item at the same place): `id` is then ours'.
     pub other_id: Option<String>,
+    /// For a block of whole items: the items outside it that link to its
+    /// item (a sprint listing a debt one side deleted), the usual cause.
+    pub linked_from: Vec<String>,
     /// Each side's lines, each ending with `\n` (a `\r` before it dropped).
     pub ours: String,
     /// `Some` for a diff3 / zdiff3 block (a `|||||||` section).
@@ -86,7 +89,21 @@ impl Block {
                 .map_or_else(|| "the settings".to_owned(), |i| label(i).into_owned());
             return format!("{id} (fields {})", fields.join(", "));
         }
-        place(self.id.as_deref(), self.field.as_deref())
+        let at = place(self.id.as_deref(), self.field.as_deref());
+        if self.field.is_none() && !self.linked_from.is_empty() {
+            let from: Vec<String> = self
+                .linked_from
+                .iter()
+                .map(|h| label(h).into_owned())
+                .collect();
+            // "D-1 (whole item)" → "D-1 (whole item; linked from S-1)".
+            return format!(
+                "{}; linked from {})",
+                at.trim_end_matches(')'),
+                from.join(", ")
+            );
+        }
+        at
     }
 
     /// The ids of the items a side's text holds (`id: "…"` lines), in order.
@@ -132,7 +149,38 @@ pub const MIN_SIZE: usize = 7;
 /// Every block in `text`, in order; an error for a block that is not closed.
 pub fn blocks(text: &str) -> Result<Vec<Block>, MarkerError> {
     let lines = split(text);
-    Ok(spans(&lines)?.iter().map(|s| block(&lines, s)).collect())
+    let spans = spans(&lines)?;
+    let mut out: Vec<Block> = spans.iter().map(|s| block(&lines, s)).collect();
+    for b in out.iter_mut().filter(|b| b.field.is_none()) {
+        if let Some(id) = b.id.clone() {
+            b.linked_from = linked_from(&lines, &spans, &id);
+        }
+    }
+    Ok(out)
+}
+
+/// The items that name `id` (`"D-1"` in a sprint's items, a debt's key
+/// results) outside every block, in file order: why deleting it clashes.
+fn linked_from(lines: &[&str], spans: &[Span], id: &str) -> Vec<String> {
+    let quoted = format!("\"{id}\"");
+    let mut holder: Option<String> = None;
+    let mut out: Vec<String> = Vec::new();
+    let inside = |i: usize| spans.iter().any(|s| (s.start..=s.end).contains(&i));
+    for (_, l) in lines.iter().enumerate().filter(|(i, _)| !inside(*i)) {
+        let l = strip(l);
+        if let Some(own) = id_of(l) {
+            holder = Some(own);
+            continue;
+        }
+        if l.contains(&quoted)
+            && let Some(h) = &holder
+            && h != id
+            && !out.contains(h)
+        {
+            out.push(h.clone());
+        }
+    }
+    out
 }
 
 /// True when `text` has a line that opens a block: a cheap test before
@@ -316,7 +364,8 @@ fn block(lines: &[&str], s: &Span) -> Block {
         .flat_map(|r| lines[r.clone()].iter().map(|l| strip(l)))
         .collect();
     let own_id = inside.iter().find_map(|l| id_of(l));
-    let first_id = |r: &std::ops::Range<usize>| lines[r.clone()].iter().find_map(|l| id_of(strip(l)));
+    let first_id =
+        |r: &std::ops::Range<usize>| lines[r.clone()].iter().find_map(|l| id_of(strip(l)));
     let other_id = match (first_id(&s.ours), first_id(&s.theirs)) {
         (Some(o), Some(t)) if o != t => Some(t),
         _ => None,
@@ -341,6 +390,7 @@ fn block(lines: &[&str], s: &Span) -> Block {
         field,
         fields,
         other_id,
+        linked_from: Vec::new(),
         ours: side(&s.ours),
         base: s.base.as_ref().map(side),
         theirs: side(&s.theirs),

@@ -77,6 +77,9 @@ pub struct Conflict {
     pub base: Option<String>,
     pub ours: Option<String>,
     pub theirs: Option<String>,
+    /// Why it is a conflict when the item and field alone do not say
+    /// (`ours deleted it; theirs links to it from S-1 (items)`).
+    pub reason: Option<String>,
 }
 
 /// The id conflicts of the plan-wide settings carry.
@@ -112,6 +115,7 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
     let mut plan = serde_json::from_value(Value::Object(settings)).unwrap_or_else(|_| {
         // Not reached with values taken from valid plans; ours, if it is.
         conflicts.push(Conflict {
+            reason: None,
             id: SETTINGS.into(),
             field: None,
             base: None,
@@ -258,6 +262,7 @@ where
                 Ok(x) => Some(x),
                 Err(_) => {
                     conflicts.push(Conflict {
+                        reason: None,
                         id: id.clone(),
                         field: None,
                         base: whole(Some(bx)),
@@ -270,6 +275,7 @@ where
         } else {
             // Added on both sides differently, or deleted against an edit.
             conflicts.push(Conflict {
+                reason: None,
                 id: id.clone(),
                 field: None,
                 base: whole(bx),
@@ -357,6 +363,7 @@ fn merge_map(
             Some(Value::String(s))
         } else {
             conflicts.push(Conflict {
+                reason: None,
                 id: id.into(),
                 field: Some(path),
                 base: text(bv),
@@ -418,6 +425,7 @@ fn merge_checkins(
         } else {
             let value = |c: Option<&Value>| c.and_then(|c| c.get("value")).map(Value::to_string);
             conflicts.push(Conflict {
+                reason: None,
                 id: id.into(),
                 field: Some(format!("{CHECKINS}[{date}]")),
                 base: value(bv),
