@@ -25,6 +25,7 @@
 //! conflict too, never a silently broken plan. Pure: plans in, a plan and
 //! conflicts out.
 
+mod checkins;
 pub mod diff;
 mod lines;
 pub mod mark;
@@ -32,6 +33,8 @@ pub mod markers;
 pub mod settle;
 mod validate;
 
+use checkins::merge_checkins;
+pub use checkins::mirror_current;
 pub use settle::{SettleError, Side, settle, settle_in_place};
 
 #[cfg(test)]
@@ -158,17 +161,6 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
     *sprints = records(&base.sprints, &ours.sprints, &theirs.sprints, |x| &x.id, c);
     validate::validate(base, ours, theirs, &mut plan, &mut conflicts);
     Merged { plan, conflicts }
-}
-
-/// Every key result's derived `current` set from its latest check-in
-/// ([`KeyResult::mirror_latest`](crate::model::KeyResult::mirror_latest)),
-/// as the merge leaves it: for a plan put together outside the merge
-/// (conflict markers settled side by side, `bearing resolve`), where the
-/// check-in and the stored mirror may come from different sides.
-pub fn mirror_current(plan: &mut Plan) {
-    for kr in &mut plan.key_results {
-        kr.mirror_latest();
-    }
 }
 
 /// The plan without its lists, as a JSON object (the lists are never
@@ -395,46 +387,6 @@ fn merge_set(b: &[Value], o: &[Value], t: &[Value]) -> Vec<Value> {
         if !out.contains(x) {
             out.push(x.clone());
         }
-    }
-    out
-}
-
-/// Check-ins matched by date, each merged whole; sorted by date.
-fn merge_checkins(
-    id: &str,
-    b: Option<&Value>,
-    o: Option<&Value>,
-    t: Option<&Value>,
-    conflicts: &mut Vec<Conflict>,
-) -> Vec<Value> {
-    let by_date = |v: Option<&Value>| -> BTreeMap<String, Value> {
-        array(v)
-            .iter()
-            .map(|c| (string(c.get("date")).to_owned(), c.clone()))
-            .collect()
-    };
-    let (b, o, t) = (by_date(b), by_date(o), by_date(t));
-    let dates: BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
-    let mut out = Vec::new();
-    for date in dates {
-        let (bv, ov, tv) = (b.get(date), o.get(date), t.get(date));
-        let pick = if ov == tv || bv == tv {
-            ov
-        } else if bv == ov {
-            tv
-        } else {
-            let value = |c: Option<&Value>| c.and_then(|c| c.get("value")).map(Value::to_string);
-            conflicts.push(Conflict {
-                reason: None,
-                id: id.into(),
-                field: Some(format!("{CHECKINS}[{date}]")),
-                base: value(bv),
-                ours: value(ov),
-                theirs: value(tv),
-            });
-            ov
-        };
-        out.extend(pick.cloned());
     }
     out
 }
