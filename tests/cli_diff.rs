@@ -195,3 +195,94 @@ fn usage_errors_exit_2() {
     let r = repo.bearing(&["--file", F, "diff", "--since", "2026-11-01", "HEAD"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+/// The real binary in the repository with TZ set (git reads a time with
+/// no zone in the local time zone).
+fn bearing_tz(repo: &Repo, tz: &str, args: &[&str]) -> common::cli::Run {
+    let mut cmd = common::cli::command(&repo.root, args);
+    cmd.env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", repo.home())
+        .env("GIT_CEILING_DIRECTORIES", repo.home())
+        .env("TZ", tz);
+    common::cli::finish(cmd)
+}
+
+#[test]
+fn since_is_before_midnight_not_before_the_time_of_day_now() {
+    let repo = Repo::new();
+    std::fs::write(repo.root.join(F), DEMO).unwrap();
+    repo.ok(&["--file", F, "rm", "D-0YRKT", "--force"]);
+    repo.commit("late on the 29th", "2026-11-29T23:00:00Z");
+    std::fs::write(repo.root.join(F), DEMO).unwrap();
+    repo.commit("early on the 30th", "2026-11-30T01:00:00Z");
+    let r = bearing_tz(
+        &repo,
+        "UTC",
+        &["--file", F, "diff", "--since", "2026-11-30"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // From the 23:00 commit (without D-0YRKT), not the 01:00 one.
+    assert!(r.stdout.contains("1 added"), "{}", r.stdout);
+    assert!(r.stdout.contains("D-0YRKT"), "{}", r.stdout);
+    // Midnight is local: in UTC-2 the 30th starts at 02:00 UTC.
+    let r = bearing_tz(
+        &repo,
+        "XXX+2",
+        &["--file", F, "diff", "--since", "2026-11-30"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("no changes to the plan"), "{}", r.stdout);
+}
+
+#[test]
+fn since_takes_only_a_calendar_date() {
+    let repo = history();
+    for bad in ["garbage", "2026-11-31", "yesterday"] {
+        let r = repo.bearing(&["--file", F, "diff", "--since", bad]);
+        assert_eq!(r.code, 2, "{bad}: {}{}", r.stdout, r.stderr);
+        assert!(
+            r.stderr.contains("is not a calendar date (YYYY-MM-DD)"),
+            "{bad}: {}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn three_dots_compare_from_the_merge_base_as_a_pull_request_does() {
+    let repo = Repo::new();
+    std::fs::write(repo.root.join(F), DEMO).unwrap();
+    repo.commit("plan", "2026-11-01T12:00:00Z");
+    repo.git(&["checkout", "-q", "-b", "feature"]);
+    repo.ok(&["--file", F, "edit", "D-1ZBET", "--owner", "lena"]);
+    repo.commit("feature", "2026-11-02T12:00:00Z");
+    repo.git(&["checkout", "-q", "main"]);
+    repo.ok(&["--file", F, "rm", "D-12ZG1", "--force"]);
+    repo.commit("main moves on", "2026-11-03T12:00:00Z");
+
+    let out = repo.ok(&["--file", F, "diff", "main...feature", "--format", "json"]);
+    let v = common::cli::json(&out);
+    assert!(
+        v["from"]
+            .as_str()
+            .unwrap()
+            .starts_with("merge base of main and feature ("),
+        "{out}"
+    );
+    assert_eq!(v["to"], "feature");
+    // Only what the branch did: not main's removal of D-12ZG1.
+    assert_eq!(v["removed"].as_array().unwrap().len(), 0, "{out}");
+    assert_eq!(v["changed"][0]["id"], "D-1ZBET", "{out}");
+
+    // Two dots: the two ends as they are.
+    let out = repo.ok(&["--file", F, "diff", "main..feature", "--format", "json"]);
+    let v = common::cli::json(&out);
+    assert_eq!(v["from"], "main");
+    assert_eq!(v["added"][0]["id"], "D-12ZG1", "{out}");
+    fails(
+        &repo,
+        &repo.root.clone(),
+        &["--file", F, "diff", "main...nope"],
+        "unknown revision \"nope\"",
+    );
+}

@@ -179,3 +179,67 @@ fn check_outside_a_repository_or_without_the_attribute_does_not_warn() {
     let r = repo.bearing_in(&outside, &["check"]);
     assert!(!r.stdout.contains("git-driver-missing"), "{}", r.stdout);
 }
+
+#[test]
+fn install_follows_what_git_resolves_and_names_a_deeper_override() {
+    let repo = Repo::new();
+    std::fs::create_dir_all(repo.root.join("p")).unwrap();
+    repo.ok(&["--file", "p/bearing.ron", "init"]);
+    std::fs::write(
+        repo.root.join("p/.gitattributes"),
+        "bearing.ron -merge -diff\n",
+    )
+    .unwrap();
+    for run in 0..2 {
+        let r = repo.bearing(&["--file", "p/bearing.ron", "git", "install"]);
+        assert_eq!(r.code, 1, "run {run}: {}{}", r.stdout, r.stderr);
+        assert_eq!(
+            r.stdout.contains("added /p/bearing.ron"),
+            run == 0,
+            "run {run}: {}",
+            r.stdout
+        );
+        assert!(
+            r.stderr.contains(
+                "git still does not send p/bearing.ron to the merge driver: p/.gitattributes:1 (`bearing.ron -merge -diff`) overrides it"
+            ),
+            "{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr
+                .contains("make it `/bearing.ron merge=bearing diff=bearing`"),
+            "{}",
+            r.stderr
+        );
+    }
+    // One line, not one per run.
+    assert_eq!(
+        repo.read(".gitattributes"),
+        "/p/bearing.ron merge=bearing diff=bearing\n"
+    );
+    // check names the override (by git check-attr, not by the file's text).
+    let r = repo.bearing(&["--file", "p/bearing.ron", "check"]);
+    assert!(
+        r.stdout.contains("warning git-driver-missing: .gitattributes names the merge driver `bearing` for p/bearing.ron, but git does not use it there"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("p/.gitattributes:1"), "{}", r.stdout);
+
+    // Done as said: git follows the line, install has nothing to change,
+    // check has nothing to warn about.
+    std::fs::write(
+        repo.root.join("p/.gitattributes"),
+        "/bearing.ron merge=bearing diff=bearing\n",
+    )
+    .unwrap();
+    assert_eq!(
+        repo.git(&["check-attr", "merge", "--", "p/bearing.ron"]),
+        "p/bearing.ron: merge: bearing\n"
+    );
+    let again = repo.ok(&["--file", "p/bearing.ron", "git", "install"]);
+    assert!(again.starts_with("nothing to change"), "{again}");
+    let r = repo.bearing(&["--file", "p/bearing.ron", "check"]);
+    assert!(!r.stdout.contains("git-driver-missing"), "{}", r.stdout);
+}

@@ -300,7 +300,10 @@ fn resolve_theirs_settles_every_block_and_saves_through_the_canonical_writer() {
                 .contains("\"risk\": 3")
         );
     }
-    assert_eq!(sb.run(&["check"]).code, 0);
+    // Still unmerged in git until it is added: check says so.
+    let r = sb.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("unmerged in git"), "{}", r.stdout);
     // Canonical: a no-op save leaves the bytes as they are.
     sb.ok(&["edit", &a, "--risk", "3"]);
     assert_eq!(sb.text(), text);
@@ -308,6 +311,7 @@ fn resolve_theirs_settles_every_block_and_saves_through_the_canonical_writer() {
     assert!(sb.ok(&["backups"]).lines().count() >= 2);
     // git accepts the settled file.
     git(sb.path(), &["add", "bearing.ron"]);
+    assert_eq!(sb.run(&["check"]).code, 0);
     git(sb.path(), &["commit", "-qm", "merged"]);
 }
 
@@ -375,8 +379,9 @@ fn resolve_with_an_unknown_id_or_a_broken_result_writes_nothing() {
         r.stderr
     );
     assert_eq!(sb.text(), broken);
-    // Ours does.
+    // Ours does (and once git has it, check passes).
     sb.ok(&["resolve", "--ours"]);
+    git(sb.path(), &["add", "bearing.ron"]);
     assert_eq!(sb.run(&["check"]).code, 0);
 }
 

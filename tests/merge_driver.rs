@@ -221,7 +221,7 @@ fn a_delete_against_an_edit_marks_the_whole_item() {
 }
 
 #[test]
-fn a_check_in_clash_marks_the_check_in_and_the_mirrored_current() {
+fn a_check_in_clash_is_one_block_and_resolve_derives_current_from_the_check_in_kept() {
     let dir = tempfile::tempdir().unwrap();
     let base = demo();
     let day = base.key_results[0].checkins.last().unwrap().date + chrono::Days::new(3);
@@ -241,15 +241,36 @@ fn a_check_in_clash_marks_the_check_in_and_the_mirrored_current() {
         .iter()
         .map(|b| (b.id.as_str(), b.field.as_str()))
         .collect();
-    assert_eq!(places, vec![(kr, "current"), (kr, "date")], "{text}");
+    // The check-in only: `current` mirrors it and is not a choice of its own.
+    assert_eq!(places, vec![(kr, "date")], "{text}");
     assert_eq!(
         bearing::store::format::from_text(&repo::take(&text, 0)).unwrap(),
         ours
     );
-    assert_eq!(
-        bearing::store::format::from_text(&repo::take(&text, 2)).unwrap(),
-        theirs
+    let mut taken = bearing::store::format::from_text(&repo::take(&text, 2)).unwrap();
+    bearing::merge::mirror_current(&mut taken);
+    assert_eq!(taken, theirs);
+
+    // Resolving keeps their check-in, and `current` follows it.
+    let plan = dir.path().join("plan.ron");
+    std::fs::write(&plan, &text).unwrap();
+    let out = Command::new(bin())
+        .arg("--file")
+        .arg(&plan)
+        .args(["resolve", "--theirs"])
+        .env_remove("BEARING_FILE")
+        .env("GIT_CEILING_DIRECTORIES", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
     );
+    let got = bearing::store::load(&plan).unwrap().plan;
+    let k = &got.key_results[0];
+    assert_eq!(k.checkins.last().map(|c| c.value), Some(9.5));
+    assert_eq!(k.current, 9.5);
 }
 
 #[test]

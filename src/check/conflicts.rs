@@ -15,16 +15,18 @@ pub fn merge_conflicts(blocks: &[Block]) -> Vec<Finding> {
         .iter()
         .map(|b| {
             let id = b.id.as_deref().unwrap_or(SETTINGS);
+            let how = if b.other_id.is_some() {
+                // Either side alone drops the other's new item.
+                "run bearing resolve while git still has the merge (it merges again and keeps both), or edit the block to keep both items".to_owned()
+            } else {
+                format!("run bearing resolve (or --ours / --theirs {})", label(id))
+            };
             Finding {
                 rule: Rule::MergeConflict,
                 severity: Severity::Error,
                 id: id.to_owned(),
                 line: Some(b.start_line),
-                message: format!(
-                    "unresolved merge conflict in {}: run bearing resolve (or --ours / --theirs {})",
-                    b.place(),
-                    label(id)
-                ),
+                message: format!("unresolved merge conflict in {}: {how}", b.place()),
             }
         })
         .collect()

@@ -26,6 +26,9 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     let lines = crate::store::format::item_lines(&text);
     let mut findings = check::check(&plan, Some(&lines), ctx.today);
     if let Some(path) = ctx.plan_path() {
+        // A merge git stopped on, though the file holds no markers (git
+        // left ours in it when the driver could not run).
+        findings.splice(0..0, super::remerge::check_finding(&path));
         findings.extend(super::git::driver_missing(&path));
         findings.extend(scan_gone(&plan, &path, &lines));
     }

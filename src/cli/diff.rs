@@ -164,11 +164,16 @@ fn of_the_file(from: Side, to: Side) -> (Side, Side) {
     }
 }
 
-/// FROM and TO as sides: an existing file, else a revision.
+/// FROM and TO as sides: an existing file, else a revision. `A...B` (what
+/// a pull request shows: B against where it left A) is the merge base of A
+/// and B → B; `A..B` is A → B; an empty end is HEAD, as in git.
 fn sides(ctx: &Ctx, repo: &mut Repo, args: &DiffArgs) -> anyhow::Result<(Side, Side)> {
     if let Some(date) = &args.since {
         let root = repo.at()?.root.clone();
-        let rev = repo.git.rev_before(&root, date)?;
+        // Midnight at the start of DATE, local time (git reads a time with
+        // no zone as local): a bare date would be that day at the current
+        // time of day to git.
+        let rev = repo.git.rev_before(&root, &format!("{date}T00:00:00"))?;
         let short = rev.get(..7).unwrap_or(&rev);
         let label = format!("last commit before {date} ({short})");
         return Ok((Side::Rev { rev, label }, Side::Working));
@@ -192,6 +197,25 @@ fn sides(ctx: &Ctx, repo: &mut Repo, args: &DiffArgs) -> anyhow::Result<(Side, S
             })
         }
     };
+    let head = |s: &str| if s.is_empty() { "HEAD" } else { s }.to_owned();
+    if let (Some(range), None) = (args.from.as_deref(), &args.to)
+        && !ctx.cwd.join(range).is_file()
+    {
+        if let Some((a, b)) = range.split_once("...") {
+            let (a, b) = (head(a), head(b));
+            let root = repo.at()?.root.clone();
+            let base = repo.git.merge_base(&root, &a, &b)?;
+            let short = base.get(..7).unwrap_or(&base).to_owned();
+            let from = Side::Rev {
+                rev: base,
+                label: format!("merge base of {a} and {b} ({short})"),
+            };
+            return Ok((from, side(&b)?));
+        }
+        if let Some((a, b)) = range.split_once("..") {
+            return Ok((side(&head(a))?, side(&head(b))?));
+        }
+    }
     let from = match args.from.as_deref() {
         Some(s) => side(s)?,
         None => Side::Rev {
@@ -225,7 +249,7 @@ mod tests {
         DiffArgs {
             from: from.map(str::to_owned),
             to: to.map(str::to_owned),
-            since: since.map(str::to_owned),
+            since: since.map(|s| s.parse().unwrap()),
             format: DiffFormat::Json,
         }
     }

@@ -8,14 +8,14 @@
 //! a move keeps working, and the same line fits every machine. When
 //! `bearing` is not on PATH, `install` says so.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
 use super::args::GitCommand;
 use super::{Ctx, display};
 use crate::check::{Finding, Rule};
-use crate::git::{Git, GitError, RealGit, Scope, attributes};
+use crate::git::{Git, GitError, InRepo, RealGit, Scope, attributes};
 use crate::model::Severity;
 
 /// The merge driver's command line, git's placeholders as the
@@ -57,10 +57,8 @@ fn install(ctx: &Ctx, git: &dyn Git, global: bool, out: &mut String) -> anyhow::
         e => e.into(),
     })?;
     let mut changed = Vec::new();
-    let merge = git.attr(&at.root, "merge", &at.path)?;
-    let diff = git.attr(&at.root, "diff", &at.path)?;
-    let ours = Some(attributes::DRIVER);
-    if merge.as_deref() != ours || diff.as_deref() != ours {
+    let mut overridden = None;
+    if !resolved(git, &at)? {
         let file = at.root.join(".gitattributes");
         let text = match std::fs::read_to_string(&file) {
             Ok(t) => t,
@@ -68,9 +66,20 @@ fn install(ctx: &Ctx, git: &dyn Git, global: bool, out: &mut String) -> anyhow::
             Err(e) => return Err(e).with_context(|| format!("{}: cannot read", display(&file))),
         };
         let line = attributes::line(&at.path);
-        std::fs::write(&file, attributes::append(&text, &line))
-            .with_context(|| format!("{}: cannot write", display(&file)))?;
-        changed.push(format!("{}: added {line}", display(&file)));
+        // Once: a line already there that git does not follow is
+        // overridden, and another copy would not change that.
+        if !attributes::has_line(&text, &line) {
+            std::fs::write(&file, attributes::append(&text, &line))
+                .with_context(|| format!("{}: cannot write", display(&file)))?;
+            changed.push(format!("{}: added {line}", display(&file)));
+        }
+        if !resolved(git, &at)? {
+            overridden = Some(format!(
+                "git still does not send {} to the merge driver: {}",
+                at.path,
+                overrider(&at)
+            ));
+        }
     }
     let (scope, config) = if global {
         (Scope::Global, "your git config (--global)")
@@ -83,7 +92,7 @@ fn install(ctx: &Ctx, git: &dyn Git, global: bool, out: &mut String) -> anyhow::
             changed.push(format!("{config}: set {key} = {value}"));
         }
     }
-    if changed.is_empty() {
+    if changed.is_empty() && overridden.is_none() {
         out.push_str(&format!(
             "nothing to change: {} already goes through Bearing's merge driver and diff\n",
             at.path
@@ -100,7 +109,61 @@ fn install(ctx: &Ctx, git: &dyn Git, global: bool, out: &mut String) -> anyhow::
     if !on_path("bearing") {
         out.push_str("note: `bearing` is not on PATH, and git runs the driver as `bearing merge-driver …`: put bearing on PATH before merging\n");
     }
+    if let Some(why) = overridden {
+        super::print(out);
+        out.clear();
+        bail!("{why}");
+    }
     Ok(())
+}
+
+/// Whether git resolves both `merge` and `diff` of the plan to Bearing's
+/// driver (`git check-attr`, every attribute file as git reads them).
+fn resolved(git: &dyn Git, at: &InRepo) -> Result<bool, GitError> {
+    let ours = Some(attributes::DRIVER);
+    Ok(git.attr(&at.root, "merge", &at.path)?.as_deref() == ours
+        && git.attr(&at.root, "diff", &at.path)?.as_deref() == ours)
+}
+
+/// The attribute files git reads for the plan, the strongest first:
+/// `.git/info/attributes`, then each `.gitattributes` from the plan's
+/// directory up to the root; each with the plan's path from its directory.
+fn attribute_files(at: &InRepo) -> Vec<(PathBuf, String)> {
+    let mut out = vec![(
+        at.root.join(".git").join("info").join("attributes"),
+        at.path.clone(),
+    )];
+    let parts: Vec<&str> = at.path.split('/').collect();
+    for depth in (0..parts.len()).rev() {
+        let dir = parts[..depth].join("/");
+        let file = at.root.join(&dir).join(".gitattributes");
+        out.push((file, parts[depth..].join("/")));
+    }
+    out
+}
+
+/// Which line makes git ignore the plan's line, and what to do: `p/.gitattributes:1
+/// (`bearing.ron -merge -diff`) overrides it …`.
+fn overrider(at: &InRepo) -> String {
+    for (file, rel) in attribute_files(at) {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        if let Some((n, line)) = attributes::overriding_line(&text, &rel) {
+            let name = file
+                .strip_prefix(&at.root)
+                .map_or_else(|_| display(&file), display);
+            return format!(
+                "{name}:{n} (`{line}`) overrides it (a deeper attribute file, and a later line, wins): remove that line, or make it `{} {}`",
+                attributes::pattern(&rel),
+                attributes::attributes()
+            );
+        }
+    }
+    format!(
+        "an attribute source overrides it (core.attributesFile, a macro): `git check-attr -a -- {}` shows what git uses",
+        at.path
+    )
 }
 
 /// Whether `name` is an executable file in a PATH directory.
@@ -121,9 +184,23 @@ pub fn driver_missing(plan: &Path) -> Option<Finding> {
 
 fn driver_missing_with(git: &dyn Git, plan: &Path) -> Option<Finding> {
     let at = git.locate(plan).ok()?;
-    let merge = git.attr(&at.root, "merge", &at.path).ok()??;
-    if merge != attributes::DRIVER {
-        return None;
+    let merge = git.attr(&at.root, "merge", &at.path).ok()?;
+    if merge.as_deref() != Some(attributes::DRIVER) {
+        // A line naming the driver that git does not follow: overridden.
+        let named = attribute_files(&at).iter().any(|(file, rel)| {
+            std::fs::read_to_string(file).is_ok_and(|t| attributes::names_driver(&t, rel))
+        });
+        return named.then(|| Finding {
+            rule: Rule::GitDriverMissing,
+            severity: Severity::Warn,
+            id: String::new(),
+            line: None,
+            message: format!(
+                ".gitattributes names the merge driver `bearing` for {}, but git does not use it there (`git check-attr merge`), so git merges the plan line by line: {}",
+                at.path,
+                overrider(&at)
+            ),
+        });
     }
     let driver = git
         .config_get(Scope::Effective, &at.root, "merge.bearing.driver")

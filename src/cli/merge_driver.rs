@@ -235,9 +235,29 @@ fn merge_plans(
         for c in &m.conflicts {
             merge::settle_in_place(&mut p, c, side)
                 .map_err(|e| format!("a conflict cannot be shown: {e}"))?;
+            // A check-in clash is one block, the check-in: the stored
+            // `current` only mirrors it, so it keeps the merged value here
+            // and `bearing resolve` sets it from the check-in kept.
+            if c.field
+                .as_deref()
+                .is_some_and(|f| f.starts_with("checkins["))
+            {
+                let merged = m.plan.key_results.iter().find(|k| k.id == c.id);
+                let shown = p.key_results.iter_mut().find(|k| k.id == c.id);
+                if let (Some(merged), Some(shown)) = (merged, shown) {
+                    shown.current = merged.current;
+                }
+            }
         }
         Ok(p)
     };
+    for c in m.conflicts.iter().filter(|c| c.reason.is_some()) {
+        let place = merge::markers::place(Some(&c.id), c.field.as_deref());
+        say(&format!(
+            "{place}: {}",
+            c.reason.as_deref().unwrap_or_default()
+        ));
+    }
     let marked = mark::mark(
         &merged,
         &render(&settled(Side::Base)?)?,

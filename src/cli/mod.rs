@@ -14,6 +14,7 @@ mod item_args;
 mod list;
 mod list_json;
 pub mod merge_driver;
+mod remerge;
 mod resolve;
 pub(crate) mod scan;
 mod show;

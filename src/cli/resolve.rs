@@ -22,6 +22,10 @@ pub fn run(ctx: &Ctx, args: ResolveArgs, out: &mut String) -> anyhow::Result<()>
     }
     let path = ctx.path()?;
     let file = super::display(&path);
+    // Unmerged in git: the three versions merged again, plan-aware, first.
+    if super::remerge::remerge(&path, out)? == super::remerge::Remerged::Written(0) {
+        return Ok(());
+    }
     let side = match (args.ours, args.theirs) {
         (true, _) => Side::Ours,
         (_, true) => Side::Theirs,
@@ -40,6 +44,34 @@ fn said(done: &store::resolve::Resolved, file: &str, out: &mut String) {
     }
     for (b, side) in &done.settled {
         out.push_str(&format!("{}: kept {}\n", what(b), side_name(*side)));
+    }
+    for (id, holders) in &done.unlinked {
+        out.push_str(&format!(
+            "{}: deleted, so {} no longer {} it (as bearing rm does)\n",
+            label(id),
+            holders
+                .iter()
+                .map(|h| label(h).into_owned())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if holders.len() == 1 { "lists" } else { "list" }
+        ));
+    }
+    if !done.dangling.is_empty() {
+        for (id, holders) in &done.dangling {
+            out.push_str(&format!(
+                "{}: deleted, but {} still {} to it: bearing check reports dangling-reference; delete {} too (bearing rm) or bring {} back (bearing resolve again after `git checkout -m {file}`)\n",
+                label(id),
+                holders.join(", "),
+                if holders.len() == 1 { "points" } else { "point" },
+                if holders.len() == 1 { "it" } else { "them" },
+                label(id)
+            ));
+        }
+        out.push_str(&format!(
+            "{file}: no markers left; saved, but the plan has dangling references (see above)\n"
+        ));
+        return;
     }
     match done.remaining.len() {
         0 => out.push_str(&format!(
@@ -112,11 +144,48 @@ fn picks(
         return Ok(BTreeMap::new());
     }
     let wanted = chosen(blocks, ids, file)?;
-    Ok(blocks
-        .iter()
-        .filter(|b| wanted(b))
-        .map(|b| (b.start_line, side))
-        .collect())
+    let picked: Vec<&Block> = blocks.iter().filter(|b| wanted(b)).collect();
+    for b in &picked {
+        if let Some(lost) = dropped(b, side) {
+            bail!(
+                "{}: keeping {} would drop {lost}, which only {} has; nothing written. While git still has the merge, `bearing resolve` merges it again keeping both (after a commit: `git checkout -m {file}` brings the merge back); or edit the block by hand to keep both items",
+                what(b),
+                side_name(side),
+                side_name(other(side))
+            );
+        }
+    }
+    Ok(picked.iter().map(|b| (b.start_line, side)).collect())
+}
+
+fn other(side: Side) -> Side {
+    match side {
+        Side::Ours => Side::Theirs,
+        _ => Side::Ours,
+    }
+}
+
+/// The items a block's other side holds that keeping `side` would drop
+/// though nobody deleted them: not in `side`, not in the base section
+/// (when there is one; else only when `side` holds items of its own, so
+/// the block is two different items, not a delete against an edit).
+fn dropped(b: &Block, side: Side) -> Option<String> {
+    let (kept, gone) = match side {
+        Side::Ours => (&b.ours, &b.theirs),
+        Side::Theirs => (&b.theirs, &b.ours),
+        Side::Base => return None,
+    };
+    let kept = Block::ids_in(kept);
+    let base = b.base.as_deref().map(Block::ids_in);
+    if base.is_none() && kept.is_empty() {
+        return None;
+    }
+    let lost: Vec<String> = Block::ids_in(gone)
+        .into_iter()
+        .filter(|i| !kept.contains(i) && !base.as_ref().is_some_and(|b| b.contains(i)))
+        .map(|i| label(&i).into_owned())
+        .collect();
+    (!lost.is_empty()).then(|| lost.join(", "))
 }
 
 /// Whether a block is one of `ids` (all when empty); an error naming an id
@@ -145,11 +214,24 @@ fn chosen<'a>(
     Ok(move |b: &Block| ids.is_empty() || ids.contains(&block_id(b)))
 }
 
-/// `D-1 risk`, `D-9 whole item`, `settings north_star`.
+/// `D-1 risk`, `D-9 whole item`, `settings north_star`, `D-1 customer,
+/// delivery, risk`, `D-A (ours) / D-B (theirs): both added here`.
 fn what(b: &Block) -> String {
     let id = b.id.as_deref().unwrap_or(SETTINGS);
+    if b.other_id.is_some() {
+        return b.place();
+    }
+    if b.fields.len() > 1 {
+        let fields: Vec<String> = b.fields.iter().map(|f| label(f).into_owned()).collect();
+        return format!("{} {}", label(id), fields.join(", "));
+    }
     match &b.field {
         Some(f) => format!("{} {}", label(id), label(f)),
+        None if !b.linked_from.is_empty() => format!(
+            "{} whole item (linked from {})",
+            label(id),
+            b.linked_from.join(", ")
+        ),
         None => format!("{} whole item", label(id)),
     }
 }

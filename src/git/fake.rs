@@ -21,6 +21,10 @@ pub struct FakeGit {
     pub attrs: BTreeMap<(String, String), String>,
     /// What `log_numstat` answers, whatever the window.
     pub log: String,
+    /// (a, b) → their merge base.
+    pub bases: BTreeMap<(String, String), String>,
+    /// (stage, path) → text of an unmerged path's index stage.
+    pub stages: BTreeMap<(u8, String), String>,
 }
 
 impl FakeGit {
@@ -86,6 +90,24 @@ impl Git for FakeGit {
             .find(|(d, _)| d.as_str() < date)
             .map(|(_, r)| r.clone())
             .ok_or_else(|| GitError::NoCommitBefore { date: date.into() })
+    }
+
+    fn merge_base(&self, _root: &Path, a: &str, b: &str) -> Result<String, GitError> {
+        self.installed()?;
+        self.bases
+            .get(&(a.to_owned(), b.to_owned()))
+            .cloned()
+            .ok_or_else(|| GitError::UnknownRevision { rev: a.into() })
+    }
+
+    fn unmerged(&self, _root: &Path, path: &str) -> Result<bool, GitError> {
+        self.installed()?;
+        Ok(self.stages.keys().any(|(_, p)| p == path))
+    }
+
+    fn stage(&self, _root: &Path, stage: u8, path: &str) -> Result<Option<String>, GitError> {
+        self.installed()?;
+        Ok(self.stages.get(&(stage, path.to_owned())).cloned())
     }
 
     fn config_get(&self, scope: Scope, _dir: &Path, key: &str) -> Result<Option<String>, GitError> {

@@ -67,8 +67,20 @@ pub trait Git {
     /// The text of `path` (from the root) at revision `rev`.
     fn show(&self, root: &Path, rev: &str, path: &str) -> Result<String, GitError>;
     /// The last commit on HEAD made before `date` (`git rev-list -1
-    /// --before=DATE HEAD`).
+    /// --before=DATE HEAD`). `date` as git reads it: the caller passes an
+    /// explicit time (`2026-11-30T00:00:00`, local time), since a bare
+    /// date means that day at the current time of day to git.
     fn rev_before(&self, root: &Path, date: &str) -> Result<String, GitError>;
+    /// The best common ancestor of two revisions (`git merge-base A B`),
+    /// what `A...B` compares from.
+    fn merge_base(&self, root: &Path, a: &str, b: &str) -> Result<String, GitError>;
+    /// Whether `path` is unmerged in the index (`git ls-files -u`): a
+    /// merge stopped on it and it was not `git add`ed since.
+    fn unmerged(&self, root: &Path, path: &str) -> Result<bool, GitError>;
+    /// The text of `path` at index stage `stage` (1 base, 2 ours, 3 theirs
+    /// of an unmerged file: `git show :N:PATH`); `None` when that stage is
+    /// absent (a file both sides added has no base).
+    fn stage(&self, root: &Path, stage: u8, path: &str) -> Result<Option<String>, GitError>;
     /// A config value (`git config --get`); `None` when unset.
     fn config_get(&self, scope: Scope, dir: &Path, key: &str) -> Result<Option<String>, GitError>;
     fn config_set(&self, scope: Scope, dir: &Path, key: &str, value: &str) -> Result<(), GitError>;

@@ -184,6 +184,50 @@ impl Git for RealGit {
         Ok(rev)
     }
 
+    fn merge_base(&self, root: &Path, a: &str, b: &str) -> Result<String, GitError> {
+        for rev in [a, b] {
+            if rev.is_empty() || rev.starts_with('-') {
+                return Err(GitError::UnknownRevision { rev: rev.into() });
+            }
+            let commit = format!("{rev}^{{commit}}");
+            let out = self.run(root, &["rev-parse", "--verify", "--quiet", &commit])?;
+            if !out.status.success() {
+                return match failure(root, &[], &out) {
+                    e @ GitError::NotARepository { .. } => Err(e),
+                    _ => Err(GitError::UnknownRevision { rev: rev.into() }),
+                };
+            }
+        }
+        let out = self.run(root, &["merge-base", a, b])?;
+        let base = chomp(&String::from_utf8_lossy(&out.stdout)).to_owned();
+        if !out.status.success() || base.is_empty() {
+            return Err(GitError::Failed {
+                command: format!("merge-base {a} {b}"),
+                stderr: format!("{a} and {b} have no common ancestor"),
+            });
+        }
+        Ok(base)
+    }
+
+    fn unmerged(&self, root: &Path, path: &str) -> Result<bool, GitError> {
+        let out = self.ok(root, &["ls-files", "-u", "-z", "--", path])?;
+        Ok(!out.is_empty())
+    }
+
+    fn stage(&self, root: &Path, stage: u8, path: &str) -> Result<Option<String>, GitError> {
+        let spec = format!(":{stage}:{path}");
+        let out = self.run(root, &["cat-file", "blob", &spec])?;
+        if !out.status.success() {
+            return Ok(None);
+        }
+        String::from_utf8(out.stdout)
+            .map(Some)
+            .map_err(|_| GitError::NotText {
+                rev: format!(":{stage}"),
+                path: path.to_owned(),
+            })
+    }
+
     fn config_get(&self, scope: Scope, dir: &Path, key: &str) -> Result<Option<String>, GitError> {
         let mut args = vec!["config"];
         if scope != Scope::Effective {

@@ -29,6 +29,11 @@
 //! items; a settings field inside an object is named with it, as the merge
 //! names it (`weights.risk`, not `risk`, which would read like a debt's).
 
+mod place;
+
+use place::linked_from;
+pub use place::place;
+
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -43,6 +48,15 @@ pub struct Block {
     pub id: Option<String>,
     /// The first field inside; `None` for a block of whole items.
     pub field: Option<String>,
+    /// Every field inside, in order, when it spans several (a line merge's
+    /// block over `customer`, `delivery` and `risk`); else empty.
+    pub fields: Vec<String>,
+    /// Theirs' item when the two sides hold different ones (each branch
+    /// added an item at the same place): `id` is then ours'.
+    pub other_id: Option<String>,
+    /// For a block of whole items: the items outside it that link to its
+    /// item (a sprint listing a debt one side deleted), the usual cause.
+    pub linked_from: Vec<String>,
     /// Each side's lines, each ending with `\n` (a `\r` before it dropped).
     pub ours: String,
     /// `Some` for a diff3 / zdiff3 block (a `|||||||` section).
@@ -59,25 +73,6 @@ pub struct Labels {
     pub theirs: Option<String>,
     /// The marker size `L`.
     pub size: usize,
-}
-
-impl Block {
-    /// Where the block is, in words: `D-1 (field risk)`, `D-9 (whole
-    /// item)`, `the settings (field north_star)`.
-    pub fn place(&self) -> String {
-        place(self.id.as_deref(), self.field.as_deref())
-    }
-}
-
-/// [`Block::place`] of an item id and field.
-pub fn place(id: Option<&str>, field: Option<&str>) -> String {
-    use crate::text::label;
-    match (id, field) {
-        (Some(i), Some(f)) => format!("{} (field {})", label(i), label(f)),
-        (Some(i), None) => format!("{} (whole item)", label(i)),
-        (None, Some(f)) => format!("the settings (field {})", label(f)),
-        (None, None) => "the settings".to_owned(),
-    }
 }
 
 /// Which side of a block to keep: the same choice as settling a
@@ -106,7 +101,14 @@ pub const MIN_SIZE: usize = 7;
 /// Every block in `text`, in order; an error for a block that is not closed.
 pub fn blocks(text: &str) -> Result<Vec<Block>, MarkerError> {
     let lines = split(text);
-    Ok(spans(&lines)?.iter().map(|s| block(&lines, s)).collect())
+    let spans = spans(&lines)?;
+    let mut out: Vec<Block> = spans.iter().map(|s| block(&lines, s)).collect();
+    for b in out.iter_mut().filter(|b| b.field.is_none()) {
+        if let Some(id) = b.id.clone() {
+            b.linked_from = linked_from(&lines, &spans, &id);
+        }
+    }
+    Ok(out)
 }
 
 /// True when `text` has a line that opens a block: a cheap test before
@@ -290,12 +292,29 @@ fn block(lines: &[&str], s: &Span) -> Block {
         .flat_map(|r| lines[r.clone()].iter().map(|l| strip(l)))
         .collect();
     let own_id = inside.iter().find_map(|l| id_of(l));
+    let first_id =
+        |r: &std::ops::Range<usize>| lines[r.clone()].iter().find_map(|l| id_of(strip(l)));
+    let other_id = match (first_id(&s.ours), first_id(&s.theirs)) {
+        (Some(o), Some(t)) if o != t => Some(t),
+        _ => None,
+    };
     let first_key = match own_id {
         Some(_) => None,
         None => inside
             .iter()
             .find_map(|l| key_of(l).map(|k| (k, indent(l)))),
     };
+    let mut fields: Vec<String> = Vec::new();
+    if own_id.is_none() {
+        for k in inside.iter().filter_map(|l| key_of(l)) {
+            if !fields.contains(&k) {
+                fields.push(k);
+            }
+        }
+    }
+    if fields.len() < 2 {
+        fields.clear();
+    }
     let id = own_id.or_else(|| lines[..s.start].iter().rev().find_map(|l| id_of(strip(l))));
     let field = first_key.map(|(key, at)| match id {
         Some(_) => key,
@@ -306,6 +325,9 @@ fn block(lines: &[&str], s: &Span) -> Block {
         end_line: s.end + 1,
         id,
         field,
+        fields,
+        other_id,
+        linked_from: Vec::new(),
         ours: side(&s.ours),
         base: s.base.as_ref().map(side),
         theirs: side(&s.theirs),

@@ -11,7 +11,9 @@
 //!   (a hypothesis' `history`, a debt's status `changes`) merge as three-way
 //!   sets: ours' order, then theirs' additions; never a conflict;
 //! - `checkins` merge by date (the same date with two new values: conflict);
-//!   a key result's `current` then mirrors the latest merged check-in;
+//!   a key result's `current` then mirrors the latest merged check-in (and
+//!   is never a conflict of its own while there are check-ins: see
+//!   [`mirror_current`]);
 //! - long text (North Star, descriptions, evidence, belief, signal) changed on
 //!   both sides is merged line by line ([`lines`]) before it is a conflict.
 //!
@@ -23,6 +25,7 @@
 //! conflict too, never a silently broken plan. Pure: plans in, a plan and
 //! conflicts out.
 
+mod checkins;
 pub mod diff;
 mod lines;
 pub mod mark;
@@ -30,6 +33,8 @@ pub mod markers;
 pub mod settle;
 mod validate;
 
+use checkins::merge_checkins;
+pub use checkins::mirror_current;
 pub use settle::{SettleError, Side, settle, settle_in_place};
 
 #[cfg(test)]
@@ -75,6 +80,9 @@ pub struct Conflict {
     pub base: Option<String>,
     pub ours: Option<String>,
     pub theirs: Option<String>,
+    /// Why it is a conflict when the item and field alone do not say
+    /// (`ours deleted it; theirs links to it from S-1 (items)`).
+    pub reason: Option<String>,
 }
 
 /// The id conflicts of the plan-wide settings carry.
@@ -110,6 +118,7 @@ pub fn merge(base: &Plan, ours: &Plan, theirs: &Plan) -> Merged {
     let mut plan = serde_json::from_value(Value::Object(settings)).unwrap_or_else(|_| {
         // Not reached with values taken from valid plans; ours, if it is.
         conflicts.push(Conflict {
+            reason: None,
             id: SETTINGS.into(),
             field: None,
             base: None,
@@ -253,6 +262,7 @@ where
                 Ok(x) => Some(x),
                 Err(_) => {
                     conflicts.push(Conflict {
+                        reason: None,
                         id: id.clone(),
                         field: None,
                         base: whole(Some(bx)),
@@ -265,6 +275,7 @@ where
         } else {
             // Added on both sides differently, or deleted against an edit.
             conflicts.push(Conflict {
+                reason: None,
                 id: id.clone(),
                 field: None,
                 base: whole(bx),
@@ -352,6 +363,7 @@ fn merge_map(
             Some(Value::String(s))
         } else {
             conflicts.push(Conflict {
+                reason: None,
                 id: id.into(),
                 field: Some(path),
                 base: text(bv),
@@ -383,45 +395,6 @@ fn merge_set(b: &[Value], o: &[Value], t: &[Value]) -> Vec<Value> {
         if !out.contains(x) {
             out.push(x.clone());
         }
-    }
-    out
-}
-
-/// Check-ins matched by date, each merged whole; sorted by date.
-fn merge_checkins(
-    id: &str,
-    b: Option<&Value>,
-    o: Option<&Value>,
-    t: Option<&Value>,
-    conflicts: &mut Vec<Conflict>,
-) -> Vec<Value> {
-    let by_date = |v: Option<&Value>| -> BTreeMap<String, Value> {
-        array(v)
-            .iter()
-            .map(|c| (string(c.get("date")).to_owned(), c.clone()))
-            .collect()
-    };
-    let (b, o, t) = (by_date(b), by_date(o), by_date(t));
-    let dates: BTreeSet<&String> = b.keys().chain(o.keys()).chain(t.keys()).collect();
-    let mut out = Vec::new();
-    for date in dates {
-        let (bv, ov, tv) = (b.get(date), o.get(date), t.get(date));
-        let pick = if ov == tv || bv == tv {
-            ov
-        } else if bv == ov {
-            tv
-        } else {
-            let value = |c: Option<&Value>| c.and_then(|c| c.get("value")).map(Value::to_string);
-            conflicts.push(Conflict {
-                id: id.into(),
-                field: Some(format!("{CHECKINS}[{date}]")),
-                base: value(bv),
-                ours: value(ov),
-                theirs: value(tv),
-            });
-            ov
-        };
-        out.extend(pick.cloned());
     }
     out
 }

@@ -146,6 +146,7 @@ fn a_settings_field_settles_by_its_path() {
 fn an_unknown_item_or_a_bad_value_is_an_error_not_a_panic() {
     let p = plan_with_debt();
     let c = Conflict {
+        reason: None,
         id: "D-00009".into(),
         field: Some("risk".into()),
         base: None,
@@ -154,6 +155,7 @@ fn an_unknown_item_or_a_bad_value_is_an_error_not_a_panic() {
     };
     assert!(settle(&p, &c, Side::Theirs).is_err());
     let c = Conflict {
+        reason: None,
         id: "D-00001".into(),
         field: Some("risk".into()),
         base: None,
@@ -165,6 +167,7 @@ fn an_unknown_item_or_a_bad_value_is_an_error_not_a_panic() {
         Err(SettleError::BadValue { .. })
     ));
     let c = Conflict {
+        reason: None,
         theirs: Some("\"high\"".into()),
         ..c
     };

@@ -82,6 +82,7 @@ fn the_same_field_changed_both_ways_is_a_conflict_holding_ours() {
     assert_eq!(
         m.conflicts,
         vec![Conflict {
+            reason: None,
             id: "D-00001".into(),
             field: Some("risk".into()),
             base: Some("0".into()),
@@ -219,6 +220,7 @@ fn the_same_date_with_two_values_is_a_conflict() {
     assert_eq!(
         m.conflicts,
         vec![Conflict {
+            reason: None,
             id: "KR-00001".into(),
             field: Some("checkins[2026-03-09]".into()),
             base: None,

@@ -79,17 +79,38 @@ fn holds(p: &Plan, id: &str) -> bool {
 /// the merged plan, so it does not depend on which side is ours.
 fn dangling(base: &Plan, ours: &Plan, theirs: &Plan, merged: &mut Plan, c: &mut Vec<Conflict>) {
     let before = links(base);
-    let mut targets = BTreeSet::new();
-    for (keeper, deleter) in [(ours, theirs), (theirs, ours)] {
-        for (_, _, target) in links(keeper).difference(&before) {
+    // Target → why: which side deleted it, which links the other made.
+    let mut targets: BTreeMap<String, String> = BTreeMap::new();
+    for (keeper, deleter, names) in [
+        (ours, theirs, ["theirs", "ours"]),
+        (theirs, ours, ["ours", "theirs"]),
+    ] {
+        let mut new: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let kept = links(keeper);
+        for (holder, field, target) in kept.difference(&before) {
             if holds(base, target) && holds(keeper, target) && !holds(deleter, target) {
-                targets.insert(target.clone());
+                new.entry(target.clone())
+                    .or_default()
+                    .push(format!("{holder} ({field})"));
             }
         }
+        for (target, holders) in new {
+            targets.entry(target).or_insert_with(|| {
+                format!(
+                    "{} deleted it; {} links to it from {}",
+                    names[0],
+                    names[1],
+                    holders.join(", ")
+                )
+            });
+        }
     }
-    for target in targets {
-        if !c.iter().any(|x| x.id == target && x.field.is_none()) {
+    for (target, why) in targets {
+        if let Some(x) = c.iter_mut().find(|x| x.id == target && x.field.is_none()) {
+            x.reason.get_or_insert(why);
+        } else {
             c.push(Conflict {
+                reason: Some(why),
                 id: target.clone(),
                 field: None,
                 base: record(base, &target),
@@ -303,6 +324,7 @@ fn values(base: &Plan, ours: &Plan, theirs: &Plan, merged: &mut Plan, c: &mut Ve
             .any(|x| x.id == id && x.field.as_deref() == Some(f))
         {
             c.push(Conflict {
+                reason: None,
                 base: field(base, &id, f),
                 ours: field(ours, &id, f),
                 theirs: field(theirs, &id, f),
@@ -358,6 +380,7 @@ fn duplicates(base: &Plan, ours: &Plan, theirs: &Plan, merged: &mut Plan, c: &mu
     for id in twice {
         if !c.iter().any(|x| x.id == id && x.field.is_none()) {
             c.push(Conflict {
+                reason: None,
                 id: id.clone(),
                 field: None,
                 base: record(base, &id),

@@ -75,6 +75,38 @@ impl Deletion {
     }
 }
 
+/// The links [`delete`] drops, dropped from `plan` for an item that is
+/// already gone (a merge conflict settled by keeping the side that deleted
+/// it): hypotheses' and debts' key results, every sprint list. Returns the
+/// items unlinked, in plan order. A key result's objective is not a link
+/// that can go: [`Plan::references_to`] still names such a key result.
+pub fn unlink(plan: &mut Plan, id: &str) -> Vec<String> {
+    let mut unlinked = Vec::new();
+    let mut drop = |holder: &str, v: &mut Vec<String>| {
+        if v.iter().any(|x| x == id) {
+            v.retain(|x| x != id);
+            if !unlinked.iter().any(|u| u == holder) {
+                unlinked.push(holder.to_owned());
+            }
+        }
+    };
+    for h in &mut plan.hypotheses {
+        drop(&h.id, &mut h.key_results);
+    }
+    for d in &mut plan.debts {
+        drop(&d.id, &mut d.key_results);
+    }
+    for s in &mut plan.sprints {
+        drop(&s.id, &mut s.items);
+        drop(&s.id, &mut s.completed);
+        drop(&s.id, &mut s.carried);
+        if let Some(c) = &mut s.commitment {
+            drop(&s.id, &mut c.items);
+        }
+    }
+    unlinked
+}
+
 /// Deleting an item also removes what it owns and every link to either, so
 /// the plan stays valid: an objective takes its key results along; a key
 /// result leaves the debt and hypotheses linked to it; a debt item leaves

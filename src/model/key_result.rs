@@ -180,7 +180,10 @@ impl KeyResult {
         Some(removed)
     }
 
-    fn mirror_latest(&mut self) {
+    /// The stored `current` set to the latest check-in's value (left as it
+    /// is without check-ins): the rule every writer keeps, the merge and
+    /// `bearing resolve` included.
+    pub fn mirror_latest(&mut self) {
         if let Some(last) = self.checkins.last() {
             self.current = last.value;
         }

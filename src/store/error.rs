@@ -50,8 +50,7 @@ pub enum StoreError {
     /// Git conflict markers left in the file (a merge not finished, a web
     /// UI's merge): the first block, and how many more.
     #[error(
-        "{path}:{line}: unresolved merge conflict in {}{}: run bearing resolve",
-        crate::merge::markers::place(.id.as_deref(), .field.as_deref()),
+        "{path}:{line}: unresolved merge conflict in {place}{}: run bearing resolve",
         if *.more == 0 { String::new() } else { format!(" and {} more", .more) }
     )]
     Conflict {
@@ -61,6 +60,8 @@ pub enum StoreError {
         id: Option<String>,
         /// The field; `None` for whole items.
         field: Option<String>,
+        /// Where, in words ([`Block::place`](crate::merge::markers::Block::place)).
+        place: String,
         /// The blocks after the first.
         more: usize,
     },

@@ -100,6 +100,7 @@ fn unmerged(path: &Path, text: &str) -> Result<(), StoreError> {
                 line: b.start_line,
                 id: b.id.clone(),
                 field: b.field.clone(),
+                place: b.place(),
                 more: blocks.len() - 1,
             }),
             None => Ok(()),

@@ -24,6 +24,12 @@ pub struct Resolved {
     pub settled: Vec<(Block, Side)>,
     /// The blocks still in the file (their lines after the write).
     pub remaining: Vec<Block>,
+    /// Items settled away (the side kept deleted them) and the items whose
+    /// links to them went with them, as `bearing rm` drops them.
+    pub unlinked: Vec<(String, Vec<String>)>,
+    /// Links that cannot go with the item (a key result's objective): (the
+    /// item gone, what still points at it).
+    pub dangling: Vec<(String, Vec<String>)>,
 }
 
 /// The blocks in the plan file at `path`, not settling any.
@@ -56,16 +62,40 @@ where
         return Ok(Resolved {
             settled,
             remaining: blocks,
+            unlinked: Vec::new(),
+            dangling: Vec::new(),
         });
     }
     let next = markers::settle(&text, &picks).map_err(|e| load::marker_error(path, e))?;
     let remaining = markers::blocks(&next).map_err(|e| load::marker_error(path, e))?;
+    let (mut unlinked, mut dangling) = (Vec::new(), Vec::new());
     let out = if remaining.is_empty() {
-        let (plan, comments) = load::parse_with_comments(path, &next).map_err(|e| {
+        let (mut plan, comments) = load::parse_with_comments(path, &next).map_err(|e| {
             StoreError::Other(format!(
                 "with these sides kept the plan does not load (lines as in the settled text): {e}; nothing written"
             ))
         })?;
+        // `current` is derived: the check-in kept may be theirs while the
+        // stored mirror is ours (or a line merge kept both apart).
+        crate::merge::mirror_current(&mut plan);
+        // A whole item settled away (the side kept deleted it) leaves no
+        // link behind, as `bearing rm` would not.
+        for (b, _) in &settled {
+            let Some(id) = b.id.as_deref().filter(|_| b.field.is_none()) else {
+                continue;
+            };
+            if plan.contains_id(id) {
+                continue;
+            }
+            let holders = crate::model::edit::unlink(&mut plan, id);
+            if !holders.is_empty() {
+                unlinked.push((id.to_owned(), holders));
+            }
+            let left: Vec<String> = plan.references_to(id).into_iter().map(|(h, _)| h).collect();
+            if !left.is_empty() {
+                dangling.push((id.to_owned(), left));
+            }
+        }
         render_with(&plan, &comments)?
     } else {
         next
@@ -77,5 +107,38 @@ where
         Some(&fingerprint),
         backup::dir_for(path).as_deref(),
     )?;
-    Ok(Resolved { settled, remaining })
+    Ok(Resolved {
+        settled,
+        remaining,
+        unlinked,
+        dangling,
+    })
+}
+
+/// The plan file's text as it is (BOM dropped, line ends kept).
+pub fn text(path: &Path) -> Result<String, StoreError> {
+    load::read_text(path).map(|(t, _)| t)
+}
+
+/// Replaces the plan file's text with `next` (a re-merge of git's three
+/// versions), under the write lock, the old file kept as a backup; not
+/// when the file no longer holds `was` (changed since it was read).
+pub fn rewrite(path: &Path, was: &str, next: &str) -> Result<(), StoreError> {
+    paths::check_writable(path)?;
+    let _lock = WriteLock::acquire(path)?;
+    save::clean_temp_files(path);
+    let (text, fingerprint) = load::read_text(path)?;
+    if text != was {
+        return Err(StoreError::ChangedOnDisk {
+            path: path.to_path_buf(),
+        });
+    }
+    save::save_text(
+        &mut RealFs,
+        path,
+        next,
+        Some(&fingerprint),
+        backup::dir_for(path).as_deref(),
+    )?;
+    Ok(())
 }

@@ -41,10 +41,11 @@ pub fn row(plan: &Plan, c: &Conflict) -> ConflictRow {
     ConflictRow {
         item: c.id.clone(),
         title,
-        field: c
-            .field
-            .as_deref()
-            .map_or_else(|| "the whole item".to_owned(), field_name),
+        field: match (c.field.as_deref(), c.reason.as_deref()) {
+            (Some(f), _) => field_name(f),
+            (None, Some(why)) => format!("the whole item: {why}"),
+            (None, None) => "the whole item".to_owned(),
+        },
         base: word(&c.base),
         mine: word(&c.ours),
         theirs: word(&c.theirs),

@@ -28,10 +28,16 @@ pub struct DiffArgs {
     /// A git revision, or a plan file (default: the working plan file).
     #[arg(value_name = "TO", requires = "from")]
     pub to: Option<String>,
-    /// From the last commit before DATE (YYYY-MM-DD, or anything git's --before takes) to the working plan file.
-    #[arg(long, value_name = "DATE")]
-    pub since: Option<String>,
+    /// From the last commit before DATE (YYYY-MM-DD: before its first moment, midnight in your local time zone) to the working plan file.
+    #[arg(long, value_name = "DATE", value_parser = calendar_date)]
+    pub since: Option<chrono::NaiveDate>,
     /// table: for a terminal; json: for scripts; md: for a pull-request comment or a CI step summary.
     #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
+}
+
+/// A `YYYY-MM-DD` argument, refused as `--today` is (`"2026-11-31" is not
+/// a calendar date`), never handed to git's lenient date reader.
+fn calendar_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    crate::model::validate::date("DATE", s).map_err(|e| e.message.clone())
 }
