@@ -24,12 +24,14 @@
 //! conflicts out.
 
 pub mod diff;
+pub mod edit;
 mod lines;
 pub mod mark;
 pub mod markers;
 pub mod settle;
 mod validate;
 
+pub use edit::{EditMerge, into_change, merge_edit};
 pub use settle::{SettleError, Side, settle, settle_in_place};
 
 #[cfg(test)]

@@ -87,6 +87,7 @@ pub fn apply(app: &mut App) -> Effect {
     };
     match screen.applies.clone() {
         Applies::Session => settle_session(app, &picks),
+        Applies::Form(clash) => super::form_save::settle(app, &clash, &picks),
         Applies::Markers { .. } => {
             // Only `bearing resolve` opens marker rows; it applies them itself.
             app.error("these conflicts are settled by `bearing resolve`");
@@ -127,10 +128,15 @@ pub fn side(pick: Pick) -> Side {
 /// Esc: back to where the screen opened, nothing written; the session
 /// keeps ours and the clash (the next save asks again; quitting asks).
 pub fn leave(app: &mut App) -> Effect {
-    if !matches!(app.mode, Mode::Conflicts { .. }) {
+    let Mode::Conflicts { screen, .. } = &app.mode else {
+        return Effect::None;
+    };
+    let form = matches!(screen.applies, Applies::Form(_));
+    leave_screen(app);
+    if form {
+        app.info("back to the form, nothing saved: Enter saves again, Esc leaves it");
         return Effect::None;
     }
-    leave_screen(app);
     app.error(format!(
         "conflicts not picked: nothing written, your version stays unsaved in memory (the next change asks again; q offers K to keep mine over {})",
         app.session.file_name()

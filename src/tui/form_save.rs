@@ -1,0 +1,94 @@
+//! A form's save after the plan changed since the form opened (another
+//! program's change came in meanwhile): the form's edit is merged with
+//! the item as it is now, the item as opened the base
+//! ([`merge::merge_edit`]). Only the fields changed in the form land; a
+//! field changed in the form and since opens the conflict screen, with the
+//! form waiting behind it.
+
+use super::action::Effect;
+use super::app::{App, Mode};
+use super::conflicts::{row, side};
+use super::state::{Applies, ConflictScreen, FormClash, Pick};
+use crate::merge::{self, into_change, merge_edit};
+use crate::model::{Change, Plan};
+use crate::text::sanitize;
+
+/// The change that saves the form's `edit` (made against `opened`) into the
+/// plan as it is now; `None` when there is nothing to apply (said) or the
+/// conflict screen opened.
+pub fn merged(app: &mut App, opened: &Plan, edit: Change, id: Option<String>) -> Option<Change> {
+    let label = edit.label.clone();
+    let merged = merge_edit(opened, app.session.plan(), &edit);
+    if merged.conflicts.is_empty() {
+        let change = into_change(&merged.merged, &merged.ids, app.session.plan(), &label);
+        if change.is_none() {
+            app.mode = Mode::Normal;
+            app.info(format!(
+                "{}: nothing to save, the plan already holds your edit",
+                what(id.as_deref())
+            ));
+        }
+        return change;
+    }
+    let rows = merged
+        .conflicts
+        .iter()
+        .map(|c| row(app.plan(), c))
+        .collect();
+    let n = merged.conflicts.len();
+    let title = format!("{}: your form and a change made since", what(id.as_deref()));
+    let clash = FormClash {
+        edit: merged,
+        label,
+        id: id.clone(),
+    };
+    let screen = ConflictScreen::new(title, rows, Applies::Form(Box::new(clash)));
+    let held = std::mem::take(&mut app.mode);
+    app.mode = Mode::Conflicts {
+        screen: Box::new(screen),
+        held: Box::new(held),
+    };
+    app.error(format!(
+        "{} changed since the form opened: pick m mine, t theirs, b base ({})",
+        what(id.as_deref()),
+        super::state::plural(n, "conflict")
+    ));
+    None
+}
+
+fn what(id: Option<&str>) -> String {
+    id.map_or_else(
+        || "plan settings".to_owned(),
+        |id| sanitize(id).into_owned(),
+    )
+}
+
+/// Enter on the screen of a form's clash: the picks settle the merged
+/// edit, which is saved as the form's one change (one `u` undoes it).
+pub fn settle(app: &mut App, clash: &FormClash, picks: &[Pick]) -> Effect {
+    let mut plan = clash.edit.merged.clone();
+    for (conflict, pick) in clash.edit.conflicts.iter().zip(picks) {
+        match merge::settle(&plan, conflict, side(*pick)) {
+            Ok(next) => plan = next,
+            Err(why) => {
+                app.error(format!("cannot apply: {}", sanitize(&why.to_string())));
+                return Effect::None;
+            }
+        }
+    }
+    // The form goes: what it edited is settled.
+    app.mode = Mode::Normal;
+    match into_change(&plan, &clash.edit.ids, app.session.plan(), &clash.label) {
+        Some(change) => {
+            app.apply(change);
+            super::forms::said_saved(app, clash.id.clone(), false)
+        }
+        None => {
+            app.info(format!(
+                "{}: nothing to save, the plan already holds what you picked",
+                what(clash.id.as_deref())
+            ));
+            Effect::None
+        }
+    }
+}
