@@ -99,7 +99,11 @@ impl Session {
         Some(self.settle_clash(clash, sides))
     }
 
-    fn settle_clash(&mut self, clash: Clash, sides: &[Side]) -> Result<Merge, SettleError> {
+    pub(super) fn settle_clash(
+        &mut self,
+        clash: Clash,
+        sides: &[Side],
+    ) -> Result<Merge, SettleError> {
         let mut plan = clash.merged.clone();
         for (conflict, side) in clash.conflicts.iter().zip(sides) {
             match merge::settle(&plan, conflict, *side) {

@@ -134,11 +134,20 @@ fn reload_now(app: &mut App) {
     }
 }
 
-/// `K`: save over whatever is on disk; the persist backs their version up.
+/// `K`: keep mine where theirs clashes (their other changes stay); when
+/// theirs cannot be read, save over it (the persist backs it up).
 pub fn keep_mine(app: &mut App) -> Effect {
     match app.session.keep_mine() {
         Ok(KeepMine::ReadOnly) => app.error("read-only: nothing was changed"),
         Ok(KeepMine::NothingUnsaved) => app.info("nothing to keep: every change is saved"),
+        // A clash: mine only where they clash, their other changes in.
+        Ok(KeepMine::Merged(merge)) => {
+            app.saved = merge.saved.clone();
+            app.info(format!(
+                "kept mine where they clash; merged from disk: {}",
+                super::merged::came_in(&merge.incoming)
+            ));
+        }
         Ok(KeepMine::Saved(done)) => {
             app.saved = Some(Ok(done));
             let kept = format!("kept your version of {}", file_name(app));
