@@ -233,19 +233,21 @@ fn k_keeps_mine_and_backs_up_theirs(dir: &Path) {
     press_saved(&mut app, "K");
     assert!(!app.dirty());
     assert!(matches!(&app.saved, Some(Ok(_))), "{:?}", app.saved);
+    // K keeps mine only where they clash (issue 12 finding 12): their
+    // North Star, which did not clash, stays.
     assert!(
-        message(&app).starts_with("kept your version of k.ron"),
-        "{}",
         message(&app)
-    );
-    // The message names a command that lists the backup.
-    assert!(
-        message(&app).ends_with("theirs is backed up (`bearing backups` lists it)"),
+            .starts_with("kept mine where they clash; merged from disk: settings north_star"),
         "{}",
         message(&app)
     );
     assert_eq!(on_disk(&path), **app.plan());
-    assert_ne!(app.plan().north_star, "theirs");
+    assert_eq!(app.plan().north_star, "theirs");
+    assert_ne!(
+        app.plan().debt("D-00008").unwrap().status,
+        DebtStatus::Done,
+        "mine where they clash"
+    );
     let backups = store::backup::list(&path);
     assert!(
         backups
