@@ -137,10 +137,8 @@ pub fn leave(app: &mut App) -> Effect {
         app.info("back to the form, nothing saved: Enter saves again, Esc leaves it");
         return Effect::None;
     }
-    app.error(format!(
-        "conflicts not picked: nothing written, your version stays unsaved in memory (the next change asks again; q offers K to keep mine over {})",
-        app.session.file_name()
-    ));
+    // Yours stays in memory; quitting asks (K keeps mine where they clash).
+    app.error("conflicts not picked, nothing written; next edit asks again");
     Effect::None
 }
 

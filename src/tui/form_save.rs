@@ -49,9 +49,9 @@ pub fn merged(app: &mut App, opened: &Plan, edit: Change, id: Option<String>) ->
         held: Box::new(held),
     };
     app.error(format!(
-        "{} changed since the form opened: pick m mine, t theirs, b base ({})",
+        "{} changed since the form opened: {} to pick",
         what(id.as_deref()),
-        super::state::plural(n, "conflict")
+        super::state::plural(n, "field")
     ));
     None
 }

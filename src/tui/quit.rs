@@ -49,9 +49,8 @@ pub fn quit(app: &mut App) -> Effect {
         return Effect::Quit;
     }
     let reason = reason(app);
-    app.error(format!(
-        "not saved ({reason}): K keeps mine, w writes a copy, Esc stays"
-    ));
+    // The question names the reason and says what each key does.
+    app.error("not saved: K keeps mine, w writes a copy, Esc stays");
     app.mode = Mode::Quit { reason };
     Effect::None
 }
@@ -155,9 +154,9 @@ pub fn stay(app: &mut App) -> Effect {
     let changed = matches!(&app.mode, Mode::Quit { reason } if reason == CHANGED);
     app.mode = Mode::Normal;
     app.info(if changed {
-        "kept in memory, not saved: K keeps mine where they clash, R reloads theirs"
+        "not saved: K keeps mine where they clash, R takes theirs"
     } else {
-        "your change is kept in memory, not saved: K saves it once the file can be written"
+        "not saved, kept in memory: K saves it once it can be"
     });
     Effect::None
 }

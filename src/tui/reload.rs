@@ -72,18 +72,19 @@ pub fn tick(app: &mut App) -> bool {
         Some(Outside::Clash(conflicts)) => {
             app.saved = None;
             super::conflicts::open_clash(app, &conflicts);
+            // The screen lists them and says the keys; nothing is written
+            // until every conflict is picked.
             app.error(format!(
-                "{name} changed on disk and {} with yours: pick m mine, t theirs or b base for each; nothing is written until all are",
-                match conflicts.len() {
-                    1 => "1 change clashes".to_owned(),
-                    n => format!("{n} changes clash"),
-                }
+                "{} with {name}: m mine, t theirs, b base",
+                super::state::plural(conflicts.len(), "conflict")
             ));
             false
         }
         Some(Outside::Unreadable(why)) => {
+            // What happened and that nothing is lost first; the reason
+            // (long: a parse error) last.
             app.error(format!(
-                "{name} changed on disk but cannot be read: {} — your version stays open",
+                "{name} changed, cannot be read; yours kept: {}",
                 sanitize(&why)
             ));
             false
@@ -143,10 +144,7 @@ pub fn keep_mine(app: &mut App) -> Effect {
         // A clash: mine only where they clash, their other changes in.
         Ok(KeepMine::Merged(merge)) => {
             app.saved = merge.saved.clone();
-            app.info(format!(
-                "kept mine where they clash; merged from disk: {}",
-                super::merged::came_in(&merge.incoming)
-            ));
+            app.info(super::merged::line("kept mine in clashes, merged", &merge));
         }
         Ok(KeepMine::Saved(done)) => {
             app.saved = Some(Ok(done));
