@@ -38,6 +38,14 @@ pub fn row(plan: &Plan, c: &Conflict) -> ConflictRow {
     };
     let whole = c.field.is_none();
     let word = |v: &Option<String>| v.as_deref().map(|v| value(v, whole));
+    // A whole item against its base (deleted on one side, edited on the
+    // other): a side shows what it changed, not only the item's title.
+    let side = |v: &Option<String>| match (whole, c.base.as_deref(), v.as_deref()) {
+        (true, Some(base), Some(v)) if v != base => {
+            Some(changed_fields(base, v).unwrap_or_else(|| value(v, true)))
+        }
+        _ => word(v),
+    };
     ConflictRow {
         item: c.id.clone(),
         title,
@@ -46,10 +54,29 @@ pub fn row(plan: &Plan, c: &Conflict) -> ConflictRow {
             .as_deref()
             .map_or_else(|| "the whole item".to_owned(), field_name),
         base: word(&c.base),
-        mine: word(&c.ours),
-        theirs: word(&c.theirs),
+        mine: side(&c.ours),
+        theirs: side(&c.theirs),
         has_base: true,
     }
+}
+
+/// "changed title: From CLI 2, risk: 3": the fields of a whole item (JSON
+/// text) that differ from its base; `None` when they cannot be compared.
+fn changed_fields(base: &str, side: &str) -> Option<String> {
+    use serde_json::{Map, Value};
+    let object = |s: &str| -> Option<Map<String, Value>> {
+        match serde_json::from_str(s).ok()? {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    };
+    let (b, o) = (object(base)?, object(side)?);
+    let said: Vec<String> = o
+        .iter()
+        .filter(|(k, v)| b.get(*k) != Some(*v))
+        .map(|(k, v)| format!("{}: {}", field_name(k), value(&v.to_string(), false)))
+        .collect();
+    (!said.is_empty()).then(|| format!("changed {}", said.join(", ")))
 }
 
 fn title_of(item: &Item) -> String {
