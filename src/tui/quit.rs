@@ -49,8 +49,12 @@ pub fn quit(app: &mut App) -> Effect {
         return Effect::Quit;
     }
     let reason = reason(app);
-    // The question names the reason and says what each key does.
-    app.error("not saved: K keeps mine, w writes a copy, Esc stays");
+    // The question says in full what each key does.
+    app.error(if reason == CHANGED {
+        "not saved, file changed on disk: K keeps mine, w writes a copy".to_owned()
+    } else {
+        format!("not saved ({reason}): K retries, w writes a copy, Esc stays")
+    });
     app.mode = Mode::Quit { reason };
     Effect::None
 }
