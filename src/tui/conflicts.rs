@@ -99,22 +99,34 @@ pub fn pick(app: &mut App, pick: Pick) -> Effect {
     Effect::None
 }
 
-/// Enter: applies the picks once every conflict has one.
-pub fn apply(app: &mut App) -> Effect {
+/// The picks once every conflict has one; else says how many are left.
+pub fn picks(app: &mut App) -> Option<Vec<Pick>> {
     let Mode::Conflicts { screen, .. } = &app.mode else {
-        return Effect::None;
+        return None;
     };
-    let Some(picks) = screen.all_picked() else {
+    let picks = screen.all_picked();
+    if picks.is_none() {
         let left = screen.rows.len() - screen.picked();
         app.error(format!(
             "{} still to pick (m mine, t theirs, b base): nothing written",
             super::state::plural(left, "conflict")
         ));
+    }
+    picks
+}
+
+/// Enter: applies the picks once every conflict has one (a form's clash
+/// goes to `form_save`, by the router).
+pub fn apply(app: &mut App) -> Effect {
+    let Some(picks) = picks(app) else {
         return Effect::None;
     };
-    match screen.applies.clone() {
+    let Mode::Conflicts { screen, .. } = &app.mode else {
+        return Effect::None;
+    };
+    match screen.applies {
         Applies::Session => settle_session(app, &picks),
-        Applies::Form(clash) => super::form_save::settle(app, &clash, &picks),
+        Applies::Form(_) => Effect::None,
         Applies::Markers { .. } => {
             // Only `bearing resolve` opens marker rows; it applies them itself.
             app.error("these conflicts are settled by `bearing resolve`");

@@ -63,9 +63,24 @@ fn what(id: Option<&str>) -> String {
     )
 }
 
-/// Enter on the screen of a form's clash: the picks settle the merged
-/// edit, which is saved as the form's one change (one `u` undoes it).
-pub fn settle(app: &mut App, clash: &FormClash, picks: &[Pick]) -> Effect {
+/// Enter on the screen of a form's clash, once every conflict is picked.
+pub fn apply(app: &mut App) -> Effect {
+    let Some(picks) = super::conflicts::picks(app) else {
+        return Effect::None;
+    };
+    let Mode::Conflicts { screen, .. } = &app.mode else {
+        return Effect::None;
+    };
+    let Applies::Form(clash) = &screen.applies else {
+        return Effect::None;
+    };
+    let clash = clash.as_ref().clone();
+    settle(app, &clash, &picks)
+}
+
+/// The picks settle the merged edit, which is saved as the form's one
+/// change (one `u` undoes it).
+fn settle(app: &mut App, clash: &FormClash, picks: &[Pick]) -> Effect {
     let mut plan = clash.edit.merged.clone();
     for (conflict, pick) in clash.edit.conflicts.iter().zip(picks) {
         match merge::settle(&plan, conflict, side(*pick)) {
@@ -81,7 +96,7 @@ pub fn settle(app: &mut App, clash: &FormClash, picks: &[Pick]) -> Effect {
     match into_change(&plan, &clash.edit.ids, app.session.plan(), &clash.label) {
         Some(change) => {
             app.apply(change);
-            super::forms::said_saved(app, clash.id.clone(), false)
+            said_saved(app, clash.id.clone(), false)
         }
         None => {
             app.info(format!(
@@ -91,4 +106,36 @@ pub fn settle(app: &mut App, clash: &FormClash, picks: &[Pick]) -> Effect {
             Effect::None
         }
     }
+}
+
+/// What a form's save says, and the save.
+pub fn said_saved(app: &mut App, id: Option<String>, adding: bool) -> Effect {
+    let Some(id) = id else {
+        app.info("saved the plan settings — u to undo");
+        return Effect::Save;
+    };
+    let title = app
+        .plan()
+        .title_of(&id)
+        .map(|t| sanitize(t).into_owned())
+        .unwrap_or_default();
+    let verb = if adding { "added" } else { "saved" };
+    let shown = super::pickers::select(app, &id);
+    let hidden = if shown {
+        String::new()
+    } else {
+        format!(" (hidden by the filter {})", app.debt.filter.summary())
+    };
+    // A sprint whose window overlaps another's, or has already passed, is
+    // saved but said, as `bearing sprint new` warns.
+    let warning = app
+        .plan()
+        .sprint(&id)
+        .map(|s| crate::planning::creation_warnings(app.plan(), s, app.today).join("; "))
+        .filter(|w| !w.is_empty())
+        .map_or_else(String::new, |w| format!(" — warning: {w}"));
+    app.info(format!(
+        "{verb} {id} “{title}”{hidden}{warning} — u to undo"
+    ));
+    Effect::Save
 }

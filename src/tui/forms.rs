@@ -12,10 +12,8 @@ use super::components::entity_forms::{
     add_form, edit_form, item_from_form, meta_form, meta_from_form,
 };
 use super::components::{FieldKind, Form, FormOutcome};
-use super::pickers;
 use super::state::{FormState, Question, Target};
 use crate::model::{Change, Kind, Op};
-use crate::text::sanitize;
 
 fn open(app: &mut App, form: Form, target: Target) {
     let mut state = FormState::new(form, target);
@@ -168,39 +166,7 @@ pub fn submit(app: &mut App) -> Effect {
     drop(opened);
     app.mode = Mode::Normal;
     app.apply(change);
-    said_saved(app, id, adding)
-}
-
-/// What a form's save says, and the save.
-pub fn said_saved(app: &mut App, id: Option<String>, adding: bool) -> Effect {
-    let Some(id) = id else {
-        app.info("saved the plan settings — u to undo");
-        return Effect::Save;
-    };
-    let title = app
-        .plan()
-        .title_of(&id)
-        .map(|t| sanitize(t).into_owned())
-        .unwrap_or_default();
-    let verb = if adding { "added" } else { "saved" };
-    let shown = pickers::select(app, &id);
-    let hidden = if shown {
-        String::new()
-    } else {
-        format!(" (hidden by the filter {})", app.debt.filter.summary())
-    };
-    // A sprint whose window overlaps another's, or has already passed, is
-    // saved but said, as `bearing sprint new` warns.
-    let warning = app
-        .plan()
-        .sprint(&id)
-        .map(|s| crate::planning::creation_warnings(app.plan(), s, app.today).join("; "))
-        .filter(|w| !w.is_empty())
-        .map_or_else(String::new, |w| format!(" — warning: {w}"));
-    app.info(format!(
-        "{verb} {id} “{title}”{hidden}{warning} — u to undo"
-    ));
-    Effect::Save
+    super::form_save::said_saved(app, id, adding)
 }
 
 /// Esc: close, asking first when something changed.

@@ -9,7 +9,7 @@ use crossterm::event::KeyEvent;
 use super::action::{Action, Effect};
 use super::app::App;
 use super::components::InputOutcome;
-use super::state::{Mode, ModeKind, Prompt, Question};
+use super::state::{Applies, Mode, ModeKind, Prompt, Question};
 use super::{conflicts, experiment_ops, forms, import_ops, pickers, quit, reload, sprint_ops};
 
 /// What routing a key came to: done, or another action to run (the
@@ -44,6 +44,9 @@ pub fn submit(app: &mut App) -> Routed {
         Mode::Checklist(_) => sprint_ops::submit_close(app).into(),
         Mode::Prompt(_) => answer_prompt(app).into(),
         Mode::ImportReview(_) => import_ops::import_valid(app).into(),
+        Mode::Conflicts { ref screen, .. } if matches!(screen.applies, Applies::Form(_)) => {
+            super::form_save::apply(app).into()
+        }
         Mode::Conflicts { .. } => conflicts::apply(app).into(),
         _ => Effect::None.into(),
     }
