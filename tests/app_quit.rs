@@ -84,6 +84,7 @@ fn quitting_never_drops_an_unsaved_change() {
     q_asks_and_esc_stays(tmp.path());
     ctrl_c_and_the_palette_ask_too(tmp.path());
     k_keeps_mine_and_quits(tmp.path());
+    k_keeps_a_change_made_outside_after_the_clash(tmp.path());
     w_writes_a_recovery_copy_and_quits(tmp.path());
     a_signal_writes_the_recovery_copy_and_names_it(tmp.path());
     the_watchdog_rescues_from_the_writers_copy(tmp.path());
@@ -134,7 +135,8 @@ fn k_keeps_mine_and_quits(dir: &Path) {
     assert_eq!(press(&mut app, "K"), Effect::Quit);
     let disk = on_disk(&path);
     assert_eq!(disk.debt("D-00008").unwrap().status, DebtStatus::InProgress);
-    assert_ne!(disk.north_star, "theirs");
+    // K keeps mine only where they clash: their North Star did not.
+    assert_eq!(disk.north_star, "theirs");
     assert!(
         store::backup::list(&path)
             .iter()
@@ -144,6 +146,33 @@ fn k_keeps_mine_and_quits(dir: &Path) {
     assert!(
         quit::on_exit(&mut app, None).is_none(),
         "nothing left to say"
+    );
+}
+
+/// The reported journey: a clash, then the CLI changes another item, then
+/// Esc, `q`, `K`: the CLI's change is in the file, not only in the backups.
+fn k_keeps_a_change_made_outside_after_the_clash(dir: &Path) {
+    let (path, mut app) = conflict(dir, "k2.ron");
+    bearing::tui::reload::tick(&mut app);
+    store::update(&path, |p: &mut Plan| {
+        p.debts.iter_mut().find(|d| d.id == "D-00001").unwrap().risk = 1;
+        Ok::<(), store::StoreError>(())
+    })
+    .unwrap();
+    press(&mut app, "<Esc> q");
+    assert!(matches!(app.mode, Mode::Quit { .. }), "{:?}", app.mode);
+    assert_eq!(press(&mut app, "K"), Effect::Quit, "{}", message(&app));
+    let disk = on_disk(&path);
+    assert_eq!(
+        disk.debt("D-00008").unwrap().status,
+        DebtStatus::InProgress,
+        "mine"
+    );
+    assert_eq!(disk.north_star, "theirs", "their change that did not clash");
+    assert_eq!(
+        disk.debt("D-00001").unwrap().risk,
+        1,
+        "the CLI's later change"
     );
 }
 

@@ -27,6 +27,7 @@
 
 mod checkins;
 pub mod diff;
+pub mod edit;
 mod lines;
 pub mod mark;
 pub mod markers;
@@ -35,6 +36,7 @@ mod validate;
 
 use checkins::merge_checkins;
 pub use checkins::mirror_current;
+pub use edit::{EditMerge, into_change, merge_edit};
 pub use settle::{SettleError, Side, settle, settle_in_place};
 
 #[cfg(test)]

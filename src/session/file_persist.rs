@@ -196,6 +196,7 @@ impl FilePersist {
         } else {
             s.unsaved = true;
         }
+        s.sent += 1;
         s.updates.push(update);
     }
 
@@ -269,6 +270,14 @@ impl Persist for FilePersist {
 
     fn background(&self) -> bool {
         self.thread.is_some()
+    }
+
+    fn mark(&self) -> Option<u64> {
+        self.thread.is_some().then(|| self.writer.lock().sent)
+    }
+
+    fn written(&self) -> Option<u64> {
+        self.thread.is_some().then(|| self.writer.lock().written)
     }
 
     fn poll_saved(&mut self) -> Option<Result<String, SaveError>> {
@@ -381,5 +390,7 @@ impl Persist for FilePersist {
 mod comment_tests;
 #[cfg(test)]
 mod proptests;
+#[cfg(test)]
+mod race_tests;
 #[cfg(test)]
 mod tests;

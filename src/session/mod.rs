@@ -48,8 +48,10 @@ pub struct Session {
     /// or saved. The base of the merge with an outside change.
     base: Plan,
     /// The changes sent to the persist since `base` was last level with
-    /// the file, in order: a save that reaches the file applies them to it.
-    unsynced: Vec<Change>,
+    /// the file, in order, each with the persist's mark for it
+    /// ([`Persist::mark`]): once the persist says the file holds that mark
+    /// ([`Persist::written`]) the change is applied to `base`.
+    unsynced: Vec<(Option<u64>, Change)>,
     /// An outside change that clashed with ours, waiting for a pick per
     /// conflict ([`Session::settle`]); nothing is saved meanwhile.
     clash: Option<Clash>,
@@ -144,7 +146,7 @@ impl Session {
     pub fn apply(&mut self, change: Change) {
         if !self.read_only {
             self.persist.changed(&change);
-            self.unsynced.push(change.clone());
+            self.unsynced.push((self.persist.mark(), change.clone()));
         }
         let inverse = Arc::make_mut(&mut self.plan).apply(change);
         self.history.record(inverse);
@@ -172,7 +174,7 @@ impl Session {
         let step = self.history.peek(undo)?;
         if !self.read_only {
             self.persist.changed(step);
-            self.unsynced.push(step.clone());
+            self.unsynced.push((self.persist.mark(), step.clone()));
         }
         let plan = Arc::make_mut(&mut self.plan);
         let label = if undo {
@@ -210,9 +212,33 @@ impl Session {
         self.took(Some(outcome))
     }
 
-    /// A save reached the file: every change sent so far is in it.
+    /// A save reached the file: every change it held joins the base (all
+    /// of them for a persist that saves at once).
     fn synced(&mut self) {
-        for change in self.unsynced.drain(..) {
+        if self.persist.written().is_some() {
+            self.catch_up();
+            return;
+        }
+        for (_, change) in self.unsynced.drain(..) {
+            self.base.apply(change);
+        }
+    }
+
+    /// Moves every change the file is known to hold into the base, by the
+    /// background writer's marks, not by which outcome was taken: a save
+    /// asked for right after a write finished drops that write's outcome,
+    /// and the base must still hold our own write before it is merged with
+    /// theirs (else our earlier save reads as their change).
+    pub(super) fn catch_up(&mut self) {
+        let Some(written) = self.persist.written() else {
+            return;
+        };
+        let held = self
+            .unsynced
+            .iter()
+            .take_while(|(mark, _)| mark.is_some_and(|m| m <= written))
+            .count();
+        for (_, change) in self.unsynced.drain(..held) {
             self.base.apply(change);
         }
     }
@@ -234,6 +260,7 @@ impl Session {
         &mut self,
         outcome: Option<Result<String, SaveError>>,
     ) -> Option<Result<String, SaveError>> {
+        self.catch_up();
         match &outcome {
             Some(Ok(_)) => self.synced(),
             // Another program wrote the file: merge theirs in (the merge

@@ -57,6 +57,8 @@ impl Session {
     /// Merges `theirs` (the file as another program left it, already the
     /// version the persist expects to replace) into the session.
     pub(super) fn merge_in(&mut self, theirs: Plan) -> Outside {
+        // Our own writes that landed are the base, not theirs.
+        self.catch_up();
         // Nothing of ours beyond the base (the usual case: the UI is idle):
         // the merge is theirs, without turning two whole plans into JSON.
         if self.unsynced.is_empty() && !self.dirty {
@@ -97,7 +99,11 @@ impl Session {
         Some(self.settle_clash(clash, sides))
     }
 
-    fn settle_clash(&mut self, clash: Clash, sides: &[Side]) -> Result<Merge, SettleError> {
+    pub(super) fn settle_clash(
+        &mut self,
+        clash: Clash,
+        sides: &[Side],
+    ) -> Result<Merge, SettleError> {
         let mut plan = clash.merged.clone();
         for (conflict, side) in clash.conflicts.iter().zip(sides) {
             match merge::settle(&plan, conflict, *side) {
@@ -134,7 +140,8 @@ impl Session {
         self.seed();
         let saved = match to_file {
             Some(change) => {
-                self.unsynced.push(change);
+                // The seed above holds it: its mark is the seed's.
+                self.unsynced.push((self.persist.mark(), change));
                 self.dirty = true;
                 self.save()
             }

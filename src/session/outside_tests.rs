@@ -179,3 +179,35 @@ fn a_clash_settled_with_mine_is_saved() {
         "mine"
     );
 }
+
+#[test]
+fn keep_mine_over_a_clash_keeps_mine_only_where_they_clash() {
+    let (mut s, log) = session(two(), false);
+    log.borrow_mut().refuse = Some(SaveError::from("disk full"));
+    s.apply(retitle(s.plan(), "D-1", "mine"));
+    s.save();
+    log.borrow_mut().refuse = None;
+    // Theirs: the same title (a clash) and D-2's risk (no clash).
+    log.borrow_mut().outside = Some(Ok(with(&two(), |p| {
+        p.debts[0].title = "theirs".into();
+        p.debts[1].risk = 3;
+    })));
+    assert!(matches!(s.watch(), Some(Outside::Clash(_))));
+    let Ok(KeepMine::Merged(m)) = s.keep_mine() else {
+        panic!("kept mine by settling the clash")
+    };
+    assert!(m.kept_mine);
+    let written = log.borrow().written.clone().unwrap();
+    assert_eq!(
+        written.debt("D-1").unwrap().title,
+        "mine",
+        "mine where they clash"
+    );
+    assert_eq!(
+        written.debt("D-2").unwrap().risk,
+        3,
+        "their other change stays"
+    );
+    assert!(s.clash().is_none());
+    assert!(!s.dirty());
+}

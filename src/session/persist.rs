@@ -118,6 +118,19 @@ pub trait Persist {
     fn background(&self) -> bool {
         false
     }
+    /// A background writer's mark for the last update it was sent (by
+    /// `seed` or `changed`, counted from 1); `None` for a persist that
+    /// saves at once (its `Ok` covers every change).
+    fn mark(&self) -> Option<u64> {
+        None
+    }
+    /// The mark of the last update the file is known to hold (see
+    /// [`Persist::mark`]): what the session's base may take as on disk,
+    /// whenever the write that put it there finished and whoever took its
+    /// outcome. `None` with `mark`.
+    fn written(&self) -> Option<u64> {
+        None
+    }
     /// A background save's outcome, once no newer save is waiting behind
     /// it (`save` then answered "saving…"). Synchronous persists have none.
     fn poll_saved(&mut self) -> Option<Result<String, SaveError>> {

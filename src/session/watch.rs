@@ -8,7 +8,7 @@
 //! it.
 
 use super::{Merge, SaveError, Session};
-use crate::merge::Conflict;
+use crate::merge::{Conflict, Side};
 use crate::model::{Plan, PlanDiff, diff};
 
 /// What [`Session::watch`] found.
@@ -37,8 +37,11 @@ impl Outside {
 }
 
 /// What [`Session::keep_mine`] did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum KeepMine {
+    /// Their change clashed with ours: every conflict was settled to ours
+    /// and the merge (their other changes in) is being saved.
+    Merged(Box<Merge>),
     /// Saving the plan over theirs: the save's status ("saving…").
     Saved(String),
     /// Nothing was unsaved: nothing written.
@@ -99,11 +102,21 @@ impl Session {
         diff
     }
 
-    /// Saves this plan over whatever is on disk; the persist backs their
-    /// version up first (`bearing backups` lists it).
+    /// Keeps ours where it clashes with theirs: with a clash waiting,
+    /// every conflict is settled to ours and the merge is saved (their
+    /// changes that did not clash stay). Without one (their version cannot
+    /// be read) saves this plan over whatever is on disk; the persist backs
+    /// their version up first (`bearing backups` lists it).
     pub fn keep_mine(&mut self) -> Result<KeepMine, SaveError> {
         if self.read_only {
             return Ok(KeepMine::ReadOnly);
+        }
+        if let Some(clash) = self.clash.take() {
+            let sides = vec![Side::Ours; clash.conflicts.len()];
+            return match self.settle_clash(clash, &sides) {
+                Ok(merge) => Ok(KeepMine::Merged(Box::new(merge))),
+                Err(why) => Err(SaveError::from(format!("cannot keep mine: {why}"))),
+            };
         }
         if !self.dirty {
             return Ok(KeepMine::NothingUnsaved);

@@ -38,6 +38,14 @@ pub fn row(plan: &Plan, c: &Conflict) -> ConflictRow {
     };
     let whole = c.field.is_none();
     let word = |v: &Option<String>| v.as_deref().map(|v| value(v, whole));
+    // A whole item against its base (deleted on one side, edited on the
+    // other): a side shows what it changed, not only the item's title.
+    let side = |v: &Option<String>| match (whole, c.base.as_deref(), v.as_deref()) {
+        (true, Some(base), Some(v)) if v != base => {
+            Some(changed_fields(base, v).unwrap_or_else(|| value(v, true)))
+        }
+        _ => word(v),
+    };
     ConflictRow {
         item: c.id.clone(),
         title,
@@ -47,10 +55,29 @@ pub fn row(plan: &Plan, c: &Conflict) -> ConflictRow {
             (None, None) => "the whole item".to_owned(),
         },
         base: word(&c.base),
-        mine: word(&c.ours),
-        theirs: word(&c.theirs),
+        mine: side(&c.ours),
+        theirs: side(&c.theirs),
         has_base: true,
     }
+}
+
+/// "changed title: From CLI 2, risk: 3": the fields of a whole item (JSON
+/// text) that differ from its base; `None` when they cannot be compared.
+fn changed_fields(base: &str, side: &str) -> Option<String> {
+    use serde_json::{Map, Value};
+    let object = |s: &str| -> Option<Map<String, Value>> {
+        match serde_json::from_str(s).ok()? {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    };
+    let (b, o) = (object(base)?, object(side)?);
+    let said: Vec<String> = o
+        .iter()
+        .filter(|(k, v)| b.get(*k) != Some(*v))
+        .map(|(k, v)| format!("{}: {}", field_name(k), value(&v.to_string(), false)))
+        .collect();
+    (!said.is_empty()).then(|| format!("changed {}", said.join(", ")))
 }
 
 fn title_of(item: &Item) -> String {
@@ -73,21 +100,34 @@ pub fn pick(app: &mut App, pick: Pick) -> Effect {
     Effect::None
 }
 
-/// Enter: applies the picks once every conflict has one.
-pub fn apply(app: &mut App) -> Effect {
+/// The picks once every conflict has one; else says how many are left.
+pub fn picks(app: &mut App) -> Option<Vec<Pick>> {
     let Mode::Conflicts { screen, .. } = &app.mode else {
-        return Effect::None;
+        return None;
     };
-    let Some(picks) = screen.all_picked() else {
+    let picks = screen.all_picked();
+    if picks.is_none() {
         let left = screen.rows.len() - screen.picked();
         app.error(format!(
             "{} still to pick (m mine, t theirs, b base): nothing written",
             super::state::plural(left, "conflict")
         ));
+    }
+    picks
+}
+
+/// Enter: applies the picks once every conflict has one (a form's clash
+/// goes to `form_save`, by the router).
+pub fn apply(app: &mut App) -> Effect {
+    let Some(picks) = picks(app) else {
         return Effect::None;
     };
-    match screen.applies.clone() {
+    let Mode::Conflicts { screen, .. } = &app.mode else {
+        return Effect::None;
+    };
+    match screen.applies {
         Applies::Session => settle_session(app, &picks),
+        Applies::Form(_) => Effect::None,
         Applies::Markers { .. } => {
             // Only `bearing resolve` opens marker rows; it applies them itself.
             app.error("these conflicts are settled by `bearing resolve`");
@@ -128,14 +168,17 @@ pub fn side(pick: Pick) -> Side {
 /// Esc: back to where the screen opened, nothing written; the session
 /// keeps ours and the clash (the next save asks again; quitting asks).
 pub fn leave(app: &mut App) -> Effect {
-    if !matches!(app.mode, Mode::Conflicts { .. }) {
+    let Mode::Conflicts { screen, .. } = &app.mode else {
+        return Effect::None;
+    };
+    let form = matches!(screen.applies, Applies::Form(_));
+    leave_screen(app);
+    if form {
+        app.info("back to the form, nothing saved: Enter saves again, Esc leaves it");
         return Effect::None;
     }
-    leave_screen(app);
-    app.error(format!(
-        "conflicts not picked: nothing written, your version stays unsaved in memory (the next change asks again; q offers K to keep mine over {})",
-        app.session.file_name()
-    ));
+    // Yours stays in memory; quitting asks (K keeps mine where they clash).
+    app.error("conflicts not picked, nothing written; next edit asks again");
     Effect::None
 }
 

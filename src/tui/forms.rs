@@ -12,13 +12,17 @@ use super::components::entity_forms::{
     add_form, edit_form, item_from_form, meta_form, meta_from_form,
 };
 use super::components::{FieldKind, Form, FormOutcome};
-use super::pickers;
 use super::state::{FormState, Question, Target};
 use crate::model::{Change, Kind, Op};
-use crate::text::sanitize;
 
 fn open(app: &mut App, form: Form, target: Target) {
-    app.mode = Mode::Form(Box::new(FormState::new(form, target)));
+    let mut state = FormState::new(form, target);
+    // An edit remembers the plan it shows: its save changes only what was
+    // changed in the form (`form_save`).
+    if !matches!(state.target, Target::Add(_)) {
+        state.opened = Some(std::sync::Arc::clone(app.session.plan()));
+    }
+    app.mode = Mode::Form(Box::new(state));
 }
 
 /// `a`: the add form of the current view's entity. In the key-results view
@@ -103,12 +107,19 @@ pub fn submit(app: &mut App) -> Effect {
     let Mode::Form(state) = &mut app.mode else {
         return Effect::None;
     };
+    // The plan the form was filled from: an edit is read against it, so a
+    // field the person did not touch is their value as opened, never a
+    // stale one over a change made since.
+    let opened = state
+        .opened
+        .clone()
+        .unwrap_or_else(|| std::sync::Arc::clone(app.session.plan()));
     let (change, id) = match &state.target {
         Target::Meta => {
-            let Some(meta) = meta_from_form(&mut state.form, app.session.plan()) else {
+            let Some(meta) = meta_from_form(&mut state.form, &opened) else {
                 return Effect::None;
             };
-            if meta == app.session.plan().meta() {
+            if meta == opened.meta() {
                 app.mode = Mode::Normal;
                 app.info("plan settings: nothing changed");
                 return Effect::None;
@@ -122,17 +133,17 @@ pub fn submit(app: &mut App) -> Effect {
                 Target::Edit(_, id) => Some(id.as_str()),
                 _ => None,
             };
-            let Some(item) = item_from_form(
-                &mut state.form,
-                app.session.plan(),
-                *kind,
-                editing,
-                app.today,
-            ) else {
+            let plan = if editing.is_some() {
+                &opened
+            } else {
+                app.session.plan()
+            };
+            let Some(item) = item_from_form(&mut state.form, plan, *kind, editing, app.today)
+            else {
                 return Effect::None;
             };
             let id = item.id().to_owned();
-            if editing.is_some() && app.session.plan().item(&id).as_ref() == Some(&item) {
+            if editing.is_some() && opened.item(&id).as_ref() == Some(&item) {
                 app.mode = Mode::Normal;
                 app.info(format!("{id}: nothing changed"));
                 return Effect::None;
@@ -142,36 +153,20 @@ pub fn submit(app: &mut App) -> Effect {
         }
     };
     let adding = matches!(state.target, Target::Add(_));
+    // Changed since the form opened (an outside change came in): only what
+    // the form changed lands, a clash opens the conflict screen.
+    let change = if adding || std::sync::Arc::ptr_eq(&opened, app.session.plan()) {
+        change
+    } else {
+        match super::form_save::merged(app, &opened, change, id.clone()) {
+            Some(change) => change,
+            None => return Effect::None,
+        }
+    };
+    drop(opened);
     app.mode = Mode::Normal;
     app.apply(change);
-    let Some(id) = id else {
-        app.info("saved the plan settings — u to undo");
-        return Effect::Save;
-    };
-    let title = app
-        .plan()
-        .title_of(&id)
-        .map(|t| sanitize(t).into_owned())
-        .unwrap_or_default();
-    let verb = if adding { "added" } else { "saved" };
-    let shown = pickers::select(app, &id);
-    let hidden = if shown {
-        String::new()
-    } else {
-        format!(" (hidden by the filter {})", app.debt.filter.summary())
-    };
-    // A sprint whose window overlaps another's, or has already passed, is
-    // saved but said, as `bearing sprint new` warns.
-    let warning = app
-        .plan()
-        .sprint(&id)
-        .map(|s| crate::planning::creation_warnings(app.plan(), s, app.today).join("; "))
-        .filter(|w| !w.is_empty())
-        .map_or_else(String::new, |w| format!(" — warning: {w}"));
-    app.info(format!(
-        "{verb} {id} “{title}”{hidden}{warning} — u to undo"
-    ));
-    Effect::Save
+    super::form_save::said_saved(app, id, adding)
 }
 
 /// Esc: close, asking first when something changed.

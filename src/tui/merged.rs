@@ -7,8 +7,11 @@ use super::app::App;
 use crate::session::{Came, Incoming, Merge};
 use crate::text::sanitize;
 
-/// How long the list of what came in may grow before "+N more" (the
-/// status line has about this much room at 80 columns after its head).
+/// How long a whole line may be: the status bar has about this much room
+/// for a message at 80 columns (after the mode, before the file's name).
+pub const LINE: usize = 58;
+/// How long the list of what came in may grow before "+N more" when it
+/// stands alone.
 const BUDGET: usize = 40;
 /// A value longer than this is not shown in the status line, only its field.
 const SHORT: usize = 16;
@@ -28,18 +31,28 @@ pub fn said_merged(app: &mut App, merge: &Merge, settled: bool) {
     } else {
         format!("reloaded {}", app.session.file_name())
     };
-    let mut line = format!("{head}: {}", came_in(&merge.incoming));
-    if merge.dropped_steps > 0 {
-        line.push_str(&format!(
-            " ({} on those items dropped)",
-            super::state::plural(merge.dropped_steps, "undo step")
-        ));
-    }
-    app.info(line);
+    app.info(line(&head, merge));
+}
+
+/// "HEAD: what came in · 2 undo steps dropped", within [`LINE`] columns
+/// when it can be (the first thing that came in is always named).
+pub fn line(head: &str, merge: &Merge) -> String {
+    let note = match merge.dropped_steps {
+        0 => String::new(),
+        n => format!(" · {} dropped", super::state::plural(n, "undo step")),
+    };
+    let used = crate::text::display_width(head) + 2 + crate::text::display_width(&note);
+    let list = came_in_within(&merge.incoming, LINE.saturating_sub(used));
+    format!("{head}: {list}{note}")
 }
 
 /// "D-7K2 risk 3→4, KR-2B7 check-in 2026-11-30, D-9 added, +2 more".
 pub fn came_in(incoming: &[Incoming]) -> String {
+    came_in_within(incoming, BUDGET)
+}
+
+/// [`came_in`] within `budget` columns ("+N more" fits in it too).
+fn came_in_within(incoming: &[Incoming], budget: usize) -> String {
     if incoming.is_empty() {
         return "nothing changed".to_owned();
     }
@@ -47,9 +60,19 @@ pub fn came_in(incoming: &[Incoming]) -> String {
     let mut named: Vec<String> = Vec::new();
     let mut used = 0;
     for c in incoming {
-        let said = one(c);
+        let mut said = one(c, true);
+        // The first is always named: without its values when they do not fit.
+        if named.is_empty() && crate::text::display_width(&said) > budget {
+            said = one(c, false);
+        }
         let width = crate::text::display_width(&said) + 2;
-        if !named.is_empty() && used + width > BUDGET {
+        // Room is kept for ", +N more" after it.
+        let more = if named.len() + 1 < incoming.len() {
+            10
+        } else {
+            0
+        };
+        if !named.is_empty() && used + width + more > budget {
             break;
         }
         used += width;
@@ -62,7 +85,9 @@ pub fn came_in(incoming: &[Incoming]) -> String {
     named.join(", ")
 }
 
-fn one(c: &Incoming) -> String {
+/// One thing that came in; a field with its values when `values` and
+/// they are short.
+fn one(c: &Incoming, values: bool) -> String {
     let id = sanitize(&c.id);
     match &c.what {
         Came::Added => format!("{id} added"),
@@ -75,7 +100,7 @@ fn one(c: &Incoming) -> String {
                     .map_or_else(|| "none".to_owned(), |v| value(v, false))
             };
             let (old, new) = (word(old), word(new));
-            if old.chars().count() <= SHORT && new.chars().count() <= SHORT {
+            if values && old.chars().count() <= SHORT && new.chars().count() <= SHORT {
                 format!("{id} {name} {old}→{new}")
             } else {
                 format!("{id} {name}")

@@ -12,6 +12,7 @@ pub mod conflicts;
 pub mod debt_ops;
 pub mod edits;
 pub mod experiment_ops;
+pub mod form_save;
 pub mod forms;
 pub mod import_ops;
 pub mod keymap;

@@ -44,10 +44,26 @@ pub fn quit(app: &mut App) -> Effect {
     if app.dirty() {
         app.save();
     }
+    wait_for_merges(app);
+    if !unsaved(app) {
+        return Effect::Quit;
+    }
+    let reason = reason(app);
+    // The question says in full what each key does.
+    app.error(if reason == CHANGED {
+        "not saved, file changed on disk: K keeps mine, w writes a copy".to_owned()
+    } else {
+        format!("not saved ({reason}): K retries, w writes a copy, Esc stays")
+    });
+    app.mode = Mode::Quit { reason };
+    Effect::None
+}
+
+/// Waits for the last save. A save that ran into an outside change merged
+/// theirs and saves the merge: waits for that save too (it may run into
+/// another one). A clash stays: the quit question offers K.
+fn wait_for_merges(app: &mut App) {
     app.wait_saved();
-    // A save that ran into an outside change merged theirs and saves the
-    // merge: wait for that save too (it may run into another one). A clash
-    // stays: the question below offers K.
     for _ in 0..3 {
         if !app.session.has_news() || app.session.clash().is_some() {
             break;
@@ -55,15 +71,6 @@ pub fn quit(app: &mut App) -> Effect {
         app.watch();
         app.wait_saved();
     }
-    if !unsaved(app) {
-        return Effect::Quit;
-    }
-    let reason = reason(app);
-    app.error(format!(
-        "not saved ({reason}): K keeps mine and quits, w writes a recovery copy and quits, Esc stays"
-    ));
-    app.mode = Mode::Quit { reason };
-    Effect::None
 }
 
 /// A form changed since it opened, or a prompt with text the user typed (a
@@ -100,7 +107,7 @@ pub fn explain(reason: &str) -> String {
     let then = "w writes yours to a recovery copy and quits. Esc stays.";
     match reason {
         CHANGED => format!(
-            "The file changed on disk since it was read; your last change is not in it. K saves yours over it and quits (theirs goes to the backups: `bearing backups` lists them). {then}"
+            "The file changed on disk since it was read and clashes with your change. K keeps yours where the two clash, keeps their other changes, saves and quits (if theirs cannot be read, yours is saved over it and theirs goes to the backups: `bearing backups` lists them). {then}"
         ),
         READ_ONLY => format!(
             "The file is read-only; your last change is not in it. Make it writable (chmod u+w) and press K to save yours and quit. {then}"
@@ -111,12 +118,13 @@ pub fn explain(reason: &str) -> String {
     }
 }
 
-/// `K` in the question: saves mine over theirs (theirs is backed up) and
-/// quits once that is on disk; stays with the reason otherwise.
+/// `K` in the question: keeps mine where it clashes with theirs (their
+/// other changes stay; theirs is saved over, backed up, only when it cannot
+/// be read) and quits once that is on disk; stays with the reason otherwise.
 pub fn keep_mine_and_quit(app: &mut App) -> Effect {
     app.mode = Mode::Normal;
     reload::keep_mine(app);
-    app.wait_saved();
+    wait_for_merges(app);
     if unsaved(app) {
         let reason = reason(app);
         app.error(format!(
@@ -150,9 +158,9 @@ pub fn stay(app: &mut App) -> Effect {
     let changed = matches!(&app.mode, Mode::Quit { reason } if reason == CHANGED);
     app.mode = Mode::Normal;
     app.info(if changed {
-        "your change is kept in memory, not saved: K keeps yours over the file, R reloads theirs"
+        "not saved: K keeps mine where they clash, R takes theirs"
     } else {
-        "your change is kept in memory, not saved: K saves it once the file can be written"
+        "not saved, kept in memory: K saves it once it can be"
     });
     Effect::None
 }

@@ -72,18 +72,19 @@ pub fn tick(app: &mut App) -> bool {
         Some(Outside::Clash(conflicts)) => {
             app.saved = None;
             super::conflicts::open_clash(app, &conflicts);
+            // The screen lists them and says the keys; nothing is written
+            // until every conflict is picked.
             app.error(format!(
-                "{name} changed on disk and {} with yours: pick m mine, t theirs or b base for each; nothing is written until all are",
-                match conflicts.len() {
-                    1 => "1 change clashes".to_owned(),
-                    n => format!("{n} changes clash"),
-                }
+                "{} with {name}: m mine, t theirs, b base",
+                super::state::plural(conflicts.len(), "conflict")
             ));
             false
         }
         Some(Outside::Unreadable(why)) => {
+            // What happened and that nothing is lost first; the reason
+            // (long: a parse error) last.
             app.error(format!(
-                "{name} changed on disk but cannot be read: {} — your version stays open",
+                "{name} changed, cannot be read; yours kept: {}",
                 sanitize(&why)
             ));
             false
@@ -134,11 +135,17 @@ fn reload_now(app: &mut App) {
     }
 }
 
-/// `K`: save over whatever is on disk; the persist backs their version up.
+/// `K`: keep mine where theirs clashes (their other changes stay); when
+/// theirs cannot be read, save over it (the persist backs it up).
 pub fn keep_mine(app: &mut App) -> Effect {
     match app.session.keep_mine() {
         Ok(KeepMine::ReadOnly) => app.error("read-only: nothing was changed"),
         Ok(KeepMine::NothingUnsaved) => app.info("nothing to keep: every change is saved"),
+        // A clash: mine only where they clash, their other changes in.
+        Ok(KeepMine::Merged(merge)) => {
+            app.saved = merge.saved.clone();
+            app.info(super::merged::line("kept mine in clashes, merged", &merge));
+        }
         Ok(KeepMine::Saved(done)) => {
             app.saved = Some(Ok(done));
             let kept = format!("kept your version of {}", file_name(app));

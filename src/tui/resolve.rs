@@ -58,7 +58,36 @@ pub fn screen(path: &Path, blocks: &[Block]) -> ConflictScreen {
 
 fn row(b: &Block) -> ConflictRow {
     let field = b.field.clone();
+    // One check-in on each side, of the same date: labelled by its date,
+    // its values shown (the date is the same on both).
+    if let (Some((date, _)), Some((theirs_date, _))) = (checkin(&b.ours), checkin(&b.theirs))
+        && date == theirs_date
+    {
+        let value = |text: &str| Some(checkin(text).map_or_else(|| side_text(text, None), |c| c.1));
+        let mut row = row_with(b, None, &value);
+        row.field = format!("check-in {}", sanitize(&date));
+        return row;
+    }
     let side = |text: &str| Some(side_text(text, field.as_deref()));
+    row_with(b, field.as_deref(), &side)
+}
+
+/// A side that is one check-in (`(date: "…", value: …),` over one or more
+/// lines): its date and value.
+fn checkin(text: &str) -> Option<(String, String)> {
+    let flat: String = text.lines().map(str::trim).collect::<Vec<_>>().join(" ");
+    if flat.matches("date:").count() != 1 {
+        return None;
+    }
+    let after = |key: &str| -> Option<String> {
+        let rest = &flat[flat.find(key)? + key.len()..];
+        let end = rest.find([',', ')']).unwrap_or(rest.len());
+        Some(rest[..end].trim().trim_matches('"').to_owned())
+    };
+    Some((after("date:")?, sanitize(&after("value:")?).into_owned()))
+}
+
+fn row_with(b: &Block, field: Option<&str>, side: &dyn Fn(&str) -> Option<String>) -> ConflictRow {
     let labels = [b.labels.ours.as_deref(), b.labels.theirs.as_deref()];
     let title = match labels {
         [Some(o), Some(t)] => format!("line {}: {} ↔ {}", b.start_line, o, t),
@@ -67,9 +96,7 @@ fn row(b: &Block) -> ConflictRow {
     ConflictRow {
         item: sanitize(b.id.as_deref().unwrap_or(SETTINGS)).into_owned(),
         title: sanitize(&title).into_owned(),
-        field: field
-            .as_deref()
-            .map_or_else(|| "the whole item".to_owned(), super::merged::field_name),
+        field: field.map_or_else(|| "the whole item".to_owned(), super::merged::field_name),
         base: b.base.as_deref().and_then(side),
         mine: side(&b.ours),
         theirs: side(&b.theirs),

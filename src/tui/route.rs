@@ -9,7 +9,7 @@ use crossterm::event::KeyEvent;
 use super::action::{Action, Effect};
 use super::app::App;
 use super::components::InputOutcome;
-use super::state::{Mode, ModeKind, Prompt, Question};
+use super::state::{Applies, Mode, ModeKind, Prompt, Question};
 use super::{
     conflicts, experiment_ops, forms, import_ops, pickers, quit, reload, scan_ops, sprint_ops,
     triage_ops,
@@ -48,6 +48,9 @@ pub fn submit(app: &mut App) -> Routed {
         Mode::Prompt(_) => answer_prompt(app).into(),
         Mode::ImportReview(_) => import_ops::import_valid(app).into(),
         Mode::ScanPicker(_) => scan_ops::submit(app).into(),
+        Mode::Conflicts { ref screen, .. } if matches!(screen.applies, Applies::Form(_)) => {
+            super::form_save::apply(app).into()
+        }
         Mode::Conflicts { .. } => conflicts::apply(app).into(),
         Mode::Triage(_) => triage_ops::next(app).into(),
         _ => Effect::None.into(),

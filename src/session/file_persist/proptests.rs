@@ -163,6 +163,8 @@ fn run(path: &Path, steps: &[Step]) {
                 assert!(app.session.dirty(), "refused: {:?}", app.saved);
                 match app.session.keep_mine() {
                     Ok(KeepMine::Saved(done)) => app.saved = Some(Ok(done)),
+                    // Their star clashed with ours: mine where they clash.
+                    Ok(KeepMine::Merged(m)) => app.saved = m.saved.clone(),
                     Ok(other) => panic!("nothing kept: {other:?}"),
                     Err(e) => app.saved = Some(Err(e)),
                 }

@@ -19,13 +19,13 @@ pub(super) fn setup(plan: &Plan) -> (tempfile::TempDir, PathBuf, FilePersist) {
 /// a fact in these tests and not a race.
 impl Writer {
     /// Tests: make the writer wait at `stage` (None: let it go on).
-    fn hold_at(&self, stage: Option<Stage>) {
+    pub(super) fn hold_at(&self, stage: Option<Stage>) {
         self.lock().hold = stage;
         self.wake.notify_all();
     }
 
     /// Tests: waits until the writer waits at `stage`.
-    fn wait_at(&self, stage: Stage) {
+    pub(super) fn wait_at(&self, stage: Stage) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         let mut s = self.lock();
         while s.at != Some(stage) {
@@ -86,7 +86,7 @@ fn set_star(plan: &mut Arc<Plan>, p: &mut FilePersist, text: &str) {
 /// Lets a held writer go when the test ends, also when it fails, so the
 /// persist's drop (which writes what is queued) cannot wait on it forever.
 /// Declare it after the session or persist: locals drop in reverse order.
-struct Release(Arc<Writer>);
+pub(super) struct Release(pub(super) Arc<Writer>);
 
 impl Drop for Release {
     fn drop(&mut self) {
@@ -279,7 +279,7 @@ fn keep_mine_overwrites_theirs_after_a_refusal() {
     assert_eq!(on_disk(&path).north_star, "mine");
 }
 
-fn session_on_file(plan: Plan) -> (tempfile::TempDir, PathBuf, Arc<Writer>, Session) {
+pub(super) fn session_on_file(plan: Plan) -> (tempfile::TempDir, PathBuf, Arc<Writer>, Session) {
     let (tmp, path, p) = setup(&plan);
     let writer = Arc::clone(&p.writer);
     let session = Session::new(plan, Box::new(p), false);

@@ -48,6 +48,12 @@ pub(super) struct Shared {
     pub(super) outcome: Option<Result<String, SaveError>>,
     /// Writes done (successful or not), for tests and the status.
     pub(super) writes: u64,
+    /// How many updates were ever queued: the mark of the last one
+    /// ([`Persist::mark`](crate::session::Persist::mark)).
+    pub(super) sent: u64,
+    /// The mark of the last update the file holds: every update up to it
+    /// was in the copy the last successful write rendered.
+    pub(super) written: u64,
     /// A change was sent that no successful write has covered yet: what a
     /// rescue after a signal (see `FilePersist::rescuer`) goes by.
     pub(super) unsaved: bool,
@@ -101,7 +107,7 @@ impl Writer {
 
     pub(super) fn run(&self, path: &Path) {
         loop {
-            let (updates, write, expected, comments) = {
+            let (updates, write, expected, comments, upto) = {
                 let mut s = self.lock();
                 while s.updates.is_empty() && !s.write && !s.shutdown {
                     s = self.wait(s);
@@ -117,6 +123,8 @@ impl Writer {
                     write,
                     s.expected,
                     Arc::clone(&s.comments),
+                    // Every update sent so far is taken now (or was before).
+                    s.sent,
                 )
             };
             // A panic here must still clear `busy`, or quit would wait forever.
@@ -137,6 +145,7 @@ impl Writer {
                 s.outcome = Some(match result {
                     Ok(fp) => {
                         s.expected = Some(fp);
+                        s.written = upto;
                         // Changes sent while it wrote are not in the file.
                         s.unsaved = s.updates.iter().any(|u| matches!(u, Update::Apply(_)));
                         Ok(saved_now())

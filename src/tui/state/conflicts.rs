@@ -29,7 +29,23 @@ pub enum Applies {
     /// A file with git conflict markers (`bearing resolve`): each row is
     /// the block that starts on that line.
     Markers { path: PathBuf, starts: Vec<usize> },
+    /// A form's save against a change made since the form opened: the
+    /// form waits behind the screen (Esc goes back to it).
+    Form(Box<FormClash>),
 }
+
+/// A form's edit that clashed with a change made since it opened.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FormClash {
+    pub edit: crate::merge::EditMerge,
+    /// The undo label ("edit D-XR8YJ").
+    pub label: String,
+    /// The edited item (`None`: the plan settings).
+    pub id: Option<String>,
+}
+
+/// Compared by what the screen shows (its plan holds no NaN either).
+impl Eq for FormClash {}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConflictScreen {

@@ -23,6 +23,10 @@ pub struct FormState {
     /// The field `$EDITOR` is working on, between Ctrl-e and the loop
     /// coming back with the text.
     pub editor_field: Option<usize>,
+    /// The plan as it was when an edit form opened: the base its save is
+    /// merged against when the plan changed since (an outside change), so
+    /// only the fields changed in the form land.
+    pub opened: Option<std::sync::Arc<crate::model::Plan>>,
 }
 
 impl FormState {
@@ -31,6 +35,7 @@ impl FormState {
             form,
             target,
             editor_field: None,
+            opened: None,
         }
     }
 }

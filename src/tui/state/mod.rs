@@ -18,7 +18,7 @@ mod triage;
 mod scan;
 mod views;
 
-pub use conflicts::{Applies, ConflictRow, ConflictScreen, Pick};
+pub use conflicts::{Applies, ConflictRow, ConflictScreen, FormClash, Pick};
 pub use dialogs::{Checklist, ImportReview, plural};
 pub use inputs::{ExportFormat, FormState, PickerState, Prompt, PromptKind, Target, parse_date};
 pub use mode::{Mode, ModeKind, Pending, Question};

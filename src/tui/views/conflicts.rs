@@ -20,14 +20,26 @@ const ROW_LINES: usize = 2;
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &ConflictScreen, t: &Theme) {
     let width = area.width.saturating_sub(2).clamp(20, 120);
-    let want = s.rows.len().saturating_mul(ROW_LINES).saturating_add(4);
+    let inner_w = usize::from(width.saturating_sub(2)).max(1);
+    // The selected row shows its versions in full below it when they do
+    // not fit on its line (long text, a narrow terminal).
+    let detail = s
+        .rows
+        .get(s.selected)
+        .map(|row| detail(row, inner_w, t))
+        .unwrap_or_default();
+    let want = s
+        .rows
+        .len()
+        .saturating_mul(ROW_LINES)
+        .saturating_add(4)
+        .saturating_add(detail.len());
     let popup = centered(area, width, u16::try_from(want).unwrap_or(u16::MAX).max(8));
     let position = if s.rows.is_empty() {
         String::new()
     } else {
         format!(" — {}/{}", s.selected + 1, s.rows.len())
     };
-    let inner_w = usize::from(width.saturating_sub(2)).max(1);
     let block = Block::bordered()
         .title(format!(
             " {}{position} ",
@@ -49,7 +61,12 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &ConflictScreen, t: &Theme) {
         Line::from(Span::styled(fit(&s.summary(), w), t.warn())),
         Line::default(),
     ];
-    let fits = (usize::from(inner.height).saturating_sub(out.len()) / ROW_LINES).max(1);
+    let height = usize::from(inner.height);
+    // The detail never takes the whole screen: the rows stay in sight.
+    let room = height.saturating_sub(out.len() + ROW_LINES);
+    let mut detail = detail;
+    detail.truncate(room.saturating_sub(if s.rows.len() > 1 { ROW_LINES } else { 0 }));
+    let fits = (room.saturating_sub(detail.len()) / ROW_LINES + 1).max(1);
     let first = s.selected.saturating_sub(fits.saturating_sub(1));
     for (i, row) in s.rows.iter().enumerate().skip(first).take(fits) {
         let chosen = s.picks.get(i).copied().flatten();
@@ -67,28 +84,52 @@ pub fn draw(frame: &mut Frame, area: Rect, s: &ConflictScreen, t: &Theme) {
             Span::styled(pick, if chosen.is_some() { t.ok() } else { t.warn() }),
         ]));
         out.push(versions(row, chosen, w, t));
+        if here {
+            out.append(&mut detail);
+        }
     }
     frame.render_widget(Paragraph::new(out), inner);
 }
 
-/// "    base 3 │ mine 4 │ [theirs 5]": the picked version bracketed.
-fn versions<'a>(row: &ConflictRow, chosen: Option<Pick>, w: usize, t: &Theme) -> Line<'a> {
-    let mut sides: Vec<(Pick, &Option<String>)> = Vec::with_capacity(3);
+/// A row's versions (`None`: absent), in the order shown.
+fn sides(row: &ConflictRow) -> Vec<(Pick, Option<&str>)> {
+    let mut sides = Vec::with_capacity(3);
     if row.has_base {
-        sides.push((Pick::Base, &row.base));
+        sides.push((Pick::Base, row.base.as_deref()));
     }
-    sides.push((Pick::Mine, &row.mine));
-    sides.push((Pick::Theirs, &row.theirs));
-    let each = (w.saturating_sub(4) / sides.len()).saturating_sub(3).max(6);
+    sides.push((Pick::Mine, row.mine.as_deref()));
+    sides.push((Pick::Theirs, row.theirs.as_deref()));
+    sides
+}
+
+/// Columns each version gets on a row's line, and whether the labels are
+/// cut to their key (`b 3 │ m 4 │ t 5`) to leave room for the values.
+fn each(n: usize, w: usize) -> (usize, bool) {
+    let each = (w.saturating_sub(4) / n.max(1)).saturating_sub(3).max(6);
+    (each, each < 18)
+}
+
+fn label(side: Pick, short: bool) -> &'static str {
+    match (side, short) {
+        (Pick::Base, true) => "b",
+        (Pick::Mine, true) => "m",
+        (Pick::Theirs, true) => "t",
+        (side, false) => side.label(),
+    }
+}
+
+/// "    base 3 │ mine 4 │ [theirs 5]": the picked version bracketed; of
+/// long values the part that differs.
+fn versions<'a>(row: &ConflictRow, chosen: Option<Pick>, w: usize, t: &Theme) -> Line<'a> {
+    let sides = sides(row);
+    let (each, short) = each(sides.len(), w);
+    let shown = differing(&sides.iter().map(|(_, v)| *v).collect::<Vec<_>>());
     let mut spans = vec![Span::raw("    ")];
-    for (k, (side, v)) in sides.into_iter().enumerate() {
+    for (k, ((side, _), shown)) in sides.into_iter().zip(shown).enumerate() {
         if k > 0 {
             spans.push(Span::styled(" │ ", t.dim()));
         }
-        let shown = v
-            .as_deref()
-            .map_or("(absent)".to_owned(), |v| v.replace(['\n', '\r'], " ⏎ "));
-        let text = format!("{} {shown}", side.label());
+        let text = format!("{} {shown}", label(side, short));
         if chosen == Some(side) {
             spans.push(Span::styled(
                 format!("[{}]", fit(&text, each.saturating_sub(2))),
@@ -99,4 +140,115 @@ fn versions<'a>(row: &ConflictRow, chosen: Option<Pick>, w: usize, t: &Theme) ->
         }
     }
     Line::from(spans)
+}
+
+/// One line per version as shown on a row: `(absent)`, line breaks as ⏎.
+fn one_line(v: Option<&str>) -> String {
+    v.map_or("(absent)".to_owned(), |v| v.replace(['\n', '\r'], " ⏎ "))
+}
+
+/// What each version shows on the row's line: whole when short; else
+/// the part where they differ, with a little of what they share around
+/// it ("…vision ⏎ not yet" against "…vision ⏎ maybe").
+fn differing(values: &[Option<&str>]) -> Vec<String> {
+    let lines: Vec<Vec<char>> = values
+        .iter()
+        .map(|v| one_line(*v).chars().collect())
+        .collect();
+    let present: Vec<&Vec<char>> = values
+        .iter()
+        .zip(&lines)
+        .filter(|(v, _)| v.is_some())
+        .map(|(_, l)| l)
+        .collect();
+    let whole = || lines.iter().map(|l| l.iter().collect()).collect();
+    let shortest = present.iter().map(|l| l.len()).min().unwrap_or(0);
+    if present.len() < 2 || shortest <= 12 {
+        return whole();
+    }
+    let same_at = |i: usize, end: bool| {
+        let at = |l: &Vec<char>| if end { l[l.len() - 1 - i] } else { l[i] };
+        present.iter().all(|l| at(l) == at(present[0]))
+    };
+    let prefix = (0..shortest).take_while(|&i| same_at(i, false)).count();
+    let suffix = (0..shortest - prefix)
+        .take_while(|&i| same_at(i, true))
+        .count();
+    const KEEP: usize = 4;
+    lines
+        .iter()
+        .zip(values)
+        .map(|(l, v)| {
+            if v.is_none() {
+                return l.iter().collect();
+            }
+            let (mut from, mut to) = (0, l.len());
+            let mut out = String::new();
+            if prefix > KEEP + 2 {
+                from = prefix - KEEP;
+                out.push('…');
+            }
+            let cut_end = suffix > KEEP + 2;
+            if cut_end {
+                to = l.len() - suffix + KEEP;
+            }
+            out.extend(&l[from..to.max(from)]);
+            if cut_end {
+                out.push('…');
+            }
+            out
+        })
+        .collect()
+}
+
+/// The selected row's versions in full, wrapped, when its line cannot
+/// show them whole (empty when it can).
+fn detail<'a>(row: &ConflictRow, w: usize, t: &Theme) -> Vec<Line<'a>> {
+    let sides = sides(row);
+    let (each, short) = each(sides.len(), w);
+    let fits = sides.iter().all(|(side, v)| {
+        let text = one_line(*v);
+        !text.contains('⏎') && display_width(&text) + label(*side, short).len() < each
+    });
+    if fits {
+        return Vec::new();
+    }
+    let indent = "      ";
+    let room = w.saturating_sub(indent.len() + 8).max(8);
+    let mut out = Vec::new();
+    for (side, v) in sides {
+        let text = v.unwrap_or("(absent)");
+        let mut first = true;
+        for part in text.split('\n').flat_map(|l| wrap(l, room)) {
+            let head = if first {
+                format!("{indent}{:<7} ", side.label())
+            } else {
+                format!("{indent}{:<7} ", "")
+            };
+            first = false;
+            out.push(Line::from(vec![
+                Span::styled(head, t.dim()),
+                Span::styled(fit(&part, room), t.text()),
+            ]));
+        }
+    }
+    out
+}
+
+/// `text` in pieces of at most `room` columns (at least one, maybe empty).
+fn wrap(text: &str, room: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        let cw = display_width(c.encode_utf8(&mut [0; 4]));
+        if used + cw > room {
+            out.push(String::new());
+            used = 0;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push(c);
+        }
+        used += cw;
+    }
+    out
 }

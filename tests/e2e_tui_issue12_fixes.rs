@@ -1,0 +1,134 @@
+//! Issue 12 findings 1 and 2 with the real binary in tmux at 80×24, on a
+//! copy of the demo plan: an edit form's save keeps a change the CLI made
+//! while it was open, and the UI never reports a conflict with its own
+//! earlier save when the CLI writes between two of its keystrokes.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use bearing::model::Plan;
+use common::tmux::{AFTER_EXIT, Tmux};
+
+const TODAY: &str = "2026-11-20";
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+    data: PathBuf,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let (dir, path) = common::tmux::demo_copy();
+        let data = dir.path().join("data");
+        Fixture { dir, path, data }
+    }
+
+    fn open(&self, name: &str) -> Option<Tmux> {
+        let cmd = format!(
+            "{}; {AFTER_EXIT}; sleep 60",
+            common::tmux::app(&self.data, "")
+        );
+        let t = Tmux::spawn(&format!("issue12fix-{name}"), self.dir.path(), &cmd)?;
+        t.wait_for("1 Overview");
+        Some(t)
+    }
+
+    fn cli(&self, args: &[&str]) {
+        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
+            .args(args)
+            .arg("--file")
+            .arg(&self.path)
+            .env("BEARING_TODAY", TODAY)
+            .env("BEARING_DATA_DIR", &self.data)
+            .current_dir(self.dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "bearing {args:?}: {out:?}");
+    }
+
+    fn plan_when(&self, ok: impl Fn(&Plan) -> bool) -> Plan {
+        common::tmux::plan_when(&self.path, ok)
+    }
+}
+
+/// The id in the open edit form's title ("Edit D-XR8YJ").
+fn form_id(screen: &str) -> String {
+    let at = screen.find("Edit ").expect("an edit form") + "Edit ".len();
+    screen[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect()
+}
+
+#[test]
+fn a_form_save_keeps_a_risk_the_cli_changed_while_it_was_open() {
+    let f = Fixture::new();
+    let Some(t) = f.open("form") else {
+        return;
+    };
+    t.keys(&["2"]);
+    t.wait_for("cost of delay");
+    t.keys(&["g", "e"]);
+    let id = form_id(&t.wait_for("Edit D-"));
+    let before = bearing::store::load(&f.path).unwrap().plan;
+    let old = before.debt(&id).unwrap().clone();
+    let risk = if old.risk == 1 { 2 } else { 1 };
+    t.keys(&["End"]);
+    t.text(" 2");
+    f.cli(&["edit", &id, "--risk", &risk.to_string()]);
+    t.wait_for(&format!("{id} risk {}→{risk}", old.risk));
+    t.keys(&["Enter"]);
+    t.wait_for(&format!("saved {id}"));
+    let disk = f.plan_when(|p| p.debt(&id).is_some_and(|d| d.title.ends_with(" 2")));
+    let d = disk.debt(&id).unwrap();
+    assert_eq!(d.title, format!("{} 2", old.title), "the form's edit");
+    assert_eq!(d.risk, risk, "the CLI's risk survives the form's save");
+    t.quit();
+}
+
+#[test]
+fn the_ui_never_clashes_with_its_own_earlier_save() {
+    let f = Fixture::new();
+    let Some(t) = f.open("own") else {
+        return;
+    };
+    t.keys(&["2"]);
+    t.wait_for("cost of delay");
+    t.keys(&["g", "e"]);
+    let id = form_id(&t.wait_for("Edit D-"));
+    t.keys(&["Escape"]);
+    let plan = bearing::store::load(&f.path).unwrap().plan;
+    let customer = plan.debt(&id).unwrap().customer;
+    let (lower, raise) = if customer == 0 {
+        ("+", "-")
+    } else {
+        ("-", "+")
+    };
+    let other = plan.debts.iter().find(|d| d.id != id).unwrap().id.clone();
+    for n in 1..=4u8 {
+        // A keystroke, the CLI ~50 ms later on another item, a keystroke.
+        t.keys(&[lower]);
+        f.cli(&["edit", &other, "--risk", &n.to_string()]);
+        t.keys(&[raise]);
+        let disk = f.plan_when(|p| {
+            p.debt(&other).is_some_and(|d| d.risk == n)
+                && p.debt(&id).is_some_and(|d| d.customer == customer)
+        });
+        let s = t.screen();
+        assert!(
+            !s.contains("changed on disk —"),
+            "round {n}: a conflict screen\n{s}"
+        );
+        assert!(!s.contains("CONFLICTS"), "round {n}\n{s}");
+        assert_eq!(disk.debt(&other).unwrap().risk, n, "round {n}: theirs");
+        assert_eq!(
+            disk.debt(&id).unwrap().customer,
+            customer,
+            "round {n}: ours"
+        );
+    }
+    t.quit();
+}
