@@ -245,7 +245,11 @@ fn ten_thousand_rows_import_whole() {
     let d = by_title(&plan, "Item 9999; x");
     assert_eq!(
         (d.effort, d.status, &d.tags[..]),
-        (Some(8), DebtStatus::Done, &["a".to_owned(), "b".to_owned()][..])
+        (
+            Some(8),
+            DebtStatus::Done,
+            &["a".to_owned(), "b".to_owned()][..]
+        )
     );
 }
 

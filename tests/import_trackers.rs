@@ -72,7 +72,10 @@ fn a_linear_export() {
     assert_eq!(b.effort, None);
     // "Shipped" is this team's own state: its Completed time says done.
     let c = by_source(&plan, "linear:ENG-44");
-    assert_eq!((c.status, c.effort, c.urgency), (DebtStatus::Done, Some(5), 2));
+    assert_eq!(
+        (c.status, c.effort, c.urgency),
+        (DebtStatus::Done, Some(5), 2)
+    );
     assert_eq!(c.changes.last().unwrap().date, day("2026-03-20"));
     assert_eq!(
         by_source(&plan, "linear:ENG-45").status,
@@ -100,7 +103,10 @@ fn a_gitlab_export() {
         a.description,
         "Checkout retries twice.\nSee \"logs\"; then, fix"
     );
-    assert_eq!((a.status, a.effort, a.urgency), (DebtStatus::Open, Some(5), 4));
+    assert_eq!(
+        (a.status, a.effort, a.urgency),
+        (DebtStatus::Open, Some(5), 4)
+    );
     assert_eq!(a.owner, "Ana Lima");
     assert_eq!(a.tags, ["tech-debt", "priority::high"]);
     let b = by_source(

@@ -32,24 +32,7 @@ pub(super) fn read(
 ) -> Result<Rows, Vec<ImportError>> {
     let t = Table::new(header);
     t.require(header, file, REQUIRED, "a Linear export")?;
-    let (mut items, mut errors) = (Vec::new(), Vec::new());
-    for row in rows {
-        let stray = t.stray(&row, file);
-        match debt(&t, &row, today) {
-            Ok(mut d) if stray.is_none() => {
-                d.id = ids.next();
-                items.push(d);
-            }
-            Ok(_) => {}
-            Err(fields) => errors.extend(
-                fields
-                    .into_iter()
-                    .map(|e| ImportError::new(file, row.line, e.field, e.message)),
-            ),
-        }
-        errors.extend(stray);
-    }
-    Ok((items, errors))
+    Ok(t.read(rows, file, ids, |row| debt(&t, row, today)))
 }
 
 fn debt(t: &Table, row: &Row, today: NaiveDate) -> Result<Debt, Vec<FieldError>> {

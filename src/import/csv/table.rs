@@ -6,14 +6,44 @@ use chrono::NaiveDate;
 
 use super::header::squash;
 use super::records::Row;
-use crate::import::ImportError;
-use crate::model::validate::MAX_TITLE;
+use crate::import::{Ids, ImportError};
+use crate::model::Debt;
+use crate::model::validate::{FieldError, MAX_TITLE};
 
 pub(super) struct Table {
     names: Vec<String>,
 }
 
 impl Table {
+    /// Every row as a debt item by `debt`, with a fresh id, or its problems
+    /// located (a cell under no column is one).
+    pub fn read(
+        &self,
+        rows: impl Iterator<Item = Row>,
+        file: &str,
+        ids: &mut Ids,
+        debt: impl Fn(&Row) -> Result<Debt, Vec<FieldError>>,
+    ) -> (Vec<Debt>, Vec<ImportError>) {
+        let (mut items, mut errors) = (Vec::new(), Vec::new());
+        for row in rows {
+            let stray = self.stray(&row, file);
+            match debt(&row) {
+                Ok(mut d) if stray.is_none() => {
+                    d.id = ids.next();
+                    items.push(d);
+                }
+                Ok(_) => {}
+                Err(fields) => errors.extend(
+                    fields
+                        .into_iter()
+                        .map(|e| ImportError::new(file, row.line, e.field, e.message)),
+                ),
+            }
+            errors.extend(stray);
+        }
+        (items, errors)
+    }
+
     pub fn new(header: &Row) -> Self {
         Table {
             names: header.cells.iter().map(|c| squash(c)).collect(),

@@ -39,7 +39,10 @@ fn all_fields_export() {
 
     let b = &out.items[1];
     // Done category; `Story Points` 5; Lowest → 1; area label wins.
-    assert_eq!((b.status, b.effort, b.urgency), (DebtStatus::Done, Some(5), 1));
+    assert_eq!(
+        (b.status, b.effort, b.urgency),
+        (DebtStatus::Done, Some(5), 1)
+    );
     assert_eq!(
         (b.area.as_str(), b.tags.as_slice()),
         ("exports", &["debt".to_owned()][..])

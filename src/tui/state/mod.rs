@@ -14,16 +14,16 @@ mod conflicts;
 mod dialogs;
 mod inputs;
 mod mode;
-mod triage;
 mod scan;
+mod triage;
 mod views;
 
 pub use conflicts::{Applies, ConflictRow, ConflictScreen, FormClash, Pick};
 pub use dialogs::{Checklist, ImportReview, plural};
 pub use inputs::{ExportFormat, FormState, PickerState, Prompt, PromptKind, Target, parse_date};
 pub use mode::{Mode, ModeKind, Pending, Question};
-pub use triage::{EFFORT, TRIAGE_FIELDS, Triage};
 pub use scan::{ScanAnswer, ScanPicker, ScanRow};
+pub use triage::{EFFORT, TRIAGE_FIELDS, Triage};
 pub use views::{BoardView, DebtView, SprintFocus, SprintView};
 
 /// A list position: the selected row and the first visible row. The offset is

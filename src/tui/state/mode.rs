@@ -3,8 +3,8 @@
 use super::conflicts::ConflictScreen;
 use super::dialogs::{Checklist, ImportReview};
 use super::inputs::{FormState, PickerState, Prompt};
-use super::triage::Triage;
 use super::scan::ScanPicker;
+use super::triage::Triage;
 use crate::model::Change;
 use crate::tui::cache::FilterField;
 
