@@ -7,7 +7,7 @@
 //! their `Debug` form.
 
 use bearing::model::{
-    Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
+    Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis, Imported,
     HypothesisStatus, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
     StatusChange, Weights,
 };
@@ -200,13 +200,14 @@ fn debt() -> impl Strategy<Value = Debt> {
         (
             prop::collection::vec(change, 0..2),
             prop::option::of(text()),
+            prop::option::of(imported()),
         ),
     )
         .prop_map(
             |(
                 (id, title, description, area, owner, tags),
                 (r, effort, key_results, status, created),
-                (changes, source),
+                (changes, source, imported),
             )| Debt {
                 id,
                 title,
@@ -224,6 +225,30 @@ fn debt() -> impl Strategy<Value = Debt> {
                 created,
                 changes,
                 source,
+                imported,
+            },
+        )
+}
+
+fn imported() -> impl Strategy<Value = Imported> {
+    (
+        (date(), text(), text(), text(), text(), strings()),
+        (any::<[u8; 4]>(), any::<u32>(), debt_status()),
+    )
+        .prop_map(
+            |((date, title, description, area, owner, tags), (r, effort, status))| Imported {
+                date,
+                title,
+                description,
+                area,
+                owner,
+                tags,
+                customer: r[0],
+                delivery: r[1],
+                risk: r[2],
+                urgency: r[3],
+                effort,
+                status,
             },
         )
 }

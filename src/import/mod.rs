@@ -4,7 +4,13 @@
 //! import the same way; the caller applies [`change`] in one write.
 
 pub mod csv;
+pub mod detect;
+mod summary;
+pub mod sync;
 pub mod taskwarrior;
+
+pub use detect::{Format, detect};
+pub use sync::{SyncPlan, sync};
 
 use std::collections::HashSet;
 use std::fmt;

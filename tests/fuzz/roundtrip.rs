@@ -2,7 +2,7 @@
 //! generated plans with hostile text in every text field.
 
 use bearing::model::{
-    Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
+    Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis, Imported,
     HypothesisStatus, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
     StatusChange, Weights,
 };
@@ -131,6 +131,7 @@ prop_compose! {
         created in day(),
         changes in vec((day(), d_status()).prop_map(|(date, status)| StatusChange { date, status }), 0..3),
         source in proptest::option::of(text()),
+        imported in proptest::option::of(imported()),
     ) -> Debt {
         let mut s = strings.into_iter();
         let mut next = || s.next().unwrap_or_default();
@@ -139,7 +140,24 @@ prop_compose! {
             title: next(), description: next(), area: next(), owner: next(),
             tags,
             customer: ratings[0], delivery: ratings[1], risk: ratings[2], urgency: ratings[3],
-            effort, key_results, status, created, changes, source,
+            effort, key_results, status, created, changes, source, imported,
+        }
+    }
+}
+
+prop_compose! {
+    fn imported()(
+        strings in vec(text(), 4), tags in texts(),
+        ratings in vec(0u8..=5, 4), effort in 1u32..=1000, status in d_status(),
+        date in day(),
+    ) -> Imported {
+        let mut s = strings.into_iter();
+        let mut next = || s.next().unwrap_or_default();
+        Imported {
+            date, title: next(), description: next(), area: next(), owner: next(),
+            tags,
+            customer: ratings[0], delivery: ratings[1], risk: ratings[2], urgency: ratings[3],
+            effort, status,
         }
     }
 }

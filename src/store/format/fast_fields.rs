@@ -37,7 +37,7 @@ use super::fast_de::Cur;
 use super::fast_ser::W;
 use crate::model::{
     Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
-    HypothesisStatus, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
+    HypothesisStatus, Imported, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
     StatusChange, Weights,
 };
 
@@ -223,6 +223,22 @@ record!(Debt {
     req created: NaiveDate,
     omit changes: Vec<StatusChange>,
     omit source: Option<String>,
+    omit imported: Option<Imported>,
+});
+
+record!(Imported {
+    req date: NaiveDate,
+    req title: String,
+    omit description: String,
+    omit area: String,
+    omit owner: String,
+    omit tags: Vec<String>,
+    req customer: u8,
+    req delivery: u8,
+    req risk: u8,
+    req urgency: u8,
+    req effort: u32,
+    req status: DebtStatus,
 });
 
 record!(StatusChange {

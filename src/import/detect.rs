@@ -1,0 +1,93 @@
+//! Which format a file is in, from its text: what `I` in the UI uses so the
+//! person picks a file, not a format. Pure.
+//!
+//! A new source adds a variant to [`Format`], a rule to [`detect`] (JSON
+//! shapes in [`json_format`], CSV headers in [`csv_format`]), and its
+//! parser to the importers' dispatch.
+
+use serde_json::Value;
+
+/// An import format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `task export`: a JSON array of tasks (objects with a `uuid`), or one
+    /// task object a line.
+    Taskwarrior,
+    /// A CSV with a header row (Bearing's columns, a spreadsheet's).
+    Csv,
+    /// JSON of a shape no importer reads.
+    UnknownJson,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Taskwarrior => "taskwarrior export",
+            Format::Csv => "CSV",
+            Format::UnknownJson => "JSON of an unknown shape",
+        }
+    }
+}
+
+/// The format of `text` (a leading BOM and blank space aside). Text that is
+/// not JSON is read as CSV: its header decides the rest.
+pub fn detect(text: &str) -> Format {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with('[') || t.starts_with('{') {
+        return json_format(t);
+    }
+    csv_format(t)
+}
+
+/// A JSON document: its first record decides.
+fn json_format(t: &str) -> Format {
+    let first = match serde_json::from_str::<Value>(t) {
+        Ok(Value::Array(items)) => match items.into_iter().next() {
+            // `[]`: an export with nothing in it; taskwarrior writes that.
+            None => return Format::Taskwarrior,
+            Some(v) => v,
+        },
+        Ok(v) => v,
+        // One object a line (older `task export`).
+        Err(_) => match t
+            .lines()
+            .next()
+            .map(|l| serde_json::from_str::<Value>(l.trim().trim_end_matches(',')))
+        {
+            Some(Ok(v)) => v,
+            _ => return Format::UnknownJson,
+        },
+    };
+    let has = |key: &str| first.get(key).is_some();
+    if has("uuid") && (has("description") || has("status")) {
+        return Format::Taskwarrior;
+    }
+    Format::UnknownJson
+}
+
+/// A CSV file: by its header. Only Bearing's own dialect is read today;
+/// other tools' headers (Jira, Linear, GitLab) go here.
+fn csv_format(_t: &str) -> Format {
+    Format::Csv
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_their_text() {
+        let tw = r#"[{"uuid":"82caccb0","status":"pending","description":"x"}]"#;
+        assert_eq!(detect(tw), Format::Taskwarrior);
+        assert_eq!(detect(&format!("\u{feff}\n  {tw}")), Format::Taskwarrior);
+        assert_eq!(
+            detect("{\"uuid\":\"a\",\"status\":\"pending\",\"description\":\"x\"}\n{\"uuid\":\"b\",\"status\":\"pending\",\"description\":\"y\"}\n"),
+            Format::Taskwarrior
+        );
+        assert_eq!(detect("[]"), Format::Taskwarrior);
+        assert_eq!(detect(r#"[{"number":1,"title":"x"}]"#), Format::UnknownJson);
+        assert_eq!(detect("[not json"), Format::UnknownJson);
+        assert_eq!(detect("title,owner\r\nA,ana\r\n"), Format::Csv);
+        assert_eq!(detect(""), Format::Csv);
+    }
+}
