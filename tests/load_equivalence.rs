@@ -7,8 +7,8 @@
 //! their `Debug` form.
 
 use bearing::model::{
-    Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis, Imported,
-    HypothesisStatus, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
+    Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
+    HypothesisStatus, Imported, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
     StatusChange, Weights,
 };
 use bearing::store::format::{from_text, from_text_ron, parse_canonical, to_text, to_text_ron};

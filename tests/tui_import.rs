@@ -37,6 +37,16 @@ fn a_csv_imports_as_one_undoable_change() {
     let mut app = app();
     let before = app.plan().debts.len();
     open_and_answer(&mut app, &path);
+    let Mode::ImportSync(s) = &app.mode else {
+        panic!("the summary comes first: {:?}", app.mode)
+    };
+    assert_eq!(s.summary, "2 added, 0 updated, 0 closed, 0 unchanged");
+    assert_eq!(
+        app.plan().debts.len(),
+        before,
+        "nothing imported before Enter"
+    );
+    press(&mut app, "<Enter>");
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.plan().debts.len(), before + 2);
     let added = app
@@ -147,13 +157,21 @@ fn every_problem_is_listed_and_enter_imports_the_valid_rows() {
     assert_eq!(r.selected, 0);
 
     press(&mut app, "<Enter>");
+    let Mode::ImportSync(s) = &app.mode else {
+        panic!("the summary of the valid rows comes next: {:?}", app.mode)
+    };
+    assert_eq!(
+        s.summary,
+        "32 added, 0 updated, 0 closed, 0 unchanged (skipped 29 invalid rows)"
+    );
+    press(&mut app, "<Enter>");
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.plan().debts.len(), before.debts.len() + 32);
     assert!(app.plan().debts.iter().any(|d| d.title == "Row 1"));
     assert!(!app.plan().debts.iter().any(|d| d.title == "Row 3"));
     let said = format!("{:?}", app.message);
     assert!(
-        said.contains("imported 32 debt items") && said.contains("skipped 29 invalid rows"),
+        said.contains("32 added") && said.contains("skipped 29 invalid rows"),
         "{said}"
     );
     press(&mut app, "u");
@@ -230,6 +248,7 @@ fn a_taskwarrior_export_imports_pending_tasks() {
     let mut app = app();
     let before = app.plan().debts.len();
     open_and_answer(&mut app, &path);
+    press(&mut app, "<Enter>");
     assert_eq!(app.plan().debts.len(), before + 1);
     let d = app
         .plan()
@@ -239,8 +258,14 @@ fn a_taskwarrior_export_imports_pending_tasks() {
         .unwrap();
     assert_eq!(d.area, "billing");
     assert_eq!(d.customer, 3, "priority H maps to 3");
-    // A second import of the same export adds nothing.
+    // A second import of the same export adds nothing: nothing to apply.
     open_and_answer(&mut app, &path);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(
+        format!("{:?}", app.message).contains("0 added, 0 updated, 0 closed, 1 unchanged"),
+        "{:?}",
+        app.message
+    );
     assert_eq!(app.plan().debts.len(), before + 1);
 }
 

@@ -112,7 +112,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Add debt items from a CSV file or a taskwarrior export (one change, one save).
+    /// Sync debt items from a CSV file or a taskwarrior export: add the new, update what changed upstream, close what closed (one change, one save).
     #[command(subcommand)]
     Import(ImportCommand),
     /// List this plan's backups (when, size, what changed since), or restore one.
@@ -285,11 +285,23 @@ pub enum ImportCommand {
         /// Import the valid rows and report the others, instead of importing nothing.
         #[arg(long)]
         skip_invalid: bool,
+        #[command(flatten)]
+        opts: ImportOpts,
     },
-    /// The JSON of `task export`: pending tasks become debt items; tasks imported before are skipped.
+    /// The JSON of `task export`: pending tasks become debt items; tasks imported before are updated (done upstream → done).
     Taskwarrior {
         /// The export file (- for stdin).
         #[arg(value_name = "FILE")]
         input: PathBuf,
+        #[command(flatten)]
+        opts: ImportOpts,
     },
+}
+
+/// Options every import subcommand takes (`#[command(flatten)] opts: ImportOpts`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ImportOpts {
+    /// Print what the import would do (the counts and the first changes) and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }

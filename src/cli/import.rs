@@ -1,16 +1,21 @@
 //! `bearing import csv|taskwarrior FILE`: read the input outside the lock,
-//! then parse it against the current plan and add every item in one change,
-//! one atomic save.
+//! then, under it, parse it against the current plan and sync it
+//! ([`import::sync`]): one change, one atomic save. Every subcommand goes
+//! through [`sync_into`], which also does `--dry-run`.
 
 use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use super::args::ImportCommand;
+use super::args::{ImportCommand, ImportOpts};
 use super::{Ctx, display};
 use crate::import::{self, ImportError};
+use crate::model::{Debt, Plan};
 use crate::store;
+
+/// How many changes a dry run lists.
+const PREVIEW: usize = 20;
 
 /// The input's text and its name for messages; `-` is stdin
 /// (`task export | bearing import taskwarrior -`).
@@ -36,8 +41,54 @@ fn listed(errors: &[ImportError]) -> String {
         .join("\n")
 }
 
-fn items(n: usize) -> String {
-    crate::text::count(n, "debt item")
+/// What a parser made of the input: the items to sync, and a note for the
+/// counts line (`skipped 2 invalid rows`).
+pub(super) struct Parsed {
+    pub items: Vec<Debt>,
+    pub note: Option<String>,
+}
+
+/// Parses (with the plan as it is under the lock) and syncs; with
+/// `--dry-run`, reads the plan without the lock and writes nothing. Prints
+/// the counts, then each conflict and note; a dry run also prints the first
+/// changes.
+pub(super) fn sync_into(
+    ctx: &Ctx,
+    opts: &ImportOpts,
+    out: &mut String,
+    parse: impl FnOnce(&Plan) -> anyhow::Result<Parsed>,
+) -> anyhow::Result<()> {
+    let today = ctx.today;
+    let run = |plan: &Plan| -> anyhow::Result<(import::SyncPlan, Option<String>)> {
+        let p = parse(plan)?;
+        Ok((import::sync(plan, p.items, today), p.note))
+    };
+    let (s, note) = if opts.dry_run {
+        run(&ctx.read()?.plan)?
+    } else {
+        ctx.write(|plan| {
+            let (s, note) = run(plan)?;
+            if !s.is_empty() {
+                plan.apply(s.change());
+            }
+            Ok((s, note))
+        })?
+    };
+    out.push_str(&s.summary());
+    if let Some(note) = note {
+        out.push_str(&format!(" ({note})"));
+    }
+    out.push('\n');
+    for line in s.notes() {
+        out.push_str(&format!("{line}\n"));
+    }
+    if opts.dry_run {
+        for line in s.preview(PREVIEW) {
+            out.push_str(&format!("  {line}\n"));
+        }
+        out.push_str("dry run: nothing written\n");
+    }
+    Ok(())
 }
 
 pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()> {
@@ -46,9 +97,11 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
         ImportCommand::Csv {
             input: file,
             skip_invalid,
+            opts,
         } => {
             let (text, label) = input(&file)?;
-            let (n, skipped) = ctx.write(|plan| {
+            let mut skipped = Vec::new();
+            sync_into(ctx, &opts, out, |plan| {
                 // A file that cannot be read as rows (a broken header, a quote
                 // that never closes) imports nothing whatever the flag says.
                 let o = import::csv::parse_skipping(&text, &label, plan, today)
@@ -64,39 +117,29 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
                     };
                     bail!("{}\nnothing imported: {hint}", listed(&o.skipped));
                 }
-                let (items, skipped) = (o.items, o.skipped);
-                if !items.is_empty() {
-                    plan.apply(import::change(&items));
-                }
-                Ok((items.len(), skipped))
+                let rows: std::collections::BTreeSet<usize> =
+                    o.skipped.iter().map(|e| e.line).collect();
+                let note = (!rows.is_empty())
+                    .then(|| format!("skipped {}", crate::text::count(rows.len(), "invalid row")));
+                skipped = o.skipped;
+                Ok(Parsed {
+                    items: o.items,
+                    note,
+                })
             })?;
             if !skipped.is_empty() {
                 eprintln!("{}", listed(&skipped));
             }
-            let rows: std::collections::BTreeSet<usize> = skipped.iter().map(|e| e.line).collect();
-            out.push_str(&format!("imported {}", items(n)));
-            if !rows.is_empty() {
-                out.push_str(&format!(
-                    " (skipped {})",
-                    crate::text::count(rows.len(), "invalid row")
-                ));
-            }
-            out.push('\n');
         }
-        ImportCommand::Taskwarrior { input: file } => {
+        ImportCommand::Taskwarrior { input: file, opts } => {
             let (text, label) = input(&file)?;
-            let o = ctx.write(|plan| {
+            sync_into(ctx, &opts, out, |plan| {
                 let o = import::taskwarrior::parse(&text, &label, plan, today)?;
-                if !o.items.is_empty() {
-                    plan.apply(import::change(&o.items));
-                }
-                Ok(o)
+                Ok(Parsed {
+                    items: o.items,
+                    note: None,
+                })
             })?;
-            out.push_str(&format!("imported {}", items(o.items.len())));
-            if o.already > 0 {
-                out.push_str(&format!(" ({} already imported)", o.already));
-            }
-            out.push('\n');
         }
     }
     Ok(())

@@ -81,7 +81,9 @@ mod tests {
         assert_eq!(detect(tw), Format::Taskwarrior);
         assert_eq!(detect(&format!("\u{feff}\n  {tw}")), Format::Taskwarrior);
         assert_eq!(
-            detect("{\"uuid\":\"a\",\"status\":\"pending\",\"description\":\"x\"}\n{\"uuid\":\"b\",\"status\":\"pending\",\"description\":\"y\"}\n"),
+            detect(
+                "{\"uuid\":\"a\",\"status\":\"pending\",\"description\":\"x\"}\n{\"uuid\":\"b\",\"status\":\"pending\",\"description\":\"y\"}\n"
+            ),
             Format::Taskwarrior
         );
         assert_eq!(detect("[]"), Format::Taskwarrior);

@@ -1,7 +1,9 @@
 //! Bringing a backlog in from elsewhere: a spreadsheet's CSV or
 //! taskwarrior's `task export`. Parsing is pure (text, plan and today in,
-//! debt items or located problems out) so the command line and the UI
-//! import the same way; the caller applies [`change`] in one write.
+//! debt items with `source = KIND:KEY`, or located problems, out); every
+//! parser's items then go through [`sync`], which adds, updates and closes
+//! the same way for every source, and the caller applies
+//! [`SyncPlan::change`] in one write. [`detect`] tells the formats apart.
 
 pub mod csv;
 pub mod detect;
@@ -15,7 +17,7 @@ pub use sync::{SyncPlan, sync};
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::{Change, Debt, Item, Kind, Plan, id};
+use crate::model::{Kind, Plan, id};
 
 /// A problem in an input file: where it is and what is wrong, printed as
 /// `FILE:LINE: column: problem`.
@@ -56,15 +58,6 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
-
-/// The one change that adds every imported item, so an import is undone as
-/// one step.
-pub fn change(items: &[Debt]) -> Change {
-    let label = format!("import {}", crate::text::count(items.len(), "debt item"));
-    items
-        .iter()
-        .fold(Change::new(label), |c, d| c.put(Item::Debt(d.clone())))
-}
 
 /// Hands out debt ids that are neither in the plan nor given to an earlier
 /// row of the same import.

@@ -17,7 +17,10 @@ impl SyncPlan {
             self.unchanged
         );
         if !self.conflicts.is_empty() {
-            s.push_str(&format!(", {}", text::count(self.conflicts.len(), "conflict")));
+            s.push_str(&format!(
+                ", {}",
+                text::count(self.conflicts.len(), "conflict")
+            ));
         }
         s
     }
@@ -31,7 +34,11 @@ impl SyncPlan {
                 "{} imported before {} not in this input: kept as {} (an export may be filtered)",
                 text::count(self.missing.len(), "item"),
                 if self.missing.len() == 1 { "is" } else { "are" },
-                if self.missing.len() == 1 { "it is" } else { "they are" },
+                if self.missing.len() == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                },
             ));
         }
         if self.repeated > 0 {

@@ -69,7 +69,10 @@ fn a_field_changed_both_ways_is_a_conflict_and_ours_is_kept() {
     mine.title = "Mine".into();
     plan.apply(Change::new("edit").put(Item::Debt(mine)));
     let s = sync(&plan, vec![up("D-ZZZZZ", "1", "Theirs")], day(3));
-    assert_eq!(s.summary(), "0 added, 0 updated, 0 closed, 1 unchanged, 1 conflict");
+    assert_eq!(
+        s.summary(),
+        "0 added, 0 updated, 0 closed, 1 unchanged, 1 conflict"
+    );
     assert_eq!(
         s.notes(),
         ["D-AAAAA title: kept \"Mine\" (upstream: \"Theirs\")"]
@@ -132,7 +135,10 @@ fn an_item_imported_before_records_were_kept_closes_but_keeps_its_fields() {
     let s = sync(&plan, vec![theirs], day(3));
     plan.apply(s.change());
     let d = get(&plan, "D-AAAAA");
-    assert_eq!((d.title.as_str(), d.effort, d.status), ("A", 8, DebtStatus::Done));
+    assert_eq!(
+        (d.title.as_str(), d.effort, d.status),
+        ("A", 8, DebtStatus::Done)
+    );
     assert!(d.imported.is_some());
 }
 

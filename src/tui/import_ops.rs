@@ -1,15 +1,22 @@
-//! Bringing a backlog in from the UI: `I` in the debt view asks for a file
-//! (a CSV with a header, or a taskwarrior `task export`) and adds every item
-//! as one change — one undo step, one atomic save. A CSV with bad rows opens
-//! a review listing every problem; Enter there imports only the valid rows
-//! (the same domain function as `bearing import csv --skip-invalid`).
+//! Bringing a backlog in from the UI: `I` in the debt view asks for a file,
+//! tells its format from its text ([`import::detect`]: a CSV with a header,
+//! a taskwarrior `task export`) and shows what importing it would do — the
+//! same sync as `bearing import` ([`import::sync`]): added, updated, closed,
+//! unchanged, conflicts. Enter applies it as one change (one undo step, one
+//! atomic save); Esc cancels. A CSV with bad rows first opens a review
+//! listing every problem; Enter there goes on with the valid rows only (the
+//! same domain function as `bearing import csv --skip-invalid`).
 
 use std::path::Path;
 
 use super::action::{Action, Effect};
 use super::app::{App, Mode};
-use super::state::{ImportReview, Prompt, PromptKind, plural};
-use crate::import::{self, ImportError};
+use super::state::{ImportReview, ImportSync, Prompt, PromptKind, plural};
+use crate::import::{self, Format, ImportError};
+use crate::model::Debt;
+
+/// How many changes the summary lists.
+const PREVIEW: usize = 50;
 
 /// `I`; `None`: not the import action.
 pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
@@ -21,7 +28,7 @@ pub fn open(app: &mut App) -> Effect {
     app.ask(Prompt::new(
         PromptKind::ImportPath,
         "Import debt from",
-        "a CSV with a header row, or a taskwarrior `task export` (.json)",
+        "a CSV with a header row, or a taskwarrior `task export` (.json); the format is read from the file",
         path,
     ));
     Effect::None
@@ -49,27 +56,119 @@ fn read(app: &mut App, p: Prompt) -> Effect {
         },
         Err(e) => return app.refuse(p, format!("{path}: {e}")),
     };
-    let is_json =
-        path.to_ascii_lowercase().ends_with(".json") || text.trim_start().starts_with('[');
-    if !is_json {
-        return csv(app, p, path, text);
+    match import::detect(&text) {
+        Format::Csv => csv(app, p, path, text),
+        Format::UnknownJson => app.refuse(
+            p,
+            format!("{path}: JSON Bearing does not read (a taskwarrior `task export` is)"),
+        ),
+        format => match parse(app, format, &text, &path, false) {
+            Ok(items) => summarize(app, path, text, format, false, items, None),
+            Err(why) => app.refuse(p, why),
+        },
     }
-    match import::taskwarrior::parse(&text, &path, app.plan(), app.today) {
-        Ok(o) => {
-            let note = match o.already {
-                0 => String::new(),
-                n => format!(" ({n} already imported)"),
-            };
-            finish(app, &path, o.items, note)
+}
+
+/// The items of a file in a known format, or the first problem. Formats
+/// that can have bad rows (CSV) are checked by [`csv`] first.
+fn parse(
+    app: &App,
+    format: Format,
+    text: &str,
+    path: &str,
+    skip_invalid: bool,
+) -> Result<Vec<Debt>, String> {
+    let first =
+        |errors: Vec<ImportError>| errors.first().map(ToString::to_string).unwrap_or_default();
+    match format {
+        Format::Taskwarrior => import::taskwarrior::parse(text, path, app.plan(), app.today)
+            .map(|o| o.items)
+            .map_err(|e| e.to_string()),
+        Format::Csv => match import::csv::parse_skipping(text, path, app.plan(), app.today) {
+            Ok(o) if skip_invalid || o.skipped.is_empty() => Ok(o.items),
+            Ok(o) => Err(first(o.skipped)),
+            Err(errors) => Err(first(errors)),
+        },
+        Format::UnknownJson => Err(format!("{path}: JSON Bearing does not read")),
+    }
+}
+
+/// Syncs the items against the plan and shows what that would do; nothing
+/// changes until Enter.
+fn summarize(
+    app: &mut App,
+    path: String,
+    text: String,
+    format: Format,
+    skip_invalid: bool,
+    items: Vec<Debt>,
+    note: Option<String>,
+) -> Effect {
+    let s = import::sync(app.plan(), items, app.today);
+    let mut summary = s.summary();
+    if let Some(note) = &note {
+        summary.push_str(&format!(" ({note})"));
+    }
+    if s.is_empty() {
+        let mut lines = s.notes();
+        lines.insert(0, format!("nothing to import from {path}: {summary}"));
+        app.info(lines.join("; "));
+        return Effect::None;
+    }
+    let mut lines = s.notes();
+    lines.extend(s.preview(PREVIEW));
+    app.mode = Mode::ImportSync(Box::new(ImportSync {
+        path,
+        text,
+        format,
+        skip_invalid,
+        summary,
+        note,
+        lines,
+        scroll: 0,
+    }));
+    Effect::None
+}
+
+/// Enter on the summary: the file parsed and synced again against the plan
+/// as it is now (it may have been reloaded), applied as one change.
+pub fn apply(app: &mut App) -> Effect {
+    let Mode::ImportSync(s) = std::mem::take(&mut app.mode) else {
+        return Effect::None;
+    };
+    let items = match parse(app, s.format, &s.text, &s.path, s.skip_invalid) {
+        Ok(items) => items,
+        Err(why) => {
+            app.error(format!("{why}; nothing imported"));
+            return Effect::None;
         }
-        Err(e) => app.refuse(p, e.to_string()),
+    };
+    let sync = import::sync(app.plan(), items, app.today);
+    let mut message = format!("imported from {}: {}", s.path, sync.summary());
+    if let Some(note) = &s.note {
+        message.push_str(&format!(" ({note})"));
     }
+    if sync.is_empty() {
+        app.info(message);
+        return Effect::None;
+    }
+    app.apply_reported(sync.change(), message)
+}
+
+/// Esc on the summary: nothing imported.
+pub fn cancel(app: &mut App) -> Effect {
+    if let Mode::ImportSync(s) = std::mem::take(&mut app.mode) {
+        app.info(format!("import of {} cancelled: nothing imported", s.path));
+    }
+    Effect::None
 }
 
 fn csv(app: &mut App, p: Prompt, path: String, text: String) -> Effect {
     let listed = |errors: &[ImportError]| errors.iter().map(ToString::to_string).collect();
     let review = match import::csv::parse_skipping(&text, &path, app.plan(), app.today) {
-        Ok(o) if o.skipped.is_empty() => return finish(app, &path, o.items, String::new()),
+        Ok(o) if o.skipped.is_empty() => {
+            return summarize(app, path, text, Format::Csv, false, o.items, None);
+        }
         Ok(o) => ImportReview {
             problems: listed(&o.skipped),
             valid: o.items.len(),
@@ -111,7 +210,7 @@ fn rows(errors: &[ImportError]) -> usize {
         .len()
 }
 
-/// Enter in the review: imports the valid rows, if any.
+/// Enter in the review: goes on to the summary of the valid rows, if any.
 pub fn import_valid(app: &mut App) -> Effect {
     let Mode::ImportReview(review) = std::mem::take(&mut app.mode) else {
         return Effect::None;
@@ -123,8 +222,9 @@ pub fn import_valid(app: &mut App) -> Effect {
     }
     match import::csv::parse_skipping(&review.text, &review.path, app.plan(), app.today) {
         Ok(o) => {
-            let note = format!(" (skipped {})", plural(rows(&o.skipped), "invalid row"));
-            finish(app, &review.path, o.items, note)
+            let note = format!("skipped {}", plural(rows(&o.skipped), "invalid row"));
+            let ImportReview { path, text, .. } = *review;
+            summarize(app, path, text, Format::Csv, true, o.items, Some(note))
         }
         Err(errors) => {
             let why = errors.first().map(ToString::to_string).unwrap_or_default();
@@ -142,16 +242,4 @@ pub fn back(app: &mut App) -> Effect {
         app.mode = Mode::Prompt(p);
     }
     Effect::None
-}
-
-fn finish(app: &mut App, path: &str, items: Vec<crate::model::Debt>, note: String) -> Effect {
-    if items.is_empty() {
-        app.info(format!("nothing to import from {path}{note}"));
-        return Effect::None;
-    }
-    let message = format!(
-        "imported {} from {path}{note}",
-        plural(items.len(), "debt item")
-    );
-    app.apply_reported(import::change(&items), message)
 }

@@ -38,6 +38,7 @@ impl Scope {
             Scope::Mode(ModeKind::Prompt) => "prompt",
             Scope::Mode(ModeKind::Checklist) => "close checklist",
             Scope::Mode(ModeKind::ImportReview) => "import problems",
+            Scope::Mode(ModeKind::ImportSync) => "import summary",
             Scope::Mode(ModeKind::Quit) => "quit with an unsaved change",
             Scope::Mode(ModeKind::Conflicts) => "conflict screen",
         }
@@ -158,6 +159,7 @@ const SPRINTS: Scope = Scope::View(View::Sprints);
 const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
 const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
 const REVIEW: Scope = Scope::Mode(ModeKind::ImportReview);
+const SYNC: Scope = Scope::Mode(ModeKind::ImportSync);
 const QUIT: Scope = Scope::Mode(ModeKind::Quit);
 const CONFLICTS: Scope = Scope::Mode(ModeKind::Conflicts);
 
@@ -311,6 +313,12 @@ pub static BINDINGS: &[Binding] = &[
     b(REVIEW, Key::plain(K::Up), A::MoveUp, "previous"),
     b(REVIEW, Key::plain(K::PageDown), A::PageDown, "page down"),
     b(REVIEW, Key::plain(K::PageUp), A::PageUp, "page up"),
+    b(SYNC, Key::plain(K::Enter), A::Submit, "apply the import"),
+    b(SYNC, Key::plain(K::Esc), A::Cancel, "cancel: nothing imported"),
+    b(SYNC, Key::ch('j'), A::MoveDown, "scroll down"),
+    b(SYNC, Key::plain(K::Down), A::MoveDown, "scroll down"),
+    b(SYNC, Key::ch('k'), A::MoveUp, "scroll up"),
+    b(SYNC, Key::plain(K::Up), A::MoveUp, "scroll up"),
     b(QUIT, Key::ch('K'), A::KeepMine, "keep mine & quit"),
     b(QUIT, Key::ch('w'), A::WriteRecovery, "write a recovery copy & quit"),
     b(QUIT, Key::plain(K::Esc), A::Back, "stay"),

@@ -44,6 +44,7 @@ pub fn submit(app: &mut App) -> Routed {
         Mode::Checklist(_) => sprint_ops::submit_close(app).into(),
         Mode::Prompt(_) => answer_prompt(app).into(),
         Mode::ImportReview(_) => import_ops::import_valid(app).into(),
+        Mode::ImportSync(_) => import_ops::apply(app).into(),
         Mode::Conflicts { .. } => conflicts::apply(app).into(),
         _ => Effect::None.into(),
     }
@@ -72,6 +73,7 @@ pub fn cancel(app: &mut App) -> Effect {
         Mode::Form(_) => forms::cancel(app),
         Mode::Search(_) | Mode::Palette(_) => pickers::cancel(app),
         Mode::ImportReview(_) => import_ops::back(app),
+        Mode::ImportSync(_) => import_ops::cancel(app),
         Mode::Conflicts { .. } => conflicts::leave(app),
         _ => Effect::None,
     }

@@ -2,8 +2,8 @@
 //! generated plans with hostile text in every text field.
 
 use bearing::model::{
-    Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis, Imported,
-    HypothesisStatus, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
+    Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
+    HypothesisStatus, Imported, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
     StatusChange, Weights,
 };
 use bearing::store;

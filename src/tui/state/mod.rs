@@ -17,7 +17,7 @@ mod mode;
 mod views;
 
 pub use conflicts::{Applies, ConflictRow, ConflictScreen, Pick};
-pub use dialogs::{Checklist, ImportReview, plural};
+pub use dialogs::{Checklist, ImportReview, ImportSync, plural};
 pub use inputs::{ExportFormat, FormState, PickerState, Prompt, PromptKind, Target, parse_date};
 pub use mode::{Mode, ModeKind, Pending, Question};
 pub use views::{BoardView, DebtView, SprintFocus, SprintView};
