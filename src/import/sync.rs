@@ -208,6 +208,21 @@ fn merge_matched(plan: &Plan, matched: &[(usize, Debt)], today: NaiveDate, out: 
     }
 }
 
+/// The order changed fields are listed in (the item's).
+const ORDER: [&str; 11] = [
+    "title",
+    "description",
+    "area",
+    "owner",
+    "tags",
+    "customer",
+    "delivery",
+    "risk",
+    "urgency",
+    "effort",
+    "status",
+];
+
 /// The synced fields that differ between `a` and `b`, in field order.
 fn changed_fields(a: &Debt, b: &Debt) -> Vec<FieldChange> {
     let object = |d: &Debt| match serde_json::to_value(Imported::of(d, NaiveDate::MIN)) {
@@ -222,7 +237,11 @@ fn changed_fields(a: &Debt, b: &Debt) -> Vec<FieldChange> {
         (None, Some(Value::Array(_))) => "[]".to_owned(),
         (None, _) => "\"\"".to_owned(),
     };
-    let keys: BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    // Shown in the item's own order; a field not listed comes last.
+    let rank = |k: &str| ORDER.iter().position(|o| *o == k).unwrap_or(ORDER.len());
+    keys.sort_by_key(|k| (rank(k), *k));
+    keys.dedup();
     keys.into_iter()
         .filter(|k| a.get(*k) != b.get(*k))
         .map(|k| FieldChange {
