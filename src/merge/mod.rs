@@ -13,7 +13,10 @@
 //! - `checkins` merge by date (the same date with two new values: conflict);
 //!   a key result's `current` then mirrors the latest merged check-in;
 //! - long text (North Star, descriptions, evidence, belief, signal) changed on
-//!   both sides is merged line by line ([`lines`]) before it is a conflict.
+//!   both sides is merged line by line ([`lines`]) before it is a conflict;
+//! - a debt's `imported` record (the upstream values a re-import merges
+//!   against, bookkeeping rather than content) imported anew on both sides:
+//!   the later import's record, whole; never a conflict.
 //!
 //! Settings (North Star, weights, health thresholds, policy) merge as fields
 //! of the item [`SETTINGS`]. The merged plan is then checked as a whole
@@ -85,6 +88,8 @@ const SETS: [&str; 5] = ["tags", "key_results", "items", "history", "changes"];
 /// Record (and settings) fields first merged line by line.
 const TEXTS: [&str; 5] = ["north_star", "description", "evidence", "belief", "signal"];
 const CHECKINS: &str = "checkins";
+/// The record of the last import: the later one wins (by its `date`).
+const IMPORTED: &str = "imported";
 /// The stored mirror of the latest check-in.
 const CURRENT: &str = "current";
 /// The plan's lists of records: not settings.
@@ -322,6 +327,8 @@ fn merge_map(
             ov.cloned()
         } else if bv == ov {
             tv.cloned()
+        } else if top && key == IMPORTED {
+            later_import(ov, tv).cloned()
         } else if mirrored && key == CURRENT {
             // Recomputed from the merged check-ins by merge_record; when
             // none are left, one side removed them all and set it back.
@@ -355,6 +362,22 @@ fn merge_map(
         out.extend(merged.map(|v| (key.clone(), v)));
     }
     out
+}
+
+/// Of two import records, the later by date (ours on a tie); one side's
+/// when the other has none.
+fn later_import<'a>(o: Option<&'a Value>, t: Option<&'a Value>) -> Option<&'a Value> {
+    let date = |v: &Value| {
+        v.get("date")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned()
+    };
+    match (o, t) {
+        (Some(o), Some(t)) if date(t) > date(o) => Some(t),
+        (None, t) => t,
+        (o, _) => o,
+    }
 }
 
 fn array(v: Option<&Value>) -> &[Value] {
