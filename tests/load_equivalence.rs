@@ -233,7 +233,11 @@ fn debt() -> impl Strategy<Value = Debt> {
 fn imported() -> impl Strategy<Value = Imported> {
     (
         (date(), text(), text(), text(), text(), strings()),
-        (any::<[u8; 4]>(), any::<u32>(), debt_status()),
+        (
+            any::<[u8; 4]>(),
+            prop::option::of(any::<u32>()),
+            debt_status(),
+        ),
     )
         .prop_map(
             |((date, title, description, area, owner, tags), (r, effort, status))| Imported {

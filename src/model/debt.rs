@@ -75,7 +75,9 @@ pub struct Imported {
     pub risk: u8,
     #[serde(default)]
     pub urgency: u8,
-    pub effort: u32,
+    /// `None`: the source gave no estimate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<u32>,
     #[serde(default)]
     pub status: DebtStatus,
 }
@@ -94,7 +96,8 @@ impl Imported {
             delivery: d.delivery,
             risk: d.risk,
             urgency: d.urgency,
-            effort: d.effort,
+            // TRIAGE: `d.effort` once debt effort is optional (unestimated).
+            effort: Some(d.effort),
             status: d.status,
         }
     }
@@ -115,7 +118,8 @@ impl Imported {
         out.tags = self.tags.clone();
         (out.customer, out.delivery, out.risk, out.urgency) =
             (self.customer, self.delivery, self.risk, self.urgency);
-        out.effort = self.effort;
+        // TRIAGE: `self.effort` once debt effort is optional.
+        out.effort = self.effort.unwrap_or(d.effort);
         out.status = self.status;
         out
     }

@@ -148,8 +148,8 @@ prop_compose! {
 prop_compose! {
     fn imported()(
         strings in vec(text(), 4), tags in texts(),
-        ratings in vec(0u8..=5, 4), effort in 1u32..=1000, status in d_status(),
-        date in day(),
+        ratings in vec(0u8..=5, 4), effort in proptest::option::of(1u32..=1000),
+        status in d_status(), date in day(),
     ) -> Imported {
         let mut s = strings.into_iter();
         let mut next = || s.next().unwrap_or_default();

@@ -237,7 +237,7 @@ record!(Imported {
     req delivery: u8,
     req risk: u8,
     req urgency: u8,
-    req effort: u32,
+    omit effort: Option<u32>,
     req status: DebtStatus,
 });
 
