@@ -9,6 +9,8 @@ pub mod csv;
 pub mod detect;
 mod summary;
 pub mod sync;
+#[cfg(test)]
+mod sync_tests;
 pub mod taskwarrior;
 
 pub use detect::{Format, detect};

@@ -271,7 +271,3 @@ impl SyncPlan {
             .fold(Change::new(label), |c, d| c.put(Item::Debt(d.clone())))
     }
 }
-
-#[cfg(test)]
-#[path = "sync_tests.rs"]
-mod tests;

@@ -1,7 +1,9 @@
+//! The sync's rules, one test each.
+
 use chrono::NaiveDate;
 
-use super::*;
-use crate::model::{DebtStatus, Plan};
+use super::sync::*;
+use crate::model::{Change, Debt, DebtStatus, Item, Plan};
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()

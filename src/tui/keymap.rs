@@ -287,7 +287,7 @@ pub static BINDINGS: &[Binding] = &[
     b(SPRINTS, Key::ch('X'), A::CancelSprint, "cancel the sprint: items back to the backlog (asks y/n)"),
     b(SPRINTS, Key::ch('E'), A::ExportSprint, "export the sprint (md, csv or json)"),
     b(SPRINTS, Key::ch('n'), A::RenameSprint, "rename the sprint"),
-    b(DEBT, Key::ch('I'), A::ImportDebt, "import or re-import debt (CSV, taskwarrior): a summary, then Enter"),
+    b(DEBT, Key::ch('I'), A::ImportDebt, "sync debt from a CSV or a taskwarrior export"),
     b(EXP, Key::ch('s'), A::StartExperiment, "start: asks the review-by date"),
     b(EXP, Key::ch('v'), A::ValidateExperiment, "validate: asks the evidence"),
     b(EXP, Key::ch('x'), A::AbandonExperiment, "abandon: asks the evidence"),
