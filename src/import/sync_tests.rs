@@ -187,3 +187,112 @@ fn one_change_is_one_undo_step() {
     plan.apply(undo);
     assert_eq!(plan, before);
 }
+
+mod laws {
+    //! Random imports, local edits and upstream edits: each field ends as
+    //! the three-way rule says, clashes are reported (never picked), nothing
+    //! is duplicated, hand-made items are untouched, and the same input
+    //! again changes nothing.
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const WORDS: [&str; 3] = ["alpha", "beta", "gamma"];
+
+    /// An optional change to (title, owner, effort, closed).
+    type Edit = (Option<u8>, Option<u8>, Option<u32>, bool);
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        (
+            prop::option::of(0..3u8),
+            prop::option::of(0..3u8),
+            prop::option::of(1..4u32),
+            prop::bool::weighted(0.2),
+        )
+    }
+
+    fn item(k: usize, title: u8) -> Debt {
+        let mut d = up(
+            &format!("D-{k:05}"),
+            &k.to_string(),
+            WORDS[usize::from(title)],
+        );
+        d.owner = "base".into();
+        d
+    }
+
+    fn edited(d: &Debt, e: &Edit, who: &str) -> Debt {
+        let mut d = d.clone();
+        if let Some(t) = e.0 {
+            // The same on both sides at times: no clash then.
+            d.title = WORDS[usize::from(t)].to_owned();
+        }
+        if let Some(o) = e.1 {
+            d.owner = format!("{who}{o}");
+        }
+        if let Some(x) = e.2 {
+            d.effort = 10 * x + u32::from(who == "up");
+        }
+        if e.3 {
+            d.status = DebtStatus::Done;
+        }
+        d
+    }
+
+    proptest! {
+        #[test]
+        fn a_re_import_merges_three_ways(
+            items in prop::collection::vec((0..3u8, edit(), edit()), 1..6),
+        ) {
+            let first: Vec<Debt> = items.iter().enumerate().map(|(k, (t, _, _))| item(k, *t)).collect();
+            let mut plan = imported(first.clone());
+            let hand = Debt::new("D-HHHHH".into(), "by hand".into(), day(1));
+            plan.apply(Change::new("hand").put(Item::Debt(hand.clone())));
+            for (k, (_, here, _)) in items.iter().enumerate() {
+                let mine = edited(get(&plan, &format!("D-{k:05}")), here, "here");
+                plan.apply(Change::new("edit").put(Item::Debt(mine)));
+            }
+            let ours = plan.clone();
+            // Upstream, under new ids as a parser would hand them out.
+            let incoming: Vec<Debt> = items
+                .iter()
+                .enumerate()
+                .map(|(k, (_, _, there))| {
+                    let mut d = edited(&first[k], there, "up");
+                    d.id = format!("D-N{k:04}");
+                    d
+                })
+                .collect();
+            let s = sync(&plan, incoming.clone(), day(5));
+            plan.apply(s.change());
+            prop_assert_eq!(plan.debts.len(), items.len() + 1, "nothing duplicated");
+            prop_assert_eq!(get(&plan, "D-HHHHH"), &hand);
+            for k in 0..items.len() {
+                let id = format!("D-{k:05}");
+                let (b, o, t, m) = (&first[k], get(&ours, &id), &incoming[k], get(&plan, &id));
+                let conflict = |field: &str| {
+                    s.conflicts.iter().any(|c| c.id == id && c.field.as_deref() == Some(field))
+                };
+                macro_rules! rule {
+                    ($f:ident) => {{
+                        let (bv, ov, tv, mv) = (&b.$f, &o.$f, &t.$f, &m.$f);
+                        let want = if ov == tv || bv == tv { ov } else if bv == ov { tv } else { ov };
+                        prop_assert_eq!(mv, want, "{} {}", id, stringify!($f));
+                        let clash = bv != ov && bv != tv && ov != tv;
+                        prop_assert_eq!(conflict(stringify!($f)), clash, "{} {}", id, stringify!($f));
+                    }};
+                }
+                rule!(title);
+                rule!(owner);
+                rule!(effort);
+                rule!(status);
+                if m.status != o.status {
+                    prop_assert_eq!(m.changes.last().map(|c| (c.date, c.status)), Some((day(5), m.status)));
+                }
+            }
+            let again = sync(&plan, incoming, day(6));
+            prop_assert!(again.is_empty() && again.conflicts.is_empty(), "{:?}", again);
+        }
+    }
+}
