@@ -101,9 +101,11 @@ pub fn parse(
                 continue;
             }
         };
-        let line = line_of(text, &task.uuid);
-        let mut d = debt(task, today, &mut ids)
-            .map_err(|(column, message)| ImportError::new(file, line, column, message))?;
+        // Found only for a message: a search per task is quadratic.
+        let uuid = task.uuid.clone();
+        let mut d = debt(task, today, &mut ids).map_err(|(column, message)| {
+            ImportError::new(file, line_of(text, &uuid), column, message)
+        })?;
         d.status = status;
         out.items.push(d);
     }
