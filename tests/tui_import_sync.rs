@@ -185,9 +185,24 @@ fn json_of_an_unknown_shape_is_refused_at_the_prompt() {
         p.error
             .as_deref()
             .unwrap_or_default()
-            .contains("JSON Bearing does not read"),
+            .contains("JSON of a shape Bearing does not read"),
         "{:?}",
         p.error
     );
     assert_eq!(*app.plan(), before);
+    // Broken JSON says where.
+    std::fs::write(&path, "[\n{\"uuid\": \"a\",\n oops}\n]").unwrap();
+    press(&mut app, "<Esc>");
+    open_and_answer(&mut app, &path);
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("the prompt stays: {:?}", app.mode)
+    };
+    assert!(
+        p.error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("issues.json:3: not valid JSON"),
+        "{:?}",
+        p.error
+    );
 }

@@ -65,6 +65,18 @@ fn json_format(t: &str) -> Format {
     Format::UnknownJson
 }
 
+/// Why JSON of [`Format::UnknownJson`] cannot be imported: where it stops
+/// being JSON, or that no importer reads its shape.
+pub fn why_unknown(text: &str, file: &str) -> String {
+    let t = text.trim_start_matches('\u{feff}');
+    match serde_json::from_str::<Value>(t) {
+        Err(e) => format!("{file}:{}: not valid JSON: {e}", e.line()),
+        Ok(_) => format!(
+            "{file}: JSON of a shape Bearing does not read (it reads a taskwarrior `task export`)"
+        ),
+    }
+}
+
 /// A CSV file: by its header. Only Bearing's own dialect is read today;
 /// other tools' headers (Jira, Linear, GitLab) go here.
 fn csv_format(_t: &str) -> Format {
@@ -91,5 +103,7 @@ mod tests {
         assert_eq!(detect("[not json"), Format::UnknownJson);
         assert_eq!(detect("title,owner\r\nA,ana\r\n"), Format::Csv);
         assert_eq!(detect(""), Format::Csv);
+        assert!(why_unknown("[not json", "x.json").starts_with("x.json:1: not valid JSON: "));
+        assert!(why_unknown("[{\"number\":1}]", "x.json").contains("shape Bearing does not read"));
     }
 }

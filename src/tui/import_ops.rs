@@ -58,10 +58,10 @@ fn read(app: &mut App, p: Prompt) -> Effect {
     };
     match import::detect(&text) {
         Format::Csv => csv(app, p, path, text),
-        Format::UnknownJson => app.refuse(
-            p,
-            format!("{path}: JSON Bearing does not read (a taskwarrior `task export` is)"),
-        ),
+        Format::UnknownJson => {
+            let why = import::detect::why_unknown(&text, &path);
+            app.refuse(p, why)
+        }
         format => match parse(app, format, &text, &path, false) {
             Ok(items) => summarize(app, path, text, format, false, items, None),
             Err(why) => app.refuse(p, why),
@@ -89,7 +89,7 @@ fn parse(
             Ok(o) => Err(first(o.skipped)),
             Err(errors) => Err(first(errors)),
         },
-        Format::UnknownJson => Err(format!("{path}: JSON Bearing does not read")),
+        Format::UnknownJson => Err(import::detect::why_unknown(text, path)),
     }
 }
 
