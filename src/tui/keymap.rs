@@ -38,6 +38,7 @@ impl Scope {
             Scope::Mode(ModeKind::Prompt) => "prompt",
             Scope::Mode(ModeKind::Checklist) => "close checklist",
             Scope::Mode(ModeKind::ImportReview) => "import problems",
+            Scope::Mode(ModeKind::ImportSync) => "import summary",
             Scope::Mode(ModeKind::Quit) => "quit with an unsaved change",
             Scope::Mode(ModeKind::Conflicts) => "conflict screen",
             Scope::Mode(ModeKind::Triage) => "triage",
@@ -159,6 +160,7 @@ const SPRINTS: Scope = Scope::View(View::Sprints);
 const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
 const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
 const REVIEW: Scope = Scope::Mode(ModeKind::ImportReview);
+const SYNC: Scope = Scope::Mode(ModeKind::ImportSync);
 const QUIT: Scope = Scope::Mode(ModeKind::Quit);
 const CONFLICTS: Scope = Scope::Mode(ModeKind::Conflicts);
 const TRIAGE: Scope = Scope::Mode(ModeKind::Triage);
@@ -288,7 +290,7 @@ pub static BINDINGS: &[Binding] = &[
     b(SPRINTS, Key::ch('X'), A::CancelSprint, "cancel the sprint: items back to the backlog (asks y/n)"),
     b(SPRINTS, Key::ch('E'), A::ExportSprint, "export the sprint (md, csv or json)"),
     b(SPRINTS, Key::ch('n'), A::RenameSprint, "rename the sprint"),
-    b(DEBT, Key::ch('I'), A::ImportDebt, "import debt (CSV, taskwarrior, GitHub, Jira)"),
+    b(DEBT, Key::ch('I'), A::ImportDebt, "sync debt from CSV, taskwarrior, GitHub or Jira"),
     b(DEBT, Key::ch('t'), A::Triage, "triage the unestimated items, one at a time"),
     b(OVERVIEW, Key::ch('t'), A::Triage, "triage the unestimated items, one at a time"),
     b(EXP, Key::ch('s'), A::StartExperiment, "start: asks the review-by date"),
@@ -316,6 +318,12 @@ pub static BINDINGS: &[Binding] = &[
     b(REVIEW, Key::plain(K::Up), A::MoveUp, "previous"),
     b(REVIEW, Key::plain(K::PageDown), A::PageDown, "page down"),
     b(REVIEW, Key::plain(K::PageUp), A::PageUp, "page up"),
+    b(SYNC, Key::plain(K::Enter), A::Submit, "apply the import"),
+    b(SYNC, Key::plain(K::Esc), A::Cancel, "cancel: nothing imported"),
+    b(SYNC, Key::ch('j'), A::MoveDown, "scroll down"),
+    b(SYNC, Key::plain(K::Down), A::MoveDown, "scroll down"),
+    b(SYNC, Key::ch('k'), A::MoveUp, "scroll up"),
+    b(SYNC, Key::plain(K::Up), A::MoveUp, "scroll up"),
     b(QUIT, Key::ch('K'), A::KeepMine, "keep mine & quit"),
     b(QUIT, Key::ch('w'), A::WriteRecovery, "write a recovery copy & quit"),
     b(QUIT, Key::plain(K::Esc), A::Back, "stay"),

@@ -194,6 +194,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
         Mode::Prompt(_) => {}
         Mode::Checklist(c) => c.step(delta),
         Mode::ImportReview(r) => r.step(delta),
+        Mode::ImportSync(s) => s.step(delta),
         Mode::Conflicts { screen, .. } => screen.step(delta),
         Mode::Triage(t) => t.step(delta.signum()),
         Mode::Normal => {

@@ -18,7 +18,7 @@ mod triage;
 mod views;
 
 pub use conflicts::{Applies, ConflictRow, ConflictScreen, Pick};
-pub use dialogs::{Checklist, ImportReview, plural};
+pub use dialogs::{Checklist, ImportReview, ImportSync, plural};
 pub use inputs::{ExportFormat, FormState, PickerState, Prompt, PromptKind, Target, parse_date};
 pub use mode::{Mode, ModeKind, Pending, Question};
 pub use triage::{EFFORT, TRIAGE_FIELDS, Triage};

@@ -1,7 +1,7 @@
 //! The mode the UI is in, with its data.
 
 use super::conflicts::ConflictScreen;
-use super::dialogs::{Checklist, ImportReview};
+use super::dialogs::{Checklist, ImportReview, ImportSync};
 use super::inputs::{FormState, PickerState, Prompt};
 use super::triage::Triage;
 use crate::model::Change;
@@ -44,6 +44,8 @@ pub enum Mode {
     Checklist(Checklist),
     /// A CSV import refused: every problem; Enter imports the valid rows.
     ImportReview(Box<ImportReview>),
+    /// What an import would do; Enter applies it, Esc cancels.
+    ImportSync(Box<ImportSync>),
     /// Quitting with a change that is not on disk: keep mine, write a
     /// recovery copy, or stay. `reason`: why it is not on disk.
     Quit {
@@ -76,6 +78,7 @@ pub enum ModeKind {
     Prompt,
     Checklist,
     ImportReview,
+    ImportSync,
     Quit,
     Conflicts,
     Triage,
@@ -96,6 +99,7 @@ impl Mode {
             Mode::Prompt(_) => ModeKind::Prompt,
             Mode::Checklist(_) => ModeKind::Checklist,
             Mode::ImportReview(_) => ModeKind::ImportReview,
+            Mode::ImportSync(_) => ModeKind::ImportSync,
             Mode::Quit { .. } => ModeKind::Quit,
             Mode::Conflicts { .. } => ModeKind::Conflicts,
             Mode::Triage(_) => ModeKind::Triage,
@@ -118,6 +122,7 @@ impl ModeKind {
             ModeKind::Prompt => "PROMPT",
             ModeKind::Checklist => "CLOSE",
             ModeKind::ImportReview => "IMPORT",
+            ModeKind::ImportSync => "IMPORT",
             ModeKind::Quit => "QUIT",
             ModeKind::Conflicts => "CONFLICTS",
             ModeKind::Triage => "TRIAGE",

@@ -195,7 +195,10 @@ fn a_gitlab_export_is_read_by_column_name() {
     // GitLab guards a formula with ' as Bearing's export does.
     assert_eq!(a.title, "=HYPERLINK(\"http://x\")");
     assert_eq!(a.description, "body\nmore");
-    assert_eq!((a.status, a.effort, a.urgency), (DebtStatus::Open, Some(5), 4));
+    assert_eq!(
+        (a.status, a.effort, a.urgency),
+        (DebtStatus::Open, Some(5), 4)
+    );
     assert_eq!(a.owner, "Ana Lima");
     assert_eq!(a.tags, ["tech-debt", "priority::high"]);
     assert_eq!(a.created, day("2026-03-04"));
