@@ -79,3 +79,55 @@ fn a_broken_export_is_refused_in_the_prompt() {
     assert!(why.ends_with("nothing imported"), "{why}");
     assert_eq!(*app.plan(), before);
 }
+
+/// `I` on a GitHub export shows the sync's summary first (the format told
+/// from the text); Esc cancels and nothing changes; a re-import after an
+/// upstream close shows `1 closed` and Enter applies it as one undo step.
+#[test]
+fn a_github_re_import_shows_the_summary_and_esc_cancels() {
+    use bearing::tui::app::Mode;
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("issues.json");
+    let issue = |state: &str| {
+        format!(
+            r#"[{{"number":1,"title":"T","body":null,"labels":[],"state":"{state}","url":"https://github.com/a/b/issues/1"}}]"#
+        )
+    };
+    std::fs::write(&f, issue("OPEN")).unwrap();
+    let mut app = app();
+    let before = app.plan().clone();
+    press(&mut app, "2 I");
+    press(&mut app, &["<BS>"; 400].join(" "));
+    type_text(&mut app, &f.to_string_lossy());
+    press(&mut app, "<Enter>");
+    let Mode::ImportSync(s) = &app.mode else {
+        panic!("the summary first: {:?}", app.mode)
+    };
+    assert_eq!(s.summary, "1 added, 0 updated, 0 closed, 0 unchanged");
+    press(&mut app, "<Esc>");
+    assert_eq!(*app.plan(), before, "Esc imports nothing");
+    assert!(message(&app).contains("cancelled"), "{}", message(&app));
+
+    import(&mut app, &f.to_string_lossy());
+    assert_eq!(app.plan().debts.len(), before.debts.len() + 1);
+    let imported = app.plan().clone();
+    std::fs::write(&f, issue("CLOSED")).unwrap();
+    press(&mut app, "2 I");
+    press(&mut app, &["<BS>"; 400].join(" "));
+    type_text(&mut app, &f.to_string_lossy());
+    press(&mut app, "<Enter>");
+    let Mode::ImportSync(s) = &app.mode else {
+        panic!("the summary first: {:?}", app.mode)
+    };
+    assert_eq!(s.summary, "0 added, 0 updated, 1 closed, 0 unchanged");
+    press(&mut app, "<Enter>");
+    let d = app
+        .plan()
+        .debts
+        .iter()
+        .find(|d| d.source.as_deref() == Some("github:https://github.com/a/b/issues/1"))
+        .unwrap();
+    assert_eq!(d.status, bearing::model::DebtStatus::Done);
+    press(&mut app, "u");
+    assert_eq!(*app.plan(), imported, "one undo step");
+}

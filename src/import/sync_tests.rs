@@ -296,3 +296,52 @@ mod laws {
         }
     }
 }
+
+/// Effort and due are optional on both sides: an estimate made here while
+/// triaging stays while upstream has none, and a due date moved upstream
+/// moves here unless it was set here too.
+#[test]
+fn effort_and_due_merge_three_ways() {
+    let mut first = up("D-AAAAA", "1", "A");
+    first.due = Some(day(25));
+    let mut plan = imported(vec![first, up("D-BBBBB", "2", "B")]);
+    assert_eq!(
+        get(&plan, "D-AAAAA").imported.as_ref().unwrap().due,
+        Some(day(25))
+    );
+    // Here: B triaged (an effort) and given a due date.
+    let mut b = get(&plan, "D-BBBBB").clone();
+    (b.effort, b.due) = (Some(3), Some(day(28)));
+    plan.apply(Change::new("triage").put(Item::Debt(b)));
+    // Upstream: A's due moved; B still unestimated and undated.
+    let mut a = up("D-ZZZZZ", "1", "A");
+    a.due = Some(day(27));
+    let s = sync(&plan, vec![a, up("D-YYYYY", "2", "B")], day(3));
+    assert_eq!(s.summary(), "0 added, 1 updated, 0 closed, 1 unchanged");
+    assert_eq!(s.updated[0].fields[0].field, "due");
+    plan.apply(s.change());
+    assert_eq!(get(&plan, "D-AAAAA").due, Some(day(27)));
+    let b = get(&plan, "D-BBBBB");
+    assert_eq!((b.effort, b.due), (Some(3), Some(day(28))), "kept");
+    // Both sides moved B's due differently: a conflict, ours kept.
+    let mut b_up = up("D-YYYYY", "2", "B");
+    b_up.due = Some(day(30));
+    let s = sync(&plan, vec![b_up], day(4));
+    assert_eq!(s.conflicts.len(), 1, "{s:?}");
+    assert_eq!(s.conflicts[0].field.as_deref(), Some("due"));
+}
+
+/// A record with no due date is written without the field, as records
+/// were before due dates were recorded, and reads back: older plan files
+/// stay readable.
+#[test]
+fn an_import_record_without_due_is_the_old_format() {
+    let plan = imported(vec![up("D-AAAAA", "1", "A")]);
+    let text = crate::store::format::to_text(&plan).unwrap();
+    let at = text.find("imported:").expect("a record is written");
+    let record = &text[at..];
+    let record = &record[..record.find(')').unwrap_or(record.len())];
+    assert!(!record.contains("due"), "{record}");
+    let back = crate::store::format::from_text(&text).unwrap();
+    assert_eq!(back.debts, plan.debts);
+}
