@@ -232,10 +232,14 @@ fn changed_fields(a: &Debt, b: &Debt) -> Vec<FieldChange> {
     };
     let (a, b) = (object(a), object(b));
     // A field serde leaves out when empty, shown as the empty value of the
-    // other side's type.
+    // other side's type; an optional one (effort, due) as `none`.
     let text = |v: Option<&Value>, other: Option<&Value>| match (v, other) {
         (Some(v), _) => v.to_string(),
         (None, Some(Value::Array(_))) => "[]".to_owned(),
+        (None, Some(Value::Number(_))) => "none".to_owned(),
+        (None, Some(Value::String(s))) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => {
+            "none".to_owned()
+        }
         (None, _) => "\"\"".to_owned(),
     };
     let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();

@@ -318,7 +318,11 @@ fn effort_and_due_merge_three_ways() {
     a.due = Some(day(27));
     let s = sync(&plan, vec![a, up("D-YYYYY", "2", "B")], day(3));
     assert_eq!(s.summary(), "0 added, 1 updated, 0 closed, 1 unchanged");
-    assert_eq!(s.updated[0].fields[0].field, "due");
+    let f = &s.updated[0].fields[0];
+    assert_eq!(
+        (f.field.as_str(), f.from.as_str(), f.to.as_str()),
+        ("due", "\"2026-11-25\"", "\"2026-11-27\"")
+    );
     plan.apply(s.change());
     assert_eq!(get(&plan, "D-AAAAA").due, Some(day(27)));
     let b = get(&plan, "D-BBBBB");
@@ -329,6 +333,16 @@ fn effort_and_due_merge_three_ways() {
     let s = sync(&plan, vec![b_up], day(4));
     assert_eq!(s.conflicts.len(), 1, "{s:?}");
     assert_eq!(s.conflicts[0].field.as_deref(), Some("due"));
+    // An estimate given upstream to an unestimated item: `none → 5`.
+    let plan = imported(vec![up("D-CCCCC", "3", "C")]);
+    let mut c = up("D-XXXXX", "3", "C");
+    c.effort = Some(5);
+    let s = sync(&plan, vec![c], day(3));
+    let f = &s.updated[0].fields[0];
+    assert_eq!(
+        (f.field.as_str(), f.from.as_str(), f.to.as_str()),
+        ("effort", "none", "5")
+    );
 }
 
 /// A record with no due date is written without the field, as records
