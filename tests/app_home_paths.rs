@@ -33,6 +33,9 @@ fn a_tilde_in_a_path_prompt_is_the_home_directory() {
     press(&mut app, "2 I");
     type_text(&mut app, "~/backlog.csv");
     press(&mut app, "<Enter>");
+    // The summary of the import, then Enter applies it.
+    assert!(matches!(app.mode, Mode::ImportSync(_)), "{:?}", app.mode);
+    press(&mut app, "<Enter>");
     assert!(
         app.plan().debts.iter().any(|d| d.title == "From home"),
         "{:?} {:?}",

@@ -103,7 +103,7 @@ fn a_row_with_too_many_cells_is_skipped_not_cut_short() {
     );
     let out = sb.ok(&["import", "csv", &f, "--skip-invalid"]);
     assert!(
-        out.contains("imported 1 debt item (skipped 1 invalid row)"),
+        out.contains("1 added, 0 updated, 0 closed, 0 unchanged (skipped 1 invalid row)"),
         "{out}"
     );
     let titles = debt_titles(&sb);
@@ -118,7 +118,7 @@ fn a_row_with_too_many_cells_is_skipped_not_cut_short() {
     );
     let out = sb.ok(&["import", "csv", &f, "--skip-invalid"]);
     assert!(
-        out.contains("imported 1 debt item (skipped 1 invalid row)"),
+        out.contains("1 added, 0 updated, 0 closed, 0 unchanged (skipped 1 invalid row)"),
         "{out}"
     );
     let titles = debt_titles(&sb);

@@ -1,6 +1,7 @@
 //! Importing a spreadsheet's CSV from the UI with the real binary in tmux
-//! at 80×24: a refused file lists every problem, Enter imports only the
-//! valid rows, and the file has them.
+//! at 80×24: a refused file lists every problem, Enter goes on with only
+//! the valid rows, the summary says what the import would do, Enter applies
+//! it, and the file has them.
 
 mod common;
 
@@ -48,7 +49,12 @@ fn a_refused_csv_lists_every_problem_and_imports_the_valid_rows() {
     assert_eq!(load(&plan_path).debts.len(), before, "nothing imported yet");
 
     t.keys(&["Enter"]);
-    t.wait_for("imported 20 debt items");
+    // The summary of what it would do, then Enter applies it.
+    let s = t.wait_for("20 added, 0 updated, 0 closed, 0 unchanged (skipped 10 invalid rows)");
+    assert!(s.contains("added D-"), "{s}");
+    assert_eq!(load(&plan_path).debts.len(), before, "nothing imported yet");
+    t.keys(&["Enter"]);
+    t.wait_for("imported from");
     let plan = common::tmux::plan_when(&plan_path, |p| p.debts.len() == before + 20);
     assert_eq!(plan.debts.len(), before + 20);
     assert!(plan.debts.iter().any(|d| d.title == "Imported row 1"));

@@ -35,7 +35,10 @@ fn csv_all_or_nothing_then_skip_invalid() {
 
     let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid row)\n");
+    assert_eq!(
+        r.stdout,
+        "2 added, 0 updated, 0 closed, 0 unchanged (skipped 1 invalid row)\n"
+    );
     assert!(r.stderr.contains("in.csv:3: risk:"), "{}", r.stderr);
     let plan = loaded(&sb);
     let mut got: Vec<(&str, u8, Option<u32>)> = plan
@@ -62,12 +65,12 @@ fn taskwarrior_twice_adds_once() {
     let r = sb.run(&["import", "taskwarrior", &f]);
     assert_eq!(
         (r.code, r.stdout.as_str()),
-        (0, "imported 1 debt item\n"),
+        (0, "1 added, 0 updated, 0 closed, 0 unchanged\n"),
         "{}",
         r.stderr
     );
     let r = sb.run(&["import", "taskwarrior", &f]);
-    assert_eq!(r.stdout, "imported 0 debt items (1 already imported)\n");
+    assert_eq!(r.stdout, "0 added, 0 updated, 0 closed, 1 unchanged\n");
     let plan = loaded(&sb);
     assert_eq!(plan.debts.len(), 1);
     // The due date is kept, not turned into a rating frozen on import day;
@@ -139,7 +142,7 @@ fn real_taskwarrior_export() {
     let r = sb.run(&["import", "taskwarrior", &f]);
     assert_eq!(
         (r.code, r.stdout.as_str()),
-        (0, "imported 2 debt items\n"),
+        (0, "2 added, 0 updated, 0 closed, 0 unchanged\n"),
         "{}",
         r.stderr
     );
@@ -189,7 +192,7 @@ fn real_taskwarrior_export() {
     let f = sb.write("export2.json", &task(&tw, &["export"]));
     let r = sb.run(&["import", "taskwarrior", &f]);
     assert_eq!(
-        r.stdout, "imported 1 debt item (2 already imported)\n",
+        r.stdout, "1 added, 0 updated, 0 closed, 2 unchanged\n",
         "{}",
         r.stderr
     );
@@ -306,7 +309,10 @@ fn excel_quotes_and_trailing_empty_columns_import() {
     let sb = Sandbox::init();
     let f = sb.fixture("excel_utf8.csv");
     let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
-    assert_eq!(r.stdout, "imported 3 debt items (skipped 1 invalid row)\n");
+    assert_eq!(
+        r.stdout,
+        "3 added, 0 updated, 0 closed, 0 unchanged (skipped 1 invalid row)\n"
+    );
     let plan = loaded(&sb);
     let cafe = plan.debts.iter().find(|d| d.owner == "dee").unwrap();
     assert_eq!(cafe.title, "Café menu \"v2\" copy");
@@ -320,7 +326,10 @@ fn excel_quotes_and_trailing_empty_columns_import() {
         "bearing: trailing_columns.csv:3: risk: must be 0–5, got 9"
     );
     let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
-    assert_eq!(r.stdout, "imported 2 debt items (skipped 1 invalid row)\n");
+    assert_eq!(
+        r.stdout,
+        "2 added, 0 updated, 0 closed, 0 unchanged (skipped 1 invalid row)\n"
+    );
     // Text under a column the header leaves unnamed is not dropped silently.
     let f = sb.write("stray.csv", "title,risk,,\r\nA,1,,\r\nB,2,oops,\r\n");
     let r = sb.run(&["import", "csv", &f]);

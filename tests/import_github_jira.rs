@@ -25,15 +25,21 @@ fn by_source<'p>(plan: &'p Plan, source: &str) -> &'p Debt {
         .unwrap_or_else(|| panic!("no item from {source}"))
 }
 
+/// Items that came in closed (done or won't fix).
+fn closed_count(plan: &Plan) -> usize {
+    plan.debts.iter().filter(|d| !d.status.is_open()).count()
+}
+
 #[test]
 fn github_gh_json_then_again() {
     let sb = Sandbox::init();
     let f = fixture("gh_issue_list.json");
     assert_eq!(
         sb.ok(&["import", "github", &f]),
-        "imported 3 debt items (1 closed upstream)\n"
+        "3 added, 0 updated, 0 closed, 0 unchanged\n"
     );
     let plan = loaded(&sb);
+    assert_eq!(closed_count(&plan), 1, "one closed upstream");
     let a = by_source(&plan, "github:https://github.com/acme/shop/issues/42");
     assert_eq!(
         (a.area.as_str(), a.owner.as_str(), a.urgency),
@@ -44,7 +50,7 @@ fn github_gh_json_then_again() {
     assert_eq!(closed.status, DebtStatus::Done);
     assert_eq!(
         sb.ok(&["import", "github", &f]),
-        "imported 0 debt items (3 already imported)\n"
+        "0 added, 0 updated, 0 closed, 3 unchanged\n"
     );
     assert_eq!(loaded(&sb).debts.len(), 3);
 }
@@ -57,9 +63,10 @@ fn github_rest_json_from_stdin() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "imported 3 debt items (2 closed upstream, 1 pull request skipped)\n"
+        "3 added, 0 updated, 0 closed, 0 unchanged (1 pull request skipped)\n"
     );
     let plan = loaded(&sb);
+    assert_eq!(closed_count(&plan), 2, "two closed upstream");
     assert!(
         plan.debts
             .iter()
@@ -76,9 +83,10 @@ fn jira_all_fields_export() {
         "2021-09-25",
         &["import", "jira", &fixture("jira_all_fields.csv")],
     );
-    assert_eq!(r.stdout, "imported 4 debt items (2 closed upstream)\n");
+    assert_eq!(r.stdout, "4 added, 0 updated, 0 closed, 0 unchanged\n");
     assert_eq!(r.stderr, "");
     let plan = loaded(&sb);
+    assert_eq!(closed_count(&plan), 2, "two closed upstream");
     let a = by_source(&plan, "jira:PAY-123");
     assert_eq!(
         (a.effort, a.urgency, a.status),
@@ -97,14 +105,16 @@ fn only_debt_follows_the_plans_rules() {
     // Default rules: `debt` and `tech debt` mark #51 and #53.
     assert_eq!(
         sb.ok(&["import", "github", &f, "--only-debt"]),
-        "imported 2 debt items (1 closed upstream, 1 pull request skipped, 1 not marked as debt)\n"
+        "2 added, 0 updated, 0 closed, 0 unchanged (1 pull request skipped, 1 not marked as debt)\n"
     );
+    assert_eq!(closed_count(&loaded(&sb)), 1, "one closed upstream");
     let sb = Sandbox::init();
     sb.ok(&["config", "set", "import.debt_labels", "enhancement"]);
     assert_eq!(
         sb.ok(&["import", "github", &f, "--only-debt"]),
-        "imported 1 debt item (1 closed upstream, 1 pull request skipped, 2 not marked as debt)\n"
+        "1 added, 0 updated, 0 closed, 0 unchanged (1 pull request skipped, 2 not marked as debt)\n"
     );
+    assert_eq!(closed_count(&loaded(&sb)), 1, "one closed upstream");
     assert_eq!(loaded(&sb).debts[0].title, "Add dark mode");
 }
 
@@ -195,7 +205,7 @@ fn empty_exports_import_nothing() {
         let f = sb.write(name, text);
         assert_eq!(
             sb.ok(&["import", source, &f]),
-            "imported 0 debt items\n",
+            "0 added, 0 updated, 0 closed, 0 unchanged\n",
             "{name}"
         );
     }
@@ -210,7 +220,7 @@ fn warnings_go_to_stderr_and_the_rest_is_imported() {
         "Summary,Issue key,Created,Custom field (Story Points)\nA,K-1,08/Okt/21 2:02 PM,3\n",
     );
     let r = sb.ok_at("2026-11-20", &["import", "jira", &f]);
-    assert_eq!(r.stdout, "imported 1 debt item\n");
+    assert_eq!(r.stdout, "1 added, 0 updated, 0 closed, 0 unchanged\n");
     assert!(
         r.stderr
             .starts_with("j.csv:2: Created: cannot read the date"),
@@ -252,7 +262,7 @@ fn ten_thousand_jira_rows() {
     let f = sb.write("big.csv", &text);
     assert_eq!(
         sb.ok(&["import", "jira", &f]),
-        "imported 10000 debt items\n"
+        "10000 added, 0 updated, 0 closed, 0 unchanged\n"
     );
     let plan = loaded(&sb);
     assert_eq!(plan.debts.len(), 10_000);

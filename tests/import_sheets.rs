@@ -38,7 +38,7 @@ fn excel_csv_utf8_with_bom_crlf_and_extra_columns() {
     );
     let r = sb.run(&["import", "csv", &f]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout, "imported 3 debt items\n");
+    assert_eq!(r.stdout, "3 added, 0 updated, 0 closed, 0 unchanged\n");
     assert_eq!(
         r.stderr,
         "excel.csv: ignored columns: Notes, Jira, Priority, (column 9, no name) \
@@ -239,7 +239,7 @@ fn ten_thousand_rows_import_whole() {
     let f = sb.write("big.csv", &text);
     let r = sb.run(&["import", "csv", &f]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout, "imported 10000 debt items\n");
+    assert_eq!(r.stdout, "10000 added, 0 updated, 0 closed, 0 unchanged\n");
     let plan = loaded(&sb);
     assert_eq!(plan.debts.len(), 10_000);
     let d = by_title(&plan, "Item 9999; x");

@@ -42,7 +42,7 @@ fn a_linear_export() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         (r.stdout.as_str(), r.stderr.as_str()),
-        ("imported 4 debt items\n", "")
+        ("4 added, 0 updated, 0 closed, 0 unchanged\n", "")
     );
     let plan = loaded(&sb);
     let a = by_source(&plan, "linear:ENG-42");
@@ -92,7 +92,7 @@ fn a_gitlab_export() {
     let f = fixture(&sb, "gitlab.csv");
     let r = sb.run(&["import", "gitlab", &f]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout, "imported 3 debt items\n");
+    assert_eq!(r.stdout, "3 added, 0 updated, 0 closed, 0 unchanged\n");
     let plan = loaded(&sb);
     let a = by_source(
         &plan,
@@ -198,7 +198,10 @@ fn a_short_linear_export_with_missing_fields_and_a_bad_row() {
         r.stderr
     );
     let r = sb.run(&["import", "linear", &f, "--skip-invalid"]);
-    assert_eq!(r.stdout, "imported 1 debt item (skipped 2 invalid rows)\n");
+    assert_eq!(
+        r.stdout,
+        "1 added, 0 updated, 0 closed, 0 unchanged (skipped 2 invalid rows)\n"
+    );
     let plan = loaded(&sb);
     let d = by_source(&plan, "linear:ENG-1");
     assert_eq!(
@@ -234,7 +237,7 @@ fn ten_thousand_gitlab_rows() {
     let f = sb.write("big.csv", &text);
     let r = sb.run(&["import", "gitlab", &f]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(r.stdout, "imported 10000 debt items\n");
+    assert_eq!(r.stdout, "10000 added, 0 updated, 0 closed, 0 unchanged\n");
     let plan = loaded(&sb);
     let d = by_source(&plan, "gitlab:https://g.example/p/-/issues/9999");
     assert_eq!(

@@ -8,8 +8,8 @@
 
 use bearing::model::{
     Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
-    HypothesisStatus, ImportRules, KeyResult, Objective, Plan, Policy, PriorityRule, Severity,
-    Sprint, SprintState, StatusChange, Weights,
+    HypothesisStatus, ImportRules, Imported, KeyResult, Objective, Plan, Policy, PriorityRule,
+    Severity, Sprint, SprintState, StatusChange, Weights,
 };
 use bearing::store::format::{from_text, from_text_ron, parse_canonical, to_text, to_text_ron};
 use chrono::NaiveDate;
@@ -201,13 +201,14 @@ fn debt() -> impl Strategy<Value = Debt> {
             prop::collection::vec(change, 0..2),
             prop::option::of(text()),
             prop::option::of(date()),
+            prop::option::of(imported()),
         ),
     )
         .prop_map(
             |(
                 (id, title, description, area, owner, tags),
                 (r, effort, key_results, status, created),
-                (changes, source, due),
+                (changes, source, due, imported),
             )| Debt {
                 id,
                 title,
@@ -226,6 +227,36 @@ fn debt() -> impl Strategy<Value = Debt> {
                 created,
                 changes,
                 source,
+                imported,
+            },
+        )
+}
+
+fn imported() -> impl Strategy<Value = Imported> {
+    (
+        (date(), text(), text(), text(), text(), strings()),
+        (
+            any::<[u8; 4]>(),
+            prop::option::of(any::<u32>()),
+            prop::option::of(date()),
+            debt_status(),
+        ),
+    )
+        .prop_map(
+            |((date, title, description, area, owner, tags), (r, effort, due, status))| Imported {
+                date,
+                title,
+                description,
+                area,
+                owner,
+                tags,
+                customer: r[0],
+                delivery: r[1],
+                risk: r[2],
+                urgency: r[3],
+                effort,
+                due,
+                status,
             },
         )
 }

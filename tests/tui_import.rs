@@ -37,6 +37,16 @@ fn a_csv_imports_as_one_undoable_change() {
     let mut app = app();
     let before = app.plan().debts.len();
     open_and_answer(&mut app, &path);
+    let Mode::ImportSync(s) = &app.mode else {
+        panic!("the summary comes first: {:?}", app.mode)
+    };
+    assert_eq!(s.summary, "2 added, 0 updated, 0 closed, 0 unchanged");
+    assert_eq!(
+        app.plan().debts.len(),
+        before,
+        "nothing imported before Enter"
+    );
+    press(&mut app, "<Enter>");
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.plan().debts.len(), before + 2);
     let added = app
@@ -147,13 +157,21 @@ fn every_problem_is_listed_and_enter_imports_the_valid_rows() {
     assert_eq!(r.selected, 0);
 
     press(&mut app, "<Enter>");
+    let Mode::ImportSync(s) = &app.mode else {
+        panic!("the summary of the valid rows comes next: {:?}", app.mode)
+    };
+    assert_eq!(
+        s.summary,
+        "32 added, 0 updated, 0 closed, 0 unchanged (skipped 29 invalid rows)"
+    );
+    press(&mut app, "<Enter>");
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(app.plan().debts.len(), before.debts.len() + 32);
     assert!(app.plan().debts.iter().any(|d| d.title == "Row 1"));
     assert!(!app.plan().debts.iter().any(|d| d.title == "Row 3"));
     let said = format!("{:?}", app.message);
     assert!(
-        said.contains("imported 32 debt items") && said.contains("skipped 29 invalid rows"),
+        said.contains("32 added") && said.contains("skipped 29 invalid rows"),
         "{said}"
     );
     press(&mut app, "u");
@@ -230,6 +248,7 @@ fn a_taskwarrior_export_imports_pending_tasks() {
     let mut app = app();
     let before = app.plan().debts.len();
     open_and_answer(&mut app, &path);
+    press(&mut app, "<Enter>");
     assert_eq!(app.plan().debts.len(), before + 1);
     let d = app
         .plan()
@@ -239,8 +258,14 @@ fn a_taskwarrior_export_imports_pending_tasks() {
         .unwrap();
     assert_eq!(d.area, "billing");
     assert_eq!(d.customer, 3, "priority H maps to 3");
-    // A second import of the same export adds nothing.
+    // A second import of the same export adds nothing: nothing to apply.
     open_and_answer(&mut app, &path);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(
+        format!("{:?}", app.message).contains("0 added, 0 updated, 0 closed, 1 unchanged"),
+        "{:?}",
+        app.message
+    );
     assert_eq!(app.plan().debts.len(), before + 1);
 }
 
@@ -268,6 +293,15 @@ fn a_tracker_export_or_a_windows_1252_sheet_imports_from_the_ui_and_says_how() {
     .unwrap();
     let mut app = app();
     open_and_answer(&mut app, &linear);
+    // The sync's summary first, with how the file was read.
+    let Mode::ImportSync(sync) = &app.mode else {
+        panic!("the summary is shown first: {:?}", app.mode)
+    };
+    assert_eq!(
+        sync.summary,
+        "1 added, 0 updated, 0 closed, 0 unchanged (read as a Linear export)"
+    );
+    press(&mut app, "<Enter>");
     assert_eq!(app.mode, Mode::Normal);
     let said = format!("{:?}", app.message);
     assert!(said.contains("read as a Linear export"), "{said}");
@@ -285,6 +319,8 @@ fn a_tracker_export_or_a_windows_1252_sheet_imports_from_the_ui_and_says_how() {
     let sheet = dir.path().join("lo.csv");
     std::fs::write(&sheet, b"Title;Notes\nCaf\xe9 \x80;x\n").unwrap();
     open_and_answer(&mut app, &sheet);
+    assert!(matches!(app.mode, Mode::ImportSync(_)), "{:?}", app.mode);
+    press(&mut app, "<Enter>");
     assert_eq!(app.mode, Mode::Normal);
     let said = format!("{:?}", app.message);
     assert!(

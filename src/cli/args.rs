@@ -114,7 +114,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Add debt items from a spreadsheet CSV, a Linear, GitLab or Jira CSV export, a GitHub issues JSON or a taskwarrior export (one change, one save).
+    /// Sync debt items from a spreadsheet CSV, a Linear, GitLab or Jira CSV export, a GitHub issues JSON or a taskwarrior export: add the new, update what changed upstream, close what closed (one change, one save).
     #[command(subcommand)]
     Import(ImportCommand),
     /// List this plan's backups (when, size, what changed since), or restore one.
@@ -295,6 +295,8 @@ pub enum ImportCommand {
         /// Read a column under Bearing's name: 'HEADER=COLUMN', e.g. 'Summary=title' or 'Story Points=effort' (repeatable; header names ignore case and spaces).
         #[arg(long = "map", value_name = "HEADER=COLUMN", value_parser = crate::import::csv::parse_map)]
         map: Vec<(String, String)>,
+        #[command(flatten)]
+        opts: ImportOpts,
     },
     /// Linear's CSV export (Settings → Import / Export → Export CSV): ID, Title, Description, Status, Estimate, Priority, Labels, Assignee, Team.
     Linear {
@@ -304,6 +306,8 @@ pub enum ImportCommand {
         /// Import the valid rows and report the others, instead of importing nothing.
         #[arg(long)]
         skip_invalid: bool,
+        #[command(flatten)]
+        opts: ImportOpts,
     },
     /// GitLab's issue list CSV export (Issues → Export as CSV): Issue ID, URL, Title, State, Description, Assignee, Weight, Labels.
     Gitlab {
@@ -313,14 +317,18 @@ pub enum ImportCommand {
         /// Import the valid rows and report the others, instead of importing nothing.
         #[arg(long)]
         skip_invalid: bool,
+        #[command(flatten)]
+        opts: ImportOpts,
     },
-    /// The JSON of `task export`: pending tasks become debt items; tasks imported before are skipped.
+    /// The JSON of `task export`: pending tasks become debt items; tasks imported before are updated (done upstream → done).
     Taskwarrior {
         /// The export file (- for stdin).
         #[arg(value_name = "FILE")]
         input: PathBuf,
+        #[command(flatten)]
+        opts: ImportOpts,
     },
-    /// GitHub issues: the JSON of `gh issue list --state all --limit 1000 --json number,title,body,labels,assignees,milestone,state,createdAt,updatedAt,url`, or of the REST API's issues (`gh api --paginate 'repos/OWNER/REPO/issues?state=all'`; pull requests are skipped). Labels map by the plan's import rules (`bearing config show`); closed issues come in as done; issues imported before are skipped.
+    /// GitHub issues: the JSON of `gh issue list --state all --limit 1000 --json number,title,body,labels,assignees,milestone,state,createdAt,updatedAt,url`, or of the REST API's issues (`gh api --paginate 'repos/OWNER/REPO/issues?state=all'`; pull requests are skipped). Labels map by the plan's import rules (`bearing config show`); closed issues come in as done; issues imported before are updated (closed upstream → done).
     Github {
         /// The export file (- for stdin).
         #[arg(value_name = "FILE")]
@@ -328,8 +336,10 @@ pub enum ImportCommand {
         /// Import only issues with a debt label (import.debt_labels: debt, tech-debt, technical debt by default).
         #[arg(long)]
         only_debt: bool,
+        #[command(flatten)]
+        opts: ImportOpts,
     },
-    /// Jira issues: the CSV of "Export Excel CSV (all fields)" from an issue search. Summary, Issue key, Description, Assignee, Status Category, Priority, Labels, story points and dates are read; other columns are ignored; issues imported before are skipped.
+    /// Jira issues: the CSV of "Export Excel CSV (all fields)" from an issue search. Summary, Issue key, Description, Assignee, Status Category, Priority, Labels, story points and dates are read; other columns are ignored; issues imported before are updated (done upstream → done).
     Jira {
         /// The export file (- for stdin).
         #[arg(value_name = "FILE")]
@@ -337,6 +347,8 @@ pub enum ImportCommand {
         /// Import only issues with a debt label or issue type (import.debt_labels).
         #[arg(long)]
         only_debt: bool,
+        #[command(flatten)]
+        opts: ImportOpts,
     },
 }
 
@@ -359,4 +371,12 @@ fn delimiter(s: &str) -> Result<char, String> {
         return Err("a quote or a line break cannot separate cells".into());
     }
     Ok(c)
+}
+
+/// Options every import subcommand takes (`#[command(flatten)] opts: ImportOpts`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ImportOpts {
+    /// Print what the import would do (the counts and the first changes) and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }

@@ -1,31 +1,29 @@
-//! `bearing import csv|github|jira|taskwarrior FILE`: read the input outside the lock,
-//! then parse it against the current plan and add every item in one change,
-//! one atomic save.
+//! `bearing import csv|linear|gitlab|github|jira|taskwarrior FILE`: read the
+//! input outside the lock, then, under it, parse it against the current plan
+//! and sync it ([`import::sync`]): one change, one atomic save. Every
+//! subcommand goes through [`sync_into`], which also does `--dry-run`; each
+//! keeps its own notes (how a file was read, rows skipped, pull requests,
+//! values left out) on stderr or after the counts.
 
 use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use super::args::ImportCommand;
+use super::args::{ImportCommand, ImportOpts};
 use super::{Ctx, display};
 use crate::import::csv::{Flavor, Options};
 use crate::import::{self, ImportError, tracker};
+use crate::model::{Debt, Plan};
 use crate::store;
+
+/// How many changes a dry run lists.
+const PREVIEW: usize = 20;
 
 /// The input's text and its name for messages; `-` is stdin
 /// (`task export | bearing import taskwarrior -`).
 pub(super) fn input(file: &Path) -> anyhow::Result<(String, String)> {
-    if file == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read stdin")?;
-        let text = store::load::decode(Path::new("<stdin>"), bytes)?;
-        return Ok((text, "<stdin>".into()));
-    }
-    let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", display(file)))?;
-    let label = display(file);
+    let (bytes, label) = bytes(file)?;
     Ok((store::load::decode(Path::new(&label), bytes)?, label))
 }
 
@@ -50,18 +48,65 @@ fn listed(errors: &[ImportError]) -> String {
         .join("\n")
 }
 
-fn items(n: usize) -> String {
-    crate::text::count(n, "debt item")
+/// What a parser made of the input: the items to sync, and a note for the
+/// counts line (`skipped 2 invalid rows`).
+pub(super) struct Parsed {
+    pub items: Vec<Debt>,
+    pub note: Option<String>,
+}
+
+/// Parses (with the plan as it is under the lock) and syncs; with
+/// `--dry-run`, reads the plan without the lock and writes nothing. Prints
+/// the counts, then each conflict and note; a dry run also prints the first
+/// changes.
+pub(super) fn sync_into(
+    ctx: &Ctx,
+    opts: &ImportOpts,
+    out: &mut String,
+    parse: impl FnOnce(&Plan) -> anyhow::Result<Parsed>,
+) -> anyhow::Result<()> {
+    let today = ctx.today;
+    let run = |plan: &Plan| -> anyhow::Result<(import::SyncPlan, Option<String>)> {
+        let p = parse(plan)?;
+        Ok((import::sync(plan, p.items, today), p.note))
+    };
+    let (s, note) = if opts.dry_run {
+        run(&ctx.read()?.plan)?
+    } else {
+        ctx.write(|plan| {
+            let (s, note) = run(plan)?;
+            if !s.is_empty() {
+                plan.apply(s.change());
+            }
+            Ok((s, note))
+        })?
+    };
+    out.push_str(&s.summary());
+    if let Some(note) = note {
+        out.push_str(&format!(" ({note})"));
+    }
+    out.push('\n');
+    for line in s.notes() {
+        out.push_str(&format!("{line}\n"));
+    }
+    if opts.dry_run {
+        for line in s.preview(PREVIEW) {
+            out.push_str(&format!("  {line}\n"));
+        }
+        out.push_str("dry run: nothing written\n");
+    }
+    Ok(())
 }
 
 pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()> {
     let today = ctx.today;
-    let (file, skip_invalid, options) = match cmd {
+    let (file, skip_invalid, options, opts) = match cmd {
         ImportCommand::Csv {
             input,
             skip_invalid,
             delimiter,
             map,
+            opts,
         } => (
             input,
             skip_invalid,
@@ -70,10 +115,12 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
                 delimiter,
                 map,
             },
+            opts,
         ),
         ImportCommand::Linear {
             input,
             skip_invalid,
+            opts,
         } => (
             input,
             skip_invalid,
@@ -81,10 +128,12 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
                 flavor: Flavor::Linear,
                 ..Options::default()
             },
+            opts,
         ),
         ImportCommand::Gitlab {
             input,
             skip_invalid,
+            opts,
         } => (
             input,
             skip_invalid,
@@ -92,44 +141,42 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
                 flavor: Flavor::GitLab,
                 ..Options::default()
             },
+            opts,
         ),
-        ImportCommand::Taskwarrior { input: file } => {
+        ImportCommand::Taskwarrior { input: file, opts } => {
             let (text, label) = input(&file)?;
-            let o = ctx.write(|plan| {
+            return sync_into(ctx, &opts, out, |plan| {
                 let o = import::taskwarrior::parse(&text, &label, plan, today)?;
-                if !o.items.is_empty() {
-                    plan.apply(import::change(&o.items));
-                }
-                Ok(o)
-            })?;
-            out.push_str(&format!("imported {}", items(o.items.len())));
-            if o.already > 0 {
-                out.push_str(&format!(" ({} already imported)", o.already));
-            }
-            out.push('\n');
-            return Ok(());
+                Ok(Parsed {
+                    items: o.items,
+                    note: None,
+                })
+            });
         }
         ImportCommand::Github {
             input: file,
             only_debt,
-        } => return tracker(ctx, &file, only_debt, import::github::parse, out),
+            opts,
+        } => return tracker(ctx, &file, only_debt, &opts, import::github::parse, out),
         ImportCommand::Jira {
             input: file,
             only_debt,
-        } => return tracker(ctx, &file, only_debt, import::jira::parse, out),
+            opts,
+        } => return tracker(ctx, &file, only_debt, &opts, import::jira::parse, out),
     };
-    csv(ctx, &file, skip_invalid, &options, out)
+    csv(ctx, &file, skip_invalid, &options, &opts, out)
 }
 
 /// A CSV of any flavor: decoded whatever its encoding, read as `options`
-/// say, and added only when every row is valid (or `skip_invalid`). Notes
+/// say, and synced only when every row is valid (or `skip_invalid`). Notes
 /// on how it was read (encoding, format, ignored columns) go to stderr so
-/// the summary on stdout stays one line.
+/// the summary on stdout stays the counts.
 fn csv(
     ctx: &Ctx,
     file: &Path,
     skip_invalid: bool,
     options: &Options,
+    opts: &ImportOpts,
     out: &mut String,
 ) -> anyhow::Result<()> {
     let today = ctx.today;
@@ -145,7 +192,8 @@ fn csv(
         };
         notes.push(format!("{label}: read as {encoding}{why}"));
     }
-    let written = ctx.write(|plan| {
+    let mut skipped = Vec::new();
+    let synced = sync_into(ctx, opts, out, |plan| {
         // A file that cannot be read as rows (a broken header, a quote that
         // never closes) imports nothing whatever the flag says, and no flag
         // is hinted.
@@ -163,35 +211,29 @@ fn csv(
             };
             bail!("{}\nnothing imported: {hint}", listed(&o.skipped));
         }
-        let (items, skipped) = (o.items, o.skipped);
-        if !items.is_empty() {
-            plan.apply(import::change(&items));
-        }
-        Ok((items.len(), skipped))
+        let rows: std::collections::BTreeSet<usize> = o.skipped.iter().map(|e| e.line).collect();
+        let note = (!rows.is_empty())
+            .then(|| format!("skipped {}", crate::text::count(rows.len(), "invalid row")));
+        skipped = o.skipped;
+        Ok(Parsed {
+            items: o.items,
+            note,
+        })
     });
     // How the file was read follows the problems when it was refused (it
     // may explain them), and is the first thing said when it was not.
     let notes = notes.join("\n");
-    let (n, skipped) = match written {
-        Ok(w) => w,
+    match synced {
+        Ok(()) => {}
         Err(e) if notes.is_empty() => return Err(e),
         Err(e) => return Err(anyhow::anyhow!("{e:#}\n{notes}")),
-    };
+    }
     if !notes.is_empty() {
         eprintln!("{notes}");
     }
     if !skipped.is_empty() {
         eprintln!("{}", listed(&skipped));
     }
-    let rows: std::collections::BTreeSet<usize> = skipped.iter().map(|e| e.line).collect();
-    out.push_str(&format!("imported {}", items(n)));
-    if !rows.is_empty() {
-        out.push_str(&format!(
-            " (skipped {})",
-            crate::text::count(rows.len(), "invalid row")
-        ));
-    }
-    out.push('\n');
     Ok(())
 }
 
@@ -216,57 +258,32 @@ fn read_notes(o: &import::csv::Outcome, options: &Options, label: &str) -> Vec<S
     notes
 }
 
-type TrackerParse = fn(
-    &str,
-    &str,
-    &crate::model::Plan,
-    chrono::NaiveDate,
-    tracker::Options,
-) -> Result<tracker::Outcome, Vec<ImportError>>;
-
-/// A tracker export (GitHub, Jira): every item or nothing, in one change;
-/// warnings (a value left out) go to stderr, the summary to stdout.
+/// A tracker export (GitHub, Jira): every item or nothing, synced in one
+/// change; warnings (a value left out) go to stderr, the counts to stdout
+/// with what the parser left out.
 fn tracker(
     ctx: &Ctx,
     file: &Path,
     only_debt: bool,
-    parse: TrackerParse,
+    opts: &ImportOpts,
+    parse: tracker::Parse,
     out: &mut String,
 ) -> anyhow::Result<()> {
     let (text, label) = input(file)?;
     let options = tracker::Options { only_debt };
-    let o = ctx.write(|plan| {
+    let mut warnings = Vec::new();
+    sync_into(ctx, opts, out, |plan| {
         let o = parse(&text, &label, plan, ctx.today, options)
             .map_err(|e| anyhow::anyhow!("{}\nnothing imported", listed(&e)))?;
-        if !o.items.is_empty() {
-            plan.apply(import::change(&o.items));
-        }
-        Ok(o)
+        let note = o.note();
+        warnings = o.warnings;
+        Ok(Parsed {
+            items: o.items,
+            note,
+        })
     })?;
-    if !o.warnings.is_empty() {
-        eprintln!("{}", listed(&o.warnings));
+    if !warnings.is_empty() {
+        eprintln!("{}", listed(&warnings));
     }
-    out.push_str(&format!("imported {}", items(o.items.len())));
-    let done = o.items.iter().filter(|d| !d.status.is_open()).count();
-    let notes: Vec<String> = [
-        (done, format!("{done} closed upstream")),
-        (o.already, format!("{} already imported", o.already)),
-        (
-            o.pull_requests,
-            format!(
-                "{} skipped",
-                crate::text::count(o.pull_requests, "pull request")
-            ),
-        ),
-        (o.not_debt, format!("{} not marked as debt", o.not_debt)),
-    ]
-    .into_iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(_, note)| note)
-    .collect();
-    if !notes.is_empty() {
-        out.push_str(&format!(" ({})", notes.join(", ")));
-    }
-    out.push('\n');
     Ok(())
 }

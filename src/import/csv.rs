@@ -177,6 +177,35 @@ pub fn read(
     })
 }
 
+/// Whose columns the CSV `text` has, from its header (a Linear or GitLab
+/// export, else a spreadsheet): what `import::detect` asks. Text that cannot
+/// be split into rows is a spreadsheet (its import then says why).
+pub fn flavor_of(text: &str) -> Flavor {
+    // The header is all that is needed: split only up to the first line
+    // break outside quotes, not the whole file.
+    let head = header_text(text);
+    match records::split(head, None) {
+        Ok((rows, _)) => rows
+            .iter()
+            .find(|r| !r.is_blank())
+            .map_or(Flavor::Sheet, detect),
+        Err(_) => Flavor::Sheet,
+    }
+}
+
+/// The text up to the end of the first row (a line break outside quotes).
+fn header_text(text: &str) -> &str {
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => return &text[..i],
+            _ => {}
+        }
+    }
+    text
+}
+
 /// A tracker's export by the columns only it writes together.
 fn detect(header: &Row) -> Flavor {
     let t = table::Table::new(header);

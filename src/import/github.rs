@@ -21,10 +21,10 @@
 //! - `state` closed → done (`not_planned` → won't fix), dated by
 //!   `closedAt`/`closed_at` or else `updatedAt`; open → open;
 //! - `createdAt`/`created_at` → created;
-//! - milestone `dueOn`/`due_on` → due date: kept in [`Outcome::due`]; it
+//! - milestone `dueOn`/`due_on` → due date (`Debt::due`); it
 //!   raises urgency as taskwarrior's `due` does when no label names one;
-//! - the issue's page → `source` as `github:URL`, so importing the same
-//!   export again skips what is already in the plan.
+//! - the issue's page → `source` as `github:URL`, so importing a newer
+//!   export updates what is already in the plan (through the sync).
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -228,7 +228,7 @@ fn debt(
         return Err(("title", format!("{page} has no title")));
     };
     if !seen.first(&source) {
-        out.already += 1;
+        out.repeated += 1;
         return Ok(());
     }
     let labels: Vec<String> = issue

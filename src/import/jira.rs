@@ -176,7 +176,7 @@ pub fn parse(
         };
         match ctx.debt(options, &mut seen) {
             Err(e) => errors.push(e),
-            Ok(Read::Skip(Skip::Already)) => out.already += 1,
+            Ok(Read::Skip(Skip::Repeated)) => out.repeated += 1,
             Ok(Read::Skip(Skip::NotDebt)) => out.not_debt += 1,
             Ok(Read::Item(d)) => out.push(*d),
         }
@@ -189,7 +189,7 @@ pub fn parse(
 }
 
 enum Skip {
-    Already,
+    Repeated,
     NotDebt,
 }
 
@@ -240,7 +240,7 @@ impl RowCtx<'_> {
             .ok_or_else(|| self.error("Summary", format!("{key} has an empty summary")))?;
         let source = format!("{SOURCE}{key}");
         if !seen.first(&source) {
-            return Ok(Read::Skip(Skip::Already));
+            return Ok(Read::Skip(Skip::Repeated));
         }
         let rules = &self.plan.import;
         let labels = head.all(row, "labels");

@@ -1,20 +1,31 @@
 //! Bringing a backlog in from elsewhere: a spreadsheet's CSV, Linear's or
-//! GitLab's CSV export, or taskwarrior's `task export`. Parsing is pure (text, plan and today in,
-//! debt items or located problems out) so the command line and the UI
-//! import the same way; the caller applies [`change`] in one write.
+//! GitLab's CSV export, GitHub's issues JSON, Jira's CSV export, or
+//! taskwarrior's `task export`. Parsing is pure (text, plan and today in,
+//! debt items with `source = KIND:KEY`, or located problems, out); every
+//! parser's items then go through [`sync`], which adds, updates and closes
+//! the same way for every source, and the caller applies
+//! [`SyncPlan::change`] in one write. [`detect`] tells the formats apart.
 
 pub mod csv;
 pub mod decode;
+pub mod detect;
 pub mod github;
 pub mod jira;
 pub mod mapping;
+mod summary;
+pub mod sync;
+#[cfg(test)]
+mod sync_tests;
 pub mod taskwarrior;
 pub mod tracker;
+
+pub use detect::{Format, detect};
+pub use sync::{SyncPlan, sync};
 
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::model::{Change, Debt, Item, Kind, Plan, id};
+use crate::model::{Kind, Plan, id};
 
 /// A problem in an input file: where it is and what is wrong, printed as
 /// `FILE:LINE: column: problem`.
@@ -55,15 +66,6 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
-
-/// The one change that adds every imported item, so an import is undone as
-/// one step.
-pub fn change(items: &[Debt]) -> Change {
-    let label = format!("import {}", crate::text::count(items.len(), "debt item"));
-    items
-        .iter()
-        .fold(Change::new(label), |c, d| c.put(Item::Debt(d.clone())))
-}
 
 /// Hands out debt ids that are neither in the plan nor given to an earlier
 /// row of the same import.

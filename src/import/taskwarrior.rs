@@ -1,17 +1,19 @@
 //! Taskwarrior's `task export` (a JSON array of tasks, or one task per
-//! line) as debt items.
+//! line) as debt items, for [`super::sync`].
 //!
 //! The mapping, also in the README:
 //!
-//! - Only tasks still to do are imported: status `pending` (which includes
-//!   tasks waiting for their `wait` date) and the older `waiting` status.
-//!   Completed, deleted and recurring-template tasks are skipped.
+//! - Tasks still to do (status `pending`, which includes tasks waiting for
+//!   their `wait` date, and the older `waiting`) are read as open items.
+//!   A `completed` task is read as done and a `deleted` one as won't fix,
+//!   but only when it was imported before (so `task done` closes the item
+//!   here on the next import); new closed tasks and recurring templates are
+//!   left out.
 //! - `description` → title (cut to 200 characters with `…`; the full text
 //!   then opens the description), `project` → area, `tags` → tags,
 //!   `annotations` → description, one line per annotation as
 //!   `YYYY-MM-DD text`, `entry` → created date, and the task's uuid → the
-//!   item's `source` as `taskwarrior:UUID`, so importing the same export
-//!   again skips what is already in the plan.
+//!   item's `source` as `taskwarrior:UUID`, which a re-import matches.
 //! - `priority` sets the three impact ratings (customer, delivery, risk)
 //!   alike: `H` → 3, `M` → 2, `L` → 1, none (or another value) → 0. Their
 //!   sums, 9 : 6 : 3, keep the ratio taskwarrior's own urgency gives the
@@ -30,7 +32,7 @@ use serde::Deserialize;
 
 use super::{Ids, ImportError};
 use crate::model::validate::MAX_TITLE;
-use crate::model::{Debt, Plan};
+use crate::model::{Debt, DebtStatus, Plan};
 
 /// Prefix of [`Debt::source`] for items that came from taskwarrior.
 pub const SOURCE: &str = "taskwarrior:";
@@ -67,15 +69,15 @@ struct Annotation {
 /// What an export came to.
 #[derive(Debug, Default)]
 pub struct Outcome {
+    /// The tasks to sync: every pending one, and the closed ones imported
+    /// before.
     pub items: Vec<Debt>,
-    /// Pending tasks already in the plan (same uuid).
-    pub already: usize,
-    /// Completed, deleted and recurring-template tasks.
+    /// Closed tasks never imported, and recurring templates: left out.
     pub not_pending: usize,
 }
 
-/// The pending tasks of `text` that are not in `plan` yet, as new debt
-/// items. An error names the line of the export it is on.
+/// The tasks of `text` as debt items for [`super::sync`] (ids new to
+/// `plan`). An error names the line of the export it is on.
 pub fn parse(
     text: &str,
     file: &str,
@@ -83,28 +85,30 @@ pub fn parse(
     today: NaiveDate,
 ) -> Result<Outcome, ImportError> {
     let tasks = tasks(text, file)?;
-    let mut seen: HashSet<String> = plan
+    let known: HashSet<&str> = plan
         .debts
         .iter()
         .filter_map(|d| d.source.as_deref()?.strip_prefix(SOURCE))
-        .map(str::to_owned)
         .collect();
     let mut ids = Ids::new(plan);
     let mut out = Outcome::default();
     for task in tasks {
-        if !matches!(task.status.as_str(), "pending" | "waiting") {
-            out.not_pending += 1;
-            continue;
-        }
-        if !seen.insert(task.uuid.clone()) {
-            out.already += 1;
-            continue;
-        }
-        let line = line_of(text, &task.uuid);
-        out.items.push(
-            debt(task, today, &mut ids)
-                .map_err(|(column, message)| ImportError::new(file, line, column, message))?,
-        );
+        let status = match task.status.as_str() {
+            "pending" | "waiting" => DebtStatus::Open,
+            "completed" if known.contains(task.uuid.as_str()) => DebtStatus::Done,
+            "deleted" if known.contains(task.uuid.as_str()) => DebtStatus::WontFix,
+            _ => {
+                out.not_pending += 1;
+                continue;
+            }
+        };
+        // Found only for a message: a search per task is quadratic.
+        let uuid = task.uuid.clone();
+        let mut d = debt(task, today, &mut ids).map_err(|(column, message)| {
+            ImportError::new(file, line_of(text, &uuid), column, message)
+        })?;
+        d.status = status;
+        out.items.push(d);
     }
     Ok(out)
 }
@@ -207,7 +211,7 @@ mod tests {
     #[test]
     fn pending_tasks_become_debt() {
         let out = parse(EXPORT, "t.json", &Plan::default(), today()).unwrap();
-        assert_eq!((out.items.len(), out.not_pending, out.already), (2, 1, 0));
+        assert_eq!((out.items.len(), out.not_pending), (2, 1));
         let a = &out.items[0];
         assert_eq!(a.title, "Fix flaky CI");
         assert_eq!(a.area, "infra.ci");
@@ -233,12 +237,31 @@ mod tests {
     }
 
     #[test]
-    fn a_second_import_skips_what_is_there() {
+    fn a_second_import_updates_and_closes_what_is_there() {
         let mut plan = Plan::default();
         let first = parse(EXPORT, "t.json", &plan, today()).unwrap();
-        plan.apply(crate::import::change(&first.items));
+        plan.apply(crate::import::sync(&plan, first.items, today()).change());
         let again = parse(EXPORT, "t.json", &plan, today()).unwrap();
-        assert_eq!((again.items.len(), again.already), (0, 2));
+        let s = crate::import::sync(&plan, again.items, today());
+        assert_eq!(s.summary(), "0 added, 0 updated, 0 closed, 2 unchanged");
+        // `task done` on the first, `task modify` of the second's description.
+        let changed = EXPORT
+            .replacen(
+                r#""priority":"H","project":"infra.ci","status":"pending""#,
+                r#""priority":"H","project":"infra.ci","status":"completed""#,
+                1,
+            )
+            .replace(
+                r#""description":"Waiter""#,
+                r#""description":"Waiter, renamed""#,
+            );
+        let again = parse(&changed, "t.json", &plan, today()).unwrap();
+        let s = crate::import::sync(&plan, again.items, today());
+        assert_eq!(s.summary(), "0 added, 1 updated, 1 closed, 0 unchanged");
+        plan.apply(s.change());
+        assert_eq!(plan.debts.len(), 2);
+        assert!(plan.debts.iter().any(|d| d.title == "Waiter, renamed"));
+        assert!(plan.debts.iter().any(|d| d.status == DebtStatus::Done));
     }
 
     #[test]

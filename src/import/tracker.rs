@@ -1,6 +1,8 @@
 //! What the issue-tracker sources (GitHub, Jira) share: the options an
-//! import takes, what it comes to, and how a new item is checked against
-//! the plan and the rest of the file.
+//! import takes, what it comes to, and how an item is checked against the
+//! rest of the file. Items already in the plan are not left out here: the
+//! re-import sync ([`super::sync`]) matches them by `source` and updates
+//! them.
 
 use std::collections::HashSet;
 
@@ -17,13 +19,17 @@ pub struct Options {
     pub only_debt: bool,
 }
 
+/// A tracker's parser (`github::parse`, `jira::parse`): text, its name for
+/// messages, the plan, today and the options in.
+pub type Parse = fn(&str, &str, &Plan, NaiveDate, Options) -> Result<Outcome, Vec<ImportError>>;
+
 /// What a tracker export came to.
 #[derive(Debug, Default)]
 pub struct Outcome {
     /// New debt items, with `source` set (`github:URL`, `jira:KEY`).
     pub items: Vec<Debt>,
-    /// Items already in the plan (same source), or twice in the file.
-    pub already: usize,
+    /// Items whose source came earlier in the same file (the first kept).
+    pub repeated: usize,
     /// Pull requests in a REST export (skipped: they are not issues).
     pub pull_requests: usize,
     /// Items left out by `--only-debt`.
@@ -33,9 +39,9 @@ pub struct Outcome {
     pub warnings: Vec<ImportError>,
 }
 
-/// Sources already in the plan, so an item is imported once.
+/// The sources met so far in one file, so an item twice in it is read
+/// once, and the ids new items get.
 pub(crate) struct Seen<'a> {
-    sources: HashSet<&'a str>,
     file: HashSet<String>,
     pub ids: Ids<'a>,
 }
@@ -43,25 +49,49 @@ pub(crate) struct Seen<'a> {
 impl<'a> Seen<'a> {
     pub(crate) fn new(plan: &'a Plan) -> Self {
         Seen {
-            sources: plan
-                .debts
-                .iter()
-                .filter_map(|d| d.source.as_deref())
-                .collect(),
             file: HashSet::new(),
             ids: Ids::new(plan),
         }
     }
 
-    /// Whether `source` is new: not in the plan and not earlier in the file.
+    /// Whether `source` is the first of its kind in the file. One already
+    /// in the plan is: the sync updates it.
     pub(crate) fn first(&mut self, source: &str) -> bool {
-        !self.sources.contains(source) && self.file.insert(source.to_owned())
+        self.file.insert(source.to_owned())
     }
 }
 
 impl Outcome {
     pub(crate) fn push(&mut self, d: Debt) {
         self.items.push(d);
+    }
+
+    /// What the parser left out, for the counts line, the same on the
+    /// command line and in the UI: `1 pull request skipped, 2 not marked as
+    /// debt`.
+    pub fn note(&self) -> Option<String> {
+        let notes: Vec<String> = [
+            (
+                self.pull_requests,
+                format!(
+                    "{} skipped",
+                    crate::text::count(self.pull_requests, "pull request")
+                ),
+            ),
+            (
+                self.not_debt,
+                format!("{} not marked as debt", self.not_debt),
+            ),
+            (
+                self.repeated,
+                format!("{} repeated in the file", self.repeated),
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, note)| note)
+        .collect();
+        (!notes.is_empty()).then(|| notes.join(", "))
     }
 }
 

@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::{CHECKINS, Conflict, array, string};
+use super::rules::{array, string};
+use super::{CHECKINS, Conflict};
 use crate::model::Plan;
 
 /// Every key result's derived `current` set from its latest check-in

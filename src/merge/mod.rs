@@ -15,7 +15,10 @@
 //!   is never a conflict of its own while there are check-ins: see
 //!   [`mirror_current`]);
 //! - long text (North Star, descriptions, evidence, belief, signal) changed on
-//!   both sides is merged line by line ([`lines`]) before it is a conflict.
+//!   both sides is merged line by line ([`lines`]) before it is a conflict;
+//! - a debt's `imported` record (the upstream values a re-import merges
+//!   against, bookkeeping rather than content) imported anew on both sides:
+//!   the later import's record, whole; never a conflict.
 //!
 //! Settings (North Star, weights, health thresholds, policy) merge as fields
 //! of the item [`SETTINGS`]. The merged plan is then checked as a whole
@@ -31,6 +34,7 @@ pub mod edit;
 mod lines;
 pub mod mark;
 pub mod markers;
+mod rules;
 pub mod settle;
 mod validate;
 
@@ -59,6 +63,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::model::Plan;
+use rules::{array, later_import, merge_set, string};
 
 /// The merged plan and what could not be merged.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +100,8 @@ const SETS: [&str; 5] = ["tags", "key_results", "items", "history", "changes"];
 /// Record (and settings) fields first merged line by line.
 const TEXTS: [&str; 5] = ["north_star", "description", "evidence", "belief", "signal"];
 const CHECKINS: &str = "checkins";
+/// The record of the last import: the later one wins (by its `date`).
+const IMPORTED: &str = "imported";
 /// The stored mirror of the latest check-in.
 const CURRENT: &str = "current";
 /// The plan's lists of records: not settings.
@@ -343,6 +350,8 @@ fn merge_map(
             ov.cloned()
         } else if bv == ov {
             tv.cloned()
+        } else if top && key == IMPORTED {
+            later_import(ov, tv).cloned()
         } else if mirrored && key == CURRENT {
             // Recomputed from the merged check-ins by merge_record; when
             // none are left, one side removed them all and set it back.
@@ -375,28 +384,6 @@ fn merge_map(
             ov.cloned()
         };
         out.extend(merged.map(|v| (key.clone(), v)));
-    }
-    out
-}
-
-fn array(v: Option<&Value>) -> &[Value] {
-    v.and_then(Value::as_array).map_or(&[], Vec::as_slice)
-}
-
-fn string(v: Option<&Value>) -> &str {
-    v.and_then(Value::as_str).unwrap_or("")
-}
-
-/// A three-way set: what ours holds and theirs did not remove, in ours'
-/// order, then what theirs added.
-fn merge_set(b: &[Value], o: &[Value], t: &[Value]) -> Vec<Value> {
-    let mut out: Vec<Value> = Vec::new();
-    let kept = o.iter().filter(|x| t.contains(x) || !b.contains(x));
-    let added = t.iter().filter(|x| !b.contains(x));
-    for x in kept.chain(added) {
-        if !out.contains(x) {
-            out.push(x.clone());
-        }
     }
     out
 }

@@ -399,3 +399,21 @@ fn import_rules_merge_as_settings() {
         "{fields:?}"
     );
 }
+
+#[test]
+fn an_import_record_taken_on_both_sides_is_the_later_one() {
+    let b = base();
+    let (mut o, mut t) = (b.clone(), b.clone());
+    let record = |date: &str, title: &str| {
+        let mut d = debt("D-00002");
+        d.title = title.into();
+        Some(crate::model::Imported::of(&d, day(date)))
+    };
+    o.debts[1].imported = record("2026-02-01", "as imported here");
+    t.debts[1].imported = record("2026-02-03", "as imported there");
+    for (ours, theirs) in [(&o, &t), (&t, &o)] {
+        let m = merge(&b, ours, theirs);
+        assert_eq!(m.conflicts, [], "bookkeeping, not a clash");
+        assert_eq!(m.plan.debts[1].imported, t.debts[1].imported);
+    }
+}

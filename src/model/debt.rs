@@ -43,10 +43,96 @@ pub struct Debt {
     /// Every status change with its date, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<StatusChange>,
-    /// Where the item came from when imported (e.g. a taskwarrior uuid), so a
-    /// second import does not duplicate it.
+    /// Where the item came from when imported, as `KIND:KEY` (e.g.
+    /// `taskwarrior:UUID`, `github:URL`), so a second import updates it
+    /// instead of duplicating it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The upstream values as last imported: the base of the three-way
+    /// merge a re-import makes (`import::sync`), so a field changed here
+    /// since is never overwritten. `None` for items made here, and for
+    /// items imported before this was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<Imported>,
+}
+
+/// The fields a source can give, as the source gave them at the last
+/// import (`date`). Fields a source does not have hold their defaults on
+/// both sides of the merge, so they never count as changed upstream.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Imported {
+    /// The day these values were imported.
+    pub date: NaiveDate,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub customer: u8,
+    #[serde(default)]
+    pub delivery: u8,
+    #[serde(default)]
+    pub risk: u8,
+    #[serde(default)]
+    pub urgency: u8,
+    /// `None`: the source gave no estimate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<u32>,
+    /// `None`: the source gave no due date (or the record predates due
+    /// dates: read as none, so files written before still load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub status: DebtStatus,
+}
+
+impl Imported {
+    /// What `d` says of the fields a source can give, as of `date`.
+    pub fn of(d: &Debt, date: NaiveDate) -> Self {
+        Imported {
+            date,
+            title: d.title.clone(),
+            description: d.description.clone(),
+            area: d.area.clone(),
+            owner: d.owner.clone(),
+            tags: d.tags.clone(),
+            customer: d.customer,
+            delivery: d.delivery,
+            risk: d.risk,
+            urgency: d.urgency,
+            effort: d.effort,
+            due: d.due,
+            status: d.status,
+        }
+    }
+
+    /// Whether `d` holds these values (the date aside).
+    pub fn same_values(&self, d: &Debt) -> bool {
+        *self == Imported::of(d, self.date)
+    }
+
+    /// `d` with these values in the fields a source can give (its status
+    /// set without a dated change: the caller dates it).
+    pub fn applied_to(&self, d: &Debt) -> Debt {
+        let mut out = d.clone();
+        out.title = self.title.clone();
+        out.description = self.description.clone();
+        out.area = self.area.clone();
+        out.owner = self.owner.clone();
+        out.tags = self.tags.clone();
+        (out.customer, out.delivery, out.risk, out.urgency) =
+            (self.customer, self.delivery, self.risk, self.urgency);
+        out.effort = self.effort;
+        out.due = self.due;
+        out.status = self.status;
+        out
+    }
 }
 
 #[derive(
@@ -141,6 +227,7 @@ impl Debt {
             created,
             changes: Vec::new(),
             source: None,
+            imported: None,
         }
     }
 

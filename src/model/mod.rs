@@ -16,7 +16,7 @@ mod sprint;
 pub mod validate;
 
 pub use change::{Change, Item, Meta, Op};
-pub use debt::{Debt, DebtStatus, StatusChange};
+pub use debt::{Debt, DebtStatus, Imported, StatusChange};
 pub use diff::{PlanDiff, diff};
 pub use hypothesis::{Decision, Hypothesis, HypothesisStatus};
 pub use id::Kind;

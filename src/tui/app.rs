@@ -19,8 +19,8 @@ use crate::session::{Persist, SaveError, Session};
 pub use super::cache::{Cache, DebtFilter, FilterField, KrRow, SortColumn, StatusFilter};
 pub use super::state::{
     Applies, BoardView, Checklist, ConflictRow, ConflictScreen, Cursor, DebtView, FormState, Hits,
-    ImportReview, Message, Mode, ModeKind, Pending, Pick, PickerState, Prompt, PromptKind,
-    Question, SprintFocus, SprintView,
+    ImportReview, ImportSync, Message, Mode, ModeKind, Pending, Pick, PickerState, Prompt,
+    PromptKind, Question, SprintFocus, SprintView,
 };
 
 pub struct App {

@@ -1,17 +1,23 @@
-//! Bringing a backlog in from the UI: `I` in the debt view asks for a file
-//! (a CSV with a header — a spreadsheet, or a Linear, GitLab or Jira
-//! export — a GitHub issues JSON or a taskwarrior `task export`, told apart
-//! by their content) and adds every item
-//! as one change — one undo step, one atomic save. A CSV with bad rows opens
-//! a review listing every problem; Enter there imports only the valid rows
-//! (the same domain function as `bearing import csv --skip-invalid`).
+//! Bringing a backlog in from the UI: `I` in the debt view asks for a file,
+//! tells its format from its text ([`import::detect`]: a spreadsheet CSV, a
+//! Linear, GitLab or Jira CSV export, a GitHub issues JSON, a taskwarrior
+//! `task export`) and shows what importing it would do — the same sync as
+//! `bearing import` ([`import::sync`]): added, updated, closed, unchanged,
+//! conflicts. Enter applies it as one change (one undo step, one atomic
+//! save); Esc cancels. A CSV with bad rows first opens a review listing
+//! every problem; Enter there goes on with the valid rows only (the same
+//! domain function as `bearing import csv --skip-invalid`).
 
 use std::path::Path;
 
 use super::action::{Action, Effect};
 use super::app::{App, Mode};
-use super::state::{ImportReview, Prompt, PromptKind, plural};
-use crate::import::{self, ImportError};
+use super::state::{ImportReview, ImportSync, Prompt, PromptKind, plural};
+use crate::import::{self, Format, ImportError};
+use crate::model::Debt;
+
+/// How many changes the summary lists.
+const PREVIEW: usize = 50;
 
 /// `I`; `None`: not the import action.
 pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
@@ -23,7 +29,7 @@ pub fn open(app: &mut App) -> Effect {
     app.ask(Prompt::new(
         PromptKind::ImportPath,
         "Import debt from",
-        "a CSV with a header row (a spreadsheet, or a Linear, GitLab or Jira export), a GitHub issues JSON, or a taskwarrior `task export` (.json)",
+        "a CSV with a header row (a spreadsheet, or a Linear, GitLab or Jira export), a GitHub issues JSON, or a taskwarrior `task export` (.json); the format is read from the file",
         path,
     ));
     Effect::None
@@ -51,91 +57,167 @@ fn read(app: &mut App, p: Prompt) -> Effect {
     // A spreadsheet's CSV may be Windows-1252 or UTF-16: decoded as
     // `bearing import csv` decodes it.
     let decoded = import::decode::decode(&bytes);
-    if let Some(t) = import::tracker::sniff(&decoded.text) {
-        return tracker(app, p, &path, &decoded.text, t);
-    }
-    let is_json =
-        path.to_ascii_lowercase().ends_with(".json") || bytes.trim_ascii_start().starts_with(b"[");
-    if !is_json {
-        return csv(app, p, path, decoded.text, decoded.encoding);
-    }
-    let text = match crate::store::load::decode(Path::new(&path), bytes) {
-        Ok(t) => t,
-        Err(e) => return app.refuse(p, e.to_string()),
-    };
-    match import::taskwarrior::parse(&text, &path, app.plan(), app.today) {
-        Ok(o) => {
-            let note = match o.already {
-                0 => String::new(),
-                n => format!(" ({n} already imported)"),
-            };
-            finish(app, &path, o.items, note)
+    let encoding = decoded.encoding.map(|e| format!("read as {e}"));
+    let text = decoded.text;
+    match import::detect(&text) {
+        Format::UnknownJson => {
+            let why = import::detect::why_unknown(&text, &path);
+            app.refuse(p, why)
         }
-        Err(e) => app.refuse(p, e.to_string()),
+        format @ (Format::Csv | Format::Linear | Format::Gitlab) => {
+            csv(app, p, path, text, format, encoding)
+        }
+        format => match parse(app, format, &text, &path, false) {
+            Ok((items, note)) => {
+                let note = joined([encoding, note]);
+                summarize(app, path, text, format, false, items, note)
+            }
+            Err(why) => app.refuse(p, format!("{why}; nothing imported")),
+        },
     }
 }
 
-/// A GitHub or Jira export: every issue or nothing, as `bearing import
-/// github|jira` does (without `--only-debt`).
-fn tracker(
-    app: &mut App,
-    p: Prompt,
-    path: &str,
+/// Notes side by side, or none.
+fn joined<const N: usize>(notes: [Option<String>; N]) -> Option<String> {
+    let notes: Vec<String> = notes.into_iter().flatten().collect();
+    (!notes.is_empty()).then(|| notes.join("; "))
+}
+
+/// The items of a file in a known format and what its parser left out, or
+/// the first problem (and how many more). Formats that can have bad rows
+/// (CSV) are checked by [`csv`] first.
+fn parse(
+    app: &App,
+    format: Format,
     text: &str,
-    t: import::tracker::Tracker,
-) -> Effect {
-    use import::tracker::{Options, Tracker};
-    let parse = match t {
-        Tracker::Github => import::github::parse,
-        Tracker::Jira => import::jira::parse,
+    path: &str,
+    skip_invalid: bool,
+) -> Result<(Vec<Debt>, Option<String>), String> {
+    let first = |errors: Vec<ImportError>| {
+        let more = match errors.len() {
+            0 | 1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        let first = errors.first().map(ToString::to_string).unwrap_or_default();
+        format!("{first}{more}")
     };
-    match parse(text, path, app.plan(), app.today, Options::default()) {
-        Ok(o) => {
-            let notes: Vec<String> = [
-                (o.already, format!("{} already imported", o.already)),
-                (
-                    o.pull_requests,
-                    format!("{} skipped", plural(o.pull_requests, "pull request")),
-                ),
-                (
-                    o.warnings.len(),
-                    format!("{} left out", plural(o.warnings.len(), "unreadable value")),
-                ),
-            ]
-            .into_iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(_, note)| note)
-            .collect();
-            let note = if notes.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", notes.join(", "))
-            };
-            finish(app, path, o.items, note)
+    let (plan, today) = (app.plan(), app.today);
+    let tracker = |parse: import::tracker::Parse| {
+        parse(text, path, plan, today, import::tracker::Options::default())
+            .map(|o| {
+                let note = joined([
+                    o.note(),
+                    (!o.warnings.is_empty()).then(|| {
+                        format!("{} left out", plural(o.warnings.len(), "unreadable value"))
+                    }),
+                ]);
+                (o.items, note)
+            })
+            .map_err(first)
+    };
+    match format {
+        Format::Taskwarrior => import::taskwarrior::parse(text, path, plan, today)
+            .map(|o| (o.items, None))
+            .map_err(|e| e.to_string()),
+        Format::Github => tracker(import::github::parse),
+        Format::Jira => tracker(import::jira::parse),
+        Format::Csv | Format::Linear | Format::Gitlab => {
+            match import::csv::read(text, path, plan, today, &import::csv::Options::default()) {
+                Ok(o) if skip_invalid || o.skipped.is_empty() => Ok((o.items, None)),
+                Ok(o) => Err(first(o.skipped)),
+                Err(errors) => Err(first(errors)),
+            }
         }
-        Err(e) => {
-            let more = match e.len() {
-                0 | 1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            let first = e.first().map(ToString::to_string).unwrap_or_default();
-            app.refuse(p, format!("{first}{more}; nothing imported"))
-        }
+        Format::UnknownJson => Err(import::detect::why_unknown(text, path)),
     }
 }
 
+/// Syncs the items against the plan and shows what that would do; nothing
+/// changes until Enter.
+fn summarize(
+    app: &mut App,
+    path: String,
+    text: String,
+    format: Format,
+    skip_invalid: bool,
+    items: Vec<Debt>,
+    note: Option<String>,
+) -> Effect {
+    let s = import::sync(app.plan(), items, app.today);
+    let mut summary = s.summary();
+    if let Some(note) = &note {
+        summary.push_str(&format!(" ({note})"));
+    }
+    if s.is_empty() {
+        let mut lines = s.notes();
+        lines.insert(0, format!("nothing to import from {path}: {summary}"));
+        app.info(lines.join("; "));
+        return Effect::None;
+    }
+    let mut lines = s.notes();
+    lines.extend(s.preview(PREVIEW));
+    app.mode = Mode::ImportSync(Box::new(ImportSync {
+        path,
+        text,
+        format,
+        skip_invalid,
+        summary,
+        note,
+        lines,
+        scroll: 0,
+    }));
+    Effect::None
+}
+
+/// Enter on the summary: the file parsed and synced again against the plan
+/// as it is now (it may have been reloaded), applied as one change.
+pub fn apply(app: &mut App) -> Effect {
+    let Mode::ImportSync(s) = std::mem::take(&mut app.mode) else {
+        return Effect::None;
+    };
+    let items = match parse(app, s.format, &s.text, &s.path, s.skip_invalid) {
+        Ok((items, _)) => items,
+        Err(why) => {
+            app.error(format!("{why}; nothing imported"));
+            return Effect::None;
+        }
+    };
+    let sync = import::sync(app.plan(), items, app.today);
+    let mut message = format!("imported from {}: {}", s.path, sync.summary());
+    if let Some(note) = &s.note {
+        message.push_str(&format!(" ({note})"));
+    }
+    if sync.is_empty() {
+        app.info(message);
+        return Effect::None;
+    }
+    app.apply_reported(sync.change(), message)
+}
+
+/// Esc on the summary: nothing imported.
+pub fn cancel(app: &mut App) -> Effect {
+    if let Mode::ImportSync(s) = std::mem::take(&mut app.mode) {
+        app.info(format!("import of {} cancelled: nothing imported", s.path));
+    }
+    Effect::None
+}
+
+/// A CSV of any flavour: the summary when every row is good, else the
+/// review of every problem.
 fn csv(
     app: &mut App,
     p: Prompt,
     path: String,
     text: String,
-    encoding: Option<&'static str>,
+    format: Format,
+    encoding: Option<String>,
 ) -> Effect {
     let listed = |errors: &[ImportError]| errors.iter().map(ToString::to_string).collect();
-    let review = match import::csv::parse_skipping(&text, &path, app.plan(), app.today) {
+    let options = import::csv::Options::default();
+    let review = match import::csv::read(&text, &path, app.plan(), app.today, &options) {
         Ok(o) if o.skipped.is_empty() => {
-            let note = how_read(&o, encoding);
-            return finish(app, &path, o.items, note);
+            let note = joined([encoding, how_read(&o)]);
+            return summarize(app, path, text, format, false, o.items, note);
         }
         Ok(o) => ImportReview {
             problems: listed(&o.skipped),
@@ -169,25 +251,17 @@ fn csv(
     Effect::None
 }
 
-/// How a file was read, when there is anything to say: its encoding, the
-/// tracker export recognised, the columns ignored — as the CLI says on
-/// stderr.
-fn how_read(o: &import::csv::Outcome, encoding: Option<&str>) -> String {
+/// How a CSV was read, when there is anything to say: the tracker export
+/// recognised, the columns ignored — as the CLI says on stderr.
+fn how_read(o: &import::csv::Outcome) -> Option<String> {
     let mut notes = Vec::new();
-    if let Some(e) = encoding {
-        notes.push(format!("read as {e}"));
-    }
     if o.flavor != import::csv::Flavor::Sheet {
         notes.push(format!("read as {}", o.flavor.label()));
     }
     if !o.ignored.is_empty() {
         notes.push(format!("ignored columns: {}", o.ignored.join(", ")));
     }
-    if notes.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", notes.join("; "))
-    }
+    (!notes.is_empty()).then(|| notes.join("; "))
 }
 
 /// The distinct rows the problems are on.
@@ -199,7 +273,7 @@ fn rows(errors: &[ImportError]) -> usize {
         .len()
 }
 
-/// Enter in the review: imports the valid rows, if any.
+/// Enter in the review: goes on to the summary of the valid rows, if any.
 pub fn import_valid(app: &mut App) -> Effect {
     let Mode::ImportReview(review) = std::mem::take(&mut app.mode) else {
         return Effect::None;
@@ -211,8 +285,10 @@ pub fn import_valid(app: &mut App) -> Effect {
     }
     match import::csv::parse_skipping(&review.text, &review.path, app.plan(), app.today) {
         Ok(o) => {
-            let note = format!(" (skipped {})", plural(rows(&o.skipped), "invalid row"));
-            finish(app, &review.path, o.items, note)
+            let note = format!("skipped {}", plural(rows(&o.skipped), "invalid row"));
+            let ImportReview { path, text, .. } = *review;
+            let format = import::detect(&text);
+            summarize(app, path, text, format, true, o.items, Some(note))
         }
         Err(errors) => {
             let why = errors.first().map(ToString::to_string).unwrap_or_default();
@@ -230,16 +306,4 @@ pub fn back(app: &mut App) -> Effect {
         app.mode = Mode::Prompt(p);
     }
     Effect::None
-}
-
-fn finish(app: &mut App, path: &str, items: Vec<crate::model::Debt>, note: String) -> Effect {
-    if items.is_empty() {
-        app.info(format!("nothing to import from {path}{note}"));
-        return Effect::None;
-    }
-    let message = format!(
-        "imported {} from {path}{note}",
-        plural(items.len(), "debt item")
-    );
-    app.apply_reported(import::change(&items), message)
 }

@@ -39,6 +39,7 @@ impl Scope {
             Scope::Mode(ModeKind::Checklist) => "close checklist",
             Scope::Mode(ModeKind::ImportReview) => "import problems",
             Scope::Mode(ModeKind::ScanPicker) => "scan candidates",
+            Scope::Mode(ModeKind::ImportSync) => "import summary",
             Scope::Mode(ModeKind::Quit) => "quit with an unsaved change",
             Scope::Mode(ModeKind::Conflicts) => "conflict screen",
             Scope::Mode(ModeKind::Triage) => "triage",
@@ -160,6 +161,7 @@ const SPRINTS: Scope = Scope::View(View::Sprints);
 const PROMPT: Scope = Scope::Mode(ModeKind::Prompt);
 const CHECKLIST: Scope = Scope::Mode(ModeKind::Checklist);
 const REVIEW: Scope = Scope::Mode(ModeKind::ImportReview);
+const SYNC: Scope = Scope::Mode(ModeKind::ImportSync);
 const QUIT: Scope = Scope::Mode(ModeKind::Quit);
 const SCAN: Scope = Scope::Mode(ModeKind::ScanPicker);
 const CONFLICTS: Scope = Scope::Mode(ModeKind::Conflicts);
@@ -290,7 +292,7 @@ pub static BINDINGS: &[Binding] = &[
     b(SPRINTS, Key::ch('X'), A::CancelSprint, "cancel the sprint: items back to the backlog (asks y/n)"),
     b(SPRINTS, Key::ch('E'), A::ExportSprint, "export the sprint (md, csv or json)"),
     b(SPRINTS, Key::ch('n'), A::RenameSprint, "rename the sprint"),
-    b(DEBT, Key::ch('I'), A::ImportDebt, "import debt (CSV, taskwarrior, GitHub, Jira)"),
+    b(DEBT, Key::ch('I'), A::ImportDebt, "sync debt from CSV, taskwarrior, GitHub or Jira"),
     b(DEBT, Key::ch('t'), A::Triage, "triage the unestimated items, one at a time"),
     b(OVERVIEW, Key::ch('t'), A::Triage, "triage the unestimated items, one at a time"),
     b(DEBT, Key::ch('C'), A::ScanCode, "debt from the code: TODO markers, hotspots (scan)"),
@@ -328,6 +330,12 @@ pub static BINDINGS: &[Binding] = &[
     b(SCAN, Key::plain(K::PageUp), A::PageUp, "page up"),
     b(SCAN, Key::plain(K::Enter), A::Submit, "add the chosen ones as debt"),
     b(SCAN, Key::plain(K::Esc), A::Back, "close"),
+    b(SYNC, Key::plain(K::Enter), A::Submit, "apply the import"),
+    b(SYNC, Key::plain(K::Esc), A::Cancel, "cancel: nothing imported"),
+    b(SYNC, Key::ch('j'), A::MoveDown, "scroll down"),
+    b(SYNC, Key::plain(K::Down), A::MoveDown, "scroll down"),
+    b(SYNC, Key::ch('k'), A::MoveUp, "scroll up"),
+    b(SYNC, Key::plain(K::Up), A::MoveUp, "scroll up"),
     b(QUIT, Key::ch('K'), A::KeepMine, "keep mine & quit"),
     b(QUIT, Key::ch('w'), A::WriteRecovery, "write a recovery copy & quit"),
     b(QUIT, Key::plain(K::Esc), A::Back, "stay"),

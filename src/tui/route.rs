@@ -51,6 +51,7 @@ pub fn submit(app: &mut App) -> Routed {
         Mode::Conflicts { ref screen, .. } if matches!(screen.applies, Applies::Form(_)) => {
             super::form_save::apply(app).into()
         }
+        Mode::ImportSync(_) => import_ops::apply(app).into(),
         Mode::Conflicts { .. } => conflicts::apply(app).into(),
         Mode::Triage(_) => triage_ops::next(app).into(),
         _ => Effect::None.into(),
@@ -80,6 +81,7 @@ pub fn cancel(app: &mut App) -> Effect {
         Mode::Form(_) => forms::cancel(app),
         Mode::Search(_) | Mode::Palette(_) => pickers::cancel(app),
         Mode::ImportReview(_) => import_ops::back(app),
+        Mode::ImportSync(_) => import_ops::cancel(app),
         Mode::Conflicts { .. } => conflicts::leave(app),
         Mode::Triage(_) => triage_ops::leave(app),
         _ => Effect::None,

@@ -198,6 +198,7 @@ fn step(app: &mut App, delta: i64) -> Effect {
         Mode::Checklist(c) => c.step(delta),
         Mode::ImportReview(r) => r.step(delta),
         Mode::ScanPicker(p) => p.step(delta),
+        Mode::ImportSync(s) => s.step(delta),
         Mode::Conflicts { screen, .. } => screen.step(delta),
         Mode::Triage(t) => t.step(delta.signum()),
         Mode::Normal => {

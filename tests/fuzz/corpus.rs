@@ -279,7 +279,7 @@ fn nul_and_escapes_through_csv_import_and_the_library() {
     std::fs::write(sb.dir.path().join("in.csv"), csv).unwrap();
     assert_eq!(
         sb.ok(&["import", "csv", "in.csv"]),
-        "imported 1 debt item\n"
+        "1 added, 0 updated, 0 closed, 0 unchanged\n"
     );
     // ... and write it into every other field with the library.
     store::update(&path, |p| {

@@ -3,7 +3,7 @@
 
 use bearing::model::{
     Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
-    HypothesisStatus, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
+    HypothesisStatus, Imported, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
     StatusChange, Weights,
 };
 use bearing::store;
@@ -134,6 +134,7 @@ prop_compose! {
         changes in vec((day(), d_status()).prop_map(|(date, status)| StatusChange { date, status }), 0..3),
         source in proptest::option::of(text()),
         due in proptest::option::of(day()),
+        imported in proptest::option::of(imported()),
     ) -> Debt {
         let mut s = strings.into_iter();
         let mut next = || s.next().unwrap_or_default();
@@ -142,7 +143,24 @@ prop_compose! {
             title: next(), description: next(), area: next(), owner: next(),
             tags,
             customer: ratings[0], delivery: ratings[1], risk: ratings[2], urgency: ratings[3],
-            effort, due, key_results, status, created, changes, source,
+            effort, due, key_results, status, created, changes, source, imported,
+        }
+    }
+}
+
+prop_compose! {
+    fn imported()(
+        strings in vec(text(), 4), tags in texts(),
+        ratings in vec(0u8..=5, 4), effort in proptest::option::of(1u32..=1000),
+        status in d_status(), date in day(), due in proptest::option::of(day()),
+    ) -> Imported {
+        let mut s = strings.into_iter();
+        let mut next = || s.next().unwrap_or_default();
+        Imported {
+            date, title: next(), description: next(), area: next(), owner: next(),
+            tags,
+            customer: ratings[0], delivery: ratings[1], risk: ratings[2], urgency: ratings[3],
+            effort, due, status,
         }
     }
 }

@@ -220,9 +220,13 @@ fn missing_columns_and_empty_rows() {
 fn twice_is_once() {
     let mut plan = Plan::default();
     let first = parse(EXPORT, "j", &plan, today(), Options::default()).unwrap();
-    plan.apply(crate::import::change(&first.items));
+    plan.apply(crate::import::sync(&plan, first.items, today()).change());
+    // Every issue is handed over again, matched by the sync: nothing new.
     let again = parse(EXPORT, "j", &plan, today(), Options::default()).unwrap();
-    assert_eq!((again.items.len(), again.already), (0, 4));
+    assert_eq!((again.items.len(), again.repeated), (4, 0));
+    let s = crate::import::sync(&plan, again.items, today());
+    assert_eq!(s.summary(), "0 added, 0 updated, 0 closed, 4 unchanged");
+    assert_eq!(plan.debts.len(), 4);
 }
 
 #[test]

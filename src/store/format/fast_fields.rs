@@ -37,8 +37,8 @@ use super::fast_de::Cur;
 use super::fast_ser::W;
 use crate::model::{
     Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
-    HypothesisStatus, ImportRules, KeyResult, Objective, Plan, Policy, PriorityRule, Severity,
-    Sprint, SprintState, StatusChange, Weights,
+    HypothesisStatus, ImportRules, Imported, KeyResult, Objective, Plan, Policy, PriorityRule,
+    Severity, Sprint, SprintState, StatusChange, Weights,
 };
 
 mod value;
@@ -250,6 +250,23 @@ record!(Debt {
     req created: NaiveDate,
     omit changes: Vec<StatusChange>,
     omit source: Option<String>,
+    omit imported: Option<Imported>,
+});
+
+record!(Imported {
+    req date: NaiveDate,
+    req title: String,
+    omit description: String,
+    omit area: String,
+    omit owner: String,
+    omit tags: Vec<String>,
+    req customer: u8,
+    req delivery: u8,
+    req risk: u8,
+    req urgency: u8,
+    omit effort: Option<u32>,
+    omit due: Option<NaiveDate>,
+    req status: DebtStatus,
 });
 
 record!(StatusChange {

@@ -1,6 +1,8 @@
-//! The dialogs' data: the close checklist and the import review.
+//! The dialogs' data: the close checklist, the import review and the
+//! import summary.
 
 use super::inputs::Prompt;
+use crate::import::Format;
 
 /// The close dialog: the sprint's items, each ticked done or not.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +76,34 @@ impl ImportReview {
     pub fn step(&mut self, delta: i64) {
         let max = self.problems.len().saturating_sub(1) as i64;
         self.selected = (self.selected as i64).saturating_add(delta).clamp(0, max) as usize;
+    }
+}
+
+/// What an import would do, shown before it is applied: Enter parses and
+/// syncs the file again against the plan as it is then and applies it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportSync {
+    pub path: String,
+    pub text: String,
+    pub format: Format,
+    /// Only the valid rows of a CSV (chosen in the review).
+    pub skip_invalid: bool,
+    /// `N added, N updated, N closed, N unchanged[, N conflicts]` and the note.
+    pub summary: String,
+    /// What the parser left out (`skipped 2 invalid rows`), if anything.
+    pub note: Option<String>,
+    /// Each conflict and note, then the first changes.
+    pub lines: Vec<String>,
+    /// The first line shown.
+    pub scroll: usize,
+}
+
+impl ImportSync {
+    pub fn step(&mut self, delta: i64) {
+        let max = self.lines.len().saturating_sub(1) as i64;
+        self.scroll = (self.scroll as i64)
+            .saturating_add(delta)
+            .clamp(0, max.max(0)) as usize;
     }
 }
 

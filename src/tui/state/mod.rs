@@ -19,7 +19,7 @@ mod triage;
 mod views;
 
 pub use conflicts::{Applies, ConflictRow, ConflictScreen, FormClash, Pick};
-pub use dialogs::{Checklist, ImportReview, plural};
+pub use dialogs::{Checklist, ImportReview, ImportSync, plural};
 pub use inputs::{ExportFormat, FormState, PickerState, Prompt, PromptKind, Target, parse_date};
 pub use mode::{Mode, ModeKind, Pending, Question};
 pub use scan::{ScanAnswer, ScanPicker, ScanRow};

@@ -1,7 +1,7 @@
 //! The mode the UI is in, with its data.
 
 use super::conflicts::ConflictScreen;
-use super::dialogs::{Checklist, ImportReview};
+use super::dialogs::{Checklist, ImportReview, ImportSync};
 use super::inputs::{FormState, PickerState, Prompt};
 use super::scan::ScanPicker;
 use super::triage::Triage;
@@ -48,6 +48,8 @@ pub enum Mode {
     /// Candidates from scanning the plan's repository: space chooses,
     /// Enter adds the chosen ones.
     ScanPicker(Box<ScanPicker>),
+    /// What an import would do; Enter applies it, Esc cancels.
+    ImportSync(Box<ImportSync>),
     /// Quitting with a change that is not on disk: keep mine, write a
     /// recovery copy, or stay. `reason`: why it is not on disk.
     Quit {
@@ -81,6 +83,7 @@ pub enum ModeKind {
     Checklist,
     ImportReview,
     ScanPicker,
+    ImportSync,
     Quit,
     Conflicts,
     Triage,
@@ -102,6 +105,7 @@ impl Mode {
             Mode::Checklist(_) => ModeKind::Checklist,
             Mode::ImportReview(_) => ModeKind::ImportReview,
             Mode::ScanPicker(_) => ModeKind::ScanPicker,
+            Mode::ImportSync(_) => ModeKind::ImportSync,
             Mode::Quit { .. } => ModeKind::Quit,
             Mode::Conflicts { .. } => ModeKind::Conflicts,
             Mode::Triage(_) => ModeKind::Triage,
@@ -125,6 +129,7 @@ impl ModeKind {
             ModeKind::Checklist => "CLOSE",
             ModeKind::ImportReview => "IMPORT",
             ModeKind::ScanPicker => "SCAN",
+            ModeKind::ImportSync => "IMPORT",
             ModeKind::Quit => "QUIT",
             ModeKind::Conflicts => "CONFLICTS",
             ModeKind::Triage => "TRIAGE",

@@ -8,6 +8,7 @@ mod dialogs;
 mod experiments;
 mod grid;
 mod import_review;
+mod import_sync;
 mod input_overlays;
 mod key_results;
 mod links;
@@ -85,6 +86,7 @@ fn draw_all(frame: &mut Frame, app: &App) {
         Mode::Checklist(c) => dialogs::checklist(frame, body, app, c),
         Mode::ImportReview(r) => import_review::draw(frame, body, app, r),
         Mode::ScanPicker(p) => scan_picker::draw(frame, body, app, p),
+        Mode::ImportSync(s) => import_sync::draw(frame, body, app, s),
         Mode::Quit { reason } => overlay::quit(frame, body, app, reason),
         Mode::Conflicts { screen, .. } => conflicts::draw(frame, body, screen, &app.theme),
         Mode::Triage(t) => triage::draw(frame, body, app, t),

@@ -1,0 +1,110 @@
+//! What a [`SyncPlan`] says to a person, the same on the command line and
+//! in the UI: the counts line, the notes (each conflict, the items this
+//! input left out), and the first changes for a dry run.
+
+use super::sync::{FieldChange, SyncConflict, SyncPlan};
+use crate::text;
+
+impl SyncPlan {
+    /// `N added, N updated, N closed, N unchanged`, then `, N conflicts`
+    /// when there are any.
+    pub fn summary(&self) -> String {
+        let mut s = format!(
+            "{} added, {} updated, {} closed, {} unchanged",
+            self.added.len(),
+            self.updated.len(),
+            self.closed.len(),
+            self.unchanged
+        );
+        if !self.conflicts.is_empty() {
+            s.push_str(&format!(
+                ", {}",
+                text::count(self.conflicts.len(), "conflict")
+            ));
+        }
+        s
+    }
+
+    /// Each conflict (`D-… title: kept "mine" (upstream: "theirs")`), then
+    /// what was left alone and why.
+    pub fn notes(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.conflicts.iter().map(conflict_line).collect();
+        if !self.missing.is_empty() {
+            out.push(format!(
+                "{} imported before {} not in this input: kept as {} (an export may be filtered)",
+                text::count(self.missing.len(), "item"),
+                if self.missing.len() == 1 { "is" } else { "are" },
+                if self.missing.len() == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                },
+            ));
+        }
+        if self.repeated > 0 {
+            out.push(format!(
+                "{} repeated in the input: the first of each used",
+                text::count(self.repeated, "source key"),
+            ));
+        }
+        out
+    }
+
+    /// The first `n` changes, one a line: `added D-… "title"`,
+    /// `updated D-… field: "old" → "new"`, `closed D-… "title"`; then
+    /// `… and N more` when there are more.
+    pub fn preview(&self, n: usize) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        for d in &self.added {
+            lines.push(format!("added {} {}", d.id, text::quote(&d.title)));
+        }
+        for u in &self.closed {
+            lines.push(format!("closed {} {}", u.id, text::quote(&u.title)));
+            for f in u.fields.iter().filter(|f| f.field != "status") {
+                lines.push(field_line(&u.id, f));
+            }
+        }
+        for u in &self.updated {
+            for f in &u.fields {
+                lines.push(field_line(&u.id, f));
+            }
+        }
+        if lines.len() > n {
+            let more = lines.len() - n;
+            lines.truncate(n);
+            lines.push(format!("… and {more} more"));
+        }
+        lines
+    }
+}
+
+fn field_line(id: &str, f: &FieldChange) -> String {
+    format!(
+        "updated {id} {}: {} → {}",
+        f.field,
+        value(Some(&f.from)),
+        value(Some(&f.to))
+    )
+}
+
+fn conflict_line(c: &SyncConflict) -> String {
+    let field = c.field.as_deref().unwrap_or("the whole item");
+    format!(
+        "{} {field}: kept {} (upstream: {})",
+        c.id,
+        value(c.ours.as_deref()),
+        value(c.theirs.as_deref())
+    )
+}
+
+/// A JSON value for a person: a string quoted and escaped (and cut), any
+/// other value as JSON, cleaned of control characters.
+fn value(json: Option<&str>) -> String {
+    let Some(json) = json else {
+        return "nothing".to_owned();
+    };
+    match serde_json::from_str::<serde_json::Value>(json) {
+        Ok(serde_json::Value::String(s)) => text::quote(&s),
+        _ => text::truncate(&text::sanitize(json), 80).into_owned(),
+    }
+}

@@ -1,0 +1,278 @@
+//! Re-import as a sync, the same for every source: the parsers hand over
+//! plain debt items with `source = KIND:KEY`, and [`sync`] decides what they
+//! mean for the plan.
+//!
+//! - An item whose source is not in the plan is added; its upstream values
+//!   are recorded ([`Imported`]).
+//! - An item whose source is in the plan is merged field by field with
+//!   [`merge::merge`](crate::merge::merge): base = the values last imported,
+//!   ours = the item as it is here, theirs = the incoming values. A field
+//!   changed only upstream is updated, one changed only here is kept, one
+//!   changed both ways differently is a [`SyncConflict`] (Bearing's value is
+//!   kept and upstream's reported). A status closed upstream is a dated
+//!   status change. The record then holds the incoming values.
+//! - Items imported earlier (same source kind) but not in this input are
+//!   left alone and counted: an export may be filtered, so absence is not
+//!   deletion.
+//! - Items with no source (made here) are never touched.
+//!
+//! An item imported before values were recorded merges with the incoming
+//! values as its base, but open: a status closed upstream closes it, and no
+//! other field of it is overwritten (nothing says which side changed it).
+//!
+//! Pure: a plan and items in, a [`SyncPlan`] out; [`SyncPlan::change`] is
+//! the one change (one undo step) that applies it.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use crate::model::{Change, Debt, DebtStatus, Imported, Item, Plan};
+
+/// What importing some items would do to a plan.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SyncPlan {
+    /// New items, with their imported record.
+    pub added: Vec<Debt>,
+    /// Items where a field other than a closing status changed upstream.
+    pub updated: Vec<Updated>,
+    /// Items closed upstream (and now closed here); other fields of them
+    /// that changed are listed too.
+    pub closed: Vec<Updated>,
+    /// Matched items with nothing to update.
+    pub unchanged: usize,
+    /// Fields changed here and upstream differently: Bearing's value kept.
+    pub conflicts: Vec<SyncConflict>,
+    /// Ids of items imported earlier from the same kind of source that this
+    /// input does not hold: kept as they are.
+    pub missing: Vec<String>,
+    /// Incoming items whose source came earlier in the same input: only the
+    /// first is used.
+    pub repeated: usize,
+    /// Every item the change puts: the added ones and each matched one whose
+    /// fields or record changed.
+    puts: Vec<Debt>,
+}
+
+/// One item's fields that the sync changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Updated {
+    pub id: String,
+    pub title: String,
+    pub fields: Vec<FieldChange>,
+}
+
+/// A field's value before and after, as JSON text (`"a title"`, `3`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub field: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// A field both sides changed differently; `ours` was kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncConflict {
+    pub id: String,
+    pub title: String,
+    /// The field, or `None` for the whole item.
+    pub field: Option<String>,
+    /// Values as JSON text; `None` where absent.
+    pub ours: Option<String>,
+    pub theirs: Option<String>,
+}
+
+/// The kind part of a `KIND:KEY` source.
+pub fn kind_of(source: &str) -> &str {
+    source.split_once(':').map_or(source, |(k, _)| k)
+}
+
+/// What importing `incoming` into `plan` on `today` does; see the module
+/// documentation.
+pub fn sync(plan: &Plan, incoming: Vec<Debt>, today: NaiveDate) -> SyncPlan {
+    let mut by_source: HashMap<&str, usize> = HashMap::new();
+    for (i, d) in plan.debts.iter().enumerate() {
+        if let Some(s) = d.source.as_deref() {
+            by_source.entry(s).or_insert(i);
+        }
+    }
+    let mut out = SyncPlan::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut kinds: BTreeSet<String> = BTreeSet::new();
+    let mut matched: Vec<(usize, Debt)> = Vec::new();
+    for mut d in incoming {
+        let Some(source) = d.source.clone() else {
+            // Nothing to match it by: always new.
+            out.added.push(d);
+            continue;
+        };
+        kinds.insert(kind_of(&source).to_owned());
+        if !seen.insert(source.clone()) {
+            out.repeated += 1;
+            continue;
+        }
+        match by_source.get(source.as_str()) {
+            Some(&i) => matched.push((i, d)),
+            None => {
+                d.imported = Some(Imported::of(&d, today));
+                out.added.push(d);
+            }
+        }
+    }
+    out.missing = plan
+        .debts
+        .iter()
+        .filter(|d| {
+            d.source
+                .as_deref()
+                .is_some_and(|s| kinds.contains(kind_of(s)) && !seen.contains(s))
+        })
+        .map(|d| d.id.clone())
+        .collect();
+    merge_matched(plan, &matched, today, &mut out);
+    out.puts.extend(out.added.iter().cloned());
+    out
+}
+
+/// The three-way merge of every matched item at once (one merge of three
+/// plans that differ only in those items' synced fields).
+fn merge_matched(plan: &Plan, matched: &[(usize, Debt)], today: NaiveDate, out: &mut SyncPlan) {
+    if matched.is_empty() {
+        return;
+    }
+    let (mut base, mut theirs) = (plan.clone(), plan.clone());
+    for (i, inc) in matched {
+        let ours = &plan.debts[*i];
+        let record = ours.imported.clone().unwrap_or_else(|| Imported {
+            // Imported before records were kept: as the input says, but
+            // open (every such import was of open items).
+            status: DebtStatus::Open,
+            ..Imported::of(inc, today)
+        });
+        base.debts[*i] = record.applied_to(ours);
+        theirs.debts[*i] = Imported::of(inc, today).applied_to(ours);
+    }
+    let merged = crate::merge::merge(&base, plan, &theirs);
+    let by_id: HashMap<&str, &Debt> = merged
+        .plan
+        .debts
+        .iter()
+        .map(|d| (d.id.as_str(), d))
+        .collect();
+    let title_of = |id: &str| {
+        plan.debts
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(String::new, |d| d.title.clone())
+    };
+    out.conflicts = merged
+        .conflicts
+        .iter()
+        .map(|c| SyncConflict {
+            id: c.id.clone(),
+            title: title_of(&c.id),
+            field: c.field.clone(),
+            ours: c.ours.clone(),
+            theirs: c.theirs.clone(),
+        })
+        .collect();
+    for (i, inc) in matched {
+        let ours = &plan.debts[*i];
+        let m = by_id.get(ours.id.as_str()).copied().unwrap_or(ours);
+        let mut new = m.clone();
+        // The status change is dated today, on ours' log.
+        (new.status, new.changes) = (ours.status, ours.changes.clone());
+        new.set_status(m.status, today);
+        new.imported = match &ours.imported {
+            Some(r) if r.same_values(inc) => Some(r.clone()),
+            _ => Some(Imported::of(inc, today)),
+        };
+        let fields = changed_fields(ours, &new);
+        let was_open = ours.status.is_open();
+        if new != *ours {
+            out.puts.push(new.clone());
+        }
+        let u = Updated {
+            id: new.id.clone(),
+            title: new.title.clone(),
+            fields,
+        };
+        if was_open && !new.status.is_open() {
+            out.closed.push(u);
+        } else if !u.fields.is_empty() {
+            out.updated.push(u);
+        } else {
+            out.unchanged += 1;
+        }
+    }
+}
+
+/// The order changed fields are listed in (the item's).
+const ORDER: [&str; 12] = [
+    "title",
+    "description",
+    "area",
+    "owner",
+    "tags",
+    "customer",
+    "delivery",
+    "risk",
+    "urgency",
+    "effort",
+    "due",
+    "status",
+];
+
+/// The synced fields that differ between `a` and `b`, in field order.
+fn changed_fields(a: &Debt, b: &Debt) -> Vec<FieldChange> {
+    let object = |d: &Debt| match serde_json::to_value(Imported::of(d, NaiveDate::MIN)) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let (a, b) = (object(a), object(b));
+    // A field serde leaves out when empty, shown as the empty value of the
+    // other side's type; an optional one (effort, due) as `none`.
+    let text = |v: Option<&Value>, other: Option<&Value>| match (v, other) {
+        (Some(v), _) => v.to_string(),
+        (None, Some(Value::Array(_))) => "[]".to_owned(),
+        (None, Some(Value::Number(_))) => "none".to_owned(),
+        (None, Some(Value::String(s))) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => {
+            "none".to_owned()
+        }
+        (None, _) => "\"\"".to_owned(),
+    };
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    // Shown in the item's own order; a field not listed comes last.
+    let rank = |k: &str| ORDER.iter().position(|o| *o == k).unwrap_or(ORDER.len());
+    keys.sort_by_key(|k| (rank(k), *k));
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| FieldChange {
+            field: k.clone(),
+            from: text(a.get(k), b.get(k)),
+            to: text(b.get(k), a.get(k)),
+        })
+        .collect()
+}
+
+impl SyncPlan {
+    /// Whether applying it changes the plan.
+    pub fn is_empty(&self) -> bool {
+        self.puts.is_empty()
+    }
+
+    /// The one change (one undo step) that applies it.
+    pub fn change(&self) -> Change {
+        let label = format!(
+            "import: {} added, {} updated, {} closed",
+            self.added.len(),
+            self.updated.len(),
+            self.closed.len()
+        );
+        self.puts
+            .iter()
+            .fold(Change::new(label), |c, d| c.put(Item::Debt(d.clone())))
+    }
+}
