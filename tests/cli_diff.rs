@@ -232,6 +232,17 @@ fn since_is_before_midnight_not_before_the_time_of_day_now() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("no changes to the plan"), "{}", r.stdout);
+    // A commit at midnight itself is not before DATE (git's --before is
+    // inclusive, so the bound is the last second of the day before).
+    repo.ok(&["--file", F, "rm", "D-0YRKT", "--force"]);
+    repo.commit("on the stroke of the 1st", "2026-12-01T00:00:00Z");
+    let r = bearing_tz(
+        &repo,
+        "UTC",
+        &["--file", F, "diff", "--since", "2026-12-01"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("1 removed"), "{}", r.stdout);
 }
 
 #[test]

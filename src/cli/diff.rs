@@ -170,10 +170,20 @@ fn of_the_file(from: Side, to: Side) -> (Side, Side) {
 fn sides(ctx: &Ctx, repo: &mut Repo, args: &DiffArgs) -> anyhow::Result<(Side, Side)> {
     if let Some(date) = &args.since {
         let root = repo.at()?.root.clone();
-        // Midnight at the start of DATE, local time (git reads a time with
-        // no zone as local): a bare date would be that day at the current
-        // time of day to git.
-        let rev = repo.git.rev_before(&root, &format!("{date}T00:00:00"))?;
+        // Strictly before midnight at the start of DATE, local time (git
+        // reads a time with no zone as local; a bare date would be that day
+        // at the current time of day). git's --before is inclusive, so the
+        // bound is the last second of the day before.
+        let eve = date.pred_opt().unwrap_or(*date);
+        let rev = match repo.git.rev_before(&root, &format!("{eve}T23:59:59")) {
+            Err(crate::git::GitError::NoCommitBefore { .. }) => {
+                return Err(crate::git::GitError::NoCommitBefore {
+                    date: date.to_string(),
+                }
+                .into());
+            }
+            rev => rev?,
+        };
         let short = rev.get(..7).unwrap_or(&rev);
         let label = format!("last commit before {date} ({short})");
         return Ok((Side::Rev { rev, label }, Side::Working));
