@@ -389,6 +389,25 @@ fn a_north_star_holding_a_marker_like_line_is_still_merged_as_a_plan() {
     assert_eq!(merged, text(&want));
 }
 
+#[test]
+fn a_crlf_plan_is_merged_with_crlf_line_ends() {
+    // A Windows checkout: the merge must not rewrite every line as LF.
+    let dir = tempfile::tempdir().unwrap();
+    let base = demo();
+    let text = |p: &Plan| bearing::store::format::to_text(p).unwrap();
+    let crlf = |p: &Plan| text(p).replace('\n', "\r\n");
+    let ours = edit(&base, |p| p.debts[0].risk = (p.debts[0].risk + 1) % 6);
+    let theirs = edit(&base, |p| p.debts[1].owner = "someone-else".into());
+    std::fs::write(dir.path().join("o"), crlf(&base)).unwrap();
+    std::fs::write(dir.path().join("a"), crlf(&ours)).unwrap();
+    std::fs::write(dir.path().join("b"), crlf(&theirs)).unwrap();
+    let run = driver(dir.path(), ["o", "a", "b"], &[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let want = edit(&ours, |p| p.debts[1].owner = "someone-else".into());
+    let merged = std::fs::read_to_string(dir.path().join("a")).unwrap();
+    assert_eq!(merged, crlf(&want));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_result_that_cannot_be_written_exits_2_with_a_message() {

@@ -176,6 +176,14 @@ fn drive(args: &MergeDriverArgs) -> u8 {
 /// The merge of three versions of a plan file, as bytes.
 pub fn merge_texts(base: &[u8], ours: &[u8], theirs: &[u8], labels: &Labels) -> Outcome {
     match merge_plans(base, ours, theirs, labels) {
+        // Written with ours' line ends, as a save keeps a CRLF plan CRLF:
+        // otherwise a merge on a Windows checkout rewrites every line.
+        Ok(mut out) if store::save::uses_crlf(ours) => {
+            if let Ok(text) = std::str::from_utf8(&out.text) {
+                out.text = store::save::to_crlf(text).into_bytes();
+            }
+            out
+        }
         Ok(out) => out,
         Err(why) => {
             let m = mark::merge_lines(base, ours, theirs, labels);
