@@ -304,6 +304,12 @@ fn resolve_theirs_settles_every_block_and_saves_through_the_canonical_writer() {
     let r = sb.run(&["check"]);
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains("unmerged in git"), "{}", r.stdout);
+    // After a resolve, what is left is `git add`: the message says so.
+    assert!(
+        r.stdout.contains("already settled it, `git add"),
+        "{}",
+        r.stdout
+    );
     // Canonical: a no-op save leaves the bytes as they are.
     sb.ok(&["edit", &a, "--risk", "3"]);
     assert_eq!(sb.text(), text);

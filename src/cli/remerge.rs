@@ -41,7 +41,7 @@ fn check_finding_with(git: &dyn Git, path: &Path) -> Option<Finding> {
         id: String::new(),
         line: None,
         message: format!(
-            "{} is unmerged in git (a merge stopped on it; the file may hold only ours): run bearing resolve to merge git's three versions with the plan-aware merge, then `git add` it",
+            "{0} is unmerged in git (a merge stopped on it; the file may hold only ours): run bearing resolve to merge git's three versions with the plan-aware merge, then `git add {0}`; if you already settled it, `git add {0}` is all that is left",
             at.path
         ),
     })
