@@ -315,11 +315,24 @@ fn block(lines: &[&str], s: &Span) -> Block {
     if fields.len() < 2 {
         fields.clear();
     }
+    let whole = own_id.is_some();
     let id = own_id.or_else(|| lines[..s.start].iter().rev().find_map(|l| id_of(strip(l))));
-    let field = first_key.map(|(key, at)| match id {
-        Some(_) => key,
-        None => settings_path(&lines[..s.start], key, at),
-    });
+    // A check-in clash is named by its date, as the merge names it
+    // (`checkins[2026-11-28]`), not by the keys of its lines.
+    let checkin = (!whole
+        && (fields.iter().any(|f| f == "checkins") || in_checkins(&lines[..s.start])))
+    .then(|| inside.iter().find_map(|l| date_of(l)))
+    .flatten();
+    if checkin.is_some() {
+        fields.clear();
+    }
+    let field = match checkin {
+        Some(date) => Some(format!("checkins[{date}]")),
+        None => first_key.map(|(key, at)| match id {
+            Some(_) => key,
+            None => settings_path(&lines[..s.start], key, at),
+        }),
+    };
     Block {
         start_line: s.start + 1,
         end_line: s.end + 1,
@@ -359,6 +372,28 @@ fn settings_path(above: &[&str], key: String, mut at: usize) -> String {
         }
     }
     path
+}
+
+/// Whether the lines just above a block are inside a `checkins: [` list:
+/// the nearest list opener, id or list end above it says.
+fn in_checkins(above: &[&str]) -> bool {
+    for l in above.iter().rev().map(|l| strip(l).trim()) {
+        if l.ends_with(": [") {
+            return l == "checkins: [";
+        }
+        if l.starts_with("id:") || l.starts_with(']') {
+            return false;
+        }
+    }
+    false
+}
+
+/// The date of a check-in's `date: "…"` line.
+fn date_of(line: &str) -> Option<String> {
+    let rest = line.trim().strip_prefix("date:")?.trim();
+    let rest = rest.strip_suffix(',').unwrap_or(rest).trim_end();
+    let date = rest.strip_prefix('"')?.strip_suffix('"')?;
+    (!date.is_empty() && !date.contains(['"', '\\'])).then(|| date.to_string())
 }
 
 /// The number of leading blanks of a line.

@@ -185,3 +185,61 @@ fn a_nested_settings_field_is_named_with_its_parent() {
     // An item's field stays as it is.
     assert_eq!(b[1].place(), "D-1 (field risk)");
 }
+
+#[test]
+fn a_check_in_clash_is_named_by_its_date() {
+    let text = r#"(
+  key_results: [
+    (
+      id: "KR-1",
+      title: "T",
+      checkins: [
+        (
+          date: "2026-11-20",
+          value: 5.0,
+        ),
+<<<<<<< HEAD
+        (
+          date: "2026-11-28",
+          value: 6.0,
+        ),
+=======
+        (
+          date: "2026-11-28",
+          value: 7.0,
+        ),
+>>>>>>> topic
+      ],
+    ),
+  ],
+)
+"#;
+    let b = &blocks(text).unwrap()[0];
+    assert_eq!(b.id.as_deref(), Some("KR-1"));
+    assert_eq!(b.field.as_deref(), Some("checkins[2026-11-28]"));
+    assert!(b.fields.is_empty(), "{:?}", b.fields);
+    assert_eq!(b.place(), "KR-1 (check-in 2026-11-28)");
+    // A block on a field after the list is not a check-in.
+    let after = r#"(
+  key_results: [
+    (
+      id: "KR-1",
+      checkins: [
+        (
+          date: "2026-11-20",
+          value: 5.0,
+        ),
+      ],
+<<<<<<< HEAD
+      unit: "%",
+=======
+      unit: "ms",
+>>>>>>> topic
+    ),
+  ],
+)
+"#;
+    let b = &blocks(after).unwrap()[0];
+    assert_eq!(b.field.as_deref(), Some("unit"));
+    assert_eq!(b.place(), "KR-1 (field unit)");
+}

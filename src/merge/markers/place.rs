@@ -52,7 +52,13 @@ impl Block {
 pub fn place(id: Option<&str>, field: Option<&str>) -> String {
     use crate::text::label;
     match (id, field) {
-        (Some(i), Some(f)) => format!("{} (field {})", label(i), label(f)),
+        (Some(i), Some(f)) => match f
+            .strip_prefix("checkins[")
+            .and_then(|d| d.strip_suffix(']'))
+        {
+            Some(date) => format!("{} (check-in {})", label(i), label(date)),
+            None => format!("{} (field {})", label(i), label(f)),
+        },
         (Some(i), None) => format!("{} (whole item)", label(i)),
         (None, Some(f)) => format!("the settings (field {})", label(f)),
         (None, None) => "the settings".to_owned(),
