@@ -209,3 +209,42 @@ fn a_field_changed_in_the_form_and_outside_opens_the_conflict_screen() {
     press_saved(&mut app, "u");
     assert_eq!(app.plan().debt(&id).unwrap().title, "theirs");
 }
+
+#[test]
+fn an_open_form_shows_what_came_in_where_nothing_was_typed() {
+    // The new-user recheck: after `reloaded … risk 3→1` the open form
+    // still showed the old risk (its save merged right, the screen lied).
+    let tmp = tempfile::tempdir().unwrap();
+    let (path, mut app) = open(tmp.path());
+    press(&mut app, "2 g e");
+    let id = editing(&app);
+    press(&mut app, "<End> <Space> 2");
+    let risk = app.plan().debt(&id).unwrap().risk;
+    let theirs = (risk + 1) % 6;
+    outside(&mut app, &path, |p| {
+        let d = p.debts.iter_mut().find(|d| d.id == id).unwrap();
+        d.risk = theirs;
+        d.owner = "outsider".into();
+    });
+    let Mode::Form(state) = &app.mode else {
+        panic!("the form stays open: {:?}", app.mode.kind())
+    };
+    assert_eq!(
+        state.form.value("risk"),
+        theirs.to_string(),
+        "untouched: shows theirs"
+    );
+    assert_eq!(state.form.value("owner"), "outsider");
+    assert!(
+        state.form.value("title").ends_with(" 2"),
+        "typed: keeps mine: {}",
+        state.form.value("title")
+    );
+    // The save writes mine and theirs, with no question.
+    press_saved(&mut app, "<Enter>");
+    assert_eq!(app.mode, Mode::Normal, "{}", message(&app));
+    app.wait_saved();
+    let d = on_disk(&path).debt(&id).unwrap().clone();
+    assert!(d.title.ends_with(" 2"), "{}", d.title);
+    assert_eq!((d.risk, d.owner.as_str()), (theirs, "outsider"));
+}

@@ -4,6 +4,8 @@
 //! conflict screen shows them. The session returns the data; this says it.
 
 use super::app::App;
+use super::components::entity_forms::edit_form;
+use super::state::{Mode, Target};
 use crate::session::{Came, Incoming, Merge};
 use crate::text::sanitize;
 
@@ -19,6 +21,7 @@ const SHORT: usize = 16;
 /// After an outside change was merged in (or its conflicts settled): what
 /// came in, on one line.
 pub fn said_merged(app: &mut App, merge: &Merge, settled: bool) {
+    refresh_open_form(app);
     match &merge.saved {
         Some(outcome) => app.saved = Some(outcome.clone()),
         // The last save's outcome was about the old file.
@@ -32,6 +35,27 @@ pub fn said_merged(app: &mut App, merge: &Merge, settled: bool) {
         format!("reloaded {}", app.session.file_name())
     };
     app.info(line(&head, merge));
+}
+
+/// An edit form open over an item that changed outside shows the new values
+/// in the fields the person has not touched (its save merges either way, so
+/// this is about not showing a stale value).
+fn refresh_open_form(app: &mut App) {
+    let plan = app.plan().clone();
+    let fresh = match &app.mode {
+        Mode::Form(state) => match &state.target {
+            Target::Edit(_, id) => edit_form(app.plan(), id, app.today),
+            _ => None,
+        },
+        _ => None,
+    };
+    if let (Some(fresh), Mode::Form(state)) = (fresh, &mut app.mode)
+        && state.form.refresh(&fresh)
+    {
+        // Every field now reads against the plan as it is: the save merges
+        // from here (no field the person typed changed outside).
+        state.opened = Some(plan);
+    }
 }
 
 /// "HEAD: what came in · 2 undo steps dropped", within [`LINE`] columns

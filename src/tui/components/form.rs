@@ -166,6 +166,32 @@ impl Form {
             .any(|(f, v)| f.text() != v)
     }
 
+    /// Takes in values that changed outside while the form was open: a
+    /// field the person has not touched shows `fresh`'s value (and counts it
+    /// as where it started); a field they edited keeps their text. Nothing
+    /// changes, and `false` is returned, when a field they edited changed
+    /// outside too: the save must then meet that clash.
+    pub fn refresh(&mut self, fresh: &Form) -> bool {
+        let fresh_text = |key: &str| fresh.fields.iter().find(|f| f.key == key).map(Field::text);
+        let clash = self.fields.iter().zip(&self.initial).any(|(f, initial)| {
+            f.text() != initial && fresh_text(f.key).is_some_and(|new| new != initial)
+        });
+        if clash {
+            return false;
+        }
+        for (field, initial) in self.fields.iter_mut().zip(self.initial.iter_mut()) {
+            let Some(new) = fresh.fields.iter().find(|f| f.key == field.key) else {
+                continue;
+            };
+            if field.text() == initial.as_str() && new.text() != initial.as_str() {
+                field.value.set_text(new.text().to_owned());
+                field.error = None;
+                *initial = new.text().to_owned();
+            }
+        }
+        true
+    }
+
     pub fn index_of(&self, key: &str) -> Option<usize> {
         self.fields.iter().position(|f| f.key == key)
     }
