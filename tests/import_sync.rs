@@ -261,3 +261,49 @@ fn real_taskwarrior_done_and_modify_come_through_on_re_import() {
     assert_eq!(cron.tags, ["debt"]);
     assert_eq!(titled(&plan, "Rotate").title, "Rotate the signing keys");
 }
+
+#[test]
+fn a_sheet_with_fewer_columns_changes_only_what_it_has() {
+    // The new-user test: re-importing the same rows with only id, title
+    // and effort wiped every owner, area and tag and reopened done items.
+    let sb = Sandbox::init();
+    let full = sb.write(
+        "full.csv",
+        "id,title,owner,area,tags,effort,risk,status\r\n\
+         1,Flaky deploy script,ana,ci,ci;deploy,3,4,open\r\n\
+         2,Old cron jobs,bo,infra,,2,2,done\r\n",
+    );
+    sb.ok(&["import", "csv", &full]);
+    let subset = sb.write(
+        "subset.csv",
+        "id,title,effort\r\n1,Deploy script is flaky,3\r\n2,Old cron jobs,2\r\n",
+    );
+    let before = std::fs::read(sb.plan()).unwrap();
+    let dry = sb.ok(&["import", "csv", &subset, "--dry-run"]);
+    assert!(dry.contains("1 updated"), "{dry}");
+    assert!(!dry.contains("owner"), "{dry}");
+    assert_eq!(std::fs::read(sb.plan()).unwrap(), before, "dry run wrote");
+    let out = sb.ok(&["import", "csv", &subset]);
+    assert!(
+        out.contains("0 added, 1 updated, 0 closed, 1 unchanged"),
+        "{out}"
+    );
+    let plan = loaded(&sb);
+    let a = titled(&plan, "Deploy script is flaky");
+    assert_eq!(
+        (a.owner.as_str(), a.area.as_str(), a.risk),
+        ("ana", "ci", 4)
+    );
+    assert_eq!(a.tags, ["ci", "deploy"]);
+    let b = titled(&plan, "Old cron jobs");
+    assert_eq!((b.status, b.owner.as_str()), (DebtStatus::Done, "bo"));
+    // The columns it did have still sync: a later full sheet changes owner.
+    let later = sb.write(
+        "later.csv",
+        "id,title,owner,area,tags,effort,risk,status\r\n\
+         1,Deploy script is flaky,carla,ci,ci;deploy,3,4,open\r\n",
+    );
+    let out = sb.ok(&["import", "csv", &later]);
+    assert!(out.contains("1 updated"), "{out}");
+    assert_eq!(titled(&loaded(&sb), "Deploy script").owner, "carla");
+}

@@ -53,6 +53,8 @@ fn listed(errors: &[ImportError]) -> String {
 pub(super) struct Parsed {
     pub items: Vec<Debt>,
     pub note: Option<String>,
+    /// The fields the input gives (a spreadsheet's columns); `None`: all.
+    pub given: Option<Vec<&'static str>>,
 }
 
 /// Parses (with the plan as it is under the lock) and syncs; with
@@ -68,7 +70,10 @@ pub(super) fn sync_into(
     let today = ctx.today;
     let run = |plan: &Plan| -> anyhow::Result<(import::SyncPlan, Option<String>)> {
         let p = parse(plan)?;
-        Ok((import::sync(plan, p.items, today), p.note))
+        Ok((
+            import::sync_given(plan, p.items, today, p.given.as_deref()),
+            p.note,
+        ))
     };
     let (s, note) = if opts.dry_run {
         run(&ctx.read()?.plan)?
@@ -150,6 +155,7 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
                 Ok(Parsed {
                     items: o.items,
                     note: None,
+                    given: None,
                 })
             });
         }
@@ -218,6 +224,7 @@ fn csv(
         Ok(Parsed {
             items: o.items,
             note,
+            given: o.given,
         })
     });
     // How the file was read follows the problems when it was refused (it
@@ -280,6 +287,7 @@ fn tracker(
         Ok(Parsed {
             items: o.items,
             note,
+            given: None,
         })
     })?;
     if !warnings.is_empty() {

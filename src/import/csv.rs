@@ -98,6 +98,10 @@ pub struct Outcome {
     /// (a column with no name as `(column N, no name)`).
     pub ignored: Vec<String>,
     pub flavor: Flavor,
+    /// The fields a spreadsheet's columns give (`None`: a tracker export,
+    /// which gives all it has): a re-import leaves the others as they were
+    /// ([`crate::import::sync_given`]).
+    pub given: Option<Vec<&'static str>>,
 }
 
 /// Every row as a new debt item, or every problem if any row is bad.
@@ -154,14 +158,14 @@ pub fn read(
         f => f,
     };
     let mut ids = Ids::new(plan);
-    let (items, skipped, ignored) = match flavor {
+    let (items, skipped, ignored, given) = match flavor {
         Flavor::Linear => {
             let (items, skipped) = linear::read(&first, rows, file, today, &mut ids)?;
-            (items, skipped, Vec::new())
+            (items, skipped, Vec::new(), None)
         }
         Flavor::GitLab => {
             let (items, skipped) = gitlab::read(&first, rows, file, today, &mut ids)?;
-            (items, skipped, Vec::new())
+            (items, skipped, Vec::new(), None)
         }
         Flavor::Auto | Flavor::Sheet => sheet(&first, rows, file, plan, today, options, &mut ids)?,
     };
@@ -169,6 +173,7 @@ pub fn read(
         items,
         skipped,
         ignored,
+        given,
         flavor: if flavor == Flavor::Auto {
             Flavor::Sheet
         } else {
@@ -219,7 +224,12 @@ fn detect(header: &Row) -> Flavor {
     }
 }
 
-type Read = (Vec<Debt>, Vec<ImportError>, Vec<String>);
+type Read = (
+    Vec<Debt>,
+    Vec<ImportError>,
+    Vec<String>,
+    Option<Vec<&'static str>>,
+);
 
 /// A spreadsheet's rows under Bearing's column names (or mapped to them).
 fn sheet(
@@ -260,7 +270,13 @@ fn sheet(
         }
         errors.extend(stray);
     }
-    Ok((items, errors, head.ignored))
+    let given = COLUMNS
+        .iter()
+        .zip(&head.at)
+        .filter(|(_, at)| at.is_some())
+        .map(|(c, _)| *c)
+        .collect();
+    Ok((items, errors, head.ignored, Some(given)))
 }
 
 /// The one problem that stops a file from being read at all: its quotes do

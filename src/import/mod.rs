@@ -20,7 +20,7 @@ pub mod taskwarrior;
 pub mod tracker;
 
 pub use detect::{Format, detect};
-pub use sync::{SyncPlan, sync};
+pub use sync::{SyncPlan, sync, sync_given};
 
 use std::collections::HashSet;
 use std::fmt;

@@ -91,6 +91,19 @@ pub fn kind_of(source: &str) -> &str {
 /// What importing `incoming` into `plan` on `today` does; see the module
 /// documentation.
 pub fn sync(plan: &Plan, incoming: Vec<Debt>, today: NaiveDate) -> SyncPlan {
+    sync_given(plan, incoming, today, None)
+}
+
+/// [`sync`] of an input that gives only the fields in `given` (a
+/// spreadsheet's columns; `None`: every field a source can give). A field it
+/// does not give keeps what was last imported, so importing a sheet with
+/// fewer columns never clears or reopens anything.
+pub fn sync_given(
+    plan: &Plan,
+    incoming: Vec<Debt>,
+    today: NaiveDate,
+    given: Option<&[&str]>,
+) -> SyncPlan {
     let mut by_source: HashMap<&str, usize> = HashMap::new();
     for (i, d) in plan.debts.iter().enumerate() {
         if let Some(s) = d.source.as_deref() {
@@ -130,18 +143,25 @@ pub fn sync(plan: &Plan, incoming: Vec<Debt>, today: NaiveDate) -> SyncPlan {
         })
         .map(|d| d.id.clone())
         .collect();
-    merge_matched(plan, &matched, today, &mut out);
+    merge_matched(plan, &matched, today, given, &mut out);
     out.puts.extend(out.added.iter().cloned());
     out
 }
 
 /// The three-way merge of every matched item at once (one merge of three
 /// plans that differ only in those items' synced fields).
-fn merge_matched(plan: &Plan, matched: &[(usize, Debt)], today: NaiveDate, out: &mut SyncPlan) {
+fn merge_matched(
+    plan: &Plan,
+    matched: &[(usize, Debt)],
+    today: NaiveDate,
+    given: Option<&[&str]>,
+    out: &mut SyncPlan,
+) {
     if matched.is_empty() {
         return;
     }
     let (mut base, mut theirs) = (plan.clone(), plan.clone());
+    let mut records = Vec::with_capacity(matched.len());
     for (i, inc) in matched {
         let ours = &plan.debts[*i];
         let record = ours.imported.clone().unwrap_or_else(|| Imported {
@@ -150,8 +170,13 @@ fn merge_matched(plan: &Plan, matched: &[(usize, Debt)], today: NaiveDate, out: 
             status: DebtStatus::Open,
             ..Imported::of(inc, today)
         });
+        let mut upstream = Imported::of(inc, today);
+        if let Some(given) = given {
+            upstream.keep_absent(&record, given);
+        }
         base.debts[*i] = record.applied_to(ours);
-        theirs.debts[*i] = Imported::of(inc, today).applied_to(ours);
+        theirs.debts[*i] = upstream.applied_to(ours);
+        records.push(upstream);
     }
     let merged = crate::merge::merge(&base, plan, &theirs);
     let by_id: HashMap<&str, &Debt> = merged
@@ -177,7 +202,7 @@ fn merge_matched(plan: &Plan, matched: &[(usize, Debt)], today: NaiveDate, out: 
             theirs: c.theirs.clone(),
         })
         .collect();
-    for (i, inc) in matched {
+    for ((i, _), upstream) in matched.iter().zip(records) {
         let ours = &plan.debts[*i];
         let m = by_id.get(ours.id.as_str()).copied().unwrap_or(ours);
         let mut new = m.clone();
@@ -185,8 +210,15 @@ fn merge_matched(plan: &Plan, matched: &[(usize, Debt)], today: NaiveDate, out: 
         (new.status, new.changes) = (ours.status, ours.changes.clone());
         new.set_status(m.status, today);
         new.imported = match &ours.imported {
-            Some(r) if r.same_values(inc) => Some(r.clone()),
-            _ => Some(Imported::of(inc, today)),
+            Some(r)
+                if Imported {
+                    date: r.date,
+                    ..upstream.clone()
+                } == *r =>
+            {
+                Some(r.clone())
+            }
+            _ => Some(upstream),
         };
         let fields = changed_fields(ours, &new);
         let was_open = ours.status.is_open();

@@ -119,6 +119,47 @@ impl Imported {
 
     /// `d` with these values in the fields a source can give (its status
     /// set without a dated change: the caller dates it).
+    /// The fields not in `given` (a spreadsheet without those columns)
+    /// taken from `from`: a column a file does not have did not change
+    /// upstream. Names as [`Imported`]'s fields.
+    pub fn keep_absent(&mut self, from: &Imported, given: &[&str]) {
+        let absent = |f: &str| !given.contains(&f);
+        if absent("title") {
+            self.title = from.title.clone();
+        }
+        if absent("description") {
+            self.description = from.description.clone();
+        }
+        if absent("area") {
+            self.area = from.area.clone();
+        }
+        if absent("owner") {
+            self.owner = from.owner.clone();
+        }
+        if absent("tags") {
+            self.tags = from.tags.clone();
+        }
+        for (f, v, w) in [
+            ("customer", &mut self.customer, from.customer),
+            ("delivery", &mut self.delivery, from.delivery),
+            ("risk", &mut self.risk, from.risk),
+            ("urgency", &mut self.urgency, from.urgency),
+        ] {
+            if absent(f) {
+                *v = w;
+            }
+        }
+        if absent("effort") {
+            self.effort = from.effort;
+        }
+        if absent("due") {
+            self.due = from.due;
+        }
+        if absent("status") {
+            self.status = from.status;
+        }
+    }
+
     pub fn applied_to(&self, d: &Debt) -> Debt {
         let mut out = d.clone();
         out.title = self.title.clone();

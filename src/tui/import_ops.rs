@@ -68,9 +68,9 @@ fn read(app: &mut App, p: Prompt) -> Effect {
             csv(app, p, path, text, format, encoding)
         }
         format => match parse(app, format, &text, &path, false) {
-            Ok((items, note)) => {
+            Ok((items, note, given)) => {
                 let note = joined([encoding, note]);
-                summarize(app, path, text, format, false, items, note)
+                summarize(app, path, text, format, false, (items, note, given))
             }
             Err(why) => app.refuse(p, format!("{why}; nothing imported")),
         },
@@ -83,6 +83,10 @@ fn joined<const N: usize>(notes: [Option<String>; N]) -> Option<String> {
     (!notes.is_empty()).then(|| notes.join("; "))
 }
 
+/// What a parser made of a file: its items, a note on what it left out,
+/// and the fields it gives when not all (a spreadsheet's columns).
+type Parsed = (Vec<Debt>, Option<String>, Option<Vec<&'static str>>);
+
 /// The items of a file in a known format and what its parser left out, or
 /// the first problem (and how many more). Formats that can have bad rows
 /// (CSV) are checked by [`csv`] first.
@@ -92,7 +96,7 @@ fn parse(
     text: &str,
     path: &str,
     skip_invalid: bool,
-) -> Result<(Vec<Debt>, Option<String>), String> {
+) -> Result<Parsed, String> {
     let first = |errors: Vec<ImportError>| {
         let more = match errors.len() {
             0 | 1 => String::new(),
@@ -111,19 +115,19 @@ fn parse(
                         format!("{} left out", plural(o.warnings.len(), "unreadable value"))
                     }),
                 ]);
-                (o.items, note)
+                (o.items, note, None)
             })
             .map_err(first)
     };
     match format {
         Format::Taskwarrior => import::taskwarrior::parse(text, path, plan, today)
-            .map(|o| (o.items, None))
+            .map(|o| (o.items, None, None))
             .map_err(|e| e.to_string()),
         Format::Github => tracker(import::github::parse),
         Format::Jira => tracker(import::jira::parse),
         Format::Csv | Format::Linear | Format::Gitlab => {
             match import::csv::read(text, path, plan, today, &import::csv::Options::default()) {
-                Ok(o) if skip_invalid || o.skipped.is_empty() => Ok((o.items, None)),
+                Ok(o) if skip_invalid || o.skipped.is_empty() => Ok((o.items, None, o.given)),
                 Ok(o) => Err(first(o.skipped)),
                 Err(errors) => Err(first(errors)),
             }
@@ -140,10 +144,9 @@ fn summarize(
     text: String,
     format: Format,
     skip_invalid: bool,
-    items: Vec<Debt>,
-    note: Option<String>,
+    (items, note, given): Parsed,
 ) -> Effect {
-    let s = import::sync(app.plan(), items, app.today);
+    let s = import::sync_given(app.plan(), items, app.today, given.as_deref());
     let mut summary = s.summary();
     if let Some(note) = &note {
         summary.push_str(&format!(" ({note})"));
@@ -175,14 +178,14 @@ pub fn apply(app: &mut App) -> Effect {
     let Mode::ImportSync(s) = std::mem::take(&mut app.mode) else {
         return Effect::None;
     };
-    let items = match parse(app, s.format, &s.text, &s.path, s.skip_invalid) {
-        Ok((items, _)) => items,
+    let (items, given) = match parse(app, s.format, &s.text, &s.path, s.skip_invalid) {
+        Ok((items, _, given)) => (items, given),
         Err(why) => {
             app.error(format!("{why}; nothing imported"));
             return Effect::None;
         }
     };
-    let sync = import::sync(app.plan(), items, app.today);
+    let sync = import::sync_given(app.plan(), items, app.today, given.as_deref());
     let mut message = format!("imported from {}: {}", s.path, sync.summary());
     if let Some(note) = &s.note {
         message.push_str(&format!(" ({note})"));
@@ -217,7 +220,7 @@ fn csv(
     let review = match import::csv::read(&text, &path, app.plan(), app.today, &options) {
         Ok(o) if o.skipped.is_empty() => {
             let note = joined([encoding, how_read(&o)]);
-            return summarize(app, path, text, format, false, o.items, note);
+            return summarize(app, path, text, format, false, (o.items, note, o.given));
         }
         Ok(o) => ImportReview {
             problems: listed(&o.skipped),
@@ -288,7 +291,14 @@ pub fn import_valid(app: &mut App) -> Effect {
             let note = format!("skipped {}", plural(rows(&o.skipped), "invalid row"));
             let ImportReview { path, text, .. } = *review;
             let format = import::detect(&text);
-            summarize(app, path, text, format, true, o.items, Some(note))
+            summarize(
+                app,
+                path,
+                text,
+                format,
+                true,
+                (o.items, Some(note), o.given),
+            )
         }
         Err(errors) => {
             let why = errors.first().map(ToString::to_string).unwrap_or_default();
