@@ -7,58 +7,11 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::process::Command;
-
 use bearing::model::Plan;
-use common::tmux::{AFTER_EXIT, Tmux};
+use common::tmux::{AFTER_EXIT, DemoUi, Tmux};
 
-const TODAY: &str = "2026-11-20";
 /// The demo's key result with check-ins; its latest is 61 on 2026-11-19.
 const KR: &str = "KR-5Q4TA";
-
-struct Fixture {
-    dir: tempfile::TempDir,
-    path: PathBuf,
-    data: PathBuf,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        let (dir, path) = common::tmux::demo_copy();
-        let data = dir.path().join("data");
-        Fixture { dir, path, data }
-    }
-
-    /// `None` (and a note) when tmux is missing: `.ci/run` installs it.
-    fn open(&self, name: &str) -> Option<Tmux> {
-        let cmd = format!(
-            "{}; {AFTER_EXIT}; sleep 60",
-            common::tmux::app(&self.data, "")
-        );
-        let t = Tmux::spawn(&format!("issue12-{name}"), self.dir.path(), &cmd)?;
-        t.wait_for("1 Overview");
-        Some(t)
-    }
-
-    /// The CLI from the shell, on the same file; it must succeed.
-    fn cli(&self, args: &[&str]) {
-        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
-            .args(args)
-            .arg("--file")
-            .arg(&self.path)
-            .env("BEARING_TODAY", TODAY)
-            .env("BEARING_DATA_DIR", &self.data)
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "bearing {args:?}: {out:?}");
-    }
-
-    fn plan_when(&self, ok: impl Fn(&Plan) -> bool) -> Plan {
-        common::tmux::plan_when(&self.path, ok)
-    }
-}
 
 fn checkin(plan: &Plan, date: &str) -> Option<f64> {
     plan.key_result(KR)?
@@ -83,8 +36,8 @@ fn ask_to_remove_the_latest_checkin(t: &Tmux) {
 
 #[test]
 fn cli_checkins_while_the_ui_holds_a_change_are_merged_without_a_question() {
-    let f = Fixture::new();
-    let Some(t) = f.open("merge") else {
+    let f = DemoUi::new();
+    let Some(t) = f.open("issue12-merge") else {
         return;
     };
     // An edit saved by the UI first: the top debt item's status.
@@ -143,8 +96,8 @@ fn cli_checkins_while_the_ui_holds_a_change_are_merged_without_a_question() {
 #[test]
 fn the_same_field_changed_by_the_ui_and_the_cli_opens_the_conflict_screen() {
     for (pick, expected) in [("t", Some(55.0)), ("m", None)] {
-        let f = Fixture::new();
-        let Some(t) = f.open(&format!("clash-{pick}")) else {
+        let f = DemoUi::new();
+        let Some(t) = f.open(&format!("issue12-clash-{pick}")) else {
             return;
         };
         ask_to_remove_the_latest_checkin(&t);
@@ -193,7 +146,7 @@ fn conflicted() -> String {
 
 #[test]
 fn bearing_resolve_on_a_terminal_opens_the_conflict_screen_and_settles_the_file() {
-    let f = Fixture::new();
+    let f = DemoUi::new();
     std::fs::write(&f.path, conflicted()).unwrap();
     let cmd = format!(
         "{} resolve --file {}; {AFTER_EXIT}; sleep 60",

@@ -5,54 +5,7 @@
 
 mod common;
 
-use std::path::PathBuf;
-use std::process::Command;
-
-use bearing::model::Plan;
-use common::tmux::{AFTER_EXIT, Tmux};
-
-const TODAY: &str = "2026-11-20";
-
-struct Fixture {
-    dir: tempfile::TempDir,
-    path: PathBuf,
-    data: PathBuf,
-}
-
-impl Fixture {
-    fn new() -> Fixture {
-        let (dir, path) = common::tmux::demo_copy();
-        let data = dir.path().join("data");
-        Fixture { dir, path, data }
-    }
-
-    fn open(&self, name: &str) -> Option<Tmux> {
-        let cmd = format!(
-            "{}; {AFTER_EXIT}; sleep 60",
-            common::tmux::app(&self.data, "")
-        );
-        let t = Tmux::spawn(&format!("issue12fix-{name}"), self.dir.path(), &cmd)?;
-        t.wait_for("1 Overview");
-        Some(t)
-    }
-
-    fn cli(&self, args: &[&str]) {
-        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
-            .args(args)
-            .arg("--file")
-            .arg(&self.path)
-            .env("BEARING_TODAY", TODAY)
-            .env("BEARING_DATA_DIR", &self.data)
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "bearing {args:?}: {out:?}");
-    }
-
-    fn plan_when(&self, ok: impl Fn(&Plan) -> bool) -> Plan {
-        common::tmux::plan_when(&self.path, ok)
-    }
-}
+use common::tmux::DemoUi;
 
 /// The id in the open edit form's title ("Edit D-XR8YJ").
 fn form_id(screen: &str) -> String {
@@ -65,8 +18,8 @@ fn form_id(screen: &str) -> String {
 
 #[test]
 fn a_form_save_keeps_a_risk_the_cli_changed_while_it_was_open() {
-    let f = Fixture::new();
-    let Some(t) = f.open("form") else {
+    let f = DemoUi::new();
+    let Some(t) = f.open("issue12fix-form") else {
         return;
     };
     t.keys(&["2"]);
@@ -91,8 +44,8 @@ fn a_form_save_keeps_a_risk_the_cli_changed_while_it_was_open() {
 
 #[test]
 fn the_ui_never_clashes_with_its_own_earlier_save() {
-    let f = Fixture::new();
-    let Some(t) = f.open("own") else {
+    let f = DemoUi::new();
+    let Some(t) = f.open("issue12fix-own") else {
         return;
     };
     t.keys(&["2"]);

@@ -171,3 +171,47 @@ impl Drop for Tmux {
             .status();
     }
 }
+
+/// A copy of the demo plan opened in the real UI, with the command line
+/// beside it on the same file: a second writer while the UI is open.
+pub struct DemoUi {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+    pub data: PathBuf,
+}
+
+impl DemoUi {
+    pub fn new() -> DemoUi {
+        let (dir, path) = demo_copy();
+        let data = dir.path().join("data");
+        DemoUi { dir, path, data }
+    }
+
+    /// The UI in a tmux session named `name`, at the overview; `None`
+    /// (and a note) when tmux is missing: `.ci/run` installs it.
+    pub fn open(&self, name: &str) -> Option<Tmux> {
+        let cmd = format!("{}; {AFTER_EXIT}; sleep 60", app(&self.data, ""));
+        let t = Tmux::spawn(name, self.dir.path(), &cmd)?;
+        t.wait_for("1 Overview");
+        Some(t)
+    }
+
+    /// The CLI from the shell, on the same file and day as the UI; it must
+    /// succeed.
+    pub fn cli(&self, args: &[&str]) {
+        let out = Command::new(env!("CARGO_BIN_EXE_bearing"))
+            .args(args)
+            .arg("--file")
+            .arg(&self.path)
+            .env("BEARING_TODAY", "2026-11-20")
+            .env("BEARING_DATA_DIR", &self.data)
+            .current_dir(self.dir.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "bearing {args:?}: {out:?}");
+    }
+
+    pub fn plan_when(&self, ok: impl Fn(&bearing::model::Plan) -> bool) -> bearing::model::Plan {
+        plan_when(&self.path, ok)
+    }
+}
