@@ -210,14 +210,7 @@ fn merge_matched(
         (new.status, new.changes) = (ours.status, ours.changes.clone());
         new.set_status(m.status, today);
         new.imported = match &ours.imported {
-            Some(r)
-                if Imported {
-                    date: r.date,
-                    ..upstream.clone()
-                } == *r =>
-            {
-                Some(r.clone())
-            }
+            Some(r) if r.same_values(&upstream) => Some(r.clone()),
             _ => Some(upstream),
         };
         let fields = changed_fields(ours, &new);

@@ -112,13 +112,15 @@ impl Imported {
         }
     }
 
-    /// Whether `d` holds these values (the date aside).
-    pub fn same_values(&self, d: &Debt) -> bool {
-        *self == Imported::of(d, self.date)
+    /// Whether `other` holds these values (the date aside).
+    pub fn same_values(&self, other: &Imported) -> bool {
+        *self
+            == Imported {
+                date: self.date,
+                ..other.clone()
+            }
     }
 
-    /// `d` with these values in the fields a source can give (its status
-    /// set without a dated change: the caller dates it).
     /// The fields not in `given` (a spreadsheet without those columns)
     /// taken from `from`: a column a file does not have did not change
     /// upstream. Names as [`Imported`]'s fields.
@@ -160,6 +162,8 @@ impl Imported {
         }
     }
 
+    /// `d` with these values in the fields a source can give (its status
+    /// set without a dated change: the caller dates it).
     pub fn applied_to(&self, d: &Debt) -> Debt {
         let mut out = d.clone();
         out.title = self.title.clone();
