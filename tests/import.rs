@@ -2,13 +2,12 @@
 //! taskwarrior is installed (`.ci/run` installs it).
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use bearing::model::{DebtStatus, Plan};
 
 mod common;
 
-use common::cli::Sandbox;
+use common::cli::{Sandbox, task};
 
 /// The plan as the library loads it.
 fn loaded(sb: &Sandbox) -> Plan {
@@ -83,33 +82,12 @@ fn taskwarrior_twice_adds_once() {
     assert_eq!(plan.debts[0].effort, None);
 }
 
-fn task(data: &Path, args: &[&str]) -> String {
-    let out = Command::new("task")
-        .args(["rc.confirmation=off", "rc.verbose=nothing", "rc.hooks=off"])
-        .args(args)
-        .env("TASKDATA", data.join("task"))
-        .env("TASKRC", data.join("taskrc"))
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "task {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn real_taskwarrior_export() {
-    if Command::new("task").arg("--version").output().is_err() {
-        println!("note: taskwarrior (`task`) is not installed; skipping the real-export test");
-        return;
-    }
     let sb = Sandbox::init();
-    let tw = sb.path().join("tw");
-    std::fs::create_dir_all(tw.join("task")).unwrap();
-    std::fs::write(tw.join("taskrc"), "").unwrap();
+    let Some(tw) = common::cli::taskwarrior(sb.path()) else {
+        return;
+    };
     // Dates are absolute so the mapping does not depend on the real clock;
     // BEARING_TODAY is 2026-11-20.
     task(

@@ -4,14 +4,11 @@
 //! `--dry-run` writes nothing; and the same with a real `task export` after
 //! `task done` and `task modify`.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
-
 use bearing::model::{Debt, DebtStatus, Plan};
 
 mod common;
 
-use common::cli::Sandbox;
+use common::cli::{Sandbox, task};
 
 fn loaded(sb: &Sandbox) -> Plan {
     bearing::store::load(&sb.plan()).unwrap().plan
@@ -191,33 +188,12 @@ fn items_missing_from_the_export_are_kept_and_said_so() {
     assert_eq!(loaded(&sb).debts.len(), 2);
 }
 
-fn task(data: &Path, args: &[&str]) -> String {
-    let out = Command::new("task")
-        .args(["rc.confirmation=off", "rc.verbose=nothing", "rc.hooks=off"])
-        .args(args)
-        .env("TASKDATA", data.join("task"))
-        .env("TASKRC", data.join("taskrc"))
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "task {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn real_taskwarrior_done_and_modify_come_through_on_re_import() {
-    if Command::new("task").arg("--version").output().is_err() {
-        println!("note: taskwarrior (`task`) is not installed; skipping");
-        return;
-    }
     let sb = Sandbox::init();
-    let tw = sb.path().join("tw");
-    std::fs::create_dir_all(tw.join("task")).unwrap();
-    std::fs::write(tw.join("taskrc"), "").unwrap();
+    let Some(tw) = common::cli::taskwarrior(sb.path()) else {
+        return;
+    };
     task(&tw, &["add", "Fix flaky CI", "priority:H"]);
     task(&tw, &["add", "Retire the old cron", "priority:L"]);
     task(&tw, &["add", "Rotate the keys", "priority:M"]);

@@ -234,3 +234,34 @@ impl Sandbox {
         );
     }
 }
+
+/// A taskwarrior of its own under `dir/tw` (empty taskrc, its own data), or
+/// `None` with a note when `task` is not installed (`.ci/run` installs it).
+pub fn taskwarrior(dir: &Path) -> Option<PathBuf> {
+    if Command::new("task").arg("--version").output().is_err() {
+        println!("note: taskwarrior (`task`) is not installed; skipping");
+        return None;
+    }
+    let tw = dir.join("tw");
+    std::fs::create_dir_all(tw.join("task")).unwrap();
+    std::fs::write(tw.join("taskrc"), "").unwrap();
+    Some(tw)
+}
+
+/// `task ARGS` on the taskwarrior made by [`taskwarrior`]; it must succeed.
+pub fn task(tw: &Path, args: &[&str]) -> String {
+    let out = Command::new("task")
+        .args(["rc.confirmation=off", "rc.verbose=nothing", "rc.hooks=off"])
+        .args(args)
+        .env("TASKDATA", tw.join("task"))
+        .env("TASKRC", tw.join("taskrc"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "task {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
