@@ -3,6 +3,7 @@
 //! caller applies with [`Plan::apply`], so each one undoes as one step.
 
 mod close;
+mod history;
 mod knapsack;
 mod notes;
 mod rows;
@@ -16,13 +17,16 @@ mod warnings;
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::model::{Change, Item, Kind, Plan, Sprint, validate};
+use crate::model::{
+    Change, Item, Kind, Plan, ScopeChange, ScopeKind, Sprint, SprintState, validate,
+};
 use crate::score::Ranked;
 use notes::{NOT_ESTIMATED, items_word, overflow_note, pts, unknown_note};
 
 pub use close::{
     Carried, CloseOutcome, CloseReport, WentTo, cancel, close, next_planned, not_done, start,
 };
+pub use history::{Burnup, BurnupDay, SprintRecord, burnup, closed_history, done_on};
 pub use rows::{
     ItemRow, candidates, candidates_in, committed, in_open_sprints, is_candidate, item_rows,
 };
@@ -177,7 +181,12 @@ fn check_addable(plan: &Plan, s: &Sprint, id: &str) -> Result<(), PlanningError>
 
 /// Adds debt items to an open sprint. Items already in it are left alone;
 /// going over capacity is allowed and said.
-pub fn add_items(plan: &Plan, sprint_id: &str, ids: &[String]) -> Result<Outcome, PlanningError> {
+pub fn add_items(
+    plan: &Plan,
+    sprint_id: &str,
+    ids: &[String],
+    today: NaiveDate,
+) -> Result<Outcome, PlanningError> {
     let s = open_sprint(plan, sprint_id)?;
     let mut next = s.clone();
     let mut added = Vec::new();
@@ -188,6 +197,7 @@ pub fn add_items(plan: &Plan, sprint_id: &str, ids: &[String]) -> Result<Outcome
             added.push(id.clone());
         }
     }
+    record_scope(plan, &mut next, &added, ScopeKind::Added, today);
     let effort = plan.effort_of(&next.items);
     let message = format!(
         "added {} to {}: {}/{}{}{}",
@@ -216,6 +226,7 @@ pub fn remove_items(
     plan: &Plan,
     sprint_id: &str,
     ids: &[String],
+    today: NaiveDate,
 ) -> Result<Outcome, PlanningError> {
     let s = open_sprint(plan, sprint_id)?;
     if let Some(id) = ids.iter().find(|id| !s.items.contains(id)) {
@@ -236,6 +247,7 @@ pub fn remove_items(
         .filter(|i| ids.contains(i))
         .cloned()
         .collect();
+    record_scope(plan, &mut next, &removed, ScopeKind::Removed, today);
     let message = format!(
         "removed {} from {}: {}/{}",
         items_word(removed.len()),
@@ -301,6 +313,7 @@ pub fn auto_plan(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Outco
     }
     let mut next = s.clone();
     next.items.extend(chosen.iter().cloned());
+    record_scope(plan, &mut next, &chosen, ScopeKind::Added, today);
     let message = format!(
         "planned {}, {}/{}, total score {:.1} — {how}",
         items_word(chosen.len()),
@@ -313,6 +326,30 @@ pub fn auto_plan(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Outco
         message,
         chosen,
     })
+}
+
+/// Notes items joining or leaving a sprint that has started, with the day
+/// and their points then, so its burn-up shows scope that moved after the
+/// commitment. A planned sprint's items are the plan, not a change.
+fn record_scope(
+    plan: &Plan,
+    next: &mut Sprint,
+    ids: &[String],
+    change: ScopeKind,
+    today: NaiveDate,
+) {
+    if next.state != SprintState::Active {
+        return;
+    }
+    for id in ids {
+        let points = plan.debt(id).and_then(|d| d.effort).unwrap_or(0);
+        next.scope.push(ScopeChange {
+            date: today,
+            item: id.clone(),
+            change,
+            points,
+        });
+    }
 }
 
 /// Rank order, taking what still fits: the fallback for huge capacities.
@@ -357,6 +394,7 @@ pub fn top_n(
     }
     let mut next = s.clone();
     next.items.extend(chosen.iter().cloned());
+    record_scope(plan, &mut next, &chosen, ScopeKind::Added, today);
     let effort = plan.effort_of(&next.items);
     let message = format!(
         "added the top {}: {}/{}{}{}",

@@ -9,7 +9,7 @@
 use bearing::model::{
     Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
     HypothesisStatus, ImportRules, Imported, KeyResult, Objective, Plan, Policy, PriorityRule,
-    Severity, Sprint, SprintState, StatusChange, Weights,
+    ScopeChange, ScopeKind, Severity, Sprint, SprintState, StatusChange, Weights,
 };
 use bearing::store::format::{from_text, from_text_ron, parse_canonical, to_text, to_text_ron};
 use chrono::NaiveDate;
@@ -294,12 +294,22 @@ fn sprint() -> impl Strategy<Value = Sprint> {
             prop::option::of(date()),
             strings(),
             prop::option::of(text()),
+            prop::collection::vec(scope_change(), 0..3),
         ),
     )
         .prop_map(
             |(
                 (id, name, start, end, capacity, goal, items),
-                (state, commitment, completed, completed_points, closed, carried, carried_to),
+                (
+                    state,
+                    commitment,
+                    completed,
+                    completed_points,
+                    closed,
+                    carried,
+                    carried_to,
+                    scope,
+                ),
             )| Sprint {
                 id,
                 name,
@@ -315,8 +325,24 @@ fn sprint() -> impl Strategy<Value = Sprint> {
                 closed,
                 carried,
                 carried_to,
+                scope,
             },
         )
+}
+
+fn scope_change() -> impl Strategy<Value = ScopeChange> {
+    (
+        date(),
+        text(),
+        select(&[ScopeKind::Added, ScopeKind::Removed][..]),
+        any::<u32>(),
+    )
+        .prop_map(|(date, item, change, points)| ScopeChange {
+            date,
+            item,
+            change,
+            points,
+        })
 }
 
 /// Makes ids unique by putting a zero-padded index right after the prefix.

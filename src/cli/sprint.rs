@@ -87,11 +87,11 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
         }
         SprintCommand::Add { id, debts } => {
             let (id, debts) = (normalize(&id), ids(&debts));
-            step(ctx, |plan| planning::add_items(plan, &id, &debts))?
+            step(ctx, |plan| planning::add_items(plan, &id, &debts, today))?
         }
         SprintCommand::Remove { id, debts } => {
             let (id, debts) = (normalize(&id), ids(&debts));
-            step(ctx, |plan| planning::remove_items(plan, &id, &debts))?
+            step(ctx, |plan| planning::remove_items(plan, &id, &debts, today))?
         }
         SprintCommand::Start { id } => {
             let id = normalize(&id);

@@ -31,7 +31,7 @@ fn closed_plan() -> Plan {
     }
     plan.normalize();
     let ids = ["D-00001".to_owned(), "D-00002".to_owned()];
-    let o = planning::add_items(&plan, "S-00001", &ids).unwrap();
+    let o = planning::add_items(&plan, "S-00001", &ids, day("2026-03-01")).unwrap();
     plan.apply(o.change);
     plan.apply(
         planning::start(&plan, "S-00001", day("2026-03-02"))

@@ -24,4 +24,4 @@ pub use import_rules::{ImportRules, PriorityRule, fold as fold_label};
 pub use key_result::{Checkin, Direction, Health, HealthThresholds, KeyResult};
 pub use objective::Objective;
 pub use plan::{Plan, Policy, SCHEMA_VERSION, Severity, Weights};
-pub use sprint::{Commitment, Sprint, SprintState, Timing, days_word};
+pub use sprint::{Commitment, ScopeChange, ScopeKind, Sprint, SprintState, Timing, days_word};

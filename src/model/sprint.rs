@@ -38,6 +38,29 @@ pub struct Sprint {
     /// there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_to: Option<String>,
+    /// Items added to or taken out of the sprint after it started, each
+    /// with its day and points, so a burn-up can draw the scope line as it
+    /// really moved. Plans written before this was kept have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scope: Vec<ScopeChange>,
+}
+
+/// One change of an active sprint's scope after its start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeChange {
+    pub date: NaiveDate,
+    pub item: String,
+    pub change: ScopeKind,
+    /// The item's effort at that moment; 0 when it had none (to triage).
+    pub points: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeKind {
+    Added,
+    Removed,
 }
 
 #[derive(
@@ -94,6 +117,7 @@ impl Sprint {
             closed: None,
             carried: Vec::new(),
             carried_to: None,
+            scope: Vec::new(),
         }
     }
 

@@ -123,13 +123,13 @@ mod tests {
                 }
             ]
         );
-        let out = remove_items(&p, "S-1", &["D-9".to_owned()]).unwrap();
+        let out = remove_items(&p, "S-1", &["D-9".to_owned()], chrono::NaiveDate::MIN).unwrap();
         assert_eq!(out.chosen, ["D-9"]);
         let mut q = p.clone();
         q.apply(out.change);
         assert_eq!(q.sprint("S-1").unwrap().items, ["D-1"]);
         assert!(matches!(
-            remove_items(&p, "S-1", &["D-8".to_owned()]),
+            remove_items(&p, "S-1", &["D-8".to_owned()], chrono::NaiveDate::MIN),
             Err(PlanningError::UnknownDebt(_))
         ));
         assert!(item_rows(&p, "S-7").is_empty());

@@ -160,26 +160,26 @@ fn add_and_remove_refuse_what_they_must() {
     );
     let one = |s: &str| vec![s.to_string()];
     assert_eq!(
-        add_items(&plan, "S-00001", &one("D-00002"))
+        add_items(&plan, "S-00001", &one("D-00002"), today())
             .unwrap_err()
             .to_string(),
         "D-00002 is already in S-00002 (name S-00002); remove it there first"
     );
     assert!(matches!(
-        add_items(&plan, "S-00001", &one("D-00009")),
+        add_items(&plan, "S-00001", &one("D-00009"), today()),
         Err(PlanningError::UnknownDebt(_))
     ));
     assert!(matches!(
-        add_items(&plan, "S-00001", &one("D-00003")),
+        add_items(&plan, "S-00001", &one("D-00003"), today()),
         Err(PlanningError::DebtNotOpen { .. })
     ));
     assert_eq!(
-        add_items(&plan, "S-00000", &one("D-00001"))
+        add_items(&plan, "S-00000", &one("D-00001"), today())
             .unwrap_err()
             .to_string(),
         "S-00000 is closed; only a planned or active sprint can be planned"
     );
-    let out = add_items(&plan, "S-00001", &one("D-00001")).unwrap();
+    let out = add_items(&plan, "S-00001", &one("D-00001"), today()).unwrap();
     assert_eq!(
         out.message,
         "added 1 item to S-00001: 3/2 pts — over capacity by 1 pt"
@@ -188,10 +188,10 @@ fn add_and_remove_refuse_what_they_must() {
     p.apply(out.change);
     assert_eq!(p.sprint("S-00001").unwrap().items, ["D-00001"]);
     assert!(matches!(
-        remove_items(&p, "S-00001", &one("D-00002")),
+        remove_items(&p, "S-00001", &one("D-00002"), today()),
         Err(PlanningError::NotInSprint { .. })
     ));
-    let out = remove_items(&p, "S-00001", &one("D-00001")).unwrap();
+    let out = remove_items(&p, "S-00001", &one("D-00001"), today()).unwrap();
     p.apply(out.change);
     assert!(p.sprint("S-00001").unwrap().items.is_empty());
 }
@@ -446,4 +446,50 @@ proptest! {
         p.apply(undo);
         prop_assert_eq!(p, plan);
     }
+}
+
+#[test]
+fn scope_moved_after_the_start_is_recorded_with_its_day_and_points() {
+    let mut plan = plan_with(
+        vec![debt("D-00001", 5, 3), debt("D-00002", 5, 4)],
+        vec![sprint("S-00001", "2026-03-02", "2026-03-13", 10)],
+    );
+    let one = |s: &str| vec![s.to_string()];
+    plan.apply(
+        add_items(&plan, "S-00001", &one("D-00001"), today())
+            .unwrap()
+            .change,
+    );
+    assert!(
+        plan.sprint("S-00001").unwrap().scope.is_empty(),
+        "planning is not a scope change"
+    );
+    plan.apply(start(&plan, "S-00001", today()).unwrap().change);
+    let later = day("2026-03-05");
+    plan.apply(
+        add_items(&plan, "S-00001", &one("D-00002"), later)
+            .unwrap()
+            .change,
+    );
+    plan.apply(
+        remove_items(&plan, "S-00001", &one("D-00001"), later)
+            .unwrap()
+            .change,
+    );
+    let got: Vec<(NaiveDate, &str, ScopeKind, u32)> = plan
+        .sprint("S-00001")
+        .unwrap()
+        .scope
+        .iter()
+        .map(|c| (c.date, c.item.as_str(), c.change, c.points))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (later, "D-00002", ScopeKind::Added, 4),
+            (later, "D-00001", ScopeKind::Removed, 3)
+        ]
+    );
+    let b = burnup(&plan, "S-00001", later).unwrap();
+    assert_eq!(b.latest(), (4, 0));
 }

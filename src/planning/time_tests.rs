@@ -44,7 +44,13 @@ fn a_one_day_sprint_is_allowed() {
 fn an_empty_sprint_started_and_closed_does_not_halve_velocity() {
     let mut plan = plan();
     let real = new(&mut plan, "Real", "2026-02-02", "2026-02-13");
-    let o = add_items(&plan, &real, &["D-00001".into(), "D-00002".into()]).unwrap();
+    let o = add_items(
+        &plan,
+        &real,
+        &["D-00001".into(), "D-00002".into()],
+        day("2026-02-01"),
+    )
+    .unwrap();
     plan.apply(o.change);
     plan.apply(start(&plan, &real, day("2026-02-02")).unwrap().change);
     let c = close(
@@ -69,7 +75,11 @@ fn an_empty_sprint_started_and_closed_does_not_halve_velocity() {
 fn cancel_sends_items_back_and_never_counts() {
     let mut plan = plan();
     let id = new(&mut plan, "Maybe", "2026-03-02", "2026-03-13");
-    plan.apply(add_items(&plan, &id, &["D-00003".into()]).unwrap().change);
+    plan.apply(
+        add_items(&plan, &id, &["D-00003".into()], day("2026-02-01"))
+            .unwrap()
+            .change,
+    );
     plan.apply(start(&plan, &id, day("2026-03-02")).unwrap().change);
     let before = plan.clone();
     let o = cancel(&plan, &id, day("2026-03-03")).unwrap();
@@ -99,7 +109,11 @@ fn close_records_where_unfinished_items_went() {
     let a = new(&mut plan, "A", "2026-03-02", "2026-03-13");
     let b = new(&mut plan, "B", "2026-03-16", "2026-03-27");
     let ids: Vec<String> = ["D-00001", "D-00002", "D-00003"].map(String::from).into();
-    plan.apply(add_items(&plan, &a, &ids).unwrap().change);
+    plan.apply(
+        add_items(&plan, &a, &ids, day("2026-02-01"))
+            .unwrap()
+            .change,
+    );
     plan.apply(start(&plan, &a, day("2026-03-02")).unwrap().change);
     let mut dropped = plan.debt("D-00003").unwrap().clone();
     dropped.set_status(DebtStatus::WontFix, day("2026-03-05"));
@@ -146,7 +160,11 @@ fn starting_outside_the_window_empty_or_over_capacity_warns() {
         ]
     );
     let ids: Vec<String> = ["D-00001", "D-00002", "D-00003"].map(String::from).into();
-    plan.apply(add_items(&plan, &a, &ids).unwrap().change);
+    plan.apply(
+        add_items(&plan, &a, &ids, day("2026-02-01"))
+            .unwrap()
+            .change,
+    );
     assert!(start_warnings(&plan, plan.sprint(&a).unwrap(), day("2026-03-03")).is_empty());
     let mut big = plan.sprint(&a).unwrap().clone();
     big.capacity = 9;

@@ -7,7 +7,7 @@ use crate::model::{Plan, Sprint, SprintState};
 /// Whether a closed sprint held any work: items committed at its start,
 /// finished (or points recorded as done), or carried on at its close. An empty sprint started and
 /// closed by mistake did not, and says nothing about the team's pace.
-fn held_work(s: &Sprint) -> bool {
+pub(super) fn held_work(s: &Sprint) -> bool {
     s.commitment.as_ref().is_some_and(|c| !c.items.is_empty())
         || !s.completed.is_empty()
         || s.completed_points.is_some_and(|p| p > 0)

@@ -130,7 +130,7 @@ pub fn move_in(app: &mut App) -> Effect {
         app.info("no candidate to move in");
         return Effect::None;
     };
-    let r = planning::add_items(app.plan(), &sid, std::slice::from_ref(&id));
+    let r = planning::add_items(app.plan(), &sid, std::slice::from_ref(&id), app.today);
     outcome(app, r)
 }
 
@@ -142,7 +142,7 @@ pub fn move_out(app: &mut App) -> Effect {
         app.info("no committed item to move out");
         return Effect::None;
     };
-    let r = planning::remove_items(app.plan(), &sid, std::slice::from_ref(&id));
+    let r = planning::remove_items(app.plan(), &sid, std::slice::from_ref(&id), app.today);
     outcome(app, r)
 }
 

@@ -3,8 +3,8 @@
 
 use bearing::model::{
     Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
-    HypothesisStatus, Imported, KeyResult, Objective, Plan, Policy, Severity, Sprint, SprintState,
-    StatusChange, Weights,
+    HypothesisStatus, Imported, KeyResult, Objective, Plan, Policy, ScopeChange, ScopeKind,
+    Severity, Sprint, SprintState, StatusChange, Weights,
 };
 use bearing::store;
 use chrono::NaiveDate;
@@ -182,11 +182,21 @@ prop_compose! {
         completed in texts(), completed_points in proptest::option::of(0u32..500),
         closed in proptest::option::of(day()),
         carried in texts(), carried_to in proptest::option::of(text()),
+        scope in vec((day(), text(), any::<bool>(), 0u32..500), 0..3),
     ) -> Sprint {
         Sprint {
             id: String::new(), name, start, end, capacity, goal, items, state,
             commitment: commitment.map(|(date, items, points)| Commitment { date, items, points }),
             completed, completed_points, closed, carried, carried_to,
+            scope: scope
+                .into_iter()
+                .map(|(date, item, added, points)| ScopeChange {
+                    date,
+                    item,
+                    change: if added { ScopeKind::Added } else { ScopeKind::Removed },
+                    points,
+                })
+                .collect(),
         }
     }
 }

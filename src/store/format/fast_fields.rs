@@ -38,7 +38,7 @@ use super::fast_ser::W;
 use crate::model::{
     Checkin, Commitment, Debt, DebtStatus, Decision, HealthThresholds, Hypothesis,
     HypothesisStatus, ImportRules, Imported, KeyResult, Objective, Plan, Policy, PriorityRule,
-    Severity, Sprint, SprintState, StatusChange, Weights,
+    ScopeChange, ScopeKind, Severity, Sprint, SprintState, StatusChange, Weights,
 };
 
 mod value;
@@ -289,6 +289,14 @@ record!(Sprint {
     omit closed: Option<NaiveDate>,
     omit carried: Vec<String>,
     omit carried_to: Option<String>,
+    omit scope: Vec<ScopeChange>,
+});
+
+record!(ScopeChange {
+    req date: NaiveDate,
+    req item: String,
+    req change: ScopeKind,
+    req points: u32,
 });
 
 record!(Commitment {
@@ -315,6 +323,11 @@ idents!(HypothesisStatus {
     Running => "running",
     Validated => "validated",
     Abandoned => "abandoned",
+});
+
+idents!(ScopeKind {
+    Added => "added",
+    Removed => "removed",
 });
 
 idents!(SprintState {
