@@ -13,6 +13,7 @@ mod linear;
 pub(crate) mod records;
 mod row;
 mod table;
+mod upstream;
 
 use records::{Broken, Row};
 
@@ -160,11 +161,11 @@ pub fn read(
     let mut ids = Ids::new(plan);
     let (items, skipped, ignored, given) = match flavor {
         Flavor::Linear => {
-            let (items, skipped) = linear::read(&first, rows, file, today, &mut ids)?;
+            let (items, skipped) = linear::read(&first, rows, file, plan, today, &mut ids)?;
             (items, skipped, Vec::new(), None)
         }
         Flavor::GitLab => {
-            let (items, skipped) = gitlab::read(&first, rows, file, today, &mut ids)?;
+            let (items, skipped) = gitlab::read(&first, rows, file, plan, today, &mut ids)?;
             (items, skipped, Vec::new(), None)
         }
         Flavor::Auto | Flavor::Sheet => sheet(&first, rows, file, plan, today, options, &mut ids)?,
