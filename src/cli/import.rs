@@ -153,8 +153,8 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
             return sync_into(ctx, &opts, out, |plan| {
                 let o = import::taskwarrior::parse(&text, &label, plan, today)?;
                 Ok(Parsed {
+                    note: o.note(),
                     items: o.items,
-                    note: None,
                     given: None,
                 })
             });

@@ -121,7 +121,10 @@ fn parse(
     };
     match format {
         Format::Taskwarrior => import::taskwarrior::parse(text, path, plan, today)
-            .map(|o| (o.items, None, None))
+            .map(|o| {
+                let note = o.note();
+                (o.items, note, None)
+            })
             .map_err(|e| e.to_string()),
         Format::Github => tracker(import::github::parse),
         Format::Jira => tracker(import::jira::parse),
