@@ -29,7 +29,7 @@ pub fn open(app: &mut App) -> Effect {
     app.ask(Prompt::new(
         PromptKind::ImportPath,
         "Import debt from",
-        "a CSV with a header row (a spreadsheet, or a Linear, GitLab or Jira export), a GitHub issues JSON, or a taskwarrior `task export` (.json); the format is read from the file",
+        "CSV (a spreadsheet; Linear, GitLab, Jira), GitHub JSON or `task export`; the format is read from the file",
         path,
     ));
     Effect::None
