@@ -144,3 +144,31 @@ fn a_real_taskwarrior_import_passes_check_and_says_what_it_skipped() {
     let r = sb.run(&["check"]);
     assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
 }
+
+#[test]
+fn only_debt_keeps_linear_and_gitlab_issues_with_a_debt_label() {
+    let sb = Sandbox::init();
+    let linear = sb.write(
+        "linear.csv",
+        "ID,Team,Title,Description,Status,Estimate,Priority,Project ID,Project,Creator,Assignee,Labels,Cycle Number,Cycle Name,Cycle Start,Cycle End,Created,Updated,Started,Triaged,Completed,Canceled,Archived,Due Date,Parent issue,Initiatives,Project Milestone ID,Project Milestone,SLA Status,Roadmaps\n\
+         ENG-1,Platform,Old logger,,Todo,,High,,,,,\"Tech Debt, logging\",,,,,2026-01-02T10:00:00.000Z,,,,,,,2026-12-24,,,,,,\n\
+         ENG-2,Platform,New feature,,Todo,,Low,,,,,feature,,,,,2026-01-02T10:00:00.000Z,,,,,,,,,,,,,\n",
+    );
+    let r = sb.run(&["import", "linear", &linear, "--only-debt"]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (
+            0,
+            "1 added, 0 updated, 0 closed, 0 unchanged (1 not marked as debt)\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    let plan = loaded(&sb);
+    let d = by_title(&plan, "Old logger");
+    assert_eq!(
+        (d.urgency, d.due.map(|d| d.to_string())),
+        (4, Some("2026-12-24".to_owned()))
+    );
+    assert!(plan.debts.iter().all(|d| d.title != "New feature"));
+}
