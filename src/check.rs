@@ -16,8 +16,8 @@ mod scan;
 mod sprints;
 use crate::text::sanitize;
 pub use conflicts::{merge_conflicts, unclosed_conflict};
-pub use scan::scan_gone;
 use debts::debts;
+pub use scan::scan_gone;
 use sprints::sprints;
 
 /// The rules, in the order they are reported on the same line.

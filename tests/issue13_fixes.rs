@@ -68,8 +68,14 @@ fn gitlab_and_linear_exports_map_labels_and_read_due_dates() {
 #[test]
 fn a_closed_item_without_effort_is_not_to_triage() {
     let sb = Sandbox::init();
-    sb.ok_at("2026-11-30", &["add", "debt", "Wontfix", "--owner", "bo", "--risk", "2"]);
-    sb.ok_at("2026-11-30", &["add", "debt", "Waits", "--owner", "bo", "--risk", "2"]);
+    sb.ok_at(
+        "2026-11-30",
+        &["add", "debt", "Wontfix", "--owner", "bo", "--risk", "2"],
+    );
+    sb.ok_at(
+        "2026-11-30",
+        &["add", "debt", "Waits", "--owner", "bo", "--risk", "2"],
+    );
     let plan = loaded(&sb);
     let id = by_title(&plan, "Wontfix").id.clone();
     sb.ok_at("2026-11-30", &["edit", &id, "--status", "wont_fix"]);
@@ -83,7 +89,11 @@ fn a_closed_item_without_effort_is_not_to_triage() {
     assert!(row("Wontfix").trim_end().ends_with(" -"), "{out}");
     assert!(row("Waits").trim_end().ends_with("triage"), "{out}");
     let r = sb.run_at(Some("2026-11-30"), &["check"]);
-    assert!(!r.stdout.contains("\"Wontfix\" has no effort"), "{}", r.stdout);
+    assert!(
+        !r.stdout.contains("\"Wontfix\" has no effort"),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -91,7 +101,17 @@ fn check_counts_urgency_from_a_due_date_as_impact() {
     let sb = Sandbox::init();
     sb.ok_at(
         "2026-11-30",
-        &["add", "debt", "Due soon", "--owner", "ana", "--effort", "2", "--due", "2026-12-05"],
+        &[
+            "add",
+            "debt",
+            "Due soon",
+            "--owner",
+            "ana",
+            "--effort",
+            "2",
+            "--due",
+            "2026-12-05",
+        ],
     );
     let r = sb.run_at(Some("2026-11-30"), &["check"]);
     let all = format!("{}{}", r.stdout, r.stderr);
@@ -112,13 +132,19 @@ fn a_real_taskwarrior_import_passes_check_and_says_what_it_skipped() {
         return;
     };
     use common::cli::task;
-    task(&tw, &["add", "Fix flaky CI", "priority:H", "due:2026-11-25"]);
+    task(
+        &tw,
+        &["add", "Fix flaky CI", "priority:H", "due:2026-11-25"],
+    );
     task(&tw, &["add", "Later", "wait:2027-01-01"]);
     task(&tw, &["add", "Finished", "priority:L"]);
     task(&tw, &["description:Finished", "done"]);
     task(&tw, &["add", "Dropped"]);
     task(&tw, &["description:Dropped", "delete"]);
-    task(&tw, &["add", "Rotate keys", "recur:monthly", "due:2026-12-01"]);
+    task(
+        &tw,
+        &["add", "Rotate keys", "recur:monthly", "due:2026-12-01"],
+    );
     let f = sb.write("export.json", &task(&tw, &["export"]));
     let r = sb.run(&["import", "taskwarrior", &f]);
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -87,26 +87,18 @@ impl Outcome {
     /// same on the command line and in the UI): `3 skipped: 1 completed,
     /// 1 deleted, 1 recurring template`. `None` when nothing was.
     pub fn note(&self) -> Option<String> {
-        let kinds: Vec<String> = [
-            (self.completed, "completed"),
-            (self.deleted, "deleted"),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .chain(
-            (self.recurring > 0)
-                .then(|| crate::text::count(self.recurring, "recurring template")),
-        )
-        .chain((self.other > 0).then(|| format!("{} of another status", self.other)))
-        .collect();
-        (self.not_pending > 0).then(|| {
-            format!(
-                "{} skipped: {}",
-                self.not_pending,
-                kinds.join(", ")
+        let kinds: Vec<String> = [(self.completed, "completed"), (self.deleted, "deleted")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .chain(
+                (self.recurring > 0)
+                    .then(|| crate::text::count(self.recurring, "recurring template")),
             )
-        })
+            .chain((self.other > 0).then(|| format!("{} of another status", self.other)))
+            .collect();
+        (self.not_pending > 0)
+            .then(|| format!("{} skipped: {}", self.not_pending, kinds.join(", ")))
     }
 }
 

@@ -260,10 +260,7 @@ fn gitlab_scoped_labels_go_through_the_plans_mapping() {
         (a.urgency, a.area.as_str(), a.tags.clone()),
         (4, "payments", vec!["tech-debt".to_owned()])
     );
-    assert_eq!(
-        (b.urgency, b.area.as_str(), b.tags.len()),
-        (5, "search", 0)
-    );
+    assert_eq!((b.urgency, b.area.as_str(), b.tags.len()), (5, "search", 0));
 }
 
 #[test]
@@ -309,14 +306,23 @@ fn linear_and_gitlab_due_dates_are_read() {
                 ("Due Date", "2026-07-01T00:00:00.000Z"),
             ],
         ),
-        row(LINEAR, &[("ID", "ENG-2"), ("Title", "b"), ("Due Date", "2026-07-02")]),
+        row(
+            LINEAR,
+            &[("ID", "ENG-2"), ("Title", "b"), ("Due Date", "2026-07-02")],
+        ),
         row(LINEAR, &[("ID", "ENG-3"), ("Title", "c")]),
-        row(LINEAR, &[("ID", "ENG-4"), ("Title", "d"), ("Due Date", "soon")]),
+        row(
+            LINEAR,
+            &[("ID", "ENG-4"), ("Title", "d"), ("Due Date", "soon")],
+        ),
     ]
     .join("\r\n");
     let o = read_with(&linear, &Options::default()).unwrap();
     let dues: Vec<_> = o.items.iter().map(|d| d.due).collect();
-    assert_eq!(dues, [Some(day("2026-07-01")), Some(day("2026-07-02")), None]);
+    assert_eq!(
+        dues,
+        [Some(day("2026-07-01")), Some(day("2026-07-02")), None]
+    );
     assert_eq!(
         o.skipped[0].to_string(),
         "s.csv:5: Due Date: must be a date like 2026-07-01, got \"soon\""
