@@ -23,7 +23,10 @@
 //!   (`score::due_urgency`), so it does not freeze on the import day.
 //! - No effort (taskwarrior has none): the item is not estimated and waits
 //!   in the triage queue (`t` in the UI, or `bearing edit D-XXXXX --effort
-//!   3`); owner empty.
+//!   3`); owner empty (taskwarrior has none) — `check` warns about the
+//!   owner of an item still to triage rather than failing the gate.
+//! - Left out, and counted by kind in the summary ([`Outcome::note`]):
+//!   completed and deleted tasks never imported, recurring templates.
 
 use std::collections::HashSet;
 
