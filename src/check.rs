@@ -11,10 +11,12 @@ use serde::Serialize;
 use crate::model::{Kind, Plan, Policy, Severity};
 
 mod conflicts;
+mod debts;
 mod scan;
 mod sprints;
 use crate::text::sanitize;
 pub use conflicts::{merge_conflicts, unclosed_conflict};
+use debts::debts;
 pub use scan::scan_gone;
 use sprints::sprints;
 
@@ -193,7 +195,15 @@ struct Collector<'a> {
 
 impl Collector<'_> {
     fn add(&mut self, rule: Rule, id: &str, message: String) {
-        let severity = rule.severity(self.policy);
+        self.add_at_most(Severity::Error, rule, id, message);
+    }
+
+    /// Like [`Collector::add`], the policy's severity capped at `cap`.
+    fn add_at_most(&mut self, cap: Severity, rule: Rule, id: &str, message: String) {
+        let severity = match (rule.severity(self.policy), cap) {
+            (Severity::Error, Severity::Warn) => Severity::Warn,
+            (s, _) => s,
+        };
         if severity == Severity::Off {
             return;
         }
@@ -316,53 +326,6 @@ fn duplicates(plan: &Plan, c: &mut Collector<'_>) {
             id,
             format!("{} is used by {n} items; ids must be unique", quoted(id)),
         );
-    }
-}
-
-fn debts(plan: &Plan, today: NaiveDate, c: &mut Collector<'_>) {
-    for d in plan.debts.iter().filter(|d| d.status.is_open()) {
-        if d.owner.trim().is_empty() {
-            c.add(
-                Rule::DebtWithoutOwner,
-                &d.id,
-                format!("debt {} has no owner", quoted(&d.title)),
-            );
-        }
-        if d.ratings() == [0; 4] {
-            c.add(
-                Rule::DebtWithoutImpact,
-                &d.id,
-                format!(
-                    "debt {} has no impact: customer, delivery, risk and urgency are all 0",
-                    quoted(&d.title)
-                ),
-            );
-        }
-        if d.needs_triage() {
-            c.add(
-                Rule::DebtUntriaged,
-                &d.id,
-                format!(
-                    "debt {} has no effort estimate: it is not ranked (triage it: t in the debt view, or bearing edit {} --effort N)",
-                    quoted(&d.title),
-                    d.id
-                ),
-            );
-        }
-        if let Some(due) = d.due
-            && due < today
-        {
-            c.add(
-                Rule::DebtOverdue,
-                &d.id,
-                format!(
-                    "debt {} was due {due}, {} ago, and is still {}",
-                    quoted(&d.title),
-                    count((today - due).num_days(), "day"),
-                    d.status.label()
-                ),
-            );
-        }
     }
 }
 

@@ -173,13 +173,27 @@ pub fn due_urgency(days_left: i64) -> u8 {
 /// days left (so a date far off keeps the typed rating, and an overdue item
 /// is at 5).
 pub fn urgency_on(debt: &Debt, today: NaiveDate) -> (u8, Option<i64>) {
-    match debt.due {
-        None => (debt.urgency, None),
-        Some(due) => {
-            let left = (due - today).num_days();
-            (debt.urgency.max(due_urgency(left)), Some(left))
-        }
-    }
+    (
+        effective_urgency(debt.urgency, debt.due, today),
+        debt.due.map(|due| (due - today).num_days()),
+    )
+}
+
+/// The one rule for the urgency an item has on `today`: the `typed`
+/// rating raised by the `due` date's curve ([`due_urgency`]). Everything
+/// that judges or shows urgency (the score, `check`'s "no impact", the
+/// triage card) asks this, so an item due soon is never "urgency 0".
+pub fn effective_urgency(typed: u8, due: Option<NaiveDate>, today: NaiveDate) -> u8 {
+    due.map_or(typed, |due| {
+        typed.max(due_urgency((due - today).num_days()))
+    })
+}
+
+/// Customer, delivery, risk and the effective urgency on `today`
+/// ([`effective_urgency`]): the ratings as scored.
+pub fn ratings_on(debt: &Debt, today: NaiveDate) -> [u8; 4] {
+    let [c, d, r, _] = debt.ratings();
+    [c, d, r, effective_urgency(debt.urgency, debt.due, today)]
 }
 
 impl Breakdown {

@@ -282,6 +282,17 @@ pub fn score_or_triage(x: Option<f64>) -> String {
     x.map_or_else(|| "triage".to_owned(), score)
 }
 
+/// A debt item's score cell: its score, `triage` when it waits for an
+/// estimate, `-` for a closed item that never had one (done or won't fix:
+/// nothing to triage).
+pub fn debt_score(d: &crate::model::Debt, x: Option<f64>) -> String {
+    match x {
+        Some(x) => score(x),
+        None if d.needs_triage() => "triage".to_owned(),
+        None => "-".to_owned(),
+    }
+}
+
 /// An effort in a column: the points, or `?` when not estimated yet.
 pub fn effort(e: Option<u32>) -> String {
     e.map_or_else(|| "?".to_owned(), |e| e.to_string())

@@ -112,6 +112,8 @@ fn every_error_and_warning_is_listed_errors_first() {
             demo_today(),
         );
         d.owner.clear();
+        // Estimated: an ownerless item still to triage is only a warning.
+        d.effort = Some(1);
         plan.debts.push(d);
     }
     plan.normalize();

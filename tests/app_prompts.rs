@@ -117,3 +117,23 @@ fn typing_replaces_a_number_fields_value() {
     press(&mut app, "<Enter>");
     assert_eq!(app.plan().debt("D-00008").unwrap().effort, Some(8));
 }
+
+fn render(app: &App, w: u16, h: u16) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| bearing::tui::views::draw(f, app)).unwrap();
+    term.backend().to_string()
+}
+
+/// Issue 13: the `I` prompt's hint was cut at 120 columns; it wraps in
+/// the box now, whole at 120 and at 80.
+#[test]
+fn snapshot_import_prompt_hint_is_whole() {
+    let mut app = app();
+    app.theme = bearing::tui::theme::Theme::plain();
+    press(&mut app, "2 I");
+    for (w, h) in [(120, 40), (80, 24)] {
+        let screen = render(&app, w, h);
+        assert!(screen.contains("read from the file"), "{screen}");
+        insta::assert_snapshot!(format!("import_prompt_{w}x{h}"), screen);
+    }
+}

@@ -162,3 +162,21 @@ fn a_sprint_holding_an_unestimated_item_says_its_load_is_unknown() {
     let screen = render(&app, 120, 40);
     assert!(screen.contains("+ 1 not estimated"), "{screen}");
 }
+
+#[test]
+fn the_card_shows_the_urgency_a_due_date_gives() {
+    let mut p = plan();
+    let d = p.debts.iter_mut().find(|d| d.id == "D-00102").unwrap();
+    // Due in 5 days from 2026-11-20: urgency 4 by the due-date curve.
+    d.due = Some(day("2026-11-25"));
+    let mut app = App::new(p, today(), false, Box::new(NoPersist::memory()));
+    app.theme = Theme::plain();
+    press(&mut app, "2 t");
+    assert_eq!(on(&app), Some("D-00102"));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("urgency 0 (due: 4)"), "{screen}");
+    // Typing the rating keeps the date's say when it is higher.
+    press(&mut app, "0 0 0 5");
+    let screen = render(&app, 80, 24);
+    assert!(!screen.contains("(due:"), "{screen}");
+}

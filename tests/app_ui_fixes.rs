@@ -160,6 +160,8 @@ fn a_finding_row_leads_with_its_rule_and_the_selected_one_is_shown_whole() {
         common::demo_today(),
     );
     d.owner.clear();
+    // Estimated: an ownerless item still to triage is only a warning.
+    d.effort = Some(1);
     plan.debts.push(d);
     plan.normalize();
     let mut app = demo_app(plan);

@@ -64,12 +64,18 @@ fn taskwarrior_twice_adds_once() {
     let r = sb.run(&["import", "taskwarrior", &f]);
     assert_eq!(
         (r.code, r.stdout.as_str()),
-        (0, "1 added, 0 updated, 0 closed, 0 unchanged\n"),
+        (
+            0,
+            "1 added, 0 updated, 0 closed, 0 unchanged (1 skipped: 1 completed)\n"
+        ),
         "{}",
         r.stderr
     );
     let r = sb.run(&["import", "taskwarrior", &f]);
-    assert_eq!(r.stdout, "0 added, 0 updated, 0 closed, 1 unchanged\n");
+    assert_eq!(
+        r.stdout,
+        "0 added, 0 updated, 0 closed, 1 unchanged (1 skipped: 1 completed)\n"
+    );
     let plan = loaded(&sb);
     assert_eq!(plan.debts.len(), 1);
     // The due date is kept, not turned into a rating frozen on import day;
@@ -120,7 +126,10 @@ fn real_taskwarrior_export() {
     let r = sb.run(&["import", "taskwarrior", &f]);
     assert_eq!(
         (r.code, r.stdout.as_str()),
-        (0, "2 added, 0 updated, 0 closed, 0 unchanged\n"),
+        (
+            0,
+            "2 added, 0 updated, 0 closed, 0 unchanged (1 skipped: 1 completed)\n"
+        ),
         "{}",
         r.stderr
     );
@@ -170,7 +179,7 @@ fn real_taskwarrior_export() {
     let f = sb.write("export2.json", &task(&tw, &["export"]));
     let r = sb.run(&["import", "taskwarrior", &f]);
     assert_eq!(
-        r.stdout, "1 added, 0 updated, 0 closed, 2 unchanged\n",
+        r.stdout, "1 added, 0 updated, 0 closed, 2 unchanged (1 skipped: 1 completed)\n",
         "{}",
         r.stderr
     );

@@ -108,7 +108,8 @@ fn a_gitlab_export() {
         (DebtStatus::Open, Some(5), 4)
     );
     assert_eq!(a.owner, "Ana Lima");
-    assert_eq!(a.tags, ["tech-debt", "priority::high"]);
+    // The scoped priority label is the urgency, not a tag.
+    assert_eq!(a.tags, ["tech-debt"]);
     let b = by_source(
         &plan,
         "gitlab:https://gitlab.example.com/acme/shop/-/issues/18",

@@ -117,6 +117,13 @@ fn debt_without_owner_and_impact() {
     let mut plan = clean();
     plan.debts[1].risk = 0;
     only(&plan, Rule::DebtWithoutImpact, "D-00002");
+    // Urgency from the due date is impact (5 days left: urgency 4); a date
+    // beyond the curve's horizon gives none.
+    plan.debts[1].due = Some(day("2026-03-07"));
+    assert_eq!(run(&plan, today()).0, []);
+    plan.debts[1].due = Some(day("2026-12-31"));
+    only(&plan, Rule::DebtWithoutImpact, "D-00002");
+    plan.debts[1].due = None;
     // Finished debt is not held to the rules.
     plan.debts[1].status = crate::model::DebtStatus::Done;
     plan.debts[1].owner.clear();

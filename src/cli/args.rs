@@ -306,6 +306,9 @@ pub enum ImportCommand {
         /// Import the valid rows and report the others, instead of importing nothing.
         #[arg(long)]
         skip_invalid: bool,
+        /// Import only issues with a debt label (import.debt_labels: debt, tech-debt, technical debt by default).
+        #[arg(long)]
+        only_debt: bool,
         #[command(flatten)]
         opts: ImportOpts,
     },
@@ -317,6 +320,9 @@ pub enum ImportCommand {
         /// Import the valid rows and report the others, instead of importing nothing.
         #[arg(long)]
         skip_invalid: bool,
+        /// Import only issues with a debt label (import.debt_labels: debt, tech-debt, technical debt by default).
+        #[arg(long)]
+        only_debt: bool,
         #[command(flatten)]
         opts: ImportOpts,
     },

@@ -119,18 +119,21 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
                 flavor: Flavor::Auto,
                 delimiter,
                 map,
+                only_debt: false,
             },
             opts,
         ),
         ImportCommand::Linear {
             input,
             skip_invalid,
+            only_debt,
             opts,
         } => (
             input,
             skip_invalid,
             Options {
                 flavor: Flavor::Linear,
+                only_debt,
                 ..Options::default()
             },
             opts,
@@ -138,12 +141,14 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
         ImportCommand::Gitlab {
             input,
             skip_invalid,
+            only_debt,
             opts,
         } => (
             input,
             skip_invalid,
             Options {
                 flavor: Flavor::GitLab,
+                only_debt,
                 ..Options::default()
             },
             opts,
@@ -153,8 +158,8 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
             return sync_into(ctx, &opts, out, |plan| {
                 let o = import::taskwarrior::parse(&text, &label, plan, today)?;
                 Ok(Parsed {
+                    note: o.note(),
                     items: o.items,
-                    note: None,
                     given: None,
                 })
             });
@@ -218,8 +223,15 @@ fn csv(
             bail!("{}\nnothing imported: {hint}", listed(&o.skipped));
         }
         let rows: std::collections::BTreeSet<usize> = o.skipped.iter().map(|e| e.line).collect();
-        let note = (!rows.is_empty())
-            .then(|| format!("skipped {}", crate::text::count(rows.len(), "invalid row")));
+        let notes: Vec<String> = [
+            (!rows.is_empty())
+                .then(|| format!("skipped {}", crate::text::count(rows.len(), "invalid row"))),
+            (o.not_debt > 0).then(|| format!("{} not marked as debt", o.not_debt)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let note = (!notes.is_empty()).then(|| notes.join(", "));
         skipped = o.skipped;
         Ok(Parsed {
             items: o.items,

@@ -119,7 +119,7 @@ fn list_table(plan: &Plan, kind: ListKind, today: NaiveDate) -> Table {
                     d.owner.clone(),
                     d.area.clone(),
                     crate::text::effort(d.effort),
-                    crate::text::score_or_triage(scorer.wsjf(d).score()),
+                    crate::text::debt_score(d, scorer.wsjf(d).score()),
                 ]);
             }
             t

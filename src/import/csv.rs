@@ -13,6 +13,7 @@ mod linear;
 pub(crate) mod records;
 mod row;
 mod table;
+mod upstream;
 
 use records::{Broken, Row};
 
@@ -86,6 +87,10 @@ pub struct Options {
     pub delimiter: Option<char>,
     /// `(header name, Bearing column)` from `--map 'Story Points=effort'`.
     pub map: Vec<(String, String)>,
+    /// Keep only items with a debt label among their labels or tags (the
+    /// plan's `import.debt_labels`), as `--only-debt` does for every
+    /// tracker.
+    pub only_debt: bool,
 }
 
 /// What an import of one file came to: the items to add, the rows left out
@@ -102,6 +107,8 @@ pub struct Outcome {
     /// which gives all it has): a re-import leaves the others as they were
     /// ([`crate::import::sync_given`]).
     pub given: Option<Vec<&'static str>>,
+    /// Items left out by `only_debt`.
+    pub not_debt: usize,
 }
 
 /// Every row as a new debt item, or every problem if any row is bad.
@@ -158,22 +165,34 @@ pub fn read(
         f => f,
     };
     let mut ids = Ids::new(plan);
-    let (items, skipped, ignored, given) = match flavor {
+    let (mut items, skipped, ignored, given) = match flavor {
         Flavor::Linear => {
-            let (items, skipped) = linear::read(&first, rows, file, today, &mut ids)?;
+            let (items, skipped) = linear::read(&first, rows, file, plan, today, &mut ids)?;
             (items, skipped, Vec::new(), None)
         }
         Flavor::GitLab => {
-            let (items, skipped) = gitlab::read(&first, rows, file, today, &mut ids)?;
+            let (items, skipped) = gitlab::read(&first, rows, file, plan, today, &mut ids)?;
             (items, skipped, Vec::new(), None)
         }
         Flavor::Auto | Flavor::Sheet => sheet(&first, rows, file, plan, today, options, &mut ids)?,
     };
+    let mut not_debt = 0;
+    if options.only_debt {
+        // Debt labels stay tags after the mapping, so the tags say.
+        let before = items.len();
+        items.retain(|d| {
+            d.tags
+                .iter()
+                .any(|t| super::mapping::is_debt_label(&plan.import, t))
+        });
+        not_debt = before - items.len();
+    }
     Ok(Outcome {
         items,
         skipped,
         ignored,
         given,
+        not_debt,
         flavor: if flavor == Flavor::Auto {
             Flavor::Sheet
         } else {

@@ -20,7 +20,7 @@
 //! (` `, `-`, `_`) do not matter. The tracker's own priority field is looked
 //! up in the same table. The highest urgency found wins.
 
-use crate::model::validate::MAX_TITLE;
+use crate::model::validate::{self, FieldError, MAX_RATING, MAX_TITLE};
 use crate::model::{Debt, ImportRules, fold_label as fold};
 
 /// What the rules make of one item's labels and priority.
@@ -47,6 +47,27 @@ pub fn priority(rules: &ImportRules, word: &str) -> Option<u8> {
         .iter()
         .find(|r| fold(&r.word) == w)
         .map(|r| r.urgency)
+}
+
+/// An urgency cell of a spreadsheet (its own `urgency` column, or one
+/// mapped to it: `--map 'Priority=urgency'`): a rating 0–5, or a priority
+/// word the rules know (`High`, `P1`, `critical`). Anything else names both.
+pub fn urgency_cell(rules: &ImportRules, field: &'static str, s: &str) -> Result<u8, FieldError> {
+    validate::rating(field, s).or_else(|e| {
+        if s.trim().parse::<f64>().is_ok() {
+            return Err(e);
+        }
+        priority(rules, s).ok_or_else(|| {
+            FieldError::new(
+                field,
+                format!(
+                    "must be 0–{MAX_RATING} or a priority word (Highest, High, Medium, Low, \
+                     Lowest, P0–P4, urgent, critical…; import.priorities), got {}",
+                    crate::text::quote(s.trim())
+                ),
+            )
+        })
+    })
 }
 
 /// Whether `label` is one of the rules' debt labels.

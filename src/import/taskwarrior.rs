@@ -23,7 +23,10 @@
 //!   (`score::due_urgency`), so it does not freeze on the import day.
 //! - No effort (taskwarrior has none): the item is not estimated and waits
 //!   in the triage queue (`t` in the UI, or `bearing edit D-XXXXX --effort
-//!   3`); owner empty.
+//!   3`); owner empty (taskwarrior has none) — `check` warns about the
+//!   owner of an item still to triage rather than failing the gate.
+//! - Left out, and counted by kind in the summary ([`Outcome::note`]):
+//!   completed and deleted tasks never imported, recurring templates.
 
 use std::collections::HashSet;
 
@@ -74,6 +77,32 @@ pub struct Outcome {
     pub items: Vec<Debt>,
     /// Closed tasks never imported, and recurring templates: left out.
     pub not_pending: usize,
+    /// The same, by kind, for the summary: completed and deleted tasks
+    /// never imported, recurring templates, any other status.
+    pub completed: usize,
+    pub deleted: usize,
+    pub recurring: usize,
+    pub other: usize,
+}
+
+impl Outcome {
+    /// What the export had that was left out, for the counts line (the
+    /// same on the command line and in the UI): `3 skipped: 1 completed,
+    /// 1 deleted, 1 recurring template`. `None` when nothing was.
+    pub fn note(&self) -> Option<String> {
+        let kinds: Vec<String> = [(self.completed, "completed"), (self.deleted, "deleted")]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .chain(
+                (self.recurring > 0)
+                    .then(|| crate::text::count(self.recurring, "recurring template")),
+            )
+            .chain((self.other > 0).then(|| format!("{} of another status", self.other)))
+            .collect();
+        (self.not_pending > 0)
+            .then(|| format!("{} skipped: {}", self.not_pending, kinds.join(", ")))
+    }
 }
 
 /// The tasks of `text` as debt items for [`super::sync`] (ids new to
@@ -97,8 +126,14 @@ pub fn parse(
             "pending" | "waiting" => DebtStatus::Open,
             "completed" if known.contains(task.uuid.as_str()) => DebtStatus::Done,
             "deleted" if known.contains(task.uuid.as_str()) => DebtStatus::WontFix,
-            _ => {
+            other => {
                 out.not_pending += 1;
+                *match other {
+                    "completed" => &mut out.completed,
+                    "deleted" => &mut out.deleted,
+                    "recurring" => &mut out.recurring,
+                    _ => &mut out.other,
+                } += 1;
                 continue;
             }
         };

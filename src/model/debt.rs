@@ -286,7 +286,8 @@ impl Debt {
 
     /// Not estimated yet: waits in the triage queue, outside the ranking.
     pub fn needs_triage(&self) -> bool {
-        self.effort.is_none()
+        // A closed item (done, won't fix) is not waiting for an estimate.
+        self.effort.is_none() && self.status.is_open()
     }
 
     pub fn ratings(&self) -> [u8; 4] {

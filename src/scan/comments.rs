@@ -281,9 +281,21 @@ fn is_word(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
 }
 
-/// Markers in one comment's text.
+/// The characters a comment's text starts after: the leader (`//`, `///`,
+/// `//!`, `#`, `--`, `;`, `<!--`, `{-`, `--[[`, a block comment's `*`) and
+/// spaces.
+fn is_leader(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '/' | '!' | '#' | '*' | '-' | ';' | '<' | '{' | '[')
+}
+
+/// Markers in one comment's text. A word counts only where it is a
+/// marker, not prose (as leasot and tickgit read them): at the start of
+/// the comment text (`// TODO fix`, `# FIXME`), or anywhere when `:` or
+/// `(` follows it (`// see TODO: x`, `FIXME(ana)`). `/// Finds TODO
+/// markers` is prose.
 fn find_in(comment: &str, line: usize, markers: &Markers, out: &mut Vec<Found>) {
     let b = comment.as_bytes();
+    let start = comment.len() - comment.trim_start_matches(is_leader).len();
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_uppercase() || (i > 0 && is_word(b[i - 1])) {
@@ -296,7 +308,7 @@ fn find_in(comment: &str, line: usize, markers: &Markers, out: &mut Vec<Found>) 
             Markers::Named(words) => words.iter().any(|w| w == word),
             Markers::AnyUpper => marker_word(word),
         };
-        if wanted && let Some(found) = after(&comment[end..], line, word) {
+        if wanted && let Some(found) = after(&comment[end..], line, word, i == start) {
             out.push(found);
             if matches!(markers, Markers::Named(_)) {
                 return;
@@ -306,9 +318,10 @@ fn find_in(comment: &str, line: usize, markers: &Markers, out: &mut Vec<Found>) 
     }
 }
 
-/// What follows a marker word: `:`, `(author)` or a space (or the end of
-/// the comment), then the text.
-fn after(rest: &str, line: usize, marker: &str) -> Option<Found> {
+/// What follows a marker word: `:` or `(author)`, or — for a word that
+/// starts the comment text (`at_start`) — a space or the end of the
+/// comment; then the text.
+fn after(rest: &str, line: usize, marker: &str, at_start: bool) -> Option<Found> {
     let (author, rest) = match rest.strip_prefix('(') {
         Some(r) => {
             let close = r.find(')')?;
@@ -319,7 +332,7 @@ fn after(rest: &str, line: usize, marker: &str) -> Option<Found> {
     };
     let rest = match rest.strip_prefix(':') {
         Some(r) => r,
-        None if rest.is_empty() || rest.starts_with(char::is_whitespace) => rest,
+        None if at_start && (rest.is_empty() || rest.starts_with(char::is_whitespace)) => rest,
         None if author.is_some() => rest,
         None => return None,
     };

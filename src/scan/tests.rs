@@ -109,6 +109,30 @@ fn a_marker_needs_a_colon_an_author_or_a_space_after_it() {
 }
 
 #[test]
+fn a_marker_in_prose_is_not_counted() {
+    // Counted: at the start of the comment text, or followed by `:`/`(`.
+    let src = "/// Finds TODO markers in the code\n\
+               //! The HACK we removed is gone\n\
+               // see FIXME(ana) below\n\
+               /// TODO handle CRLF\n\
+               fn f() {} // mind the XXX: here\n\
+               /*\n * BUG wrap around\n * a BUG in prose\n */\n";
+    assert_eq!(
+        found("a.rs", src),
+        [
+            one(3, "FIXME", Some("ana"), "below"),
+            one(4, "TODO", None, "handle CRLF"),
+            one(5, "XXX", None, "here"),
+            one(7, "BUG", None, "wrap around"),
+        ]
+    );
+    assert_eq!(
+        found("a.py", "# a TODO list\n#   TODO: x\n## FIXME y\n"),
+        [one(2, "TODO", None, "x"), one(3, "FIXME", None, "y")]
+    );
+}
+
+#[test]
 fn configured_markers_replace_the_defaults_and_any_upper_finds_every_word() {
     let s = syntax("a.c").unwrap();
     let perf = Markers::Named(vec!["PERF".into()]);

@@ -29,7 +29,7 @@ pub fn open(app: &mut App) -> Effect {
     app.ask(Prompt::new(
         PromptKind::ImportPath,
         "Import debt from",
-        "a CSV with a header row (a spreadsheet, or a Linear, GitLab or Jira export), a GitHub issues JSON, or a taskwarrior `task export` (.json); the format is read from the file",
+        "CSV (a spreadsheet; Linear, GitLab, Jira), GitHub JSON or `task export`; the format is read from the file",
         path,
     ));
     Effect::None
@@ -121,7 +121,10 @@ fn parse(
     };
     match format {
         Format::Taskwarrior => import::taskwarrior::parse(text, path, plan, today)
-            .map(|o| (o.items, None, None))
+            .map(|o| {
+                let note = o.note();
+                (o.items, note, None)
+            })
             .map_err(|e| e.to_string()),
         Format::Github => tracker(import::github::parse),
         Format::Jira => tracker(import::jira::parse),

@@ -1,19 +1,20 @@
 //! GitLab's issue list "Export as CSV" (emailed): one row per issue, read by
 //! column name — `Issue ID`, `URL`, `Title`, `State` (Open / Closed),
 //! `Description`, `Assignee`, `Assignee Username`, `Weight`, `Labels`
-//! (comma-separated), `Created At (UTC)`, `Closed At (UTC)`. GitLab has no
-//! priority field: a `priority::high` (or `priority: high`, `priority/high`)
-//! label sets urgency.
+//! (comma-separated), `Due Date`, `Created At (UTC)`, `Closed At (UTC)`.
+//! GitLab has no priority field: its labels go through the plan's mapping
+//! rules ([`crate::import::mapping`]), so the scoped `priority::high` (or
+//! `priority/critical`, `P1`) sets urgency and `area::payments` the area.
 
 use chrono::NaiveDate;
 
-use super::header::squash;
 use super::linear::Rows;
 use super::records::Row;
 use super::table::{self, Table};
+use super::upstream;
 use crate::import::{Ids, ImportError};
 use crate::model::validate::{self, FieldError};
-use crate::model::{Debt, DebtStatus};
+use crate::model::{Debt, DebtStatus, ImportRules, Plan};
 
 /// Columns only a GitLab export has together: how `bearing import csv`
 /// recognises one.
@@ -26,15 +27,21 @@ pub(super) fn read(
     header: &Row,
     rows: impl Iterator<Item = Row>,
     file: &str,
+    plan: &Plan,
     today: NaiveDate,
     ids: &mut Ids,
 ) -> Result<Rows, Vec<ImportError>> {
     let t = Table::new(header);
     t.require(header, file, REQUIRED, "a GitLab export")?;
-    Ok(t.read(rows, file, ids, |row| debt(&t, row, today)))
+    Ok(t.read(rows, file, ids, |row| debt(&t, row, &plan.import, today)))
 }
 
-fn debt(t: &Table, row: &Row, today: NaiveDate) -> Result<Debt, Vec<FieldError>> {
+fn debt(
+    t: &Table,
+    row: &Row,
+    rules: &ImportRules,
+    today: NaiveDate,
+) -> Result<Debt, Vec<FieldError>> {
     let mut errors = Vec::new();
     let get = |name: &str| t.get(row, name);
     let key = match (get("URL"), get("Issue ID")) {
@@ -66,6 +73,10 @@ fn debt(t: &Table, row: &Row, today: NaiveDate) -> Result<Debt, Vec<FieldError>>
             None
         }
     };
+    let due = upstream::due(get("Due Date"))
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
     let (Some(key), Some(title), Some(status)) = (key, title, status) else {
         return Err(errors);
     };
@@ -83,24 +94,10 @@ fn debt(t: &Table, row: &Row, today: NaiveDate) -> Result<Debt, Vec<FieldError>>
         .or_else(|| get("Assignee Username"))
         .unwrap_or("")
         .to_owned();
-    d.tags = validate::list(get("Labels").unwrap_or(""));
-    d.urgency = d.tags.iter().find_map(|l| priority(l)).unwrap_or(0);
+    d.due = due;
+    upstream::mapped(rules, get("Labels"), None).apply(&mut d);
     let closed = get("Closed At (UTC)").and_then(table::day);
     d.set_status(status, closed.unwrap_or(today));
     d.source = Some(format!("gitlab:{key}"));
     Ok(d)
-}
-
-/// Urgency from a priority label: `priority::high`, `priority: high`,
-/// `Priority/Critical`, `priority::1` (1 most urgent … 4).
-fn priority(label: &str) -> Option<u8> {
-    let squashed = squash(label);
-    let rest = squashed.strip_prefix("priority")?;
-    match rest {
-        "1" => Some(5),
-        "2" => Some(4),
-        "3" => Some(3),
-        "4" => Some(2),
-        word => table::urgency(word),
-    }
 }

@@ -2,15 +2,18 @@
 //! read by column name — `ID` (`ENG-42`), `Title`, `Description`, `Status`
 //! (the team's workflow state name), `Estimate`, `Priority` (Urgent … No
 //! priority), `Labels` (comma-separated), `Assignee`, `Team`, `Created`,
-//! and the `Started` / `Completed` / `Canceled` timestamps.
+//! `Due Date`, and the `Started` / `Completed` / `Canceled` timestamps.
+//! Priority and labels go through the plan's mapping rules
+//! ([`crate::import::mapping`]); `Team` is the area unless a label names one.
 
 use chrono::NaiveDate;
 
 use super::records::Row;
 use super::table::{self, Table};
+use super::upstream;
 use crate::import::{Ids, ImportError};
 use crate::model::validate::{self, FieldError};
-use crate::model::{Debt, DebtStatus};
+use crate::model::{Debt, DebtStatus, ImportRules, Plan, fold_label};
 
 /// Columns only a Linear export has together: how `bearing import csv`
 /// recognises one.
@@ -27,15 +30,21 @@ pub(super) fn read(
     header: &Row,
     rows: impl Iterator<Item = Row>,
     file: &str,
+    plan: &Plan,
     today: NaiveDate,
     ids: &mut Ids,
 ) -> Result<Rows, Vec<ImportError>> {
     let t = Table::new(header);
     t.require(header, file, REQUIRED, "a Linear export")?;
-    Ok(t.read(rows, file, ids, |row| debt(&t, row, today)))
+    Ok(t.read(rows, file, ids, |row| debt(&t, row, &plan.import, today)))
 }
 
-fn debt(t: &Table, row: &Row, today: NaiveDate) -> Result<Debt, Vec<FieldError>> {
+fn debt(
+    t: &Table,
+    row: &Row,
+    rules: &ImportRules,
+    today: NaiveDate,
+) -> Result<Debt, Vec<FieldError>> {
     let mut errors = Vec::new();
     let get = |name: &str| t.get(row, name);
     let key = get("ID");
@@ -54,31 +63,33 @@ fn debt(t: &Table, row: &Row, today: NaiveDate) -> Result<Debt, Vec<FieldError>>
         .map_err(|e| errors.push(e))
         .ok()
         .flatten();
-    let urgency = match get("Priority") {
-        None => 0,
-        Some(p) => table::urgency(p).unwrap_or_else(|| {
-            errors.push(FieldError::new(
-                "Priority",
-                format!(
-                    "must be Urgent, High, Medium, Low or No priority, got {}",
-                    crate::text::quote(p)
-                ),
-            ));
-            0
-        }),
-    };
+    let priority = get("Priority").filter(|p| fold_label(p) != "no-priority");
+    let mapped = upstream::mapped(rules, get("Labels"), priority);
+    if let Some(p) = priority.filter(|_| mapped.urgency.is_none()) {
+        errors.push(FieldError::new(
+            "Priority",
+            format!(
+                "must be Urgent, High, Medium, Low or No priority, got {}",
+                crate::text::quote(p)
+            ),
+        ));
+    }
+    let due = upstream::due(get("Due Date"))
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
     let (Some(key), Some(title), true) = (key, title, errors.is_empty()) else {
         return Err(errors);
     };
     let created = get("Created").and_then(table::day).unwrap_or(today);
     let mut d = Debt::new(String::new(), title, created);
     d.description = description;
-    d.urgency = urgency;
     // No estimate: to triage.
     d.effort = effort;
+    d.due = due;
     d.owner = get("Assignee").unwrap_or("").to_owned();
     d.area = get("Team").unwrap_or("").to_owned();
-    d.tags = validate::list(get("Labels").unwrap_or(""));
+    mapped.apply(&mut d);
     let (status, when) = status(t, row);
     d.set_status(status, when.unwrap_or(today));
     d.source = Some(format!("linear:{key}"));

@@ -28,7 +28,13 @@ pub(super) fn row<'r>(
         (8, "urgency"),
     ]) {
         if let Some(s) = given(k) {
-            *slot = ok(validate::rating(name, s));
+            // Urgency also takes a priority word (`High`, `P1`) by the
+            // plan's mapping rules, so a tracker's Priority column maps.
+            *slot = ok(if name == "urgency" {
+                crate::import::mapping::urgency_cell(&plan.import, name, s)
+            } else {
+                validate::rating(name, s)
+            });
         }
     }
     let effort = given(4).map(|s| validate::effort("effort", s));

@@ -137,21 +137,6 @@ pub(super) fn day(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
 }
 
-/// Urgency from a priority word as trackers spell it (Linear's Urgent …
-/// No priority, a `priority::high` label's value): 5 urgent, 4 high, 3
-/// medium, 2 low, 1 lowest, 0 none; `None` for a word that is not a priority.
-pub(super) fn urgency(word: &str) -> Option<u8> {
-    match squash(word).as_str() {
-        "urgent" | "critical" | "blocker" | "highest" => Some(5),
-        "high" => Some(4),
-        "medium" | "normal" => Some(3),
-        "low" | "minor" => Some(2),
-        "lowest" | "trivial" => Some(1),
-        "nopriority" | "none" => Some(0),
-        _ => None,
-    }
-}
-
 /// Effort from a tracker's estimate: points as a whole number (`3`, `3.0`);
 /// `Ok(None)` for no estimate (blank or 0, which trackers use for "not
 /// estimated"); `Err` names the rule a value like `2.5` breaks.

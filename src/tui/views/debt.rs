@@ -150,7 +150,7 @@ fn cell(app: &App, col: Col, i: usize, d: &Debt, b: Option<&Breakdown>) -> Strin
         Col::Rank => super::links::rank_cell(app, i, b),
         Col::Id => d.id.clone(),
         Col::Title => fit(&d.title, 300),
-        Col::Score => b.map_or_else(String::new, |b| crate::text::score_or_triage(b.score())),
+        Col::Score => b.map_or_else(String::new, |b| crate::text::debt_score(d, b.score())),
         Col::Effort => crate::text::effort(d.effort),
         Col::Owner => fit(&d.owner, 8),
         Col::Area => fit(&d.area, 10),

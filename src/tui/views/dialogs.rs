@@ -5,15 +5,31 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::wrap::wrap;
 use super::{centered, fit};
+
+/// A prompt box's width at most, and the lines its hint may take.
+const PROMPT_WIDTH: u16 = 64;
+const HINT_LINES: usize = 3;
 use crate::planning;
 use crate::tui::app::{App, Checklist, ModeKind, Prompt};
 use crate::tui::keymap;
 
 pub fn prompt(frame: &mut Frame, area: Rect, app: &App, p: &Prompt) {
     let t = &app.theme;
-    let h = if p.error.is_some() { 6 } else { 5 };
-    let popup = centered(area, 64, h);
+    // The hint wraps (up to HINT_LINES lines) rather than being cut: the
+    // box is 64 columns at most, narrower on a narrow terminal.
+    let inner_w = usize::from(PROMPT_WIDTH.min(area.width).saturating_sub(2));
+    let mut hint = wrap(&p.hint, inner_w.max(1));
+    if hint.len() > HINT_LINES {
+        hint.truncate(HINT_LINES);
+        if let Some(last) = hint.last_mut() {
+            *last = fit(&format!("{last} …"), inner_w);
+        }
+    }
+    let hint_lines = u16::try_from(hint.len()).unwrap_or(1).max(1);
+    let h = 4 + hint_lines + u16::from(p.error.is_some());
+    let popup = centered(area, PROMPT_WIDTH, h);
     let block = Block::bordered()
         .title(format!(" {} ", fit(&p.title, 58)))
         .title_bottom(format!(" {} ", keymap::hints(ModeKind::Prompt).join(" · ")))
@@ -29,7 +45,10 @@ pub fn prompt(frame: &mut Frame, area: Rect, app: &App, p: &Prompt) {
         frame.set_cursor_position(pos);
     }
     let w = usize::from(inner.width);
-    let mut lines = vec![Line::from(Span::styled(fit(&p.hint, w), t.dim()))];
+    let mut lines: Vec<Line> = hint
+        .into_iter()
+        .map(|l| Line::from(Span::styled(fit(&l, w), t.dim())))
+        .collect();
     if let Some(e) = &p.error {
         lines.push(Line::from(Span::styled(fit(e, w), t.error())));
     }

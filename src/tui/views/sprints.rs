@@ -237,7 +237,7 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
                 let rank = app.cache.rank[i].map_or("-".to_owned(), |r| r.to_string());
                 let score = app.cache.scores.get(i).and_then(|b| b.score());
                 let owner = if d.owner.is_empty() { "-" } else { &d.owner };
-                let score = crate::text::score_or_triage(score);
+                let score = crate::text::debt_score(d, score);
                 let effort = crate::text::effort(d.effort);
                 let head = format!("{rank:>3} {id} {effort:>3} {score:>5} ");
                 let rest = fit(

@@ -12,6 +12,9 @@ use crate::tui::app::{App, ModeKind};
 use crate::tui::keymap;
 use crate::tui::state::{TRIAGE_FIELDS, Triage};
 
+/// The urgency field's index in [`TRIAGE_FIELDS`].
+const URGENCY: usize = 3;
+
 /// Lines of description shown (the rest is cut: the card stays put).
 const DESCRIPTION_LINES: usize = 4;
 
@@ -72,11 +75,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, tr: &Triage) {
     lines.push(Line::from(""));
     let mut row = Vec::new();
     for (i, name) in TRIAGE_FIELDS.iter().enumerate() {
+        let mut value = tr.shown(i);
+        // Urgency as scored: the due date raises the typed rating.
+        if i == URGENCY {
+            let typed = tr.ratings[URGENCY];
+            let due = crate::score::effective_urgency(typed, d.due, app.today);
+            if due > typed {
+                value = format!("{typed} (due: {due})");
+            }
+        }
         // Brackets as well as the highlight: visible without colour too.
         row.push(if i == tr.field {
-            Span::styled(format!("[{name} {}]", tr.shown(i)), t.selected())
+            Span::styled(format!("[{name} {value}]"), t.selected())
         } else {
-            Span::raw(format!(" {name} {} ", tr.shown(i)))
+            Span::raw(format!(" {name} {value} "))
         });
         row.push(Span::raw(" "));
     }

@@ -200,7 +200,8 @@ fn a_gitlab_export_is_read_by_column_name() {
         (DebtStatus::Open, Some(5), 4)
     );
     assert_eq!(a.owner, "Ana Lima");
-    assert_eq!(a.tags, ["tech-debt", "priority::high"]);
+    // The scoped priority label is a rating, not a tag.
+    assert_eq!(a.tags, ["tech-debt"]);
     assert_eq!(a.created, day("2026-03-04"));
     assert_eq!(b.source.as_deref(), Some("gitlab:#18"));
     assert_eq!(
@@ -225,4 +226,120 @@ fn a_gitlab_state_other_than_open_or_closed_is_a_bad_cell() {
         o.skipped[0].to_string(),
         "s.csv:2: State: must be Open or Closed, got \"Merged\""
     );
+}
+
+#[test]
+fn gitlab_scoped_labels_go_through_the_plans_mapping() {
+    let text = [
+        GITLAB.to_owned(),
+        row(
+            GITLAB,
+            &[
+                ("Issue ID", "1"),
+                ("Title", "a"),
+                ("State", "Open"),
+                ("Labels", "priority::high,area::payments,tech-debt"),
+            ],
+        ),
+        row(
+            GITLAB,
+            &[
+                ("Issue ID", "2"),
+                ("Title", "b"),
+                ("State", "Open"),
+                ("Labels", "priority/critical,area/search,P3"),
+            ],
+        ),
+    ]
+    .join("\n");
+    let o = read_with(&text, &Options::default()).unwrap();
+    let [a, b] = &o.items[..] else {
+        panic!("{:?}", o.items)
+    };
+    assert_eq!(
+        (a.urgency, a.area.as_str(), a.tags.clone()),
+        (4, "payments", vec!["tech-debt".to_owned()])
+    );
+    assert_eq!((b.urgency, b.area.as_str(), b.tags.len()), (5, "search", 0));
+}
+
+#[test]
+fn linear_priority_and_labels_use_the_plans_rules() {
+    let text = [
+        LINEAR.to_owned(),
+        row(
+            LINEAR,
+            &[
+                ("ID", "ENG-1"),
+                ("Team", "Platform"),
+                ("Title", "a"),
+                ("Priority", "Sev1"),
+                ("Labels", "area/billing, debt"),
+            ],
+        ),
+    ]
+    .join("\n");
+    let mut plan = Plan::default();
+    plan.import.priorities.push(crate::model::PriorityRule {
+        word: "sev1".into(),
+        urgency: 5,
+    });
+    let o = read(&text, "s.csv", &plan, today(), &Options::default()).unwrap();
+    assert!(o.skipped.is_empty(), "{:?}", o.skipped);
+    let d = &o.items[0];
+    // A label that names an area wins over the team.
+    assert_eq!(
+        (d.urgency, d.area.as_str(), d.tags.clone()),
+        (5, "billing", vec!["debt".to_owned()])
+    );
+}
+
+#[test]
+fn linear_and_gitlab_due_dates_are_read() {
+    let linear = [
+        LINEAR.to_owned(),
+        row(
+            LINEAR,
+            &[
+                ("ID", "ENG-1"),
+                ("Title", "a"),
+                ("Due Date", "2026-07-01T00:00:00.000Z"),
+            ],
+        ),
+        row(
+            LINEAR,
+            &[("ID", "ENG-2"), ("Title", "b"), ("Due Date", "2026-07-02")],
+        ),
+        row(LINEAR, &[("ID", "ENG-3"), ("Title", "c")]),
+        row(
+            LINEAR,
+            &[("ID", "ENG-4"), ("Title", "d"), ("Due Date", "soon")],
+        ),
+    ]
+    .join("\r\n");
+    let o = read_with(&linear, &Options::default()).unwrap();
+    let dues: Vec<_> = o.items.iter().map(|d| d.due).collect();
+    assert_eq!(
+        dues,
+        [Some(day("2026-07-01")), Some(day("2026-07-02")), None]
+    );
+    assert_eq!(
+        o.skipped[0].to_string(),
+        "s.csv:5: Due Date: must be a date like 2026-07-01, got \"soon\""
+    );
+    let gitlab = [
+        GITLAB.to_owned(),
+        row(
+            GITLAB,
+            &[
+                ("Issue ID", "1"),
+                ("Title", "a"),
+                ("State", "Open"),
+                ("Due Date", "2026-08-15"),
+            ],
+        ),
+    ]
+    .join("\n");
+    let o = read_with(&gitlab, &Options::default()).unwrap();
+    assert_eq!(o.items[0].due, Some(day("2026-08-15")));
 }
