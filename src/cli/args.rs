@@ -295,6 +295,9 @@ pub enum ImportCommand {
         /// Read a column under Bearing's name: 'HEADER=COLUMN', e.g. 'Summary=title' or 'Story Points=effort' (repeatable; header names ignore case and spaces).
         #[arg(long = "map", value_name = "HEADER=COLUMN", value_parser = crate::import::csv::parse_map)]
         map: Vec<(String, String)>,
+        /// The sheet's name in its items' keys (csv:NAME:ID, from an id column); default: the file name without its extension. Give the same name to re-import a renamed export of the same sheet.
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
         #[command(flatten)]
         opts: ImportOpts,
     },

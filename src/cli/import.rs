@@ -111,6 +111,7 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
             skip_invalid,
             delimiter,
             map,
+            source,
             opts,
         } => (
             input,
@@ -119,6 +120,7 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
                 flavor: Flavor::Auto,
                 delimiter,
                 map,
+                source,
             },
             opts,
         ),
