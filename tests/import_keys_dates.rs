@@ -308,3 +308,33 @@ fn an_effort_of_zero_means_not_estimated() {
     assert_eq!(by_title(&plan, "B").effort, None);
     assert_eq!(by_title(&plan, "C").effort, Some(2));
 }
+
+#[test]
+fn linear_and_gitlab_closes_are_dated_by_their_columns_on_reimport() {
+    let sb = Sandbox::init();
+    let linear = |status: &str, completed: &str| {
+        format!(
+            "ID,Team,Title,Status,Estimate,Priority,Created,Completed\n\
+             ENG-1,Core,Flaky CI,{status},2,High,2026-11-01T09:00:00.000Z,{completed}\n"
+        )
+    };
+    let f = sb.write("linear.csv", &linear("Todo", ""));
+    sb.ok_at("2026-11-05", &["import", "linear", &f]);
+    sb.write("linear.csv", &linear("Done", "2026-11-07T12:00:00.000Z"));
+    let r = sb.ok_at(TODAY, &["import", "linear", &f]);
+    assert!(r.stdout.contains("1 closed"), "{}", r.stdout);
+    let gitlab = |state: &str, closed: &str| {
+        format!(
+            "Issue ID,URL,Title,State,Author,Created At (UTC),Closed At (UTC)\n\
+             7,https://gitlab.com/acme/shop/-/issues/7,Old logger,{state},ana,2026-11-01 09:00:00,{closed}\n"
+        )
+    };
+    let g = sb.write("gitlab.csv", &gitlab("Open", ""));
+    sb.ok_at("2026-11-05", &["import", "gitlab", &g]);
+    sb.write("gitlab.csv", &gitlab("Closed", "2026-11-08 17:00:00"));
+    let r = sb.ok_at(TODAY, &["import", "gitlab", &g]);
+    assert!(r.stdout.contains("1 closed"), "{}", r.stdout);
+    let plan = loaded(&sb);
+    assert_eq!(closed_on(by_title(&plan, "Flaky CI")), day("2026-11-07"));
+    assert_eq!(closed_on(by_title(&plan, "Old logger")), day("2026-11-08"));
+}
