@@ -255,11 +255,12 @@ fn a_sheet_with_fewer_columns_changes_only_what_it_has() {
         "id,title,effort\r\n1,Deploy script is flaky,3\r\n2,Old cron jobs,2\r\n",
     );
     let before = std::fs::read(sb.plan()).unwrap();
-    let dry = sb.ok(&["import", "csv", &subset, "--dry-run"]);
+    // Another file of the same sheet: named as the first with --source.
+    let dry = sb.ok(&["import", "csv", &subset, "--source", "full", "--dry-run"]);
     assert!(dry.contains("1 updated"), "{dry}");
     assert!(!dry.contains("owner"), "{dry}");
     assert_eq!(std::fs::read(sb.plan()).unwrap(), before, "dry run wrote");
-    let out = sb.ok(&["import", "csv", &subset]);
+    let out = sb.ok(&["import", "csv", &subset, "--source", "full"]);
     assert!(
         out.contains("0 added, 1 updated, 0 closed, 1 unchanged"),
         "{out}"
@@ -279,7 +280,7 @@ fn a_sheet_with_fewer_columns_changes_only_what_it_has() {
         "id,title,owner,area,tags,effort,risk,status\r\n\
          1,Deploy script is flaky,carla,ci,ci;deploy,3,4,open\r\n",
     );
-    let out = sb.ok(&["import", "csv", &later]);
+    let out = sb.ok(&["import", "csv", &later, "--source", "full"]);
     assert!(out.contains("1 updated"), "{out}");
     assert_eq!(titled(&loaded(&sb), "Deploy script").owner, "carla");
 }

@@ -107,20 +107,21 @@ fn many_problems() -> (String, Vec<String>) {
     for i in 1..=60 {
         let line = i + 1;
         let risk = if i % 3 == 0 { 9 } else { 1 };
-        let effort = if i % 5 == 0 { 0 } else { 2 };
+        // (0 would be "not estimated", not a bad cell.)
+        let effort = if i % 5 == 0 { -1 } else { 2 };
         text.push_str(&format!("Row {i},{effort},{risk},open\r\n"));
         if risk == 9 {
             problems.push(format!(":{line}: risk: must be 0–5, got 9"));
         }
-        if effort == 0 {
-            problems.push(format!(":{line}: effort: must be 1–1000 points, got 0"));
+        if effort == -1 {
+            problems.push(format!(":{line}: effort: must be 1–1000 points, got -1"));
         }
     }
     text.push_str("Row 61,1,1,someday when the quarter is quieter\r\n");
-    problems.push(
-        ":62: status: must be one of open, in_progress, done, wont_fix, got \"someday when the quarter is quieter\""
-            .into(),
-    );
+    problems.push(format!(
+        ":62: status: \"someday when the quarter is quieter\" is not a status; write one of: {}",
+        bearing::model::DebtStatus::WORDS
+    ));
     (text, problems)
 }
 

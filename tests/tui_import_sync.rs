@@ -207,3 +207,45 @@ fn json_of_an_unknown_shape_is_refused_at_the_prompt() {
         p.error
     );
 }
+
+/// The ids the summary lists are the ids Enter then gives, and a sheet's
+/// rows are keyed by its file name (issue 13 fixes, points 1 and 3).
+#[test]
+fn the_summary_names_the_ids_enter_gives_and_sheets_are_keyed_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("backlog.csv");
+    std::fs::write(&path, "id,title\n1,Flaky CI\n2,Old logger\n").unwrap();
+    let mut app = app();
+    let before: Vec<String> = app.plan().debts.iter().map(|d| d.id.clone()).collect();
+    open_and_answer(&mut app, &path);
+    let Mode::ImportSync(s) = &app.mode else {
+        panic!("the summary comes first: {:?}", app.mode)
+    };
+    let mut shown: Vec<String> = s
+        .lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("added ")?.split_whitespace().next())
+        .map(str::to_owned)
+        .collect();
+    shown.sort();
+    assert_eq!(shown.len(), 2, "{:?}", s.lines);
+    press(&mut app, "<Enter>");
+    let mut given: Vec<String> = app
+        .plan()
+        .debts
+        .iter()
+        .filter(|d| !before.contains(&d.id))
+        .map(|d| d.id.clone())
+        .collect();
+    given.sort();
+    assert_eq!(given, shown);
+    let mut sources: Vec<&str> = app
+        .plan()
+        .debts
+        .iter()
+        .filter_map(|d| d.source.as_deref())
+        .filter(|s| s.starts_with("csv:"))
+        .collect();
+    sources.sort_unstable();
+    assert_eq!(sources, ["csv:backlog:1", "csv:backlog:2"]);
+}

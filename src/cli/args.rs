@@ -281,7 +281,7 @@ pub enum HypothesisCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// CSV with a header row naming the columns: title (required), owner, area, tags, effort, customer, delivery, risk, urgency, status, description, key_results (lists split on , or ;). Other columns are ignored and listed, or mapped with --map. Cells are separated by , ; or tab (whichever the header line uses, or --delimiter); UTF-8 with or without BOM, UTF-16 with BOM, or else Windows-1252. A Linear or GitLab export is recognised by its header and read as `import linear` / `import gitlab` would.
+    /// CSV with a header row naming the columns: title (required), owner, area, tags, effort, customer, delivery, risk, urgency, status, description, key_results (lists split on , or ;), closed (the day a done status is dated). Rows are keyed csv:NAME:ID by an id column (NAME: --source, else the file name). In a ; or tab file 3,0 is 3; effort 0 is unestimated. Other columns are ignored and listed, or mapped with --map. Cells are separated by , ; or tab (whichever the header line uses, or --delimiter); UTF-8 with or without BOM, UTF-16 with BOM, or else Windows-1252. A Linear or GitLab export is recognised by its header and read as `import linear` / `import gitlab` would.
     Csv {
         /// The CSV file (- for stdin).
         #[arg(value_name = "FILE")]
@@ -295,6 +295,9 @@ pub enum ImportCommand {
         /// Read a column under Bearing's name: 'HEADER=COLUMN', e.g. 'Summary=title' or 'Story Points=effort' (repeatable; header names ignore case and spaces).
         #[arg(long = "map", value_name = "HEADER=COLUMN", value_parser = crate::import::csv::parse_map)]
         map: Vec<(String, String)>,
+        /// The sheet's name in its items' keys (csv:NAME:ID, from an id column); default: the file name without its extension. Give the same name to re-import a renamed export of the same sheet.
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
         #[command(flatten)]
         opts: ImportOpts,
     },

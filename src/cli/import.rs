@@ -111,6 +111,7 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
             skip_invalid,
             delimiter,
             map,
+            source,
             opts,
         } => (
             input,
@@ -120,6 +121,7 @@ pub fn run(ctx: &Ctx, cmd: ImportCommand, out: &mut String) -> anyhow::Result<()
                 delimiter,
                 map,
                 only_debt: false,
+                source,
             },
             opts,
         ),

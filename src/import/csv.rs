@@ -22,8 +22,9 @@ use crate::model::{Debt, Plan};
 
 pub use header::parse_map;
 
-/// The columns an import fills. `title` is required.
-pub const COLUMNS: [&str; 12] = [
+/// The columns an import fills. `title` is required; `closed` (also
+/// `Closed date`, `Done date`, …) dates a done or won't-fix status.
+pub const COLUMNS: [&str; 13] = [
     "title",
     "owner",
     "area",
@@ -36,11 +37,12 @@ pub const COLUMNS: [&str; 12] = [
     "status",
     "description",
     "key_results",
+    "closed",
 ];
 
 /// Columns an export writes that an import recomputes (ids are new, scores
 /// are derived), so an exported file imports as it is, without a note. The
-/// `id` column is kept as where the item came from: `source: csv:ID`.
+/// `id` column is kept as where the item came from: `source: csv:NAME:ID`.
 pub const IGNORED: [&str; 9] = [
     "id",
     "kind",
@@ -91,6 +93,29 @@ pub struct Options {
     /// plan's `import.debt_labels`), as `--only-debt` does for every
     /// tracker.
     pub only_debt: bool,
+    /// The sheet's name in its items' sources (`csv:NAME:ID`), from
+    /// `--source`; `None`: the file's name without its extension.
+    pub source: Option<String>,
+}
+
+/// The name a spreadsheet's rows are keyed under (`csv:NAME:ID`): `given`
+/// (`--source`), else the file name without its extension (`backlog` for
+/// `exports/backlog.csv`; `stdin` for `-`). A `:` in it becomes `-`, so the
+/// name ends at the first `:` of the key.
+pub fn source_name(file: &str, given: Option<&str>) -> String {
+    let name = match given {
+        Some(g) => g.trim().to_owned(),
+        None if file == "<stdin>" || file == "-" => "stdin".to_owned(),
+        None => std::path::Path::new(file)
+            .file_stem()
+            .map_or_else(|| file.to_owned(), |s| s.to_string_lossy().into_owned()),
+    };
+    let name = name.trim().replace(':', "-");
+    if name.is_empty() {
+        "sheet".to_owned()
+    } else {
+        name
+    }
 }
 
 /// What an import of one file came to: the items to add, the rows left out
@@ -147,7 +172,7 @@ pub fn read(
     today: NaiveDate,
     options: &Options,
 ) -> Result<Outcome, Vec<ImportError>> {
-    let (rows, _sep) =
+    let (rows, sep) =
         records::split(text, options.delimiter).map_err(|b| vec![broken(file, &b)])?;
     let mut rows = rows.into_iter().filter(|r| !r.is_blank());
     let Some(first) = rows.next() else {
@@ -174,7 +199,16 @@ pub fn read(
             let (items, skipped) = gitlab::read(&first, rows, file, plan, today, &mut ids)?;
             (items, skipped, Vec::new(), None)
         }
-        Flavor::Auto | Flavor::Sheet => sheet(&first, rows, file, plan, today, options, &mut ids)?,
+        Flavor::Auto | Flavor::Sheet => {
+            let read = Read {
+                file,
+                plan,
+                today,
+                options,
+                decimal_comma: sep != ',',
+            };
+            sheet(&first, rows, &read, &mut ids)?
+        }
     };
     let mut not_debt = 0;
     if options.only_debt {
@@ -243,24 +277,39 @@ fn detect(header: &Row) -> Flavor {
     }
 }
 
-type Read = (
+type Sheet = (
     Vec<Debt>,
     Vec<ImportError>,
     Vec<String>,
     Option<Vec<&'static str>>,
 );
 
+/// What a spreadsheet is read with: its name, the plan, and whether a comma
+/// in a number is a decimal comma (the cells are not split by `,`).
+struct Read<'a> {
+    file: &'a str,
+    plan: &'a Plan,
+    today: NaiveDate,
+    options: &'a Options,
+    decimal_comma: bool,
+}
+
 /// A spreadsheet's rows under Bearing's column names (or mapped to them).
 fn sheet(
     first: &Row,
     rows: impl Iterator<Item = Row>,
-    file: &str,
-    plan: &Plan,
-    today: NaiveDate,
-    options: &Options,
+    read: &Read,
     ids: &mut Ids,
-) -> Result<Read, Vec<ImportError>> {
+) -> Result<Sheet, Vec<ImportError>> {
+    let Read {
+        file,
+        plan,
+        today,
+        options,
+        decimal_comma,
+    } = *read;
     let head = header::Header::read(first, file, &options.map)?;
+    let name = source_name(file, options.source.as_deref());
     let (mut items, mut errors) = (Vec::new(), Vec::new());
     for record in rows {
         let line = record.line;
@@ -273,11 +322,13 @@ fn sheet(
         // row does not say what the header says, so its other cells are in
         // doubt too (and are never silently dropped).
         let stray = head.stray(&record, file);
-        match row::row(cell, plan, today, ids) {
+        match row::row(cell, plan, today, decimal_comma, ids) {
             Ok(mut d) if stray.is_none() => {
                 let key = head.id.and_then(|i| record.cells.get(i));
                 let key = key.map(|k| crate::text::csv_unguard(k.trim()));
-                d.source = key.filter(|k| !k.is_empty()).map(|k| format!("csv:{k}"));
+                d.source = key
+                    .filter(|k| !k.is_empty())
+                    .map(|k| format!("csv:{name}:{k}"));
                 items.push(d);
             }
             Ok(_) => {}

@@ -68,7 +68,9 @@ impl fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// Hands out debt ids that are neither in the plan nor given to an earlier
-/// row of the same import.
+/// row of the same import. The ids a parser gives are provisional: the sync
+/// gives every item it adds its id with [`Ids::keyed`], so a dry run or the
+/// UI's preview names the ids the import then creates.
 pub(crate) struct Ids<'a> {
     plan: &'a Plan,
     given: HashSet<String>,
@@ -84,6 +86,16 @@ impl<'a> Ids<'a> {
 
     pub(crate) fn next(&mut self) -> String {
         let id = id::generate(Kind::Debt, |c| {
+            self.plan.contains_id(c) || self.given.contains(c)
+        });
+        self.given.insert(id.clone());
+        id
+    }
+
+    /// The id that follows from `seed` (an item's source, or its place and
+    /// text in the input): the same on every run against the same plan.
+    pub(crate) fn keyed(&mut self, seed: &str) -> String {
+        let id = id::derived(Kind::Debt, seed, |c| {
             self.plan.contains_id(c) || self.given.contains(c)
         });
         self.given.insert(id.clone());

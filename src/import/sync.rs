@@ -9,9 +9,11 @@
 //!   ours = the item as it is here, theirs = the incoming values. A field
 //!   changed only upstream is updated, one changed only here is kept, one
 //!   changed both ways differently is a [`SyncConflict`] (Bearing's value is
-//!   kept and upstream's reported). A status closed upstream is a dated
-//!   status change. The record then holds the incoming values.
-//! - Items imported earlier (same source kind) but not in this input are
+//!   kept and upstream's reported). A status closed upstream is a status
+//!   change dated when the source says it closed (else today). The record
+//!   then holds the incoming values.
+//! - Items imported earlier (same source kind; for spreadsheets, the same
+//!   sheet: `csv:NAME:ID`) but not in this input are
 //!   left alone and counted: an export may be filtered, so absence is not
 //!   deletion.
 //! - Items with no source (made here) are never touched.
@@ -19,6 +21,9 @@
 //! An item imported before values were recorded merges with the incoming
 //! values as its base, but open: a status closed upstream closes it, and no
 //! other field of it is overwritten (nothing says which side changed it).
+//!
+//! Every added item gets its id here, derived from its source (or its place
+//! in the input), so a dry run shows the ids the real import gives.
 //!
 //! Pure: a plan and items in, a [`SyncPlan`] out; [`SyncPlan::change`] is
 //! the one change (one undo step) that applies it.
@@ -110,42 +115,101 @@ pub fn sync_given(
             by_source.entry(s).or_insert(i);
         }
     }
+    let legacy = legacy_csv(plan);
+    let mut ids = super::Ids::new(plan);
     let mut out = SyncPlan::default();
     let mut seen: HashSet<String> = HashSet::new();
-    let mut kinds: BTreeSet<String> = BTreeSet::new();
+    let mut scopes: BTreeSet<String> = BTreeSet::new();
     let mut matched: Vec<(usize, Debt)> = Vec::new();
-    for mut d in incoming {
+    for (n, mut d) in incoming.into_iter().enumerate() {
         let Some(source) = d.source.clone() else {
-            // Nothing to match it by: always new.
+            // Nothing to match it by: always new, its id from its place
+            // and text in the input.
+            d.id = ids.keyed(&format!("{n}\n{}\n{}", d.title, d.description));
             out.added.push(d);
             continue;
         };
-        kinds.insert(kind_of(&source).to_owned());
+        scopes.insert(scope_of(&source).to_owned());
         if !seen.insert(source.clone()) {
             out.repeated += 1;
             continue;
         }
-        match by_source.get(source.as_str()) {
+        let found = by_source
+            .get(source.as_str())
+            .or_else(|| legacy.get(legacy_key(&source)?));
+        match found {
             Some(&i) => matched.push((i, d)),
             None => {
+                d.id = ids.keyed(&source);
                 d.imported = Some(Imported::of(&d, today));
                 out.added.push(d);
             }
         }
     }
+    if !legacy.is_empty() && scopes.iter().any(|s| s.starts_with("csv:")) {
+        // Bare keys being taken over by a named sheet belong to it.
+        scopes.insert("csv".to_owned());
+    }
+    let matched_ids: HashSet<usize> = matched.iter().map(|(i, _)| *i).collect();
     out.missing = plan
         .debts
         .iter()
-        .filter(|d| {
-            d.source
-                .as_deref()
-                .is_some_and(|s| kinds.contains(kind_of(s)) && !seen.contains(s))
+        .enumerate()
+        .filter(|(i, d)| {
+            !matched_ids.contains(i)
+                && d.source
+                    .as_deref()
+                    .is_some_and(|s| scopes.contains(scope_of(s)) && !seen.contains(s))
         })
-        .map(|d| d.id.clone())
+        .map(|(_, d)| d.id.clone())
         .collect();
     merge_matched(plan, &matched, today, given, &mut out);
     out.puts.extend(out.added.iter().cloned());
     out
+}
+
+/// What an input's items are compared within to find the ones it lacks: a
+/// named spreadsheet (`csv:NAME`; a bare `csv:ID` from before sheets were
+/// named is in `csv`), else the source's kind.
+fn scope_of(source: &str) -> &str {
+    match source.strip_prefix("csv:") {
+        Some(rest) => match rest.find(':') {
+            Some(at) => &source[..4 + at],
+            None => "csv",
+        },
+        None => kind_of(source),
+    }
+}
+
+/// Items imported from a spreadsheet before sheets were named (bare
+/// `csv:ID`), by ID — only while the plan holds no named spreadsheet source:
+/// then those items can only have come from one sheet, and the first import
+/// of it under a name (`csv:NAME:ID`) takes them over (their source becomes
+/// the named one). Once named sources exist, a bare key is ambiguous and
+/// matches nothing.
+fn legacy_csv(plan: &Plan) -> HashMap<&str, usize> {
+    let csv_keys = || {
+        plan.debts
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| Some((i, d.source.as_deref()?.strip_prefix("csv:")?)))
+    };
+    if csv_keys().any(|(_, key)| key.contains(':')) {
+        return HashMap::new();
+    }
+    let mut out = HashMap::new();
+    for (i, key) in csv_keys() {
+        out.entry(key).or_insert(i);
+    }
+    out
+}
+
+/// The ID of a named spreadsheet source (`csv:NAME:ID` → `ID`).
+fn legacy_key(source: &str) -> Option<&str> {
+    source
+        .strip_prefix("csv:")?
+        .split_once(':')
+        .map(|(_, id)| id)
 }
 
 /// The three-way merge of every matched item at once (one merge of three
@@ -202,13 +266,16 @@ fn merge_matched(
             theirs: c.theirs.clone(),
         })
         .collect();
-    for ((i, _), upstream) in matched.iter().zip(records) {
+    for ((i, inc), upstream) in matched.iter().zip(records) {
         let ours = &plan.debts[*i];
         let m = by_id.get(ours.id.as_str()).copied().unwrap_or(ours);
         let mut new = m.clone();
-        // The status change is dated today, on ours' log.
+        // The status change goes on ours' log, dated when upstream says it
+        // changed (a close date), else today.
         (new.status, new.changes) = (ours.status, ours.changes.clone());
-        new.set_status(m.status, today);
+        new.set_status(m.status, changed_on(inc, m.status).unwrap_or(today));
+        // A legacy `csv:ID` taken over by a named sheet keeps the new key.
+        new.source.clone_from(&inc.source);
         new.imported = match &ours.imported {
             Some(r) if r.same_values(&upstream) => Some(r.clone()),
             _ => Some(upstream),
@@ -231,6 +298,15 @@ fn merge_matched(
             out.unchanged += 1;
         }
     }
+}
+
+/// The day the incoming item says it took `status`: the last change to it
+/// on its log (a parser dates a close by the source's close date).
+fn changed_on(inc: &Debt, status: DebtStatus) -> Option<NaiveDate> {
+    (inc.status == status)
+        .then(|| inc.changes.iter().rev().find(|c| c.status == status))
+        .flatten()
+        .map(|c| c.date)
 }
 
 /// The order changed fields are listed in (the item's).

@@ -15,10 +15,24 @@ fn up(id: &str, key: &str, title: &str) -> Debt {
     d
 }
 
+/// The plan after a first import of `items`, each under the id given here
+/// (the sync gives added items ids of its own, from their sources).
 fn imported(items: Vec<Debt>) -> Plan {
+    let ids: Vec<(Option<String>, String)> = items
+        .iter()
+        .map(|d| (d.source.clone(), d.id.clone()))
+        .collect();
     let mut plan = Plan::default();
     let s = sync(&plan, items, day(2));
-    plan.apply(s.change());
+    let mut change = Change::new("import");
+    for d in &s.added {
+        let mut d = d.clone();
+        if let Some((_, id)) = ids.iter().find(|(s, _)| *s == d.source) {
+            d.id.clone_from(id);
+        }
+        change = change.put(Item::Debt(d));
+    }
+    plan.apply(change);
     plan
 }
 
@@ -359,3 +373,5 @@ fn an_import_record_without_due_is_the_old_format() {
     let back = crate::store::format::from_text(&text).unwrap();
     assert_eq!(back.debts, plan.debts);
 }
+
+mod keys;

@@ -59,6 +59,9 @@ struct Task {
     due: Option<String>,
     #[serde(default)]
     entry: Option<String>,
+    /// When a completed or deleted task was closed.
+    #[serde(default)]
+    end: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -139,10 +142,12 @@ pub fn parse(
         };
         // Found only for a message: a search per task is quadratic.
         let uuid = task.uuid.clone();
+        let end = task.end.as_deref().and_then(day);
         let mut d = debt(task, today, &mut ids).map_err(|(column, message)| {
             ImportError::new(file, line_of(text, &uuid), column, message)
         })?;
-        d.status = status;
+        // Closed: dated by the task's `end` (a re-import dates the close by it).
+        d.set_status(status, end.unwrap_or(today));
         out.items.push(d);
     }
     Ok(out)

@@ -214,6 +214,12 @@ impl DebtStatus {
         }
     }
 
+    /// The words [`DebtStatus::parse`] reads, as an error lists them.
+    pub const WORDS: &'static str = "open (or todo, to do, backlog, new, triage, planned), \
+        in progress (or WIP, doing, started, in review), \
+        done (or closed, completed, resolved, fixed), \
+        won't fix (or wontfix, won't do, canceled, duplicate, rejected)";
+
     /// A status by its key, its label or a word trackers and spreadsheets
     /// use for it, in any case and spacing ("To Do", "WIP", "won't fix",
     /// Linear's "Canceled", GitLab's "opened"): the one reading the command

@@ -74,6 +74,26 @@ pub fn generate(kind: Kind, taken: impl Fn(&str) -> bool) -> String {
     }
 }
 
+/// An id of `kind` that follows from `seed` alone (and from which ids are
+/// `taken`): the same seed gives the same id on every run, so a preview of
+/// an import names exactly the ids the import then gives. Candidates are
+/// FNV-1a hashes of the seed and a counter, tried until one is free.
+pub fn derived(kind: Kind, seed: &str, taken: impl Fn(&str) -> bool) -> String {
+    (0u64..)
+        .map(|attempt| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in seed.bytes().chain(attempt.to_le_bytes()) {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            let mut id = String::with_capacity(kind.prefix().len() + RANDOM_LEN);
+            id.push_str(kind.prefix());
+            id.extend((0..RANDOM_LEN).map(|i| ALPHABET[((h >> (5 * i)) & 31) as usize] as char));
+            id
+        })
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| generate(kind, taken))
+}
+
 fn random_id(kind: Kind) -> String {
     let mut bytes = [0u8; RANDOM_LEN];
     if getrandom::fill(&mut bytes).is_err() {

@@ -100,6 +100,11 @@ impl Header {
                 id = Some(i);
                 continue;
             }
+            let column = match column.as_str() {
+                "closed_date" | "closed_on" | "closed_at" | "date_closed" | "done_date"
+                | "done_on" | "date_done" => "closed".to_owned(),
+                _ => column,
+            };
             let Some(k) = COLUMNS.iter().position(|c| *c == column) else {
                 if !IGNORED.contains(&name.as_str()) {
                     ignored.push(raw.trim().trim_start_matches('\u{feff}').to_owned());
@@ -141,8 +146,11 @@ impl Header {
                 file,
                 line,
                 "title",
-                "required column missing from the header (name one title, or map one with \
-                 --map 'HEADER=title')",
+                format!(
+                    "required column missing from the header (name one title, or map one with \
+                     --map 'HEADER=title'){}",
+                    split_hint(row)
+                ),
             ));
         }
         if errors.is_empty() {
@@ -170,8 +178,14 @@ impl Header {
             .enumerate()
             .position(|(i, c)| stray(i, c))?;
         let message = if i >= width {
+            let hint = if width == 1 {
+                "; a header of one column may mean the file is split by another \
+                 character: pass --delimiter (e.g. --delimiter ';')"
+            } else {
+                ""
+            };
             format!(
-                "has {} but the header names {width}",
+                "has {} but the header names {width}{hint}",
                 crate::text::count(row.cells.len(), "cell")
             )
         } else {
@@ -181,6 +195,33 @@ impl Header {
             )
         };
         Some(ImportError::new(file, row.line, "row", message))
+    }
+}
+
+/// A hint when the header looks split by the wrong character: a header cell
+/// holding another usual separator (`title;owner` read with `,`).
+fn split_hint(row: &Row) -> String {
+    let other = [';', ',', '\t', '|']
+        .into_iter()
+        .find(|c| row.cells.iter().any(|cell| cell.contains(*c)));
+    match other {
+        Some(c) => {
+            let shown = if c == '\t' {
+                "tab".to_owned()
+            } else {
+                format!("'{c}'")
+            };
+            format!(
+                "; the header has {} inside a cell, so the file may be split by it: \
+                 pass --delimiter {shown}",
+                if c == '\t' {
+                    "a tab".to_owned()
+                } else {
+                    format!("'{c}'")
+                }
+            )
+        }
+        None => String::new(),
     }
 }
 

@@ -7,17 +7,21 @@ use crate::import::Ids;
 use crate::model::validate::{self, FieldError};
 use crate::model::{Debt, DebtStatus, Plan};
 
-/// One row as a debt item, or every cell that breaks a rule.
+/// One row as a debt item, or every cell that breaks a rule. With
+/// `decimal_comma` (a file split by `;` or tab, as European spreadsheets
+/// write) a number may be written `3,0`.
 pub(super) fn row<'r>(
     cell: impl Fn(usize) -> Option<&'r str>,
     plan: &Plan,
     today: NaiveDate,
+    decimal_comma: bool,
     ids: &mut Ids,
 ) -> Result<Debt, Vec<FieldError>> {
     let mut errors = Vec::new();
     let mut ok = |r: Result<u8, FieldError>| r.map_err(|e| errors.push(e)).unwrap_or(0);
     let text = |k: usize| cell(k).unwrap_or("").to_owned();
     let given = |k: usize| cell(k).filter(|s| !s.trim().is_empty());
+    let number = |s: &'r str| number(s, decimal_comma);
 
     let title = validate::title("title", cell(0).unwrap_or(""));
     let mut ratings = [0u8; 4];
@@ -30,25 +34,34 @@ pub(super) fn row<'r>(
         if let Some(s) = given(k) {
             // Urgency also takes a priority word (`High`, `P1`) by the
             // plan's mapping rules, so a tracker's Priority column maps.
-            *slot = ok(if name == "urgency" {
-                crate::import::mapping::urgency_cell(&plan.import, name, s)
-            } else {
-                validate::rating(name, s)
-            });
+            *slot = ok(number(s).check(|n| {
+                if name == "urgency" {
+                    crate::import::mapping::urgency_cell(&plan.import, name, n)
+                } else {
+                    validate::rating(name, n)
+                }
+            }));
         }
     }
-    let effort = given(4).map(|s| validate::effort("effort", s));
+    // An effort of 0 is how trackers and sheets say "not estimated": to
+    // triage, like an empty cell.
+    let effort = given(4)
+        .map(number)
+        .filter(|n| !n.is_zero())
+        .map(|n| n.check(|s| validate::effort("effort", s)));
     let status = given(9).map(|s| {
         DebtStatus::parse(s).ok_or_else(|| {
             FieldError::new(
                 "status",
                 format!(
-                    "must be one of open, in_progress, done, wont_fix, got {}",
-                    crate::text::quote(s.trim())
+                    "{} is not a status; write one of: {}",
+                    crate::text::quote(s.trim()),
+                    DebtStatus::WORDS
                 ),
             )
         })
     });
+    let closed = given(12).map(|s| validate::date("closed", s));
 
     let mut d = Debt::new(String::new(), String::new(), today);
     match title {
@@ -70,8 +83,17 @@ pub(super) fn row<'r>(
         .iter()
         .map(|s| crate::model::id::normalize(s))
         .collect();
+    // A closed date dates a done or won't-fix status (else today).
+    let closed = match closed {
+        Some(Ok(day)) => Some(day),
+        Some(Err(e)) => {
+            errors.push(e);
+            None
+        }
+        None => None,
+    };
     match status {
-        Some(Ok(s)) => d.set_status(s, today),
+        Some(Ok(s)) => d.set_status(s, closed.filter(|_| !s.is_open()).unwrap_or(today)),
         Some(Err(e)) => errors.push(e),
         None => {}
     }
@@ -85,5 +107,47 @@ pub(super) fn row<'r>(
         Ok(d)
     } else {
         Err(errors)
+    }
+}
+
+/// A number cell as typed, and as read: with a decimal comma, `3,0` is
+/// read as `3.0` (then 3; `2,5` is not a whole number, as `2.5` is not).
+struct Number<'r> {
+    typed: &'r str,
+    read: String,
+}
+
+fn number(s: &str, decimal_comma: bool) -> Number<'_> {
+    let t = s.trim();
+    let read = match t.split_once(',') {
+        Some((int, frac))
+            if decimal_comma
+                && !int.is_empty()
+                && !frac.is_empty()
+                && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) =>
+        {
+            format!("{int}.{frac}")
+        }
+        _ => t.to_owned(),
+    };
+    Number { typed: s, read }
+}
+
+impl Number<'_> {
+    /// Zero, however written (`0`, `0.0`, `0,0`).
+    fn is_zero(&self) -> bool {
+        self.read.parse::<f64>().is_ok_and(|n| n == 0.0)
+    }
+
+    /// `validate` on the number as read; a problem quotes it as typed.
+    fn check<T>(&self, validate: impl Fn(&str) -> Result<T, FieldError>) -> Result<T, FieldError> {
+        validate(&self.read).map_err(|mut e| {
+            let (read, typed) = (
+                crate::text::quote(self.read.trim()),
+                crate::text::quote(self.typed.trim()),
+            );
+            e.message = e.message.replace(&read, &typed);
+            e
+        })
     }
 }

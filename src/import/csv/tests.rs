@@ -61,7 +61,7 @@ fn bad_cells_are_located_by_line_and_column() {
     // after it start on lines 4 and 5.
     let text = "title,effort,risk,status,key_results\n\
                 \"Good\nrow\",2,1,open,\n\
-                Bad effort,0,9,,\n\
+                Bad effort,-1,9,,\n\
                 ,x,1,maybe,KR-ZZZZZ\n";
     let errs = parse(text, "in.csv", &plan_with_kr(), today()).unwrap_err();
     let msgs: Vec<String> = errs.iter().map(ToString::to_string).collect();
@@ -69,10 +69,13 @@ fn bad_cells_are_located_by_line_and_column() {
         msgs,
         [
             "in.csv:4: risk: must be 0–5, got 9",
-            "in.csv:4: effort: must be 1–1000 points, got 0",
+            "in.csv:4: effort: must be 1–1000 points, got -1",
             "in.csv:5: title: must not be empty",
             "in.csv:5: effort: must be a whole number of points, got \"x\"",
-            "in.csv:5: status: must be one of open, in_progress, done, wont_fix, got \"maybe\"",
+            "in.csv:5: status: \"maybe\" is not a status; write one of: open (or todo, to do, \
+             backlog, new, triage, planned), in progress (or WIP, doing, started, in review), \
+             done (or closed, completed, resolved, fixed), won't fix (or wontfix, won't do, \
+             canceled, duplicate, rejected)",
         ]
     );
 }
@@ -143,7 +146,8 @@ fn extra_cells_are_refused() {
     let errs = parse("title\nA,B\n", "x.csv", &Plan::default(), today()).unwrap_err();
     assert_eq!(
         errs[0].to_string(),
-        "x.csv:2: row: has 2 cells but the header names 1"
+        "x.csv:2: row: has 2 cells but the header names 1; a header of one column may \
+         mean the file is split by another character: pass --delimiter (e.g. --delimiter ';')"
     );
 }
 
@@ -375,13 +379,20 @@ fn ten_thousand_rows() {
 fn an_id_column_says_where_the_item_came_from() {
     let o = read_with("ID,Title\n 7 ,A\n,B\n", &Options::default()).unwrap();
     let sources: Vec<Option<&str>> = o.items.iter().map(|d| d.source.as_deref()).collect();
-    assert_eq!(sources, [Some("csv:7"), None]);
+    // Keyed by the sheet's name (the file's stem) and the row's id.
+    assert_eq!(sources, [Some("csv:s:7"), None]);
     let options = Options {
         map: vec![("Key".into(), "id".into())],
         ..Options::default()
     };
     let o = read_with("Key,Title\nPAY-1,A\n", &options).unwrap();
-    assert_eq!(o.items[0].source.as_deref(), Some("csv:PAY-1"));
+    assert_eq!(o.items[0].source.as_deref(), Some("csv:s:PAY-1"));
+    let named = Options {
+        source: Some("team: backlog".into()),
+        ..Options::default()
+    };
+    let o = read_with("id,Title\n1,A\n", &named).unwrap();
+    assert_eq!(o.items[0].source.as_deref(), Some("csv:team- backlog:1"));
     let errs = read_with("id,Key,Title\n1,2,A\n", &options).unwrap_err();
     assert_eq!(errs, ["s.csv:1: id: column appears twice"]);
 }
