@@ -83,6 +83,25 @@ fn two_sheets_with_the_same_row_ids_stay_apart() {
 }
 
 #[test]
+fn list_json_gives_each_items_key_so_a_script_can_find_it() {
+    let sb = Sandbox::init();
+    let sheet = sb.write("backlog.csv", "id,title\n7,Flaky CI\n");
+    sb.ok_at(TODAY, &["import", "csv", &sheet]);
+    sb.ok(&["add", "debt", "Made here"]);
+    let list = common::cli::json(&sb.ok(&["list", "--format", "json"]));
+    let by = |title: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["title"] == title)
+            .unwrap()["source"]
+            .clone()
+    };
+    assert_eq!(by("Flaky CI"), "csv:backlog:7");
+    assert!(by("Made here").is_null());
+}
+
+#[test]
 fn source_names_the_sheet_so_a_renamed_export_still_syncs() {
     let sb = Sandbox::init();
     let first = sb.write("backlog.csv", "id,title\n7,Flaky CI\n");

@@ -117,6 +117,9 @@ pub fn debts_json(plan: &Plan, today: NaiveDate) -> Value {
                     "due": d.due,
                     "key_results": d.key_results,
                     "created": d.created,
+                    // Where it was imported from (`KIND:KEY`), null when made
+                    // here: scripts find an imported item by its key.
+                    "source": d.source,
                     "score": b.score(),
                     "triage": b.is_triage(),
                     "breakdown": table::breakdown_json(&b),
