@@ -178,6 +178,20 @@ pub fn forecast(
     today: NaiveDate,
     opts: Options,
 ) -> Result<Forecast, ForecastError> {
+    let ranked: Vec<usize> = candidates(plan, today).iter().map(|r| r.index).collect();
+    forecast_ranked(plan, sprint_id, today, opts, &ranked)
+}
+
+/// [`forecast`] with the backlog already ranked: `backlog` holds the
+/// candidates' indices into `plan.debts`, best first (what
+/// [`super::candidates_in`] gives a caller that keeps a ranking).
+pub fn forecast_ranked(
+    plan: &Plan,
+    sprint_id: Option<&str>,
+    today: NaiveDate,
+    opts: Options,
+    backlog_ranked: &[usize],
+) -> Result<Forecast, ForecastError> {
     let sprint = match sprint_id {
         Some(id) => {
             let s = plan
@@ -196,7 +210,7 @@ pub fn forecast(
     let history = samples(plan, &closed_history(plan));
     let trials = opts.trials.max(1);
     let sprint = sprint.map(|s| outlook(plan, s, today, &history, trials, opts.seed));
-    let backlog = backlog(plan, today, &history, trials, opts);
+    let backlog = backlog(plan, backlog_ranked, &history, trials, opts);
     let warning = match history.len() {
         0 => Some("no forecast: no closed sprint with work to sample yet".to_owned()),
         n if n < WEAK_BELOW => Some(format!(
@@ -274,15 +288,14 @@ fn p_finish(
 
 fn backlog(
     plan: &Plan,
-    today: NaiveDate,
+    ranked: &[usize],
     history: &[Sample],
     trials: u32,
     opts: Options,
 ) -> Backlog {
-    let ranked = candidates(plan, today);
     let efforts: Vec<u32> = ranked
         .iter()
-        .filter_map(|r| plan.debts.get(r.index).and_then(|d| d.effort))
+        .filter_map(|&i| plan.debts.get(i).and_then(|d| d.effort))
         .collect();
     let part = |efforts: &[u32], stream_no: u64| {
         let points = efforts.iter().copied().fold(0u32, u32::saturating_add);

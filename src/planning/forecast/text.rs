@@ -44,28 +44,58 @@ impl Forecast {
     /// One line for the UI: "Forecast: 72% to finish 18 pts by Fri 13 Mar ·
     /// backlog top 10: 3–5 sprints (p50–p85) · 6 sprints sampled".
     pub fn line(&self) -> String {
+        self.parts().join(" · ")
+    }
+
+    /// The line's parts, for a view that breaks it where there is no room;
+    /// the first starts with "Forecast:".
+    pub fn parts(&self) -> Vec<String> {
+        self.parts_in(false)
+    }
+
+    /// [`Forecast::parts`] in fewer words, for a narrow pane: "Forecast:
+    /// 72% of 18 pts by 13 Mar", "top 10: 3–5 sprints (p50–85)", "n=6"
+    /// (sprints sampled).
+    pub fn short_parts(&self) -> Vec<String> {
+        self.parts_in(true)
+    }
+
+    fn parts_in(&self, short: bool) -> Vec<String> {
         if self.samples == 0 {
-            return "Forecast: none yet, no closed sprint with work to sample".to_owned();
+            let why = if short {
+                "none yet, no sprint closed"
+            } else {
+                "none yet, no closed sprint with work to sample"
+            };
+            return vec![format!("Forecast: {why}")];
         }
         let mut parts = Vec::new();
         if let Some(s) = &self.sprint {
-            parts.push(sprint_part(s));
+            parts.push(sprint_part(s, short));
         }
         let top = &self.backlog.top;
+        let (head, pct) = if short {
+            ("top", "p50–85")
+        } else {
+            ("backlog top", "p50–p85")
+        };
         parts.push(match (top.items, top.p50, top.p85) {
             (0, ..) => "backlog empty".to_owned(),
-            (_, Some(a), Some(b)) => {
-                format!("backlog top {}: {} (p50–p85)", top.items, range(a, b))
-            }
+            (_, Some(a), Some(b)) => format!("{head} {}: {} ({pct})", top.items, range(a, b)),
             _ => "backlog: no forecast".to_owned(),
         });
-        let sampled = count(self.samples, "sprint");
-        parts.push(if self.warning.is_some() {
-            format!("weak: {sampled} sampled")
+        let sampled = if short {
+            format!("n={}", self.samples)
         } else {
-            format!("{sampled} sampled")
+            format!("{} sampled", count(self.samples, "sprint"))
+        };
+        parts.push(if self.warning.is_some() {
+            format!("weak: {sampled}")
+        } else {
+            sampled
         });
-        format!("Forecast: {}", parts.join(" · "))
+        parts[0] = format!("Forecast: {}", parts[0]);
+        parts
     }
 
     /// The table `bearing forecast` prints: fits 80 columns.
@@ -152,11 +182,16 @@ impl Forecast {
     }
 }
 
-fn sprint_part(s: &SprintOutlook) -> String {
-    let by = s.end.format("%a %-d %b");
+fn sprint_part(s: &SprintOutlook, short: bool) -> String {
+    let by = if short {
+        s.end.format("%-d %b")
+    } else {
+        s.end.format("%a %-d %b")
+    };
+    let verb = if short { "of" } else { "to finish" };
     match s.p_finish {
         _ if s.remaining_points == 0 && s.unestimated == 0 => format!("{} all done", s.id),
-        Some(p) => format!("{} to finish {} pts by {by}", chance(p), s.remaining_points),
+        Some(p) => format!("{} {verb} {} pts by {by}", chance(p), s.remaining_points),
         None => format!("{} pts left by {by}", s.remaining_points),
     }
 }
