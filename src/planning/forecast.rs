@@ -30,6 +30,8 @@ use super::rows::candidates;
 use crate::model::{Plan, Sprint, SprintState};
 pub use rng::SplitMix64;
 pub use text::chance;
+#[cfg(test)]
+use text::range;
 
 /// Trials when none are asked for.
 pub const DEFAULT_TRIALS: u32 = 10_000;
@@ -326,8 +328,14 @@ fn sprints_needed(history: &[Sample], points: u32, trials: u32, seed: u64) -> Op
     if points == 0 {
         return Some([Sprints::Within(0); 3]);
     }
-    if history.iter().all(|s| s.points == 0) {
-        // Nothing was ever completed: every trial would hit the cap.
+    let best = history
+        .iter()
+        .map(|s| u64::from(s.points))
+        .max()
+        .unwrap_or(0);
+    if best * u64::from(MAX_SPRINTS) < u64::from(points) {
+        // Even the best sprint every time would not cover it (or nothing
+        // was ever completed): every trial would hit the cap.
         return Some([Sprints::MoreThan(MAX_SPRINTS); 3]);
     }
     let mut rng = SplitMix64::new(seed);

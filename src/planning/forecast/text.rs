@@ -28,14 +28,16 @@ pub fn chance(p: f64) -> String {
     }
 }
 
-/// "3–5 sprints", "4 sprints", "more than 100 sprints".
-fn range(low: Sprints, high: Sprints) -> String {
+/// "3–5 sprints", "4 sprints", "60 to more than 100 sprints", "more than
+/// 100 sprints".
+pub(super) fn range(low: Sprints, high: Sprints) -> String {
     match (low, high) {
         (Sprints::MoreThan(n), _) => format!("more than {n} sprints"),
         (a, b) if a == b => match a {
             Sprints::Within(n) => count(n, "sprint"),
             Sprints::MoreThan(n) => format!("more than {n} sprints"),
         },
+        (Sprints::Within(a), Sprints::MoreThan(n)) => format!("{a} to more than {n} sprints"),
         (a, b) => format!("{a}–{b} sprints"),
     }
 }
