@@ -3,6 +3,7 @@
 //! caller applies with [`Plan::apply`], so each one undoes as one step.
 
 mod close;
+pub mod forecast;
 mod history;
 mod knapsack;
 mod notes;

@@ -9,6 +9,8 @@ pub use super::item_args::{AddCommand, DebtArgs, EditArgs};
 
 mod export;
 pub use export::{ExportCommand, ExportFormat, LogFormat};
+mod forecast;
+pub use forecast::ForecastArgs;
 mod git;
 pub use git::{DiffArgs, DiffFormat, GitCommand};
 mod resolve;
@@ -105,6 +107,8 @@ pub enum Command {
         #[arg(long, requires = "date", conflicts_with = "value")]
         remove: bool,
     },
+    /// Forecast from the closed sprints (Monte Carlo): the chance of finishing the sprint's open points by its end, and how many sprints the backlog's top N and all of it take (p50/p85/p95).
+    Forecast(ForecastArgs),
     /// Export a sprint plan, the learning log or the North Star.
     #[command(subcommand)]
     Export(ExportCommand),

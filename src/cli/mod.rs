@@ -8,6 +8,7 @@ mod config;
 mod diff;
 mod edit;
 mod export;
+mod forecast;
 mod git;
 mod import;
 mod item_args;
@@ -190,6 +191,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             _ => sprint::uncheckin(&ctx, &kr, date.as_deref(), &mut out)?,
         },
         Some(Command::Check { format }) => check::run(&ctx, format, &mut out)?,
+        Some(Command::Forecast(args)) => forecast::run(&ctx, args, &mut out)?,
         Some(Command::Export(cmd)) => export::run(&ctx, cmd, &mut out)?,
         Some(Command::Import(cmd)) => import::run(&ctx, cmd, &mut out)?,
         Some(Command::Backups { action, format }) => backups::run(&ctx, action, format, &mut out)?,

@@ -12,10 +12,12 @@ use crate::model::{Debt, DebtStatus, HypothesisStatus, Plan};
 use crate::planning;
 use crate::score::{self, Breakdown, Scorer};
 
+mod forecast;
 mod incremental;
 #[cfg(test)]
 mod tests;
 
+pub use forecast::Forecasts;
 pub use incremental::single_debt_put;
 
 /// Which debt statuses the table shows.
@@ -199,6 +201,8 @@ pub struct Cache {
     /// `bearing check` findings, for the overview's warnings: computed when
     /// first drawn after a change, so an edit does not pay for a full check.
     findings: OnceCell<Vec<Finding>>,
+    /// Sprint forecasts, computed when first drawn after a change.
+    pub forecasts: Forecasts,
     /// The ranks before the last plan change (same indexing as `rank`, or
     /// empty when the debt list changed length), for "moved" markers.
     pub prev_rank: Vec<Option<u32>>,
@@ -259,6 +263,7 @@ impl Cache {
             board,
             kr_rows: kr_outline(plan),
             findings: OnceCell::new(),
+            forecasts: Forecasts::default(),
             prev_rank: Vec::new(),
             kr_debts: kr_debts(plan),
         };

@@ -44,6 +44,7 @@ impl Cache {
         self.prev_rank = self.rank.clone();
         self.scores[i] = Scorer::new(plan, today).wsjf(debt);
         self.findings = Default::default();
+        self.forecasts = Default::default();
 
         let open = debt.status.is_open();
         let by_score = |scores: &[score::Breakdown], a: usize, b: usize| {

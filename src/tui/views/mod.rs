@@ -6,6 +6,7 @@ mod debt;
 mod detail;
 mod dialogs;
 mod experiments;
+mod forecast;
 mod grid;
 mod import_review;
 mod import_sync;

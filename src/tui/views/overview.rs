@@ -249,6 +249,11 @@ fn sprint(app: &App, width: usize) -> Vec<Item> {
             t.gauge(over),
         ),
     ])));
+    items.extend(
+        super::forecast::lines(app, &s.id, width, 3)
+            .into_iter()
+            .map(Item::Text),
+    );
     if !s.goal.is_empty() {
         items.push(Item::Text(Line::from(Span::styled(
             fit(&s.goal, width),

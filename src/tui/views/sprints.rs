@@ -216,6 +216,7 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
         ),
         t.dim(),
     )));
+    lines.extend(super::forecast::lines(app, &s.id, w, 2));
     if s.items.is_empty() {
         // The keys only where they work: an open sprint in a writable UI.
         let hint = if s.state.is_open() && !app.read_only() {
