@@ -27,7 +27,14 @@ fn lopsided() -> (Sandbox, String) {
         ids.push(sb.add(&args));
     }
     let s = sb.add(&[
-        "sprint", "new", "Keys", "--start", "2026-11-23", "--end", "2026-12-04", "--capacity",
+        "sprint",
+        "new",
+        "Keys",
+        "--start",
+        "2026-11-23",
+        "--end",
+        "2026-12-04",
+        "--capacity",
         "20",
     ]);
     let mut add = vec!["sprint", "add", s.as_str()];
@@ -72,7 +79,10 @@ fn sprint_load_as_csv_and_json_and_in_the_markdown_export() {
     assert_eq!(exported["load"]["people"][0]["owner"], "ana");
     let md = sb.ok(&["export", "sprint", &s]);
     assert!(md.contains("## People's load"), "{md}");
-    assert!(md.contains("| ana | 8 pts + 1 not estimated | 3 | 10 |"), "{md}");
+    assert!(
+        md.contains("| ana | 8 pts + 1 not estimated | 3 | 10 |"),
+        "{md}"
+    );
     assert!(
         md.contains("**Warning:** ana holds 8 of 11 pts (72%), more than half of the sprint"),
         "{md}"

@@ -60,3 +60,119 @@ fn snapshot_sprint_charts_toggled() {
         BOTH
     );
 }
+
+#[test]
+fn snapshot_kr_trend() {
+    // The first key result under the first objective: its detail with the
+    // Trend chart under the text.
+    snap!(
+        "kr_trend",
+        app_on(
+            demo(),
+            View::KeyResults,
+            &[Action::MoveDown, Action::OpenDetail]
+        ),
+        BOTH
+    );
+}
+
+#[test]
+fn snapshot_block_fallback() {
+    // BEARING_CHARTS=block: half blocks instead of braille, for fonts
+    // without braille.
+    let mut app = app_on(demo(), View::Sprints, &[Action::ToggleCharts]);
+    app.theme.charts = ChartMarks::Block;
+    insta::assert_snapshot!("sprint_charts_block_80x24", render(&app, 80, 24).backend());
+    let text = screen(&app, 80, 24);
+    assert!(!text.chars().any(|c| ('\u{2800}'..='\u{28FF}').contains(&c)));
+    let mut kr = app_on(
+        demo(),
+        View::KeyResults,
+        &[Action::MoveDown, Action::OpenDetail],
+    );
+    kr.theme.charts = ChartMarks::Block;
+    insta::assert_snapshot!("kr_trend_block_80x24", render(&kr, 80, 24).backend());
+}
+
+#[test]
+fn snapshot_tiny_terminal_says_the_charts_in_a_line() {
+    let app = app_on(demo(), View::Sprints, &[Action::ToggleCharts]);
+    insta::assert_snapshot!("sprint_charts_tiny_40x12", render(&app, 40, 12).backend());
+    let text = screen(&app, 40, 12);
+    assert!(text.contains("Burn-up: 4/19 pts done"), "{text}");
+    assert!(text.contains("Velocity: mean 10.5"), "{text}");
+}
+
+#[test]
+fn every_small_size_draws_without_panic_or_stray_text() {
+    let sprints = app_on(demo(), View::Sprints, &[Action::ToggleCharts]);
+    let untoggled = app_on(demo(), View::Sprints, &[]);
+    let kr = app_on(
+        demo(),
+        View::KeyResults,
+        &[Action::MoveDown, Action::OpenDetail],
+    );
+    for w in (1..=130).step_by(3) {
+        for h in (1..=45).step_by(2) {
+            for app in [&sprints, &untoggled, &kr] {
+                let text = screen(app, w, h);
+                assert!(
+                    !text.contains("NaN") && !text.contains("inf"),
+                    "{w}×{h}:\n{text}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_planned_sprint_has_no_burnup_until_it_starts() {
+    // The last row is the planned sprint 23.
+    let app = app_on(
+        demo(),
+        View::Sprints,
+        &[Action::Bottom, Action::ToggleCharts],
+    );
+    for (w, h) in BOTH {
+        let text = screen(&app, w, h);
+        assert!(
+            text.contains("no burn-up until the sprint starts"),
+            "{w}×{h}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn no_closed_sprint_and_velocity_says_so() {
+    let mut plan = demo();
+    plan.sprints
+        .retain(|s| s.state != bearing::model::SprintState::Closed);
+    let app = app_on(plan, View::Sprints, &[Action::ToggleCharts]);
+    let text = screen(&app, 120, 40);
+    assert!(text.contains("Velocity"), "{text}");
+    assert!(text.contains("no sprint closed yet"), "{text}");
+    let text = screen(&app, 40, 12);
+    assert!(text.contains("Velocity: no sprint closed yet"), "{text}");
+}
+
+#[test]
+fn marking_an_item_done_moves_the_burnup_at_once() {
+    // The cache follows a one-item change in place: the burn-up must too.
+    let mut app = App::new(demo(), demo_today(), false, Box::new(NoPersist::memory()));
+    app.theme = Theme::plain();
+    handle(&mut app, Action::GoTo(View::Sprints));
+    assert!(screen(&app, 80, 24).contains("Burn-up (c): 4/19 pts done"));
+    let plan = app.plan();
+    let mut d = plan.debt("D-PA12V").unwrap().clone();
+    d.set_status(bearing::model::DebtStatus::Done, demo_today());
+    let change = bearing::model::Change {
+        label: "done".into(),
+        ops: vec![bearing::model::Op::Put(bearing::model::Item::Debt(d))],
+    };
+    app.apply(change);
+    assert!(
+        screen(&app, 80, 24).contains("Burn-up (c): 9/19 pts done"),
+        "{}",
+        screen(&app, 80, 24)
+    );
+}

@@ -130,12 +130,7 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
 }
 
 /// `bearing sprint load`: the named sprint, else the one an export means.
-fn load(
-    ctx: &Ctx,
-    id: Option<String>,
-    format: LoadFormat,
-    out: &mut String,
-) -> anyhow::Result<()> {
+fn load(ctx: &Ctx, id: Option<String>, format: LoadFormat, out: &mut String) -> anyhow::Result<()> {
     let Source { plan, .. } = ctx.read()?;
     let id = match id {
         Some(id) => normalize(&id),

@@ -178,7 +178,11 @@ pub fn load_table(plan: &Plan, sprint_id: &str) -> Result<String, ExportError> {
         .unwrap_or(0)
         .max(5);
     let pw = pts.iter().map(String::len).max().unwrap_or(0).max(6);
-    let _ = writeln!(out, "{:<w$}  {:<pw$}  {:>5}  share", "owner", "points", "items");
+    let _ = writeln!(
+        out,
+        "{:<w$}  {:<pw$}  {:>5}  share",
+        "owner", "points", "items"
+    );
     for ((p, name), points) in load.people.iter().zip(&names).zip(&pts) {
         let pad = w.saturating_sub(crate::text::display_width(name));
         let over = if p.over_share() { "  over" } else { "" };

@@ -112,12 +112,7 @@ impl ChartCache {
     /// The trend of `plan.key_results[i]` as of `today`.
     pub fn trend(&self, plan: &Plan, today: NaiveDate, i: usize) -> Option<&TrendSeries> {
         self.trends
-            .get_or_init(|| {
-                plan.key_results
-                    .iter()
-                    .map(|kr| trend(kr, today))
-                    .collect()
-            })
+            .get_or_init(|| plan.key_results.iter().map(|kr| trend(kr, today)).collect())
             .get(i)
     }
 }
@@ -144,12 +139,7 @@ fn steps(values: impl Iterator<Item = (f64, u32)>) -> Vec<(f64, f64)> {
 
 fn series(burnup: Burnup) -> BurnupSeries {
     let start = burnup.start;
-    let scope = steps(
-        burnup
-            .days
-            .iter()
-            .map(|d| (days(start, d.date), d.scope)),
-    );
+    let scope = steps(burnup.days.iter().map(|d| (days(start, d.date), d.scope)));
     let done = steps(burnup.days.iter().map(|d| (days(start, d.date), d.done)));
     let x_max = days(start, burnup.end).max(1.0);
     let peak = burnup
@@ -180,12 +170,16 @@ fn nice_top(peak: u32) -> f64 {
 fn trend(kr: &KeyResult, today: NaiveDate) -> TrendSeries {
     let shown = kr.checkins_as_of(today);
     let last_checkin = shown.last().map(|c| c.date);
-    let end = [kr.due, last_checkin, Some(today.min(kr.due.unwrap_or(today)))]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(kr.start)
-        .max(kr.start);
+    let end = [
+        kr.due,
+        last_checkin,
+        Some(today.min(kr.due.unwrap_or(today))),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(kr.start)
+    .max(kr.start);
     let x_max = days(kr.start, end).max(1.0);
     let mut values = Vec::with_capacity(shown.len() + 1);
     if shown.first().is_none_or(|c| c.date > kr.start) {

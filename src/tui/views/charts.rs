@@ -38,11 +38,18 @@ fn block<'a>(t: &Theme, title: &'a str, right: Line<'a>) -> Block<'a> {
 
 /// The marker of a reference line: dots without colour, so it stands apart.
 fn reference_marker(t: &Theme) -> Marker {
-    if t.color { t.charts.line() } else { Marker::Dot }
+    if t.color {
+        t.charts.line()
+    } else {
+        Marker::Dot
+    }
 }
 
 fn line(text: String, style: Style, width: u16) -> Paragraph<'static> {
-    Paragraph::new(Line::from(Span::styled(fit(&text, usize::from(width)), style)))
+    Paragraph::new(Line::from(Span::styled(
+        fit(&text, usize::from(width)),
+        style,
+    )))
 }
 
 /// The burn-up and the velocity side by side (stacked when narrow; the
@@ -124,7 +131,10 @@ pub fn burnup(frame: &mut Frame, area: Rect, app: &App, sprint: usize) {
         Span::styled(" ideal", t.series_reference()),
     ];
     if area.width >= 50 {
-        right.push(Span::styled(format!(" · {done}/{scope} pts done "), t.dim()));
+        right.push(Span::styled(
+            format!(" · {done}/{scope} pts done "),
+            t.dim(),
+        ));
     } else {
         right.push(Span::raw(" "));
     }
@@ -293,14 +303,8 @@ pub fn trend(frame: &mut Frame, area: Rect, app: &App, kr: usize) {
         frame.render_widget(line(trend_summary(app, kr), t.dim(), area.width), area);
         return;
     };
-    let mut datasets = vec![
-        Dataset::default()
-            .name("check-ins")
-            .marker(t.charts.line())
-            .graph_type(GraphType::Line)
-            .style(t.series_scope())
-            .data(&s.values),
-    ];
+    // The check-ins last, drawn over the reference lines.
+    let mut datasets = Vec::with_capacity(3);
     if let Some(target) = &s.target {
         datasets.push(
             Dataset::default()
@@ -321,6 +325,14 @@ pub fn trend(frame: &mut Frame, area: Rect, app: &App, kr: usize) {
                 .data(expected),
         );
     }
+    datasets.push(
+        Dataset::default()
+            .name("check-ins")
+            .marker(t.charts.line())
+            .graph_type(GraphType::Line)
+            .style(t.series_scope())
+            .data(&s.values),
+    );
     let mut right = vec![Span::styled(" check-ins", t.series_scope())];
     if s.target.is_some() {
         right.push(Span::styled(" target", t.series_done()));
