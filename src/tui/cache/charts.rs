@@ -231,6 +231,51 @@ fn trend(kr: &KeyResult, today: NaiveDate) -> TrendSeries {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Checkin;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_trend_starts_at_the_baseline_and_ignores_later_checkins() {
+        let mut kr = KeyResult {
+            start: day("2026-10-01"),
+            due: Some(day("2026-12-30")),
+            ..KeyResult::mttr_fixture()
+        };
+        kr.checkins = vec![
+            Checkin {
+                date: day("2026-10-11"),
+                value: 80.0,
+            },
+            Checkin {
+                date: day("2026-12-01"),
+                value: 40.0,
+            },
+        ];
+        let t = trend(&kr, day("2026-11-01"));
+        assert_eq!(t.values, vec![(0.0, 90.0), (10.0, 80.0)]);
+        assert_eq!(t.expected, Some([(0.0, 90.0), (90.0, 30.0)]));
+        assert_eq!(t.target, Some([(0.0, 30.0), (90.0, 30.0)]));
+        assert_eq!((t.x_max, t.end), (90.0, day("2026-12-30")));
+        assert!(t.y_min < 30.0 && t.y_max > 90.0);
+        // No target, no due date: the check-ins alone, a flat line padded.
+        kr.target = None;
+        kr.due = None;
+        kr.checkins.clear();
+        let t = trend(&kr, day("2026-11-01"));
+        assert_eq!((t.target, t.expected), (None, None));
+        assert_eq!((t.y_min, t.y_max), (89.0, 91.0));
+    }
+
+    #[test]
+    fn the_points_axis_ends_on_a_round_number_above_the_peak() {
+        assert_eq!(nice_top(0), 2.0);
+        assert_eq!(nice_top(8), 10.0);
+        assert_eq!(nice_top(21), 25.0);
+        assert_eq!(nice_top(40), 50.0);
+    }
 
     #[test]
     fn a_step_line_moves_up_on_the_day() {
