@@ -58,38 +58,51 @@ pub struct TrendSeries {
     pub end: NaiveDate,
 }
 
+/// One value per sprint (or key result), each made when first asked for:
+/// a frame that shows one sprint's burn-up never computes the others'.
+#[derive(Debug)]
+struct Lazy<T>(OnceCell<Vec<OnceCell<T>>>);
+
+impl<T> Default for Lazy<T> {
+    fn default() -> Self {
+        Lazy(OnceCell::new())
+    }
+}
+
+impl<T> Lazy<T> {
+    fn get(&self, len: usize, i: usize, make: impl FnOnce() -> T) -> Option<&T> {
+        let cells = self
+            .0
+            .get_or_init(|| (0..len).map(|_| OnceCell::new()).collect());
+        Some(cells.get(i)?.get_or_init(make))
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct ChartCache {
-    burnups: OnceCell<Vec<Option<BurnupSeries>>>,
-    loads: OnceCell<Vec<Option<PeopleLoad>>>,
+    burnups: Lazy<Option<BurnupSeries>>,
+    loads: Lazy<Option<PeopleLoad>>,
     velocity: OnceCell<VelocitySeries>,
-    trends: OnceCell<Vec<TrendSeries>>,
+    trends: Lazy<TrendSeries>,
 }
 
 impl ChartCache {
     /// The burn-up of `plan.sprints[i]`; `None` until it starts.
     pub fn burnup(&self, plan: &Plan, today: NaiveDate, i: usize) -> Option<&BurnupSeries> {
         self.burnups
-            .get_or_init(|| {
-                plan.sprints
-                    .iter()
-                    .map(|s| planning::burnup(plan, &s.id, today).map(series))
-                    .collect()
-            })
-            .get(i)?
+            .get(plan.sprints.len(), i, || {
+                let s = plan.sprints.get(i)?;
+                planning::burnup(plan, &s.id, today).map(series)
+            })?
             .as_ref()
     }
 
     /// People's load in `plan.sprints[i]`.
     pub fn load(&self, plan: &Plan, i: usize) -> Option<&PeopleLoad> {
         self.loads
-            .get_or_init(|| {
-                plan.sprints
-                    .iter()
-                    .map(|s| planning::people_load(plan, &s.id))
-                    .collect()
-            })
-            .get(i)?
+            .get(plan.sprints.len(), i, || {
+                planning::people_load(plan, &plan.sprints.get(i)?.id)
+            })?
             .as_ref()
     }
 
@@ -111,9 +124,9 @@ impl ChartCache {
 
     /// The trend of `plan.key_results[i]` as of `today`.
     pub fn trend(&self, plan: &Plan, today: NaiveDate, i: usize) -> Option<&TrendSeries> {
+        let kr = plan.key_results.get(i)?;
         self.trends
-            .get_or_init(|| plan.key_results.iter().map(|kr| trend(kr, today)).collect())
-            .get(i)
+            .get(plan.key_results.len(), i, || trend(kr, today))
     }
 }
 
