@@ -139,7 +139,14 @@ pub fn burnup(frame: &mut Frame, area: Rect, app: &App, sprint: usize) {
         right.push(Span::raw(" "));
     }
     let right = Line::from(right);
+    // The ideal first: the real lines are drawn over it.
     let datasets = vec![
+        Dataset::default()
+            .name("ideal")
+            .marker(reference_marker(t))
+            .graph_type(GraphType::Line)
+            .style(t.series_reference())
+            .data(&b.ideal),
         Dataset::default()
             .name("scope")
             .marker(t.charts.line())
@@ -152,12 +159,6 @@ pub fn burnup(frame: &mut Frame, area: Rect, app: &App, sprint: usize) {
             .graph_type(GraphType::Line)
             .style(t.series_done())
             .data(&b.done),
-        Dataset::default()
-            .name("ideal")
-            .marker(reference_marker(t))
-            .graph_type(GraphType::Line)
-            .style(t.series_reference())
-            .data(&b.ideal),
     ];
     let start = b.burnup.start;
     let x_labels = date_labels(start, b.burnup.end, area.width);
@@ -172,11 +173,21 @@ pub fn burnup(frame: &mut Frame, area: Rect, app: &App, sprint: usize) {
         .y_axis(
             Axis::default()
                 .bounds([0.0, b.y_max])
-                .labels(vec!["0".to_owned(), num(b.y_max / 2.0), num(b.y_max)])
+                .labels(axis_labels(b.y_max))
                 .style(t.dim()),
         )
         .legend_position(None);
     frame.render_widget(chart, area);
+}
+
+/// 0, the middle when it is a whole number, and the top.
+fn axis_labels(top: f64) -> Vec<String> {
+    let mid = top / 2.0;
+    if mid.fract() == 0.0 {
+        vec!["0".to_owned(), num(mid), num(top)]
+    } else {
+        vec!["0".to_owned(), num(top)]
+    }
 }
 
 /// The first and last day ("11-16", "11-27"), and the middle one when wide.
