@@ -176,3 +176,34 @@ fn marking_an_item_done_moves_the_burnup_at_once() {
         screen(&app, 80, 24)
     );
 }
+
+#[test]
+fn the_sprint_view_warns_when_one_person_holds_more_than_half() {
+    // Give sam every item of the active sprint but one of noor's 2 points.
+    let mut plan = demo();
+    let items = plan
+        .sprints
+        .iter()
+        .find(|s| s.id == "S-7WM4K")
+        .unwrap()
+        .items
+        .clone();
+    for d in plan.debts.iter_mut().filter(|d| items.contains(&d.id)) {
+        if d.id != "D-DFHBT" {
+            d.owner = "sam".into();
+        }
+    }
+    let app = app_on(plan, View::Sprints, &[]);
+    let text = screen(&app, 120, 40);
+    assert!(
+        text.contains("load, share 10.5 each: sam 17↑ · noor 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning: sam holds 17 of 19 pts (89%), more than half of"),
+        "{text}"
+    );
+    // At 80 columns it wraps rather than losing its end.
+    let text = screen(&app, 80, 24);
+    assert!(text.contains("than half of the sprint"), "{text}");
+}

@@ -39,11 +39,12 @@ pub fn lines(app: &App, sprint: usize, width: usize) -> Vec<Line<'static>> {
         spans.push(Span::styled(text, style));
     }
     let mut out = vec![cut(spans, width)];
+    // The warning whole, on two lines at most: it is the point of the load.
     if let Some(w) = load.warning() {
-        out.push(Line::from(Span::styled(
-            fit(&format!("warning: {w}"), width),
-            t.warn(),
-        )));
+        let text = crate::text::sanitize(&format!("warning: {w}")).into_owned();
+        for l in super::wrap::wrap(&text, width.max(1)).into_iter().take(2) {
+            out.push(Line::from(Span::styled(fit(&l, width), t.warn())));
+        }
     }
     out
 }
