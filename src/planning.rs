@@ -6,6 +6,7 @@ mod close;
 pub mod forecast;
 mod history;
 mod knapsack;
+mod load;
 mod notes;
 mod rows;
 #[cfg(test)]
@@ -28,6 +29,7 @@ pub use close::{
     Carried, CloseOutcome, CloseReport, WentTo, cancel, close, next_planned, not_done, start,
 };
 pub use history::{Burnup, BurnupDay, SprintRecord, burnup, closed_history, done_on};
+pub use load::{OwnerLoad, PeopleLoad, people_load};
 pub use rows::{
     ItemRow, candidates, candidates_in, committed, in_open_sprints, is_candidate, item_rows,
 };

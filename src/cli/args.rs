@@ -170,6 +170,14 @@ pub enum Format {
     Json,
 }
 
+/// What `bearing sprint load` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LoadFormat {
+    Table,
+    Csv,
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListKind {
     Objectives,
@@ -241,6 +249,14 @@ pub enum SprintCommand {
         /// The items that were finished; the rest carry over.
         #[arg(long, num_args = 0.., value_name = "DEBT")]
         done: Vec<String>,
+    },
+    /// People's load: points per owner against an even share of the capacity; warns when one person holds more than half.
+    Load {
+        /// The sprint's id (default: the active one, else the next planned).
+        id: Option<String>,
+        /// table: aligned columns; csv: for a spreadsheet; json: for scripts.
+        #[arg(long, value_enum, default_value_t = LoadFormat::Table)]
+        format: LoadFormat,
     },
     /// List the sprints.
     List {

@@ -4,7 +4,7 @@
 
 use anyhow::anyhow;
 
-use super::args::{Format, HypothesisCommand, SprintCommand};
+use super::args::{Format, HypothesisCommand, LoadFormat, SprintCommand};
 use super::table;
 use super::{Ctx, Source};
 use crate::lifecycle;
@@ -38,6 +38,7 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
     let today = ctx.today;
     let msg = match cmd {
         SprintCommand::List { format } => return list(ctx, format, out),
+        SprintCommand::Load { id, format } => return load(ctx, id, format, out),
         SprintCommand::New {
             name,
             start,
@@ -125,6 +126,23 @@ pub fn sprint(ctx: &Ctx, cmd: SprintCommand, out: &mut String) -> anyhow::Result
     };
     out.push_str(&crate::text::sanitize_multiline(&msg));
     out.push('\n');
+    Ok(())
+}
+
+/// `bearing sprint load`: the named sprint, else the one an export means.
+fn load(ctx: &Ctx, id: Option<String>, format: LoadFormat, out: &mut String) -> anyhow::Result<()> {
+    let Source { plan, .. } = ctx.read()?;
+    let id = match id {
+        Some(id) => normalize(&id),
+        None => crate::export::default_sprint(&plan)
+            .map(|s| s.id.clone())
+            .ok_or(crate::export::ExportError::NoSprint)?,
+    };
+    out.push_str(&match format {
+        LoadFormat::Table => crate::export::load_table(&plan, &id)?,
+        LoadFormat::Csv => crate::export::load_csv(&plan, &id)?,
+        LoadFormat::Json => crate::export::load_json(&plan, &id)?,
+    });
     Ok(())
 }
 

@@ -23,6 +23,13 @@
 //!                   "went" ("sprint" | "backlog" | "wont_fix" | "done_later"),
 //!                   "sprint" (the id it was carried to, else null) } ]
 //!               (committed and not done: empty until the sprint is closed)
+//!   "load": { "capacity", "total" (estimated points of the sprint's items),
+//!             "people": [ { "owner" (null: unassigned), "points",
+//!                           "unestimated", "items", "share" (the capacity
+//!                           split evenly among the owners; null for
+//!                           unassigned), "over_share" } ],
+//!             "warning" (null, or "sam holds 12 of 20 pts (60%), more than
+//!                        half of the sprint") }
 //! }
 //! ```
 //!
@@ -49,6 +56,7 @@ struct Doc<'a> {
     items: Vec<ItemJson<'a>>,
     totals: TotalsJson<'a>,
     not_done: Vec<NotDoneJson<'a>>,
+    load: super::load::LoadJson,
 }
 
 #[derive(Serialize)]
@@ -215,6 +223,10 @@ pub fn sprint_json(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Str
                 }
             })
             .collect(),
+        load: super::load::load_json_value(
+            &crate::planning::people_load(plan, sprint_id)
+                .ok_or_else(|| ExportError::UnknownSprint(sprint_id.to_owned()))?,
+        ),
     };
     json_text(&doc)
 }

@@ -98,6 +98,9 @@ pub fn sprint_markdown(
     for r in &sh.rows {
         let _ = writeln!(out, "- {}", why(r, &scorer));
     }
+    if let Some(load) = crate::planning::people_load(plan, sprint_id) {
+        out.push_str(&super::load::load_markdown(&load));
+    }
     not_done(&mut out, &sh.missed);
     Ok(out)
 }

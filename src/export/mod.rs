@@ -11,6 +11,7 @@ mod csv;
 mod json;
 mod json_format;
 mod learning_log;
+mod load;
 mod markdown;
 
 use std::fmt::Write;
@@ -26,6 +27,7 @@ use crate::text::{is_unsafe, sanitize_multiline};
 pub use self::csv::{CSV_HEADER, sprint_csv};
 pub use self::json::{JSON_FORMAT_VERSION, sprint_json, sprints_json};
 pub use self::learning_log::{learning_log_json, learning_log_markdown};
+pub use self::load::{LOAD_CSV_HEADER, load_csv, load_json, load_table};
 pub use self::markdown::sprint_markdown;
 
 #[derive(Debug, Clone, PartialEq, Error)]

@@ -5,7 +5,9 @@
 
 /// A mid-size B2B SaaS team ("Lumen Billing") a few weeks into a quarter:
 /// key results in every health state, experiments in every state (one of
-/// them stale), a ranked debt registry and closed, active and planned sprints.
+/// them stale), a ranked debt registry, four closed sprints (a velocity
+/// history), an active one whose scope moved after the start, and planned
+/// ones.
 pub const DEMO: &str = include_str!("../../assets/demo.ron");
 
 /// What `bearing init` writes: a North Star to replace and the three
@@ -246,12 +248,18 @@ mod tests {
     fn demo_sprints() {
         let plan = demo();
         let state = |s: SprintState| plan.sprints.iter().filter(|x| x.state == s).count();
-        assert_eq!(state(SprintState::Closed), 1);
+        // A velocity history to chart and sample.
+        assert_eq!(state(SprintState::Closed), 4);
         assert_eq!(state(SprintState::Active), 1);
         assert!(state(SprintState::Planned) >= 1);
 
         let active = plan.active_sprint().unwrap();
         assert!(active.start <= today() && today() <= active.end);
+        // A burn-up worth looking at: scope that moved and days with work done.
+        assert!(active.scope.len() >= 2);
+        let b = crate::planning::burnup(&plan, &active.id, today()).unwrap();
+        let done_days = b.days.windows(2).filter(|w| w[1].done > w[0].done).count();
+        assert!(done_days >= 2, "{b:?}");
         assert!(plan.effort_of(&active.items) <= active.capacity);
 
         let mut open_items = BTreeSet::new();

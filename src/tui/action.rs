@@ -174,6 +174,9 @@ pub enum Action {
     ExportSprint,
     /// Sprints: rename the selected sprint (asks the new name).
     RenameSprint,
+    /// Sprints: the burn-up and velocity charts in place of the item
+    /// panes, or back.
+    ToggleCharts,
     /// Debt view: import debt (CSV, taskwarrior, GitHub, Jira).
     ImportDebt,
     /// Debt view, overview: the triage flow over the unestimated items.
@@ -299,6 +302,7 @@ impl Action {
             Action::CancelSprint => "cancel the sprint",
             Action::ExportSprint => "export the sprint",
             Action::RenameSprint => "rename the sprint",
+            Action::ToggleCharts => "charts: burn-up and velocity",
             Action::ImportDebt => "import debt from a file",
             Action::Triage => "triage the unestimated debt",
             Action::ScanCode => "debt from the code (scan)",

@@ -13,6 +13,7 @@ use crate::planning;
 use crate::score::{self, Breakdown, Scorer};
 
 mod forecast;
+pub mod charts;
 mod incremental;
 #[cfg(test)]
 mod tests;
@@ -208,6 +209,9 @@ pub struct Cache {
     pub prev_rank: Vec<Option<u32>>,
     /// Debt indices linking each key result, by index in `plan.key_results`.
     pub kr_debts: Vec<Vec<usize>>,
+    /// The charts' series (burn-ups, velocity, trends) and people's load,
+    /// made on first draw after a change.
+    pub charts: charts::ChartCache,
 }
 
 impl Cache {
@@ -266,6 +270,7 @@ impl Cache {
             forecasts: Forecasts::default(),
             prev_rank: Vec::new(),
             kr_debts: kr_debts(plan),
+            charts: Default::default(),
         };
         cache.resort(plan, filter, sort, descending);
         cache

@@ -29,6 +29,10 @@ pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
         Action::CancelSprint => cancel(app),
         Action::ExportSprint => open_export(app),
         Action::RenameSprint => open_rename(app),
+        Action::ToggleCharts => {
+            app.sprint.charts = !app.sprint.charts;
+            Effect::None
+        }
         _ => return None,
     })
 }

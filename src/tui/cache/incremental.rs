@@ -45,6 +45,8 @@ impl Cache {
         self.scores[i] = Scorer::new(plan, today).wsjf(debt);
         self.findings = Default::default();
         self.forecasts = Default::default();
+        // A status or effort change moves burn-ups, velocity and load.
+        self.charts = Default::default();
 
         let open = debt.status.is_open();
         let by_score = |scores: &[score::Breakdown], a: usize, b: usize| {

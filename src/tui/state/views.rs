@@ -26,6 +26,8 @@ pub struct SprintView {
     pub focus: SprintFocus,
     pub item_row: usize,
     pub candidate_row: usize,
+    /// `c`: the charts fill the panes below the sprint list.
+    pub charts: bool,
 }
 
 /// The experiment board: the selected column and the selected card in

@@ -1,11 +1,11 @@
 //! Enter: everything about the selected item in an overlay.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use super::{centered, fit, num};
+use super::{centered, charts, fit, num};
 use crate::model::{Hypothesis, KeyResult, Objective, Sprint};
 use crate::score::ice;
 use crate::text::sanitize_multiline;
@@ -17,6 +17,17 @@ use crate::tui::theme::Theme;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
     let width = 84.min(area.width);
     let w = usize::from(width.saturating_sub(2));
+    // A key result's Trend chart under its text when the screen has room;
+    // else its numbers as one line of the text.
+    let trend = match (app.view, app.selected_kr_row()) {
+        (View::KeyResults, Some(KrRow::Kr(i))) => Some(i),
+        _ => None,
+    };
+    let trend_h = if trend.is_some() && area.height >= 18 && width >= charts::MIN_W + 2 {
+        (area.height / 2).clamp(charts::MIN_H, 14)
+    } else {
+        0
+    };
     let lines = match app.view {
         View::Debt => app
             .selected_debt_index()
@@ -31,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
             .map(|i| hypothesis(app, &app.plan().hypotheses[i], w))
             .unwrap_or_default(),
         View::KeyResults => match app.selected_kr_row() {
-            Some(KrRow::Kr(i)) => key_result(app, &app.plan().key_results[i], w),
+            Some(KrRow::Kr(i)) => key_result(app, &app.plan().key_results[i], w, trend_h == 0, i),
             Some(KrRow::Objective(i)) => objective(app, &app.plan().objectives[i], w),
             _ => Vec::new(),
         },
@@ -42,20 +53,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16) {
         .iter()
         .map(|l| l.width().max(1).div_ceil(w.max(1)))
         .sum();
-    let height = u16::try_from(wrapped + 2).unwrap_or(u16::MAX).max(5);
+    let height = u16::try_from(wrapped + 2)
+        .unwrap_or(u16::MAX)
+        .saturating_add(trend_h)
+        .max(5);
     let popup = centered(area, width, height);
     let block = Block::bordered()
         .title(" Detail ")
         .title_bottom(format!(" {} ", keymap::hints(ModeKind::Detail).join(" · ")))
         .border_style(app.theme.border());
     frame.render_widget(Clear, popup);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let [text, chart] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(trend_h)]).areas(inner);
     frame.render_widget(
         Paragraph::new(lines)
-            .block(block)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0)),
-        popup,
+        text,
     );
+    if let Some(i) = trend
+        && trend_h > 0
+    {
+        charts::trend(frame, chart, app, i);
+    }
 }
 
 fn title(t: &Theme, id: &str, text: &str, w: usize) -> Line<'static> {
@@ -177,7 +199,13 @@ fn hypothesis(app: &App, h: &Hypothesis, w: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn key_result(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
+fn key_result(
+    app: &App,
+    kr: &KeyResult,
+    w: usize,
+    trend_line: bool,
+    index: usize,
+) -> Vec<Line<'static>> {
     let t = &app.theme;
     let health = kr.health(app.today, &app.plan().health);
     let mut lines = vec![
@@ -220,6 +248,12 @@ fn key_result(app: &App, kr: &KeyResult, w: usize) -> Vec<Line<'static>> {
     ];
     if !kr.owner.is_empty() {
         lines.push(field(t, "owner", fit(&kr.owner, w)));
+    }
+    if trend_line {
+        lines.push(Line::from(Span::styled(
+            fit(&charts::trend_summary(app, index), w),
+            t.dim(),
+        )));
     }
     // As of today: a check-in dated later does not count yet.
     let shown = kr.checkins_as_of(app.today);

@@ -1,6 +1,7 @@
 //! Drawing: the tab bar, the current view, the status bar and any overlay.
 //! Views read `&App` only; they build just the rows that fit on screen.
 
+mod charts;
 pub mod conflicts;
 mod debt;
 mod detail;
@@ -16,6 +17,7 @@ mod links;
 mod overlay;
 mod overview;
 mod scan_picker;
+mod sprint_load;
 mod sprints;
 mod triage;
 mod wrap;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::grid::{self, Width};
-use super::{bar, fit, num};
+use super::{bar, charts, fit, num, sprint_load};
 use crate::model::Sprint;
 use crate::planning;
 use crate::text::{count, display_width};
@@ -20,23 +20,37 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let [list, rest] =
         Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(area);
     draw_list(frame, list, app);
+    let charts_below = app.sprint.charts || (rest.width >= 70 && rest.height >= 24);
     if rest.height < 3 {
         return;
     }
     let Some(si) = app.selected_sprint_index() else {
         return;
     };
-    let s = &app.plan().sprints[si];
+    if app.sprint.charts {
+        charts::panel(frame, rest, app, si);
+        return;
+    }
+    // Room to spare: the charts below the panes.
+    let rest = if rest.width >= 70 && rest.height >= 24 {
+        let chart_h = (rest.height * 2 / 5).clamp(charts::MIN_H + 3, 16);
+        let [panes, below] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(chart_h)]).areas(rest);
+        charts::panel(frame, below, app, si);
+        panes
+    } else {
+        rest
+    };
     if rest.width >= 70 {
         let [items, cands] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(rest);
-        draw_items(frame, items, app, s);
+        draw_items(frame, items, app, si, charts_below);
         draw_candidates(frame, cands, app);
     } else if app.sprint.focus == SprintFocus::Candidates {
         draw_candidates(frame, rest, app);
     } else {
-        draw_items(frame, rest, app, s);
+        draw_items(frame, rest, app, si, charts_below);
     }
 }
 
@@ -138,7 +152,10 @@ fn focus_title(app: &App, pane: SprintFocus, text: String) -> Span<'static> {
     }
 }
 
-fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
+/// The selected sprint's items under its gauge, score, people's load and
+/// (when the charts are not on screen) the burn-up in one line.
+fn draw_items(frame: &mut Frame, area: Rect, app: &App, si: usize, charts_shown: bool) {
+    let s = &app.plan().sprints[si];
     let t = &app.theme;
     let used = app.plan().effort_of(&s.items);
     let over = used > s.capacity;
@@ -217,6 +234,16 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, s: &Sprint) {
         t.dim(),
     )));
     lines.extend(super::forecast::lines(app, &s.id, w, 2));
+    lines.extend(sprint_load::lines(app, si, w));
+    if !charts_shown {
+        lines.push(Line::from(Span::styled(
+            fit(
+                &charts::burnup_summary(app, si).replacen("Burn-up:", "Burn-up (c):", 1),
+                w,
+            ),
+            t.dim(),
+        )));
+    }
     if s.items.is_empty() {
         // The keys only where they work: an open sprint in a writable UI.
         let hint = if s.state.is_open() && !app.read_only() {

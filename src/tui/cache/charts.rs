@@ -1,0 +1,308 @@
+//! The series the charts draw, made once per plan change (on first draw,
+//! like the findings) and borrowed by every frame after: each sprint's
+//! burn-up and people's load, the velocity history, each key result's trend.
+//! The numbers come from `planning` (history, load); only the turn into
+//! chart points happens here.
+
+use std::cell::OnceCell;
+
+use chrono::NaiveDate;
+
+use crate::model::{KeyResult, Plan};
+use crate::planning::{self, Burnup, PeopleLoad, SprintRecord};
+
+/// How many closed sprints the velocity chart shows.
+pub const VELOCITY_SPRINTS: usize = 6;
+
+/// A burn-up as chart points: x is days since the start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BurnupSeries {
+    pub burnup: Burnup,
+    /// The scope line, with a vertical step on each day it moved.
+    pub scope: Vec<(f64, f64)>,
+    /// Points done, a step on each day something was done.
+    pub done: Vec<(f64, f64)>,
+    /// From 0 on the start day to the commitment on the end day.
+    pub ideal: [(f64, f64); 2],
+    /// The last day of the window, in days since the start.
+    pub x_max: f64,
+    pub y_max: f64,
+}
+
+/// The closed sprints' committed and completed points, the last few.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct VelocitySeries {
+    /// Oldest first, at most [`VELOCITY_SPRINTS`].
+    pub sprints: Vec<SprintRecord>,
+    /// How many closed sprints there are in all.
+    pub closed: usize,
+    /// Mean completed points of the ones shown.
+    pub mean: Option<f64>,
+}
+
+/// A key result's check-ins over time, its target and the expected line;
+/// x is days since the key result's start.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendSeries {
+    /// The baseline on the start day, then each check-in as of today.
+    pub values: Vec<(f64, f64)>,
+    /// The target across the window, when there is one.
+    pub target: Option<[(f64, f64); 2]>,
+    /// From the baseline at the start to the target on the due day.
+    pub expected: Option<[(f64, f64); 2]>,
+    pub x_max: f64,
+    pub y_min: f64,
+    pub y_max: f64,
+    pub start: NaiveDate,
+    /// The last day shown.
+    pub end: NaiveDate,
+}
+
+/// One value per sprint (or key result), each made when first asked for:
+/// a frame that shows one sprint's burn-up never computes the others'.
+#[derive(Debug)]
+struct Lazy<T>(OnceCell<Vec<OnceCell<T>>>);
+
+impl<T> Default for Lazy<T> {
+    fn default() -> Self {
+        Lazy(OnceCell::new())
+    }
+}
+
+impl<T> Lazy<T> {
+    fn get(&self, len: usize, i: usize, make: impl FnOnce() -> T) -> Option<&T> {
+        let cells = self
+            .0
+            .get_or_init(|| (0..len).map(|_| OnceCell::new()).collect());
+        Some(cells.get(i)?.get_or_init(make))
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct ChartCache {
+    burnups: Lazy<Option<BurnupSeries>>,
+    loads: Lazy<Option<PeopleLoad>>,
+    velocity: OnceCell<VelocitySeries>,
+    trends: Lazy<TrendSeries>,
+}
+
+impl ChartCache {
+    /// The burn-up of `plan.sprints[i]`; `None` until it starts.
+    pub fn burnup(&self, plan: &Plan, today: NaiveDate, i: usize) -> Option<&BurnupSeries> {
+        self.burnups
+            .get(plan.sprints.len(), i, || {
+                let s = plan.sprints.get(i)?;
+                planning::burnup(plan, &s.id, today).map(series)
+            })?
+            .as_ref()
+    }
+
+    /// People's load in `plan.sprints[i]`.
+    pub fn load(&self, plan: &Plan, i: usize) -> Option<&PeopleLoad> {
+        self.loads
+            .get(plan.sprints.len(), i, || {
+                planning::people_load(plan, &plan.sprints.get(i)?.id)
+            })?
+            .as_ref()
+    }
+
+    pub fn velocity(&self, plan: &Plan) -> &VelocitySeries {
+        self.velocity.get_or_init(|| {
+            let all = planning::closed_history(plan);
+            let closed = all.len();
+            let sprints = all[closed.saturating_sub(VELOCITY_SPRINTS)..].to_vec();
+            let mean = (!sprints.is_empty()).then(|| {
+                sprints.iter().map(|r| f64::from(r.completed)).sum::<f64>() / sprints.len() as f64
+            });
+            VelocitySeries {
+                sprints,
+                closed,
+                mean,
+            }
+        })
+    }
+
+    /// The trend of `plan.key_results[i]` as of `today`.
+    pub fn trend(&self, plan: &Plan, today: NaiveDate, i: usize) -> Option<&TrendSeries> {
+        let kr = plan.key_results.get(i)?;
+        self.trends
+            .get(plan.key_results.len(), i, || trend(kr, today))
+    }
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> f64 {
+    (to - from).num_days() as f64
+}
+
+/// Points of a step line: on a day the value moved, a vertical step from
+/// the day before's value.
+fn steps(values: impl Iterator<Item = (f64, u32)>) -> Vec<(f64, f64)> {
+    let mut out: Vec<(f64, f64)> = Vec::new();
+    for (x, v) in values {
+        let v = f64::from(v);
+        if let Some(&(_, prev)) = out.last()
+            && prev != v
+        {
+            out.push((x, prev));
+        }
+        out.push((x, v));
+    }
+    out
+}
+
+fn series(burnup: Burnup) -> BurnupSeries {
+    let start = burnup.start;
+    let scope = steps(burnup.days.iter().map(|d| (days(start, d.date), d.scope)));
+    let done = steps(burnup.days.iter().map(|d| (days(start, d.date), d.done)));
+    let x_max = days(start, burnup.end).max(1.0);
+    let peak = burnup
+        .days
+        .iter()
+        .map(|d| d.scope.max(d.done))
+        .max()
+        .unwrap_or(0)
+        .max(burnup.committed);
+    BurnupSeries {
+        ideal: [(0.0, 0.0), (x_max, f64::from(burnup.committed))],
+        scope,
+        done,
+        x_max,
+        y_max: nice_top(peak),
+        burnup,
+    }
+}
+
+/// The top of a points axis: some room above the peak, on a multiple of
+/// 2 (small) or 5, so the axis labels are round.
+fn nice_top(peak: u32) -> f64 {
+    let room = f64::from(peak.max(1)) * 1.15;
+    let step = if room <= 10.0 { 2.0 } else { 5.0 };
+    (room / step).ceil() * step
+}
+
+fn trend(kr: &KeyResult, today: NaiveDate) -> TrendSeries {
+    let shown = kr.checkins_as_of(today);
+    let last_checkin = shown.last().map(|c| c.date);
+    let end = [
+        kr.due,
+        last_checkin,
+        Some(today.min(kr.due.unwrap_or(today))),
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(kr.start)
+    .max(kr.start);
+    let x_max = days(kr.start, end).max(1.0);
+    let mut values = Vec::with_capacity(shown.len() + 1);
+    if shown.first().is_none_or(|c| c.date > kr.start) {
+        values.push((0.0, kr.baseline));
+    }
+    values.extend(
+        shown
+            .iter()
+            .filter(|c| c.value.is_finite())
+            .map(|c| (days(kr.start, c.date).max(0.0), c.value)),
+    );
+    let target = kr
+        .target
+        .filter(|t| t.is_finite())
+        .map(|t| [(0.0, t), (x_max, t)]);
+    let expected = match (kr.target, kr.due) {
+        (Some(t), Some(due)) if t.is_finite() && due > kr.start => {
+            Some([(0.0, kr.baseline), (days(kr.start, due), t)])
+        }
+        _ => None,
+    };
+    let ys = values
+        .iter()
+        .map(|p| p.1)
+        .chain(kr.target.filter(|t| t.is_finite()))
+        .chain([kr.baseline]);
+    let (lo, hi) = ys.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let (lo, hi) = if lo.is_finite() && hi.is_finite() {
+        (lo, hi)
+    } else {
+        (0.0, 1.0)
+    };
+    // A little room above and below; a flat line gets a unit of room.
+    let pad = ((hi - lo) * 0.05).max(if hi > lo { 0.0 } else { 1.0 });
+    TrendSeries {
+        values,
+        target,
+        expected,
+        x_max,
+        y_min: lo - pad,
+        y_max: hi + pad,
+        start: kr.start,
+        end,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Checkin;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_trend_starts_at_the_baseline_and_ignores_later_checkins() {
+        let mut kr = KeyResult {
+            start: day("2026-10-01"),
+            due: Some(day("2026-12-30")),
+            ..KeyResult::mttr_fixture()
+        };
+        kr.checkins = vec![
+            Checkin {
+                date: day("2026-10-11"),
+                value: 80.0,
+            },
+            Checkin {
+                date: day("2026-12-01"),
+                value: 40.0,
+            },
+        ];
+        let t = trend(&kr, day("2026-11-01"));
+        assert_eq!(t.values, vec![(0.0, 90.0), (10.0, 80.0)]);
+        assert_eq!(t.expected, Some([(0.0, 90.0), (90.0, 30.0)]));
+        assert_eq!(t.target, Some([(0.0, 30.0), (90.0, 30.0)]));
+        assert_eq!((t.x_max, t.end), (90.0, day("2026-12-30")));
+        assert!(t.y_min < 30.0 && t.y_max > 90.0);
+        // No target, no due date: the check-ins alone, a flat line padded.
+        kr.target = None;
+        kr.due = None;
+        kr.checkins.clear();
+        let t = trend(&kr, day("2026-11-01"));
+        assert_eq!((t.target, t.expected), (None, None));
+        assert_eq!((t.y_min, t.y_max), (89.0, 91.0));
+    }
+
+    #[test]
+    fn the_points_axis_ends_on_a_round_number_above_the_peak() {
+        assert_eq!(nice_top(0), 2.0);
+        assert_eq!(nice_top(8), 10.0);
+        assert_eq!(nice_top(21), 25.0);
+        assert_eq!(nice_top(40), 50.0);
+    }
+
+    #[test]
+    fn a_step_line_moves_up_on_the_day() {
+        let got = steps([(0.0, 8), (1.0, 10), (2.0, 10), (3.0, 7)].into_iter());
+        assert_eq!(
+            got,
+            vec![
+                (0.0, 8.0),
+                (1.0, 8.0),
+                (1.0, 10.0),
+                (2.0, 10.0),
+                (3.0, 10.0),
+                (3.0, 7.0)
+            ]
+        );
+    }
+}
