@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use super::item_args::{AddCommand, DebtArgs, EditArgs};
 
 mod export;
-pub use export::{ExportCommand, ExportFormat, LogFormat};
+pub use export::{ExportCommand, ExportFormat, LogFormat, ReportFormat};
 mod git;
 pub use git::{DiffArgs, DiffFormat, GitCommand};
 mod resolve;
