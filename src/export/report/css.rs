@@ -38,7 +38,7 @@ ol.debt{list-style:none;padding:0;margin:0;display:grid;gap:.75rem;grid-template
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #e6e9ee;vertical-align:top}
 td.num,th.num{text-align:right;white-space:nowrap}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem .75rem;margin:.3rem 0}
+dl.facts{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:.15rem .75rem;margin:.3rem 0}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0;min-width:0}
 .legend{display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.85rem;margin:.2rem 0}
@@ -49,6 +49,8 @@ footer{max-width:68rem;margin:0 auto;padding:0 1rem 2rem;font-size:.85rem;color:
   main{padding:.5rem}
   section.part{padding:.75rem}
   h1{font-size:1.4rem}
+  dl.facts{grid-template-columns:minmax(0,1fr)}
+  dl.facts dd{margin-bottom:.3rem}
 }
 @media print{
   body{background:#fff;color:#000}
