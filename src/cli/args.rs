@@ -105,7 +105,7 @@ pub enum Command {
         #[arg(long, requires = "date", conflicts_with = "value")]
         remove: bool,
     },
-    /// Export a sprint plan, the learning log or the North Star.
+    /// Export a sprint plan, the learning log, the stakeholder report (HTML) or the North Star.
     #[command(subcommand)]
     Export(ExportCommand),
     /// The backlog's policy-as-code gate: exits 1 on any error-level finding.
