@@ -89,15 +89,13 @@ fn card(out: &mut String, h: &Hypothesis, today: NaiveDate) {
             text(h.belief.trim())
         );
     }
-    if h.status == HypothesisStatus::Running {
-        if let Some(r) = h.review_by {
-            let stale = if h.is_stale(today) {
-                " — overdue for review"
-            } else {
-                ""
-            };
-            let _ = write!(out, r#"<p class="small">Review by {r}{stale}</p>"#);
-        }
+    if let (HypothesisStatus::Running, Some(r)) = (h.status, h.review_by) {
+        let stale = if h.is_stale(today) {
+            " — overdue for review"
+        } else {
+            ""
+        };
+        let _ = write!(out, r#"<p class="small">Review by {r}{stale}</p>"#);
     }
     if h.status.is_decided() {
         if let Some(d) = h.decided {
