@@ -83,4 +83,6 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
 }
 
 #[cfg(test)]
+mod fixture;
+#[cfg(test)]
 mod tests;
