@@ -53,7 +53,9 @@ footer{max-width:68rem;margin:0 auto;padding:0 1rem 2rem;font-size:.85rem;color:
   dl.facts dd{margin-bottom:.3rem}
 }
 @media print{
-  body{background:#fff;color:#000}
+  body{background:#fff;color:#000;font-size:10.5pt}
+  nav{display:none}
+  header.page{padding:0 0 1rem}
   main{max-width:none;padding:0}
   section.part{border:none;padding:0;margin:0;break-before:page;page-break-before:always}
   section.part:first-of-type{break-before:auto;page-break-before:auto}
