@@ -149,7 +149,10 @@ pub fn trend(kr: &KeyResult, today: NaiveDate) -> String {
     }
     let last_x = measured.iter().map(|p| p.0).fold(0.0, f64::max);
     let end_x = kr.due.map_or(last_x, |d| day(d).max(last_x)).max(1.0);
-    let end_date = kr.start + chrono::Days::new(end_x as u64);
+    let end_date = kr
+        .start
+        .checked_add_days(chrono::Days::new(end_x as u64))
+        .unwrap_or(kr.start);
     let mut series = vec![Series {
         name: "measured",
         colour: "#2458b3",

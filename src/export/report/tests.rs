@@ -301,3 +301,36 @@ fn golden_burnup() {
     let b = crate::planning::burnup(&plan, "S-00001", today()).unwrap();
     insta::assert_snapshot!("burnup", sprint::burnup_chart(&b).replace("><", ">\n<"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Any text at all — markup, quotes, controls, bidi, other scripts — in
+    /// a debt title and the North Star stays text, and the page stays inert.
+    #[test]
+    fn any_text_stays_text(title in "(?s).{0,40}|[<>\"'&=/:a-z !-]{0,40}") {
+        let mut plan = hostile_plan();
+        plan.debts[0].title = title.clone();
+        plan.north_star = format!("ns {title}");
+        let page = report_html(&plan, today());
+        let doc = Html::parse_document(&page);
+        assert_inert(&doc);
+        let shown = |s: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '\n' => '\n',
+                    '\t' => ' ',
+                    c if crate::text::is_unsafe(c) => '\u{FFFD}',
+                    c => c,
+                })
+                .collect()
+        };
+        let texts = text_nodes(&doc);
+        let star = shown(plan.north_star.trim());
+        let has_star = texts.iter().any(|t| t.contains(&star));
+        proptest::prop_assert!(has_star, "North Star {:?}", star);
+        let want = shown(&title);
+        let has_title = texts.iter().any(|t| t.contains(&want));
+        proptest::prop_assert!(has_title, "title {:?}", want);
+    }
+}
