@@ -59,3 +59,34 @@ fn an_export_path_naming_the_plan_is_refused_and_the_plan_kept() {
     assert_eq!(app.mode, Mode::Normal, "{}", message(&app));
     assert!(dir.path().join("sprint-47.md").exists());
 }
+
+/// Sprints `E` offers the stakeholder report too: `html` writes the whole
+/// plan as one page, by default `report.html` beside the plan, and says where.
+#[test]
+fn the_export_key_writes_the_html_report_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(fixture(), today(), false, Box::new(NoPersist::memory()));
+    app.export_dir = Some(dir.path().to_path_buf());
+    press(&mut app, "3 g j E");
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("asks the format")
+    };
+    assert!(p.hint.contains("html"), "{}", p.hint);
+    press(&mut app, "<C-u>");
+    type_text(&mut app, "html");
+    press(&mut app, "<Enter>");
+    let Mode::Prompt(p) = &app.mode else {
+        panic!("asks the path")
+    };
+    let want = dir.path().join("report.html");
+    assert_eq!(p.input.text(), want.display().to_string());
+    press(&mut app, "<Enter>");
+    assert_eq!(app.mode, Mode::Normal, "{}", message(&app));
+    assert_eq!(
+        message(&app),
+        format!("wrote the report (html) to {}", want.display())
+    );
+    let page = std::fs::read_to_string(&want).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{page}");
+    assert!(page.contains("Weekly active teams shipping on Fridays"));
+}

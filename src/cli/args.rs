@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub use super::item_args::{AddCommand, DebtArgs, EditArgs};
 
 mod export;
-pub use export::{ExportCommand, ExportFormat, LogFormat};
+pub use export::{ExportCommand, ExportFormat, LogFormat, ReportFormat};
 mod forecast;
 pub use forecast::ForecastArgs;
 mod git;
@@ -109,7 +109,7 @@ pub enum Command {
     },
     /// Forecast from the closed sprints (Monte Carlo): the chance of finishing the sprint's open points by its end, and how many sprints the backlog's top N and all of it take (p50/p85/p95).
     Forecast(ForecastArgs),
-    /// Export a sprint plan, the learning log or the North Star.
+    /// Export a sprint plan, the learning log, the stakeholder report (HTML) or the North Star.
     #[command(subcommand)]
     Export(ExportCommand),
     /// The backlog's policy-as-code gate: exits 1 on any error-level finding.

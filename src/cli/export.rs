@@ -1,11 +1,12 @@
-//! `bearing export …`: a sprint plan, the learning log or the North Star, to
+//! `bearing export …`: a sprint plan, the learning log, the stakeholder
+//! report (HTML) or the North Star, to
 //! stdout or (atomically) to a file.
 
 use std::path::Path;
 
 use anyhow::{Context, anyhow};
 
-use super::args::{ExportCommand, ExportFormat, LogFormat};
+use super::args::{ExportCommand, ExportFormat, LogFormat, ReportFormat};
 use super::{Ctx, Source, display};
 use crate::export::{self, ExportError};
 use crate::model::id::normalize;
@@ -42,6 +43,12 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand, out: &mut String) -> anyhow::Result<()
             let text = match format {
                 LogFormat::Md => export::learning_log_markdown(&plan, since, today),
                 LogFormat::Json => export::learning_log_json(&plan, since)?,
+            };
+            (text, output)
+        }
+        ExportCommand::Report { format, output } => {
+            let text = match format {
+                ReportFormat::Html => export::report_html(&plan, today),
             };
             (text, output)
         }

@@ -27,40 +27,40 @@ use crate::model::{Hypothesis, HypothesisStatus, Plan};
 use crate::text::markdown_cell;
 
 #[derive(Serialize)]
-struct Log<'a> {
+pub(super) struct Log<'a> {
     format_version: u32,
     since: Option<NaiveDate>,
-    months: Vec<Month<'a>>,
+    pub(super) months: Vec<Month<'a>>,
 }
 
 #[derive(Serialize)]
-struct Month<'a> {
-    month: String,
-    entries: Vec<Entry<'a>>,
+pub(super) struct Month<'a> {
+    pub(super) month: String,
+    pub(super) entries: Vec<Entry<'a>>,
 }
 
 #[derive(Serialize)]
-struct Entry<'a> {
-    id: &'a str,
-    title: &'a str,
-    owner: &'a str,
-    belief: &'a str,
-    signal: &'a str,
-    decision: &'static str,
-    date: NaiveDate,
-    started: Option<NaiveDate>,
-    evidence: &'a str,
-    key_results: Vec<KrMove<'a>>,
-    reversed: Option<NaiveDate>,
+pub(super) struct Entry<'a> {
+    pub(super) id: &'a str,
+    pub(super) title: &'a str,
+    pub(super) owner: &'a str,
+    pub(super) belief: &'a str,
+    pub(super) signal: &'a str,
+    pub(super) decision: &'static str,
+    pub(super) date: NaiveDate,
+    pub(super) started: Option<NaiveDate>,
+    pub(super) evidence: &'a str,
+    pub(super) key_results: Vec<KrMove<'a>>,
+    pub(super) reversed: Option<NaiveDate>,
 }
 
 #[derive(Serialize)]
-struct KrMove<'a> {
-    id: String,
-    title: &'a str,
-    unit: &'a str,
-    before: f64,
-    after: f64,
+pub(super) struct KrMove<'a> {
+    pub(super) id: String,
+    pub(super) title: &'a str,
+    pub(super) unit: &'a str,
+    pub(super) before: f64,
+    pub(super) after: f64,
 }
 
 /// One decision: the current one, or one kept in the history.
@@ -97,7 +97,7 @@ fn decisions(plan: &Plan) -> impl Iterator<Item = Decided<'_>> {
     })
 }
 
-fn build(plan: &Plan, since: Option<NaiveDate>) -> Log<'_> {
+pub(super) fn build(plan: &Plan, since: Option<NaiveDate>) -> Log<'_> {
     let mut decided: Vec<Decided<'_>> = decisions(plan)
         .filter(|d| since.is_none_or(|s| d.date >= s))
         .collect();

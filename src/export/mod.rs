@@ -1,6 +1,7 @@
 //! Exports for people and tools: a sprint plan as Markdown (wiki / PR), CSV
 //! (spreadsheets) and JSON (other tools), the learning log of decided
-//! experiments, and the North Star on its own.
+//! experiments, the North Star on its own, and the HTML report for
+//! stakeholders (`report`: one self-contained page, every plan text escaped).
 //!
 //! Text from the plan file is data: every export neutralizes control
 //! characters (Markdown, CSV) or escapes them (JSON), a Markdown cell cannot
@@ -13,6 +14,7 @@ mod json_format;
 mod learning_log;
 mod load;
 mod markdown;
+pub mod report;
 
 use std::fmt::Write;
 
@@ -29,6 +31,7 @@ pub use self::json::{JSON_FORMAT_VERSION, sprint_json, sprints_json};
 pub use self::learning_log::{learning_log_json, learning_log_markdown};
 pub use self::load::{LOAD_CSV_HEADER, load_csv, load_json, load_table};
 pub use self::markdown::sprint_markdown;
+pub use self::report::report_html;
 
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ExportError {

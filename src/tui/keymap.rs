@@ -290,7 +290,7 @@ pub static BINDINGS: &[Binding] = &[
     b(SPRINTS, Key::ch('S'), A::StartSprint, "start the sprint (records the commitment)"),
     b(SPRINTS, Key::ch('C'), A::CloseSprint, "close the sprint: tick what is done"),
     b(SPRINTS, Key::ch('X'), A::CancelSprint, "cancel the sprint: items back to the backlog (asks y/n)"),
-    b(SPRINTS, Key::ch('E'), A::ExportSprint, "export the sprint (md, csv or json)"),
+    b(SPRINTS, Key::ch('E'), A::ExportSprint, "export the sprint (md, csv, json) or the HTML report"),
     b(SPRINTS, Key::ch('n'), A::RenameSprint, "rename the sprint"),
     b(SPRINTS, Key::ch('c'), A::ToggleCharts, "charts: burn-up and velocity in place of the items, or back"),
     b(DEBT, Key::ch('I'), A::ImportDebt, "sync debt from CSV, taskwarrior, GitHub or Jira"),

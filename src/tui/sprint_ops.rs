@@ -244,7 +244,7 @@ pub fn open_export(app: &mut App) -> Effect {
             sprint: sid.clone(),
         },
         format!("Export {sid} as"),
-        "md, csv or json",
+        "md, csv or json — or html: the report for stakeholders",
         "md",
     ));
     Effect::None
@@ -312,18 +312,27 @@ fn answer_export(app: &mut App, p: Prompt) -> Effect {
     match p.kind.clone() {
         PromptKind::ExportFormat { sprint } => {
             let Some(format) = ExportFormat::parse(p.input.text()) else {
-                let why = format!("{:?}: choose md, csv or json", p.input.text());
+                let why = format!(
+                    "{:?}: choose md, csv or json, or html for the report",
+                    p.input.text()
+                );
                 return app.refuse(p, why);
             };
             let name = app
                 .plan()
                 .sprint(&sprint)
                 .map_or_else(|| sprint.clone(), |s| s.name.clone());
-            let file = format!("{}.{}", file_stem(&name), format.extension());
+            let file = match format {
+                ExportFormat::Report => "report.html".to_owned(),
+                _ => format!("{}.{}", file_stem(&name), format.extension()),
+            };
             let path = app.default_path(&file);
             app.ask(Prompt::new(
                 PromptKind::ExportPath { sprint, format },
-                format!("Write the {} to", format.extension()),
+                match format {
+                    ExportFormat::Report => "Write the report to".to_owned(),
+                    _ => format!("Write the {} to", format.extension()),
+                },
                 "Enter writes (replacing the file atomically), Esc cancels",
                 path,
             ));
@@ -334,6 +343,7 @@ fn answer_export(app: &mut App, p: Prompt) -> Effect {
                 ExportFormat::Markdown => export::sprint_markdown(app.plan(), &sprint, app.today),
                 ExportFormat::Csv => export::sprint_csv(app.plan(), &sprint, app.today),
                 ExportFormat::Json => export::sprint_json(app.plan(), &sprint, app.today),
+                ExportFormat::Report => Ok(export::report_html(app.plan(), app.today)),
             };
             let text = match text {
                 Ok(t) => t,
@@ -343,7 +353,10 @@ fn answer_export(app: &mut App, p: Prompt) -> Effect {
                 }
             };
             let path = p.input.text().to_owned();
-            let what = format!("{sprint} ({})", format.extension());
+            let what = match format {
+                ExportFormat::Report => "the report (html)".to_owned(),
+                _ => format!("{sprint} ({})", format.extension()),
+            };
             match app.write_export(&path, &text, &what) {
                 Ok(()) => Effect::None,
                 Err(why) => app.refuse(p, why),

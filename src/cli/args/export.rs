@@ -19,6 +19,12 @@ pub enum LogFormat {
     Json,
 }
 
+/// What the stakeholder report can be written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
     /// A sprint plan (default: the active sprint, else the next planned one).
@@ -40,6 +46,18 @@ pub enum ExportCommand {
         /// md: by month, for the learning forum; json: for scripts.
         #[arg(long, value_enum, default_value_t = LogFormat::Md)]
         format: LogFormat,
+        /// Write to this file (atomically) instead of stdout; - is stdout.
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// A report for stakeholders: North Star, key results with gauges and
+    /// trends, experiments, top debt, the current sprint with its burn-up
+    /// and velocity, the learning log. One self-contained page: no script,
+    /// nothing fetched.
+    Report {
+        /// html: one page with inline CSS and SVG.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
         /// Write to this file (atomically) instead of stdout; - is stdout.
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,

@@ -57,12 +57,14 @@ impl PartialEq for FormState {
     }
 }
 
-/// The export formats the sprint view offers.
+/// The export formats the sprint view offers: the sprint in three, and
+/// the stakeholder report (the whole plan as one HTML page).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
     Markdown,
     Csv,
     Json,
+    Report,
 }
 
 impl ExportFormat {
@@ -71,6 +73,7 @@ impl ExportFormat {
             "md" | "markdown" => Some(ExportFormat::Markdown),
             "csv" => Some(ExportFormat::Csv),
             "json" => Some(ExportFormat::Json),
+            "html" | "report" => Some(ExportFormat::Report),
             _ => None,
         }
     }
@@ -80,6 +83,7 @@ impl ExportFormat {
             ExportFormat::Markdown => "md",
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
+            ExportFormat::Report => "html",
         }
     }
 }
