@@ -12,8 +12,8 @@ use crate::model::{Debt, DebtStatus, HypothesisStatus, Plan};
 use crate::planning;
 use crate::score::{self, Breakdown, Scorer};
 
-mod forecast;
 pub mod charts;
+mod forecast;
 mod incremental;
 #[cfg(test)]
 mod tests;

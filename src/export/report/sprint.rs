@@ -11,7 +11,7 @@ use super::escape::text;
 use super::svg::{self, BarGroup, LineChart, Series};
 use crate::export::{default_sprint, planned_points, sheet};
 use crate::model::{Plan, Sprint};
-use crate::planning::{self, Burnup};
+use crate::planning::{self, Burnup, forecast};
 use crate::text::number;
 
 /// How many closed sprints the Velocity chart shows.
@@ -68,11 +68,67 @@ fn sprint(out: &mut String, plan: &Plan, s: &Sprint, today: NaiveDate) {
 }
 
 /// The forecast of the sprint (the chance to finish its remaining points by
-/// its end, and when the open debt will be gone). Renders nothing today
-/// only because no forecast type exists on this branch yet: the forecast
-/// module lands separately, and this is the one place that wires it in.
-pub fn sprint_forecast_html(_plan: &Plan, _sprint: &Sprint, _today: NaiveDate) -> String {
-    String::new()
+/// its end) and of the open debt (how many sprints its top N and all of it
+/// take), the same Monte Carlo `bearing forecast` runs, with its default
+/// trials and seed so the page and the command agree. A closed sprint has no
+/// forecast: nothing is rendered for it.
+pub fn sprint_forecast_html(plan: &Plan, sprint: &Sprint, today: NaiveDate) -> String {
+    let Ok(f) = forecast::forecast(plan, Some(&sprint.id), today, forecast::Options::default())
+    else {
+        return String::new();
+    };
+    let mut out = String::from(r#"<div class="forecast"><h4>Forecast</h4>"#);
+    if f.samples == 0 {
+        out.push_str(
+            r#"<p class="muted">No forecast yet: no closed sprint with work to sample.</p></div>"#,
+        );
+        return out;
+    }
+    if let Some(o) = &f.sprint
+        && let Some(p) = o.p_finish
+    {
+        let _ = write!(
+            out,
+            "<p><strong>{}</strong> chance to finish the {} pts left by {} ({} left).</p>",
+            text(&forecast::chance(p)),
+            o.remaining_points,
+            o.end,
+            crate::text::count(o.days_left, "day"),
+        );
+    }
+    out.push_str(r#"<table><caption class="small muted" style="text-align:left">Sprints the open debt takes</caption><thead><tr><th scope="col">backlog</th><th scope="col" class="num">items</th><th scope="col" class="num">pts</th><th scope="col" class="num">p50</th><th scope="col" class="num">p85</th><th scope="col" class="num">p95</th></tr></thead><tbody>"#);
+    let top = format!("top {}", f.backlog.top_n);
+    for (name, part) in [(top.as_str(), &f.backlog.top), ("all", &f.backlog.all)] {
+        let cell =
+            |s: Option<forecast::Sprints>| s.map_or_else(|| "–".to_owned(), |s| s.to_string());
+        let _ = write!(
+            out,
+            r#"<tr><td>{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td></tr>"#,
+            text(name),
+            part.items,
+            part.points,
+            text(&cell(part.p50)),
+            text(&cell(part.p85)),
+            text(&cell(part.p95)),
+        );
+    }
+    out.push_str("</tbody></table>");
+    let _ = write!(
+        out,
+        r#"<p class="muted small">{} sampled with replacement · {} trials{}</p>"#,
+        crate::text::count(f.samples, "closed sprint"),
+        number(f64::from(f.trials)),
+        if f.backlog.unestimated > 0 {
+            format!(" · {} to triage left out", f.backlog.unestimated)
+        } else {
+            String::new()
+        },
+    );
+    if let Some(w) = &f.warning {
+        let _ = write!(out, r#"<p class="at-risk">{}</p>"#, text(w));
+    }
+    out.push_str("</div>");
+    out
 }
 
 const SCOPE: &str = "#6b4fbb";

@@ -277,10 +277,40 @@ fn an_empty_plan_still_makes_a_whole_page() {
 }
 
 #[test]
-fn the_sprint_forecast_slot_renders_nothing_until_a_forecast_exists() {
+fn the_sprint_shows_the_forecast_bearing_forecast_gives() {
     let plan = hostile_plan();
     let s = plan.sprint("S-00001").unwrap();
-    assert_eq!(sprint_forecast_html(&plan, s, today()), "");
+    let html = sprint_forecast_html(&plan, s, today());
+    let f = crate::planning::forecast::forecast(
+        &plan,
+        Some("S-00001"),
+        today(),
+        crate::planning::forecast::Options::default(),
+    )
+    .unwrap();
+    let o = f.sprint.as_ref().unwrap();
+    let chance = crate::planning::forecast::chance(o.p_finish.unwrap());
+    assert!(
+        html.contains(&format!(
+            "<strong>{chance}</strong> chance to finish the {} pts left",
+            o.remaining_points
+        )),
+        "{html}"
+    );
+    assert!(
+        html.contains("<th scope=\"col\" class=\"num\">p85</th>"),
+        "{html}"
+    );
+    // One closed sprint: the page says the forecast is weak, as the command does.
+    assert!(
+        html.contains("weak forecast: only 1 closed sprint"),
+        "{html}"
+    );
+    let fragment = Html::parse_fragment(&html);
+    assert!(fragment.errors.is_empty(), "{:?}", fragment.errors);
+    // A closed sprint has no forecast.
+    let closed = plan.sprints.iter().find(|s| !s.state.is_open()).unwrap();
+    assert_eq!(sprint_forecast_html(&plan, closed, today()), "");
 }
 
 #[test]
