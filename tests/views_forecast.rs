@@ -24,7 +24,7 @@ fn plan() -> Plan {
         let start = first + Days::new(14 * i as u64);
         let mut s = Sprint::new(
             format!("S-0000{i}"),
-            format!("Debt sprint {}", 16 + i),
+            format!("Debt sprint {}", 11 + i),
             start,
             start + Days::new(13),
             16,
@@ -81,15 +81,18 @@ fn the_sprint_view_shows_the_forecast_under_the_summary() {
     }
     let wide = screen(&app, 120, 40);
     let f = expected();
-    assert_eq!(f.samples, 6);
+    assert_eq!(
+        f.samples, 9,
+        "the demo's four closed sprints and these five"
+    );
     assert!(f.warning.is_none());
     let parts = f.parts();
     let (first, rest) = (&parts[0], &parts[1..]);
-    assert!(first.starts_with("Forecast: ") && first.ends_with("to finish 17 pts by Fri 27 Nov"));
+    assert!(first.starts_with("Forecast: ") && first.ends_with("to finish 15 pts by Fri 27 Nov"));
     assert!(wide.contains(first.as_str()), "{first} not in {wide}");
     assert!(wide.contains(&rest.join(" · ")), "{wide}");
     assert!(
-        rest[1] == "6 sprints sampled" && !wide.contains("weak"),
+        rest[1] == "9 sprints sampled" && !wide.contains("weak"),
         "{wide}"
     );
 }
@@ -125,7 +128,7 @@ fn the_forecast_is_computed_once_per_change_not_per_frame() {
     let after = screen(&app, 120, 40);
     assert_ne!(before, after);
     assert!(
-        after.contains(&format!("to finish {} pts", 17 - effort)),
+        after.contains(&format!("to finish {} pts", 15 - effort)),
         "{after}"
     );
     assert_eq!(app.cache.forecasts.computed(), 1);
