@@ -20,7 +20,8 @@ pub fn run(ctx: &Ctx, cmd: ExportCommand, out: &mut String) -> anyhow::Result<()
         ExportCommand::Sprint { id, format, output } => {
             let id = match id {
                 Some(id) => normalize(&id),
-                None => export::default_sprint(&plan)
+                None => plan
+                    .current_sprint()
                     .map(|s| s.id.clone())
                     .ok_or(ExportError::NoSprint)?,
             };

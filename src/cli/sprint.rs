@@ -134,7 +134,8 @@ fn load(ctx: &Ctx, id: Option<String>, format: LoadFormat, out: &mut String) -> 
     let Source { plan, .. } = ctx.read()?;
     let id = match id {
         Some(id) => normalize(&id),
-        None => crate::export::default_sprint(&plan)
+        None => plan
+            .current_sprint()
             .map(|s| s.id.clone())
             .ok_or(crate::export::ExportError::NoSprint)?,
     };

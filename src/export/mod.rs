@@ -21,7 +21,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use crate::model::{Debt, Plan, Sprint, SprintState};
+use crate::model::{Debt, Plan, Sprint};
 use crate::planning::{self, SprintTotals, WentTo};
 use crate::score::Breakdown;
 use crate::text::{is_unsafe, sanitize_multiline};
@@ -44,17 +44,6 @@ pub enum ExportError {
         format: &'static str,
         message: String,
     },
-}
-
-/// The sprint an export means when none is named: the active one, else the
-/// next planned one (earliest start, then id).
-pub fn default_sprint(plan: &Plan) -> Option<&Sprint> {
-    plan.active_sprint().or_else(|| {
-        plan.sprints
-            .iter()
-            .filter(|s| s.state == SprintState::Planned)
-            .min_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)))
-    })
 }
 
 /// The North Star on its own, terminal- and file-safe, ending in a newline;

@@ -256,7 +256,7 @@ fn closed_and_empty_sprints() {
 #[test]
 fn default_sprint_prefers_active_then_next_planned() {
     let mut plan = plan();
-    assert_eq!(default_sprint(&plan).unwrap().id, "S-00001");
+    assert_eq!(plan.current_sprint().unwrap().id, "S-00001");
     plan.sprints[0].state = crate::model::SprintState::Closed;
     plan.sprints.push(Sprint::new(
         "S-00003".into(),
@@ -265,9 +265,9 @@ fn default_sprint_prefers_active_then_next_planned() {
         day("2026-04-10"),
         5,
     ));
-    assert_eq!(default_sprint(&plan).unwrap().id, "S-00002");
+    assert_eq!(plan.current_sprint().unwrap().id, "S-00002");
     plan.sprints.clear();
-    assert!(default_sprint(&plan).is_none());
+    assert!(plan.current_sprint().is_none());
 }
 
 #[test]

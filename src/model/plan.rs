@@ -238,6 +238,17 @@ impl Plan {
             .find(|s| s.state == super::SprintState::Active)
     }
 
+    /// The sprint a command, export or forecast means when none is named:
+    /// the active one, else the next planned one (earliest start, then id).
+    pub fn current_sprint(&self) -> Option<&Sprint> {
+        self.active_sprint().or_else(|| {
+            self.sprints
+                .iter()
+                .filter(|s| s.state == super::SprintState::Planned)
+                .min_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)))
+        })
+    }
+
     /// Everything that refers to `id`: (referring id, field).
     pub fn references_to(&self, id: &str) -> Vec<(String, &'static str)> {
         let mut refs = Vec::new();

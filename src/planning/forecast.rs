@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 
 use super::history::{SprintRecord, closed_history};
 use super::rows::candidates;
-use crate::model::{Plan, Sprint, SprintState};
+use crate::model::{Plan, Sprint};
 pub use rng::SplitMix64;
 pub use text::chance;
 #[cfg(test)]
@@ -134,17 +134,6 @@ pub struct Forecast {
     pub warning: Option<String>,
 }
 
-/// The sprint a forecast is about by default: the active one, else the
-/// planned one that starts first.
-pub fn default_sprint(plan: &Plan) -> Option<&Sprint> {
-    plan.active_sprint().or_else(|| {
-        plan.sprints
-            .iter()
-            .filter(|s| s.state == SprintState::Planned)
-            .min_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)))
-    })
-}
-
 /// One past sprint's throughput: completed points over its length in days.
 #[derive(Debug, Clone, Copy)]
 struct Sample {
@@ -173,7 +162,7 @@ fn inclusive_days(from: NaiveDate, to: NaiveDate) -> u32 {
         .max(1)
 }
 
-/// The forecast for `sprint_id` (default: [`default_sprint`]) as of `today`.
+/// The forecast for `sprint_id` (default: [`Plan::current_sprint`]) as of `today`.
 pub fn forecast(
     plan: &Plan,
     sprint_id: Option<&str>,
@@ -207,7 +196,7 @@ pub fn forecast_ranked(
             }
             Some(s)
         }
-        None => default_sprint(plan),
+        None => plan.current_sprint(),
     };
     let history = samples(plan, &closed_history(plan));
     let trials = opts.trials.max(1);

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use super::escape::text;
 use super::svg::{self, BarGroup, LineChart, Series};
-use crate::export::{default_sprint, planned_points, sheet};
+use crate::export::{planned_points, sheet};
 use crate::model::{Plan, Sprint};
 use crate::planning::{self, Burnup, forecast};
 use crate::text::number;
@@ -21,7 +21,7 @@ pub const SPRINT_ITEMS: usize = 30;
 
 pub fn current_sprint(out: &mut String, plan: &Plan, today: NaiveDate) {
     out.push_str(r#"<section class="part" id="sprint"><h2>Current sprint</h2>"#);
-    match default_sprint(plan) {
+    match plan.current_sprint() {
         None => out.push_str(r#"<p class="muted">No active or planned sprint.</p>"#),
         Some(s) => sprint(out, plan, s, today),
     }

@@ -2,7 +2,7 @@ use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 
 use super::*;
-use crate::model::{Commitment, Debt, DebtStatus};
+use crate::model::{Commitment, Debt, DebtStatus, SprintState};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
