@@ -12,6 +12,7 @@
 pub mod comments;
 pub mod files;
 pub mod hotspots;
+pub mod people;
 mod rank;
 #[cfg(test)]
 mod tests;
@@ -20,7 +21,10 @@ use serde::Serialize;
 
 pub use comments::Markers;
 pub use files::{FileText, skipped_path};
-pub use rank::{DEFAULT_TOP, additions, candidates, in_plan, select, shown, to_debt};
+pub use rank::{
+    DEFAULT_TOP, MIN_HOTSPOT_CHANGES, MIN_HOTSPOT_SHARE, additions, candidates, in_plan, select,
+    shown, shown_from, to_debt,
+};
 
 /// The markers looked for unless `--marker` names others.
 pub const DEFAULT_MARKERS: [&str; 5] = ["TODO", "FIXME", "HACK", "XXX", "BUG"];
@@ -49,6 +53,10 @@ pub struct Candidate {
     pub title: String,
     pub area: Option<String>,
     pub owner: Option<String>,
+    /// The file's main author in the window (a marker's `owner` is the name
+    /// in its comment when it has one): what a per-file heading shows.
+    #[serde(skip)]
+    pub file_owner: Option<String>,
     /// Commits touching the file in the window.
     pub changes: u32,
     /// The file's size in lines now.
