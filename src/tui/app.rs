@@ -61,7 +61,7 @@ pub struct App {
     /// What `check` read around the plan file last (see `check_ops`).
     pub check_context: crate::check::Context,
     /// The worker reading it again, until it answers.
-    pub check_job: Option<super::check_ops::Job>,
+    pub check_job: Option<std::sync::mpsc::Receiver<crate::check::Context>>,
 }
 
 impl App {

@@ -6,13 +6,10 @@
 //! path: a worker does it when the plan is loaded, saved or reloaded, and
 //! the findings are redrawn when it answers.
 
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, TryRecvError};
 
 use super::app::App;
 use crate::check::Context;
-
-/// The worker reading the context, until it answers.
-pub type Job = Receiver<Context>;
 
 /// Starts reading the context of the plan's file (nothing for the demo,
 /// which has no file). A read already under way is replaced.
