@@ -352,7 +352,7 @@ pub static BINDINGS: &[Binding] = &[
     b(TRIAGE, Key::plain(K::Enter), A::Submit, "save, next item"),
     b(TRIAGE, Key::plain(K::Tab), A::Submit, "save, next item"),
     b(TRIAGE, Key::plain(K::Esc), A::Cancel, "leave"),
-    b(TRIAGE, Key::plain(K::Right), A::MoveDown, "next field"),
+    b(TRIAGE, Key::plain(K::Right), A::MoveDown, "next field, complete"),
     b(TRIAGE, Key::plain(K::Left), A::MoveUp, "previous field"),
 ];
 
