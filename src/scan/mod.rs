@@ -110,8 +110,17 @@ pub fn hotspot_fingerprint(path: &str) -> String {
     hex(fnv(&["hotspot", path]))
 }
 
+/// Top directories that hold code rather than name a part of it: a file
+/// below one takes its area from the next directory (`src/billing/x.rs` →
+/// `billing`), a file right in it keeps the root's name (`src/main.rs` →
+/// `src`).
+pub const SOURCE_ROOTS: [&str; 9] = [
+    "src", "lib", "app", "pkg", "internal", "packages", "crates", "source", "sources",
+];
+
 /// The area of a path: the longest `--area DIR=NAME` mapping that holds it,
-/// else its top directory (none for a file at the root).
+/// else its top directory — or the one below a source root
+/// ([`SOURCE_ROOTS`]) — and none for a file at the root.
 pub fn area(path: &str, mapping: &[(String, String)]) -> Option<String> {
     let mapped = mapping
         .iter()
@@ -123,7 +132,11 @@ pub fn area(path: &str, mapping: &[(String, String)]) -> Option<String> {
     if let Some((_, name)) = mapped {
         return Some(name.clone());
     }
-    path.split_once('/').map(|(top, _)| top.to_owned())
+    let (top, rest) = path.split_once('/')?;
+    match rest.split_once('/') {
+        Some((next, _)) if SOURCE_ROOTS.contains(&top) && !next.is_empty() => Some(next.to_owned()),
+        _ => Some(top.to_owned()),
+    }
 }
 
 /// The fingerprints of everything `files` hold: every marker's and every
