@@ -11,11 +11,13 @@ use serde::Serialize;
 use crate::model::{Kind, Plan, Policy, Severity};
 
 mod conflicts;
+mod context;
 mod debts;
 mod scan;
 mod sprints;
 use crate::text::sanitize;
 pub use conflicts::{merge_conflicts, unclosed_conflict};
+pub use context::Context;
 use debts::debts;
 pub use scan::scan_gone;
 use sprints::sprints;

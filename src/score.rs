@@ -308,23 +308,36 @@ pub struct Ranked {
     pub breakdown: Breakdown,
 }
 
-/// Highest score first; ties go to the smaller effort, then the lower id, so
-/// the same plan always ranks the same way. Items to triage (no effort)
-/// come after every estimated one, highest cost of delay first, then by id.
+/// Highest score first. Equal scores are broken by what a person would
+/// look at next, in this order: the sooner due date (an item with a date
+/// before one without), the smaller effort (at an equal score, the smaller
+/// job delivers the same value per point sooner — it is also the lower cost
+/// of delay), the older item (`created`), and last the id — so the same
+/// plan always ranks the same way and "due tomorrow" never trails "due in 7
+/// days". Items to triage (no effort) come after every estimated one,
+/// highest cost of delay first, then the same tie-breaks. The one order of
+/// debt: `rank`, the UI and the exports all sort with it.
 pub fn compare(a: (&Debt, &Breakdown), b: (&Debt, &Breakdown)) -> Ordering {
     match (a.1.score(), b.1.score()) {
-        (Some(sa), Some(sb)) => sb
-            .total_cmp(&sa)
-            .then(a.1.effort.cmp(&b.1.effort))
-            .then_with(|| a.0.id.cmp(&b.0.id)),
+        (Some(sa), Some(sb)) => sb.total_cmp(&sa).then_with(|| tie_break(a, b)),
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => {
             b.1.cost_of_delay()
                 .total_cmp(&a.1.cost_of_delay())
-                .then_with(|| a.0.id.cmp(&b.0.id))
+                .then_with(|| tie_break(a, b))
         }
     }
+}
+
+/// The order of two items whose scores are equal (see [`compare`]).
+fn tie_break(a: (&Debt, &Breakdown), b: (&Debt, &Breakdown)) -> Ordering {
+    let due = |d: &Debt| (d.due.is_none(), d.due);
+    due(a.0)
+        .cmp(&due(b.0))
+        .then(a.1.effort.cmp(&b.1.effort))
+        .then(a.0.created.cmp(&b.0.created))
+        .then_with(|| a.0.id.cmp(&b.0.id))
 }
 
 /// Ranks the debt items that `keep` accepts.

@@ -283,13 +283,13 @@ pub fn score_or_triage(x: Option<f64>) -> String {
 }
 
 /// A debt item's score cell: its score, `triage` when it waits for an
-/// estimate, `-` for a closed item that never had one (done or won't fix:
-/// nothing to triage).
+/// estimate, `-` for a closed item (done or won't fix): only open debt is
+/// ranked, so a closed item has no score even when it has an effort.
 pub fn debt_score(d: &crate::model::Debt, x: Option<f64>) -> String {
     match x {
+        _ if !d.status.is_open() => "-".to_owned(),
         Some(x) => score(x),
-        None if d.needs_triage() => "triage".to_owned(),
-        None => "-".to_owned(),
+        None => "triage".to_owned(),
     }
 }
 

@@ -37,12 +37,15 @@ fn from_scan(app: &App) -> Vec<String> {
 fn c_scans_off_the_keystroke_space_chooses_enter_adds_one_undo_step() {
     let repo = Repo::new();
     std::fs::create_dir_all(repo.root.join("src")).unwrap();
+    std::fs::write(repo.root.join("src/a.rs"), "// TODO: one\n").unwrap();
+    repo.commit("start", "2026-09-01T12:00:00Z");
+    // Changed twice in the window: a hotspot worth proposing.
     std::fs::write(
         repo.root.join("src/a.rs"),
         "// TODO: one\nlet s = \"FIXME: in a string\";\n// FIXME: two\n",
     )
     .unwrap();
-    repo.commit("start", "2026-10-01T12:00:00Z");
+    repo.commit("more", "2026-10-01T12:00:00Z");
     // The UI runs the real git: keep the user's configuration out of it.
     // SAFETY: this test binary has this one test; nothing reads the
     // environment concurrently.
@@ -59,7 +62,7 @@ fn c_scans_off_the_keystroke_space_chooses_enter_adds_one_undo_step() {
     assert!(matches!(&app.mode, Mode::ScanPicker(p) if p.loading));
     let rows = scanned(&mut app);
     let texts: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
-    assert_eq!(texts, ["1 commit × 3 lines", "TODO: one", "FIXME: two"]);
+    assert_eq!(texts, ["2 commits × 3 lines", "TODO: one", "FIXME: two"]);
 
     press(&mut app, "j <Space> j <Space> <Space> <Enter>");
     assert_eq!(from_scan(&app), ["TODO: one (a.rs)"]);

@@ -14,6 +14,9 @@ use git_support::Repo;
 fn c_opens_the_picker_space_chooses_enter_adds_the_item() {
     let repo = Repo::new();
     std::fs::create_dir_all(repo.root.join("src")).unwrap();
+    std::fs::write(repo.root.join("src/lib.rs"), "pub fn find() {}\n").unwrap();
+    // Changed twice in the window: a hotspot worth proposing.
+    repo.commit("first", "2026-09-01T12:00:00Z");
     std::fs::write(
         repo.root.join("src/lib.rs"),
         "/// Finds TODO markers in the code\n\

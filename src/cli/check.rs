@@ -24,38 +24,32 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
         Err(e) => return Err(e),
     };
     let lines = crate::store::format::item_lines(&text);
-    let mut findings = check::check(&plan, Some(&lines), ctx.today);
-    if let Some(path) = ctx.plan_path() {
-        // A merge git stopped on, though the file holds no markers (git
-        // left ours in it when the driver could not run).
-        findings.splice(0..0, super::remerge::check_finding(&path));
-        findings.extend(super::git::driver_missing(&path));
-        findings.extend(scan_gone(&plan, &path, &lines));
-    }
+    let checked = check::check(&plan, Some(&lines), ctx.today);
+    let findings = match ctx.plan_path() {
+        Some(path) => read_context(&path, check::Context::reads_code(&plan)).findings(
+            &plan,
+            checked,
+            Some(&lines),
+        ),
+        None => checked,
+    };
     report(&label, &findings, format, out)
 }
 
-/// `scan-marker-gone`: only when the plan has items from `bearing scan`
-/// and sits in a git repository, whose work tree is then read for the
-/// markers it holds now (any upper-case marker word, so whatever `--marker`
-/// the scan used).
-fn scan_gone(
-    plan: &crate::model::Plan,
-    path: &std::path::Path,
-    lines: &check::Lines,
-) -> Vec<check::Finding> {
-    let from_scan = plan.debts.iter().any(|d| {
-        d.source
-            .as_deref()
-            .is_some_and(|s| s.starts_with(crate::scan::SOURCE_PREFIX))
-    });
-    if !from_scan {
-        return Vec::new();
-    }
-    let git = crate::git::RealGit::new();
-    match crate::git::scan::live_fingerprints(&git, path) {
-        Some(live) => check::scan_gone(plan, &live, Some(lines)),
-        None => Vec::new(),
+/// What `check` reads around the plan file at `path` (git and the work
+/// tree; slow on a big repository — the UI calls this on a worker): a
+/// merge git stopped on (though the file holds no markers: git left ours
+/// in it when the driver could not run), a merge driver git lacks, and —
+/// when `from_scan` ([`check::Context::reads_code`]) and the plan sits in
+/// a git repository — the markers the work tree holds now (any upper-case
+/// marker word, so whatever `--marker` the scan used).
+pub fn read_context(path: &std::path::Path, from_scan: bool) -> check::Context {
+    check::Context {
+        unmerged: super::remerge::check_finding(path),
+        driver_missing: super::git::driver_missing(path),
+        live: from_scan
+            .then(|| crate::git::scan::live_fingerprints(&crate::git::RealGit::new(), path))
+            .flatten(),
     }
 }
 

@@ -111,8 +111,8 @@ pub fn debts_json(plan: &Plan, today: NaiveDate) -> Value {
                     "delivery": d.delivery,
                     "risk": d.risk,
                     "urgency": d.urgency,
-                    // null when not estimated: then `triage` is true and
-                    // `score` null (the item is not ranked).
+                    // null when not estimated: then `triage` is true (for
+                    // an open item) and `score` null (the item is not ranked).
                     "effort": d.effort,
                     "due": d.due,
                     "key_results": d.key_results,
@@ -120,8 +120,9 @@ pub fn debts_json(plan: &Plan, today: NaiveDate) -> Value {
                     // Where it was imported from (`KIND:KEY`), null when made
                     // here: scripts find an imported item by its key.
                     "source": d.source,
-                    "score": b.score(),
-                    "triage": b.is_triage(),
+                    // Only open debt is ranked: a closed item has no score.
+                    "score": b.score().filter(|_| d.status.is_open()),
+                    "triage": d.needs_triage(),
                     "breakdown": table::breakdown_json(&b),
                 })
             })

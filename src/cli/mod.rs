@@ -3,7 +3,7 @@
 
 mod args;
 pub(crate) mod backups;
-mod check;
+pub(crate) mod check;
 mod config;
 mod diff;
 mod edit;

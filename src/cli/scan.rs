@@ -95,7 +95,8 @@ fn run_with(ctx: &Ctx, git: &dyn Git, args: ScanArgs, out: &mut String) -> anyho
     }
     let histories = scan::hotspots::parse_log(&read.log);
     let all = scan::candidates(&read.files, &histories, &opts.areas);
-    let shown = scan::shown(&all, args.top);
+    let min_changes = args.min_changes.unwrap_or(scan::MIN_HOTSPOT_CHANGES);
+    let shown = scan::shown_from(&all, args.top, min_changes);
     if let Some(prefixes) = &args.add {
         let chosen = scan::select(&all, &shown, prefixes).map_err(|e| anyhow::anyhow!(e))?;
         return add(ctx, &chosen, out);
@@ -151,7 +152,7 @@ fn table(shown: &[&Candidate], known: &HashSet<String>, since: &str, out: &mut S
         .collect();
     out.push_str(&format!("Hotspots since {since} (commits × lines)\n"));
     if hot.is_empty() {
-        out.push_str("  none: no file changed in the window\n");
+        out.push_str("  none: no file changed at least twice in the window\n");
     } else {
         let owner_w = hot
             .iter()
@@ -190,8 +191,9 @@ fn table(shown: &[&Candidate], known: &HashSet<String>, since: &str, out: &mut S
     for c in markers {
         if file != Some(c.path.as_str()) {
             file = Some(&c.path);
+            // The file's main author, not the first marker's owner.
             let who = c
-                .owner
+                .file_owner
                 .as_deref()
                 .filter(|_| c.changes > 0)
                 .map(|o| format!(", {}", sanitize(o)))

@@ -96,7 +96,9 @@ fn item_json(plan: &Plan, item: &Item, today: chrono::NaiveDate) -> serde_json::
     .unwrap_or(serde_json::Value::Null);
     if let (Item::Debt(d), Some(obj)) = (item, v.as_object_mut()) {
         let b = Scorer::new(plan, today).wsjf(d);
-        obj.insert("score".into(), serde_json::json!(b.score()));
+        // Only open debt is ranked: a closed item has no score.
+        let score = b.score().filter(|_| d.status.is_open());
+        obj.insert("score".into(), serde_json::json!(score));
         obj.insert("breakdown".into(), table::breakdown_json(&b));
     }
     if let Some(obj) = v.as_object_mut() {

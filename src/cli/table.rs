@@ -153,6 +153,12 @@ pub fn explain(b: &Breakdown, d: &Debt, w: &Weights, indent: &str) -> String {
         b.pressure_formula(w)
     ));
     match (b.effort, b.score()) {
+        _ if !d.status.is_open() => s.push_str(&format!(
+            "{indent}cost of delay {:.2} / effort {} = no score ({}: only open debt is ranked)\n",
+            b.cost_of_delay(),
+            crate::text::effort(b.effort),
+            d.status.label(),
+        )),
         (Some(effort), Some(score)) => s.push_str(&format!(
             "{indent}cost of delay {:.2} / effort {effort} = score {:.2}\n",
             b.cost_of_delay(),

@@ -9,8 +9,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 /// The format string the log is asked for: each commit starts with `\x01`,
-/// the author's name (mailmap applied) and a NUL.
-pub const LOG_FORMAT: &str = "%x01%aN%x00";
+/// the author's name (mailmap applied), `\x02` and their email, and a NUL.
+pub const LOG_FORMAT: &str = "%x01%aN%x02%aE%x00";
 
 /// One file's history in the window.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,6 +19,9 @@ pub struct History {
     pub changes: u32,
     /// Lines added per author.
     pub added: BTreeMap<String, u64>,
+    /// Each author's email (the last seen), when the log gave one: how a
+    /// marker's `TODO(ann)` is matched to `Ann Lee <ann@…>`.
+    pub emails: BTreeMap<String, String>,
 }
 
 impl History {
@@ -42,9 +45,10 @@ pub fn parse_log(log: &str) -> HashMap<String, History> {
     // old name → the name it has now.
     let mut renamed: HashMap<String, String> = HashMap::new();
     for commit in log.split('\x01').filter(|c| !c.is_empty()) {
-        let Some((author, rest)) = commit.split_once('\0') else {
+        let Some((who, rest)) = commit.split_once('\0') else {
             continue;
         };
+        let (author, email) = who.split_once('\x02').unwrap_or((who, ""));
         let mut fields = rest.split('\0');
         while let Some(field) = fields.next() {
             let field = field.trim_start_matches('\n');
@@ -72,6 +76,9 @@ pub fn parse_log(log: &str) -> HashMap<String, History> {
             h.changes += 1;
             if add > 0 {
                 *h.added.entry(author.to_owned()).or_default() += add;
+            }
+            if !email.is_empty() && !h.emails.contains_key(author) {
+                h.emails.insert(author.to_owned(), email.to_owned());
             }
         }
     }

@@ -12,6 +12,7 @@
 pub mod comments;
 pub mod files;
 pub mod hotspots;
+pub mod people;
 mod rank;
 #[cfg(test)]
 mod tests;
@@ -20,7 +21,10 @@ use serde::Serialize;
 
 pub use comments::Markers;
 pub use files::{FileText, skipped_path};
-pub use rank::{DEFAULT_TOP, additions, candidates, in_plan, select, shown, to_debt};
+pub use rank::{
+    DEFAULT_TOP, MIN_HOTSPOT_CHANGES, MIN_HOTSPOT_SHARE, additions, candidates, in_plan, select,
+    shown, shown_from, to_debt,
+};
 
 /// The markers looked for unless `--marker` names others.
 pub const DEFAULT_MARKERS: [&str; 5] = ["TODO", "FIXME", "HACK", "XXX", "BUG"];
@@ -49,6 +53,10 @@ pub struct Candidate {
     pub title: String,
     pub area: Option<String>,
     pub owner: Option<String>,
+    /// The file's main author in the window (a marker's `owner` is the name
+    /// in its comment when it has one): what a per-file heading shows.
+    #[serde(skip)]
+    pub file_owner: Option<String>,
     /// Commits touching the file in the window.
     pub changes: u32,
     /// The file's size in lines now.
@@ -102,8 +110,17 @@ pub fn hotspot_fingerprint(path: &str) -> String {
     hex(fnv(&["hotspot", path]))
 }
 
+/// Top directories that hold code rather than name a part of it: a file
+/// below one takes its area from the next directory (`src/billing/x.rs` →
+/// `billing`), a file right in it keeps the root's name (`src/main.rs` →
+/// `src`).
+pub const SOURCE_ROOTS: [&str; 9] = [
+    "src", "lib", "app", "pkg", "internal", "packages", "crates", "source", "sources",
+];
+
 /// The area of a path: the longest `--area DIR=NAME` mapping that holds it,
-/// else its top directory (none for a file at the root).
+/// else its top directory — or the one below a source root
+/// ([`SOURCE_ROOTS`]) — and none for a file at the root.
 pub fn area(path: &str, mapping: &[(String, String)]) -> Option<String> {
     let mapped = mapping
         .iter()
@@ -115,7 +132,11 @@ pub fn area(path: &str, mapping: &[(String, String)]) -> Option<String> {
     if let Some((_, name)) = mapped {
         return Some(name.clone());
     }
-    path.split_once('/').map(|(top, _)| top.to_owned())
+    let (top, rest) = path.split_once('/')?;
+    match rest.split_once('/') {
+        Some((next, _)) if SOURCE_ROOTS.contains(&top) && !next.is_empty() => Some(next.to_owned()),
+        _ => Some(top.to_owned()),
+    }
 }
 
 /// The fingerprints of everything `files` hold: every marker's and every

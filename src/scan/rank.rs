@@ -23,12 +23,14 @@ pub fn candidates(
     areas: &[(String, String)],
 ) -> Vec<Candidate> {
     let empty = History::default();
+    let people = super::people::People::new(histories, files);
     let mut hot = Vec::new();
     let mut marked: Vec<(u64, &str, Vec<Candidate>)> = Vec::new();
     for f in files {
         let h = histories.get(&f.path).unwrap_or(&empty);
         let area = area(&f.path, areas);
         let owner = h.main_author().map(str::to_owned);
+        let file_owner = owner.clone();
         let base = Candidate {
             fingerprint: String::new(),
             kind: CandidateKind::Hotspot,
@@ -38,6 +40,7 @@ pub fn candidates(
             title: String::new(),
             area,
             owner,
+            file_owner,
             changes: h.changes,
             lines: f.lines,
         };
@@ -82,7 +85,11 @@ pub fn candidates(
                 line: Some(m.line),
                 text,
                 title,
-                owner: m.author.clone().or_else(|| base.owner.clone()),
+                owner: m
+                    .author
+                    .as_deref()
+                    .map(|a| people.owner(a))
+                    .or_else(|| base.owner.clone()),
                 ..base.clone()
             });
         }
@@ -105,17 +112,38 @@ fn cut(s: &str, n: usize) -> String {
     t
 }
 
-/// The candidates shown: the `top` best hotspots (default
-/// [`DEFAULT_TOP`]), then the markers — of every file, or of the `top`
-/// first files when `top` is given.
+/// A hotspot is proposed only when it changed at least this often in the
+/// window: a file written once is not "changed often", whatever its size.
+pub const MIN_HOTSPOT_CHANGES: u32 = 2;
+
+/// ... and when its score (changes × lines) is at least this share of the
+/// best hotspot's (1/10): a 2-commit × 3-line file is noise next to a
+/// 40-commit × 2,000-line one.
+pub const MIN_HOTSPOT_SHARE: u64 = 10;
+
+/// The hotspots worth proposing, of `all` (ranked, best first): at least
+/// `min_changes` commits and a tenth of the best score.
+fn proposed_hotspots(all: &[Candidate], min_changes: u32) -> impl Iterator<Item = &Candidate> {
+    let hot = all
+        .iter()
+        .filter(move |c| c.kind == CandidateKind::Hotspot && c.changes >= min_changes.max(1));
+    let best = hot.clone().map(Candidate::score).max().unwrap_or(0);
+    hot.filter(move |c| c.score().saturating_mul(MIN_HOTSPOT_SHARE) >= best)
+}
+
+/// The candidates shown (and added by `--add` without a fingerprint): the
+/// `top` best hotspots (default [`DEFAULT_TOP`]) of those above the floor
+/// (see [`MIN_HOTSPOT_CHANGES`], [`MIN_HOTSPOT_SHARE`]), then the markers
+/// — of every file, or of the `top` first files when `top` is given.
 pub fn shown(all: &[Candidate], top: Option<usize>) -> Vec<&Candidate> {
+    shown_from(all, top, MIN_HOTSPOT_CHANGES)
+}
+
+/// [`shown`] with another floor of changes (`--min-changes`).
+pub fn shown_from(all: &[Candidate], top: Option<usize>, min_changes: u32) -> Vec<&Candidate> {
     let hot = top.unwrap_or(DEFAULT_TOP);
     let mut files: Vec<&str> = Vec::new();
-    let mut out: Vec<&Candidate> = all
-        .iter()
-        .filter(|c| c.kind == CandidateKind::Hotspot)
-        .take(hot)
-        .collect();
+    let mut out: Vec<&Candidate> = proposed_hotspots(all, min_changes).take(hot).collect();
     for c in all.iter().filter(|c| c.kind == CandidateKind::Marker) {
         if files.last() != Some(&c.path.as_str()) {
             if top.is_some_and(|n| files.len() >= n) {

@@ -359,3 +359,20 @@ fn candidates_serialize_with_exactly_the_documented_fields() {
     assert_eq!(json[1]["kind"], "marker");
     assert_eq!(json[1]["line"], 1);
 }
+
+#[test]
+fn the_area_below_a_source_root_is_the_next_directory() {
+    assert_eq!(
+        area("src/billing/invoice.rs", &[]).as_deref(),
+        Some("billing")
+    );
+    assert_eq!(area("lib/api/limits.py", &[]).as_deref(), Some("api"));
+    assert_eq!(area("src/main.rs", &[]).as_deref(), Some("src"));
+    assert_eq!(area("web/app/x.js", &[]).as_deref(), Some("web"));
+    assert_eq!(area("README.md", &[]), None);
+    let mapped = vec![("src/billing".to_owned(), "payments".to_owned())];
+    assert_eq!(
+        area("src/billing/invoice.rs", &mapped).as_deref(),
+        Some("payments")
+    );
+}

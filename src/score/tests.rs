@@ -203,3 +203,23 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn equal_scores_rank_the_sooner_due_date_first_then_effort_then_age() {
+    let today = day("2026-03-01");
+    // Both due within 13 days: urgency 5 → 4 from the date, score 5 each.
+    let mut tomorrow = debt("D-9", [0, 0, 0, 5], 1);
+    tomorrow.due = Some(day("2026-03-02"));
+    let mut week = debt("D-1", [0, 0, 0, 5], 1);
+    week.due = Some(day("2026-03-08"));
+    // Same score, no date: after both dated ones; the older first.
+    let mut old = debt("D-8", [5, 0, 0, 0], 1);
+    old.created = day("2025-06-01");
+    let young = debt("D-2", [5, 0, 0, 0], 1);
+    let plan = plan_of(vec![week, young, tomorrow, old]);
+    let order: Vec<_> = rank_open(&plan, today)
+        .iter()
+        .map(|r| plan.debts[r.index].id.as_str())
+        .collect();
+    assert_eq!(order, ["D-9", "D-1", "D-8", "D-2"]);
+}

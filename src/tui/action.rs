@@ -193,6 +193,8 @@ pub enum Action {
     RemoveCheckIn,
     /// In the close checklist: done / not done.
     ToggleDone,
+    /// The import summary: only the items marked as debt / everything.
+    OnlyDebt,
     /// Quitting with an unsaved change: write the plan to a recovery copy
     /// and quit.
     WriteRecovery,
@@ -314,6 +316,7 @@ impl Action {
             Action::CheckIn => "check in a key result",
             Action::RemoveCheckIn => "remove the latest check-in",
             Action::ToggleDone => "toggle done",
+            Action::OnlyDebt => "import only debt / everything",
             Action::WriteRecovery => "write a recovery copy and quit",
             Action::PickSide(Pick::Mine) => "keep mine",
             Action::PickSide(Pick::Theirs) => "take theirs",

@@ -58,6 +58,10 @@ pub struct App {
     pub plan_path: Option<std::path::PathBuf>,
     /// The scan picker's worker, until it answers.
     pub scan_job: Option<std::sync::mpsc::Receiver<super::state::ScanAnswer>>,
+    /// What `check` read around the plan file last (see `check_ops`).
+    pub check_context: crate::check::Context,
+    /// The worker reading it again, until it answers.
+    pub check_job: Option<std::sync::mpsc::Receiver<crate::check::Context>>,
 }
 
 impl App {
@@ -82,6 +86,8 @@ impl App {
             export_dir: None,
             plan_path: None,
             scan_job: None,
+            check_context: crate::check::Context::default(),
+            check_job: None,
         };
         app.rebuild(None);
         // The sprint a planning session is about: the active one, else the

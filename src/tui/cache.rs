@@ -334,10 +334,17 @@ impl Cache {
         &self.ranking[..self.ranking.len() - self.triage_queue().len()]
     }
 
-    /// `bearing check` on the plan this cache was built (or updated) for.
-    pub fn findings(&self, plan: &Plan, today: NaiveDate) -> &[Finding] {
+    /// `bearing check` on the plan this cache was built (or updated) for,
+    /// with what was read around its file (`context`).
+    pub fn findings(&self, plan: &Plan, today: NaiveDate, context: &check::Context) -> &[Finding] {
         self.findings
-            .get_or_init(|| check::check(plan, None, today))
+            .get_or_init(|| context.findings(plan, check::check(plan, None, today), None))
+    }
+
+    /// Drops the findings (the context changed): computed again when next
+    /// drawn.
+    pub fn forget_findings(&mut self) {
+        self.findings = OnceCell::new();
     }
 
     /// The rank item `i` had before the last change, when it was ranked

@@ -4,9 +4,11 @@
 //! `task export`) and shows what importing it would do — the same sync as
 //! `bearing import` ([`import::sync`]): added, updated, closed, unchanged,
 //! conflicts. Enter applies it as one change (one undo step, one atomic
-//! save); Esc cancels. A CSV with bad rows first opens a review listing
-//! every problem; Enter there goes on with the valid rows only (the same
-//! domain function as `bearing import csv --skip-invalid`).
+//! save); Esc cancels; `d` toggles importing only the items marked as debt
+//! (`--only-debt`: GitHub, Jira, Linear, GitLab) and shows the summary
+//! again with how many that leaves out. A CSV with bad rows first opens a
+//! review listing every problem; Enter there goes on with the valid rows
+//! only (the same domain function as `bearing import csv --skip-invalid`).
 
 use std::path::Path;
 
@@ -21,7 +23,61 @@ const PREVIEW: usize = 50;
 
 /// `I`; `None`: not the import action.
 pub fn handle(app: &mut App, action: Action) -> Option<Effect> {
-    (action == Action::ImportDebt).then(|| open(app))
+    match action {
+        Action::ImportDebt => Some(open(app)),
+        Action::OnlyDebt => Some(only_debt(app)),
+        _ => None,
+    }
+}
+
+/// Whether a format's items can be told apart as debt (labels, issue
+/// types): the formats `--only-debt` is offered for.
+fn marks_debt(format: Format) -> bool {
+    matches!(
+        format,
+        Format::Github | Format::Jira | Format::Linear | Format::Gitlab
+    )
+}
+
+/// `d` on the summary: only the items marked as debt, or everything again;
+/// the summary is made again from the file (nothing changes until Enter).
+fn only_debt(app: &mut App) -> Effect {
+    let Mode::ImportSync(s) = std::mem::take(&mut app.mode) else {
+        return Effect::None;
+    };
+    if !marks_debt(s.format) {
+        app.error(format!(
+            "only debt: for GitHub, Jira, Linear and GitLab exports (their labels say what is debt), not {}",
+            s.format.name()
+        ));
+        app.mode = Mode::ImportSync(s);
+        return Effect::None;
+    }
+    let only = !s.only_debt;
+    match parse(app, s.format, &s.text, &s.path, s.skip_invalid, only) {
+        Ok(parsed) => {
+            let ImportSync {
+                path,
+                text,
+                format,
+                skip_invalid,
+                ..
+            } = *s;
+            let opts = (format, skip_invalid, only);
+            let effect = summarize(app, path, text, opts, parsed);
+            app.info(if only {
+                "only the items marked as debt (the plan's import.debt_labels): d for everything"
+            } else {
+                "every item of the file: d for only debt"
+            });
+            effect
+        }
+        Err(why) => {
+            app.error(why);
+            app.mode = Mode::ImportSync(s);
+            Effect::None
+        }
+    }
 }
 
 pub fn open(app: &mut App) -> Effect {
@@ -67,10 +123,16 @@ fn read(app: &mut App, p: Prompt) -> Effect {
         format @ (Format::Csv | Format::Linear | Format::Gitlab) => {
             csv(app, p, path, text, format, encoding)
         }
-        format => match parse(app, format, &text, &path, false) {
+        format => match parse(app, format, &text, &path, false, false) {
             Ok((items, note, given)) => {
                 let note = joined([encoding, note]);
-                summarize(app, path, text, format, false, (items, note, given))
+                summarize(
+                    app,
+                    path,
+                    text,
+                    (format, false, false),
+                    (items, note, given),
+                )
             }
             Err(why) => app.refuse(p, format!("{why}; nothing imported")),
         },
@@ -96,6 +158,7 @@ fn parse(
     text: &str,
     path: &str,
     skip_invalid: bool,
+    only_debt: bool,
 ) -> Result<Parsed, String> {
     let first = |errors: Vec<ImportError>| {
         let more = match errors.len() {
@@ -107,17 +170,22 @@ fn parse(
     };
     let (plan, today) = (app.plan(), app.today);
     let tracker = |parse: import::tracker::Parse| {
-        parse(text, path, plan, today, import::tracker::Options::default())
-            .map(|o| {
-                let note = joined([
-                    o.note(),
-                    (!o.warnings.is_empty()).then(|| {
-                        format!("{} left out", plural(o.warnings.len(), "unreadable value"))
-                    }),
-                ]);
-                (o.items, note, None)
-            })
-            .map_err(first)
+        parse(
+            text,
+            path,
+            plan,
+            today,
+            import::tracker::Options { only_debt },
+        )
+        .map(|o| {
+            let note = joined([
+                o.note(),
+                (!o.warnings.is_empty())
+                    .then(|| format!("{} left out", plural(o.warnings.len(), "unreadable value"))),
+            ]);
+            (o.items, note, None)
+        })
+        .map_err(first)
     };
     match format {
         Format::Taskwarrior => import::taskwarrior::parse(text, path, plan, today)
@@ -129,8 +197,14 @@ fn parse(
         Format::Github => tracker(import::github::parse),
         Format::Jira => tracker(import::jira::parse),
         Format::Csv | Format::Linear | Format::Gitlab => {
-            match import::csv::read(text, path, plan, today, &import::csv::Options::default()) {
-                Ok(o) if skip_invalid || o.skipped.is_empty() => Ok((o.items, None, o.given)),
+            let options = import::csv::Options {
+                only_debt,
+                ..import::csv::Options::default()
+            };
+            match import::csv::read(text, path, plan, today, &options) {
+                Ok(o) if skip_invalid || o.skipped.is_empty() => {
+                    Ok((o.items, not_debt(o.not_debt), o.given))
+                }
                 Ok(o) => Err(first(o.skipped)),
                 Err(errors) => Err(first(errors)),
             }
@@ -145,8 +219,7 @@ fn summarize(
     app: &mut App,
     path: String,
     text: String,
-    format: Format,
-    skip_invalid: bool,
+    (format, skip_invalid, only_debt): (Format, bool, bool),
     (items, note, given): Parsed,
 ) -> Effect {
     let s = import::sync_given(app.plan(), items, app.today, given.as_deref());
@@ -154,7 +227,11 @@ fn summarize(
     if let Some(note) = &note {
         summary.push_str(&format!(" ({note})"));
     }
-    if s.is_empty() {
+    if only_debt {
+        summary.insert_str(0, "only debt: ");
+    }
+    // Only debt may leave nothing: the summary stays, so `d` can undo it.
+    if s.is_empty() && !only_debt {
         let mut lines = s.notes();
         lines.insert(0, format!("nothing to import from {path}: {summary}"));
         app.info(lines.join("; "));
@@ -167,6 +244,7 @@ fn summarize(
         text,
         format,
         skip_invalid,
+        only_debt,
         summary,
         note,
         lines,
@@ -181,7 +259,7 @@ pub fn apply(app: &mut App) -> Effect {
     let Mode::ImportSync(s) = std::mem::take(&mut app.mode) else {
         return Effect::None;
     };
-    let (items, given) = match parse(app, s.format, &s.text, &s.path, s.skip_invalid) {
+    let (items, given) = match parse(app, s.format, &s.text, &s.path, s.skip_invalid, s.only_debt) {
         Ok((items, _, given)) => (items, given),
         Err(why) => {
             app.error(format!("{why}; nothing imported"));
@@ -223,7 +301,13 @@ fn csv(
     let review = match import::csv::read(&text, &path, app.plan(), app.today, &options) {
         Ok(o) if o.skipped.is_empty() => {
             let note = joined([encoding, how_read(&o)]);
-            return summarize(app, path, text, format, false, (o.items, note, o.given));
+            return summarize(
+                app,
+                path,
+                text,
+                (format, false, false),
+                (o.items, note, o.given),
+            );
         }
         Ok(o) => ImportReview {
             problems: listed(&o.skipped),
@@ -270,6 +354,11 @@ fn how_read(o: &import::csv::Outcome) -> Option<String> {
     (!notes.is_empty()).then(|| notes.join("; "))
 }
 
+/// "3 not marked as debt", when `--only-debt` left any out.
+fn not_debt(n: usize) -> Option<String> {
+    (n > 0).then(|| format!("{n} not marked as debt"))
+}
+
 /// The distinct rows the problems are on.
 fn rows(errors: &[ImportError]) -> usize {
     errors
@@ -298,8 +387,7 @@ pub fn import_valid(app: &mut App) -> Effect {
                 app,
                 path,
                 text,
-                format,
-                true,
+                (format, true, false),
                 (o.items, Some(note), o.given),
             )
         }

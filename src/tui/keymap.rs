@@ -333,6 +333,7 @@ pub static BINDINGS: &[Binding] = &[
     b(SCAN, Key::plain(K::Esc), A::Back, "close"),
     b(SYNC, Key::plain(K::Enter), A::Submit, "apply the import"),
     b(SYNC, Key::plain(K::Esc), A::Cancel, "cancel: nothing imported"),
+    b(SYNC, Key::ch('d'), A::OnlyDebt, "only debt / everything"),
     b(SYNC, Key::ch('j'), A::MoveDown, "scroll down"),
     b(SYNC, Key::plain(K::Down), A::MoveDown, "scroll down"),
     b(SYNC, Key::ch('k'), A::MoveUp, "scroll up"),
@@ -353,7 +354,7 @@ pub static BINDINGS: &[Binding] = &[
     b(TRIAGE, Key::plain(K::Enter), A::Submit, "save, next item"),
     b(TRIAGE, Key::plain(K::Tab), A::Submit, "save, next item"),
     b(TRIAGE, Key::plain(K::Esc), A::Cancel, "leave"),
-    b(TRIAGE, Key::plain(K::Right), A::MoveDown, "next field"),
+    b(TRIAGE, Key::plain(K::Right), A::MoveDown, "next field, complete"),
     b(TRIAGE, Key::plain(K::Left), A::MoveUp, "previous field"),
 ];
 

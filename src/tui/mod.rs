@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod cache;
+pub mod check_ops;
 pub mod components;
 pub mod conflicts;
 pub mod debt_ops;
@@ -129,6 +130,8 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         .filter(|d| !d.as_os_str().is_empty())
         .map(std::path::Path::to_path_buf);
     app.plan_path = path.clone();
+    // `check`'s reading of git and the work tree, off the frame path.
+    check_ops::start(&mut app);
     // ratatui::init restores the terminal in its panic hook; ours runs first
     // and also gives the mouse and paste mode back.
     pickers::search_in_background(true);
@@ -183,11 +186,12 @@ fn event_loop(
             return Ok(());
         }
         terminal.draw(|frame| views::draw(frame, app))?;
-        let wait = if pickers::search_pending(app) || scan_ops::pending(app) {
-            SEARCH_POLL
-        } else {
-            TICK
-        };
+        let wait =
+            if pickers::search_pending(app) || scan_ops::pending(app) || check_ops::pending(app) {
+                SEARCH_POLL
+            } else {
+                TICK
+            };
         let effect = if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) => handle_key(app, key),
@@ -203,14 +207,21 @@ fn event_loop(
         } else {
             Effect::None
         };
-        app.poll_saved();
+        if app.poll_saved() {
+            // Saved: what `check` reads around the file may differ now.
+            check_ops::start(app);
+        }
         pickers::poll_results(app);
         scan_ops::poll(app, false);
+        check_ops::poll(app, false);
         // Also while keys keep coming: a long typing session still notices.
         // A save that ran into an outside change is told at once.
         if last_check.elapsed() >= TICK || app.session.has_news() {
             last_check = Instant::now();
-            reload::tick(app);
+            if reload::tick(app) {
+                // The file changed outside: so may what `check` reads.
+                check_ops::start(app);
+            }
         }
         match effect {
             Effect::Quit => return Ok(()),

@@ -1,9 +1,11 @@
 //! The triage flow: `t` in the debt view or the overview shows the open
 //! items with no effort one at a time, highest cost of delay first. Digits
 //! set customer, delivery, risk and urgency (0–5, each moving on to the next
-//! field) and then the effort; Enter or Tab saves the item as one undo step
-//! through the session's apply and shows the next; an item left without an
-//! effort is passed over (it stays in the queue); Esc leaves.
+//! field) and then the effort; a letter after the effort starts the owner
+//! (completed from the plan's owners with →), so one pass gives everything
+//! `check` asks of estimated debt. Enter or Tab saves the item as one undo
+//! step through the session's apply and shows the next; an item left without
+//! an effort is passed over (it stays in the queue); Esc leaves.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -28,11 +30,35 @@ pub fn open(app: &mut App) -> Effect {
         return Effect::None;
     };
     let total = queue.len();
-    app.mode = Mode::Triage(Box::new(Triage::new(&app.plan().debts[first], total)));
+    let owners = known_owners(app.plan());
+    app.mode = Mode::Triage(Box::new(Triage::new(
+        &app.plan().debts[first],
+        total,
+        owners,
+    )));
     Effect::None
 }
 
-/// A key the keymap leaves to the flow: digits and Backspace.
+/// The plan's owners (of every kind of item), most items first, then by
+/// name: what the triage card's owner completes to.
+fn known_owners(plan: &crate::model::Plan) -> Vec<String> {
+    let mut n: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let owners = plan
+        .debts
+        .iter()
+        .map(|d| d.owner.as_str())
+        .chain(plan.key_results.iter().map(|k| k.owner.as_str()))
+        .chain(plan.hypotheses.iter().map(|h| h.owner.as_str()));
+    for o in owners.map(str::trim).filter(|o| !o.is_empty()) {
+        *n.entry(o).or_default() += 1;
+    }
+    let mut out: Vec<(&str, usize)> = n.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    out.into_iter().map(|(o, _)| o.to_owned()).collect()
+}
+
+/// A key the keymap leaves to the flow: digits, other characters (the
+/// owner) and Backspace.
 pub fn type_key(t: &mut Triage, key: KeyEvent) {
     if key
         .modifiers
@@ -43,9 +69,7 @@ pub fn type_key(t: &mut Triage, key: KeyEvent) {
     match key.code {
         KeyCode::Char(c) if c.is_ascii_digit() => t.digit(c as u8 - b'0'),
         KeyCode::Backspace => t.back(),
-        KeyCode::Char(_) => {
-            t.error = Some("type a digit: 0–5 for a rating, the points for effort".into());
-        }
+        KeyCode::Char(c) => t.letter(c),
         _ => {}
     }
 }
@@ -71,10 +95,12 @@ pub fn next(app: &mut App) -> Effect {
             let mut d = before.clone();
             [d.customer, d.delivery, d.risk, d.urgency] = t.ratings;
             d.effort = effort;
+            d.owner = t.owner.text().trim().to_owned();
             if d != before {
-                let what = match effort {
-                    Some(e) => format!("effort {e}"),
-                    None => "ratings".to_owned(),
+                let what = match (effort, d.owner.as_str()) {
+                    (Some(e), "") => format!("effort {e}"),
+                    (Some(e), owner) => format!("effort {e}, owner {owner}"),
+                    (None, _) => "ratings".to_owned(),
                 };
                 app.apply(Change::new(format!("triaged {} ({what})", d.id)).put(Item::Debt(d)));
                 effect = Effect::Save;

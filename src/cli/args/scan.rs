@@ -23,6 +23,9 @@ pub struct ScanArgs {
     /// Show the N best hotspots and the markers of the first N files (default: 10 hotspots, every marker).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
+    /// Propose a hotspot only when the window has at least N commits of it (default: 2); hotspots under a tenth of the best score are never proposed.
+    #[arg(long, value_name = "N")]
+    pub min_changes: Option<u32>,
     /// Add candidates as debt items: every one shown, or those whose fingerprint starts with each FINGERPRINT given.
     #[arg(long, value_name = "FINGERPRINT", num_args = 0..)]
     pub add: Option<Vec<String>>,

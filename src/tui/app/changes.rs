@@ -68,8 +68,22 @@ impl App {
 
     /// `bearing check` findings for the current plan (computed on first use
     /// after a change).
+    /// `bearing check`'s findings: the plan's, and what was read around
+    /// its file (`check_ops`).
     pub fn findings(&self) -> &[crate::check::Finding] {
-        self.cache.findings(self.session.plan(), self.today)
+        self.cache
+            .findings(self.session.plan(), self.today, &self.check_context)
+    }
+
+    /// Takes what a `check_ops` worker read; true when it differs (the
+    /// findings are then computed again).
+    pub fn set_check_context(&mut self, context: crate::check::Context) -> bool {
+        if context == self.check_context {
+            return false;
+        }
+        self.check_context = context;
+        self.cache.forget_findings();
+        true
     }
 
     /// The idle tick's look at the file (see `Session::watch`), following

@@ -85,7 +85,8 @@ proptest! {
             let full = Cache::build(&plan, today(), &filter, sort, descending);
             prop_assert_eq!(debt_parts(&cache), debt_parts(&full));
             prop_assert_eq!(&cache.prev_rank, &before);
-            prop_assert_eq!(cache.findings(&plan, today()), full.findings(&plan, today()));
+            let none = crate::check::Context::default();
+            prop_assert_eq!(cache.findings(&plan, today(), &none), full.findings(&plan, today(), &none));
         }
     }
 }

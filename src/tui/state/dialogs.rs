@@ -88,6 +88,8 @@ pub struct ImportSync {
     pub format: Format,
     /// Only the valid rows of a CSV (chosen in the review).
     pub skip_invalid: bool,
+    /// Only the items marked as debt (`d`; `--only-debt`).
+    pub only_debt: bool,
     /// `N added, N updated, N closed, N unchanged[, N conflicts]` and the note.
     pub summary: String,
     /// What the parser left out (`skipped 2 invalid rows`), if anything.

@@ -23,7 +23,7 @@ pub use dialogs::{Checklist, ImportReview, ImportSync, plural};
 pub use inputs::{ExportFormat, FormState, PickerState, Prompt, PromptKind, Target, parse_date};
 pub use mode::{Mode, ModeKind, Pending, Question};
 pub use scan::{ScanAnswer, ScanPicker, ScanRow};
-pub use triage::{EFFORT, TRIAGE_FIELDS, Triage};
+pub use triage::{EFFORT, OWNER, TRIAGE_FIELDS, Triage};
 pub use views::{BoardView, DebtView, SprintFocus, SprintView};
 
 /// A list position: the selected row and the first visible row. The offset is

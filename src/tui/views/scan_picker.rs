@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &ScanPicker) {
     } else if let Some(e) = &p.error {
         format!("cannot scan: {e}")
     } else if p.rows.is_empty() {
-        "no candidates: no markers, no file changed in the last year".to_owned()
+        "no candidates: no markers, no file changed twice in the last year".to_owned()
     } else {
         plural(p.rows.len(), "candidate")
     };

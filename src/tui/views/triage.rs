@@ -1,5 +1,6 @@
-//! The triage card: the item's title, what it is about, and the row of five
-//! fields with the one the next digit sets highlighted.
+//! The triage card: the item's title, what it is about, and the row of six
+//! fields (four ratings, effort, owner) with the one the next key sets
+//! highlighted.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,7 +11,7 @@ use super::wrap::wrap;
 use super::{centered, fit};
 use crate::tui::app::{App, ModeKind};
 use crate::tui::keymap;
-use crate::tui::state::{TRIAGE_FIELDS, Triage};
+use crate::tui::state::{OWNER, TRIAGE_FIELDS, Triage};
 
 /// The urgency field's index in [`TRIAGE_FIELDS`].
 const URGENCY: usize = 3;
@@ -44,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, tr: &Triage) {
         Span::styled(fit(&d.title, w.saturating_sub(d.id.len() + 1)), t.title()),
     ])];
     let mut facts = Vec::new();
-    for (name, v) in [("area", &d.area), ("owner", &d.owner)] {
+    for (name, v) in [("area", &d.area)] {
         if !v.is_empty() {
             facts.push(format!("{name} {v}"));
         }
@@ -76,6 +77,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, tr: &Triage) {
     let mut row = Vec::new();
     for (i, name) in TRIAGE_FIELDS.iter().enumerate() {
         let mut value = tr.shown(i);
+        if i == OWNER
+            && let Some(c) = tr.completion()
+        {
+            value = format!("{value}… → {c}");
+        }
         // Urgency as scored: the due date raises the typed rating.
         if i == URGENCY {
             let typed = tr.ratings[URGENCY];
@@ -98,7 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, tr: &Triage) {
         Some(e) => Line::from(Span::styled(fit(e, w), t.error())),
         None => Line::from(Span::styled(
             fit(
-                "digits: 0–5 per rating, then the effort's points (none: skip) · Backspace back",
+                "0–5 per rating, the effort's points, then letters: the owner (→ completes)",
                 w,
             ),
             t.dim(),
