@@ -23,8 +23,9 @@ use crate::model::{Debt, Plan};
 pub use header::parse_map;
 
 /// The columns an import fills. `title` is required; `closed` (also
-/// `Closed date`, `Done date`, …) dates a done or won't-fix status.
-pub const COLUMNS: [&str; 13] = [
+/// `Closed date`, `Done date`, …) dates a done or won't-fix status; `due`
+/// (also `Due date`, `Deadline`) is the item's due date.
+pub const COLUMNS: [&str; 14] = [
     "title",
     "owner",
     "area",
@@ -38,6 +39,7 @@ pub const COLUMNS: [&str; 13] = [
     "description",
     "key_results",
     "closed",
+    "due",
 ];
 
 /// Columns an export writes that an import recomputes (ids are new, scores
@@ -134,6 +136,12 @@ pub struct Outcome {
     pub given: Option<Vec<&'static str>>,
     /// Items left out by `only_debt`.
     pub not_debt: usize,
+    /// Values left out (a date that cannot be read) and rows left out for
+    /// repeating a key an earlier row has, located: notes, not errors.
+    pub warnings: Vec<ImportError>,
+    /// Rows left out for repeating an earlier row's key (each also among
+    /// the warnings, naming its line).
+    pub repeated: usize,
 }
 
 /// Every row as a new debt item, or every problem if any row is bad.
@@ -190,14 +198,16 @@ pub fn read(
         f => f,
     };
     let mut ids = Ids::new(plan);
-    let (mut items, skipped, ignored, given) = match flavor {
+    let (mut items, skipped, ignored, given, warnings) = match flavor {
         Flavor::Linear => {
-            let (items, skipped) = linear::read(&first, rows, file, plan, today, &mut ids)?;
-            (items, skipped, Vec::new(), None)
+            let (items, skipped, warnings) =
+                linear::read(&first, rows, file, plan, today, &mut ids)?;
+            (items, skipped, Vec::new(), None, warnings)
         }
         Flavor::GitLab => {
-            let (items, skipped) = gitlab::read(&first, rows, file, plan, today, &mut ids)?;
-            (items, skipped, Vec::new(), None)
+            let (items, skipped, warnings) =
+                gitlab::read(&first, rows, file, plan, today, &mut ids)?;
+            (items, skipped, Vec::new(), None, warnings)
         }
         Flavor::Auto | Flavor::Sheet => {
             let read = Read {
@@ -221,12 +231,15 @@ pub fn read(
         });
         not_debt = before - items.len();
     }
+    let repeated = warnings.iter().filter(|w| w.column == REPEATED).count();
     Ok(Outcome {
         items,
         skipped,
         ignored,
         given,
         not_debt,
+        warnings,
+        repeated,
         flavor: if flavor == Flavor::Auto {
             Flavor::Sheet
         } else {
@@ -282,7 +295,27 @@ type Sheet = (
     Vec<ImportError>,
     Vec<String>,
     Option<Vec<&'static str>>,
+    Vec<ImportError>,
 );
+
+/// The column a repeated row's warning names.
+const REPEATED: &str = "repeated";
+
+/// The warning for a row at `line` whose item has the source key of the
+/// row at `first`: the first is used, this one left out.
+fn repeated(file: &str, line: usize, d: &Debt, first: usize) -> ImportError {
+    let key = d.source.as_deref().unwrap_or("");
+    let key = key.rsplit_once(':').map_or(key, |(_, k)| k);
+    ImportError::new(
+        file,
+        line,
+        REPEATED,
+        format!(
+            "key {} is the key of line {first} too: line {first} is used, this row left out (give each row its own key)",
+            crate::text::quote(key)
+        ),
+    )
+}
 
 /// What a spreadsheet is read with: its name, the plan, and whether a comma
 /// in a number is a decimal comma (the cells are not split by `,`).
@@ -310,7 +343,8 @@ fn sheet(
     } = *read;
     let head = header::Header::read(first, file, &options.map)?;
     let name = source_name(file, options.source.as_deref());
-    let (mut items, mut errors) = (Vec::new(), Vec::new());
+    let (mut items, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+    let mut first: std::collections::HashMap<String, usize> = Default::default();
     for record in rows {
         let line = record.line;
         let cell = |k: usize| {
@@ -329,6 +363,13 @@ fn sheet(
                 d.source = key
                     .filter(|k| !k.is_empty())
                     .map(|k| format!("csv:{name}:{k}"));
+                if let Some(source) = &d.source {
+                    if let Some(&at) = first.get(source) {
+                        warnings.push(repeated(file, line, &d, at));
+                        continue;
+                    }
+                    first.insert(source.clone(), line);
+                }
                 items.push(d);
             }
             Ok(_) => {}
@@ -346,7 +387,7 @@ fn sheet(
         .filter(|(_, at)| at.is_some())
         .map(|(c, _)| *c)
         .collect();
-    Ok((items, errors, head.ignored, Some(given)))
+    Ok((items, errors, head.ignored, Some(given), warnings))
 }
 
 /// The one problem that stops a file from being read at all: its quotes do

@@ -26,9 +26,24 @@ impl SyncPlan {
     }
 
     /// Each conflict (`D-… title: kept "mine" (upstream: "theirs")`), then
-    /// what was left alone and why.
+    /// what was left alone and why: the UI's summary shows both.
     pub fn notes(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.conflicts.iter().map(conflict_line).collect();
+        let mut out = self.conflict_lines();
+        out.extend(self.remarks());
+        out
+    }
+
+    /// Each conflict, one a line: part of the result (the command line
+    /// prints them on stdout, after the counts). Long text shows the part
+    /// where the two differ.
+    pub fn conflict_lines(&self) -> Vec<String> {
+        self.conflicts.iter().map(conflict_line).collect()
+    }
+
+    /// What was left alone and why (items this input lacks, keys repeated):
+    /// notes, which the command line prints on stderr.
+    pub fn remarks(&self) -> Vec<String> {
+        let mut out = Vec::new();
         if !self.missing.is_empty() {
             out.push(format!(
                 "{} imported before {} not in this input: kept as {} (an export may be filtered)",
@@ -89,12 +104,20 @@ fn field_line(id: &str, f: &FieldChange) -> String {
 
 fn conflict_line(c: &SyncConflict) -> String {
     let field = c.field.as_deref().unwrap_or("the whole item");
-    format!(
-        "{} {field}: kept {} (upstream: {})",
-        c.id,
-        value(c.ours.as_deref()),
-        value(c.theirs.as_deref())
-    )
+    let text = |json: Option<&str>| match json.map(serde_json::from_str::<serde_json::Value>) {
+        Some(Ok(serde_json::Value::String(s))) => Some(s),
+        _ => None,
+    };
+    let (ours, theirs) = match (text(c.ours.as_deref()), text(c.theirs.as_deref())) {
+        // Two texts: the part where they differ, so a long description
+        // never shows the same cut-off start twice.
+        (Some(a), Some(b)) => {
+            let shown = crate::merge::shown::differing(&[Some(&a), Some(&b)]);
+            (text::quote(&shown[0]), text::quote(&shown[1]))
+        }
+        _ => (value(c.ours.as_deref()), value(c.theirs.as_deref())),
+    };
+    format!("{} {field}: kept {ours} (upstream: {theirs})", c.id)
 }
 
 /// A JSON value for a person: a string quoted and escaped (and cut), any

@@ -122,6 +122,9 @@ pub fn sync_given(
     let mut scopes: BTreeSet<String> = BTreeSet::new();
     let mut matched: Vec<(usize, Debt)> = Vec::new();
     for (n, mut d) in incoming.into_iter().enumerate() {
+        // Every source's text the same way: a description's line ends as
+        // `\n` (GitHub bodies, Windows sheets and exports write `\r\n`).
+        d.description = line_ends(&d.description);
         let Some(source) = d.source.clone() else {
             // Nothing to match it by: always new, its id from its place
             // and text in the input.
@@ -166,6 +169,11 @@ pub fn sync_given(
     merge_matched(plan, &matched, today, given, &mut out);
     out.puts.extend(out.added.iter().cloned());
     out
+}
+
+/// `text` with every `\r\n` and lone `\r` line end as `\n`.
+fn line_ends(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// What an input's items are compared within to find the ones it lacks: a

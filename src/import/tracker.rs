@@ -95,10 +95,10 @@ impl Outcome {
     }
 }
 
-/// The calendar day at the start of an ISO 8601 timestamp
-/// (`2021-09-08T14:02:00Z`, `2021-09-08`).
+/// The calendar day of a timestamp (`2021-09-08T14:02:00Z`, `2021-09-08`),
+/// by the import's one date reader ([`super::date`]).
 pub(crate) fn iso_day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok()
+    super::date::day(s).ok()
 }
 
 /// The trackers a file can be read from without being told.

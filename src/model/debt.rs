@@ -283,8 +283,14 @@ impl Debt {
     }
 
     /// Moves the item to `status`, recording the date; a no-op when unchanged.
+    /// The log stays in date order: a change dated before the last one
+    /// recorded (an upstream close date earlier than the day the item was
+    /// started here) is dated that last change's day instead, so the log
+    /// never says done before started.
     pub fn set_status(&mut self, status: DebtStatus, date: NaiveDate) {
         if self.status != status {
+            let last = self.changes.last().map(|c| c.date);
+            let date = last.map_or(date, |last| date.max(last));
             self.status = status;
             self.changes.push(StatusChange { date, status });
         }
