@@ -298,13 +298,29 @@ type Sheet = (
     Vec<ImportError>,
 );
 
+/// Whether a header is Bearing's sprint export's (`bearing export sprint
+/// ID --format csv`): it has the `score` and `sprint` columns a sheet made
+/// by hand does not. Its `id` column then holds Bearing ids, and a row whose
+/// id is an item of the plan imported into is that item.
+fn bearing_export(header: &Row) -> bool {
+    let names: Vec<String> = header.cells.iter().map(|c| header::normalize(c)).collect();
+    ["id", "title", "score", "sprint"]
+        .iter()
+        .all(|n| names.iter().any(|h| h == n))
+}
+
+/// The key an own-export row repeats by: its Bearing id.
+fn mine_key(d: &Debt, own: bool) -> Option<String> {
+    own.then(|| format!("id:{}", d.id))
+}
+
 /// The column a repeated row's warning names.
 const REPEATED: &str = "repeated";
 
 /// The warning for a row at `line` whose item has the source key of the
 /// row at `first`: the first is used, this one left out.
 fn repeated(file: &str, line: usize, d: &Debt, first: usize) -> ImportError {
-    let key = d.source.as_deref().unwrap_or("");
+    let key = d.source.as_deref().unwrap_or(&d.id);
     let key = key.rsplit_once(':').map_or(key, |(_, k)| k);
     ImportError::new(
         file,
@@ -343,6 +359,7 @@ fn sheet(
     } = *read;
     let head = header::Header::read(first, file, &options.map)?;
     let name = source_name(file, options.source.as_deref());
+    let own = head.id.is_some() && bearing_export(first);
     let (mut items, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     let mut first: std::collections::HashMap<String, usize> = Default::default();
     for record in rows {
@@ -360,10 +377,21 @@ fn sheet(
             Ok(mut d) if stray.is_none() => {
                 let key = head.id.and_then(|i| record.cells.get(i));
                 let key = key.map(|k| crate::text::csv_unguard(k.trim()));
-                d.source = key
-                    .filter(|k| !k.is_empty())
-                    .map(|k| format!("csv:{name}:{k}"));
-                if let Some(source) = &d.source {
+                let mine = key
+                    .filter(|_| own)
+                    .map(crate::model::id::normalize)
+                    .filter(|k| plan.debts.iter().any(|p| p.id == *k));
+                if let Some(id) = mine {
+                    // Bearing's own export back into its plan: the item
+                    // itself, updated in place (the sync matches it by id).
+                    d.id = id;
+                } else {
+                    d.source = key
+                        .filter(|k| !k.is_empty())
+                        .map(|k| format!("csv:{name}:{k}"));
+                }
+                let key = d.source.clone().or_else(|| mine_key(&d, own));
+                if let Some(source) = &key {
                     if let Some(&at) = first.get(source) {
                         warnings.push(repeated(file, line, &d, at));
                         continue;

@@ -56,7 +56,7 @@ pub(super) fn row<'r>(
                 format!(
                     "{} is not a status; write one of: {}",
                     crate::text::quote(s.trim()),
-                    DebtStatus::WORDS
+                    DebtStatus::words()
                 ),
             )
         })
