@@ -280,6 +280,47 @@ fn a_repeated_key_names_each_row_left_out() {
         "{}",
         r.stderr
     );
+    let j = sb.write(
+        "jira.csv",
+        "Summary,Issue key\r\nOne,PAY-1\r\nTwo,PAY-2\r\nAgain,PAY-1\r\n",
+    );
+    let r = sb.ok_at(TODAY, &["import", "jira", &j]);
+    assert!(r.stdout.contains("1 repeated in the file"), "{}", r.stdout);
+    assert!(
+        r.stderr
+            .contains("jira.csv:4: repeated: key \"PAY-1\" is the key of line 2 too"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// Point 7: stdout is the result (the counts, each conflict, a dry run's
+/// changes); notes on what was left alone go to stderr, so `2>/dev/null`
+/// leaves the result alone.
+#[test]
+fn stdout_is_the_result_and_notes_go_to_stderr() {
+    let sb = Sandbox::init();
+    sb.write("a.csv", "id,title\r\n1,One\r\n2,Two\r\n");
+    sb.ok_at(TODAY, &["import", "csv", "a.csv"]);
+    sb.write("a.csv", "id,title\r\n1,One renamed\r\n");
+    let r = sb.ok_at(TODAY, &["import", "csv", "a.csv", "--dry-run"]);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(
+        lines[0], "0 added, 1 updated, 0 closed, 0 unchanged",
+        "{}",
+        r.stdout
+    );
+    assert!(
+        lines[1].starts_with("  updated D-")
+            && lines[1].ends_with("title: \"One\" → \"One renamed\""),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(lines[2..], ["dry run: nothing written"], "{}", r.stdout);
+    assert_eq!(
+        r.stderr.trim(),
+        "1 item imported before is not in this input: kept as it is (an export may be filtered)"
+    );
 }
 
 /// Points 6 and 7: a conflict line shows where the two values differ, on

@@ -231,7 +231,10 @@ pub fn read(
         });
         not_debt = before - items.len();
     }
-    let repeated = warnings.iter().filter(|w| w.column == REPEATED).count();
+    let repeated = warnings
+        .iter()
+        .filter(|w| w.column == super::tracker::REPEATED)
+        .count();
     Ok(Outcome {
         items,
         skipped,
@@ -314,23 +317,12 @@ fn mine_key(d: &Debt, own: bool) -> Option<String> {
     own.then(|| format!("id:{}", d.id))
 }
 
-/// The column a repeated row's warning names.
-const REPEATED: &str = "repeated";
-
-/// The warning for a row at `line` whose item has the source key of the
-/// row at `first`: the first is used, this one left out.
+/// The warning for a row at `line` whose item has the key of the row at
+/// `first`: the first is used, this one left out.
 fn repeated(file: &str, line: usize, d: &Debt, first: usize) -> ImportError {
     let key = d.source.as_deref().unwrap_or(&d.id);
     let key = key.rsplit_once(':').map_or(key, |(_, k)| k);
-    ImportError::new(
-        file,
-        line,
-        REPEATED,
-        format!(
-            "key {} is the key of line {first} too: line {first} is used, this row left out (give each row its own key)",
-            crate::text::quote(key)
-        ),
-    )
+    super::tracker::repeated(file, line, key, first)
 }
 
 /// What a spreadsheet is read with: its name, the plan, and whether a comma

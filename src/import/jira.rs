@@ -241,7 +241,9 @@ impl RowCtx<'_> {
             .and_then(mapping::title)
             .ok_or_else(|| self.error("Summary", format!("{key} has an empty summary")))?;
         let source = format!("{SOURCE}{key}");
-        if !seen.first(&source) {
+        if let Err(at) = seen.first(&source, row.line) {
+            let w = super::tracker::repeated(self.file, row.line, key, at);
+            self.warnings.push(w);
             return Ok(Read::Skip(Skip::Repeated));
         }
         let rules = &self.plan.import;
