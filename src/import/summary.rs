@@ -109,9 +109,14 @@ fn conflict_line(c: &SyncConflict) -> String {
         _ => None,
     };
     let (ours, theirs) = match (text(c.ours.as_deref()), text(c.theirs.as_deref())) {
-        // Two texts: the part where they differ, so a long description
-        // never shows the same cut-off start twice.
-        (Some(a), Some(b)) => {
+        // Two texts, one too long to quote whole: the part where they
+        // differ, so a long description never shows the same cut-off start
+        // twice.
+        (Some(a), Some(b))
+            if [&a, &b]
+                .iter()
+                .any(|v| v.contains('\n') || v.chars().count() > text::QUOTE_MAX) =>
+        {
             let shown = crate::merge::shown::differing(&[Some(&a), Some(&b)]);
             (text::quote(&shown[0]), text::quote(&shown[1]))
         }

@@ -222,15 +222,15 @@ impl DebtStatus {
             Self::Open,
             &[
                 "open",
-                "opened",
-                "reopened",
                 "todo",
                 "to do",
                 "backlog",
                 "new",
                 "triage",
-                "unstarted",
                 "planned",
+                "opened",
+                "reopened",
+                "unstarted",
             ],
         ),
         (
