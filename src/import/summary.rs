@@ -94,35 +94,36 @@ impl SyncPlan {
 }
 
 fn field_line(id: &str, f: &FieldChange) -> String {
-    format!(
-        "updated {id} {}: {} → {}",
-        f.field,
-        value(Some(&f.from)),
-        value(Some(&f.to))
-    )
+    let (from, to) = pair(Some(&f.from), Some(&f.to));
+    format!("updated {id} {}: {from} → {to}", f.field)
 }
 
 fn conflict_line(c: &SyncConflict) -> String {
     let field = c.field.as_deref().unwrap_or("the whole item");
+    let (ours, theirs) = pair(c.ours.as_deref(), c.theirs.as_deref());
+    format!("{} {field}: kept {ours} (upstream: {theirs})", c.id)
+}
+
+/// Two versions of a value (JSON text) for a person, as [`value`] shows
+/// them; but two texts of which one is too long to quote whole (or spans
+/// lines) show the part where they differ, so a long description never
+/// shows the same cut-off start twice.
+fn pair(a: Option<&str>, b: Option<&str>) -> (String, String) {
     let text = |json: Option<&str>| match json.map(serde_json::from_str::<serde_json::Value>) {
         Some(Ok(serde_json::Value::String(s))) => Some(s),
         _ => None,
     };
-    let (ours, theirs) = match (text(c.ours.as_deref()), text(c.theirs.as_deref())) {
-        // Two texts, one too long to quote whole: the part where they
-        // differ, so a long description never shows the same cut-off start
-        // twice.
-        (Some(a), Some(b))
-            if [&a, &b]
+    match (text(a), text(b)) {
+        (Some(x), Some(y))
+            if [&x, &y]
                 .iter()
                 .any(|v| v.contains('\n') || v.chars().count() > text::QUOTE_MAX) =>
         {
-            let shown = crate::merge::shown::differing(&[Some(&a), Some(&b)]);
+            let shown = crate::merge::shown::differing(&[Some(&x), Some(&y)]);
             (text::quote(&shown[0]), text::quote(&shown[1]))
         }
-        _ => (value(c.ours.as_deref()), value(c.theirs.as_deref())),
-    };
-    format!("{} {field}: kept {ours} (upstream: {theirs})", c.id)
+        _ => (value(a), value(b)),
+    }
 }
 
 /// A JSON value for a person: a string quoted and escaped (and cut), any
