@@ -234,8 +234,7 @@ fn csv(
         let notes: Vec<String> = [
             (!rows.is_empty())
                 .then(|| format!("skipped {}", crate::text::count(rows.len(), "invalid row"))),
-            (o.not_debt > 0).then(|| format!("{} not marked as debt", o.not_debt)),
-            (o.repeated > 0).then(|| format!("{} repeated in the file", o.repeated)),
+            o.note(),
         ]
         .into_iter()
         .flatten()

@@ -146,6 +146,29 @@ pub struct Outcome {
     pub repeated: usize,
 }
 
+impl Outcome {
+    /// What the reader left out beyond bad rows, for the counts line, the
+    /// same on the command line and in the UI: `2 not marked as debt, 1
+    /// repeated in the file, 1 unreadable value left out`.
+    pub fn note(&self) -> Option<String> {
+        let unreadable = self.warnings.len() - self.repeated;
+        let notes: Vec<String> = [
+            (self.not_debt > 0).then(|| format!("{} not marked as debt", self.not_debt)),
+            (self.repeated > 0).then(|| format!("{} repeated in the file", self.repeated)),
+            (unreadable > 0).then(|| {
+                format!(
+                    "{} left out",
+                    crate::text::count(unreadable, "unreadable value")
+                )
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!notes.is_empty()).then(|| notes.join(", "))
+    }
+}
+
 /// Every row as a new debt item, or every problem if any row is bad.
 pub fn parse(
     text: &str,

@@ -4,7 +4,7 @@
 //! as written, whatever its zone).
 //!
 //! Read: ISO dates and timestamps (`2026-11-28`, `2026-11-28T10:00:00Z`,
-//! `2026-11-28 10:00`), day.month.year (`15.11.2026`), slashed numbers when
+//! `2026-11-28 10:00`, taskwarrior's `20261128T100000Z`), day.month.year (`15.11.2026`), slashed numbers when
 //! a part over 12 says which is the day (`28/11/2026` day first,
 //! `11/28/2026` month first; `5/5/2026` either way), month names as Excel
 //! and Jira write them (`28-Nov-2026`, `28 Nov 2026`, `Nov 28, 2026`,
@@ -53,6 +53,7 @@ impl fmt::Display for Unread {
 pub fn day(s: &str) -> Result<NaiveDate, Unread> {
     let s = s.trim();
     if let Some(d) = iso(s)
+        .or_else(|| iso_basic(s))
         .or_else(|| javascript(s))
         .or_else(|| with_names(s))
         .or_else(|| dotted(s))
@@ -82,6 +83,15 @@ fn iso(s: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// ISO 8601's basic form with a time, as taskwarrior writes:
+/// `20261125T000000Z` (a bare `20261125` is not read: it may be a number).
+fn iso_basic(s: &str) -> Option<NaiveDate> {
+    let (date, _) = s.split_once(['T', 't'])?;
+    (date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| NaiveDate::parse_from_str(date, "%Y%m%d").ok())
+        .flatten()
 }
 
 /// `Tue Oct 06 2026 09:12:33 GMT+0000 (Coordinated Universal Time)`: a
@@ -199,6 +209,7 @@ mod tests {
                 "2026-10-06",
             ),
             ("  2026-11-28  ", "2026-11-28"),
+            ("20261128T100000Z", "2026-11-28"),
         ] {
             assert_eq!(day(s), Ok(d(want)), "{s}");
         }
