@@ -122,6 +122,8 @@ pub fn sync_given(
     let mut scopes: BTreeSet<String> = BTreeSet::new();
     let mut matched: Vec<(usize, Debt)> = Vec::new();
     let mut own: Vec<(usize, Debt)> = Vec::new();
+    // The plan's items by id, made when a source-less item first asks.
+    let mut by_id: Option<HashMap<String, usize>> = None;
     for (n, mut d) in incoming.into_iter().enumerate() {
         // Every source's text the same way: a description's line ends as
         // `\n` (GitHub bodies, Windows sheets and exports write `\r\n`).
@@ -129,7 +131,14 @@ pub fn sync_given(
         let Some(source) = d.source.clone() else {
             // A parser gives new items ids the plan does not have: one
             // with a plan's id is that item, in Bearing's own export.
-            if let Some(i) = plan.debts.iter().position(|p| p.id == d.id) {
+            let by_id = by_id.get_or_insert_with(|| {
+                plan.debts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.id.clone(), i))
+                    .collect::<HashMap<String, usize>>()
+            });
+            if let Some(&i) = by_id.get(&d.id) {
                 if seen.insert(d.id.clone()) {
                     own.push((i, d));
                 } else {

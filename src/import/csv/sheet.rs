@@ -61,6 +61,11 @@ pub(super) fn sheet(
     let head = header::Header::read(first, file, &options.map)?;
     let name = source_name(file, options.source.as_deref());
     let own = head.id.is_some() && bearing_export(first);
+    let plan_ids: std::collections::HashSet<&str> = if own {
+        plan.debts.iter().map(|d| d.id.as_str()).collect()
+    } else {
+        Default::default()
+    };
     let (mut items, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
     let mut first: std::collections::HashMap<String, usize> = Default::default();
     for record in rows {
@@ -81,7 +86,7 @@ pub(super) fn sheet(
                 let mine = key
                     .filter(|_| own)
                     .map(crate::model::id::normalize)
-                    .filter(|k| plan.debts.iter().any(|p| p.id == *k));
+                    .filter(|k| plan_ids.contains(k.as_str()));
                 if let Some(id) = mine {
                     // Bearing's own export back into its plan: the item
                     // itself, updated in place (the sync matches it by id).
