@@ -89,6 +89,16 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
+/// [`csv_cell`] for multi-line text (a description): its line breaks kept.
+pub fn csv_text_cell(s: &str) -> String {
+    let clean = sanitize_multiline(s);
+    if guarded(&clean) {
+        format!("'{clean}")
+    } else {
+        clean.into_owned()
+    }
+}
+
 /// Exactly undoes [`csv_cell`]'s guard: a cell that starts with `'` and,
 /// after its `'`s, with a formula starter loses one `'`.
 pub fn csv_unguard(cell: &str) -> &str {

@@ -737,10 +737,11 @@ fn exports_go_to_stdout_or_a_file() {
     let mut rdr = csv::Reader::from_reader(csv_out.as_bytes());
     let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_owned).collect();
     assert_eq!(header[0], "id");
-    // 13 item columns and `sprint` (committed / done / where it went).
-    assert_eq!(header.len(), 14);
-    assert_eq!(header[13], "sprint");
-    assert!(rdr.records().all(|r| r.unwrap().len() == 14));
+    // 13 item columns, `sprint` (committed / done / where it went), then
+    // the item's `due` and `description`.
+    assert_eq!(header.len(), 16);
+    assert_eq!(header[13..], ["sprint", "due", "description"]);
+    assert!(rdr.records().all(|r| r.unwrap().len() == 16));
     let j = json(&sb.ok(&["--demo", "export", "sprint", "--format", "json"]));
     assert_eq!(j["format_version"], 1);
     assert!(

@@ -159,7 +159,13 @@ fn a_closed_sprint_export_says_what_was_not_done_and_where_it_went() {
     assert!(md.contains("## Committed, not done"), "{md}");
     assert!(md.contains("| carried to S-TB5XR |"), "{md}");
     let csv = sb.ok(&["export", "sprint", "S-7WM4K", "--format", "csv"]);
-    assert!(csv.lines().next().unwrap().ends_with(",sprint"), "{csv}");
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",sprint,due,description"),
+        "{csv}"
+    );
     assert!(csv.contains(",carried to S-TB5XR"), "{csv}");
     let j = json(&sb.ok(&["export", "sprint", "S-7WM4K", "--format", "json"]));
     assert_eq!(j["not_done"][0]["went"], "sprint");

@@ -120,7 +120,7 @@ fn many_problems() -> (String, Vec<String>) {
     text.push_str("Row 61,1,1,someday when the quarter is quieter\r\n");
     problems.push(format!(
         ":62: status: \"someday when the quarter is quieter\" is not a status; write one of: {}",
-        bearing::model::DebtStatus::WORDS
+        bearing::model::DebtStatus::words()
     ));
     (text, problems)
 }

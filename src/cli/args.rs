@@ -301,7 +301,7 @@ pub enum HypothesisCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// CSV with a header row naming the columns: title (required), owner, area, tags, effort, customer, delivery, risk, urgency, status, description, key_results (lists split on , or ;), closed (the day a done status is dated). Rows are keyed csv:NAME:ID by an id column (NAME: --source, else the file name). In a ; or tab file 3,0 is 3; effort 0 is unestimated. Other columns are ignored and listed, or mapped with --map. Cells are separated by , ; or tab (whichever the header line uses, or --delimiter); UTF-8 with or without BOM, UTF-16 with BOM, or else Windows-1252. A Linear or GitLab export is recognised by its header and read as `import linear` / `import gitlab` would.
+    /// CSV with a header row naming the columns: title (required), owner, area, tags, effort, customer, delivery, risk, urgency, status, description, key_results (lists split on , or ;), closed (the day a done status is dated), due (also Due date, Deadline). Dates: 2026-11-28 or a timestamp, 28.11.2026, 28/11/2026 or 11/28/2026 (05/06/2026 is refused: write YYYY-MM-DD), 28-Nov-2026, Nov 28, 2026. Rows are keyed csv:NAME:ID by an id column (NAME: --source, else the file name). In a ; or tab file 3,0 is 3; effort 0 is unestimated. Other columns are ignored and listed, or mapped with --map. Cells are separated by , ; or tab (whichever the header line uses, or --delimiter); UTF-8 with or without BOM, UTF-16 with BOM, or else Windows-1252. A Linear or GitLab export is recognised by its header and read as `import linear` / `import gitlab` would.
     Csv {
         /// The CSV file (- for stdin).
         #[arg(value_name = "FILE")]
@@ -357,7 +357,7 @@ pub enum ImportCommand {
         #[command(flatten)]
         opts: ImportOpts,
     },
-    /// GitHub issues: the JSON of `gh issue list --state all --limit 1000 --json number,title,body,labels,assignees,milestone,state,createdAt,updatedAt,url`, or of the REST API's issues (`gh api --paginate 'repos/OWNER/REPO/issues?state=all'`; pull requests are skipped). Labels map by the plan's import rules (`bearing config show`); closed issues come in as done; issues imported before are updated (closed upstream → done).
+    /// GitHub issues: the JSON of `gh issue list --state all --limit 1000 --json number,title,body,labels,assignees,milestone,state,createdAt,updatedAt,closedAt,url`, or of the REST API's issues (`gh api --paginate 'repos/OWNER/REPO/issues?state=all'`; pull requests are skipped). Labels map by the plan's import rules (`bearing config show`); closed issues come in as done; issues imported before are updated (closed upstream → done).
     Github {
         /// The export file (- for stdin).
         #[arg(value_name = "FILE")]

@@ -91,8 +91,13 @@ pub(super) fn sync_into(
         out.push_str(&format!(" ({note})"));
     }
     out.push('\n');
-    for line in s.notes() {
+    // The result on stdout: the counts, each conflict and, for a dry run,
+    // the changes; notes on what was left alone go to stderr.
+    for line in s.conflict_lines() {
         out.push_str(&format!("{line}\n"));
+    }
+    for line in s.remarks() {
+        eprintln!("{line}");
     }
     if opts.dry_run {
         for line in s.preview(PREVIEW) {
@@ -206,6 +211,7 @@ fn csv(
         notes.push(format!("{label}: read as {encoding}{why}"));
     }
     let mut skipped = Vec::new();
+    let mut warnings = Vec::new();
     let synced = sync_into(ctx, opts, out, |plan| {
         // A file that cannot be read as rows (a broken header, a quote that
         // never closes) imports nothing whatever the flag says, and no flag
@@ -228,13 +234,14 @@ fn csv(
         let notes: Vec<String> = [
             (!rows.is_empty())
                 .then(|| format!("skipped {}", crate::text::count(rows.len(), "invalid row"))),
-            (o.not_debt > 0).then(|| format!("{} not marked as debt", o.not_debt)),
+            o.note(),
         ]
         .into_iter()
         .flatten()
         .collect();
         let note = (!notes.is_empty()).then(|| notes.join(", "));
         skipped = o.skipped;
+        warnings = o.warnings;
         Ok(Parsed {
             items: o.items,
             note,
@@ -254,6 +261,9 @@ fn csv(
     }
     if !skipped.is_empty() {
         eprintln!("{}", listed(&skipped));
+    }
+    if !warnings.is_empty() {
+        eprintln!("{}", listed(&warnings));
     }
     Ok(())
 }

@@ -11,9 +11,12 @@ use crate::text::csv_cell;
 /// entered; `score` is its WSJF score with two decimals; `sprint` says how
 /// the item stands in the sprint: `committed` (open sprint), `done`, or for
 /// a closed sprint's unfinished items where they went (`carried to S-…`,
-/// `back to the backlog`, `won't fix`). An import ignores `id`, `score`
-/// and `sprint`, so the file imports back as it is.
-pub const CSV_HEADER: [&str; 14] = [
+/// `back to the backlog`, `won't fix`); `due` is the item's due date
+/// (YYYY-MM-DD, empty for none), `description` its text with its line
+/// breaks. An import recomputes `score` and ignores `sprint`; imported into
+/// the plan it came from, the `id` column names the items it updates
+/// (see `import::csv`), so the file imports back as it is.
+pub const CSV_HEADER: [&str; 16] = [
     "id",
     "title",
     "owner",
@@ -28,6 +31,8 @@ pub const CSV_HEADER: [&str; 14] = [
     "key_results",
     "status",
     "sprint",
+    "due",
+    "description",
 ];
 
 fn write_err(e: impl std::fmt::Display) -> ExportError {
@@ -79,6 +84,9 @@ pub fn sprint_csv(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Stri
             csv_cell(&d.key_results.join(";")),
             d.status.key().to_owned(),
             csv_cell(&standing),
+            d.due
+                .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
+            crate::text::csv_text_cell(&d.description),
         ];
         w.write_record(&record).map_err(write_err)?;
     }

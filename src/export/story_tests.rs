@@ -61,9 +61,12 @@ fn a_closed_sprint_in_csv_adds_rows_that_import_back() {
     let csv = sprint_csv(&plan, "S-00001", day("2026-03-20")).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 3, "{csv}");
-    assert!(lines[0].ends_with(",status,sprint"), "{csv}");
-    assert!(lines[1].starts_with("D-00001,") && lines[1].ends_with(",done,done"));
-    assert!(lines[2].starts_with("D-00002,") && lines[2].ends_with(",open,carried to S-00002"));
+    assert!(
+        lines[0].ends_with(",status,sprint,due,description"),
+        "{csv}"
+    );
+    assert!(lines[1].starts_with("D-00001,") && lines[1].ends_with(",done,done,,"));
+    assert!(lines[2].starts_with("D-00002,") && lines[2].ends_with(",open,carried to S-00002,,"));
     let back = crate::import::csv::parse(&csv, "x.csv", &Plan::default(), day("2026-03-20"));
     assert_eq!(back.map(|items| items.len()).ok(), Some(2));
 }
@@ -164,7 +167,7 @@ fn an_item_sent_back_at_close_and_finished_later_says_done_later_everywhere() {
     let csv = sprint_csv(&plan, "S-00001", today).unwrap();
     assert!(
         csv.lines()
-            .any(|l| l.starts_with("D-00002,") && l.ends_with(",done,done later")),
+            .any(|l| l.starts_with("D-00002,") && l.ends_with(",done,done later,,")),
         "{csv}"
     );
     let j: serde_json::Value =

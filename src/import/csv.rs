@@ -12,10 +12,12 @@ mod header;
 mod linear;
 pub(crate) mod records;
 mod row;
+mod sheet;
 mod table;
 mod upstream;
 
 use records::{Broken, Row};
+use sheet::{Read, sheet};
 
 use super::{Ids, ImportError};
 use crate::model::{Debt, Plan};
@@ -23,8 +25,9 @@ use crate::model::{Debt, Plan};
 pub use header::parse_map;
 
 /// The columns an import fills. `title` is required; `closed` (also
-/// `Closed date`, `Done date`, …) dates a done or won't-fix status.
-pub const COLUMNS: [&str; 13] = [
+/// `Closed date`, `Done date`, …) dates a done or won't-fix status; `due`
+/// (also `Due date`, `Deadline`) is the item's due date.
+pub const COLUMNS: [&str; 14] = [
     "title",
     "owner",
     "area",
@@ -38,6 +41,7 @@ pub const COLUMNS: [&str; 13] = [
     "description",
     "key_results",
     "closed",
+    "due",
 ];
 
 /// Columns an export writes that an import recomputes (ids are new, scores
@@ -134,6 +138,35 @@ pub struct Outcome {
     pub given: Option<Vec<&'static str>>,
     /// Items left out by `only_debt`.
     pub not_debt: usize,
+    /// Values left out (a date that cannot be read) and rows left out for
+    /// repeating a key an earlier row has, located: notes, not errors.
+    pub warnings: Vec<ImportError>,
+    /// Rows left out for repeating an earlier row's key (each also among
+    /// the warnings, naming its line).
+    pub repeated: usize,
+}
+
+impl Outcome {
+    /// What the reader left out beyond bad rows, for the counts line, the
+    /// same on the command line and in the UI: `2 not marked as debt, 1
+    /// repeated in the file, 1 unreadable value left out`.
+    pub fn note(&self) -> Option<String> {
+        let unreadable = self.warnings.len() - self.repeated;
+        let notes: Vec<String> = [
+            (self.not_debt > 0).then(|| format!("{} not marked as debt", self.not_debt)),
+            (self.repeated > 0).then(|| format!("{} repeated in the file", self.repeated)),
+            (unreadable > 0).then(|| {
+                format!(
+                    "{} left out",
+                    crate::text::count(unreadable, "unreadable value")
+                )
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!notes.is_empty()).then(|| notes.join(", "))
+    }
 }
 
 /// Every row as a new debt item, or every problem if any row is bad.
@@ -190,14 +223,16 @@ pub fn read(
         f => f,
     };
     let mut ids = Ids::new(plan);
-    let (mut items, skipped, ignored, given) = match flavor {
+    let (mut items, skipped, ignored, given, warnings) = match flavor {
         Flavor::Linear => {
-            let (items, skipped) = linear::read(&first, rows, file, plan, today, &mut ids)?;
-            (items, skipped, Vec::new(), None)
+            let (items, skipped, warnings) =
+                linear::read(&first, rows, file, plan, today, &mut ids)?;
+            (items, skipped, Vec::new(), None, warnings)
         }
         Flavor::GitLab => {
-            let (items, skipped) = gitlab::read(&first, rows, file, plan, today, &mut ids)?;
-            (items, skipped, Vec::new(), None)
+            let (items, skipped, warnings) =
+                gitlab::read(&first, rows, file, plan, today, &mut ids)?;
+            (items, skipped, Vec::new(), None, warnings)
         }
         Flavor::Auto | Flavor::Sheet => {
             let read = Read {
@@ -221,12 +256,18 @@ pub fn read(
         });
         not_debt = before - items.len();
     }
+    let repeated = warnings
+        .iter()
+        .filter(|w| w.column == super::tracker::REPEATED)
+        .count();
     Ok(Outcome {
         items,
         skipped,
         ignored,
         given,
         not_debt,
+        warnings,
+        repeated,
         flavor: if flavor == Flavor::Auto {
             Flavor::Sheet
         } else {
@@ -277,76 +318,12 @@ fn detect(header: &Row) -> Flavor {
     }
 }
 
-type Sheet = (
-    Vec<Debt>,
-    Vec<ImportError>,
-    Vec<String>,
-    Option<Vec<&'static str>>,
-);
-
-/// What a spreadsheet is read with: its name, the plan, and whether a comma
-/// in a number is a decimal comma (the cells are not split by `,`).
-struct Read<'a> {
-    file: &'a str,
-    plan: &'a Plan,
-    today: NaiveDate,
-    options: &'a Options,
-    decimal_comma: bool,
-}
-
-/// A spreadsheet's rows under Bearing's column names (or mapped to them).
-fn sheet(
-    first: &Row,
-    rows: impl Iterator<Item = Row>,
-    read: &Read,
-    ids: &mut Ids,
-) -> Result<Sheet, Vec<ImportError>> {
-    let Read {
-        file,
-        plan,
-        today,
-        options,
-        decimal_comma,
-    } = *read;
-    let head = header::Header::read(first, file, &options.map)?;
-    let name = source_name(file, options.source.as_deref());
-    let (mut items, mut errors) = (Vec::new(), Vec::new());
-    for record in rows {
-        let line = record.line;
-        let cell = |k: usize| {
-            head.at[k]
-                .and_then(|i| record.cells.get(i))
-                .map(|c| crate::text::csv_unguard(c))
-        };
-        // A row with any problem is left out whole: a stray cell means the
-        // row does not say what the header says, so its other cells are in
-        // doubt too (and are never silently dropped).
-        let stray = head.stray(&record, file);
-        match row::row(cell, plan, today, decimal_comma, ids) {
-            Ok(mut d) if stray.is_none() => {
-                let key = head.id.and_then(|i| record.cells.get(i));
-                let key = key.map(|k| crate::text::csv_unguard(k.trim()));
-                d.source = key
-                    .filter(|k| !k.is_empty())
-                    .map(|k| format!("csv:{name}:{k}"));
-                items.push(d);
-            }
-            Ok(_) => {}
-            Err(fields) => errors.extend(
-                fields
-                    .into_iter()
-                    .map(|e| ImportError::new(file, line, e.field, e.message)),
-            ),
-        }
-        errors.extend(stray);
-    }
-    let given = COLUMNS
-        .iter()
-        .zip(&head.at)
-        .filter(|(_, at)| at.is_some())
-        .map(|(c, _)| *c)
-        .collect();
-    Ok((items, errors, head.ignored, Some(given)))
+/// The warning for a row at `line` whose item has the key of the row at
+/// `first`: the first is used, this one left out.
+fn repeated(file: &str, line: usize, d: &Debt, first: usize) -> ImportError {
+    let key = d.source.as_deref().unwrap_or(&d.id);
+    let key = key.rsplit_once(':').map_or(key, |(_, k)| k);
+    super::tracker::repeated(file, line, key, first)
 }
 
 /// The one problem that stops a file from being read at all: its quotes do

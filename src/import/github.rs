@@ -116,7 +116,8 @@ pub fn parse(
             out.pull_requests += 1;
             continue;
         }
-        match debt(issue, plan, today, options, &mut seen, &mut out) {
+        let at = (file, line_of(text, i));
+        match debt(issue, plan, today, options, &mut seen, &mut out, at) {
             Ok(()) => {}
             Err((column, message)) => {
                 errors.push(ImportError::new(file, line_of(text, i), column, message));
@@ -207,6 +208,7 @@ fn debt(
     options: Options,
     seen: &mut Seen,
     out: &mut Outcome,
+    (file, line): (&str, usize),
 ) -> Result<(), Problem> {
     let page = issue
         .html_url
@@ -227,8 +229,10 @@ fn debt(
     let Some((title, full)) = issue.title.as_deref().and_then(mapping::title) else {
         return Err(("title", format!("{page} has no title")));
     };
-    if !seen.first(&source) {
+    if let Err(at) = seen.first(&source, line) {
         out.repeated += 1;
+        let w = super::tracker::repeated(file, line, page, at);
+        out.warnings.push(w);
         return Ok(());
     }
     let labels: Vec<String> = issue

@@ -26,12 +26,12 @@
 //!   Jira's formats: `08/Sep/21 2:02 PM`, `08/Sep/21`, `2021-09-08 14:02`,
 //!   and ISO 8601.
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 
 use super::ImportError;
 use super::csv::records::{self, Row};
 use super::mapping;
-use super::tracker::{Options, Outcome, Seen, iso_day};
+use super::tracker::{Options, Outcome, Seen};
 use crate::model::{Debt, DebtStatus, Plan};
 
 /// Prefix of [`Debt::source`] for items that came from Jira.
@@ -215,18 +215,20 @@ impl RowCtx<'_> {
     /// A date column, or `None` with a warning when it cannot be read.
     fn date(&mut self, field: &str, column: &str) -> Option<NaiveDate> {
         let s = self.head.one(self.row, field)?;
-        let d = date(s);
-        if d.is_none() {
-            let e = self.error(
-                column,
-                format!(
-                    "cannot read the date {}; left out (expected e.g. 08/Sep/21 2:02 PM or 2021-09-08)",
-                    crate::text::quote(s)
-                ),
-            );
-            self.warnings.push(e);
+        match super::date::day(s) {
+            Ok(d) => Some(d),
+            Err(why) => {
+                let e = self.error(
+                    column,
+                    format!(
+                        "{}; left out (Jira writes e.g. 08/Sep/21 2:02 PM)",
+                        super::date::problem(s, &why)
+                    ),
+                );
+                self.warnings.push(e);
+                None
+            }
         }
-        d
     }
 
     fn debt(&mut self, options: Options, seen: &mut Seen) -> Result<Read, ImportError> {
@@ -239,7 +241,9 @@ impl RowCtx<'_> {
             .and_then(mapping::title)
             .ok_or_else(|| self.error("Summary", format!("{key} has an empty summary")))?;
         let source = format!("{SOURCE}{key}");
-        if !seen.first(&source) {
+        if let Err(at) = seen.first(&source, row.line) {
+            let w = super::tracker::repeated(self.file, row.line, key, at);
+            self.warnings.push(w);
             return Ok(Read::Skip(Skip::Repeated));
         }
         let rules = &self.plan.import;
@@ -349,35 +353,10 @@ pub fn status(category: Option<&str>, name: Option<&str>, resolution: Option<&st
 
 /// A Jira date or timestamp as its calendar day: `08/Sep/21 2:02 PM` (the
 /// default export format), `08/Sep/2021 14:02`, `08/Sep/21`,
-/// `2021-09-08 14:02`, or ISO 8601 (`2021-09-08T14:02:00.000+0200`).
+/// `2021-09-08 14:02`, ISO 8601 — read by the import's one date reader
+/// ([`super::date`]), which reads the other forms sheets write too.
 pub fn date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    const TIMES: [&str; 6] = [
-        "%d/%b/%y %I:%M %p",
-        "%d/%b/%Y %I:%M %p",
-        "%d/%b/%y %H:%M",
-        "%d/%b/%Y %H:%M",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%d %H:%M:%S",
-    ];
-    TIMES
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(s, f).ok())
-        .map(|t| t.date())
-        .or_else(|| {
-            ["%d/%b/%y", "%d/%b/%Y"]
-                .iter()
-                .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
-        })
-        .or_else(|| {
-            let iso = s.as_bytes();
-            (iso.len() >= 10
-                && iso[4] == b'-'
-                && iso[7] == b'-'
-                && (iso.len() == 10 || matches!(iso[10], b'T' | b' ')))
-            .then(|| iso_day(s))
-            .flatten()
-        })
+    super::date::day(s).ok()
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! [`SyncPlan::change`] in one write. [`detect`] tells the formats apart.
 
 pub mod csv;
+pub mod date;
 pub mod decode;
 pub mod detect;
 pub mod github;

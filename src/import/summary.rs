@@ -26,9 +26,24 @@ impl SyncPlan {
     }
 
     /// Each conflict (`D-… title: kept "mine" (upstream: "theirs")`), then
-    /// what was left alone and why.
+    /// what was left alone and why: the UI's summary shows both.
     pub fn notes(&self) -> Vec<String> {
-        let mut out: Vec<String> = self.conflicts.iter().map(conflict_line).collect();
+        let mut out = self.conflict_lines();
+        out.extend(self.remarks());
+        out
+    }
+
+    /// Each conflict, one a line: part of the result (the command line
+    /// prints them on stdout, after the counts). Long text shows the part
+    /// where the two differ.
+    pub fn conflict_lines(&self) -> Vec<String> {
+        self.conflicts.iter().map(conflict_line).collect()
+    }
+
+    /// What was left alone and why (items this input lacks, keys repeated):
+    /// notes, which the command line prints on stderr.
+    pub fn remarks(&self) -> Vec<String> {
+        let mut out = Vec::new();
         if !self.missing.is_empty() {
             out.push(format!(
                 "{} imported before {} not in this input: kept as {} (an export may be filtered)",
@@ -79,22 +94,36 @@ impl SyncPlan {
 }
 
 fn field_line(id: &str, f: &FieldChange) -> String {
-    format!(
-        "updated {id} {}: {} → {}",
-        f.field,
-        value(Some(&f.from)),
-        value(Some(&f.to))
-    )
+    let (from, to) = pair(Some(&f.from), Some(&f.to));
+    format!("updated {id} {}: {from} → {to}", f.field)
 }
 
 fn conflict_line(c: &SyncConflict) -> String {
     let field = c.field.as_deref().unwrap_or("the whole item");
-    format!(
-        "{} {field}: kept {} (upstream: {})",
-        c.id,
-        value(c.ours.as_deref()),
-        value(c.theirs.as_deref())
-    )
+    let (ours, theirs) = pair(c.ours.as_deref(), c.theirs.as_deref());
+    format!("{} {field}: kept {ours} (upstream: {theirs})", c.id)
+}
+
+/// Two versions of a value (JSON text) for a person, as [`value`] shows
+/// them; but two texts of which one is too long to quote whole (or spans
+/// lines) show the part where they differ, so a long description never
+/// shows the same cut-off start twice.
+fn pair(a: Option<&str>, b: Option<&str>) -> (String, String) {
+    let text = |json: Option<&str>| match json.map(serde_json::from_str::<serde_json::Value>) {
+        Some(Ok(serde_json::Value::String(s))) => Some(s),
+        _ => None,
+    };
+    match (text(a), text(b)) {
+        (Some(x), Some(y))
+            if [&x, &y]
+                .iter()
+                .any(|v| v.contains('\n') || v.chars().count() > text::QUOTE_MAX) =>
+        {
+            let shown = crate::merge::shown::differing(&[Some(&x), Some(&y)]);
+            (text::quote(&shown[0]), text::quote(&shown[1]))
+        }
+        _ => (value(a), value(b)),
+    }
 }
 
 /// A JSON value for a person: a string quoted and escaped (and cut), any

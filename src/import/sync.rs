@@ -121,8 +121,31 @@ pub fn sync_given(
     let mut seen: HashSet<String> = HashSet::new();
     let mut scopes: BTreeSet<String> = BTreeSet::new();
     let mut matched: Vec<(usize, Debt)> = Vec::new();
+    let mut own: Vec<(usize, Debt)> = Vec::new();
+    // The plan's items by id, made when a source-less item first asks.
+    let mut by_id: Option<HashMap<String, usize>> = None;
     for (n, mut d) in incoming.into_iter().enumerate() {
+        // Every source's text the same way: a description's line ends as
+        // `\n` (GitHub bodies, Windows sheets and exports write `\r\n`).
+        d.description = line_ends(&d.description);
         let Some(source) = d.source.clone() else {
+            // A parser gives new items ids the plan does not have: one
+            // with a plan's id is that item, in Bearing's own export.
+            let by_id = by_id.get_or_insert_with(|| {
+                plan.debts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (p.id.clone(), i))
+                    .collect::<HashMap<String, usize>>()
+            });
+            if let Some(&i) = by_id.get(&d.id) {
+                if seen.insert(d.id.clone()) {
+                    own.push((i, d));
+                } else {
+                    out.repeated += 1;
+                }
+                continue;
+            }
             // Nothing to match it by: always new, its id from its place
             // and text in the input.
             d.id = ids.keyed(&format!("{n}\n{}\n{}", d.title, d.description));
@@ -164,8 +187,16 @@ pub fn sync_given(
         .map(|(_, d)| d.id.clone())
         .collect();
     merge_matched(plan, &matched, today, given, &mut out);
+    own::update(plan, &own, today, given, &mut out);
     out.puts.extend(out.added.iter().cloned());
     out
+}
+
+mod own;
+
+/// `text` with every `\r\n` and lone `\r` line end as `\n`.
+fn line_ends(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 /// What an input's items are compared within to find the ones it lacks: a

@@ -182,9 +182,10 @@ fn line_of(text: &str, uuid: &str) -> usize {
         .map_or(0, |at| text[..at].matches('\n').count() + 1)
 }
 
-/// A taskwarrior timestamp (`20261125T000000Z`) as its UTC calendar day.
+/// A taskwarrior timestamp (`20261125T000000Z`) as its UTC calendar day,
+/// by the import's one date reader.
 fn day(stamp: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(stamp.get(..8)?, "%Y%m%d").ok()
+    super::date::day(stamp).ok()
 }
 
 /// Impact rating for a priority; see the module documentation.

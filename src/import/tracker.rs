@@ -4,7 +4,7 @@
 //! re-import sync ([`super::sync`]) matches them by `source` and updates
 //! them.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
@@ -42,22 +42,30 @@ pub struct Outcome {
 /// The sources met so far in one file, so an item twice in it is read
 /// once, and the ids new items get.
 pub(crate) struct Seen<'a> {
-    file: HashSet<String>,
+    /// Each source met, with the line it was first met on.
+    file: HashMap<String, usize>,
     pub ids: Ids<'a>,
 }
 
 impl<'a> Seen<'a> {
     pub(crate) fn new(plan: &'a Plan) -> Self {
         Seen {
-            file: HashSet::new(),
+            file: HashMap::new(),
             ids: Ids::new(plan),
         }
     }
 
-    /// Whether `source` is the first of its kind in the file. One already
-    /// in the plan is: the sync updates it.
-    pub(crate) fn first(&mut self, source: &str) -> bool {
-        self.file.insert(source.to_owned())
+    /// `Ok` when `source` (met on `line`) is the first of its kind in the
+    /// file, else the line of the first. One already in the plan is the
+    /// first: the sync updates it.
+    pub(crate) fn first(&mut self, source: &str, line: usize) -> Result<(), usize> {
+        match self.file.get(source) {
+            Some(&at) => Err(at),
+            None => {
+                self.file.insert(source.to_owned(), line);
+                Ok(())
+            }
+        }
     }
 }
 
@@ -95,10 +103,29 @@ impl Outcome {
     }
 }
 
-/// The calendar day at the start of an ISO 8601 timestamp
-/// (`2021-09-08T14:02:00Z`, `2021-09-08`).
+/// The column [`repeated`]'s warning names.
+pub(crate) const REPEATED: &str = "repeated";
+
+/// The warning for an item at `line` whose key (`PAY-1`, a URL, a sheet's
+/// id) an earlier item of the same file, at `first`, has: the first is
+/// used, this one left out. Every source says it the same way, so the user
+/// can find and fix each row.
+pub(crate) fn repeated(file: &str, line: usize, key: &str, first: usize) -> ImportError {
+    ImportError::new(
+        file,
+        line,
+        REPEATED,
+        format!(
+            "key {} is the key of line {first} too: line {first} is used, this row left out (give each row its own key)",
+            crate::text::quote(key)
+        ),
+    )
+}
+
+/// The calendar day of a timestamp (`2021-09-08T14:02:00Z`, `2021-09-08`),
+/// by the import's one date reader ([`super::date`]).
 pub(crate) fn iso_day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim().get(..10)?, "%Y-%m-%d").ok()
+    super::date::day(s).ok()
 }
 
 /// The trackers a file can be read from without being told.

@@ -36,6 +36,7 @@ pub mod mark;
 pub mod markers;
 mod rules;
 pub mod settle;
+pub mod shown;
 mod validate;
 
 use checkins::merge_checkins;

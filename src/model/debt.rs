@@ -214,34 +214,88 @@ impl DebtStatus {
         }
     }
 
-    /// The words [`DebtStatus::parse`] reads, as an error lists them.
-    pub const WORDS: &'static str = "open (or todo, to do, backlog, new, triage, planned), \
-        in progress (or WIP, doing, started, in review), \
-        done (or closed, completed, resolved, fixed), \
-        won't fix (or wontfix, won't do, canceled, duplicate, rejected)";
+    /// Every word [`DebtStatus::parse`] reads for each status, as people
+    /// write them (case, spaces and punctuation do not matter): the one list
+    /// the parser, the error message and the README's table come from.
+    pub const NAMES: [(DebtStatus, &'static [&'static str]); 4] = [
+        (
+            Self::Open,
+            &[
+                "open",
+                "todo",
+                "to do",
+                "backlog",
+                "new",
+                "triage",
+                "planned",
+                "opened",
+                "reopened",
+                "unstarted",
+            ],
+        ),
+        (
+            Self::InProgress,
+            &[
+                "in progress",
+                "WIP",
+                "work in progress",
+                "doing",
+                "started",
+                "in review",
+                "review",
+            ],
+        ),
+        (
+            Self::Done,
+            &["done", "closed", "completed", "resolved", "fixed"],
+        ),
+        (
+            Self::WontFix,
+            &[
+                "won't fix",
+                "wontfix",
+                "won't do",
+                "canceled",
+                "cancelled",
+                "duplicate",
+                "rejected",
+            ],
+        ),
+    ];
+
+    /// The words [`DebtStatus::parse`] reads, as an error lists them:
+    /// `open (or opened, …), in progress (or WIP, …), …`.
+    pub fn words() -> String {
+        Self::NAMES
+            .iter()
+            .map(|(_, words)| match words.split_first() {
+                Some((first, rest)) => format!("{first} (or {})", rest.join(", ")),
+                None => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 
     /// A status by its key, its label or a word trackers and spreadsheets
     /// use for it, in any case and spacing ("To Do", "WIP", "won't fix",
     /// Linear's "Canceled", GitLab's "opened"): the one reading the command
     /// line, the form and every import share.
     pub fn parse(s: &str) -> Option<Self> {
-        let norm: String = s
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
-        match norm.as_str() {
-            "open" | "opened" | "reopened" | "todo" | "backlog" | "new" | "triage"
-            | "unstarted" | "planned" => Some(Self::Open),
-            "inprogress" | "doing" | "started" | "wip" | "workinprogress" | "inreview"
-            | "review" => Some(Self::InProgress),
-            "done" | "closed" | "completed" | "resolved" | "fixed" => Some(Self::Done),
-            "wontfix" | "wontdo" | "canceled" | "cancelled" | "duplicate" | "rejected" => {
-                Some(Self::WontFix)
-            }
-            _ => None,
+        let squash = |s: &str| -> String {
+            s.trim()
+                .to_lowercase()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect()
+        };
+        let norm = squash(s);
+        if norm.is_empty() {
+            return None;
         }
+        Self::NAMES
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| squash(w) == norm))
+            .map(|(status, _)| *status)
     }
 
     /// Still to be worked: counts for ranking and sprint candidates.
@@ -283,8 +337,14 @@ impl Debt {
     }
 
     /// Moves the item to `status`, recording the date; a no-op when unchanged.
+    /// The log stays in date order: a change dated before the last one
+    /// recorded (an upstream close date earlier than the day the item was
+    /// started here) is dated that last change's day instead, so the log
+    /// never says done before started.
     pub fn set_status(&mut self, status: DebtStatus, date: NaiveDate) {
         if self.status != status {
+            let last = self.changes.last().map(|c| c.date);
+            let date = last.map_or(date, |last| date.max(last));
             self.status = status;
             self.changes.push(StatusChange { date, status });
         }

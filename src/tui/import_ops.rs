@@ -351,6 +351,7 @@ fn how_read(o: &import::csv::Outcome) -> Option<String> {
     if !o.ignored.is_empty() {
         notes.push(format!("ignored columns: {}", o.ignored.join(", ")));
     }
+    notes.extend(o.note());
     (!notes.is_empty()).then(|| notes.join("; "))
 }
 

@@ -33,7 +33,9 @@ pub(super) fn read(
 ) -> Result<Rows, Vec<ImportError>> {
     let t = Table::new(header);
     t.require(header, file, REQUIRED, "a GitLab export")?;
-    Ok(t.read(rows, file, ids, |row| debt(&t, row, &plan.import, today)))
+    Ok(t.read(rows, file, ids, |row, warnings| {
+        debt(&t, row, &plan.import, today, warnings)
+    }))
 }
 
 fn debt(
@@ -41,6 +43,7 @@ fn debt(
     row: &Row,
     rules: &ImportRules,
     today: NaiveDate,
+    warnings: &mut Vec<FieldError>,
 ) -> Result<Debt, Vec<FieldError>> {
     let mut errors = Vec::new();
     let get = |name: &str| t.get(row, name);
@@ -83,9 +86,7 @@ fn debt(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let created = get("Created At (UTC)")
-        .and_then(table::day)
-        .unwrap_or(today);
+    let created = t.date(row, "Created At (UTC)", warnings).unwrap_or(today);
     let mut d = Debt::new(String::new(), title, created);
     d.description = description;
     // No weight: to triage.
@@ -96,7 +97,7 @@ fn debt(
         .to_owned();
     d.due = due;
     upstream::mapped(rules, get("Labels"), None).apply(&mut d);
-    let closed = get("Closed At (UTC)").and_then(table::day);
+    let closed = t.date(row, "Closed At (UTC)", warnings);
     d.set_status(status, closed.unwrap_or(today));
     d.source = Some(format!("gitlab:{key}"));
     Ok(d)

@@ -103,6 +103,7 @@ impl Header {
             let column = match column.as_str() {
                 "closed_date" | "closed_on" | "closed_at" | "date_closed" | "done_date"
                 | "done_on" | "date_done" => "closed".to_owned(),
+                "due_date" | "due_on" | "date_due" | "deadline" => "due".to_owned(),
                 _ => column,
             };
             let Some(k) = COLUMNS.iter().position(|c| *c == column) else {

@@ -24,7 +24,9 @@ pub(super) const SIGNATURE: &[&str] = &[
 /// What a row cannot do without.
 const REQUIRED: &[&str] = &["ID", "Title"];
 
-pub(super) type Rows = (Vec<Debt>, Vec<ImportError>);
+/// The items read, the rows refused, and the warnings (values left out,
+/// rows repeating a key).
+pub(super) type Rows = (Vec<Debt>, Vec<ImportError>, Vec<ImportError>);
 
 pub(super) fn read(
     header: &Row,
@@ -36,7 +38,9 @@ pub(super) fn read(
 ) -> Result<Rows, Vec<ImportError>> {
     let t = Table::new(header);
     t.require(header, file, REQUIRED, "a Linear export")?;
-    Ok(t.read(rows, file, ids, |row| debt(&t, row, &plan.import, today)))
+    Ok(t.read(rows, file, ids, |row, warnings| {
+        debt(&t, row, &plan.import, today, warnings)
+    }))
 }
 
 fn debt(
@@ -44,6 +48,7 @@ fn debt(
     row: &Row,
     rules: &ImportRules,
     today: NaiveDate,
+    warnings: &mut Vec<FieldError>,
 ) -> Result<Debt, Vec<FieldError>> {
     let mut errors = Vec::new();
     let get = |name: &str| t.get(row, name);
@@ -81,7 +86,7 @@ fn debt(
     let (Some(key), Some(title), true) = (key, title, errors.is_empty()) else {
         return Err(errors);
     };
-    let created = get("Created").and_then(table::day).unwrap_or(today);
+    let created = t.date(row, "Created", warnings).unwrap_or(today);
     let mut d = Debt::new(String::new(), title, created);
     d.description = description;
     // No estimate: to triage.
@@ -90,7 +95,7 @@ fn debt(
     d.owner = get("Assignee").unwrap_or("").to_owned();
     d.area = get("Team").unwrap_or("").to_owned();
     mapped.apply(&mut d);
-    let (status, when) = status(t, row);
+    let (status, when) = status(t, row, warnings);
     d.set_status(status, when.unwrap_or(today));
     d.source = Some(format!("linear:{key}"));
     Ok(d)
@@ -101,8 +106,8 @@ fn debt(
 /// Duplicate…); a team's own state name otherwise falls back on which of
 /// the Canceled / Completed / Started timestamps is set. With the day it
 /// changed, when the export says.
-fn status(t: &Table, row: &Row) -> (DebtStatus, Option<NaiveDate>) {
-    let at = |name: &str| t.get(row, name).and_then(table::day);
+fn status(t: &Table, row: &Row, warnings: &mut Vec<FieldError>) -> (DebtStatus, Option<NaiveDate>) {
+    let mut at = |name: &'static str| t.date(row, name, warnings);
     let by_time = if t.get(row, "Canceled").is_some() {
         DebtStatus::WontFix
     } else if t.get(row, "Completed").is_some() {

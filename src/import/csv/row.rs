@@ -56,12 +56,17 @@ pub(super) fn row<'r>(
                 format!(
                     "{} is not a status; write one of: {}",
                     crate::text::quote(s.trim()),
-                    DebtStatus::WORDS
+                    DebtStatus::words()
                 ),
             )
         })
     });
-    let closed = given(12).map(|s| validate::date("closed", s));
+    let date = |column: &'static str, s: &str| {
+        crate::import::date::day(s)
+            .map_err(|why| FieldError::new(column, crate::import::date::problem(s, &why)))
+    };
+    let closed = given(12).map(|s| date("closed", s));
+    let due = given(13).map(|s| date("due", s));
 
     let mut d = Debt::new(String::new(), String::new(), today);
     match title {
@@ -92,6 +97,11 @@ pub(super) fn row<'r>(
         }
         None => None,
     };
+    match due {
+        Some(Ok(day)) => d.due = Some(day),
+        Some(Err(e)) => errors.push(e),
+        None => {}
+    }
     match status {
         Some(Ok(s)) => d.set_status(s, closed.filter(|_| !s.is_open()).unwrap_or(today)),
         Some(Err(e)) => errors.push(e),

@@ -16,18 +16,42 @@ pub(super) struct Table {
 
 impl Table {
     /// Every row as a debt item by `debt`, with a fresh id, or its problems
-    /// located (a cell under no column is one).
+    /// located (a cell under no column is one); and the warnings `debt`
+    /// gave (a value it left out), located too.
     pub fn read(
         &self,
         rows: impl Iterator<Item = Row>,
         file: &str,
         ids: &mut Ids,
-        debt: impl Fn(&Row) -> Result<Debt, Vec<FieldError>>,
-    ) -> (Vec<Debt>, Vec<ImportError>) {
-        let (mut items, mut errors) = (Vec::new(), Vec::new());
+        debt: impl Fn(&Row, &mut Vec<FieldError>) -> Result<Debt, Vec<FieldError>>,
+    ) -> super::linear::Rows {
+        let (mut items, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+        let mut first: std::collections::HashMap<String, usize> = Default::default();
         for row in rows {
             let stray = self.stray(&row, file);
-            match debt(&row) {
+            let mut warned = Vec::new();
+            let read = debt(&row, &mut warned);
+            warnings.extend(
+                warned
+                    .into_iter()
+                    .map(|e| ImportError::new(file, row.line, e.field, e.message)),
+            );
+            let read = match read {
+                Ok(d) => match d.source.as_deref().and_then(|s| first.get(s)) {
+                    Some(&at) => {
+                        warnings.push(super::repeated(file, row.line, &d, at));
+                        continue;
+                    }
+                    None => {
+                        if let Some(s) = &d.source {
+                            first.insert(s.clone(), row.line);
+                        }
+                        Ok(d)
+                    }
+                },
+                Err(e) => Err(e),
+            };
+            match read {
                 Ok(mut d) if stray.is_none() => {
                     d.id = ids.next();
                     items.push(d);
@@ -41,7 +65,27 @@ impl Table {
             }
             errors.extend(stray);
         }
-        (items, errors)
+        (items, errors, warnings)
+    }
+
+    /// The day in column `name`, if the cell is given and reads as one (by
+    /// [`crate::import::date`]); a cell that does not is left out with a
+    /// warning, never read as today.
+    pub fn date(
+        &self,
+        row: &Row,
+        name: &'static str,
+        warnings: &mut Vec<FieldError>,
+    ) -> Option<NaiveDate> {
+        let s = self.get(row, name)?;
+        crate::import::date::day(s)
+            .map_err(|why| {
+                warnings.push(FieldError::new(
+                    name,
+                    format!("{}; left out", crate::import::date::problem(s, &why)),
+                ));
+            })
+            .ok()
     }
 
     pub fn new(header: &Row) -> Self {
@@ -129,12 +173,6 @@ pub(super) fn title_and_description(title: &str, description: &str) -> (String, 
         format!("{title}\n\n{description}")
     };
     (cut, full)
-}
-
-/// The calendar day a tracker's timestamp starts with: `2024-05-14T08:53:33Z`,
-/// `2024-05-14 08:53:33`, `2024-05-14`.
-pub(super) fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
 }
 
 /// Effort from a tracker's estimate: points as a whole number (`3`, `3.0`);

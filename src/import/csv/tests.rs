@@ -73,9 +73,10 @@ fn bad_cells_are_located_by_line_and_column() {
             "in.csv:5: title: must not be empty",
             "in.csv:5: effort: must be a whole number of points, got \"x\"",
             "in.csv:5: status: \"maybe\" is not a status; write one of: open (or todo, to do, \
-             backlog, new, triage, planned), in progress (or WIP, doing, started, in review), \
-             done (or closed, completed, resolved, fixed), won't fix (or wontfix, won't do, \
-             canceled, duplicate, rejected)",
+             backlog, new, triage, planned, opened, reopened, unstarted), in progress (or WIP, \
+             work in progress, doing, started, in review, review), done (or closed, completed, \
+             resolved, fixed), won't fix (or wontfix, won't do, canceled, cancelled, duplicate, \
+             rejected)",
         ]
     );
 }

@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 
-use super::table;
 use crate::import::mapping::{self, Mapped};
 use crate::model::ImportRules;
 use crate::model::validate::{self, FieldError};
@@ -24,16 +23,7 @@ pub(super) fn due(cell: Option<&str>) -> Result<Option<NaiveDate>, FieldError> {
     let Some(s) = cell else {
         return Ok(None);
     };
-    table::day(s)
-        .or_else(|| crate::import::jira::date(s))
+    crate::import::date::day(s)
         .map(Some)
-        .ok_or_else(|| {
-            FieldError::new(
-                "Due Date",
-                format!(
-                    "must be a date like 2026-07-01, got {}",
-                    crate::text::quote(s)
-                ),
-            )
-        })
+        .map_err(|why| FieldError::new("Due Date", crate::import::date::problem(s, &why)))
 }

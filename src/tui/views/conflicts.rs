@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{centered, fit};
+use crate::merge::shown::{differing, one_line};
 use crate::text::display_width;
 use crate::tui::app::ModeKind;
 use crate::tui::keymap;
@@ -140,65 +141,6 @@ fn versions<'a>(row: &ConflictRow, chosen: Option<Pick>, w: usize, t: &Theme) ->
         }
     }
     Line::from(spans)
-}
-
-/// One line per version as shown on a row: `(absent)`, line breaks as ⏎.
-fn one_line(v: Option<&str>) -> String {
-    v.map_or("(absent)".to_owned(), |v| v.replace(['\n', '\r'], " ⏎ "))
-}
-
-/// What each version shows on the row's line: whole when short; else
-/// the part where they differ, with a little of what they share around
-/// it ("…vision ⏎ not yet" against "…vision ⏎ maybe").
-fn differing(values: &[Option<&str>]) -> Vec<String> {
-    let lines: Vec<Vec<char>> = values
-        .iter()
-        .map(|v| one_line(*v).chars().collect())
-        .collect();
-    let present: Vec<&Vec<char>> = values
-        .iter()
-        .zip(&lines)
-        .filter(|(v, _)| v.is_some())
-        .map(|(_, l)| l)
-        .collect();
-    let whole = || lines.iter().map(|l| l.iter().collect()).collect();
-    let shortest = present.iter().map(|l| l.len()).min().unwrap_or(0);
-    if present.len() < 2 || shortest <= 12 {
-        return whole();
-    }
-    let same_at = |i: usize, end: bool| {
-        let at = |l: &Vec<char>| if end { l[l.len() - 1 - i] } else { l[i] };
-        present.iter().all(|l| at(l) == at(present[0]))
-    };
-    let prefix = (0..shortest).take_while(|&i| same_at(i, false)).count();
-    let suffix = (0..shortest - prefix)
-        .take_while(|&i| same_at(i, true))
-        .count();
-    const KEEP: usize = 4;
-    lines
-        .iter()
-        .zip(values)
-        .map(|(l, v)| {
-            if v.is_none() {
-                return l.iter().collect();
-            }
-            let (mut from, mut to) = (0, l.len());
-            let mut out = String::new();
-            if prefix > KEEP + 2 {
-                from = prefix - KEEP;
-                out.push('…');
-            }
-            let cut_end = suffix > KEEP + 2;
-            if cut_end {
-                to = l.len() - suffix + KEEP;
-            }
-            out.extend(&l[from..to.max(from)]);
-            if cut_end {
-                out.push('…');
-            }
-            out
-        })
-        .collect()
 }
 
 /// The selected row's versions in full, wrapped, when its line cannot

@@ -325,7 +325,7 @@ fn linear_and_gitlab_due_dates_are_read() {
     );
     assert_eq!(
         o.skipped[0].to_string(),
-        "s.csv:5: Due Date: must be a date like 2026-07-01, got \"soon\""
+        "s.csv:5: Due Date: cannot read the date \"soon\": write it like 2026-11-28 (also 28.11.2026, 28/11/2026, 28-Nov-2026 or Nov 28, 2026)"
     );
     let gitlab = [
         GITLAB.to_owned(),
