@@ -1,0 +1,62 @@
+//! `bearing org …`: the organisation's view over many teams' plans.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+#[derive(Debug, Args)]
+pub struct OrgArgs {
+    /// The workspace file (default: BEARING_ORG, then ./bearing-org.ron or a parent's).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub org: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: OrgCommand,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrgFormat {
+    /// Aligned columns fitted to the terminal.
+    Table,
+    /// Stable JSON for scripts: {"teams": [...], ROWS: [...]}.
+    Json,
+    /// Markdown tables, for a wiki page or a pull request.
+    Md,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Fetch each git team's plan into the cache (shallow, no blobs but the plan; teams in parallel). Exits 1 only when a required (not optional) team failed.
+    Fetch {
+        /// Teams fetched at once (default: 8).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+    },
+    /// Per team: source, the commit or file time read, item counts, and why a plan could not be read.
+    Status {
+        #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
+        format: OrgFormat,
+    },
+    /// Every key result with its team, progress and health, by team and objective.
+    Krs {
+        #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
+        format: OrgFormat,
+    },
+    /// Open debt across teams, each team's WSJF score made comparable (divided by that team's median score).
+    Rank {
+        /// Show at most N items.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
+        format: OrgFormat,
+    },
+    /// Each team's active sprint and next planned one, with capacity use.
+    Sprints {
+        #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
+        format: OrgFormat,
+    },
+    /// Every team's `bearing check` findings, ids as TEAM:ID; exits 1 on any error-level finding or a required team that cannot be read.
+    Check {
+        #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
+        format: OrgFormat,
+    },
+}
