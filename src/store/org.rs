@@ -133,7 +133,7 @@ pub fn short(commit: &str) -> &str {
 pub fn read_team(base: &Path, cache: &Path, team: &Team, lines: bool) -> TeamPlan {
     let (file, version, shown) = match &team.source {
         TeamSource::Path { path } => {
-            let file = base.join(path);
+            let file = lexical(&base.join(path));
             let version = std::fs::metadata(&file)
                 .and_then(|m| m.modified())
                 .ok()
@@ -201,4 +201,23 @@ fn read_plan(file: &Path, lines: bool) -> Result<TeamState, StoreError> {
         plan: Box::new(plan),
         lines,
     })
+}
+
+/// `a/org/../b` as `a/b`, without asking the file system (the file may
+/// not exist): the path messages show.
+fn lexical(p: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -180,35 +180,31 @@ pub fn krs(
                 "objective",
                 "id",
                 "key result",
-                "now → target",
                 "progress",
                 "health",
+                "now → target",
             ],
             rows: rows
                 .iter()
                 .map(|k| {
+                    let unit = if k.unit.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {}", k.unit)
+                    };
                     vec![
-                        format!("{} {}", k.objective, k.objective_title),
+                        k.objective.clone(),
                         k.id.clone(),
                         k.title.clone(),
-                        format!(
-                            "{} → {}{}",
-                            number(k.current),
-                            opt(k.target, number),
-                            if k.unit.is_empty() {
-                                String::new()
-                            } else {
-                                format!(" {}", k.unit)
-                            }
-                        ),
                         opt(k.progress, percent),
                         k.health.map_or("-", |h| h).replace('_', " "),
+                        format!("{} → {}{unit}", number(k.current), opt(k.target, number)),
                     ]
                 })
                 .collect(),
             flex: 2,
-            right: vec![4],
-            drop: vec![0, 3],
+            right: vec![3],
+            drop: vec![5],
         },
         format,
         out,
