@@ -402,5 +402,4 @@ pub fn check_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<CheckRow> {
 }
 
 #[cfg(test)]
-#[path = "rollup_tests.rs"]
 mod tests;

@@ -241,5 +241,4 @@ fn entry_lines(text: &str) -> Vec<usize> {
 }
 
 #[cfg(test)]
-#[path = "workspace_tests.rs"]
 mod tests;
