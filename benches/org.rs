@@ -162,12 +162,19 @@ fn main() {
     std::fs::create_dir_all(&home).unwrap();
     let (ws, cache, total) = cached_workspace();
     let ws_s = ws.to_str().unwrap();
-    let (secs, rss) = timed(&["org", "--org", ws_s, "rank", "--limit", "20"], &cache, &home);
+    let (secs, rss) = timed(
+        &["org", "--org", ws_s, "rank", "--limit", "20"],
+        &cache,
+        &home,
+    );
     println!(
         "org rank --limit 20, {TEAMS} teams x {ITEMS} items from the cache: {secs:.2} s, peak RSS {} MiB, plans {} MiB ({})",
         rss.map_or("?".into(), |k| (k / 1024).to_string()),
         total / (1 << 20),
-        rss.map_or("?".into(), |k| format!("{:.1}x", (k * 1024) as f64 / total as f64)),
+        rss.map_or("?".into(), |k| format!(
+            "{:.1}x",
+            (k * 1024) as f64 / total as f64
+        )),
     );
     let (secs, _) = timed(&["org", "--org", ws_s, "status"], &cache, &home);
     println!("org status, same workspace: {secs:.2} s");
@@ -178,7 +185,9 @@ fn main() {
     let ws50_s = ws50.to_str().unwrap();
     let (first, _) = timed(&["org", "--org", ws50_s, "fetch"], &fresh, &home);
     let (again, _) = timed(&["org", "--org", ws50_s, "fetch"], &fresh, &home);
-    println!("org fetch of {REPOS} local repositories: {first:.2} s into an empty cache, {again:.2} s with nothing new");
+    println!(
+        "org fetch of {REPOS} local repositories: {first:.2} s into an empty cache, {again:.2} s with nothing new"
+    );
     divan::main();
 }
 

@@ -49,27 +49,30 @@ fn emit<T: Serialize>(
         }
         out.push_str(&t.render(table::width()));
     }
-    if !key.is_empty() {
-        footer(&status, format, out);
-    }
+    footer(&status, !key.is_empty(), format, out);
     Ok(())
 }
 
 /// What each team's rows were read from, and the teams left out.
-fn footer(status: &[StatusRow], format: OrgFormat, out: &mut String) {
+fn footer(status: &[StatusRow], with_read: bool, format: OrgFormat, out: &mut String) {
     let read: Vec<String> = status
         .iter()
         .filter(|s| s.state == "ok")
         .map(|s| format!("{} {}", s.team, s.version.as_deref().unwrap_or("-")))
         .collect();
     let md = format == OrgFormat::Md;
-    out.push('\n');
+    let failed = status.iter().any(|s| s.state != "ok");
+    if with_read || failed {
+        out.push('\n');
+    }
     let read = read.join(", ");
-    out.push_str(&if md {
-        format!("Read: {}\n", md_cell(&read))
-    } else {
-        format!("read: {}\n", crate::text::sanitize(&read))
-    });
+    if with_read {
+        out.push_str(&if md {
+            format!("Read: {}\n", md_cell(&read))
+        } else {
+            format!("read: {}\n", crate::text::sanitize(&read))
+        });
+    }
     for s in status.iter().filter(|s| s.state != "ok") {
         let msg = format!(
             "{}{}: {}",
@@ -78,7 +81,8 @@ fn footer(status: &[StatusRow], format: OrgFormat, out: &mut String) {
             s.problem.as_deref().unwrap_or("")
         );
         if md {
-            out.push_str(&format!("\n> **warning** {}\n", md_cell(&msg)));
+            let gap = if with_read { "\n" } else { "" };
+            out.push_str(&format!("{gap}> **warning** {}\n", md_cell(&msg)));
         } else {
             out.push_str(&format!("warning: {}\n", crate::text::sanitize(&msg)));
         }
@@ -127,15 +131,7 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
         "",
         &(),
         || Grid {
-            headers: vec![
-                "team",
-                "source",
-                "read",
-                "KRs",
-                "debt open",
-                "sprints",
-                "state",
-            ],
+            headers: vec!["team", "source", "read", "KRs", "debt", "sprints", "state"],
             rows: rows
                 .iter()
                 .map(|s| {
@@ -146,12 +142,10 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
                         s.key_results.to_string(),
                         format!("{}/{}", s.debt_open, s.debt_total),
                         s.sprints.to_string(),
-                        match &s.problem {
+                        match s.problem_kind {
                             None => "ok".into(),
-                            Some(p) => format!(
-                                "warning{}: {p}",
-                                if s.optional { " (optional)" } else { "" }
-                            ),
+                            // The kind; the whole message is under the table.
+                            Some(kind) => format!("warning: {kind}"),
                         },
                     ]
                 })
