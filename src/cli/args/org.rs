@@ -33,11 +33,13 @@ pub enum OrgCommand {
     },
     /// Per team: source, the commit or file time read, item counts, and why a plan could not be read.
     Status {
+        /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
         #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
         format: OrgFormat,
     },
     /// Every key result with its team, progress and health, by team and objective.
     Krs {
+        /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
         #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
         format: OrgFormat,
     },
@@ -46,16 +48,19 @@ pub enum OrgCommand {
         /// Show at most N items.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
         #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
         format: OrgFormat,
     },
     /// Each team's active sprint and next planned one, with capacity use.
     Sprints {
+        /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
         #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
         format: OrgFormat,
     },
     /// Every team's `bearing check` findings, ids as TEAM:ID; exits 1 on any error-level finding or a required team that cannot be read.
     Check {
+        /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
         #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
         format: OrgFormat,
     },
