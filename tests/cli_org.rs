@@ -652,3 +652,61 @@ fn the_workspace_is_found_like_a_plan_and_its_errors_name_the_line() {
     assert!(r.stderr.contains("bearing-org.ron:2:"), "{}", r.stderr);
     assert!(r.stderr.contains("pth"), "{}", r.stderr);
 }
+
+#[test]
+fn fetch_takes_one_commit_and_no_blob_but_the_plan() {
+    let org = Org::new();
+    let repo = org.team_repo("big", "Big debt");
+    // Files the roll-ups never read, and history before the last commit.
+    std::fs::write(repo.join("data.bin"), vec![b'x'; 200_000]).unwrap();
+    org.commit(&repo, "data");
+    std::fs::write(repo.join("more.bin"), vec![b'y'; 200_000]).unwrap();
+    org.commit(&repo, "more");
+    // As the hosted forges do: the server honours partial-clone filters.
+    org.git(&repo, &["config", "uploadpack.allowFilter", "true"]);
+    let ws = org.workspace(&format!(
+        "    (id: \"big\", git: \"{}\", rev: \"main\", path: \"plan/bearing.ron\"),\n",
+        org.url("big")
+    ));
+    org.ok(&ws, &["org", "fetch"]);
+    let cache = org.root().join("cache");
+    let bare = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path().join("big/repo.git"))
+        .find(|p| p.is_dir())
+        .unwrap();
+    let commits = org.git(&bare, &["rev-list", "--count", "refs/bearing/fetched"]);
+    assert_eq!(commits, "1", "one commit deep");
+    let objects = org.git(
+        &bare,
+        &[
+            "rev-list",
+            "--objects",
+            "--missing=print",
+            "refs/bearing/fetched",
+        ],
+    );
+    for file in ["data.bin", "more.bin"] {
+        let oid = org.git(&repo, &["rev-parse", &format!("HEAD:{file}")]);
+        let gone = format!("?{oid}");
+        assert!(
+            objects.lines().any(|l| l == gone),
+            "{file} stays on the server: {objects}"
+        );
+    }
+    let plan = org.git(&repo, &["rev-parse", "HEAD:plan/bearing.ron"]);
+    assert!(
+        objects.lines().any(|l| l.starts_with(&plan)),
+        "the plan came: {objects}"
+    );
+    let cached = std::fs::read_dir(&cache)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let record = std::fs::read_to_string(cached.join("big/fetched.ron")).unwrap();
+    let head = org.git(&repo, &["rev-parse", "HEAD"]);
+    assert!(record.contains(&head), "{record}");
+    assert!(record.contains("millis:"), "{record}");
+}

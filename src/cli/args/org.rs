@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand, ValueEnum};
 
 #[derive(Debug, Args)]
+#[command(
+    long_about = "The organisation's view: many teams' plans rolled up.\n\nThe workspace file (--org FILE, BEARING_ORG, or ./bearing-org.ron in this directory or a parent) lists the teams:\n\n(teams: [\n  (id: \"payments\", name: \"Payments\", git: \"https://git.example.com/payments.git\", rev: \"main\", path: \"bearing.ron\"),\n  (id: \"mobile\", name: \"Mobile\", path: \"../mobile/bearing.ron\"),\n  (id: \"data\", git: \"https://git.example.com/data.git\", optional: true),\n])\n\n`org fetch` brings git teams' plans into the cache; the roll-ups read only the cache and local paths."
+)]
 pub struct OrgArgs {
     /// The workspace file (default: BEARING_ORG, then ./bearing-org.ron or a parent's).
     #[arg(long, global = true, value_name = "FILE")]
