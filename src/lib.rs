@@ -10,6 +10,7 @@ pub mod import;
 pub mod lifecycle;
 pub mod merge;
 pub mod model;
+pub mod org;
 pub mod planning;
 pub mod report;
 pub mod scan;

@@ -31,7 +31,7 @@ use scan::{test_modules, tokens, without_test_items};
 
 /// The domain: no UI, no command line, no files. `session` may not exist
 /// yet; it is checked as soon as it does.
-const DOMAIN: [&str; 14] = [
+const DOMAIN: [&str; 15] = [
     "model",
     "report",
     "merge",
@@ -46,6 +46,7 @@ const DOMAIN: [&str; 14] = [
     "text",
     "synth",
     "scan",
+    "org",
 ];
 
 /// Modules of this crate and crates the domain must not name (`git` runs

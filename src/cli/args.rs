@@ -15,6 +15,8 @@ mod git;
 pub use git::{DiffArgs, DiffFormat, GitCommand};
 mod resolve;
 pub use resolve::ResolveArgs;
+mod org;
+pub use org::{OrgArgs, OrgCommand, OrgFormat};
 mod scan;
 pub use scan::ScanArgs;
 
@@ -144,6 +146,8 @@ pub enum Command {
     Resolve(ResolveArgs),
     /// Propose debt from a git repository: TODO/FIXME markers in comments and hotspots (files changed often × large); --add adds them.
     Scan(ScanArgs),
+    /// The organisation's view: many teams' plans (listed in bearing-org.ron) fetched and rolled up.
+    Org(OrgArgs),
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.

@@ -15,6 +15,7 @@ mod item_args;
 mod list;
 mod list_json;
 pub mod merge_driver;
+mod org;
 mod remerge;
 mod resolve;
 pub(crate) mod scan;
@@ -208,6 +209,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Resolve(args)) => resolve::run(&ctx, args, &mut out)?,
         Some(Command::Scan(args)) => scan::run(&ctx, args, &mut out)?,
+        Some(Command::Org(args)) => org::run(&ctx, args, &mut out)?,
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

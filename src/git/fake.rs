@@ -25,6 +25,8 @@ pub struct FakeGit {
     pub bases: BTreeMap<(String, String), String>,
     /// (stage, path) → text of an unmerged path's index stage.
     pub stages: BTreeMap<(u8, String), String>,
+    /// (url, rev) → the commit `fetch_shallow` answers; others fail.
+    pub remote: BTreeMap<(String, String), String>,
 }
 
 impl FakeGit {
@@ -144,5 +146,16 @@ impl Git for FakeGit {
     fn log_numstat(&self, _root: &Path, _format: &str, _since: &str) -> Result<String, GitError> {
         self.installed()?;
         Ok(self.log.clone())
+    }
+
+    fn fetch_shallow(&self, _cache: &Path, url: &str, rev: &str) -> Result<String, GitError> {
+        self.installed()?;
+        self.remote
+            .get(&(url.to_owned(), rev.to_owned()))
+            .cloned()
+            .ok_or_else(|| GitError::Failed {
+                command: format!("fetch origin {rev}"),
+                stderr: format!("fatal: '{url}' does not appear to be a git repository"),
+            })
     }
 }

@@ -92,4 +92,12 @@ pub trait Git {
     /// (renames as `\0old\0new`), for `bearing scan`'s hotspots. Empty for
     /// a repository without commits yet.
     fn log_numstat(&self, root: &Path, format: &str, since: &str) -> Result<String, GitError>;
+    /// Brings the commit `rev` names at `url` into the bare repository
+    /// `cache` (made when missing) fetching as little as git can: one
+    /// commit deep, no tags, no blobs (a file is fetched when
+    /// [`Git::show`] reads it, the remote being its promisor); returns the
+    /// commit's full hash. The remote `origin` is pointed at `url` each
+    /// time, so a workspace that moves a team to another URL follows it.
+    /// Never prompts for credentials.
+    fn fetch_shallow(&self, cache: &Path, url: &str, rev: &str) -> Result<String, GitError>;
 }

@@ -49,6 +49,8 @@ impl RealGit {
         cmd.arg("-C").arg(dir).args(args);
         // Messages in English, so the few this reads are recognised.
         cmd.env("LC_ALL", "C").env("LANGUAGE", "C");
+        // A fetch that needs credentials fails rather than waiting on a prompt.
+        cmd.env("GIT_TERMINAL_PROMPT", "0");
         for (k, v) in &self.envs {
             cmd.env(k, v);
         }
@@ -283,6 +285,52 @@ impl Git for RealGit {
             return Ok(String::new());
         }
         Err(failure(root, &args, &out))
+    }
+
+    fn fetch_shallow(&self, cache: &Path, url: &str, rev: &str) -> Result<String, GitError> {
+        if rev.is_empty() || rev.starts_with('-') {
+            return Err(GitError::UnknownRevision { rev: rev.into() });
+        }
+        if !cache.join("HEAD").is_file() {
+            std::fs::create_dir_all(cache).map_err(|e| GitError::Failed {
+                command: "init".into(),
+                stderr: format!("cannot create {}: {e}", cache.display()),
+            })?;
+            self.ok(cache, &["init", "-q", "--bare"])?;
+        }
+        if self
+            .ok(cache, &["remote", "set-url", "origin", url])
+            .is_err()
+        {
+            self.ok(cache, &["remote", "add", "origin", url])?;
+        }
+        let args = [
+            "fetch",
+            "-q",
+            "--depth=1",
+            "--filter=blob:none",
+            "--no-tags",
+            "--no-write-fetch-head",
+            "origin",
+        ];
+        // The fetched commit goes to a ref of its own: FETCH_HEAD would be
+        // shared by two fetches of one cache.
+        let refspec = format!("+{rev}:refs/bearing/fetched");
+        let mut all: Vec<&str> = args.to_vec();
+        all.push(&refspec);
+        let out = self.run(cache, &all)?;
+        if !out.status.success() {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            if stderr.contains("couldn't find remote ref") {
+                return Err(GitError::UnknownRevision { rev: rev.into() });
+            }
+            return Err(failure(cache, &["fetch", "origin", rev], &out));
+        }
+        self.ok(
+            cache,
+            &["rev-parse", "--verify", "refs/bearing/fetched^{commit}"],
+        )
+        .map(|s| chomp(&s).to_owned())
     }
 }
 

@@ -11,6 +11,7 @@ pub mod export_file;
 pub mod format;
 pub mod load;
 pub mod lock;
+pub mod org;
 pub mod paths;
 pub mod recovery;
 pub mod resolve;

@@ -1,0 +1,70 @@
+//! `bearing org …`: the organisation's view over many teams' plans.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand, ValueEnum};
+
+#[derive(Debug, Args)]
+#[command(
+    long_about = "The organisation's view: many teams' plans rolled up.\n\nThe workspace file (--org FILE, BEARING_ORG, or ./bearing-org.ron in this directory or a parent) lists the teams:\n\n(teams: [\n  (id: \"payments\", name: \"Payments\", git: \"https://git.example.com/payments.git\", rev: \"main\", path: \"bearing.ron\"),\n  (id: \"mobile\", name: \"Mobile\", path: \"../mobile/bearing.ron\"),\n  (id: \"data\", git: \"https://git.example.com/data.git\", optional: true),\n])\n\n`org fetch` brings git teams' plans into the cache; the roll-ups read only the cache and local paths."
+)]
+pub struct OrgArgs {
+    /// The workspace file (default: BEARING_ORG, then ./bearing-org.ron or a parent's).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub org: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: OrgCommand,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrgFormat {
+    /// Aligned columns fitted to the terminal.
+    Table,
+    /// Stable JSON for scripts: {"teams": [...], ROWS: [...]}.
+    Json,
+    /// Markdown tables, for a wiki page or a pull request.
+    Md,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Fetch each git team's plan into the cache (shallow, no blobs but the plan; teams in parallel). Exits 1 only when a required (not optional) team failed.
+    Fetch {
+        /// Teams fetched at once (default: 8).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+    },
+    /// Per team: source, the commit or file time read, item counts, and why a plan could not be read.
+    Status {
+        /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
+        #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
+        format: OrgFormat,
+    },
+    /// Every key result with its team, progress and health, by team and objective.
+    Krs {
+        /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
+        #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
+        format: OrgFormat,
+    },
+    /// Open debt across teams, each team's WSJF score made comparable (divided by that team's median score).
+    Rank {
+        /// Show at most N items.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
+        #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
+        format: OrgFormat,
+    },
+    /// Each team's active sprint and next planned one, with capacity use.
+    Sprints {
+        /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
+        #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
+        format: OrgFormat,
+    },
+    /// Every team's `bearing check` findings, ids as TEAM:ID; exits 1 on any error-level finding or a required team that cannot be read.
+    Check {
+        /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
+        #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
+        format: OrgFormat,
+    },
+}

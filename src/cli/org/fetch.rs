@@ -1,0 +1,201 @@
+//! `bearing org fetch`: each git team's plan into the cache, teams in
+//! parallel (a bounded pool of threads, each running `git`), a line per
+//! team as it finishes. A team that fails keeps its last good copy (the
+//! roll-ups go on using it, naming its commit); only a required team's
+//! failure makes the command fail.
+
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use crate::git::{Git, RealGit};
+use crate::org::{Team, TeamSource};
+use crate::store::org::{Fetched, TeamCache, short};
+use crate::text::count;
+
+use super::OrgCtx;
+
+/// Teams fetched at once unless `--jobs` says otherwise: git waits on the
+/// network or the disk more than on the CPU.
+const JOBS: usize = 8;
+
+/// One team's fetch, as the progress line tells it.
+struct Done {
+    commit: String,
+    rev: String,
+    changed: bool,
+    millis: u64,
+    /// The fetched plan does not load (the roll-ups will show a warning).
+    problem: Option<String>,
+}
+
+pub fn run(ws: &OrgCtx, jobs: Option<usize>, out: &mut String) -> anyhow::Result<()> {
+    let git = RealGit::new();
+    let teams: Vec<&Team> = ws
+        .workspace
+        .teams
+        .iter()
+        .filter(|t| matches!(t.source, TeamSource::Git { .. }))
+        .collect();
+    for t in &ws.workspace.teams {
+        if let TeamSource::Path { path } = &t.source {
+            super::super::print(&format!("{}: local file {path}, nothing to fetch\n", t.id));
+        }
+    }
+    let results = fetch_all(&git, &ws.cache, &teams, jobs.unwrap_or(JOBS), |t, r| {
+        super::super::print(&line(t, r, &ws.cache));
+    });
+    let failed: Vec<&Team> = teams
+        .iter()
+        .zip(&results)
+        .filter(|(_, r)| r.is_err())
+        .map(|(t, _)| *t)
+        .collect();
+    let required: Vec<&str> = failed
+        .iter()
+        .filter(|t| !t.optional)
+        .map(|t| t.id.as_str())
+        .collect();
+    out.push_str(&format!(
+        "{}: {} fetched, {} failed{}\n",
+        count(teams.len(), "git team"),
+        teams.len() - failed.len(),
+        failed.len(),
+        match failed.len() - required.len() {
+            0 => String::new(),
+            n => format!(" ({n} optional)"),
+        }
+    ));
+    if !required.is_empty() {
+        super::super::print(out);
+        out.clear();
+        anyhow::bail!(
+            "org fetch: {} failed: {}",
+            count(required.len(), "required team"),
+            required.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// Fetches `teams` with at most `jobs` at once; `progress` is called on
+/// this thread as each finishes. Results in the order of `teams`.
+fn fetch_all<G: Git + Sync>(
+    git: &G,
+    cache: &Path,
+    teams: &[&Team],
+    jobs: usize,
+    mut progress: impl FnMut(&Team, &Result<Done, String>),
+) -> Vec<Result<Done, String>> {
+    let mut results: Vec<Option<Result<Done, String>>> = teams.iter().map(|_| None).collect();
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::channel();
+    std::thread::scope(|s| {
+        for _ in 0..jobs.clamp(1, 64).min(teams.len()) {
+            let tx = tx.clone();
+            let next = &next;
+            s.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(team) = teams.get(i) else { break };
+                    if tx.send((i, fetch_one(git, cache, team))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (i, r) in rx {
+            if let Some(team) = teams.get(i) {
+                progress(team, &r);
+            }
+            if let Some(slot) = results.get_mut(i) {
+                *slot = Some(r);
+            }
+        }
+    });
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err("the fetch did not finish".into())))
+        .collect()
+}
+
+fn fetch_one<G: Git>(git: &G, cache: &Path, team: &Team) -> Result<Done, String> {
+    let TeamSource::Git { url, rev, path } = &team.source else {
+        return Err("not a git team".into());
+    };
+    let tc = TeamCache::new(cache, &team.id);
+    let before = tc.meta().map(|m| m.commit);
+    let start = Instant::now();
+    let repo = tc.repo();
+    let commit = git
+        .fetch_shallow(&repo, url, rev)
+        .map_err(|e| format!("{url} {rev}: {e}"))?;
+    let text = git
+        .show(&repo, &commit, path)
+        .map_err(|e| format!("{url}: {e}"))?;
+    let millis = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let meta = Fetched {
+        url: url.clone(),
+        rev: rev.clone(),
+        path: path.clone(),
+        commit: commit.clone(),
+        at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        millis,
+    };
+    tc.store(&text, &meta).map_err(|e| e.to_string())?;
+    let plan = tc.plan();
+    let problem = crate::store::load::parse(&plan, &text).err().map(|e| {
+        e.to_string().replace(
+            &plan.display().to_string(),
+            &format!("{url}@{}:{path}", short(&commit)),
+        )
+    });
+    Ok(Done {
+        changed: before.as_deref() != Some(commit.as_str()),
+        commit,
+        rev: rev.clone(),
+        millis,
+        problem,
+    })
+}
+
+/// `payments: fetched 1a2b3c4 (main) in 40 ms`, `… up to date at …`, or
+/// what failed and what the roll-ups use meanwhile.
+fn line(team: &Team, r: &Result<Done, String>, cache: &Path) -> String {
+    match r {
+        Ok(d) => {
+            let what = if d.changed {
+                "fetched"
+            } else {
+                "up to date at"
+            };
+            let mut s = format!(
+                "{}: {what} {} ({}) in {} ms",
+                team.id,
+                short(&d.commit),
+                d.rev,
+                d.millis
+            );
+            if let Some(p) = &d.problem {
+                s.push_str(&format!("; warning: its plan does not load: {p}"));
+            }
+            format!("{}\n", crate::text::sanitize(&s))
+        }
+        Err(e) => {
+            // git's first line says what failed; the rest is advice.
+            let e = e.lines().next().unwrap_or_default();
+            let kept = TeamCache::new(cache, &team.id).meta().map_or_else(
+                || "no copy yet".to_owned(),
+                |m| format!("the roll-ups keep {} fetched {}", m.version(), m.at),
+            );
+            let s = format!(
+                "{}: failed{}: {e} ({kept})\n",
+                team.id,
+                if team.optional { " (optional)" } else { "" }
+            );
+            crate::text::sanitize_multiline(&s).into_owned()
+        }
+    }
+}

@@ -1,0 +1,341 @@
+//! The roll-ups as an aligned table, Markdown or JSON. Table and Markdown
+//! end with the version read for each team and a warning line per team
+//! that could not be read; JSON is `{"teams": [status rows], ROWS: [...]}`
+//! so a script sees the same.
+
+use serde::Serialize;
+
+use super::super::args::OrgFormat;
+use super::super::table::{self, Table};
+use crate::org::{CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, status_rows};
+use crate::text::{number, percent};
+
+/// Columns once, for both the table and Markdown.
+struct Grid {
+    headers: Vec<&'static str>,
+    rows: Vec<Vec<String>>,
+    flex: usize,
+    right: Vec<usize>,
+    drop: Vec<usize>,
+}
+
+fn emit<T: Serialize>(
+    teams: &[TeamPlan],
+    key: &str,
+    rows: &T,
+    grid: impl FnOnce() -> Grid,
+    format: OrgFormat,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let status = status_rows(teams);
+    if format == OrgFormat::Json {
+        let mut v = serde_json::Map::new();
+        v.insert("teams".into(), serde_json::to_value(&status)?);
+        if !key.is_empty() {
+            v.insert(key.into(), serde_json::to_value(rows)?);
+        }
+        out.push_str(&crate::export::json_text(&serde_json::Value::Object(v))?);
+        return Ok(());
+    }
+    let g = grid();
+    if format == OrgFormat::Md {
+        out.push_str(&markdown(&g));
+    } else {
+        let mut t = Table::new(g.headers, g.flex);
+        t.right = g.right;
+        t.drop = g.drop;
+        for r in g.rows {
+            t.push(r);
+        }
+        out.push_str(&t.render(table::width()));
+    }
+    footer(&status, !key.is_empty(), format, out);
+    Ok(())
+}
+
+/// What each team's rows were read from, and the teams left out.
+fn footer(status: &[StatusRow], with_read: bool, format: OrgFormat, out: &mut String) {
+    let read: Vec<String> = status
+        .iter()
+        .filter(|s| s.state == "ok")
+        .map(|s| format!("{} {}", s.team, s.version.as_deref().unwrap_or("-")))
+        .collect();
+    let md = format == OrgFormat::Md;
+    let failed = status.iter().any(|s| s.state != "ok");
+    if with_read || failed {
+        out.push('\n');
+    }
+    let read = read.join(", ");
+    if with_read {
+        out.push_str(&if md {
+            format!("Read: {}\n", md_cell(&read))
+        } else {
+            format!("read: {}\n", crate::text::sanitize(&read))
+        });
+    }
+    for s in status.iter().filter(|s| s.state != "ok") {
+        let msg = format!(
+            "{}{}: {}",
+            s.team,
+            if s.optional { " (optional)" } else { "" },
+            s.problem.as_deref().unwrap_or("")
+        );
+        if md {
+            let gap = if with_read { "\n" } else { "" };
+            out.push_str(&format!("{gap}> **warning** {}\n", md_cell(&msg)));
+        } else {
+            out.push_str(&format!("warning: {}\n", crate::text::sanitize(&msg)));
+        }
+    }
+}
+
+fn markdown(g: &Grid) -> String {
+    let mut s = String::new();
+    s.push_str(&format!("| {} |\n", g.headers.join(" | ")));
+    let seps: Vec<&str> = (0..g.headers.len())
+        .map(|i| if g.right.contains(&i) { "---:" } else { "---" })
+        .collect();
+    s.push_str(&format!("| {} |\n", seps.join(" | ")));
+    for r in &g.rows {
+        let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
+        s.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    s
+}
+
+/// A Markdown table cell: one line, `|` and markup characters escaped.
+fn md_cell(c: &str) -> String {
+    let c = crate::text::sanitize(c);
+    let mut s = String::with_capacity(c.len());
+    for ch in c.chars() {
+        match ch {
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' => {
+                s.push('\\');
+                s.push(ch);
+            }
+            '\n' | '\r' => s.push(' '),
+            _ => s.push(ch),
+        }
+    }
+    s
+}
+
+fn opt<T>(v: Option<T>, f: impl FnOnce(T) -> String) -> String {
+    v.map_or_else(|| "-".to_owned(), f)
+}
+
+pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow::Result<()> {
+    let rows = status_rows(teams);
+    emit(
+        teams,
+        "",
+        &(),
+        || Grid {
+            headers: vec!["team", "source", "read", "KRs", "debt", "sprints", "state"],
+            rows: rows
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.team.clone(),
+                        s.source.clone(),
+                        s.version.clone().unwrap_or_else(|| "-".into()),
+                        s.key_results.to_string(),
+                        format!("{}/{}", s.debt_open, s.debt_total),
+                        s.sprints.to_string(),
+                        match s.problem_kind {
+                            None => "ok".into(),
+                            // The kind; the whole message is under the table.
+                            Some(kind) => format!("warning: {kind}"),
+                        },
+                    ]
+                })
+                .collect(),
+            flex: 6,
+            right: vec![3, 4, 5],
+            drop: vec![1, 5, 3],
+        },
+        format,
+        out,
+    )
+}
+
+pub fn krs(
+    teams: &[TeamPlan],
+    rows: &[KrRow],
+    format: OrgFormat,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    emit(
+        teams,
+        "key_results",
+        &rows,
+        || Grid {
+            headers: vec![
+                "objective",
+                "id",
+                "key result",
+                "progress",
+                "health",
+                "now → target",
+            ],
+            rows: rows
+                .iter()
+                .map(|k| {
+                    let unit = if k.unit.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {}", k.unit)
+                    };
+                    vec![
+                        k.objective.clone(),
+                        k.id.clone(),
+                        k.title.clone(),
+                        opt(k.progress, percent),
+                        k.health.map_or("-", |h| h).replace('_', " "),
+                        format!("{} → {}{unit}", number(k.current), opt(k.target, number)),
+                    ]
+                })
+                .collect(),
+            flex: 2,
+            right: vec![3],
+            drop: vec![5],
+        },
+        format,
+        out,
+    )
+}
+
+pub fn rank(
+    teams: &[TeamPlan],
+    rows: &[RankRow],
+    format: OrgFormat,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    emit(
+        teams,
+        "debt",
+        &rows,
+        || Grid {
+            headers: vec![
+                "#", "id", "title", "relative", "score", "team #", "effort", "owner",
+            ],
+            rows: rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.rank.to_string(),
+                        r.id.clone(),
+                        r.title.clone(),
+                        format!("{:.2}", r.relative),
+                        number(r.score),
+                        r.team_rank.to_string(),
+                        crate::text::effort(r.effort),
+                        r.owner.clone(),
+                    ]
+                })
+                .collect(),
+            flex: 2,
+            right: vec![0, 3, 4, 5, 6],
+            drop: vec![7, 6, 5],
+        },
+        format,
+        out,
+    )
+}
+
+pub fn sprints(
+    teams: &[TeamPlan],
+    rows: &[SprintRow],
+    format: OrgFormat,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    emit(
+        teams,
+        "sprints",
+        &rows,
+        || Grid {
+            headers: vec!["id", "name", "state", "window", "points", "use", "odds"],
+            rows: rows
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.id.clone(),
+                        s.name.clone(),
+                        s.state.into(),
+                        format!("{} → {}", s.start, s.end),
+                        format!("{}/{}", s.points, s.capacity),
+                        opt(s.capacity_use, percent),
+                        opt(s.odds, percent),
+                    ]
+                })
+                .collect(),
+            flex: 1,
+            right: vec![4, 5, 6],
+            drop: vec![6, 3],
+        },
+        format,
+        out,
+    )
+}
+
+pub fn check(
+    teams: &[TeamPlan],
+    rows: &[CheckRow],
+    format: OrgFormat,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    if format == OrgFormat::Json {
+        return emit(teams, "findings", &rows, unreachable_grid, format, out);
+    }
+    let errors = rows
+        .iter()
+        .filter(|r| r.severity == crate::model::Severity::Error)
+        .count();
+    let warnings = rows
+        .iter()
+        .filter(|r| r.severity == crate::model::Severity::Warn)
+        .count();
+    let md = format == OrgFormat::Md;
+    for r in rows {
+        // `team: FILE:LINE: severity rule: message`, ids as TEAM:ID.
+        let at = match r.line {
+            Some(l) => format!("{}:{l}", r.file),
+            // The message of a team that cannot be read names its file.
+            None if r.rule == "team-unreadable" => String::new(),
+            None => r.file.clone(),
+        };
+        let id = r.id.as_deref().map_or(String::new(), |i| format!("{i}: "));
+        let at = if at.is_empty() { at } else { format!(" {at}:") };
+        let line = format!(
+            "{}:{at} {} {}: {id}{}",
+            r.team,
+            r.severity.label(),
+            r.rule,
+            r.message
+        );
+        if md {
+            out.push_str(&format!("- {}\n", md_cell(&line)));
+        } else {
+            out.push_str(&crate::text::sanitize(&line));
+            out.push('\n');
+        }
+    }
+    out.push_str(&format!(
+        "{}, {} across {}\n",
+        crate::text::count(errors, "error"),
+        crate::text::count(warnings, "warning"),
+        crate::text::count(teams.len(), "team")
+    ));
+    Ok(())
+}
+
+/// JSON never draws the grid.
+fn unreachable_grid() -> Grid {
+    Grid {
+        headers: Vec::new(),
+        rows: Vec::new(),
+        flex: 0,
+        right: Vec::new(),
+        drop: Vec::new(),
+    }
+}

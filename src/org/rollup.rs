@@ -1,0 +1,405 @@
+//! The roll-ups: rows over every team's plan, as of `today`. A team whose
+//! plan could not be read contributes a warning row to `status` and
+//! `check` and nothing else; the others still show.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::qualified;
+use super::workspace::Team;
+use crate::check;
+use crate::model::{DebtStatus, Plan, Severity, SprintState};
+use crate::score;
+
+/// One team's plan as the caller read it.
+#[derive(Debug)]
+pub struct TeamPlan {
+    pub team: Team,
+    /// Which version was read: the commit (git teams) or the file's
+    /// modification time (local paths); `None` when nothing was read.
+    pub version: Option<String>,
+    /// The file read (the local path or the cached copy), for messages.
+    pub file: String,
+    pub state: TeamState,
+}
+
+#[derive(Debug)]
+pub enum TeamState {
+    Loaded {
+        plan: Box<Plan>,
+        /// Item id → line in the file, for `org check`'s line numbers
+        /// (`None` when the caller did not ask for them).
+        lines: Option<HashMap<String, usize>>,
+    },
+    /// Could not be read: a warning row. `kind` is one of `not-fetched`,
+    /// `not-found`, `unreadable`, `parse`, `merge-conflict`,
+    /// `newer-schema`, `invalid`.
+    Failed { kind: &'static str, message: String },
+}
+
+impl TeamPlan {
+    pub fn plan(&self) -> Option<&Plan> {
+        match &self.state {
+            TeamState::Loaded { plan, .. } => Some(plan),
+            TeamState::Failed { .. } => None,
+        }
+    }
+
+    /// How serious a failure to read is: an optional team's is a warning,
+    /// a required team's an error (`org check` and `org fetch` fail on it).
+    pub fn failure_severity(&self) -> Severity {
+        if self.team.optional {
+            Severity::Warn
+        } else {
+            Severity::Error
+        }
+    }
+}
+
+/// `bearing org status`: one row per team.
+#[derive(Debug, Serialize)]
+pub struct StatusRow {
+    pub team: String,
+    pub name: String,
+    pub source: String,
+    pub optional: bool,
+    pub version: Option<String>,
+    /// `ok`, or `warning` when the plan could not be read.
+    pub state: &'static str,
+    pub problem: Option<String>,
+    /// What failed (see [`TeamState::Failed`]); `None` when read.
+    pub problem_kind: Option<&'static str>,
+    pub objectives: usize,
+    pub key_results: usize,
+    pub hypotheses: usize,
+    pub debt_open: usize,
+    pub debt_total: usize,
+    pub sprints: usize,
+}
+
+pub fn status_rows(teams: &[TeamPlan]) -> Vec<StatusRow> {
+    teams
+        .iter()
+        .map(|t| {
+            let (state, problem, problem_kind) = match &t.state {
+                TeamState::Loaded { .. } => ("ok", None, None),
+                TeamState::Failed { kind, message } => {
+                    ("warning", Some(message.clone()), Some(*kind))
+                }
+            };
+            let plan = t.plan();
+            let n = |f: fn(&Plan) -> usize| plan.map_or(0, f);
+            StatusRow {
+                team: t.team.id.clone(),
+                name: t.team.name.clone(),
+                source: t.team.source.label(),
+                optional: t.team.optional,
+                version: t.version.clone(),
+                state,
+                problem,
+                problem_kind,
+                objectives: n(|p| p.objectives.len()),
+                key_results: n(|p| p.key_results.len()),
+                hypotheses: n(|p| p.hypotheses.len()),
+                debt_open: n(|p| p.debts.iter().filter(|d| is_open(d.status)).count()),
+                debt_total: n(|p| p.debts.len()),
+                sprints: n(|p| p.sprints.len()),
+            }
+        })
+        .collect()
+}
+
+fn is_open(s: DebtStatus) -> bool {
+    matches!(s, DebtStatus::Open | DebtStatus::InProgress)
+}
+
+/// `bearing org krs`: every key result, by team, then objective (in the
+/// plan's order).
+#[derive(Debug, Serialize)]
+pub struct KrRow {
+    pub team: String,
+    pub objective: String,
+    pub objective_title: String,
+    pub id: String,
+    pub title: String,
+    pub current: f64,
+    pub target: Option<f64>,
+    pub unit: String,
+    /// Share of the way from baseline to target (1.0 = reached).
+    pub progress: Option<f64>,
+    /// `on_track`, `at_risk`, `off_track`; `None` without a target.
+    pub health: Option<&'static str>,
+    pub due: Option<NaiveDate>,
+}
+
+pub fn kr_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<KrRow> {
+    let mut rows = Vec::new();
+    for t in teams {
+        let Some(plan) = t.plan() else { continue };
+        let mut krs: Vec<_> = plan.key_results.iter().collect();
+        let order: HashMap<&str, usize> = plan
+            .objectives
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.id.as_str(), i))
+            .collect();
+        krs.sort_by_key(|k| {
+            order
+                .get(k.objective.as_str())
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
+        for k in krs {
+            rows.push(KrRow {
+                team: t.team.id.clone(),
+                objective: qualified(&t.team.id, &k.objective),
+                objective_title: plan.title_of(&k.objective).unwrap_or("").to_owned(),
+                id: qualified(&t.team.id, &k.id),
+                title: k.title.clone(),
+                current: k.current_at(today),
+                target: k.target,
+                unit: k.unit.clone(),
+                progress: k.progress(today),
+                health: k.health(today, &plan.health).map(health_key),
+                due: k.due,
+            });
+        }
+    }
+    rows
+}
+
+fn health_key(h: crate::model::Health) -> &'static str {
+    use crate::model::Health;
+    match h {
+        Health::OnTrack => "on_track",
+        Health::AtRisk => "at_risk",
+        Health::OffTrack => "off_track",
+    }
+}
+
+/// `bearing org rank`: open debt across teams.
+#[derive(Debug, Serialize)]
+pub struct RankRow {
+    pub rank: usize,
+    pub team: String,
+    pub id: String,
+    pub title: String,
+    /// The team's own WSJF score (its weights, its key results).
+    pub score: f64,
+    /// `score` over the team's median score: comparable across teams.
+    pub relative: f64,
+    /// The item's place in its own team's ranking.
+    pub team_rank: usize,
+    pub effort: Option<u32>,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+}
+
+/// Open debt of every team, most pressing first. Each team scores its own
+/// items (its weights, its key results' health); a score is made
+/// comparable by dividing it by the median score of that team's ranked
+/// open debt, so `2.0` means "twice as pressing as a typical item of its
+/// team" whatever scale the team's weights give. Items to triage (no
+/// effort) have no score and are left out. Ties: the higher raw score,
+/// then team, then id.
+pub fn rank(teams: &[TeamPlan], today: NaiveDate, limit: Option<usize>) -> Vec<RankRow> {
+    struct Cand<'a> {
+        team: &'a str,
+        plan: &'a Plan,
+        index: usize,
+        score: f64,
+        relative: f64,
+        team_rank: usize,
+    }
+    let mut all: Vec<Cand> = Vec::new();
+    for t in teams {
+        let Some(plan) = t.plan() else { continue };
+        let scored: Vec<(usize, f64)> = score::rank_open(plan, today)
+            .into_iter()
+            .filter_map(|r| r.breakdown.score().map(|s| (r.index, s)))
+            .collect();
+        let median = median(scored.iter().map(|(_, s)| *s).collect());
+        for (i, (index, s)) in scored.into_iter().enumerate() {
+            let relative = if median > 0.0 && median.is_finite() {
+                s / median
+            } else {
+                0.0
+            };
+            all.push(Cand {
+                team: &t.team.id,
+                plan,
+                index,
+                score: s,
+                relative,
+                team_rank: i + 1,
+            });
+        }
+    }
+    let by = |a: &Cand, b: &Cand| {
+        b.relative
+            .total_cmp(&a.relative)
+            .then(b.score.total_cmp(&a.score))
+            .then_with(|| a.team.cmp(b.team))
+            .then_with(|| a.plan.debts[a.index].id.cmp(&b.plan.debts[b.index].id))
+    };
+    let n = limit.unwrap_or(all.len()).min(all.len());
+    if n < all.len() && n > 0 {
+        all.select_nth_unstable_by(n - 1, by);
+        all.truncate(n);
+    } else if n == 0 {
+        all.clear();
+    }
+    all.sort_by(by);
+    all.into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let d = &c.plan.debts[c.index];
+            RankRow {
+                rank: i + 1,
+                team: c.team.to_owned(),
+                id: qualified(c.team, &d.id),
+                title: d.title.clone(),
+                score: c.score,
+                relative: c.relative,
+                team_rank: c.team_rank,
+                effort: d.effort,
+                owner: d.owner.clone(),
+                due: d.due,
+            }
+        })
+        .collect()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    }
+}
+
+/// `bearing org sprints`: each team's active sprint and its next planned one.
+#[derive(Debug, Serialize)]
+pub struct SprintRow {
+    pub team: String,
+    pub id: String,
+    pub name: String,
+    /// `active` or `planned` (the next one).
+    pub state: &'static str,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// Effort of its items, in points.
+    pub points: u32,
+    pub capacity: u32,
+    /// points / capacity (`None` for a capacity of 0).
+    pub capacity_use: Option<f64>,
+    /// Items without an effort estimate yet.
+    pub unestimated: usize,
+    /// The odds of finishing on time, from the forecast; see
+    /// [`forecast_odds`].
+    pub odds: Option<f64>,
+}
+
+/// The hook for the sprint forecast (issue 14's forecast module): the
+/// chance the sprint's planned work is done by its end. `None` until the
+/// forecast lands; `org sprints` then shows it in its `odds` column.
+pub fn forecast_odds(
+    _plan: &Plan,
+    _sprint: &crate::model::Sprint,
+    _today: NaiveDate,
+) -> Option<f64> {
+    None
+}
+
+pub fn sprint_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<SprintRow> {
+    let mut rows = Vec::new();
+    for t in teams {
+        let Some(plan) = t.plan() else { continue };
+        let active = plan
+            .sprints
+            .iter()
+            .filter(|s| s.state == SprintState::Active)
+            .min_by_key(|s| (s.start, &s.id));
+        let next = plan
+            .sprints
+            .iter()
+            .filter(|s| s.state == SprintState::Planned)
+            .min_by_key(|s| (s.start, &s.id));
+        for (s, state) in [(active, "active"), (next, "planned")] {
+            let Some(s) = s else { continue };
+            let points = plan.effort_of(&s.items);
+            rows.push(SprintRow {
+                team: t.team.id.clone(),
+                id: qualified(&t.team.id, &s.id),
+                name: s.name.clone(),
+                state,
+                start: s.start,
+                end: s.end,
+                points,
+                capacity: s.capacity,
+                capacity_use: (s.capacity > 0).then(|| f64::from(points) / f64::from(s.capacity)),
+                unestimated: plan.unestimated_of(&s.items),
+                odds: forecast_odds(plan, s, today),
+            });
+        }
+    }
+    rows
+}
+
+/// `bearing org check`: a finding of one team (its id prefixed), or a team
+/// that could not be read (rule `team-unreadable`).
+#[derive(Debug, Serialize)]
+pub struct CheckRow {
+    pub team: String,
+    /// The file the line refers to.
+    pub file: String,
+    pub rule: String,
+    pub severity: Severity,
+    /// `team:ID`; `None` for a finding about the file or the team.
+    pub id: Option<String>,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// Every team's `check` findings, team by team. A required team that
+/// cannot be read is an error row, an optional one a warning row.
+pub fn check_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<CheckRow> {
+    let mut rows = Vec::new();
+    for t in teams {
+        match &t.state {
+            TeamState::Failed { message, .. } => rows.push(CheckRow {
+                team: t.team.id.clone(),
+                file: t.file.clone(),
+                rule: "team-unreadable".into(),
+                severity: t.failure_severity(),
+                id: None,
+                line: None,
+                message: message.clone(),
+            }),
+            TeamState::Loaded { plan, lines } => {
+                for f in check::check(plan, lines.as_ref(), today) {
+                    rows.push(CheckRow {
+                        team: t.team.id.clone(),
+                        file: t.file.clone(),
+                        rule: f.rule.name().to_owned(),
+                        severity: f.severity,
+                        id: (!f.id.is_empty()).then(|| qualified(&t.team.id, &f.id)),
+                        line: f.line,
+                        message: f.message,
+                    });
+                }
+            }
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,106 @@
+use super::*;
+use crate::model::{Debt, Sprint};
+use crate::org::{Team, TeamSource};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn team(id: &str, plan: Option<Plan>, optional: bool) -> TeamPlan {
+    TeamPlan {
+        team: Team {
+            id: id.into(),
+            name: id.to_uppercase(),
+            source: TeamSource::Path {
+                path: format!("{id}.ron"),
+            },
+            optional,
+            line: 1,
+        },
+        version: Some("abc1234".into()),
+        file: format!("{id}.ron"),
+        state: match plan {
+            Some(p) => TeamState::Loaded {
+                plan: Box::new(p),
+                lines: None,
+            },
+            None => TeamState::Failed {
+                kind: "not-found",
+                message: "gone".into(),
+            },
+        },
+    }
+}
+
+fn debt(id: &str, r: u8, effort: u32) -> Debt {
+    let mut d = Debt::new(id.into(), format!("debt {id}"), day("2026-09-01"));
+    [d.customer, d.delivery, d.risk, d.urgency] = [r, r, r, r];
+    d.effort = Some(effort);
+    d
+}
+
+fn plan(debts: Vec<Debt>) -> Plan {
+    Plan {
+        debts,
+        ..Plan::default()
+    }
+}
+
+#[test]
+fn rank_compares_teams_by_score_over_their_median() {
+    // Team a scores everything high, team b low: raw scores would put all
+    // of a first; relative to each team's median, b's standout comes first.
+    let a = plan(vec![debt("D1", 5, 1), debt("D2", 5, 1), debt("D3", 5, 2)]);
+    let b = plan(vec![debt("D1", 1, 8), debt("D2", 1, 8), debt("D3", 5, 1)]);
+    let teams = [
+        team("a", Some(a), false),
+        team("b", Some(b), false),
+        team("c", None, true),
+    ];
+    let rows = rank(&teams, day("2026-11-20"), None);
+    assert_eq!(rows[0].id, "b:D3");
+    assert_eq!(rows[0].team_rank, 1);
+    assert!(rows[0].relative > 2.0, "{:?}", rows[0]);
+    assert_eq!(rows.len(), 6);
+    let top2 = rank(&teams, day("2026-11-20"), Some(2));
+    assert_eq!(
+        top2.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        rows[..2].iter().map(|r| r.id.as_str()).collect::<Vec<_>>()
+    );
+    assert_eq!(rank(&teams, day("2026-11-20"), Some(0)).len(), 0);
+}
+
+#[test]
+fn a_failed_team_is_a_warning_row_and_the_rest_shows() {
+    let mut p = plan(vec![debt("D1", 3, 2)]);
+    let mut s = Sprint::new(
+        "S1".into(),
+        "One".into(),
+        day("2026-11-16"),
+        day("2026-11-27"),
+        4,
+    );
+    s.state = SprintState::Active;
+    s.items = vec!["D1".into()];
+    p.sprints.push(s);
+    let teams = [
+        team("a", Some(p), false),
+        team("b", None, true),
+        team("c", None, false),
+    ];
+    let status = status_rows(&teams);
+    assert_eq!(status[1].state, "warning");
+    assert_eq!(status[0].debt_open, 1);
+    let sprints = sprint_rows(&teams, day("2026-11-20"));
+    assert_eq!(sprints.len(), 1);
+    assert_eq!(sprints[0].id, "a:S1");
+    assert_eq!(sprints[0].capacity_use, Some(0.5));
+    assert_eq!(sprints[0].odds, None);
+    let check = check_rows(&teams, day("2026-11-20"));
+    let unread: Vec<_> = check
+        .iter()
+        .filter(|r| r.rule == "team-unreadable")
+        .map(|r| (r.team.as_str(), r.severity))
+        .collect();
+    assert_eq!(unread, [("b", Severity::Warn), ("c", Severity::Error)]);
+}
