@@ -307,15 +307,23 @@ pub struct SprintRow {
     pub odds: Option<f64>,
 }
 
-/// The hook for the sprint forecast (issue 14's forecast module): the
-/// chance the sprint's planned work is done by its end. `None` until the
-/// forecast lands; `org sprints` then shows it in its `odds` column.
-pub fn forecast_odds(
-    _plan: &Plan,
-    _sprint: &crate::model::Sprint,
-    _today: NaiveDate,
-) -> Option<f64> {
-    None
+/// The chance the sprint's open points are done by its end: the Monte Carlo
+/// `bearing forecast` runs (its default trials and seed, so the numbers
+/// agree), from the team's own closed sprints. `None` when the team has no
+/// closed sprint to sample. The backlog part of the forecast is not asked
+/// for (an empty ranking), so a roll-up of many teams ranks nothing here.
+pub fn forecast_odds(plan: &Plan, sprint: &crate::model::Sprint, today: NaiveDate) -> Option<f64> {
+    use crate::planning::forecast;
+    forecast::forecast_ranked(
+        plan,
+        Some(&sprint.id),
+        today,
+        forecast::Options::default(),
+        &[],
+    )
+    .ok()?
+    .sprint?
+    .p_finish
 }
 
 pub fn sprint_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<SprintRow> {

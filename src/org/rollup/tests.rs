@@ -104,3 +104,57 @@ fn a_failed_team_is_a_warning_row_and_the_rest_shows() {
         .collect();
     assert_eq!(unread, [("b", Severity::Warn), ("c", Severity::Error)]);
 }
+
+#[test]
+fn sprint_odds_are_the_forecasts_chance_from_the_teams_own_history() {
+    use crate::model::{Commitment, SprintState};
+    let mut p = plan(vec![debt("D-1", 3, 5), debt("D-2", 3, 6)]);
+    for (i, start) in ["2026-01-05", "2026-01-19", "2026-02-02"]
+        .iter()
+        .enumerate()
+    {
+        let start = day(start);
+        let mut s = Sprint::new(
+            format!("S-{i}"),
+            format!("past {i}"),
+            start,
+            start + chrono::Days::new(9),
+            10,
+        );
+        s.state = SprintState::Closed;
+        s.commitment = Some(Commitment {
+            date: start,
+            items: vec!["D-X".into()],
+            points: 10,
+        });
+        s.completed_points = Some(10);
+        s.closed = Some(s.end);
+        p.sprints.push(s);
+    }
+    let mut now = Sprint::new(
+        "S-NOW".into(),
+        "now".into(),
+        day("2026-03-02"),
+        day("2026-03-11"),
+        10,
+    );
+    now.state = SprintState::Active;
+    now.items = vec!["D-1".into()];
+    p.sprints.push(now.clone());
+    // Ten points in ten days, five days left: 5 points can be done, 6 cannot.
+    assert_eq!(forecast_odds(&p, &now, day("2026-03-07")), Some(1.0));
+    let rows = sprint_rows(&[team("a", Some(p.clone()), false)], day("2026-03-07"));
+    assert_eq!(
+        rows[0].odds,
+        Some(1.0),
+        "the row takes the plan's own sprint"
+    );
+    p.sprints.last_mut().unwrap().items = vec!["D-2".into()];
+    assert_eq!(forecast_odds(&p, &now, day("2026-03-07")), Some(0.0));
+    p.sprints.retain(|s| s.state != SprintState::Closed);
+    assert_eq!(
+        forecast_odds(&p, &now, day("2026-03-07")),
+        None,
+        "no history: no odds"
+    );
+}
