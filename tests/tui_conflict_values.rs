@@ -58,8 +58,11 @@ fn a_long_text_shows_where_it_differs_and_the_selected_row_shows_it_whole() {
         has_base: true,
     };
     let s = drawn(&one(row), 80, 30);
-    assert!(s.contains("mine …sion not yet"), "the differing part:\n{s}");
-    assert!(s.contains("theirs …sion maybe"), "{s}");
+    assert!(
+        s.contains("mine …vision not yet"),
+        "the differing part, cut between words:\n{s}"
+    );
+    assert!(s.contains("theirs …vision maybe"), "{s}");
     // In full below the selected row, line by line.
     assert!(s.contains("Weekly active teams shipping on Fridays"), "{s}");
     assert!(s.contains("with a vision not yet"), "{s}");

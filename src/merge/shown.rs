@@ -45,13 +45,27 @@ pub fn differing(values: &[Option<&str>]) -> Vec<String> {
             }
             let (mut from, mut to) = (0, l.len());
             let mut out = String::new();
+            // Cuts fall between words, never inside one ("…ace the" reads
+            // as noise), looking at most a word's length further.
+            const WORD: usize = 12;
             if prefix > KEEP + 2 {
                 from = prefix - KEEP;
-                out.push('…');
+                let stop = from.saturating_sub(WORD);
+                while from > stop && !l[from - 1].is_whitespace() {
+                    from -= 1;
+                }
+                if from > 0 {
+                    out.push('…');
+                }
             }
-            let cut_end = suffix > KEEP + 2;
+            let mut cut_end = suffix > KEEP + 2;
             if cut_end {
                 to = l.len() - suffix + KEEP;
+                let stop = (to + WORD).min(l.len());
+                while to < stop && !l[to].is_whitespace() {
+                    to += 1;
+                }
+                cut_end = to < l.len();
             }
             out.extend(&l[from..to.max(from)]);
             if cut_end {
@@ -73,7 +87,28 @@ mod tests {
         let theirs =
             "Old HMAC signing still used by the billing export\nRemove it before the audit";
         let shown = differing(&[Some(ours), Some(theirs)]);
-        assert_eq!(shown, ["… it after the migration", "… it before the audit"]);
+        assert_eq!(
+            shown,
+            [
+                "…Remove it after the migration",
+                "…Remove it before the audit"
+            ]
+        );
         assert_eq!(differing(&[Some("short"), None]), ["short", "(absent)"]);
+    }
+
+    #[test]
+    fn cuts_fall_between_words() {
+        let shown = differing(&[
+            Some("Replace the retry loop with the SDK's"),
+            Some("Replace hand-rolled retry loops everywhere"),
+        ]);
+        assert_eq!(
+            shown,
+            [
+                "Replace the retry loop with the SDK's",
+                "Replace hand-rolled retry loops everywhere"
+            ]
+        );
     }
 }
