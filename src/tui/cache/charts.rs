@@ -36,12 +36,14 @@ pub struct VelocitySeries {
     pub sprints: Vec<SprintRecord>,
     /// How many closed sprints there are in all.
     pub closed: usize,
-    /// Mean completed points of the ones shown.
-    pub mean: Option<f64>,
+    /// The velocity: the mean completed points of the last
+    /// [`planning::VELOCITY_WINDOW`] of them, the one the capacity
+    /// suggestion uses (not the mean of all the bars shown).
+    pub mean: Option<planning::Velocity>,
 }
 
 /// A key result's check-ins over time, its target and the expected line;
-/// x is days since the key result's start.
+/// x is days since the axis' first day ([`planning::Trend::from`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrendSeries {
     /// The baseline on the start day, then each check-in as of today.
@@ -111,13 +113,10 @@ impl ChartCache {
             let all = planning::closed_history(plan);
             let closed = all.len();
             let sprints = all[closed.saturating_sub(VELOCITY_SPRINTS)..].to_vec();
-            let mean = (!sprints.is_empty()).then(|| {
-                sprints.iter().map(|r| f64::from(r.completed)).sum::<f64>() / sprints.len() as f64
-            });
             VelocitySeries {
                 sprints,
                 closed,
-                mean,
+                mean: planning::velocity_of(plan),
             }
         })
     }
@@ -181,39 +180,14 @@ fn nice_top(peak: u32) -> f64 {
 }
 
 fn trend(kr: &KeyResult, today: NaiveDate) -> TrendSeries {
-    let shown = kr.checkins_as_of(today);
-    let last_checkin = shown.last().map(|c| c.date);
-    let end = [
-        kr.due,
-        last_checkin,
-        Some(today.min(kr.due.unwrap_or(today))),
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(kr.start)
-    .max(kr.start);
-    let x_max = days(kr.start, end).max(1.0);
-    let mut values = Vec::with_capacity(shown.len() + 1);
-    if shown.first().is_none_or(|c| c.date > kr.start) {
-        values.push((0.0, kr.baseline));
-    }
-    values.extend(
-        shown
-            .iter()
-            .filter(|c| c.value.is_finite())
-            .map(|c| (days(kr.start, c.date).max(0.0), c.value)),
-    );
-    let target = kr
-        .target
-        .filter(|t| t.is_finite())
-        .map(|t| [(0.0, t), (x_max, t)]);
-    let expected = match (kr.target, kr.due) {
-        (Some(t), Some(due)) if t.is_finite() && due > kr.start => {
-            Some([(0.0, kr.baseline), (days(kr.start, due), t)])
-        }
-        _ => None,
-    };
+    // The dates and values come from the domain, as the report's do.
+    let tr = planning::trend(kr, today);
+    let x_max = tr.span();
+    let values: Vec<(f64, f64)> = tr.measured.iter().map(|&(d, v)| (tr.x(d), v)).collect();
+    let target = tr.target.map(|t| [(0.0, t), (x_max, t)]);
+    let expected = tr
+        .expected
+        .map(|[(a, va), (b, vb)]| [(tr.x(a), va), (tr.x(b), vb)]);
     let ys = values
         .iter()
         .map(|p| p.1)
@@ -236,8 +210,8 @@ fn trend(kr: &KeyResult, today: NaiveDate) -> TrendSeries {
         x_max,
         y_min: lo - pad,
         y_max: hi + pad,
-        start: kr.start,
-        end,
+        start: tr.from,
+        end: tr.to,
     }
 }
 
