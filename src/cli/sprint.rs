@@ -175,13 +175,10 @@ fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     }
     let t = super::list::sprint_table(&plan, ctx.today);
     out.push_str(&t.render(table::width()));
-    if let (Some(v), (_, planning::CapacityBasis::Velocity(n))) = (
-        planning::velocity(&plan),
-        planning::capacity_suggestion(&plan),
-    ) {
+    if let Some(v) = planning::velocity_of(&plan) {
         // Short enough for the 40-column minimum.
-        let n = crate::text::count(n, "closed sprint");
-        out.push_str(&format!("velocity: {v:.1} points ({n})\n"));
+        let n = crate::text::count(v.sprints, "closed sprint");
+        out.push_str(&format!("velocity: {:.1} points ({n})\n", v.mean));
     }
     Ok(())
 }

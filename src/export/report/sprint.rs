@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::escape::text;
 use super::svg::{self, BarGroup, LineChart, Series};
 use crate::export::{planned_points, sheet};
-use crate::model::{Plan, Sprint};
+use crate::model::{Plan, Sprint, SprintState};
 use crate::planning::{self, Burnup, forecast};
 use crate::text::number;
 
@@ -47,13 +47,26 @@ fn sprint(out: &mut String, plan: &Plan, s: &Sprint, today: NaiveDate) {
         );
     }
     let burnup = planning::burnup(plan, &s.id, today);
-    let planned = planned_points(plan, s);
     let _ = write!(
         out,
-        r#"<dl class="facts"><dt>Capacity</dt><dd>{} pts</dd><dt>Committed</dt><dd>{planned} pts</dd><dt>In the sprint now</dt><dd>{} pts</dd>"#,
-        s.capacity,
-        plan.effort_of(&s.items),
+        r#"<dl class="facts"><dt>Capacity</dt><dd>{} pts</dd>"#,
+        s.capacity
     );
+    if s.state == SprintState::Planned {
+        // Nothing is committed until the sprint starts: what it holds is a plan.
+        let _ = write!(
+            out,
+            "<dt>Planned</dt><dd>{} pts</dd>",
+            plan.effort_of(&s.items)
+        );
+    } else {
+        let _ = write!(
+            out,
+            "<dt>Committed</dt><dd>{} pts</dd><dt>In the sprint now</dt><dd>{} pts</dd>",
+            planned_points(plan, s),
+            plan.effort_of(&s.items),
+        );
+    }
     if let Some(b) = &burnup {
         let (scope, done) = b.latest();
         let _ = write!(out, "<dt>Done</dt><dd>{done} of {scope} pts</dd>");
@@ -248,7 +261,7 @@ fn velocity(out: &mut String, plan: &Plan) {
             completed: r.completed,
         })
         .collect();
-    let mean = planning::velocity(plan);
+    let velocity = planning::velocity_of(plan);
     let words: Vec<String> = shown
         .iter()
         .map(|r| {
@@ -258,22 +271,23 @@ fn velocity(out: &mut String, plan: &Plan) {
             )
         })
         .collect();
-    let counted = match history.len().min(planning::VELOCITY_WINDOW) {
-        1 => "the last closed sprint".to_owned(),
-        n => format!("the mean completed of the last {n} closed sprints"),
-    };
-    let mean_words = mean.map_or_else(String::new, |m| {
-        format!(
-            "Velocity {} pts ({counted})",
-            number((m * 10.0).round() / 10.0),
-        )
+    // The same words as the sprint view: "velocity 3.3 (last 3)", the mean
+    // the dashed line draws and the capacity suggestion uses.
+    let mean_words = velocity.map_or_else(String::new, |v| {
+        let n = crate::text::count(v.sprints, "closed sprint");
+        format!("Velocity {} (last {}): the mean completed points of the last {n}, the pace a new sprint's capacity is suggested from", number(v.rounded()), v.sprints)
     });
+    let mean = velocity.map(|v| v.mean);
     let desc = format!("{}. {mean_words}", words.join("; "));
     out.push_str(&svg::velocity_bars("Velocity", &desc, &groups, mean));
+    let mean_label = velocity.map_or_else(
+        || "velocity".to_owned(),
+        |v| format!("velocity (last {})", v.sprints),
+    );
     out.push_str(&svg::legend(&[
         ("committed", svg::COMMITTED, ""),
         ("completed", svg::COMPLETED, ""),
-        ("mean", svg::MEAN, "6 4"),
+        (&mean_label, svg::MEAN, "6 4"),
     ]));
     if !mean_words.is_empty() {
         let _ = write!(out, "<p>{}</p>", text(&mean_words));

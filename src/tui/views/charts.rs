@@ -201,15 +201,15 @@ fn date_labels(start: NaiveDate, end: NaiveDate, width: u16) -> Vec<String> {
     }
 }
 
-/// One line: "Velocity: mean 11 pts over the last 4 closed sprints".
+/// One line: "Velocity: 3.3 pts, the mean of the last 3 closed sprints".
 pub fn velocity_summary(app: &App) -> String {
     let v = app.cache.charts.velocity(app.plan());
     match v.mean {
         None => "Velocity: no sprint closed yet".to_owned(),
         Some(mean) => format!(
-            "Velocity: mean {} pts over the last {}",
-            num((mean * 10.0).round() / 10.0),
-            crate::text::count(v.sprints.len(), "closed sprint")
+            "Velocity: {} pts, the mean of the last {}",
+            num(mean.rounded()),
+            crate::text::count(mean.sprints, "closed sprint")
         ),
     }
 }
@@ -234,11 +234,7 @@ pub fn velocity(frame: &mut Frame, area: Rect, app: &App) {
         }
         return;
     };
-    let mean = format!(
-        " mean {} over {} ",
-        num((mean * 10.0).round() / 10.0),
-        v.sprints.len()
-    );
+    let mean = format!(" {mean} ");
     // The title first: the legend only where both fit.
     let right = if area.width >= 44 {
         Line::from(vec![

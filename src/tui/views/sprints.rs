@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::grid::{self, Width};
-use super::{bar, charts, fit, num, sprint_load};
+use super::{bar, charts, fit, sprint_load};
 use crate::model::Sprint;
 use crate::planning;
 use crate::text::{count, display_width};
@@ -216,8 +216,10 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, si: usize, charts_shown:
         Span::styled(bar(ratio, 12), t.gauge(over)),
         Span::styled(fit(&note, w.saturating_sub(12)), t.gauge(over)),
     ]));
-    let velocity =
-        planning::velocity(app.plan()).map_or_else(|| "no sprint closed yet".to_owned(), num);
+    let velocity = planning::velocity_of(app.plan()).map_or_else(
+        || "velocity: no sprint closed yet".to_owned(),
+        |v| v.to_string(),
+    );
     let krs = if krs.is_empty() {
         "no KRs".to_owned()
     } else {
@@ -226,7 +228,7 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, si: usize, charts_shown:
     lines.push(Line::from(Span::styled(
         fit(
             &format!(
-                "score {} · velocity {velocity} · {krs}",
+                "score {} · {velocity} · {krs}",
                 crate::text::score(score_sum)
             ),
             w,
