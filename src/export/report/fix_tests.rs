@@ -107,3 +107,38 @@ fn a_checkin_before_the_start_is_named_in_the_trend_and_widens_its_axis() {
         "{poly}"
     );
 }
+
+#[test]
+fn score_terms_read_as_words_and_scope_drops_use_a_minus_sign() {
+    let mut plan = hostile_plan();
+    let html = report_html(&plan, today());
+    assert!(!html.contains(">kr_pressure<"), "raw term name");
+    assert!(html.contains("<th scope=\"row\">KR pressure</th>"));
+    let s = plan
+        .sprints
+        .iter_mut()
+        .find(|s| s.state == SprintState::Active)
+        .unwrap();
+    s.scope.push(crate::model::ScopeChange {
+        date: super::fixture::day("2026-03-04"),
+        item: "D-GONE".into(),
+        change: crate::model::ScopeKind::Removed,
+        points: 2,
+    });
+    let html = report_html(&plan, today());
+    assert!(
+        html.contains("scope \u{2212}2 on 2026-03-04"),
+        "no minus sign"
+    );
+    assert!(!html.contains("scope -2"));
+}
+
+#[test]
+fn short_columns_never_break_and_only_titles_wrap_anywhere() {
+    let css = css::CSS;
+    assert!(!css.contains("td,th{overflow-wrap:anywhere}"));
+    assert!(css.contains("td.status{white-space:nowrap"));
+    let html = report_html(&hostile_plan(), today());
+    assert!(html.contains(r#"<td class="status">"#));
+    assert!(html.contains(r#"<td class="title">"#));
+}

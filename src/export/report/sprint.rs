@@ -151,18 +151,15 @@ const IDEAL: &str = "#8a8f98";
 /// The Burn-up: scope as it moved, points done by day, the ideal line from
 /// 0 at the start to the commitment at the end.
 pub fn burnup_chart(b: &Burnup) -> String {
-    let day = |d: NaiveDate| (d - b.start).num_days() as f64;
-    let scope = b
-        .days
-        .iter()
-        .map(|d| (day(d.date), f64::from(d.scope)))
-        .collect();
+    // The scope in steps, as the TUI draws it: it moves on the day it
+    // moved. Done is a dot per day (a step's corner would be a false dot).
+    let scope = b.scope_line();
     let done = b
         .days
         .iter()
-        .map(|d| (day(d.date), f64::from(d.done)))
+        .map(|d| (b.x(d.date), f64::from(d.done)))
         .collect();
-    let ideal = vec![(0.0, 0.0), (day(b.end), f64::from(b.committed))];
+    let ideal = b.ideal_line().to_vec();
     let (scope_now, done_now) = b.latest();
     let last = b.days.last().map_or(b.start, |d| d.date);
     let mut desc = format!(
@@ -170,7 +167,9 @@ pub fn burnup_chart(b: &Burnup) -> String {
         b.start, b.end, b.committed
     );
     for (d, p) in &b.changes {
-        let _ = write!(desc, "; scope {}{p} on {d}", if *p >= 0 { "+" } else { "" });
+        // A minus sign (U+2212), as the TUI writes it.
+        let sign = if *p >= 0 { "+" } else { "\u{2212}" };
+        let _ = write!(desc, "; scope {sign}{} on {d}", p.unsigned_abs());
     }
     let chart = svg::line_chart(&LineChart {
         size: (640.0, 240.0),
@@ -225,7 +224,7 @@ fn items(out: &mut String, plan: &Plan, s: &Sprint, today: NaiveDate) {
     for r in sheet.rows.iter().take(SPRINT_ITEMS) {
         let _ = write!(
             out,
-            r#"<tr><td class="num">{}</td><td>{} <span class="id">{}</span></td><td class="num">{}</td><td>{}</td></tr>"#,
+            r#"<tr><td class="num">{}</td><td class="title">{} <span class="id">{}</span></td><td class="num">{}</td><td class="status">{}</td></tr>"#,
             r.rank,
             text(&r.debt.title),
             text(&r.debt.id),

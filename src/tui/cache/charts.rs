@@ -129,31 +129,8 @@ impl ChartCache {
     }
 }
 
-fn days(from: NaiveDate, to: NaiveDate) -> f64 {
-    (to - from).num_days() as f64
-}
-
-/// Points of a step line: on a day the value moved, a vertical step from
-/// the day before's value.
-fn steps(values: impl Iterator<Item = (f64, u32)>) -> Vec<(f64, f64)> {
-    let mut out: Vec<(f64, f64)> = Vec::new();
-    for (x, v) in values {
-        let v = f64::from(v);
-        if let Some(&(_, prev)) = out.last()
-            && prev != v
-        {
-            out.push((x, prev));
-        }
-        out.push((x, v));
-    }
-    out
-}
-
 fn series(burnup: Burnup) -> BurnupSeries {
-    let start = burnup.start;
-    let scope = steps(burnup.days.iter().map(|d| (days(start, d.date), d.scope)));
-    let done = steps(burnup.days.iter().map(|d| (days(start, d.date), d.done)));
-    let x_max = days(start, burnup.end).max(1.0);
+    // The lines come from the domain, as the report's do.
     let peak = burnup
         .days
         .iter()
@@ -162,10 +139,10 @@ fn series(burnup: Burnup) -> BurnupSeries {
         .unwrap_or(0)
         .max(burnup.committed);
     BurnupSeries {
-        ideal: [(0.0, 0.0), (x_max, f64::from(burnup.committed))],
-        scope,
-        done,
-        x_max,
+        ideal: burnup.ideal_line(),
+        scope: burnup.scope_line(),
+        done: burnup.done_line(),
+        x_max: burnup.span(),
         y_max: nice_top(peak),
         burnup,
     }
@@ -262,21 +239,5 @@ mod tests {
         assert_eq!(nice_top(8), 10.0);
         assert_eq!(nice_top(21), 25.0);
         assert_eq!(nice_top(40), 50.0);
-    }
-
-    #[test]
-    fn a_step_line_moves_up_on_the_day() {
-        let got = steps([(0.0, 8), (1.0, 10), (2.0, 10), (3.0, 7)].into_iter());
-        assert_eq!(
-            got,
-            vec![
-                (0.0, 8.0),
-                (1.0, 8.0),
-                (1.0, 10.0),
-                (2.0, 10.0),
-                (3.0, 10.0),
-                (3.0, 7.0)
-            ]
-        );
     }
 }
