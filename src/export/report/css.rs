@@ -39,7 +39,8 @@ ol.debt{list-style:none;padding:0;margin:0;display:grid;gap:.75rem;grid-template
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #e6e9ee;vertical-align:top}
 td.num,th.num{text-align:right;white-space:nowrap}
-th,td.num,td.status{white-space:nowrap;overflow-wrap:normal}
+th{overflow-wrap:normal}
+th[scope=row],td.num,td.status{white-space:nowrap}
 td.title{overflow-wrap:anywhere;width:100%}
 dl.facts{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:.15rem .75rem;margin:.3rem 0}
 dl.facts dt{font-weight:600}

@@ -137,7 +137,7 @@ fn score_terms_read_as_words_and_scope_drops_use_a_minus_sign() {
 fn short_columns_never_break_and_only_titles_wrap_anywhere() {
     let css = css::CSS;
     assert!(!css.contains("td,th{overflow-wrap:anywhere}"));
-    assert!(css.contains("td.status{white-space:nowrap"));
+    assert!(css.contains("th[scope=row],td.num,td.status{white-space:nowrap}"));
     let html = report_html(&hostile_plan(), today());
     assert!(html.contains(r#"<td class="status">"#));
     assert!(html.contains(r#"<td class="title">"#));
