@@ -140,7 +140,7 @@ fn load(ctx: &Ctx, id: Option<String>, format: LoadFormat, out: &mut String) -> 
             .ok_or(crate::export::ExportError::NoSprint)?,
     };
     out.push_str(&match format {
-        LoadFormat::Table => crate::export::load_table(&plan, &id)?,
+        LoadFormat::Table => crate::export::load_table(&plan, &id, table::width())?,
         LoadFormat::Csv => crate::export::load_csv(&plan, &id)?,
         LoadFormat::Json => crate::export::load_json(&plan, &id)?,
     });
