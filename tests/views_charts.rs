@@ -247,3 +247,24 @@ fn narrow_velocity_bars_drop_their_values_rather_than_run_them_together() {
         assert!(!row.chars().any(|c| c.is_ascii_digit()), "{row}\n{text}");
     }
 }
+
+#[test]
+fn a_narrow_sprint_table_keeps_the_name_and_drops_the_window_first() {
+    let app = app_on(demo(), View::Sprints, &[Action::ToggleCharts]);
+    let text = screen(&app, 40, 12);
+    assert!(text.contains("Debt sprint 22"), "{text}");
+    assert!(!text.contains("11-16 → 11-27"), "{text}");
+    assert!(text.contains("19/21"), "{text}");
+    // With a little more room the id comes back before the window.
+    let text = screen(&app, 56, 16);
+    assert!(
+        text.contains("Debt sprint 22") && text.contains("S-7WM4K"),
+        "{text}"
+    );
+    // And at 80 columns everything is there, as before.
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("11-16 → 11-27") && text.contains("S-7WM4K"),
+        "{text}"
+    );
+}
