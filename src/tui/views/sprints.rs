@@ -91,7 +91,7 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     if show_id {
         avail = avail.saturating_sub(8);
     }
-    let show_window = wide || avail >= MIN_NAME + window_w + 1;
+    let show_window = wide || avail > MIN_NAME + window_w;
     let mut spec: Vec<Width> = vec![None, Some(window_w), Some(state_w), Some(gauge_w)];
     if gauge_w < 18 {
         names[3] = "points";
