@@ -142,3 +142,17 @@ fn short_columns_never_break_and_only_titles_wrap_anywhere() {
     assert!(html.contains(r#"<td class="status">"#));
     assert!(html.contains(r#"<td class="title">"#));
 }
+
+#[test]
+fn a_sprint_past_its_end_reads_ended_in_the_report_forecast() {
+    let plan = hostile_plan();
+    let s = plan
+        .sprints
+        .iter()
+        .find(|s| s.state == SprintState::Active)
+        .unwrap();
+    let late = s.end + chrono::Duration::days(3);
+    let html = sprint::sprint_forecast_html(&plan, s, late);
+    assert!(!html.contains("0 days left"), "{html}");
+    assert!(html.contains("ended 3 days ago — close it"), "{html}");
+}

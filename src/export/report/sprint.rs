@@ -98,15 +98,26 @@ pub fn sprint_forecast_html(plan: &Plan, sprint: &Sprint, today: NaiveDate) -> S
         return out;
     }
     if let Some(o) = &f.sprint
+        && o.timing.is_late()
+    {
+        // Past its end: no chance to speak of, the shared words instead.
+        let _ = write!(
+            out,
+            r#"<p class="at-risk">Ended {} ({}): {} pts still open.</p>"#,
+            o.end,
+            text(&o.timing.to_string()),
+            o.remaining_points,
+        );
+    } else if let Some(o) = &f.sprint
         && let Some(p) = o.p_finish
     {
         let _ = write!(
             out,
-            "<p><strong>{}</strong> chance to finish the {} pts left by {} ({} left).</p>",
+            "<p><strong>{}</strong> chance to finish the {} pts left by {} ({}).</p>",
             text(&forecast::chance(p)),
             o.remaining_points,
             o.end,
-            crate::text::count(o.days_left, "day"),
+            text(&o.timing.to_string()),
         );
     }
     out.push_str(r#"<table><caption class="small muted" style="text-align:left">Sprints the open debt takes</caption><thead><tr><th scope="col">backlog</th><th scope="col" class="num">items</th><th scope="col" class="num">pts</th><th scope="col" class="num">p50</th><th scope="col" class="num">p85</th><th scope="col" class="num">p95</th></tr></thead><tbody>"#);
