@@ -92,9 +92,9 @@ pub enum CapacityBasis {
     Velocity(usize),
     /// The capacity of the latest sprint (none has closed with work yet).
     LastSprint(String),
-    /// The capacity of the latest sprint, because the velocity (the mean of
-    /// this many closed sprints) rounds to 0: a capacity of 0 or 1 plans
-    /// nothing useful.
+    /// The capacity of the last closed sprint (else the latest sprint),
+    /// because the velocity (the mean of this many closed sprints) rounds
+    /// to 0: a capacity of 0 or 1 plans nothing useful.
     ZeroVelocity(usize, String),
     /// [`DEFAULT_CAPACITY`]: the plan has no sprint yet.
     Default,
@@ -113,11 +113,11 @@ impl std::fmt::Display for CapacityBasis {
             ),
             CapacityBasis::ZeroVelocity(1, id) => write!(
                 f,
-                "the last sprint's capacity ({id}; the last closed sprint finished nothing)"
+                "the last closed sprint's capacity ({id}; it finished nothing, a velocity of 0)"
             ),
             CapacityBasis::ZeroVelocity(n, id) => write!(
                 f,
-                "the last sprint's capacity ({id}; the velocity of the last {n} closed sprints is 0)"
+                "the last closed sprint's capacity ({id}; the velocity of the last {n} closed sprints is 0)"
             ),
             CapacityBasis::Default => f.write_str("the default: no sprint has closed yet"),
         }
@@ -140,7 +140,13 @@ pub fn capacity_suggestion(plan: &Plan) -> (u32, CapacityBasis) {
         if pts > 0 {
             return (pts, CapacityBasis::Velocity(n));
         }
-        if let Some(s) = latest.filter(|s| s.capacity > 0) {
+        // The capacity the team planned its last closed sprint with: a
+        // later sprint may already carry a capacity made from the 0.
+        let planned = counted(plan)
+            .into_iter()
+            .chain(latest)
+            .find(|s| s.capacity > 0);
+        if let Some(s) = planned {
             return (s.capacity, CapacityBasis::ZeroVelocity(n, s.id.clone()));
         }
         return (DEFAULT_CAPACITY, CapacityBasis::Default);
@@ -173,7 +179,7 @@ mod tests {
 
     #[test]
     fn a_sprint_that_finished_nothing_does_not_make_the_next_capacity_1() {
-        let plan = Plan {
+        let mut plan = Plan {
             sprints: vec![sprint("S-1", "2026-01-16", 8, Some(0))],
             ..Plan::default()
         };
@@ -185,8 +191,11 @@ mod tests {
         let why = CapacityBasis::ZeroVelocity(1, "S-1".into()).to_string();
         assert_eq!(
             why,
-            "the last sprint's capacity (S-1; the last closed sprint finished nothing)"
+            "the last closed sprint's capacity (S-1; it finished nothing, a velocity of 0)"
         );
+        // A later sprint already made with capacity 1 does not keep it at 1.
+        plan.sprints.push(sprint("S-2", "2026-01-30", 1, None));
+        assert_eq!(capacity_suggestion(&plan).0, 8);
     }
 
     #[test]
