@@ -13,6 +13,7 @@ mod rows;
 mod tests;
 #[cfg(test)]
 mod time_tests;
+mod trend;
 mod velocity;
 mod warnings;
 
@@ -33,7 +34,10 @@ pub use load::{OwnerLoad, PeopleLoad, people_load};
 pub use rows::{
     ItemRow, candidates, candidates_in, committed, in_open_sprints, is_candidate, item_rows,
 };
-pub use velocity::{CapacityBasis, capacity_suggestion, suggested_capacity, velocity};
+pub use trend::{Trend, trend};
+pub use velocity::{
+    CapacityBasis, Velocity, capacity_suggestion, suggested_capacity, velocity, velocity_of,
+};
 pub use warnings::{creation_warnings, overlap_note, overlapping, start_warnings};
 
 /// Capacity suggested for a new sprint when there is no velocity and no

@@ -94,3 +94,43 @@ fn sprint_load_of_an_unknown_sprint_is_refused() {
     let (sb, _) = lopsided();
     sb.refused(&["sprint", "load", "S-ZZZZZ"], "no sprint with id S-ZZZZZ");
 }
+
+#[test]
+fn sprint_load_cuts_long_owners_to_the_terminal_width() {
+    let sb = Sandbox::init();
+    let owner = "a-very-long-owner-name-from-an-import@example.invalid-with-a-team-suffix-and-more";
+    let mut ids = Vec::new();
+    for (title, who) in [("Rotate keys", owner), ("Bump TLS", "sam")] {
+        ids.push(sb.add(&[
+            "add", "debt", title, "--risk", "3", "--effort", "3", "--owner", who,
+        ]));
+    }
+    let s = sb.add(&[
+        "sprint",
+        "new",
+        "Keys",
+        "--start",
+        "2026-11-23",
+        "--end",
+        "2026-12-04",
+        "--capacity",
+        "20",
+    ]);
+    let mut add = vec!["sprint", "add", s.as_str()];
+    add.extend(ids.iter().map(String::as_str));
+    sb.ok(&add);
+    let r = sb.run_env(&[("COLUMNS", "60")], &["sprint", "load", &s]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: Vec<&str> = r
+        .stdout
+        .lines()
+        .take_while(|l| !l.contains("capacity, shared"))
+        .collect();
+    assert_eq!(rows.len(), 3, "{}", r.stdout);
+    for line in rows {
+        let w = unicode_width::UnicodeWidthStr::width(line);
+        assert!(w <= 60, "{w} wide: {line}\n{}", r.stdout);
+    }
+    assert!(r.stdout.contains("a-very-long-owner"), "{}", r.stdout);
+    assert!(r.stdout.contains('…'), "{}", r.stdout);
+}

@@ -100,7 +100,11 @@ fn snapshot_tiny_terminal_says_the_charts_in_a_line() {
     insta::assert_snapshot!("sprint_charts_tiny_40x12", render(&app, 40, 12).backend());
     let text = screen(&app, 40, 12);
     assert!(text.contains("Burn-up: 4/19 pts done"), "{text}");
-    assert!(text.contains("Velocity: mean 10.5"), "{text}");
+    // The velocity the capacity suggestion uses: the last 3 of 4 closed.
+    assert!(
+        text.contains("Velocity: 11.3 pts (mean of last 3)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -206,4 +210,61 @@ fn the_sprint_view_warns_when_one_person_holds_more_than_half() {
     // At 80 columns it wraps rather than losing its end.
     let text = screen(&app, 80, 24);
     assert!(text.contains("than half of the sprint"), "{text}");
+}
+
+#[test]
+fn narrow_velocity_bars_drop_their_values_rather_than_run_them_together() {
+    // Five closed sprints at 80×24: bars two columns wide, where "19" and
+    // "11" side by side read as "1911".
+    let mut plan = demo();
+    let mut extra = plan
+        .sprints
+        .iter()
+        .find(|s| s.state == bearing::model::SprintState::Closed)
+        .unwrap()
+        .clone();
+    extra.id = "S-EXTRA".into();
+    extra.name = "Debt sprint 17".into();
+    extra.start -= chrono::Duration::days(14);
+    extra.end -= chrono::Duration::days(14);
+    extra.completed_points = Some(11);
+    plan.sprints.insert(0, extra);
+    let app = app_on(plan, View::Sprints, &[Action::ToggleCharts]);
+    insta::assert_snapshot!(
+        "sprint_velocity_narrow_80x24",
+        render(&app, 80, 24).backend()
+    );
+    let text = screen(&app, 80, 24);
+    // The velocity pane is the right half: its bar rows hold no digits
+    // (the sprint labels under them do).
+    let rows: Vec<&str> = text.lines().collect();
+    let bars = rows
+        .iter()
+        .filter(|l| l.starts_with("\"│") && l.contains("││"))
+        .map(|l| l.chars().skip(49).collect::<String>())
+        .filter(|l| l.contains('█'));
+    for row in bars {
+        assert!(!row.chars().any(|c| c.is_ascii_digit()), "{row}\n{text}");
+    }
+}
+
+#[test]
+fn a_narrow_sprint_table_keeps_the_name_and_drops_the_window_first() {
+    let app = app_on(demo(), View::Sprints, &[Action::ToggleCharts]);
+    let text = screen(&app, 40, 12);
+    assert!(text.contains("Debt sprint 22"), "{text}");
+    assert!(!text.contains("11-16 → 11-27"), "{text}");
+    assert!(text.contains("19/21"), "{text}");
+    // With a little more room the id comes back before the window.
+    let text = screen(&app, 56, 16);
+    assert!(
+        text.contains("Debt sprint 22") && text.contains("S-7WM4K"),
+        "{text}"
+    );
+    // And at 80 columns everything is there, as before.
+    let text = screen(&app, 80, 24);
+    assert!(
+        text.contains("11-16 → 11-27") && text.contains("S-7WM4K"),
+        "{text}"
+    );
 }

@@ -140,7 +140,7 @@ fn load(ctx: &Ctx, id: Option<String>, format: LoadFormat, out: &mut String) -> 
             .ok_or(crate::export::ExportError::NoSprint)?,
     };
     out.push_str(&match format {
-        LoadFormat::Table => crate::export::load_table(&plan, &id)?,
+        LoadFormat::Table => crate::export::load_table(&plan, &id, table::width())?,
         LoadFormat::Csv => crate::export::load_csv(&plan, &id)?,
         LoadFormat::Json => crate::export::load_json(&plan, &id)?,
     });
@@ -175,13 +175,10 @@ fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     }
     let t = super::list::sprint_table(&plan, ctx.today);
     out.push_str(&t.render(table::width()));
-    if let (Some(v), (_, planning::CapacityBasis::Velocity(n))) = (
-        planning::velocity(&plan),
-        planning::capacity_suggestion(&plan),
-    ) {
+    if let Some(v) = planning::velocity_of(&plan) {
         // Short enough for the 40-column minimum.
-        let n = crate::text::count(n, "closed sprint");
-        out.push_str(&format!("velocity: {v:.1} points ({n})\n"));
+        let n = crate::text::count(v.sprints, "closed sprint");
+        out.push_str(&format!("velocity: {:.1} points ({n})\n", v.mean));
     }
     Ok(())
 }

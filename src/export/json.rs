@@ -20,8 +20,10 @@
 //!   "totals": { "items", "effort", "capacity", "over_capacity", "score_sum",
 //!               "key_results" },
 //!   "not_done": [ { "id", "title" (null if deleted), "effort" (null if deleted),
-//!                   "went" ("sprint" | "backlog" | "wont_fix" | "done_later"),
-//!                   "sprint" (the id it was carried to, else null) } ]
+//!                   "went" ("sprint" | "backlog" | "wont_fix" | "done_in" |
+//!                           "done_later" | "taken_out"),
+//!                   "sprint" (the id it was carried to or done in, else null),
+//!                   "taken_out" (the day, only for "taken_out") } ]
 //!               (committed and not done: empty until the sprint is closed)
 //!   "load": { "capacity", "total" (estimated points of the sprint's items),
 //!             "people": [ { "owner" (null: unassigned), "points",
@@ -66,6 +68,9 @@ struct NotDoneJson<'a> {
     effort: Option<u32>,
     went: &'static str,
     sprint: Option<&'a str>,
+    /// The day it was taken out by hand, for `went: "taken_out"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    taken_out: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -213,6 +218,12 @@ pub fn sprint_json(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Str
                     WentTo::Backlog => ("backlog", None),
                     WentTo::WontFix => ("wont_fix", None),
                     WentTo::DoneLater => ("done_later", None),
+                    WentTo::DoneIn(id) => ("done_in", Some(id.as_str())),
+                    WentTo::TakenOut(_) => ("taken_out", None),
+                };
+                let taken_out = match &m.went {
+                    WentTo::TakenOut(on) => Some(on.to_string()),
+                    _ => None,
                 };
                 NotDoneJson {
                     id: &m.id,
@@ -220,6 +231,7 @@ pub fn sprint_json(plan: &Plan, sprint_id: &str, today: NaiveDate) -> Result<Str
                     effort: m.debt.and_then(|d| d.effort),
                     went,
                     sprint,
+                    taken_out,
                 }
             })
             .collect(),

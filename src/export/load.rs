@@ -157,27 +157,38 @@ pub fn load_json(plan: &Plan, sprint_id: &str) -> Result<String, ExportError> {
     })
 }
 
-/// The terminal table: owner, points, items, share, then the warning.
-pub fn load_table(plan: &Plan, sprint_id: &str) -> Result<String, ExportError> {
+/// The terminal table: owner, points, items, share, then the warning. Long
+/// owners are cut (with `…`) so a row fits `width` columns, as `rank` cuts
+/// its titles; an owner keeps at least 8 columns.
+pub fn load_table(plan: &Plan, sprint_id: &str, width: usize) -> Result<String, ExportError> {
     let load = load_of(plan, sprint_id)?;
     let mut out = String::new();
     if load.people.is_empty() {
         let _ = writeln!(out, "{}: no items", load.sprint);
         return Ok(out);
     }
+    let pts: Vec<String> = load.people.iter().map(points).collect();
+    let pw = pts.iter().map(String::len).max().unwrap_or(0).max(6);
+    let sw = load
+        .people
+        .iter()
+        .map(|p| share(p).chars().count() + if p.over_share() { 6 } else { 0 })
+        .max()
+        .unwrap_or(0)
+        .max(5);
+    // What the other columns take: points, items, share and the gaps.
+    let room = width.saturating_sub(2 + pw + 2 + 5 + 2 + sw).max(8);
     let names: Vec<String> = load
         .people
         .iter()
-        .map(|p| sanitize(p.name()).into_owned())
+        .map(|p| crate::text::truncate(&sanitize(p.name()), room).into_owned())
         .collect();
-    let pts: Vec<String> = load.people.iter().map(points).collect();
     let w = names
         .iter()
         .map(|n| crate::text::display_width(n))
         .max()
         .unwrap_or(0)
         .max(5);
-    let pw = pts.iter().map(String::len).max().unwrap_or(0).max(6);
     let _ = writeln!(
         out,
         "{:<w$}  {:<pw$}  {:>5}  share",

@@ -106,11 +106,20 @@ pub fn sprint_markdown(
 }
 
 /// "## Committed, not done": each item and where it went.
+/// The committed items not done at the close, then those taken out by hand
+/// during the sprint (not work it failed to do) in a table of their own.
 fn not_done(out: &mut String, missed: &[Missed<'_>]) {
+    let (out_early, left): (Vec<&Missed<'_>>, Vec<&Missed<'_>>) =
+        missed.iter().partition(|m| m.went.is_taken_out());
+    missed_table(out, "Committed, not done", &left);
+    missed_table(out, "Taken out during the sprint", &out_early);
+}
+
+fn missed_table(out: &mut String, heading: &str, missed: &[&Missed<'_>]) {
     if missed.is_empty() {
         return;
     }
-    out.push_str("\n## Committed, not done\n\n");
+    let _ = write!(out, "\n## {heading}\n\n");
     out.push_str("| ID | Title | Owner | Effort | Went |\n");
     out.push_str("|---|---|---|---:|---|\n");
     for m in missed {

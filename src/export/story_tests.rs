@@ -174,3 +174,52 @@ fn an_item_sent_back_at_close_and_finished_later_says_done_later_everywhere() {
         serde_json::from_str(&sprint_json(&plan, "S-00001", today).unwrap()).unwrap();
     assert_eq!(j["not_done"][0]["went"], "done_later", "{j}");
 }
+
+#[test]
+fn an_item_taken_out_mid_sprint_and_done_in_another_is_not_done_later() {
+    let mut plan = closed_plan();
+    // D-00002 was taken out on 03-05 (by hand, before the close) and then
+    // finished in S-00002; a third item was sent back and done in S-00002.
+    let s1 = plan.sprints.iter_mut().find(|s| s.id == "S-00001").unwrap();
+    s1.carried.clear();
+    s1.carried_to = None;
+    s1.items.retain(|i| i != "D-00002");
+    s1.scope.push(crate::model::ScopeChange {
+        date: day("2026-03-05"),
+        item: "D-00002".into(),
+        change: crate::model::ScopeKind::Removed,
+        points: 3,
+    });
+    let d = plan.debts.iter_mut().find(|d| d.id == "D-00002").unwrap();
+    d.set_status(crate::model::DebtStatus::Done, day("2026-03-18"));
+    let s2 = plan.sprints.iter_mut().find(|s| s.id == "S-00002").unwrap();
+    s2.items.push("D-00002".into());
+    let s = plan.sprint("S-00001").unwrap();
+    assert_eq!(
+        planning::not_done(&plan, s),
+        [(
+            "D-00002".into(),
+            planning::WentTo::TakenOut(day("2026-03-05"))
+        )]
+    );
+    let today = day("2026-03-20");
+    let md = sprint_markdown(&plan, "S-00001", today).unwrap();
+    assert!(!md.contains("## Committed, not done"), "{md}");
+    assert!(md.contains("## Taken out during the sprint"), "{md}");
+    assert!(md.contains("| taken out on 2026-03-05 |"), "{md}");
+    let j: serde_json::Value =
+        serde_json::from_str(&sprint_json(&plan, "S-00001", today).unwrap()).unwrap();
+    assert_eq!(j["not_done"][0]["went"], "taken_out", "{j}");
+    assert_eq!(j["not_done"][0]["taken_out"], "2026-03-05", "{j}");
+
+    // Not taken out, sent back at the close, finished inside S-00002.
+    let s1 = plan.sprints.iter_mut().find(|s| s.id == "S-00001").unwrap();
+    s1.scope.clear();
+    let s = plan.sprint("S-00001").unwrap();
+    assert_eq!(
+        planning::not_done(&plan, s)[0].1,
+        planning::WentTo::DoneIn("S-00002".into())
+    );
+    let md = sprint_markdown(&plan, "S-00001", today).unwrap();
+    assert!(md.contains("| done in S-00002 |"), "{md}");
+}

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Outcome, PlanningError, items_word, overflow_note, pts, put_sprint, sprint};
-use crate::model::{Change, Commitment, DebtStatus, Item, Plan, Sprint, SprintState};
+use crate::model::{Change, Commitment, DebtStatus, Item, Plan, ScopeKind, Sprint, SprintState};
 
 /// Where an unfinished item went when its sprint closed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,8 +230,20 @@ pub enum WentTo {
     Backlog,
     /// Dropped: marked won't fix.
     WontFix,
-    /// Finished later, outside the sprint.
+    /// Finished later, outside any sprint.
     DoneLater,
+    /// Finished in another sprint (its id) after this one sent it back.
+    DoneIn(String),
+    /// Taken out of the sprint by hand on this day, before the close: not
+    /// work the sprint failed to do.
+    TakenOut(NaiveDate),
+}
+
+impl WentTo {
+    /// Taken out during the sprint rather than left undone at its close.
+    pub fn is_taken_out(&self) -> bool {
+        matches!(self, WentTo::TakenOut(_))
+    }
 }
 
 impl std::fmt::Display for WentTo {
@@ -241,6 +253,8 @@ impl std::fmt::Display for WentTo {
             WentTo::Backlog => f.write_str("back to the backlog"),
             WentTo::WontFix => f.write_str("won't fix"),
             WentTo::DoneLater => f.write_str("done later"),
+            WentTo::DoneIn(id) => write!(f, "done in {id}"),
+            WentTo::TakenOut(on) => write!(f, "taken out on {on}"),
         }
     }
 }
@@ -267,11 +281,13 @@ pub fn not_done(plan: &Plan, s: &Sprint) -> Vec<(String, WentTo)> {
             // Carried into a sprint: that is where it went. Sent back to the
             // backlog (or no record): what became of it since, so an item
             // finished after the close says "done later".
-            let went = match (&s.carried_to, s.carried.contains(id)) {
-                (Some(to), true) => WentTo::Sprint(to.clone()),
+            let went = match (&s.carried_to, s.carried.contains(id), taken_out(s, id)) {
+                (Some(to), true, _) => WentTo::Sprint(to.clone()),
+                (.., Some(on)) => WentTo::TakenOut(on),
                 _ => match plan.debt(id).map(|d| d.status) {
                     Some(DebtStatus::WontFix) => WentTo::WontFix,
-                    Some(DebtStatus::Done) => WentTo::DoneLater,
+                    Some(DebtStatus::Done) => done_in(plan, s, id)
+                        .map_or(WentTo::DoneLater, |o| WentTo::DoneIn(o.to_owned())),
                     _ => plan
                         .open_sprint_of(id)
                         .map_or(WentTo::Backlog, |o| WentTo::Sprint(o.id.clone())),
@@ -280,4 +296,28 @@ pub fn not_done(plan: &Plan, s: &Sprint) -> Vec<(String, WentTo)> {
             (id.clone(), went)
         })
         .collect()
+}
+
+/// The day `id` was taken out of `s` by hand, when that is the last scope
+/// change it saw there (taken out and put back is not taken out).
+fn taken_out(s: &Sprint, id: &str) -> Option<NaiveDate> {
+    s.scope
+        .iter()
+        .rev()
+        .find(|c| c.item == id)
+        .filter(|c| c.change == ScopeKind::Removed && !s.items.iter().any(|i| i == id))
+        .map(|c| c.date)
+}
+
+/// Another sprint that finished `id`: closed with it done, or open with it
+/// done in it.
+fn done_in<'a>(plan: &'a Plan, s: &Sprint, id: &str) -> Option<&'a str> {
+    plan.sprints
+        .iter()
+        .filter(|o| o.id != s.id)
+        .find(|o| {
+            o.completed.iter().any(|i| i == id)
+                || (o.state.is_open() && o.items.iter().any(|i| i == id))
+        })
+        .map(|o| o.id.as_str())
 }

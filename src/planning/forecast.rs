@@ -27,7 +27,7 @@ use chrono::NaiveDate;
 
 use super::history::{SprintRecord, closed_history};
 use super::rows::candidates;
-use crate::model::{Plan, Sprint};
+use crate::model::{Plan, Sprint, Timing};
 pub use rng::SplitMix64;
 pub use text::chance;
 #[cfg(test)]
@@ -88,6 +88,9 @@ pub struct SprintOutlook {
     pub end: NaiveDate,
     /// Days from today (or its start, when later) to its end, inclusive.
     pub days_left: u32,
+    /// Where the sprint stands in time as of the forecast's day, in the
+    /// words every view uses ("3 days left", "ended 2 days ago — close it").
+    pub timing: Timing,
     /// Points of its open (not done, not won't-fix) estimated items.
     pub remaining_points: u32,
     /// Open items of the sprint with no effort: not counted.
@@ -248,6 +251,7 @@ fn outlook(
         name: s.name.clone(),
         end: s.end,
         days_left,
+        timing: s.timing(today),
         remaining_points: remaining,
         unestimated: open.iter().filter(|d| d.needs_triage()).count(),
         p_finish: p_finish(history, remaining, days_left, trials, seed),

@@ -47,6 +47,54 @@ impl Burnup {
         f64::from(self.committed) * at / span
     }
 
+    /// Days from the start to `d`: the x of a chart.
+    pub fn x(&self, d: NaiveDate) -> f64 {
+        (d - self.start).num_days() as f64
+    }
+
+    /// The chart's x axis length in days: at least 1, so a one-day sprint
+    /// (start = end) has a width to draw in.
+    pub fn span(&self) -> f64 {
+        self.x(self.end).max(1.0)
+    }
+
+    /// The ideal line as chart points: 0 at the start to the commitment at
+    /// the end of the axis (across the one day of a one-day sprint).
+    pub fn ideal_line(&self) -> [(f64, f64); 2] {
+        [(0.0, 0.0), (self.span(), f64::from(self.committed))]
+    }
+
+    /// The scope as chart points, a vertical step on each day it moved, as
+    /// the TUI and the report both draw it.
+    pub fn scope_line(&self) -> Vec<(f64, f64)> {
+        self.step_line(|d| d.scope)
+    }
+
+    /// Points done as chart points, a step on each day something was done.
+    pub fn done_line(&self) -> Vec<(f64, f64)> {
+        self.step_line(|d| d.done)
+    }
+
+    fn step_line(&self, value: impl Fn(&BurnupDay) -> u32) -> Vec<(f64, f64)> {
+        let mut out: Vec<(f64, f64)> = Vec::new();
+        for d in &self.days {
+            let (x, v) = (self.x(d.date), f64::from(value(d)));
+            if let Some(&(_, prev)) = out.last()
+                && prev != v
+            {
+                out.push((x, prev));
+            }
+            out.push((x, v));
+        }
+        // A one-day sprint's only day runs across the axis, not a dot.
+        if self.start == self.end
+            && let Some(&(_, v)) = out.last()
+        {
+            out.push((self.span(), v));
+        }
+        out
+    }
+
     /// The last day's scope and done points, or the commitment and 0 when
     /// the sprint has no day to show.
     pub fn latest(&self) -> (u32, u32) {
@@ -244,6 +292,53 @@ mod tests {
         assert_eq!(b.ideal(day("2026-03-02")), 0.0);
         assert_eq!(b.ideal(day("2026-03-06")), 8.0);
         assert_eq!(b.ideal(day("2026-03-04")), 4.0);
+        // Steps: the scope moves up on 03-03 from the day before's value.
+        assert_eq!(
+            b.scope_line(),
+            vec![(0.0, 8.0), (1.0, 8.0), (1.0, 10.0), (2.0, 10.0)]
+        );
+    }
+
+    #[test]
+    fn a_step_line_moves_up_on_the_day() {
+        let start = day("2026-03-02");
+        let b = Burnup {
+            sprint: "S-1".into(),
+            start,
+            end: day("2026-03-06"),
+            committed: 8,
+            days: [8, 10, 10, 7]
+                .into_iter()
+                .enumerate()
+                .map(|(i, scope)| BurnupDay {
+                    date: start + chrono::Duration::days(i as i64),
+                    scope,
+                    done: 0,
+                })
+                .collect(),
+            changes: vec![],
+        };
+        assert_eq!(
+            b.scope_line(),
+            vec![
+                (0.0, 8.0),
+                (1.0, 8.0),
+                (1.0, 10.0),
+                (2.0, 10.0),
+                (3.0, 10.0),
+                (3.0, 7.0)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_day_sprint_draws_across_its_day_with_a_sloped_ideal() {
+        let mut plan = plan();
+        plan.sprints[0].end = day("2026-03-02");
+        plan.sprints[0].scope.clear();
+        let b = burnup(&plan, "S-1", day("2026-03-02")).unwrap();
+        assert_eq!(b.ideal_line(), [(0.0, 0.0), (1.0, 8.0)]);
+        assert_eq!(b.scope_line(), vec![(0.0, 8.0), (1.0, 8.0)]);
     }
 
     #[test]

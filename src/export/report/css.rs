@@ -1,5 +1,6 @@
 //! The page's one stylesheet, inline: light, readable on a 375 px phone
-//! (nothing wider than the screen: charts scale, tables wrap, boards stack)
+//! (nothing wider than the screen: charts scale, titles wrap anywhere while
+//! short columns and term names never break, boards stack)
 //! and printable (no dark backgrounds, a page break before each section,
 //! cards kept whole). System fonts only: nothing is fetched.
 
@@ -13,7 +14,7 @@ h1{font-size:1.7rem;margin:.2rem 0}
 h2{font-size:1.35rem;margin:0 0 .75rem;padding-bottom:.3rem;border-bottom:2px solid #d5dae1}
 h3{font-size:1.1rem;margin:1rem 0 .4rem}
 h4{font-size:1rem;margin:.2rem 0 .3rem}
-p,li,dd,td,th{overflow-wrap:anywhere}
+p,li,dd,td{overflow-wrap:anywhere}
 section.part{background:#fff;border:1px solid #dde1e7;border-radius:.5rem;padding:1rem;margin:0 0 1.25rem}
 .muted{color:#5a6472}
 .small{font-size:.875rem}
@@ -38,6 +39,9 @@ ol.debt{list-style:none;padding:0;margin:0;display:grid;gap:.75rem;grid-template
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{text-align:left;padding:.2rem .4rem;border-bottom:1px solid #e6e9ee;vertical-align:top}
 td.num,th.num{text-align:right;white-space:nowrap}
+th{overflow-wrap:normal}
+th[scope=row],td.num,td.status{white-space:nowrap}
+td.title{overflow-wrap:anywhere;width:100%}
 dl.facts{display:grid;grid-template-columns:fit-content(45%) minmax(0,1fr);gap:.15rem .75rem;margin:.3rem 0}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0;min-width:0}

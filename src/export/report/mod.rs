@@ -83,6 +83,8 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
 }
 
 #[cfg(test)]
+mod fix_tests;
+#[cfg(test)]
 mod fixture;
 #[cfg(test)]
 mod tests;

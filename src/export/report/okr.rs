@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use super::escape::text;
 use super::svg::{self, LineChart, Series};
 use crate::model::{Health, KeyResult, Plan};
+use crate::planning;
 use crate::text::number;
 
 /// The health's CSS class and colour, and its words: never colour alone.
@@ -137,31 +138,22 @@ fn key_result(out: &mut String, plan: &Plan, kr: &KeyResult, today: NaiveDate) {
     out.push_str("</article>");
 }
 
-/// The key result's Trend chart: measured values (the baseline at the start,
-/// then each check-in up to today), the target and the expected line.
+/// The key result's Trend chart from [`planning::trend`] (the same series
+/// the TUI draws): measured values in date order, the target and the
+/// expected line, over an axis from the start (or an earlier check-in) to
+/// the due day (or a later check-in).
 pub fn trend(kr: &KeyResult, today: NaiveDate) -> String {
-    let day = |d: NaiveDate| (d - kr.start).num_days() as f64;
-    let checkins = kr.checkins_as_of(today);
-    let mut measured = vec![(0.0, kr.baseline)];
-    measured.extend(checkins.iter().map(|c| (day(c.date), c.value)));
-    if checkins.is_empty() && kr.current != kr.baseline && today >= kr.start {
-        measured.push((day(today), kr.current));
-    }
-    let last_x = measured.iter().map(|p| p.0).fold(0.0, f64::max);
-    let end_x = kr.due.map_or(last_x, |d| day(d).max(last_x)).max(1.0);
-    let end_date = kr
-        .start
-        .checked_add_days(chrono::Days::new(end_x as u64))
-        .unwrap_or(kr.start);
+    let tr = planning::trend(kr, today);
+    let end_x = tr.span();
     let mut series = vec![Series {
         name: "measured",
         colour: "#2458b3",
         dash: "",
         dots: true,
-        points: measured,
+        points: tr.measured.iter().map(|&(d, v)| (tr.x(d), v)).collect(),
     }];
     let mut keys = vec![("measured", "#2458b3", "")];
-    if let Some(t) = kr.target {
+    if let Some(t) = tr.target {
         series.push(Series {
             name: "target",
             colour: "#1b6e3a",
@@ -170,33 +162,35 @@ pub fn trend(kr: &KeyResult, today: NaiveDate) -> String {
             points: vec![(0.0, t), (end_x, t)],
         });
         keys.push(("target", "#1b6e3a", "2 4"));
-        if let Some(due) = kr.due {
-            series.push(Series {
-                name: "expected",
-                colour: "#8a8f98",
-                dash: "8 5",
-                dots: false,
-                points: vec![(0.0, kr.baseline), (day(due), t)],
-            });
-            keys.push(("expected", "#8a8f98", "8 5"));
-        }
+    }
+    if let Some([(a, va), (b, vb)]) = tr.expected {
+        series.push(Series {
+            name: "expected",
+            colour: "#8a8f98",
+            dash: "8 5",
+            dots: false,
+            points: vec![(tr.x(a), va), (tr.x(b), vb)],
+        });
+        keys.push(("expected", "#8a8f98", "8 5"));
     }
     let desc = format!(
-        "{} check-ins from {} to {}; baseline {}, now {}{}",
-        checkins.len(),
-        kr.start,
-        end_date,
+        "{}; baseline {} on {}, now {}{}",
+        tr.checkins_words(),
         number(kr.baseline),
+        kr.start,
         number(kr.current_at(today)),
-        kr.target
-            .map_or_else(String::new, |t| format!(", target {}", number(t)))
+        match (tr.target, kr.due) {
+            (Some(t), Some(due)) => format!(", target {} by {due}", number(t)),
+            (Some(t), None) => format!(", target {}", number(t)),
+            _ => String::new(),
+        }
     );
     let title = format!("Trend: {}", kr.title);
     let chart = svg::line_chart(&LineChart {
         size: (340.0, 190.0),
         title: &title,
         desc: &desc,
-        x_labels: (kr.start.to_string(), end_date.to_string()),
+        x_labels: (tr.from.to_string(), tr.to.to_string()),
         y_unit: "",
         series,
     });

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::escape::text;
 use super::svg::{self, BarGroup, LineChart, Series};
 use crate::export::{planned_points, sheet};
-use crate::model::{Plan, Sprint};
+use crate::model::{Plan, Sprint, SprintState};
 use crate::planning::{self, Burnup, forecast};
 use crate::text::number;
 
@@ -47,13 +47,26 @@ fn sprint(out: &mut String, plan: &Plan, s: &Sprint, today: NaiveDate) {
         );
     }
     let burnup = planning::burnup(plan, &s.id, today);
-    let planned = planned_points(plan, s);
     let _ = write!(
         out,
-        r#"<dl class="facts"><dt>Capacity</dt><dd>{} pts</dd><dt>Committed</dt><dd>{planned} pts</dd><dt>In the sprint now</dt><dd>{} pts</dd>"#,
-        s.capacity,
-        plan.effort_of(&s.items),
+        r#"<dl class="facts"><dt>Capacity</dt><dd>{} pts</dd>"#,
+        s.capacity
     );
+    if s.state == SprintState::Planned {
+        // Nothing is committed until the sprint starts: what it holds is a plan.
+        let _ = write!(
+            out,
+            "<dt>Planned</dt><dd>{} pts</dd>",
+            plan.effort_of(&s.items)
+        );
+    } else {
+        let _ = write!(
+            out,
+            "<dt>Committed</dt><dd>{} pts</dd><dt>In the sprint now</dt><dd>{} pts</dd>",
+            planned_points(plan, s),
+            plan.effort_of(&s.items),
+        );
+    }
     if let Some(b) = &burnup {
         let (scope, done) = b.latest();
         let _ = write!(out, "<dt>Done</dt><dd>{done} of {scope} pts</dd>");
@@ -85,15 +98,26 @@ pub fn sprint_forecast_html(plan: &Plan, sprint: &Sprint, today: NaiveDate) -> S
         return out;
     }
     if let Some(o) = &f.sprint
+        && o.timing.is_late()
+    {
+        // Past its end: no chance to speak of, the shared words instead.
+        let _ = write!(
+            out,
+            r#"<p class="at-risk">Ended {} ({}): {} pts still open.</p>"#,
+            o.end,
+            text(&o.timing.to_string()),
+            o.remaining_points,
+        );
+    } else if let Some(o) = &f.sprint
         && let Some(p) = o.p_finish
     {
         let _ = write!(
             out,
-            "<p><strong>{}</strong> chance to finish the {} pts left by {} ({} left).</p>",
+            "<p><strong>{}</strong> chance to finish the {} pts left by {} ({}).</p>",
             text(&forecast::chance(p)),
             o.remaining_points,
             o.end,
-            crate::text::count(o.days_left, "day"),
+            text(&o.timing.to_string()),
         );
     }
     out.push_str(r#"<table><caption class="small muted" style="text-align:left">Sprints the open debt takes</caption><thead><tr><th scope="col">backlog</th><th scope="col" class="num">items</th><th scope="col" class="num">pts</th><th scope="col" class="num">p50</th><th scope="col" class="num">p85</th><th scope="col" class="num">p95</th></tr></thead><tbody>"#);
@@ -138,18 +162,15 @@ const IDEAL: &str = "#8a8f98";
 /// The Burn-up: scope as it moved, points done by day, the ideal line from
 /// 0 at the start to the commitment at the end.
 pub fn burnup_chart(b: &Burnup) -> String {
-    let day = |d: NaiveDate| (d - b.start).num_days() as f64;
-    let scope = b
-        .days
-        .iter()
-        .map(|d| (day(d.date), f64::from(d.scope)))
-        .collect();
+    // The scope in steps, as the TUI draws it: it moves on the day it
+    // moved. Done is a dot per day (a step's corner would be a false dot).
+    let scope = b.scope_line();
     let done = b
         .days
         .iter()
-        .map(|d| (day(d.date), f64::from(d.done)))
+        .map(|d| (b.x(d.date), f64::from(d.done)))
         .collect();
-    let ideal = vec![(0.0, 0.0), (day(b.end), f64::from(b.committed))];
+    let ideal = b.ideal_line().to_vec();
     let (scope_now, done_now) = b.latest();
     let last = b.days.last().map_or(b.start, |d| d.date);
     let mut desc = format!(
@@ -157,7 +178,9 @@ pub fn burnup_chart(b: &Burnup) -> String {
         b.start, b.end, b.committed
     );
     for (d, p) in &b.changes {
-        let _ = write!(desc, "; scope {}{p} on {d}", if *p >= 0 { "+" } else { "" });
+        // A minus sign (U+2212), as the TUI writes it.
+        let sign = if *p >= 0 { "+" } else { "\u{2212}" };
+        let _ = write!(desc, "; scope {sign}{} on {d}", p.unsigned_abs());
     }
     let chart = svg::line_chart(&LineChart {
         size: (640.0, 240.0),
@@ -212,7 +235,7 @@ fn items(out: &mut String, plan: &Plan, s: &Sprint, today: NaiveDate) {
     for r in sheet.rows.iter().take(SPRINT_ITEMS) {
         let _ = write!(
             out,
-            r#"<tr><td class="num">{}</td><td>{} <span class="id">{}</span></td><td class="num">{}</td><td>{}</td></tr>"#,
+            r#"<tr><td class="num">{}</td><td class="title">{} <span class="id">{}</span></td><td class="num">{}</td><td class="status">{}</td></tr>"#,
             r.rank,
             text(&r.debt.title),
             text(&r.debt.id),
@@ -248,7 +271,7 @@ fn velocity(out: &mut String, plan: &Plan) {
             completed: r.completed,
         })
         .collect();
-    let mean = planning::velocity(plan);
+    let velocity = planning::velocity_of(plan);
     let words: Vec<String> = shown
         .iter()
         .map(|r| {
@@ -258,22 +281,23 @@ fn velocity(out: &mut String, plan: &Plan) {
             )
         })
         .collect();
-    let counted = match history.len().min(planning::VELOCITY_WINDOW) {
-        1 => "the last closed sprint".to_owned(),
-        n => format!("the mean completed of the last {n} closed sprints"),
-    };
-    let mean_words = mean.map_or_else(String::new, |m| {
-        format!(
-            "Velocity {} pts ({counted})",
-            number((m * 10.0).round() / 10.0),
-        )
+    // The same words as the sprint view: "velocity 3.3 (last 3)", the mean
+    // the dashed line draws and the capacity suggestion uses.
+    let mean_words = velocity.map_or_else(String::new, |v| {
+        let n = crate::text::count(v.sprints, "closed sprint");
+        format!("Velocity {} (last {}): the mean completed points of the last {n}, the pace a new sprint's capacity is suggested from", number(v.rounded()), v.sprints)
     });
+    let mean = velocity.map(|v| v.mean);
     let desc = format!("{}. {mean_words}", words.join("; "));
     out.push_str(&svg::velocity_bars("Velocity", &desc, &groups, mean));
+    let mean_label = velocity.map_or_else(
+        || "velocity".to_owned(),
+        |v| format!("velocity (last {})", v.sprints),
+    );
     out.push_str(&svg::legend(&[
         ("committed", svg::COMMITTED, ""),
         ("completed", svg::COMPLETED, ""),
-        ("mean", svg::MEAN, "6 4"),
+        (&mean_label, svg::MEAN, "6 4"),
     ]));
     if !mean_words.is_empty() {
         let _ = write!(out, "<p>{}</p>", text(&mean_words));

@@ -162,13 +162,13 @@ fn breakdown(out: &mut String, plan: &Plan, d: &crate::model::Debt, b: &Breakdow
         let _ = write!(
             out,
             "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
-            t.name,
+            term_word(t.name),
             text(&t.formula())
         );
     }
     let _ = write!(
         out,
-        "<tr><th scope=\"row\">kr_pressure</th><td>{}</td></tr>",
+        "<tr><th scope=\"row\">KR pressure</th><td>{}</td></tr>",
         text(&b.pressure_formula(w))
     );
     let total = match (b.effort, b.score()) {
@@ -186,4 +186,12 @@ fn breakdown(out: &mut String, plan: &Plan, d: &crate::model::Debt, b: &Breakdow
         "</tbody><tfoot><tr><th scope=\"row\">total</th><td>{}</td></tr></tfoot></table>",
         text(&total)
     );
+}
+
+/// A score term as a reader says it: "KR pressure", not `kr_pressure`.
+fn term_word(name: &str) -> String {
+    match name {
+        "kr_pressure" => "KR pressure".to_owned(),
+        other => other.replace('_', " "),
+    }
 }

@@ -188,6 +188,23 @@ fn a_sprint_past_its_end_has_no_days_left() {
 }
 
 #[test]
+fn a_sprint_past_its_end_says_when_it_ended_not_zero_days_left() {
+    let p = plan(&[10; 4], &[5], &[]);
+    let f = forecast(&p, None, day("2026-03-20"), Options::default()).unwrap();
+    let table = f.table();
+    assert!(!table.contains("0 days left"), "{table}");
+    assert!(table.contains("ago — close it)"), "{table}");
+    let line = f.line();
+    assert!(line.contains("ago — close it, 5 pts open"), "{line}");
+    assert!(!line.contains("to finish"), "{line}");
+    let when = f.json()["when"].as_str().unwrap_or_default().to_owned();
+    assert!(
+        when.starts_with("ended ") && when.ends_with("ago — close it"),
+        "{when}"
+    );
+}
+
+#[test]
 fn the_line_reads_like_the_issue_says() {
     let f = run(&plan(&[8, 10, 12, 14, 9, 11], &[18], &[5, 5, 5, 5]), 1);
     let line = f.line();

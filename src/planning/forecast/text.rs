@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use super::{BacklogPart, Forecast, MAX_SPRINTS, SprintOutlook, Sprints};
+use crate::model::Timing;
 use crate::text::{count, truncate};
 
 impl std::fmt::Display for Sprints {
@@ -105,12 +106,13 @@ impl Forecast {
         let mut out = String::new();
         match &self.sprint {
             Some(s) => {
-                let left = count(s.days_left, "day");
+                let verb = if s.timing.is_late() { "ended" } else { "ends" };
                 out.push_str(&format!(
-                    "sprint     {} {}, ends {} ({left} left)\n",
+                    "sprint     {} {}, {verb} {} ({})\n",
                     s.id,
                     truncate(&s.name, 24),
                     s.end.format("%a %Y-%m-%d"),
+                    when(s),
                 ));
                 out.push_str(&format!(
                     "remaining  {}",
@@ -164,6 +166,7 @@ impl Forecast {
             "sprint": s.map(|s| s.id.clone()),
             "end": s.map(|s| s.end.to_string()),
             "days_left": s.map(|s| s.days_left),
+            "when": s.map(when),
             "remaining_points": s.map(|s| s.remaining_points),
             "unestimated": s.map(|s| s.unestimated),
             "samples": self.samples,
@@ -184,7 +187,33 @@ impl Forecast {
     }
 }
 
+/// The sprint's place in time in the shared words ("3 days left", "ended 2
+/// days ago — close it"); a sprint yet to start also says how long it runs.
+fn when(s: &SprintOutlook) -> String {
+    match s.timing {
+        Timing::Upcoming { .. } => {
+            format!("{}, {} long", s.timing, count(s.days_left, "day"))
+        }
+        t => t.to_string(),
+    }
+}
+
 fn sprint_part(s: &SprintOutlook, short: bool) -> String {
+    if s.timing.is_late() {
+        // No chance to speak of: the window is gone.
+        let ago = match s.timing {
+            Timing::Overdue { days } | Timing::WindowPassed { days } => days,
+            _ => 0,
+        };
+        return if short {
+            format!(
+                "{} ended {}d ago, {} pts open",
+                s.id, ago, s.remaining_points
+            )
+        } else {
+            format!("{} {}, {} pts open", s.id, s.timing, s.remaining_points)
+        };
+    }
     let by = if short {
         s.end.format("%-d %b")
     } else {

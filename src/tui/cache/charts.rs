@@ -36,12 +36,14 @@ pub struct VelocitySeries {
     pub sprints: Vec<SprintRecord>,
     /// How many closed sprints there are in all.
     pub closed: usize,
-    /// Mean completed points of the ones shown.
-    pub mean: Option<f64>,
+    /// The velocity: the mean completed points of the last
+    /// [`planning::VELOCITY_WINDOW`] of them, the one the capacity
+    /// suggestion uses (not the mean of all the bars shown).
+    pub mean: Option<planning::Velocity>,
 }
 
 /// A key result's check-ins over time, its target and the expected line;
-/// x is days since the key result's start.
+/// x is days since the axis' first day ([`planning::Trend::from`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrendSeries {
     /// The baseline on the start day, then each check-in as of today.
@@ -111,13 +113,10 @@ impl ChartCache {
             let all = planning::closed_history(plan);
             let closed = all.len();
             let sprints = all[closed.saturating_sub(VELOCITY_SPRINTS)..].to_vec();
-            let mean = (!sprints.is_empty()).then(|| {
-                sprints.iter().map(|r| f64::from(r.completed)).sum::<f64>() / sprints.len() as f64
-            });
             VelocitySeries {
                 sprints,
                 closed,
-                mean,
+                mean: planning::velocity_of(plan),
             }
         })
     }
@@ -130,31 +129,8 @@ impl ChartCache {
     }
 }
 
-fn days(from: NaiveDate, to: NaiveDate) -> f64 {
-    (to - from).num_days() as f64
-}
-
-/// Points of a step line: on a day the value moved, a vertical step from
-/// the day before's value.
-fn steps(values: impl Iterator<Item = (f64, u32)>) -> Vec<(f64, f64)> {
-    let mut out: Vec<(f64, f64)> = Vec::new();
-    for (x, v) in values {
-        let v = f64::from(v);
-        if let Some(&(_, prev)) = out.last()
-            && prev != v
-        {
-            out.push((x, prev));
-        }
-        out.push((x, v));
-    }
-    out
-}
-
 fn series(burnup: Burnup) -> BurnupSeries {
-    let start = burnup.start;
-    let scope = steps(burnup.days.iter().map(|d| (days(start, d.date), d.scope)));
-    let done = steps(burnup.days.iter().map(|d| (days(start, d.date), d.done)));
-    let x_max = days(start, burnup.end).max(1.0);
+    // The lines come from the domain, as the report's do.
     let peak = burnup
         .days
         .iter()
@@ -163,10 +139,10 @@ fn series(burnup: Burnup) -> BurnupSeries {
         .unwrap_or(0)
         .max(burnup.committed);
     BurnupSeries {
-        ideal: [(0.0, 0.0), (x_max, f64::from(burnup.committed))],
-        scope,
-        done,
-        x_max,
+        ideal: burnup.ideal_line(),
+        scope: burnup.scope_line(),
+        done: burnup.done_line(),
+        x_max: burnup.span(),
         y_max: nice_top(peak),
         burnup,
     }
@@ -181,39 +157,14 @@ fn nice_top(peak: u32) -> f64 {
 }
 
 fn trend(kr: &KeyResult, today: NaiveDate) -> TrendSeries {
-    let shown = kr.checkins_as_of(today);
-    let last_checkin = shown.last().map(|c| c.date);
-    let end = [
-        kr.due,
-        last_checkin,
-        Some(today.min(kr.due.unwrap_or(today))),
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(kr.start)
-    .max(kr.start);
-    let x_max = days(kr.start, end).max(1.0);
-    let mut values = Vec::with_capacity(shown.len() + 1);
-    if shown.first().is_none_or(|c| c.date > kr.start) {
-        values.push((0.0, kr.baseline));
-    }
-    values.extend(
-        shown
-            .iter()
-            .filter(|c| c.value.is_finite())
-            .map(|c| (days(kr.start, c.date).max(0.0), c.value)),
-    );
-    let target = kr
-        .target
-        .filter(|t| t.is_finite())
-        .map(|t| [(0.0, t), (x_max, t)]);
-    let expected = match (kr.target, kr.due) {
-        (Some(t), Some(due)) if t.is_finite() && due > kr.start => {
-            Some([(0.0, kr.baseline), (days(kr.start, due), t)])
-        }
-        _ => None,
-    };
+    // The dates and values come from the domain, as the report's do.
+    let tr = planning::trend(kr, today);
+    let x_max = tr.span();
+    let values: Vec<(f64, f64)> = tr.measured.iter().map(|&(d, v)| (tr.x(d), v)).collect();
+    let target = tr.target.map(|t| [(0.0, t), (x_max, t)]);
+    let expected = tr
+        .expected
+        .map(|[(a, va), (b, vb)]| [(tr.x(a), va), (tr.x(b), vb)]);
     let ys = values
         .iter()
         .map(|p| p.1)
@@ -236,8 +187,8 @@ fn trend(kr: &KeyResult, today: NaiveDate) -> TrendSeries {
         x_max,
         y_min: lo - pad,
         y_max: hi + pad,
-        start: kr.start,
-        end,
+        start: tr.from,
+        end: tr.to,
     }
 }
 
@@ -288,21 +239,5 @@ mod tests {
         assert_eq!(nice_top(8), 10.0);
         assert_eq!(nice_top(21), 25.0);
         assert_eq!(nice_top(40), 50.0);
-    }
-
-    #[test]
-    fn a_step_line_moves_up_on_the_day() {
-        let got = steps([(0.0, 8), (1.0, 10), (2.0, 10), (3.0, 7)].into_iter());
-        assert_eq!(
-            got,
-            vec![
-                (0.0, 8.0),
-                (1.0, 8.0),
-                (1.0, 10.0),
-                (2.0, 10.0),
-                (3.0, 10.0),
-                (3.0, 7.0)
-            ]
-        );
     }
 }

@@ -201,15 +201,16 @@ fn date_labels(start: NaiveDate, end: NaiveDate, width: u16) -> Vec<String> {
     }
 }
 
-/// One line: "Velocity: mean 11 pts over the last 4 closed sprints".
+/// One line: "Velocity: 3.3 pts (mean of last 3)", the velocity the
+/// capacity suggestion uses.
 pub fn velocity_summary(app: &App) -> String {
     let v = app.cache.charts.velocity(app.plan());
     match v.mean {
         None => "Velocity: no sprint closed yet".to_owned(),
         Some(mean) => format!(
-            "Velocity: mean {} pts over the last {}",
-            num((mean * 10.0).round() / 10.0),
-            crate::text::count(v.sprints.len(), "closed sprint")
+            "Velocity: {} pts (mean of last {})",
+            num(mean.rounded()),
+            mean.sprints
         ),
     }
 }
@@ -234,11 +235,8 @@ pub fn velocity(frame: &mut Frame, area: Rect, app: &App) {
         }
         return;
     };
-    let mean = format!(
-        " mean {} over {} ",
-        num((mean * 10.0).round() / 10.0),
-        v.sprints.len()
-    );
+    // The title says "Velocity": the mean beside it as "3.3 (last 3)".
+    let mean = format!(" {} (last {}) ", num(mean.rounded()), mean.sprints);
     // The title first: the legend only where both fit.
     let right = if area.width >= 44 {
         Line::from(vec![
@@ -269,16 +267,19 @@ pub fn velocity(frame: &mut Frame, area: Rect, app: &App) {
         .max(u64::from(top))
         .value_style(t.tab_active())
         .label_style(t.dim());
+    // A value label fills its bar when it is as wide as it: two bars side
+    // by side would read as one number ("1911"), so narrow bars go without.
+    let values_fit = top.to_string().len() < usize::from(bar_w);
+    let bar = |value: u32| {
+        let b = Bar::default().value(u64::from(value));
+        if values_fit { b } else { b.text_value("") }
+    };
     for r in &v.sprints {
         let label = r.name.rsplit(' ').next().unwrap_or(&r.name);
         let label = fit(label, usize::from(bar_w * 2));
         let bars = [
-            Bar::default()
-                .value(u64::from(r.committed))
-                .style(t.series_reference()),
-            Bar::default()
-                .value(u64::from(r.completed))
-                .style(t.series_done()),
+            bar(r.committed).style(t.series_reference()),
+            bar(r.completed).style(t.series_done()),
         ];
         chart = chart.data(BarGroup::default().label(Line::from(label)).bars(&bars));
     }

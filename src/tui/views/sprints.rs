@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::grid::{self, Width};
-use super::{bar, charts, fit, num, sprint_load};
+use super::{bar, charts, fit, sprint_load};
 use crate::model::Sprint;
 use crate::planning;
 use crate::text::{count, display_width};
@@ -82,8 +82,25 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         .max()
         .unwrap_or(0)
         .clamp(15, usize::from(area.width / 4).max(15)) as u16;
-    let mut spec: Vec<Width> = vec![None, Some(window_w), Some(state_w), Some(18)];
-    if wide {
+    // In a narrow pane the name comes first, then the id; the window gives
+    // way before either (the selected sprint's pane shows it), and the
+    // gauge shrinks to its numbers.
+    let gauge_w: u16 = if area.width >= 60 { 18 } else { 7 };
+    let mut avail = area.width.saturating_sub(state_w + 1 + gauge_w + 1);
+    let show_id = wide || avail >= MIN_NAME + 8;
+    if show_id {
+        avail = avail.saturating_sub(8);
+    }
+    let show_window = wide || avail > MIN_NAME + window_w;
+    let mut spec: Vec<Width> = vec![None, Some(window_w), Some(state_w), Some(gauge_w)];
+    if gauge_w < 18 {
+        names[3] = "points";
+    }
+    if !show_window {
+        names.remove(1);
+        spec.remove(1);
+    }
+    if show_id {
         names.insert(1, "id");
         spec.insert(1, Some(7));
     }
@@ -101,24 +118,31 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
         let used = app.plan().effort_of(&s.items);
         let over = used > s.capacity;
         let ratio = f64::from(used) / f64::from(s.capacity.max(1));
-        let gauge = vec![
-            Span::styled(bar(ratio, 10), t.gauge(over)),
-            Span::styled(format!(" {used}/{}", s.capacity), t.gauge(over)),
-        ];
+        let gauge = if gauge_w >= 18 {
+            vec![
+                Span::styled(bar(ratio, 10), t.gauge(over)),
+                Span::styled(format!(" {used}/{}", s.capacity), t.gauge(over)),
+            ]
+        } else {
+            vec![Span::styled(
+                format!("{used}/{}", s.capacity),
+                t.gauge(over),
+            )]
+        };
         let state_cell = if s.timing(app.today).is_late() {
             vec![Span::styled(state(s, app), t.error())]
         } else {
             grid::text(state(s, app))
         };
-        let mut cells = vec![
-            grid::text(fit(&s.name, 60)),
-            grid::text(window(s, long_dates)),
-            state_cell,
-            gauge,
-        ];
-        if wide {
-            cells.insert(1, grid::text(s.id.clone()));
+        let mut cells = vec![grid::text(fit(&s.name, 60))];
+        if show_id {
+            cells.push(grid::text(s.id.clone()));
         }
+        if show_window {
+            cells.push(grid::text(window(s, long_dates)));
+        }
+        cells.push(state_cell);
+        cells.push(gauge);
         let style = if pos == cursor.selected {
             t.selected()
         } else {
@@ -128,6 +152,9 @@ fn draw_list(frame: &mut Frame, area: Rect, app: &App) {
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
+
+/// The narrowest the sprint name gets before the id and window give way.
+const MIN_NAME: u16 = 14;
 
 fn window(s: &Sprint, long: bool) -> String {
     if long {
@@ -216,8 +243,10 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, si: usize, charts_shown:
         Span::styled(bar(ratio, 12), t.gauge(over)),
         Span::styled(fit(&note, w.saturating_sub(12)), t.gauge(over)),
     ]));
-    let velocity =
-        planning::velocity(app.plan()).map_or_else(|| "no sprint closed yet".to_owned(), num);
+    let velocity = planning::velocity_of(app.plan()).map_or_else(
+        || "velocity: no sprint closed yet".to_owned(),
+        |v| v.to_string(),
+    );
     let krs = if krs.is_empty() {
         "no KRs".to_owned()
     } else {
@@ -226,7 +255,7 @@ fn draw_items(frame: &mut Frame, area: Rect, app: &App, si: usize, charts_shown:
     lines.push(Line::from(Span::styled(
         fit(
             &format!(
-                "score {} · velocity {velocity} · {krs}",
+                "score {} · {velocity} · {krs}",
                 crate::text::score(score_sum)
             ),
             w,
