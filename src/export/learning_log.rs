@@ -54,6 +54,19 @@ pub(super) struct Entry<'a> {
     pub(super) reversed: Option<NaiveDate>,
 }
 
+impl Entry<'_> {
+    /// "Validated", "Abandoned", with " (reversed)" once reopened: the
+    /// entry's heading word in every format.
+    pub(super) fn verdict(&self) -> &'static str {
+        match (self.decision == "validated", self.reversed.is_some()) {
+            (true, false) => "Validated",
+            (true, true) => "Validated (reversed)",
+            (false, false) => "Abandoned",
+            (false, true) => "Abandoned (reversed)",
+        }
+    }
+}
+
 #[derive(Serialize)]
 pub(super) struct KrMove<'a> {
     pub(super) id: String,
@@ -170,19 +183,10 @@ pub fn learning_log_markdown(plan: &Plan, since: Option<NaiveDate>, today: Naive
     for m in &log.months {
         let _ = writeln!(out, "## {}\n", m.month);
         for e in &m.entries {
-            let verdict = if e.decision == "validated" {
-                "Validated"
-            } else {
-                "Abandoned"
-            };
-            let reversed = if e.reversed.is_some() {
-                " (reversed)"
-            } else {
-                ""
-            };
+            let verdict = e.verdict();
             let _ = writeln!(
                 out,
-                "### {verdict}{reversed}: {} ({}), {}\n",
+                "### {verdict}: {} ({}), {}\n",
                 markdown_cell(e.title),
                 markdown_cell(e.id),
                 e.date

@@ -311,23 +311,29 @@ fn merge_matched(
             Some(r) if r.same_values(&upstream) => Some(r.clone()),
             _ => Some(upstream),
         };
-        let fields = changed_fields(ours, &new);
-        let was_open = ours.status.is_open();
-        if new != *ours {
-            out.puts.push(new.clone());
-        }
-        let u = Updated {
-            id: new.id.clone(),
-            title: new.title.clone(),
-            fields,
-        };
-        if was_open && !new.status.is_open() {
-            out.closed.push(u);
-        } else if !u.fields.is_empty() {
-            out.updated.push(u);
-        } else {
-            out.unchanged += 1;
-        }
+        record(out, ours, new);
+    }
+}
+
+/// Counts an item the sync touched as closed, updated or unchanged, and
+/// keeps its new version when it differs from ours.
+fn record(out: &mut SyncPlan, ours: &Debt, new: Debt) {
+    let fields = changed_fields(ours, &new);
+    let closed = ours.status.is_open() && !new.status.is_open();
+    let u = Updated {
+        id: new.id.clone(),
+        title: new.title.clone(),
+        fields,
+    };
+    if new != *ours {
+        out.puts.push(new);
+    }
+    if closed {
+        out.closed.push(u);
+    } else if !u.fields.is_empty() {
+        out.updated.push(u);
+    } else {
+        out.unchanged += 1;
     }
 }
 

@@ -27,19 +27,10 @@ pub fn learning_log(out: &mut String, plan: &Plan) {
         let _ = write!(out, "<h3>{}</h3>", text(&m.month));
         for e in m.entries.iter().take(left) {
             left -= 1;
-            let verdict = if e.decision == "validated" {
-                "Validated"
-            } else {
-                "Abandoned"
-            };
-            let reversed = if e.reversed.is_some() {
-                " (reversed)"
-            } else {
-                ""
-            };
+            let verdict = e.verdict();
             let _ = write!(
                 out,
-                r#"<article class="card"><h4>{verdict}{reversed}: {} <span class="id">{}</span></h4><p class="small muted">decided {}</p><dl class="facts">"#,
+                r#"<article class="card"><h4>{verdict}: {} <span class="id">{}</span></h4><p class="small muted">decided {}</p><dl class="facts">"#,
                 text(e.title),
                 text(e.id),
                 e.date,

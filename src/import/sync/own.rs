@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::{SyncPlan, Updated, changed_fields, changed_on};
+use super::{SyncPlan, changed_on};
 use crate::model::{Debt, Imported, Plan};
 
 /// Applies every own row `(index in the plan, incoming item)` to `out`.
@@ -30,22 +30,6 @@ pub(super) fn update(
             values.status,
             changed_on(inc, values.status).unwrap_or(today),
         );
-        let fields = changed_fields(ours, &new);
-        let was_open = ours.status.is_open();
-        if new != *ours {
-            out.puts.push(new.clone());
-        }
-        let u = Updated {
-            id: new.id.clone(),
-            title: new.title.clone(),
-            fields,
-        };
-        if was_open && !new.status.is_open() {
-            out.closed.push(u);
-        } else if !u.fields.is_empty() {
-            out.updated.push(u);
-        } else {
-            out.unchanged += 1;
-        }
+        super::record(out, ours, new);
     }
 }
