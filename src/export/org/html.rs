@@ -2,13 +2,13 @@
 //! report's stylesheet, Content-Security-Policy and gauges (no script,
 //! nothing fetched), cards that stack on a phone and keep whole in print.
 //! Every text from a plan or the workspace file — team ids and names
-//! included — enters only through [`text`] or [`attr`]; no link is made
+//! included — enters only through [`text`]; no link is made
 //! from any of it (the only links are the page's own `#fragment`s).
 
 use std::fmt::Write;
 
 use super::{active, health_words, pct, state, team_heading, warning};
-use crate::export::report::escape::{attr, text};
+use crate::export::report::escape::text;
 use crate::export::report::{CSP, css, svg};
 use crate::org::{Glance, Page};
 use crate::text::{count, effort, number};
@@ -288,8 +288,7 @@ fn findings(out: &mut String, page: &Page) {
         };
         let _ = write!(
             out,
-            r#"<tr><th scope="row" title="{}">{}</th><td class="num">{e}</td><td class="num">{w}</td><td class="status">{}</td></tr>"#,
-            attr(&g.status.name),
+            r#"<tr><th scope="row">{}</th><td class="num">{e}</td><td class="num">{w}</td><td class="status">{}</td></tr>"#,
             text(&g.status.team),
             text(&state(g))
         );

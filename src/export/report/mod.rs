@@ -85,6 +85,6 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
 #[cfg(test)]
 mod fix_tests;
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
