@@ -7,8 +7,7 @@ use scraper::{Html, Selector};
 
 use super::html::SECTIONS;
 use super::*;
-use crate::export::report::fixture::{day, evil, hostile_plan, shown, today};
-use crate::export::report::tests::{assert_inert, text_nodes};
+use crate::export::report::{assert_inert, day, evil, hostile_plan, shown, text_nodes, today};
 use crate::model::{Debt, Plan};
 use crate::org::{Team, TeamPlan, TeamSource, TeamState, page};
 

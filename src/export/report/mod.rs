@@ -85,6 +85,12 @@ pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
 #[cfg(test)]
 mod fix_tests;
 #[cfg(test)]
-pub(crate) mod fixture;
+mod fixture;
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;
+
+/// The hostile plan and the page checks, for the organisation's page tests.
+#[cfg(test)]
+pub(crate) use fixture::{day, evil, hostile_plan, shown, today};
+#[cfg(test)]
+pub(crate) use tests::{assert_inert, text_nodes};
