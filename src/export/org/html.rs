@@ -22,11 +22,14 @@ pub const SECTIONS: [(&str, &str); 5] = [
     ("findings", "Check findings"),
 ];
 
-/// What the organisation's page adds to the report's stylesheet.
+/// What the organisation's page adds to the report's stylesheet: the
+/// warning rows, and on a phone the debt table keeps #, id, title,
+/// relative and effort (score, team # and owner are on a wider screen).
 const ORG_CSS: &str = r#"
 .warning{border-left:4px solid #b3261e;background:#fdf1f0;padding:.4rem .6rem;margin:.4rem 0;border-radius:.2rem}
 .card.failed{border-color:#b3261e}
 .scroll{overflow-x:auto;max-width:100%}
+@media (max-width:48rem){.wide{display:none}}
 @media print{.warning{background:#fff}.scroll{overflow:visible}}
 "#;
 
@@ -214,11 +217,11 @@ fn top_debt(out: &mut String, page: &Page) {
         page.top_debt.len(),
         page.debt_ranked
     );
-    out.push_str(r#"<div class="scroll"><table><thead><tr><th class="num" scope="col">#</th><th scope="col">id</th><th scope="col">title</th><th class="num" scope="col">relative</th><th class="num" scope="col">score</th><th class="num" scope="col">team #</th><th class="num" scope="col">effort</th><th scope="col">owner</th></tr></thead><tbody>"#);
+    out.push_str(r#"<div class="scroll"><table><thead><tr><th class="num" scope="col">#</th><th scope="col">id</th><th scope="col">title</th><th class="num" scope="col">relative</th><th class="num wide" scope="col">score</th><th class="num wide" scope="col">team #</th><th class="num" scope="col">effort</th><th class="wide" scope="col">owner</th></tr></thead><tbody>"#);
     for r in &page.top_debt {
         let _ = write!(
             out,
-            r#"<tr><td class="num">{}</td><td><span class="id">{}</span></td><td class="title">{}</td><td class="num">{:.2}</td><td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>"#,
+            r#"<tr><td class="num">{}</td><td><span class="id">{}</span></td><td class="title">{}</td><td class="num">{:.2}</td><td class="num wide">{}</td><td class="num wide">{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
             r.rank,
             text(&r.id),
             text(&r.title),
