@@ -22,6 +22,9 @@ use std::time::{Duration, Instant};
 
 use bearing::export::report::escape;
 
+mod common;
+mod org_support;
+
 fn chromium() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
@@ -191,10 +194,15 @@ fn the_demo_report_loads_offline_clean_and_paints_in_chromium() {
     assert!(r.requests.is_empty(), "network requests: {:#?}", r.requests);
     assert_not_blank(&shot);
 
-    // At 375 px, as on a phone: nothing wider than the screen. The page
-    // sits in a 375 px frame of a probe page whose script measures it (the
-    // report itself runs no script).
-    let page = std::fs::read_to_string(&report).unwrap();
+    // At 375 px, as on a phone: nothing wider than the screen.
+    assert_fits_a_phone(&browser, dir, &report);
+}
+
+/// At 375 px, as on a phone: nothing wider than the screen. The page sits
+/// in a 375 px frame of a probe page whose script measures it (the page
+/// itself runs no script).
+fn assert_fits_a_phone(browser: &Path, dir: &Path, report: &Path) {
+    let page = std::fs::read_to_string(report).unwrap();
     let probe = dir.join("probe.html");
     std::fs::write(
         &probe,
@@ -208,7 +216,7 @@ fn the_demo_report_loads_offline_clean_and_paints_in_chromium() {
         ),
     )
     .unwrap();
-    let p = load(&browser, dir, &probe, "800,900", "--dump-dom");
+    let p = load(browser, dir, &probe, "800,900", "--dump-dom");
     let title = p
         .stdout
         .split("<title>")
@@ -261,4 +269,29 @@ fn assert_not_blank(png_path: &Path) {
         "{other} of {} pixels differ from the background",
         pixels.len()
     );
+}
+
+#[test]
+fn the_org_page_loads_offline_clean_and_fits_a_phone_in_chromium() {
+    let Some(browser) = browser_or_skip() else {
+        return;
+    };
+    let org = org_support::Org::new();
+    let ws = org_support::three_teams(&org);
+    org.ok(&ws, &["org", "fetch"]);
+    // A long unbroken title must wrap, not widen the page.
+    let infra = org.root().join("infra/bearing.ron");
+    org.add_debt(&infra, &"Unbroken".repeat(20), "5");
+    let page = ws.join("org.html");
+    org.ok(
+        &ws,
+        &["org", "export", "--format", "html", "-o", "org.html"],
+    );
+    let dir = org.root().join("chromium");
+    std::fs::create_dir_all(&dir).unwrap();
+    let r = load(&browser, &dir, &page, "1280,2000", "--dump-dom");
+    assert!(r.console.is_empty(), "console messages: {:#?}", r.console);
+    assert!(r.requests.is_empty(), "network requests: {:#?}", r.requests);
+    assert!(r.stdout.contains("Top debt across teams"), "{}", r.stdout);
+    assert_fits_a_phone(&browser, &dir, &page);
 }

@@ -16,7 +16,7 @@ pub use git::{DiffArgs, DiffFormat, GitCommand};
 mod resolve;
 pub use resolve::ResolveArgs;
 mod org;
-pub use org::{OrgArgs, OrgCommand, OrgFormat};
+pub use org::{OrgArgs, OrgCommand, OrgExportFormat, OrgFormat};
 mod scan;
 pub use scan::ScanArgs;
 

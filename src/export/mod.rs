@@ -14,6 +14,7 @@ mod json_format;
 mod learning_log;
 mod load;
 mod markdown;
+mod org;
 pub mod report;
 
 use std::fmt::Write;
@@ -31,6 +32,7 @@ pub use self::json::{JSON_FORMAT_VERSION, sprint_json, sprints_json};
 pub use self::learning_log::{learning_log_json, learning_log_markdown};
 pub use self::load::{LOAD_CSV_HEADER, load_csv, load_json, load_table};
 pub use self::markdown::sprint_markdown;
+pub use self::org::{org_html, org_markdown};
 pub use self::report::report_html;
 
 #[derive(Debug, Clone, PartialEq, Error)]

@@ -7,9 +7,11 @@
 //! Item ids are shown as `team:ID`. A team whose plan cannot be read is a
 //! warning row ([`TeamState::Failed`]); the rest of the roll-up still shows.
 
+pub mod page;
 pub mod rollup;
 pub mod workspace;
 
+pub use page::{Glance, Page, page};
 pub use rollup::{
     CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, TeamState, check_rows, kr_rows, rank,
     sprint_rows, status_rows,

@@ -80,6 +80,10 @@ pub enum StoreError {
         if *.in_use { "this is the plan file itself" } else { "this file holds a Bearing plan" }
     )]
     ExportOverPlan { path: PathBuf, in_use: bool },
+    #[error(
+        "{path}: this is the workspace file; an export would replace it, so nothing was written (choose another file name)"
+    )]
+    ExportOverWorkspace { path: PathBuf },
     #[error("{path}: already exists; not overwritten")]
     AlreadyExists { path: PathBuf },
     #[error("{0}")]

@@ -43,6 +43,18 @@ pub fn read_workspace(path: &Path) -> Result<Workspace, StoreError> {
     })
 }
 
+/// Writes `org export`'s page to `target` atomically, never over the
+/// workspace file (compared by real path) nor over any plan (a local
+/// team's, a cached copy, or another), as `export` refuses a plan.
+pub fn write_export(target: &Path, workspace: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    if super::real_path(target) == super::real_path(workspace) {
+        return Err(StoreError::ExportOverWorkspace {
+            path: target.to_path_buf(),
+        });
+    }
+    super::export_file::write_export(target, None, bytes)
+}
+
 /// The root of the fetch cache: `BEARING_CACHE_DIR` when set, else
 /// `org-cache` under the data directory.
 pub fn cache_root() -> Option<PathBuf> {

@@ -26,6 +26,15 @@ pub enum OrgFormat {
     Md,
 }
 
+/// `bearing org export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrgExportFormat {
+    /// Markdown, for a wiki page or a pull request.
+    Md,
+    /// One self-contained HTML page (no script, nothing fetched), readable on a phone and printable.
+    Html,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum OrgCommand {
     /// Fetch each git team's plan into the cache (shallow, no blobs but the plan; teams in parallel). Exits 1 only when a required (not optional) team failed.
@@ -66,5 +75,14 @@ pub enum OrgCommand {
         /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
         #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
         format: OrgFormat,
+    },
+    /// One page for the organisation: teams at a glance, key results by team, the top 20 debt across teams, sprints by team, check findings per team, and a warning per team that could not be read.
+    Export {
+        /// md: Markdown; html: one self-contained page.
+        #[arg(long, value_enum, default_value_t = OrgExportFormat::Md)]
+        format: OrgExportFormat,
+        /// Write to this file (atomically) instead of stdout; - is stdout. Never over a plan or the workspace file.
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: Option<PathBuf>,
     },
 }

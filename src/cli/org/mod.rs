@@ -12,7 +12,7 @@ use anyhow::Context;
 use chrono::NaiveDate;
 
 use super::Ctx;
-use super::args::{OrgArgs, OrgCommand};
+use super::args::{OrgArgs, OrgCommand, OrgExportFormat};
 use crate::model::Severity;
 use crate::org::{self, TeamPlan, TeamState, Workspace};
 use crate::store;
@@ -22,6 +22,8 @@ const ORG_ENV: &str = "BEARING_ORG";
 /// The workspace a command works on: the file, its teams, where local
 /// paths are relative to, and its cache.
 pub struct OrgCtx {
+    /// The workspace file.
+    pub file: PathBuf,
     pub workspace: Workspace,
     pub base: PathBuf,
     pub cache: PathBuf,
@@ -52,6 +54,7 @@ impl OrgCtx {
             .context("no data directory for the fetch cache: set BEARING_CACHE_DIR")?;
         let cache = store::org::cache_dir(&root, &path);
         Ok(OrgCtx {
+            file: path,
             workspace,
             base,
             cache,
@@ -119,6 +122,7 @@ pub fn run(ctx: &Ctx, args: OrgArgs, out: &mut String) -> anyhow::Result<()> {
             let teams = ws.read_all(false);
             render::sprints(&teams, &org::sprint_rows(&teams, today), format, out)
         }
+        OrgCommand::Export { format, output } => export(&ws, format, output.as_deref(), out),
         OrgCommand::Check { format } => {
             let teams = ws.read_all(true);
             let rows = org::check_rows(&teams, today);
@@ -144,4 +148,37 @@ pub fn run(ctx: &Ctx, args: OrgArgs, out: &mut String) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// `bearing org export`: the organisation's page, to stdout or a file
+/// (atomically; never over a plan or the workspace file).
+fn export(
+    ws: &OrgCtx,
+    format: OrgExportFormat,
+    output: Option<&Path>,
+    out: &mut String,
+) -> anyhow::Result<()> {
+    let teams = ws.read_all(false);
+    let page = org::page(&teams, ws.today);
+    let text = match format {
+        OrgExportFormat::Md => crate::export::org_markdown(&page),
+        OrgExportFormat::Html => crate::export::org_html(&page),
+    };
+    match output {
+        // `-o -` is standard output, as in most tools.
+        Some(path) if path.as_os_str() != "-" => {
+            match store::org::write_export(path, &ws.file, text.as_bytes()) {
+                Err(
+                    e @ (store::StoreError::ExportOverPlan { .. }
+                    | store::StoreError::ExportOverWorkspace { .. }),
+                ) => return Err(e.into()),
+                r => r.with_context(|| {
+                    format!("cannot write the export to {}", super::display(path))
+                })?,
+            }
+            out.push_str(&format!("wrote {}\n", super::display(path)));
+        }
+        _ => out.push_str(&text),
+    }
+    Ok(())
 }

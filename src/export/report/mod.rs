@@ -14,12 +14,12 @@
 //! module per group of sections ([`okr`], [`work`], [`sprint`],
 //! [`learning`]). Pure: plan and today in, the page out.
 
-mod css;
+pub(crate) mod css;
 pub mod escape;
 mod learning;
-mod okr;
+pub(crate) mod okr;
 mod sprint;
-mod svg;
+pub(crate) mod svg;
 mod work;
 
 use std::fmt::Write;
@@ -41,7 +41,7 @@ pub const SECTIONS: [(&str, &str); 6] = [
 ];
 
 /// Nothing may be fetched, and nothing run: styles inline only.
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+pub(crate) const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /// The whole report as of `today`.
 pub fn report_html(plan: &Plan, today: NaiveDate) -> String {
@@ -88,3 +88,9 @@ mod fix_tests;
 mod fixture;
 #[cfg(test)]
 mod tests;
+
+/// The hostile plan and the page checks, for the organisation's page tests.
+#[cfg(test)]
+pub(crate) use fixture::{day, evil, hostile_plan, shown, today};
+#[cfg(test)]
+pub(crate) use tests::{assert_inert, text_nodes};

@@ -104,7 +104,7 @@ const ATTRIBUTES: [&str; 36] = [
 
 /// Every element and attribute is one the report writes; no link leaves
 /// the page; no style fetches; the CSP forbids loading anything.
-fn assert_inert(doc: &Html) {
+pub(crate) fn assert_inert(doc: &Html) {
     for node in doc.tree.nodes() {
         if let Node::Element(e) = node.value() {
             let name = e.name();
@@ -141,7 +141,7 @@ fn assert_inert(doc: &Html) {
     assert!(policy.starts_with("default-src 'none'"), "{policy}");
 }
 
-fn text_nodes(doc: &Html) -> Vec<String> {
+pub(crate) fn text_nodes(doc: &Html) -> Vec<String> {
     doc.tree
         .nodes()
         .filter_map(|n| match n.value() {

@@ -1,0 +1,288 @@
+//! `bearing org export`: the organisation's page as Markdown (here) or one
+//! self-contained HTML page ([`html`]), both from one [`Page`]. Every
+//! text from a plan or the workspace file (team ids and names too) goes
+//! through [`markdown_cell`] here and the report's escape functions there.
+
+mod html;
+
+use std::fmt::Write;
+
+use crate::org::{Glance, Page};
+use crate::text::{count, effort, markdown_cell as cell, number, percent};
+
+pub use html::org_html;
+
+#[cfg(test)]
+mod tests;
+
+/// A share, or `-` when there is none.
+fn pct(v: Option<f64>) -> String {
+    v.map_or_else(|| "-".to_owned(), percent)
+}
+
+/// `on_track` → `on track`; `-` without a target.
+fn health_words(h: Option<&str>) -> &'static str {
+    match h {
+        Some("on_track") => "on track",
+        Some("at_risk") => "at risk",
+        Some("off_track") => "off track",
+        _ => "-",
+    }
+}
+
+/// What a team's row says in its state column.
+fn state(g: &Glance) -> String {
+    match g.status.problem_kind {
+        None => "ok".to_owned(),
+        Some(kind) => format!("warning: {kind}"),
+    }
+}
+
+/// The team's active sprint and odds, for the glance.
+fn active(g: &Glance) -> (String, String) {
+    match &g.active {
+        Some((_, name, odds)) => (name.clone(), pct(*odds)),
+        None => ("-".to_owned(), "-".to_owned()),
+    }
+}
+
+/// The warning line of a team that could not be read.
+fn warning(g: &Glance) -> String {
+    format!(
+        "{}{}: {}",
+        g.status.team,
+        if g.status.optional { " (optional)" } else { "" },
+        g.status.problem.as_deref().unwrap_or("")
+    )
+}
+
+fn table(out: &mut String, headers: &[&str], right: &[usize], rows: Vec<Vec<String>>) {
+    let _ = writeln!(out, "| {} |", headers.join(" | "));
+    let seps: Vec<&str> = (0..headers.len())
+        .map(|i| if right.contains(&i) { "---:" } else { "---" })
+        .collect();
+    let _ = writeln!(out, "| {} |", seps.join(" | "));
+    for r in rows {
+        let cells: Vec<String> = r.iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+}
+
+/// The page as Markdown, for a wiki page or a pull request.
+pub fn org_markdown(page: &Page) -> String {
+    let mut out = String::new();
+    let read = page.teams.iter().filter(|g| g.read()).count();
+    let _ = writeln!(
+        out,
+        "# The organisation\n\nAs of {}: {} of {} read.",
+        page.today,
+        read,
+        count(page.teams.len(), "team")
+    );
+    teams(&mut out, page);
+    key_results(&mut out, page);
+    top_debt(&mut out, page);
+    sprints(&mut out, page);
+    findings(&mut out, page);
+    out
+}
+
+fn teams(out: &mut String, page: &Page) {
+    out.push_str("\n## Teams\n\n");
+    if page.teams.is_empty() {
+        out.push_str("No teams in the workspace.\n");
+        return;
+    }
+    let rows = page
+        .teams
+        .iter()
+        .map(|g| {
+            let (sprint, odds) = active(g);
+            let s = &g.status;
+            vec![
+                s.team.clone(),
+                s.name.clone(),
+                s.version.clone().unwrap_or_else(|| "-".into()),
+                g.items.to_string(),
+                s.debt_open.to_string(),
+                g.on_track.to_string(),
+                g.at_risk.to_string(),
+                g.off_track.to_string(),
+                sprint,
+                odds,
+                state(g),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &[
+            "team",
+            "name",
+            "read",
+            "items",
+            "open debt",
+            "on track",
+            "at risk",
+            "off track",
+            "active sprint",
+            "odds",
+            "state",
+        ],
+        &[3, 4, 5, 6, 7, 9],
+        rows,
+    );
+    // A blank line before each, so each stays its own quote.
+    for g in page.teams.iter().filter(|g| !g.read()) {
+        let _ = writeln!(out, "\n> **warning** {}", cell(&warning(g)));
+    }
+}
+
+fn key_results(out: &mut String, page: &Page) {
+    out.push_str("\n## Key results by team\n");
+    if page.krs.is_empty() {
+        out.push_str("\nNo key results.\n");
+    }
+    for g in page.teams.iter().filter(|g| g.read()) {
+        let team = g.status.team.as_str();
+        let krs: Vec<_> = page.krs.iter().filter(|k| k.team == team).collect();
+        if krs.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {}\n", cell(&team_heading(g)));
+        let rows = krs
+            .iter()
+            .map(|k| {
+                let unit = if k.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {}", k.unit)
+                };
+                vec![
+                    k.objective_title.clone(),
+                    k.id.clone(),
+                    k.title.clone(),
+                    pct(k.progress),
+                    health_words(k.health).to_owned(),
+                    format!(
+                        "{} → {}{unit}",
+                        number(k.current),
+                        k.target.map_or_else(|| "-".to_owned(), number)
+                    ),
+                ]
+            })
+            .collect();
+        table(
+            out,
+            &[
+                "objective",
+                "id",
+                "key result",
+                "progress",
+                "health",
+                "now → target",
+            ],
+            &[3],
+            rows,
+        );
+    }
+}
+
+/// `Name (id)`, or the id alone when the name is the id.
+fn team_heading(g: &Glance) -> String {
+    let s = &g.status;
+    if s.name.is_empty() || s.name == s.team {
+        s.team.clone()
+    } else {
+        format!("{} ({})", s.name, s.team)
+    }
+}
+
+fn top_debt(out: &mut String, page: &Page) {
+    out.push_str("\n## Top debt across teams\n\n");
+    if page.top_debt.is_empty() {
+        out.push_str("No open debt with a score.\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "The first {} of {} open items, ranked as `bearing org rank` ranks (relative: the team's score over its median).\n",
+        page.top_debt.len(),
+        page.debt_ranked
+    );
+    let rows = page
+        .top_debt
+        .iter()
+        .map(|r| {
+            vec![
+                r.rank.to_string(),
+                r.id.clone(),
+                r.title.clone(),
+                format!("{:.2}", r.relative),
+                number(r.score),
+                r.team_rank.to_string(),
+                effort(r.effort),
+                r.owner.clone(),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &[
+            "#", "id", "title", "relative", "score", "team #", "effort", "owner",
+        ],
+        &[0, 3, 4, 5, 6],
+        rows,
+    );
+}
+
+fn sprints(out: &mut String, page: &Page) {
+    out.push_str("\n## Sprints by team\n\n");
+    if page.sprints.is_empty() {
+        out.push_str("No active or planned sprints.\n");
+        return;
+    }
+    let rows = page
+        .sprints
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.clone(),
+                s.name.clone(),
+                s.state.to_owned(),
+                format!("{} → {}", s.start, s.end),
+                format!("{}/{}", s.points, s.capacity),
+                pct(s.capacity_use),
+                pct(s.odds),
+            ]
+        })
+        .collect();
+    table(
+        out,
+        &["id", "name", "state", "window", "points", "use", "odds"],
+        &[4, 5, 6],
+        rows,
+    );
+}
+
+fn findings(out: &mut String, page: &Page) {
+    out.push_str("\n## Check findings\n\n");
+    if page.teams.is_empty() {
+        out.push_str("No teams.\n");
+        return;
+    }
+    let rows = page
+        .teams
+        .iter()
+        .map(|g| {
+            let (e, w) = if g.read() {
+                (g.errors.to_string(), g.warnings.to_string())
+            } else {
+                ("-".to_owned(), "-".to_owned())
+            };
+            vec![g.status.team.clone(), e, w, state(g)]
+        })
+        .collect();
+    table(out, &["team", "errors", "warnings", "state"], &[1, 2], rows);
+    out.push_str("\n`bearing org check` lists every finding.\n");
+}

@@ -1,0 +1,105 @@
+//! `bearing org export`: what the one page for the organisation holds,
+//! computed once from every team's plan so the Markdown and the HTML page
+//! (rendered in `export::org`) say the same: each team at a glance, key
+//! results by team, the cross-team top debt (ranked as `org rank` ranks),
+//! sprints by team with their odds, and check findings per team.
+
+use chrono::NaiveDate;
+
+use super::rollup::{
+    KrRow, RankRow, SprintRow, StatusRow, TeamPlan, check_rows, kr_rows, rank, sprint_rows,
+    status_rows,
+};
+use crate::model::Severity;
+
+/// How many debt items the page's cross-team ranking lists.
+pub const TOP_DEBT: usize = 20;
+
+/// The whole page's content, as of `today`.
+#[derive(Debug)]
+pub struct Page {
+    pub today: NaiveDate,
+    pub teams: Vec<Glance>,
+    pub krs: Vec<KrRow>,
+    /// The first [`TOP_DEBT`] of `org rank`.
+    pub top_debt: Vec<RankRow>,
+    /// Open debt items ranked in all (with a score), before the cut.
+    pub debt_ranked: usize,
+    pub sprints: Vec<SprintRow>,
+}
+
+/// One team at a glance.
+#[derive(Debug)]
+pub struct Glance {
+    /// Source, version read, counts, and what failed (a warning row).
+    pub status: StatusRow,
+    /// Objectives, key results, experiments, debt and sprints together.
+    pub items: usize,
+    pub on_track: usize,
+    pub at_risk: usize,
+    pub off_track: usize,
+    /// The active sprint's `team:ID`, name and odds of finishing.
+    pub active: Option<(String, String, Option<f64>)>,
+    /// `bearing check` findings (none when the plan was not read).
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Glance {
+    /// Whether the plan was read (else this is a warning row).
+    pub fn read(&self) -> bool {
+        self.status.problem_kind.is_none()
+    }
+}
+
+/// The page over `teams` (in the workspace's order).
+pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
+    let krs = kr_rows(teams, today);
+    let sprints = sprint_rows(teams, today);
+    let checks = check_rows(teams, today);
+    let mut ranked = rank(teams, today, None);
+    let debt_ranked = ranked.len();
+    ranked.truncate(TOP_DEBT);
+    let glance = status_rows(teams)
+        .into_iter()
+        .map(|status| {
+            let team = status.team.as_str();
+            let health = |h: &str| {
+                krs.iter()
+                    .filter(|k| k.team == team && k.health == Some(h))
+                    .count()
+            };
+            let findings = |s: Severity| {
+                checks
+                    .iter()
+                    .filter(|c| c.team == team && c.severity == s && c.rule != "team-unreadable")
+                    .count()
+            };
+            Glance {
+                items: status.objectives
+                    + status.key_results
+                    + status.hypotheses
+                    + status.debt_total
+                    + status.sprints,
+                on_track: health("on_track"),
+                at_risk: health("at_risk"),
+                off_track: health("off_track"),
+                active: sprints
+                    .iter()
+                    .find(|s| s.team == team && s.state == "active")
+                    .map(|s| (s.id.clone(), s.name.clone(), s.odds)),
+                errors: findings(Severity::Error),
+                warnings: findings(Severity::Warn),
+                status,
+            }
+        })
+        .collect();
+    Page {
+        today,
+        teams: glance,
+        krs,
+        top_debt: ranked,
+        debt_ranked,
+        sprints,
+    }
+}
