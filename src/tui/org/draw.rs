@@ -1,0 +1,158 @@
+//! Drawing the org UI: a title line, the views' tabs, the table of the
+//! view (only the rows that fit are built, so 200 teams' debt draws as
+//! fast as a few), and a bottom line with the search, a message or the
+//! keys. Any size works: what does not fit is left out, never a panic.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
+
+use super::{OrgApp, OrgView};
+
+/// The widest a column other than the flexible one gets.
+const MAX_COLUMN: usize = 28;
+
+pub fn draw(frame: &mut Frame, app: &OrgApp) {
+    let area = frame.area();
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let [title, tabs, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let t = app.theme;
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" bearing org ", t.title()),
+            Span::styled(
+                format!("· {} · as of {} · read-only", app.label, app.today),
+                t.dim(),
+            ),
+        ])),
+        title,
+    );
+    let mut spans = Vec::new();
+    for (i, v) in OrgView::ALL.iter().enumerate() {
+        let style = if *v == app.view {
+            t.tab_active()
+        } else {
+            t.tab()
+        };
+        spans.push(Span::styled(format!(" {} {} ", i + 1, v.title()), style));
+        spans.push(Span::raw(" "));
+    }
+    let shown = app.visible.len();
+    let all = app.table().rows.len();
+    spans.push(Span::styled(
+        if shown == all {
+            format!("{all} rows")
+        } else {
+            format!("{shown} of {all} rows")
+        },
+        t.dim(),
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+    draw_table(frame, app, body);
+    frame.render_widget(Paragraph::new(bottom_line(app)), bottom);
+}
+
+fn bottom_line(app: &OrgApp) -> Line<'static> {
+    let t = app.theme;
+    if app.typing {
+        return Line::from(vec![
+            Span::styled("/", t.key()),
+            Span::raw(app.query.clone()),
+            Span::styled("▏  Enter keep · Esc clear", t.dim()),
+        ]);
+    }
+    if let Some(m) = &app.message {
+        return Line::from(Span::styled(format!(" {m}"), t.warn()));
+    }
+    let mut spans = Vec::new();
+    if !app.query.is_empty() {
+        spans.push(Span::styled(format!(" /{} ", app.query), t.key()));
+    }
+    for (k, what) in [
+        ("1-4", "views"),
+        ("/", "search"),
+        ("Enter", "open team (read-only)"),
+        ("q", "quit"),
+    ] {
+        spans.push(Span::styled(format!(" {k}"), t.key()));
+        spans.push(Span::styled(format!(" {what} "), t.dim()));
+    }
+    Line::from(spans)
+}
+
+fn draw_table(frame: &mut Frame, app: &OrgApp, area: Rect) {
+    let t = app.theme;
+    let table = app.table();
+    if area.height < 2 {
+        return;
+    }
+    if app.visible.is_empty() {
+        let why = if app.query.is_empty() {
+            match app.view {
+                OrgView::Teams => "no teams in the workspace",
+                OrgView::Debt => "no open debt with an estimate in any team",
+                OrgView::KeyResults => "no key results in any team",
+                OrgView::Sprints => "no active or planned sprint in any team",
+            }
+            .to_owned()
+        } else {
+            format!("nothing matches \"{}\" here", app.query)
+        };
+        frame.render_widget(Paragraph::new(format!(" {why}")).style(t.dim()), area);
+        return;
+    }
+    // Only the rows that fit: the window that keeps the cursor in sight.
+    let fits = usize::from(area.height - 1);
+    let start = app.selected.saturating_sub(fits.saturating_sub(1));
+    let window: Vec<_> = app
+        .visible
+        .iter()
+        .skip(start)
+        .take(fits)
+        .filter_map(|&i| table.rows.get(i))
+        .collect();
+    let widths: Vec<Constraint> = table
+        .headers
+        .iter()
+        .enumerate()
+        .map(|(c, h)| {
+            if c == table.flex {
+                return Constraint::Fill(1);
+            }
+            let w = window
+                .iter()
+                .filter(|r| !r.warn || c == 0)
+                .filter_map(|r| r.cells.get(c))
+                .map(|s| s.width())
+                .chain([h.width()])
+                .max()
+                .unwrap_or(0)
+                .min(MAX_COLUMN);
+            Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX))
+        })
+        .collect();
+    let rows = window.iter().map(|r| {
+        let row = Row::new(
+            r.cells
+                .iter()
+                .map(|c| crate::text::sanitize(c).into_owned()),
+        );
+        if r.warn { row.style(t.warn()) } else { row }
+    });
+    let widget = Table::new(rows, widths)
+        .header(Row::new(table.headers.iter().copied()).style(t.header()))
+        .column_spacing(1)
+        .row_highlight_style(t.selected());
+    let mut state = TableState::default().with_selected(Some(app.selected - start));
+    frame.render_stateful_widget(widget, area, &mut state);
+}
