@@ -13,6 +13,9 @@ use super::{OrgApp, OrgView};
 
 /// The widest a column other than the flexible one gets.
 const MAX_COLUMN: usize = 28;
+/// The least the flexible column (a title, a name) is given before other
+/// columns are left out.
+const MIN_FLEX: usize = 24;
 
 pub fn draw(frame: &mut Frame, app: &OrgApp) {
     let area = frame.area();
@@ -74,6 +77,15 @@ fn bottom_line(app: &OrgApp) -> Line<'static> {
     if let Some(m) = &app.message {
         return Line::from(Span::styled(format!(" {m}"), t.warn()));
     }
+    // On a team not read: why, whole (its row has only room for the start).
+    if let Some(row) = app.current().filter(|r| r.warn)
+        && let Some(why) = row.cells.get(1)
+    {
+        return Line::from(Span::styled(
+            format!(" {}: {}", row.cells[0], crate::text::sanitize(why)),
+            t.warn(),
+        ));
+    }
     let mut spans = Vec::new();
     if !app.query.is_empty() {
         spans.push(Span::styled(format!(" /{} ", app.query), t.key()));
@@ -121,36 +133,60 @@ fn draw_table(frame: &mut Frame, app: &OrgApp, area: Rect) {
         .take(fits)
         .filter_map(|&i| table.rows.get(i))
         .collect();
-    let widths: Vec<Constraint> = table
-        .headers
-        .iter()
-        .enumerate()
-        .map(|(c, h)| {
-            if c == table.flex {
-                return Constraint::Fill(1);
-            }
-            let w = window
+    // Each column's width (the flexible one's is what is left), then the
+    // table's drop order until the rest fit with room for the flexible one.
+    let natural: Vec<usize> = (0..table.headers.len())
+        .map(|c| {
+            window
                 .iter()
                 .filter(|r| !r.warn || c == 0)
                 .filter_map(|r| r.cells.get(c))
                 .map(|s| s.width())
-                .chain([h.width()])
+                .chain([table.headers[c].width()])
                 .max()
                 .unwrap_or(0)
-                .min(MAX_COLUMN);
-            Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX))
+                .min(MAX_COLUMN)
         })
         .collect();
+    let mut keep: Vec<usize> = (0..table.headers.len()).collect();
+    let need = |keep: &[usize]| {
+        keep.iter()
+            .map(|&c| if c == table.flex { MIN_FLEX } else { natural[c] } + 1)
+            .sum::<usize>()
+    };
+    for d in &table.drop {
+        if need(&keep) <= usize::from(area.width) {
+            break;
+        }
+        keep.retain(|c| c != d);
+    }
+    let widths: Vec<Constraint> = keep
+        .iter()
+        .map(|&c| {
+            if c == table.flex {
+                Constraint::Fill(1)
+            } else {
+                Constraint::Length(u16::try_from(natural[c]).unwrap_or(u16::MAX))
+            }
+        })
+        .collect();
+    let pick = |cells: &[String]| -> Vec<String> {
+        keep.iter()
+            .map(|&c| {
+                cells
+                    .get(c)
+                    .map(|s| crate::text::sanitize(s).into_owned())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
     let rows = window.iter().map(|r| {
-        let row = Row::new(
-            r.cells
-                .iter()
-                .map(|c| crate::text::sanitize(c).into_owned()),
-        );
+        let row = Row::new(pick(&r.cells));
         if r.warn { row.style(t.warn()) } else { row }
     });
+    let headers: Vec<String> = keep.iter().map(|&c| table.headers[c].to_owned()).collect();
     let widget = Table::new(rows, widths)
-        .header(Row::new(table.headers.iter().copied()).style(t.header()))
+        .header(Row::new(headers).style(t.header()))
         .column_spacing(1)
         .row_highlight_style(t.selected());
     let mut state = TableState::default().with_selected(Some(app.selected - start));

@@ -131,7 +131,7 @@ impl OrgApp {
 
     /// The rows matching the search, best first (all rows, in the roll-up's
     /// order, without one). Every term must match a row's text (fuzzy, as
-    /// the plan UI's search, ignoring case).
+    /// the plan UI's search, ignoring case, each term within one cell).
     fn refilter(&mut self) {
         let terms: Vec<&str> = self.query.split_whitespace().collect();
         let table = &self.tables[self.view.index()];
@@ -143,10 +143,16 @@ impl OrgApp {
                 .iter()
                 .enumerate()
                 .filter_map(|(i, r)| {
-                    let text = r.cells.join(" ");
                     let mut total = 0;
                     for t in &terms {
-                        total += self.matcher.fuzzy_match(&text, t)?;
+                        // Within one cell, as the plan UI's search matches
+                        // within one field: letters strewn across a row's
+                        // cells are no match.
+                        total += r
+                            .cells
+                            .iter()
+                            .filter_map(|c| self.matcher.fuzzy_match(c, t))
+                            .max()?;
                     }
                     Some((total, i))
                 })

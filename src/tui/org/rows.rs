@@ -19,12 +19,13 @@ pub struct OrgRow {
     pub warn: bool,
 }
 
-/// A view's table: its headers, which column takes the spare width, and
-/// its rows.
+/// A view's table: its headers, which column takes the spare width, the
+/// columns left out first on a narrow terminal, and its rows.
 #[derive(Debug, Clone, Default)]
 pub struct OrgTable {
     pub headers: Vec<&'static str>,
     pub flex: usize,
+    pub drop: Vec<usize>,
     pub rows: Vec<OrgRow>,
 }
 
@@ -44,6 +45,7 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
         OrgTable {
             headers: vec!["#", "id", "title", "rel", "score", "pts", "owner", "due"],
             flex: 2,
+            drop: vec![7, 4, 6, 5],
             rows: rank
                 .iter()
                 .map(|r| OrgRow {
@@ -65,6 +67,7 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
         OrgTable {
             headers: vec!["id", "title", "objective", "progress", "health", "due"],
             flex: 1,
+            drop: vec![2, 5],
             rows: krs
                 .iter()
                 .map(|k| OrgRow {
@@ -86,6 +89,7 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
                 "id", "name", "state", "dates", "points", "use", "odds", "to est.",
             ],
             flex: 1,
+            drop: vec![7, 3, 2],
             rows: sprints
                 .iter()
                 .map(|s| OrgRow {
@@ -185,11 +189,12 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
             "items",
             "open debt",
             "KRs ok/risk/off",
-            "sprint use",
+            "sprint",
             "odds",
             "read",
         ],
         flex: 1,
+        drop: vec![2, 6],
         rows,
     }
 }
