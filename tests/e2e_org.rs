@@ -74,3 +74,21 @@ fn org_ui_views_search_open_a_team_and_come_back() {
     t.keys(&["q"]);
     t.assert_restored(0);
 }
+
+/// Without a terminal (a pipe, CI) `bearing org` prints `org status`
+/// rather than failing as a usage error.
+#[test]
+fn org_alone_without_a_terminal_prints_the_status() {
+    let org = Org::new();
+    let root = org.root();
+    org.plan(
+        &root.join("infra/bearing.ron"),
+        "Terraform state by hand",
+        "2",
+    );
+    let ws =
+        org.workspace("    (id: \"infra\", name: \"Infra\", path: \"../infra/bearing.ron\"),\n");
+    let out = org.ok(&ws, &["org"]);
+    assert_eq!(out, org.ok(&ws, &["org", "status"]));
+    assert!(out.contains("infra"), "{out}");
+}

@@ -82,7 +82,11 @@ fn bottom_line(app: &OrgApp) -> Line<'static> {
         && let Some(why) = row.cells.get(1)
     {
         return Line::from(Span::styled(
-            format!(" {}: {}", row.cells[0], crate::text::sanitize(why)),
+            format!(
+                " {}: {}",
+                row.cells.first().map_or("", String::as_str),
+                crate::text::sanitize(why)
+            ),
             t.warn(),
         ));
     }
