@@ -133,15 +133,23 @@ impl OrgApp {
     /// order, without one). Every term must match a row's text (fuzzy, as
     /// the plan UI's search, ignoring case, each term within one cell).
     fn refilter(&mut self) {
+        self.refilter_from(None);
+    }
+
+    /// [`refilter`](Self::refilter) over `candidates` only: a typed
+    /// character only narrows a fuzzy match (every term that matched with
+    /// fewer letters still has to), so a keystroke looks at the rows
+    /// already shown, not all of 200 teams' debt again.
+    fn refilter_from(&mut self, candidates: Option<Vec<usize>>) {
         let terms: Vec<&str> = self.query.split_whitespace().collect();
         let table = &self.tables[self.view.index()];
         if terms.is_empty() {
             self.visible = (0..table.rows.len()).collect();
         } else {
-            let mut hits: Vec<(i64, usize)> = table
-                .rows
-                .iter()
-                .enumerate()
+            let candidates = candidates.unwrap_or_else(|| (0..table.rows.len()).collect());
+            let mut hits: Vec<(i64, usize)> = candidates
+                .into_iter()
+                .filter_map(|i| Some((i, table.rows.get(i)?)))
                 .filter_map(|(i, r)| {
                     let mut total = 0;
                     for t in &terms {
@@ -190,7 +198,8 @@ impl OrgApp {
             OrgAction::Type(c) => {
                 self.query.push(c);
                 self.selected = 0;
-                self.refilter();
+                let shown = std::mem::take(&mut self.visible);
+                self.refilter_from(Some(shown));
             }
             OrgAction::Backspace => {
                 self.query.pop();
