@@ -18,6 +18,7 @@ pub mod forms;
 pub mod import_ops;
 pub mod keymap;
 pub mod merged;
+pub mod org;
 pub mod overview;
 pub mod pickers;
 pub mod quit;

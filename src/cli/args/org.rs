@@ -6,14 +6,15 @@ use clap::{Args, Subcommand, ValueEnum};
 
 #[derive(Debug, Args)]
 #[command(
-    long_about = "The organisation's view: many teams' plans rolled up.\n\nThe workspace file (--org FILE, BEARING_ORG, or ./bearing-org.ron in this directory or a parent) lists the teams:\n\n(teams: [\n  (id: \"payments\", name: \"Payments\", git: \"https://git.example.com/payments.git\", rev: \"main\", path: \"bearing.ron\"),\n  (id: \"mobile\", name: \"Mobile\", path: \"../mobile/bearing.ron\"),\n  (id: \"data\", git: \"https://git.example.com/data.git\", optional: true),\n])\n\n`org fetch` brings git teams' plans into the cache; the roll-ups read only the cache and local paths."
+    long_about = "The organisation's view: many teams' plans rolled up.\n\nThe workspace file (--org FILE, BEARING_ORG, or ./bearing-org.ron in this directory or a parent) lists the teams:\n\n(teams: [\n  (id: \"payments\", name: \"Payments\", git: \"https://git.example.com/payments.git\", rev: \"main\", path: \"bearing.ron\"),\n  (id: \"mobile\", name: \"Mobile\", path: \"../mobile/bearing.ron\"),\n  (id: \"data\", git: \"https://git.example.com/data.git\", optional: true),\n])\n\n`org fetch` brings git teams' plans into the cache; the roll-ups read only the cache and local paths. `bearing org` alone opens the read-only terminal UI on the roll-up."
 )]
 pub struct OrgArgs {
     /// The workspace file (default: BEARING_ORG, then ./bearing-org.ron or a parent's).
     #[arg(long, global = true, value_name = "FILE")]
     pub org: Option<PathBuf>,
+    /// Without a command: the read-only terminal UI on the roll-up (teams, debt, key results, sprints); printed as `org status` when not on a terminal.
     #[command(subcommand)]
-    pub command: OrgCommand,
+    pub command: Option<OrgCommand>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,6 +5,7 @@
 
 mod fetch;
 mod render;
+mod ui;
 
 use std::path::{Path, PathBuf};
 
@@ -107,7 +108,10 @@ impl OrgCtx {
 pub fn run(ctx: &Ctx, args: OrgArgs, out: &mut String) -> anyhow::Result<()> {
     let ws = OrgCtx::open(ctx, args.org.as_deref())?;
     let today = ws.today;
-    match args.command {
+    let Some(command) = args.command else {
+        return ui::open(&ws, out);
+    };
+    match command {
         OrgCommand::Fetch { jobs } => fetch::run(&ws, jobs, out),
         OrgCommand::Status { format } => render::status(&ws.read_all(false), format, out),
         OrgCommand::Krs { format } => {

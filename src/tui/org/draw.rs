@@ -1,0 +1,198 @@
+//! Drawing the org UI: a title line, the views' tabs, the table of the
+//! view (only the rows that fit are built, so 200 teams' debt draws as
+//! fast as a few), and a bottom line with the search, a message or the
+//! keys. Any size works: what does not fit is left out, never a panic.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Row, Table, TableState};
+use unicode_width::UnicodeWidthStr;
+
+use super::{OrgApp, OrgView};
+
+/// The widest a column other than the flexible one gets.
+const MAX_COLUMN: usize = 28;
+/// The least the flexible column (a title, a name) is given before other
+/// columns are left out.
+const MIN_FLEX: usize = 24;
+
+pub fn draw(frame: &mut Frame, app: &OrgApp) {
+    let area = frame.area();
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let [title, tabs, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let t = app.theme;
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" bearing org ", t.title()),
+            Span::styled(
+                format!("· {} · as of {} · read-only", app.label, app.today),
+                t.dim(),
+            ),
+        ])),
+        title,
+    );
+    let mut spans = Vec::new();
+    for (i, v) in OrgView::ALL.iter().enumerate() {
+        let style = if *v == app.view {
+            t.tab_active()
+        } else {
+            t.tab()
+        };
+        spans.push(Span::styled(format!(" {} {} ", i + 1, v.title()), style));
+        spans.push(Span::raw(" "));
+    }
+    let shown = app.visible.len();
+    let all = app.table().rows.len();
+    spans.push(Span::styled(
+        if shown == all {
+            format!("{all} rows")
+        } else {
+            format!("{shown} of {all} rows")
+        },
+        t.dim(),
+    ));
+    frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+    draw_table(frame, app, body);
+    frame.render_widget(Paragraph::new(bottom_line(app)), bottom);
+}
+
+fn bottom_line(app: &OrgApp) -> Line<'static> {
+    let t = app.theme;
+    if app.typing {
+        return Line::from(vec![
+            Span::styled("/", t.key()),
+            Span::raw(app.query.clone()),
+            Span::styled("▏  Enter keep · Esc clear", t.dim()),
+        ]);
+    }
+    if let Some(m) = &app.message {
+        return Line::from(Span::styled(format!(" {m}"), t.warn()));
+    }
+    // On a team not read: why, whole (its row has only room for the start).
+    if let Some(row) = app.current().filter(|r| r.warn)
+        && let Some(why) = row.cells.get(1)
+    {
+        return Line::from(Span::styled(
+            format!(
+                " {}: {}",
+                row.cells.first().map_or("", String::as_str),
+                crate::text::sanitize(why)
+            ),
+            t.warn(),
+        ));
+    }
+    let mut spans = Vec::new();
+    if !app.query.is_empty() {
+        spans.push(Span::styled(format!(" /{} ", app.query), t.key()));
+    }
+    for (k, what) in [
+        ("1-4", "views"),
+        ("/", "search"),
+        ("Enter", "open team (read-only)"),
+        ("q", "quit"),
+    ] {
+        spans.push(Span::styled(format!(" {k}"), t.key()));
+        spans.push(Span::styled(format!(" {what} "), t.dim()));
+    }
+    Line::from(spans)
+}
+
+fn draw_table(frame: &mut Frame, app: &OrgApp, area: Rect) {
+    let t = app.theme;
+    let table = app.table();
+    if area.height < 2 {
+        return;
+    }
+    if app.visible.is_empty() {
+        let why = if app.query.is_empty() {
+            match app.view {
+                OrgView::Teams => "no teams in the workspace",
+                OrgView::Debt => "no open debt with an estimate in any team",
+                OrgView::KeyResults => "no key results in any team",
+                OrgView::Sprints => "no active or planned sprint in any team",
+            }
+            .to_owned()
+        } else {
+            format!("nothing matches \"{}\" here", app.query)
+        };
+        frame.render_widget(Paragraph::new(format!(" {why}")).style(t.dim()), area);
+        return;
+    }
+    // Only the rows that fit: the window that keeps the cursor in sight.
+    let fits = usize::from(area.height - 1);
+    let start = app.selected.saturating_sub(fits.saturating_sub(1));
+    let window: Vec<_> = app
+        .visible
+        .iter()
+        .skip(start)
+        .take(fits)
+        .filter_map(|&i| table.rows.get(i))
+        .collect();
+    // Each column's width (the flexible one's is what is left), then the
+    // table's drop order until the rest fit with room for the flexible one.
+    let natural: Vec<usize> = (0..table.headers.len())
+        .map(|c| {
+            window
+                .iter()
+                .filter(|r| !r.warn || c == 0)
+                .filter_map(|r| r.cells.get(c))
+                .map(|s| s.width())
+                .chain([table.headers[c].width()])
+                .max()
+                .unwrap_or(0)
+                .min(MAX_COLUMN)
+        })
+        .collect();
+    let mut keep: Vec<usize> = (0..table.headers.len()).collect();
+    let need = |keep: &[usize]| {
+        keep.iter()
+            .map(|&c| if c == table.flex { MIN_FLEX } else { natural[c] } + 1)
+            .sum::<usize>()
+    };
+    for d in &table.drop {
+        if need(&keep) <= usize::from(area.width) {
+            break;
+        }
+        keep.retain(|c| c != d);
+    }
+    let widths: Vec<Constraint> = keep
+        .iter()
+        .map(|&c| {
+            if c == table.flex {
+                Constraint::Fill(1)
+            } else {
+                Constraint::Length(u16::try_from(natural[c]).unwrap_or(u16::MAX))
+            }
+        })
+        .collect();
+    let pick = |cells: &[String]| -> Vec<String> {
+        keep.iter()
+            .map(|&c| {
+                cells
+                    .get(c)
+                    .map(|s| crate::text::sanitize(s).into_owned())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    let rows = window.iter().map(|r| {
+        let row = Row::new(pick(&r.cells));
+        if r.warn { row.style(t.warn()) } else { row }
+    });
+    let headers: Vec<String> = keep.iter().map(|&c| table.headers[c].to_owned()).collect();
+    let widget = Table::new(rows, widths)
+        .header(Row::new(headers).style(t.header()))
+        .column_spacing(1)
+        .row_highlight_style(t.selected());
+    let mut state = TableState::default().with_selected(Some(app.selected - start));
+    frame.render_stateful_widget(widget, area, &mut state);
+}

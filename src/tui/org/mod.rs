@@ -1,0 +1,294 @@
+//! `bearing org`: a read-only terminal UI on the organisation's roll-up.
+//! Its own small app beside the plan UI (which works on one plan): a key
+//! becomes an [`OrgAction`], [`OrgApp::update`] changes the state, [`draw`]
+//! draws it. Four views — Teams (health at a glance, a warning row per
+//! team not read), Debt (the cross-team ranking of `org rank`), Key
+//! results and Sprints by team — and `/`, a fuzzy search over the rows of
+//! every team. Enter on a row asks the caller ([`OrgEffect::Open`]) to
+//! open that team's plan in the plan UI, read-only.
+
+mod draw;
+pub mod rows;
+pub mod run;
+
+use chrono::NaiveDate;
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+pub use draw::draw;
+pub use rows::{OrgRow, OrgTable};
+
+use crate::org::TeamPlan;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgView {
+    Teams,
+    Debt,
+    KeyResults,
+    Sprints,
+}
+
+impl OrgView {
+    pub const ALL: [OrgView; 4] = [
+        OrgView::Teams,
+        OrgView::Debt,
+        OrgView::KeyResults,
+        OrgView::Sprints,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            OrgView::Teams => "Teams",
+            OrgView::Debt => "Debt",
+            OrgView::KeyResults => "Key results",
+            OrgView::Sprints => "Sprints",
+        }
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// What a key asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrgAction {
+    Quit,
+    Show(OrgView),
+    NextView,
+    PrevView,
+    Move(isize),
+    Top,
+    Bottom,
+    Search,
+    Type(char),
+    Backspace,
+    /// Enter: ends the search's typing, or opens the row's team.
+    Enter,
+    /// Esc: ends the search (and drops its filter).
+    Cancel,
+}
+
+/// What the caller does after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgEffect {
+    None,
+    Quit,
+    /// Open this team's plan (its index in the workspace).
+    Open(usize),
+}
+
+pub struct OrgApp {
+    pub teams: Vec<TeamPlan>,
+    pub today: NaiveDate,
+    /// The workspace file, for the title.
+    pub label: String,
+    pub view: OrgView,
+    pub tables: [OrgTable; 4],
+    /// Per view: the rows shown (indices into the table), in order.
+    pub visible: Vec<usize>,
+    pub selected: usize,
+    pub query: String,
+    /// The search line has the keys.
+    pub typing: bool,
+    /// The last word to the user (shown on the bottom line).
+    pub message: Option<String>,
+    pub theme: crate::tui::theme::Theme,
+    matcher: SkimMatcherV2,
+}
+
+impl OrgApp {
+    pub fn new(teams: Vec<TeamPlan>, today: NaiveDate, label: String) -> OrgApp {
+        let tables = rows::build(&teams, today);
+        let mut app = OrgApp {
+            teams,
+            today,
+            label,
+            view: OrgView::Teams,
+            tables,
+            visible: Vec::new(),
+            selected: 0,
+            query: String::new(),
+            typing: false,
+            message: None,
+            theme: crate::tui::theme::Theme::from_env(),
+            matcher: SkimMatcherV2::default().ignore_case(),
+        };
+        app.refilter();
+        app
+    }
+
+    pub fn table(&self) -> &OrgTable {
+        &self.tables[self.view.index()]
+    }
+
+    /// The row under the cursor.
+    pub fn current(&self) -> Option<&OrgRow> {
+        let i = *self.visible.get(self.selected)?;
+        self.table().rows.get(i)
+    }
+
+    /// The rows matching the search, best first (all rows, in the roll-up's
+    /// order, without one). Every term must match a row's text (fuzzy, as
+    /// the plan UI's search, ignoring case, each term within one cell).
+    fn refilter(&mut self) {
+        self.refilter_from(None);
+    }
+
+    /// [`refilter`](Self::refilter) over `candidates` only: a typed
+    /// character only narrows a fuzzy match (every term that matched with
+    /// fewer letters still has to), so a keystroke looks at the rows
+    /// already shown, not all of 200 teams' debt again.
+    fn refilter_from(&mut self, candidates: Option<Vec<usize>>) {
+        let terms: Vec<&str> = self.query.split_whitespace().collect();
+        let table = &self.tables[self.view.index()];
+        if terms.is_empty() {
+            self.visible = (0..table.rows.len()).collect();
+        } else {
+            let candidates = candidates.unwrap_or_else(|| (0..table.rows.len()).collect());
+            let mut hits: Vec<(i64, usize)> = candidates
+                .into_iter()
+                .filter_map(|i| Some((i, table.rows.get(i)?)))
+                .filter_map(|(i, r)| {
+                    let mut total = 0;
+                    for t in &terms {
+                        // Within one cell, as the plan UI's search matches
+                        // within one field: letters strewn across a row's
+                        // cells are no match.
+                        total += r
+                            .cells
+                            .iter()
+                            .filter_map(|c| self.matcher.fuzzy_match(c, t))
+                            .max()?;
+                    }
+                    Some((total, i))
+                })
+                .collect();
+            hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.visible = hits.into_iter().map(|(_, i)| i).collect();
+        }
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+
+    fn show(&mut self, view: OrgView) {
+        if view != self.view {
+            self.view = view;
+            self.selected = 0;
+            self.refilter();
+        }
+    }
+
+    pub fn update(&mut self, action: OrgAction) -> OrgEffect {
+        let last = self.visible.len().saturating_sub(1);
+        match action {
+            OrgAction::Quit => return OrgEffect::Quit,
+            OrgAction::Show(v) => self.show(v),
+            OrgAction::NextView => self.show(OrgView::ALL[(self.view.index() + 1) % 4]),
+            OrgAction::PrevView => self.show(OrgView::ALL[(self.view.index() + 3) % 4]),
+            OrgAction::Move(d) => {
+                self.selected = self.selected.saturating_add_signed(d).min(last);
+            }
+            OrgAction::Top => self.selected = 0,
+            OrgAction::Bottom => self.selected = last,
+            OrgAction::Search => {
+                self.typing = true;
+                self.message = None;
+            }
+            OrgAction::Type(c) => {
+                self.query.push(c);
+                self.selected = 0;
+                let shown = std::mem::take(&mut self.visible);
+                self.refilter_from(Some(shown));
+            }
+            OrgAction::Backspace => {
+                self.query.pop();
+                self.selected = 0;
+                self.refilter();
+            }
+            OrgAction::Cancel => {
+                self.typing = false;
+                self.message = None;
+                if !self.query.is_empty() {
+                    self.query.clear();
+                    self.refilter();
+                }
+            }
+            OrgAction::Enter if self.typing => self.typing = false,
+            OrgAction::Enter => return self.open(),
+        }
+        OrgEffect::None
+    }
+
+    /// Enter on a row: its team's plan, or why it cannot be opened.
+    fn open(&mut self) -> OrgEffect {
+        let Some(row) = self.current() else {
+            self.message = Some("nothing to open here".into());
+            return OrgEffect::None;
+        };
+        let i = row.team;
+        match self.teams.get(i) {
+            Some(t) if t.plan().is_some() => OrgEffect::Open(i),
+            Some(t) => {
+                self.message = Some(format!(
+                    "{} could not be read, so there is no plan to open (see its row in Teams)",
+                    t.team.id
+                ));
+                OrgEffect::None
+            }
+            None => OrgEffect::None,
+        }
+    }
+}
+
+/// The key's action: while the search line is open, keys are typed into
+/// it (Enter keeps the filter, Esc drops it); otherwise `1`–`4` or Tab
+/// pick the view, j/k or the arrows move, `/` searches, Enter opens, `q`
+/// quits.
+pub fn key_action(app: &OrgApp, key: KeyEvent) -> Option<OrgAction> {
+    if key.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(OrgAction::Quit);
+    }
+    if app.typing {
+        return match key.code {
+            KeyCode::Enter => Some(OrgAction::Enter),
+            KeyCode::Esc => Some(OrgAction::Cancel),
+            KeyCode::Backspace => Some(OrgAction::Backspace),
+            KeyCode::Down => Some(OrgAction::Move(1)),
+            KeyCode::Up => Some(OrgAction::Move(-1)),
+            KeyCode::Char(c) if !ctrl => Some(OrgAction::Type(c)),
+            _ => None,
+        };
+    }
+    Some(match key.code {
+        KeyCode::Char('q') => OrgAction::Quit,
+        KeyCode::Char('1') => OrgAction::Show(OrgView::Teams),
+        KeyCode::Char('2') => OrgAction::Show(OrgView::Debt),
+        KeyCode::Char('3') => OrgAction::Show(OrgView::KeyResults),
+        KeyCode::Char('4') => OrgAction::Show(OrgView::Sprints),
+        KeyCode::Tab => OrgAction::NextView,
+        KeyCode::BackTab => OrgAction::PrevView,
+        KeyCode::Char('j') | KeyCode::Down => OrgAction::Move(1),
+        KeyCode::Char('k') | KeyCode::Up => OrgAction::Move(-1),
+        KeyCode::PageDown => OrgAction::Move(10),
+        KeyCode::PageUp => OrgAction::Move(-10),
+        KeyCode::Char('g') | KeyCode::Home => OrgAction::Top,
+        KeyCode::Char('G') | KeyCode::End => OrgAction::Bottom,
+        KeyCode::Char('/') => OrgAction::Search,
+        KeyCode::Enter => OrgAction::Enter,
+        KeyCode::Esc => OrgAction::Cancel,
+        _ => return None,
+    })
+}
+
+/// A key, start to finish.
+pub fn handle_key(app: &mut OrgApp, key: KeyEvent) -> OrgEffect {
+    match key_action(app, key) {
+        Some(a) => app.update(a),
+        None => OrgEffect::None,
+    }
+}

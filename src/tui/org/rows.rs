@@ -1,0 +1,200 @@
+//! The org UI's tables: each view's rows, built once from the roll-ups
+//! (the same rows `bearing org status|rank|krs|sprints` print), each
+//! knowing its team so Enter can open that team's plan.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::org::{self, TeamPlan};
+use crate::text::percent;
+
+/// One row of a view's table.
+#[derive(Debug, Clone)]
+pub struct OrgRow {
+    /// The team's index in the workspace.
+    pub team: usize,
+    pub cells: Vec<String>,
+    /// A team that could not be read (drawn as a warning).
+    pub warn: bool,
+}
+
+/// A view's table: its headers, which column takes the spare width, the
+/// columns left out first on a narrow terminal, and its rows.
+#[derive(Debug, Clone, Default)]
+pub struct OrgTable {
+    pub headers: Vec<&'static str>,
+    pub flex: usize,
+    pub drop: Vec<usize>,
+    pub rows: Vec<OrgRow>,
+}
+
+/// The four tables, in the views' order (Teams, Debt, Key results, Sprints).
+pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
+    let index: HashMap<&str, usize> = teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.team.id.as_str(), i))
+        .collect();
+    let at = |team: &str| index.get(team).copied().unwrap_or(0);
+    let krs = org::kr_rows(teams, today);
+    let sprints = org::sprint_rows(teams, today);
+    let rank = org::rank(teams, today, None);
+    [
+        teams_table(teams, &krs, &sprints),
+        OrgTable {
+            headers: vec!["#", "id", "title", "rel", "score", "pts", "owner", "due"],
+            flex: 2,
+            drop: vec![7, 4, 6, 5],
+            rows: rank
+                .iter()
+                .map(|r| OrgRow {
+                    team: at(&r.team),
+                    warn: false,
+                    cells: vec![
+                        r.rank.to_string(),
+                        r.id.clone(),
+                        r.title.clone(),
+                        format!("{:.2}", r.relative),
+                        format!("{:.1}", r.score),
+                        r.effort.map_or_else(|| "?".into(), |e| e.to_string()),
+                        r.owner.clone(),
+                        r.due.map_or_else(String::new, |d| d.to_string()),
+                    ],
+                })
+                .collect(),
+        },
+        OrgTable {
+            headers: vec!["id", "title", "objective", "progress", "health", "due"],
+            flex: 1,
+            drop: vec![2, 5],
+            rows: krs
+                .iter()
+                .map(|k| OrgRow {
+                    team: at(&k.team),
+                    warn: false,
+                    cells: vec![
+                        k.id.clone(),
+                        k.title.clone(),
+                        k.objective_title.clone(),
+                        k.progress.map_or_else(|| "-".into(), percent),
+                        health_word(k.health).into(),
+                        k.due.map_or_else(String::new, |d| d.to_string()),
+                    ],
+                })
+                .collect(),
+        },
+        OrgTable {
+            headers: vec![
+                "id", "name", "state", "dates", "points", "use", "odds", "to est.",
+            ],
+            flex: 1,
+            drop: vec![7, 3, 2],
+            rows: sprints
+                .iter()
+                .map(|s| OrgRow {
+                    team: at(&s.team),
+                    warn: false,
+                    cells: vec![
+                        s.id.clone(),
+                        s.name.clone(),
+                        s.state.into(),
+                        format!("{} – {}", s.start.format("%m-%d"), s.end.format("%m-%d")),
+                        format!("{}/{}", s.points, s.capacity),
+                        s.capacity_use.map_or_else(|| "-".into(), percent),
+                        s.odds.map_or_else(|| "-".into(), percent),
+                        s.unestimated.to_string(),
+                    ],
+                })
+                .collect(),
+        },
+    ]
+}
+
+fn health_word(h: Option<&str>) -> &'static str {
+    match h {
+        Some("on_track") => "on track",
+        Some("at_risk") => "at risk",
+        Some("off_track") => "off track",
+        _ => "-",
+    }
+}
+
+/// Teams: health at a glance, and a warning row for a team not read.
+fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow]) -> OrgTable {
+    let status = org::status_rows(teams);
+    let rows = status
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if let Some(problem) = &s.problem {
+                // The name column takes the spare width: the reason fits.
+                let optional = if s.optional { " (optional)" } else { "" };
+                let mut cells = vec![
+                    s.team.clone(),
+                    format!(
+                        "{} ⚠ {}{optional}: {}",
+                        s.name,
+                        s.problem_kind.unwrap_or("warning"),
+                        crate::text::sanitize(problem)
+                    ),
+                ];
+                cells.extend(["", "", "", "", ""].map(String::from));
+                cells.push(s.version.clone().unwrap_or_else(|| "-".into()));
+                return OrgRow {
+                    team: i,
+                    cells,
+                    warn: true,
+                };
+            }
+            let mut cells = vec![s.team.clone(), s.name.clone()];
+            let items = s.objectives + s.key_results + s.hypotheses + s.debt_total;
+            let count = |h: &str| {
+                krs.iter()
+                    .filter(|k| k.team == s.team && k.health == Some(h))
+                    .count()
+            };
+            let active = sprints
+                .iter()
+                .find(|r| r.team == s.team && r.state == "active");
+            cells.extend([
+                items.to_string(),
+                format!("{}/{}", s.debt_open, s.debt_total),
+                format!(
+                    "{}/{}/{}",
+                    count("on_track"),
+                    count("at_risk"),
+                    count("off_track")
+                ),
+                active.map_or_else(
+                    || "-".into(),
+                    |a| a.capacity_use.map_or_else(|| "-".into(), percent),
+                ),
+                active
+                    .and_then(|a| a.odds)
+                    .map_or_else(|| "-".into(), percent),
+                s.version.clone().unwrap_or_else(|| "-".into()),
+            ]);
+            OrgRow {
+                team: i,
+                cells,
+                warn: false,
+            }
+        })
+        .collect();
+    OrgTable {
+        headers: vec![
+            "team",
+            "name",
+            "items",
+            "open debt",
+            "KRs ok/risk/off",
+            "sprint",
+            "odds",
+            "read",
+        ],
+        flex: 1,
+        drop: vec![2, 6],
+        rows,
+    }
+}

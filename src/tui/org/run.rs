@@ -1,0 +1,62 @@
+//! The org UI's loop on the real terminal. Enter on a row hands the
+//! terminal to the plan UI on that team's plan, read-only (whether it came
+//! from the cache or a local path: this view never edits a team's plan);
+//! quitting the plan UI comes back here, `q` here exits.
+
+use ratatui::crossterm::event::{self, Event};
+
+use super::{OrgApp, OrgEffect, draw, handle_key};
+use crate::session::NoPersist;
+use crate::tui;
+
+pub fn run(mut app: OrgApp) -> anyhow::Result<()> {
+    let mut terminal = ratatui::init();
+    let result = (|| -> anyhow::Result<()> {
+        loop {
+            terminal.draw(|f| draw(f, &app))?;
+            let Event::Key(key) = event::read()? else {
+                continue;
+            };
+            match handle_key(&mut app, key) {
+                OrgEffect::None => {}
+                OrgEffect::Quit => return Ok(()),
+                OrgEffect::Open(i) => {
+                    let Some(team) = app.teams.get(i) else {
+                        continue;
+                    };
+                    let Some(plan) = team.plan() else { continue };
+                    let opts = tui::Options {
+                        plan: plan.clone(),
+                        path: None,
+                        read_only: true,
+                        read_only_why: Some(format!(
+                            "team {} from the organisation's view ({}, read at {}); q comes back to the org view",
+                            team.team.id,
+                            team.file,
+                            team.version.as_deref().unwrap_or("-")
+                        )),
+                        today: app.today,
+                        persist: Box::new(NoPersist {
+                            label: format!("{}: {} (read-only)", team.team.id, team.file),
+                        }),
+                    };
+                    // The plan UI takes the terminal and gives it back.
+                    ratatui::restore();
+                    let opened = tui::run(opts);
+                    terminal = ratatui::init();
+                    if let Err(e) = opened {
+                        app.message = Some(format!("{}: {e:#}", team_id(&app, i)));
+                    }
+                }
+            }
+        }
+    })();
+    ratatui::restore();
+    result
+}
+
+fn team_id(app: &OrgApp, i: usize) -> String {
+    app.teams
+        .get(i)
+        .map_or_else(String::new, |t| t.team.id.clone())
+}

@@ -1,0 +1,94 @@
+//! `bearing org` in a real terminal (tmux, 80×24) on a workspace of local
+//! teams, one of them unreadable: the teams view with its warning row, the
+//! debt view, a search across teams, Enter into one team's plan
+//! (read-only), `q` back to the org view and `q` out with the terminal
+//! given back.
+
+mod common;
+mod org_support;
+
+use common::tmux::{AFTER_EXIT, Tmux};
+use org_support::Org;
+
+#[test]
+fn org_ui_views_search_open_a_team_and_come_back() {
+    let org = Org::new();
+    let root = org.root();
+    org.plan(
+        &root.join("infra/bearing.ron"),
+        "Terraform state by hand",
+        "2",
+    );
+    org.plan(
+        &root.join("ops/bearing.ron"),
+        "Pager rota in a spreadsheet",
+        "4",
+    );
+    std::fs::create_dir_all(root.join("broken")).unwrap();
+    std::fs::write(root.join("broken/bearing.ron"), "(north_star: \"half").unwrap();
+    let ws = org.workspace(
+        "    (id: \"infra\", name: \"Infra\", path: \"../infra/bearing.ron\"),\n\
+         \x20   (id: \"ops\", name: \"Ops\", path: \"../ops/bearing.ron\"),\n\
+         \x20   (id: \"broken\", name: \"Broken\", path: \"../broken/bearing.ron\"),\n",
+    );
+    let file = ws.join("bearing-org.ron");
+    let env = format!(
+        "HOME={0} GIT_CONFIG_NOSYSTEM=1 BEARING_CACHE_DIR={0}/cache",
+        root.display()
+    );
+    let cmd = format!(
+        "{} org --org {}; {AFTER_EXIT}; sleep 60",
+        common::tmux::app(&root.join("data"), &env),
+        file.display()
+    );
+    let Some(t) = Tmux::spawn("org-ui", &ws, &cmd) else {
+        return;
+    };
+    let s = t.wait_for("1 Teams");
+    assert!(s.contains("infra") && s.contains("ops"), "{s}");
+    assert!(
+        s.contains("Broken ⚠"),
+        "the unreadable team is a warning row:\n{s}"
+    );
+
+    // The cross-team ranking, ids as team:ID.
+    t.keys(&["2"]);
+    let s = t.wait_for("ops:D-");
+    assert!(s.contains("infra:D-"), "{s}");
+
+    // Search across teams, keep the filter, open the row's team.
+    t.keys(&["/"]);
+    t.text("terraform");
+    let s = t.wait_for("/terraform");
+    assert!(!s.contains("Pager rota"), "the search filters:\n{s}");
+    t.keys(&["Enter", "Enter"]);
+    let s = t.wait_for("1 Overview");
+    assert!(
+        s.contains("read-only"),
+        "the team's plan opens read-only:\n{s}"
+    );
+
+    // Quitting the plan UI comes back to the org view; q there exits.
+    t.keys(&["q"]);
+    t.wait_for("1 Teams");
+    t.keys(&["q"]);
+    t.assert_restored(0);
+}
+
+/// Without a terminal (a pipe, CI) `bearing org` prints `org status`
+/// rather than failing as a usage error.
+#[test]
+fn org_alone_without_a_terminal_prints_the_status() {
+    let org = Org::new();
+    let root = org.root();
+    org.plan(
+        &root.join("infra/bearing.ron"),
+        "Terraform state by hand",
+        "2",
+    );
+    let ws =
+        org.workspace("    (id: \"infra\", name: \"Infra\", path: \"../infra/bearing.ron\"),\n");
+    let out = org.ok(&ws, &["org"]);
+    assert_eq!(out, org.ok(&ws, &["org", "status"]));
+    assert!(out.contains("infra"), "{out}");
+}
