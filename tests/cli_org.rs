@@ -200,3 +200,33 @@ fn fetch_takes_one_commit_and_no_blob_but_the_plan() {
     assert!(record.contains(&head), "{record}");
     assert!(record.contains("millis:"), "{record}");
 }
+
+#[test]
+fn a_failed_fetch_of_a_changed_url_does_not_promise_the_old_copy() {
+    let org = Org::new();
+    org.team_repo("payments", "Card retries");
+    let ws_text = |url: String| {
+        format!(
+            "    (id: \"payments\", git: \"{url}\", rev: \"main\", path: \"plan/bearing.ron\"),\n"
+        )
+    };
+    let ws = org.workspace(&ws_text(org.url("payments")));
+    let r = org.bearing(&ws, &["org", "fetch"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    // A typo in the url: the copy of the old url is not read any more, so
+    // the fetch line must not say the roll-ups keep it.
+    std::fs::write(
+        ws.join("bearing-org.ron"),
+        format!("(teams: [\n{}])\n", ws_text(org.url("paymnts"))),
+    )
+    .unwrap();
+    let r = org.bearing(&ws, &["org", "fetch"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.contains("no copy of this source yet") && !r.stdout.contains("the roll-ups keep"),
+        "{}",
+        r.stdout
+    );
+    let status = org.bearing(&ws, &["org", "status"]);
+    assert!(status.stdout.contains("not-fetched"), "{}", status.stdout);
+}

@@ -128,6 +128,13 @@ pub struct Fetched {
 }
 
 impl Fetched {
+    /// Whether this copy is of `source` as the workspace names it now: a
+    /// changed url, rev or path is another source, whose copy this is not.
+    pub fn is_of(&self, source: &TeamSource) -> bool {
+        matches!(source, TeamSource::Git { url, rev, path }
+            if self.url == *url && self.rev == *rev && self.path == *path)
+    }
+
     /// `1a2b3c4 (main)`.
     pub fn version(&self) -> String {
         format!("{} ({})", short(&self.commit), self.rev)
@@ -155,11 +162,9 @@ pub fn read_team(base: &Path, cache: &Path, team: &Team, lines: bool) -> TeamPla
                 });
             (file, version, None)
         }
-        TeamSource::Git { url, rev, path } => {
+        TeamSource::Git { url, path, .. } => {
             let tc = TeamCache::new(cache, &team.id);
-            let meta = tc
-                .meta()
-                .filter(|m| m.url == *url && m.rev == *rev && m.path == *path);
+            let meta = tc.meta().filter(|m| m.is_of(&team.source));
             let Some(meta) = meta else {
                 return TeamPlan {
                     team: team.clone(),

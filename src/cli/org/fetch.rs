@@ -186,10 +186,17 @@ fn line(team: &Team, r: &Result<Done, String>, cache: &Path) -> String {
         Err(e) => {
             // git's first line says what failed; the rest is advice.
             let e = e.lines().next().unwrap_or_default();
-            let kept = TeamCache::new(cache, &team.id).meta().map_or_else(
-                || "no copy yet".to_owned(),
-                |m| format!("the roll-ups keep {} fetched {}", m.version(), m.at),
-            );
+            // Say what the roll-ups will really read: a copy counts only
+            // while it is of the source the workspace names now.
+            let kept = match TeamCache::new(cache, &team.id).meta() {
+                Some(m) if m.is_of(&team.source) => {
+                    format!("the roll-ups keep {} fetched {}", m.version(), m.at)
+                }
+                Some(_) => {
+                    "no copy of this source yet: the copy of its old source is not used".to_owned()
+                }
+                None => "no copy yet".to_owned(),
+            };
             let s = format!(
                 "{}: failed{}: {e} ({kept})\n",
                 team.id,

@@ -271,7 +271,9 @@ pub fn sprints(
                 .collect(),
             flex: 1,
             right: vec![4, 5, 6],
-            drop: vec![6, 3],
+            // The odds are what this roll-up is for: the window, then the
+            // name go first.
+            drop: vec![3, 1],
         },
         format,
         out,
