@@ -134,6 +134,22 @@ pub struct KrRow {
     pub due: Option<NaiveDate>,
 }
 
+impl KrRow {
+    /// "3.2 → 5 %": the value now and the target with the unit, `-` for
+    /// no target; the same words in every roll-up and export.
+    pub fn now_to_target(&self) -> String {
+        let unit = if self.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", self.unit)
+        };
+        let target = self
+            .target
+            .map_or_else(|| "-".to_owned(), crate::text::number);
+        format!("{} → {target}{unit}", crate::text::number(self.current))
+    }
+}
+
 pub fn kr_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<KrRow> {
     let mut rows = Vec::new();
     for t in teams {

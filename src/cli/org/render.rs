@@ -181,18 +181,13 @@ pub fn krs(
             rows: rows
                 .iter()
                 .map(|k| {
-                    let unit = if k.unit.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" {}", k.unit)
-                    };
                     vec![
                         k.objective.clone(),
                         k.id.clone(),
                         k.title.clone(),
                         opt(k.progress, percent),
                         k.health.map_or("-", |h| h).replace('_', " "),
-                        format!("{} → {}{unit}", number(k.current), opt(k.target, number)),
+                        k.now_to_target(),
                     ]
                 })
                 .collect(),

@@ -184,16 +184,7 @@ fn key_results(out: &mut String, page: &Page) {
                 colour,
                 &format!("{}: {progress}, {words}", k.title),
             ));
-            let unit = if k.unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", k.unit)
-            };
-            let now = format!(
-                "{progress} · {} → {}{unit}",
-                number(k.current),
-                k.target.map_or_else(|| "-".to_owned(), number)
-            );
+            let now = format!("{progress} · {}", k.now_to_target());
             let _ = write!(
                 out,
                 r#"<p class="small">{} <span class="badge {class}">{words}</span></p></article>"#,

@@ -153,22 +153,13 @@ fn key_results(out: &mut String, page: &Page) {
         let rows = krs
             .iter()
             .map(|k| {
-                let unit = if k.unit.is_empty() {
-                    String::new()
-                } else {
-                    format!(" {}", k.unit)
-                };
                 vec![
                     k.objective_title.clone(),
                     k.id.clone(),
                     k.title.clone(),
                     pct(k.progress),
                     health_words(k.health).to_owned(),
-                    format!(
-                        "{} → {}{unit}",
-                        number(k.current),
-                        k.target.map_or_else(|| "-".to_owned(), number)
-                    ),
+                    k.now_to_target(),
                 ]
             })
             .collect();
