@@ -26,31 +26,11 @@ pub fn run(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     let lines = crate::store::format::item_lines(&text);
     let checked = check::check(&plan, Some(&lines), ctx.today);
     let findings = match ctx.plan_path() {
-        Some(path) => read_context(&path, check::Context::reads_code(&plan)).findings(
-            &plan,
-            checked,
-            Some(&lines),
-        ),
+        Some(path) => crate::git::findings::check_context(&path, check::Context::reads_code(&plan))
+            .findings(&plan, checked, Some(&lines)),
         None => checked,
     };
     report(&label, &findings, format, out)
-}
-
-/// What `check` reads around the plan file at `path` (git and the work
-/// tree; slow on a big repository — the UI calls this on a worker): a
-/// merge git stopped on (though the file holds no markers: git left ours
-/// in it when the driver could not run), a merge driver git lacks, and —
-/// when `from_scan` ([`check::Context::reads_code`]) and the plan sits in
-/// a git repository — the markers the work tree holds now (any upper-case
-/// marker word, so whatever `--marker` the scan used).
-pub fn read_context(path: &std::path::Path, from_scan: bool) -> check::Context {
-    check::Context {
-        unmerged: super::remerge::check_finding(path),
-        driver_missing: super::git::driver_missing(path),
-        live: from_scan
-            .then(|| crate::git::scan::live_fingerprints(&crate::git::RealGit::new(), path))
-            .flatten(),
-    }
 }
 
 /// The `merge-conflict` findings of a plan file holding conflict markers,

@@ -7,16 +7,12 @@
 //! not by the absolute path of the binary that installed it: an upgrade or
 //! a move keeps working, and the same line fits every machine. When
 //! `bearing` is not on PATH, `install` says so.
-
-use std::path::{Path, PathBuf};
-
 use anyhow::{Context, bail};
 
 use super::args::GitCommand;
 use super::{Ctx, display};
-use crate::check::{Finding, Rule};
+use crate::git::findings::overrider;
 use crate::git::{Git, GitError, InRepo, RealGit, Scope, attributes};
-use crate::model::Severity;
 
 /// The merge driver's command line, git's placeholders as the
 /// `bearing merge-driver` subcommand takes them.
@@ -125,47 +121,6 @@ fn resolved(git: &dyn Git, at: &InRepo) -> Result<bool, GitError> {
         && git.attr(&at.root, "diff", &at.path)?.as_deref() == ours)
 }
 
-/// The attribute files git reads for the plan, the strongest first:
-/// `.git/info/attributes`, then each `.gitattributes` from the plan's
-/// directory up to the root; each with the plan's path from its directory.
-fn attribute_files(at: &InRepo) -> Vec<(PathBuf, String)> {
-    let mut out = vec![(
-        at.root.join(".git").join("info").join("attributes"),
-        at.path.clone(),
-    )];
-    let parts: Vec<&str> = at.path.split('/').collect();
-    for depth in (0..parts.len()).rev() {
-        let dir = parts[..depth].join("/");
-        let file = at.root.join(&dir).join(".gitattributes");
-        out.push((file, parts[depth..].join("/")));
-    }
-    out
-}
-
-/// Which line makes git ignore the plan's line, and what to do: `p/.gitattributes:1
-/// (`bearing.ron -merge -diff`) overrides it …`.
-fn overrider(at: &InRepo) -> String {
-    for (file, rel) in attribute_files(at) {
-        let Ok(text) = std::fs::read_to_string(&file) else {
-            continue;
-        };
-        if let Some((n, line)) = attributes::overriding_line(&text, &rel) {
-            let name = file
-                .strip_prefix(&at.root)
-                .map_or_else(|_| display(&file), display);
-            return format!(
-                "{name}:{n} (`{line}`) overrides it (a deeper attribute file, and a later line, wins): remove that line, or make it `{} {}`",
-                attributes::pattern(&rel),
-                attributes::attributes()
-            );
-        }
-    }
-    format!(
-        "an attribute source overrides it (core.attributesFile, a macro): `git check-attr -a -- {}` shows what git uses",
-        at.path
-    )
-}
-
 /// Whether `name` is an executable file in a PATH directory.
 fn on_path(name: &str) -> bool {
     let Some(path) = std::env::var_os("PATH") else {
@@ -173,72 +128,4 @@ fn on_path(name: &str) -> bool {
     };
     let file = format!("{name}{}", std::env::consts::EXE_SUFFIX);
     std::env::split_paths(&path).any(|dir| dir.join(&file).is_file())
-}
-
-/// `check`'s warning when the plan at `plan` is sent to the driver by
-/// `.gitattributes` and git's config (any scope) lacks the driver. None
-/// outside a repository, without git, or without the attribute.
-pub fn driver_missing(plan: &Path) -> Option<Finding> {
-    driver_missing_with(&RealGit::new(), plan)
-}
-
-fn driver_missing_with(git: &dyn Git, plan: &Path) -> Option<Finding> {
-    let at = git.locate(plan).ok()?;
-    let merge = git.attr(&at.root, "merge", &at.path).ok()?;
-    if merge.as_deref() != Some(attributes::DRIVER) {
-        // A line naming the driver that git does not follow: overridden.
-        let named = attribute_files(&at).iter().any(|(file, rel)| {
-            std::fs::read_to_string(file).is_ok_and(|t| attributes::names_driver(&t, rel))
-        });
-        return named.then(|| Finding {
-            rule: Rule::GitDriverMissing,
-            severity: Severity::Warn,
-            id: String::new(),
-            line: None,
-            message: format!(
-                ".gitattributes names the merge driver `bearing` for {}, but git does not use it there (`git check-attr merge`), so git merges the plan line by line: {}",
-                at.path,
-                overrider(&at)
-            ),
-        });
-    }
-    let driver = git
-        .config_get(Scope::Effective, &at.root, "merge.bearing.driver")
-        .ok()?;
-    if driver.is_some_and(|d| !d.trim().is_empty()) {
-        return None;
-    }
-    Some(Finding {
-        rule: Rule::GitDriverMissing,
-        severity: Severity::Warn,
-        id: String::new(),
-        line: None,
-        message: format!(
-            ".gitattributes sends {} to the merge driver `bearing`, but git's config does not define it, so git merges the plan line by line: run `bearing git install`",
-            at.path
-        ),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::git::fake::FakeGit;
-
-    #[test]
-    fn the_warning_needs_the_attribute_and_a_missing_driver() {
-        let root = Path::new("/r");
-        let plan = root.join("bearing.ron");
-        let mut git = FakeGit::repo(root);
-        assert_eq!(driver_missing_with(&git, &plan), None);
-        git.attrs
-            .insert(("bearing.ron".into(), "merge".into()), "bearing".into());
-        let f = driver_missing_with(&git, &plan).unwrap();
-        assert_eq!(f.rule.name(), "git-driver-missing");
-        assert!(f.message.contains("bearing git install"), "{}", f.message);
-        git.config_set(Scope::Global, root, "merge.bearing.driver", DRIVER_COMMAND)
-            .unwrap();
-        assert_eq!(driver_missing_with(&git, &plan), None);
-        assert_eq!(driver_missing_with(&FakeGit::default(), &plan), None);
-    }
 }

@@ -15,37 +15,10 @@
 use std::path::Path;
 
 use super::merge_driver::{Labels, merge_texts};
-use crate::check::{Finding, Rule};
-use crate::git::{Git, InRepo, RealGit};
+use crate::git::findings::unmerged_at;
+use crate::git::{Git, RealGit};
 use crate::merge::markers;
-use crate::model::Severity;
 use crate::store;
-
-/// Where the plan is in its repository, when it is unmerged there; `None`
-/// outside a repository, without git, or when it is merged.
-fn unmerged_at(git: &dyn Git, path: &Path) -> Option<InRepo> {
-    let at = git.locate(path).ok()?;
-    git.unmerged(&at.root, &at.path).ok()?.then_some(at)
-}
-
-/// `check`'s error for a plan git has as unmerged, whatever the file holds.
-pub fn check_finding(path: &Path) -> Option<Finding> {
-    check_finding_with(&RealGit::new(), path)
-}
-
-fn check_finding_with(git: &dyn Git, path: &Path) -> Option<Finding> {
-    let at = unmerged_at(git, path)?;
-    Some(Finding {
-        rule: Rule::MergeConflict,
-        severity: Severity::Error,
-        id: String::new(),
-        line: None,
-        message: format!(
-            "{0} is unmerged in git (a merge stopped on it; the file may hold only ours): run bearing resolve to merge git's three versions with the plan-aware merge, then `git add {0}`; if you already settled it, `git add {0}` is all that is left",
-            at.path
-        ),
-    })
-}
 
 /// What [`remerge`] did, for `resolve` to go on from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,18 +132,21 @@ mod tests {
         let plan = crate::store::embedded::TEMPLATE;
         std::fs::write(&path, plan).unwrap();
         let mut git = FakeGit::repo(dir.path());
-        assert_eq!(check_finding_with(&git, &path), None);
+        assert_eq!(crate::git::findings::unmerged_finding(&git, &path), None);
         let mut out = String::new();
         assert_eq!(remerge_with(&git, &path, &mut out).unwrap(), Remerged::No);
         for n in 1..=3 {
             git.stages.insert((n, "bearing.ron".into()), plan.into());
         }
-        let f = check_finding_with(&git, &path).unwrap();
+        let f = crate::git::findings::unmerged_finding(&git, &path).unwrap();
         assert_eq!(f.rule.name(), "merge-conflict");
         assert!(f.message.contains("unmerged in git"), "{}", f.message);
         // Already the merge of the three: nothing to write, `git add` it.
         assert_eq!(remerge_with(&git, &path, &mut out).unwrap(), Remerged::Left);
         assert!(out.contains("git add bearing.ron"), "{out}");
-        assert_eq!(check_finding_with(&FakeGit::default(), &path), None);
+        assert_eq!(
+            crate::git::findings::unmerged_finding(&FakeGit::default(), &path),
+            None
+        );
     }
 }

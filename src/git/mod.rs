@@ -8,6 +8,7 @@
 //! revision), so the caller words it once.
 
 pub mod attributes;
+pub mod findings;
 mod real;
 pub mod scan;
 pub use real::RealGit;

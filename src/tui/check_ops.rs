@@ -20,7 +20,7 @@ pub fn start(app: &mut App) {
     let from_scan = Context::reads_code(app.plan());
     let (tx, rx) = mpsc::channel();
     let work = move || {
-        let _ = tx.send(crate::cli::check::read_context(&path, from_scan));
+        let _ = tx.send(crate::git::findings::check_context(&path, from_scan));
     };
     // No thread to be had: the warnings keep what was read last.
     if std::thread::Builder::new()
