@@ -226,12 +226,12 @@ pub fn read(
     let (mut items, skipped, ignored, given, warnings) = match flavor {
         Flavor::Linear => {
             let (items, skipped, warnings) =
-                linear::read(&first, rows, file, plan, today, &mut ids)?;
+                linear::TRACKER.read(&first, rows, file, plan, today, &mut ids)?;
             (items, skipped, Vec::new(), None, warnings)
         }
         Flavor::GitLab => {
             let (items, skipped, warnings) =
-                gitlab::read(&first, rows, file, plan, today, &mut ids)?;
+                gitlab::TRACKER.read(&first, rows, file, plan, today, &mut ids)?;
             (items, skipped, Vec::new(), None, warnings)
         }
         Flavor::Auto | Flavor::Sheet => {

@@ -8,35 +8,21 @@
 
 use chrono::NaiveDate;
 
-use super::linear::Rows;
 use super::records::Row;
-use super::table::{self, Table};
+use super::table::{self, Table, Tracker};
 use super::upstream;
-use crate::import::{Ids, ImportError};
 use crate::model::validate::{self, FieldError};
-use crate::model::{Debt, DebtStatus, ImportRules, Plan};
+use crate::model::{Debt, DebtStatus, ImportRules};
 
 /// Columns only a GitLab export has together: how `bearing import csv`
 /// recognises one.
 pub(super) const SIGNATURE: &[&str] = &["Issue ID", "URL", "Title", "State", "Author"];
 
-/// What a row cannot do without.
-const REQUIRED: &[&str] = &["Issue ID", "Title", "State"];
-
-pub(super) fn read(
-    header: &Row,
-    rows: impl Iterator<Item = Row>,
-    file: &str,
-    plan: &Plan,
-    today: NaiveDate,
-    ids: &mut Ids,
-) -> Result<Rows, Vec<ImportError>> {
-    let t = Table::new(header);
-    t.require(header, file, REQUIRED, "a GitLab export")?;
-    Ok(t.read(rows, file, ids, |row, warnings| {
-        debt(&t, row, &plan.import, today, warnings)
-    }))
-}
+pub(super) const TRACKER: Tracker = Tracker {
+    required: &["Issue ID", "Title", "State"],
+    what: "a GitLab export",
+    debt,
+};
 
 fn debt(
     t: &Table,

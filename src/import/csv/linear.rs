@@ -9,11 +9,10 @@
 use chrono::NaiveDate;
 
 use super::records::Row;
-use super::table::{self, Table};
+use super::table::{self, Table, Tracker};
 use super::upstream;
-use crate::import::{Ids, ImportError};
 use crate::model::validate::{self, FieldError};
-use crate::model::{Debt, DebtStatus, ImportRules, Plan, fold_label};
+use crate::model::{Debt, DebtStatus, ImportRules, fold_label};
 
 /// Columns only a Linear export has together: how `bearing import csv`
 /// recognises one.
@@ -21,27 +20,11 @@ pub(super) const SIGNATURE: &[&str] = &[
     "ID", "Team", "Title", "Status", "Estimate", "Priority", "Created",
 ];
 
-/// What a row cannot do without.
-const REQUIRED: &[&str] = &["ID", "Title"];
-
-/// The items read, the rows refused, and the warnings (values left out,
-/// rows repeating a key).
-pub(super) type Rows = (Vec<Debt>, Vec<ImportError>, Vec<ImportError>);
-
-pub(super) fn read(
-    header: &Row,
-    rows: impl Iterator<Item = Row>,
-    file: &str,
-    plan: &Plan,
-    today: NaiveDate,
-    ids: &mut Ids,
-) -> Result<Rows, Vec<ImportError>> {
-    let t = Table::new(header);
-    t.require(header, file, REQUIRED, "a Linear export")?;
-    Ok(t.read(rows, file, ids, |row, warnings| {
-        debt(&t, row, &plan.import, today, warnings)
-    }))
-}
+pub(super) const TRACKER: Tracker = Tracker {
+    required: &["ID", "Title"],
+    what: "a Linear export",
+    debt,
+};
 
 fn debt(
     t: &Table,

@@ -7,11 +7,53 @@ use chrono::NaiveDate;
 use super::header::squash;
 use super::records::Row;
 use crate::import::{Ids, ImportError};
-use crate::model::Debt;
 use crate::model::validate::{FieldError, MAX_TITLE};
+use crate::model::{Debt, ImportRules, Plan};
 
 pub(super) struct Table {
     names: Vec<String>,
+}
+
+/// The items read, the rows refused, and the warnings (values left out,
+/// rows repeating a key).
+pub(super) type Rows = (Vec<Debt>, Vec<ImportError>, Vec<ImportError>);
+
+/// How a tracker's row becomes a debt item (warnings for values left out).
+pub(super) type RowReader = fn(
+    &Table,
+    &Row,
+    &ImportRules,
+    NaiveDate,
+    &mut Vec<FieldError>,
+) -> Result<Debt, Vec<FieldError>>;
+
+/// One tracker's export: the columns a row cannot do without, how errors
+/// name the file's kind, and how a row becomes a debt item.
+pub(super) struct Tracker {
+    pub required: &'static [&'static str],
+    pub what: &'static str,
+    pub debt: RowReader,
+}
+
+impl Tracker {
+    /// Every row of the export under `header` as an item (see
+    /// [`Table::read`]); an export without a required column is refused
+    /// whole.
+    pub fn read(
+        &self,
+        header: &Row,
+        rows: impl Iterator<Item = Row>,
+        file: &str,
+        plan: &Plan,
+        today: NaiveDate,
+        ids: &mut Ids,
+    ) -> Result<Rows, Vec<ImportError>> {
+        let t = Table::new(header);
+        t.require(header, file, self.required, self.what)?;
+        Ok(t.read(rows, file, ids, |row, warnings| {
+            (self.debt)(&t, row, &plan.import, today, warnings)
+        }))
+    }
 }
 
 impl Table {
@@ -24,7 +66,7 @@ impl Table {
         file: &str,
         ids: &mut Ids,
         debt: impl Fn(&Row, &mut Vec<FieldError>) -> Result<Debt, Vec<FieldError>>,
-    ) -> super::linear::Rows {
+    ) -> Rows {
         let (mut items, mut errors, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
         let mut first: std::collections::HashMap<String, usize> = Default::default();
         for row in rows {
