@@ -3,17 +3,13 @@
 
 use std::path::Path;
 
-use bearing::model::{DebtStatus, Plan};
+use bearing::model::DebtStatus;
 
 mod common;
 
 use common::cli::{Sandbox, task};
 
 /// The plan as the library loads it.
-fn loaded(sb: &Sandbox) -> Plan {
-    bearing::store::load(&sb.plan()).unwrap().plan
-}
-
 #[test]
 fn csv_all_or_nothing_then_skip_invalid() {
     let sb = Sandbox::init();
@@ -39,7 +35,7 @@ fn csv_all_or_nothing_then_skip_invalid() {
         "2 added, 0 updated, 0 closed, 0 unchanged (skipped 1 invalid row)\n"
     );
     assert!(r.stderr.contains("in.csv:3: risk:"), "{}", r.stderr);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let mut got: Vec<(&str, u8, Option<u32>)> = plan
         .debts
         .iter()
@@ -76,7 +72,7 @@ fn taskwarrior_twice_adds_once() {
         r.stdout,
         "0 added, 0 updated, 0 closed, 1 unchanged (1 skipped: 1 completed)\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(plan.debts.len(), 1);
     // The due date is kept, not turned into a rating frozen on import day;
     // no effort: the item waits to be triaged.
@@ -133,7 +129,7 @@ fn real_taskwarrior_export() {
         "{}",
         r.stderr
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let ci = plan
         .debts
         .iter()
@@ -183,7 +179,7 @@ fn real_taskwarrior_export() {
         "{}",
         r.stderr
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(plan.debts.len(), 3);
     let tls = plan
         .debts
@@ -273,7 +269,7 @@ fn spreadsheet_files_report_the_line_a_row_is_on() {
         let r = sb.run(&["import", "csv", &f, "--skip-invalid"]);
         assert_eq!(r.code, 0, "{name}: {}", r.stderr);
         assert_eq!(r.stderr, format!("{name}:6: risk: must be 0–5, got 9\n"));
-        let plan = loaded(&sb);
+        let plan = sb.loaded();
         let api = plan
             .debts
             .iter()
@@ -300,7 +296,7 @@ fn excel_quotes_and_trailing_empty_columns_import() {
         r.stdout,
         "3 added, 0 updated, 0 closed, 0 unchanged (skipped 1 invalid row)\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let cafe = plan.debts.iter().find(|d| d.owner == "dee").unwrap();
     assert_eq!(cafe.title, "Café menu \"v2\" copy");
     assert_eq!(cafe.description, "Says \"beta\" still");

@@ -14,10 +14,6 @@ fn fixture(name: &str) -> String {
     format!("{DATA}{name}")
 }
 
-fn loaded(sb: &Sandbox) -> Plan {
-    bearing::store::load(&sb.plan()).unwrap().plan
-}
-
 fn by_source<'p>(plan: &'p Plan, source: &str) -> &'p Debt {
     plan.debts
         .iter()
@@ -38,7 +34,7 @@ fn github_gh_json_then_again() {
         sb.ok(&["import", "github", &f]),
         "3 added, 0 updated, 0 closed, 0 unchanged\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(closed_count(&plan), 1, "one closed upstream");
     let a = by_source(&plan, "github:https://github.com/acme/shop/issues/42");
     assert_eq!(
@@ -52,7 +48,7 @@ fn github_gh_json_then_again() {
         sb.ok(&["import", "github", &f]),
         "0 added, 0 updated, 0 closed, 3 unchanged\n"
     );
-    assert_eq!(loaded(&sb).debts.len(), 3);
+    assert_eq!(sb.loaded().debts.len(), 3);
 }
 
 #[test]
@@ -65,7 +61,7 @@ fn github_rest_json_from_stdin() {
         r.stdout,
         "3 added, 0 updated, 0 closed, 0 unchanged (1 pull request skipped)\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(closed_count(&plan), 2, "two closed upstream");
     assert!(
         plan.debts
@@ -85,7 +81,7 @@ fn jira_all_fields_export() {
     );
     assert_eq!(r.stdout, "4 added, 0 updated, 0 closed, 0 unchanged\n");
     assert_eq!(r.stderr, "");
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(closed_count(&plan), 2, "two closed upstream");
     let a = by_source(&plan, "jira:PAY-123");
     assert_eq!(
@@ -107,15 +103,15 @@ fn only_debt_follows_the_plans_rules() {
         sb.ok(&["import", "github", &f, "--only-debt"]),
         "2 added, 0 updated, 0 closed, 0 unchanged (1 pull request skipped, 1 not marked as debt)\n"
     );
-    assert_eq!(closed_count(&loaded(&sb)), 1, "one closed upstream");
+    assert_eq!(closed_count(&sb.loaded()), 1, "one closed upstream");
     let sb = Sandbox::init();
     sb.ok(&["config", "set", "import.debt_labels", "enhancement"]);
     assert_eq!(
         sb.ok(&["import", "github", &f, "--only-debt"]),
         "1 added, 0 updated, 0 closed, 0 unchanged (1 pull request skipped, 2 not marked as debt)\n"
     );
-    assert_eq!(closed_count(&loaded(&sb)), 1, "one closed upstream");
-    assert_eq!(loaded(&sb).debts[0].title, "Add dark mode");
+    assert_eq!(closed_count(&sb.loaded()), 1, "one closed upstream");
+    assert_eq!(sb.loaded().debts[0].title, "Add dark mode");
 }
 
 #[test]
@@ -142,7 +138,7 @@ fn mapping_rules_in_config_and_the_file() {
         r#"[{"title":"T","url":"https://x/1","labels":[{"name":"SEV2"},{"name":"team:core"},{"name":"P1"}]}]"#,
     );
     sb.ok(&["import", "github", &f]);
-    let d = &loaded(&sb).debts[0];
+    let d = &sb.loaded().debts[0];
     // P1 is no longer a priority word: a tag.
     assert_eq!(
         (d.urgency, d.area.as_str(), d.tags.as_slice()),
@@ -209,7 +205,7 @@ fn empty_exports_import_nothing() {
             "{name}"
         );
     }
-    assert!(loaded(&sb).debts.is_empty());
+    assert!(sb.loaded().debts.is_empty());
 }
 
 #[test]
@@ -244,7 +240,7 @@ fn hostile_text_never_reaches_the_terminal_raw() {
         }
     }
     // Stored as the tracker had it.
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert!(
         by_source(&plan, "jira:PAY-126")
             .title
@@ -264,7 +260,7 @@ fn ten_thousand_jira_rows() {
         sb.ok(&["import", "jira", &f]),
         "10000 added, 0 updated, 0 closed, 0 unchanged\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(plan.debts.len(), 10_000);
     assert!(
         plan.debts
@@ -297,5 +293,5 @@ fn import_rules_from_the_file_are_shown_safely() {
     let r = sb.run(&["config", "set", "import.debt_labels", "\u{1b}[31mx"]);
     assert!(!r.stdout.contains('\u{1b}'), "{:?}", r.stdout);
     // Stored as typed.
-    assert_eq!(loaded(&sb).import.debt_labels, ["\u{1b}[31mx"]);
+    assert_eq!(sb.loaded().import.debt_labels, ["\u{1b}[31mx"]);
 }

@@ -10,23 +10,7 @@ use chrono::NaiveDate;
 
 mod common;
 
-use common::cli::Sandbox;
-
-fn loaded(sb: &Sandbox) -> Plan {
-    bearing::store::load(&sb.plan()).unwrap().plan
-}
-
-fn bytes(sb: &Sandbox, name: &str, bytes: &[u8]) -> String {
-    std::fs::write(sb.path().join(name), bytes).unwrap();
-    name.to_owned()
-}
-
-fn by_title<'p>(plan: &'p Plan, title: &str) -> &'p Debt {
-    plan.debts
-        .iter()
-        .find(|d| d.title == title)
-        .unwrap_or_else(|| panic!("no {title:?} in {:?}", plan.debts))
-}
+use common::cli::{Sandbox, by_title};
 
 fn sources(plan: &Plan) -> Vec<String> {
     let mut s: Vec<String> = plan.debts.iter().filter_map(|d| d.source.clone()).collect();
@@ -53,8 +37,7 @@ const TODAY: &str = "2026-11-20";
 fn two_sheets_with_the_same_row_ids_stay_apart() {
     let sb = Sandbox::init();
     // Excel's UTF-8 CSV: a BOM and CRLF line ends.
-    let ours = bytes(
-        &sb,
+    let ours = sb.bytes(
         "backlog.csv",
         "\u{feff}ID,Title,Effort\r\n1,Flaky CI,3\r\n2,Old logger,2\r\n".as_bytes(),
     );
@@ -68,7 +51,7 @@ fn two_sheets_with_the_same_row_ids_stay_apart() {
         sb.ok_at(TODAY, &["import", "csv", &theirs]).stdout,
         "1 added, 0 updated, 0 closed, 0 unchanged\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(
         sources(&plan),
         ["csv:backlog:1", "csv:backlog:2", "csv:payments:1"]
@@ -109,7 +92,7 @@ fn source_names_the_sheet_so_a_renamed_export_still_syncs() {
     let renamed = sb.write("backlog (1).csv", "id,title\n7,Flaky CI on main\n");
     let r = sb.ok_at(TODAY, &["import", "csv", &renamed, "--source", "backlog"]);
     assert_eq!(r.stdout, "0 added, 1 updated, 0 closed, 0 unchanged\n");
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(plan.debts.len(), 1);
     assert_eq!(plan.debts[0].title, "Flaky CI on main");
     // Without --source the renamed file is another sheet.
@@ -124,7 +107,7 @@ fn legacy_plan(sb: &Sandbox) {
     sb.ok_at(TODAY, &["import", "csv", &f]);
     let text = sb.text().replace("\"csv:backlog:", "\"csv:");
     std::fs::write(sb.plan(), text).unwrap();
-    assert_eq!(sources(&loaded(sb)), ["csv:1", "csv:2"]);
+    assert_eq!(sources(&sb.loaded()), ["csv:1", "csv:2"]);
 }
 
 #[test]
@@ -137,7 +120,7 @@ fn bare_csv_keys_of_an_older_plan_are_taken_over_by_the_first_named_import() {
     );
     let r = sb.ok_at(TODAY, &["import", "csv", &f]);
     assert_eq!(r.stdout, "0 added, 1 updated, 0 closed, 1 unchanged\n");
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(sources(&plan), ["csv:backlog:1", "csv:backlog:2"]);
     assert!(plan.debts.iter().any(|d| d.title == "Flaky CI on main"));
     // Once a named sheet is there, a bare key is ambiguous: another sheet's
@@ -165,7 +148,7 @@ fn github_closed_upstream_is_dated_closed_at_on_reimport() {
     sb.write("issues.json", &gh("CLOSED", "\"2026-11-09T16:30:00Z\""));
     let r = sb.ok_at(TODAY, &["import", "github", &f]);
     assert_eq!(r.stdout, "0 added, 0 updated, 1 closed, 0 unchanged\n");
-    let d = &loaded(&sb).debts[0];
+    let d = &sb.loaded().debts[0];
     assert_eq!(d.status, DebtStatus::Done);
     assert_eq!(closed_on(d), day("2026-11-09"));
 }
@@ -184,7 +167,7 @@ fn jira_resolved_dates_the_close_on_reimport() {
     sb.write("jira.csv", &export("Done", "08/Nov/26 2:02 PM"));
     let r = sb.ok_at(TODAY, &["import", "jira", &f]);
     assert!(r.stdout.contains("1 closed"), "{}", r.stdout);
-    assert_eq!(closed_on(&loaded(&sb).debts[0]), day("2026-11-08"));
+    assert_eq!(closed_on(&sb.loaded().debts[0]), day("2026-11-08"));
 }
 
 #[test]
@@ -201,7 +184,7 @@ fn a_sheets_closed_date_column_dates_the_close_else_today() {
     );
     let r = sb.ok_at(TODAY, &["import", "csv", &f]);
     assert_eq!(r.stdout, "0 added, 0 updated, 2 closed, 0 unchanged\n");
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(closed_on(by_title(&plan, "Flaky CI")), day("2026-11-12"));
     assert_eq!(closed_on(by_title(&plan, "Old logger")), day(TODAY));
 }
@@ -220,7 +203,7 @@ fn added_ids(stdout: &str) -> Vec<String> {
 }
 
 fn plan_ids(sb: &Sandbox) -> Vec<String> {
-    let mut ids: Vec<String> = loaded(sb).debts.iter().map(|d| d.id.clone()).collect();
+    let mut ids: Vec<String> = sb.loaded().debts.iter().map(|d| d.id.clone()).collect();
     ids.sort();
     ids
 }
@@ -250,14 +233,13 @@ fn dry_run_names_the_ids_the_import_then_gives() {
 fn libreoffice_semicolon_windows_1252_reads_decimal_commas() {
     let sb = Sandbox::init();
     // LibreOffice, German locale, "Western Europe (Windows-1252)".
-    let f = bytes(
-        &sb,
+    let f = sb.bytes(
         "lo.csv",
         b"Titel;title;effort;risk;owner\r\nx;Caf\xe9 menu;3,0;4,0;Zo\xeb\r\n",
     );
     let r = sb.ok_at(TODAY, &["import", "csv", &f]);
     assert_eq!(r.stdout, "1 added, 0 updated, 0 closed, 0 unchanged\n");
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let d = by_title(&plan, "Café menu");
     assert_eq!((d.effort, d.risk, d.owner.as_str()), (Some(3), 4, "Zoë"));
 }
@@ -322,7 +304,7 @@ fn an_effort_of_zero_means_not_estimated() {
     let f = sb.write("z.csv", "title;effort\nA;0\nB;0,0\nC;2\n");
     let r = sb.ok_at(TODAY, &["import", "csv", &f]);
     assert_eq!(r.stdout, "3 added, 0 updated, 0 closed, 0 unchanged\n");
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(by_title(&plan, "A").effort, None);
     assert_eq!(by_title(&plan, "B").effort, None);
     assert_eq!(by_title(&plan, "C").effort, Some(2));
@@ -353,7 +335,7 @@ fn linear_and_gitlab_closes_are_dated_by_their_columns_on_reimport() {
     sb.write("gitlab.csv", &gitlab("Closed", "2026-11-08 17:00:00"));
     let r = sb.ok_at(TODAY, &["import", "gitlab", &g]);
     assert!(r.stdout.contains("1 closed"), "{}", r.stdout);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(closed_on(by_title(&plan, "Flaky CI")), day("2026-11-07"));
     assert_eq!(closed_on(by_title(&plan, "Old logger")), day("2026-11-08"));
 }

@@ -5,23 +5,12 @@
 //! stderr, `--help` against the README, line ends, and the status words —
 //! with the real binary on real files.
 
-use bearing::model::{Debt, DebtStatus, Plan};
+use bearing::model::DebtStatus;
 use chrono::NaiveDate;
 
 mod common;
 
-use common::cli::Sandbox;
-
-fn loaded(sb: &Sandbox) -> Plan {
-    bearing::store::load(&sb.plan()).unwrap().plan
-}
-
-fn by_title<'p>(plan: &'p Plan, title: &str) -> &'p Debt {
-    plan.debts
-        .iter()
-        .find(|d| d.title == title)
-        .unwrap_or_else(|| panic!("no {title:?} in {:?}", plan.debts))
-}
+use common::cli::{Sandbox, by_title};
 
 fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -43,7 +32,7 @@ fn a_sheet_due_column_is_read_by_its_names_and_by_map() {
     let h = sb.write("m.csv", "title,Target day\r\nD,\"Dec 6, 2026\"\r\n");
     let r = sb.ok_at(TODAY, &["import", "csv", &h, "--map", "Target day=due"]);
     assert!(!r.stderr.contains("ignored"), "{}", r.stderr);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let dues: Vec<Option<NaiveDate>> = ["A", "B", "C", "D"]
         .iter()
         .map(|t| by_title(&plan, t).due)
@@ -103,7 +92,7 @@ fn a_sprint_csv_imports_back_equal_and_into_its_own_plan_updates() {
     assert!(csv.contains("2026-12-20,\"line one\nline two\""), "{csv}");
 
     // Into the plan it came from: the same items, unchanged.
-    let before = loaded(&sb).debts;
+    let before = sb.loaded().debts;
     let r = sb.ok_at(TODAY, &["import", "csv", "sprint.csv"]);
     assert!(
         r.stdout
@@ -111,7 +100,7 @@ fn a_sprint_csv_imports_back_equal_and_into_its_own_plan_updates() {
         "{}",
         r.stdout
     );
-    assert_eq!(loaded(&sb).debts, before);
+    assert_eq!(sb.loaded().debts, before);
 
     // Edited in a spreadsheet: the edit updates the item itself.
     let edited = csv.replace("Rotate keys,ana", "Rotate all keys,bo");
@@ -123,7 +112,7 @@ fn a_sprint_csv_imports_back_equal_and_into_its_own_plan_updates() {
         "{}",
         r.stdout
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(plan.debts.len(), 2);
     let d = plan.debts.iter().find(|d| d.id == a).unwrap();
     assert_eq!(
@@ -136,7 +125,7 @@ fn a_sprint_csv_imports_back_equal_and_into_its_own_plan_updates() {
     let other = Sandbox::init();
     std::fs::write(other.path().join("sprint.csv"), &csv).unwrap();
     other.ok_at(TODAY, &["import", "csv", "sprint.csv"]);
-    let plan = loaded(&other);
+    let plan = other.loaded();
     let d = by_title(&plan, "Rotate keys");
     assert_eq!(d.description, "line one\nline two");
     assert_eq!(d.due, Some(day("2026-12-20")));
@@ -161,7 +150,7 @@ fn sheet_dates_as_locales_write_them_and_an_ambiguous_one_is_refused() {
          D;1;done;Nov 27, 2026;\r\n",
     );
     sb.ok_at(TODAY, &["import", "csv", &f]);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     for (t, closed, due) in [
         ("A", "2026-11-28", None),
         ("B", "2026-11-28", Some("2026-12-15")),
@@ -207,7 +196,7 @@ fn linear_javascript_dates_are_read_and_unreadable_dates_warn() {
         "{}",
         r.stderr
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let one = by_title(&plan, "One");
     assert_eq!(one.created, day("2026-10-06"));
     assert_eq!(one.changes.last().unwrap().date, day("2026-11-25"));
@@ -237,7 +226,7 @@ fn a_close_dated_before_the_last_change_keeps_the_log_in_order() {
         "id,title,status,closed\r\n1,Fix it,done,2026-11-28\r\n",
     );
     sb.ok_at(TODAY, &["import", "csv", "b.csv"]);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let d = by_title(&plan, "Fix it");
     let log: Vec<(NaiveDate, DebtStatus)> = d.changes.iter().map(|c| (c.date, c.status)).collect();
     assert_eq!(
@@ -334,7 +323,7 @@ fn conflicts_show_the_difference_on_stdout_and_notes_go_to_stderr() {
     };
     sb.write("k.csv", &sheet("after the migration"));
     sb.ok_at(TODAY, &["import", "csv", "k.csv"]);
-    let id = by_title(&loaded(&sb), "Keys").id.clone();
+    let id = by_title(&sb.loaded(), "Keys").id.clone();
     sb.ok(&[
         "edit",
         &id,
@@ -406,7 +395,7 @@ fn descriptions_come_in_with_unix_line_ends() {
         &format!("{LINEAR}ENG-9,Core,Lin,\"a\r\nb\",Todo,,,,,,,,,\r\n"),
     );
     sb.ok_at(TODAY, &["import", "linear", &l]);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(by_title(&plan, "Win").description, "one\ntwo\n\nthree");
     assert_eq!(by_title(&plan, "Lin").description, "a\nb");
 }

@@ -13,10 +13,6 @@ use common::cli::Sandbox;
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/import/");
 
-fn loaded(sb: &Sandbox) -> Plan {
-    bearing::store::load(&sb.plan()).unwrap().plan
-}
-
 fn by_source<'p>(plan: &'p Plan, source: &str) -> &'p Debt {
     let mut found = plan
         .debts
@@ -88,7 +84,7 @@ fn re_import_story(
         sb.ok(&["import", source, &f]),
         "3 added, 0 updated, 0 closed, 0 unchanged\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let b_id = by_source(&plan, b).id.clone();
     sb.ok(&["edit", &b_id, "--title", "Bravo (mine)", "--owner", "ana"]);
     let f = sb.write(file, again);
@@ -101,7 +97,7 @@ fn re_import_story(
         ),
         "{source}"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(plan.debts.len(), 3, "{source}: nothing duplicated");
     let a = by_source(&plan, a);
     assert_eq!(a.status, DebtStatus::Done, "{source}: closed upstream");
@@ -239,7 +235,7 @@ fn dry_run_of_a_re_import_shows_the_updates_and_writes_nothing() {
         let before = std::fs::read(sb.plan()).unwrap();
         let f = sb.write(file, &again);
         let out = sb.ok(&["import", source, &f, "--dry-run"]);
-        let plan = loaded(&sb);
+        let plan = sb.loaded();
         let (a, b) = (&by_source(&plan, &a).id, &by_source(&plan, &b).id);
         assert_eq!(
             out,

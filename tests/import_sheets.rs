@@ -2,33 +2,16 @@
 //! the way Excel, LibreOffice, a tab-separated export, Linear and GitLab
 //! write them (issue 13, points 1 and 3).
 
-use bearing::model::{Debt, DebtStatus, Plan};
+use bearing::model::DebtStatus;
 
 mod common;
 
-use common::cli::Sandbox;
-
-fn loaded(sb: &Sandbox) -> Plan {
-    bearing::store::load(&sb.plan()).unwrap().plan
-}
-
-fn bytes(sb: &Sandbox, name: &str, bytes: &[u8]) -> String {
-    std::fs::write(sb.path().join(name), bytes).unwrap();
-    name.to_owned()
-}
-
-fn by_title<'p>(plan: &'p Plan, title: &str) -> &'p Debt {
-    plan.debts
-        .iter()
-        .find(|d| d.title == title)
-        .unwrap_or_else(|| panic!("no {title:?} in {:?}", plan.debts))
-}
+use common::cli::{Sandbox, by_title};
 
 #[test]
 fn excel_csv_utf8_with_bom_crlf_and_extra_columns() {
     let sb = Sandbox::init();
-    let f = bytes(
-        &sb,
+    let f = sb.bytes(
         "excel.csv",
         "\u{feff}Title,Owner,Effort,Status,Tags,Notes,Jira,Priority,\r\n\
          Flaky CI,ana,3.0,To Do,\"ci, build\",see wiki,PAY-1,High,\r\n\
@@ -44,7 +27,7 @@ fn excel_csv_utf8_with_bom_crlf_and_extra_columns() {
         "excel.csv: ignored columns: Notes, Jira, Priority, (column 9, no name) \
          (read one with --map 'HEADER=COLUMN')\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let a = by_title(&plan, "Flaky CI");
     assert_eq!((a.effort, a.status), (Some(3), DebtStatus::Open));
     assert_eq!(a.tags, ["ci", "build"]);
@@ -64,8 +47,7 @@ fn libreoffice_semicolons_in_windows_1252() {
     let sb = Sandbox::init();
     // "Café;Zoë" and "5 €" as LibreOffice writes them with the
     // "Western Europe (Windows-1252)" character set.
-    let f = bytes(
-        &sb,
+    let f = sb.bytes(
         "lo.csv",
         b"\"Title\";\"Owner\";\"Description\"\n\"Caf\xe9 menu\";\"Zo\xeb\";\"costs 5 \x80\"\n",
     );
@@ -75,7 +57,7 @@ fn libreoffice_semicolons_in_windows_1252() {
         r.stderr,
         "lo.csv: read as windows-1252 (it is not valid UTF-8)\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let d = by_title(&plan, "Café menu");
     assert_eq!(
         (d.owner.as_str(), d.description.as_str()),
@@ -94,14 +76,14 @@ fn tab_separated_and_utf16_and_an_overridden_delimiter() {
             .encode_utf16()
             .flat_map(u16::to_le_bytes),
     );
-    let g = bytes(&sb, "u16.txt", &le);
+    let g = sb.bytes("u16.txt", &le);
     let r = sb.run(&["import", "csv", &g]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stderr, "u16.txt: read as UTF-16LE\n");
     // The header has more commas than pipes, but the user knows better.
     let h = sb.write("p.csv", "title|owner\nA, B and C|ana\n");
     sb.ok(&["import", "csv", &h, "--delimiter", "|"]);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(by_title(&plan, "A, with comma").effort, Some(8));
     assert_eq!(by_title(&plan, "Wide").effort, Some(2));
     assert_eq!(by_title(&plan, "A, B and C").owner, "ana");
@@ -132,7 +114,7 @@ fn columns_mapped_by_name() {
         r.stderr,
         "jira.csv: ignored columns: Team (read one with --map 'HEADER=COLUMN')\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let d = by_title(&plan, "Slow search");
     assert_eq!((d.effort, d.owner.as_str()), (Some(5), "ana"));
     let r = sb.run(&["import", "csv", &f, "--map", "Summary=name"]);
@@ -215,7 +197,7 @@ fn hostile_text_stays_text_and_never_reaches_the_terminal_raw() {
         "{}",
         r.stderr
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let d = by_title(&plan, "=cmd|' /C calc'!A0");
     assert_eq!(d.description, "two\nlines \u{1b}[2J \u{202e}x");
     by_title(&plan, "@SUM(1+1)*cmd|' /C calc'!A0");
@@ -240,7 +222,7 @@ fn ten_thousand_rows_import_whole() {
     let r = sb.run(&["import", "csv", &f]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "10000 added, 0 updated, 0 closed, 0 unchanged\n");
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(plan.debts.len(), 10_000);
     let d = by_title(&plan, "Item 9999; x");
     assert_eq!(
@@ -257,13 +239,13 @@ fn ten_thousand_rows_import_whole() {
 fn tags_split_the_same_way_on_the_command_line() {
     let sb = Sandbox::init();
     let id = sb.add(&["add", "debt", "T", "--tag", "a, b", "--tag", "c;d"]);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(
         plan.debts.iter().find(|d| d.id == id).unwrap().tags,
         ["a", "b", "c", "d"]
     );
     sb.ok(&["edit", &id, "--tag", "x,y"]);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(
         plan.debts.iter().find(|d| d.id == id).unwrap().tags,
         ["x", "y"]
@@ -283,5 +265,5 @@ fn stdin_is_decoded_like_a_file() {
         r.stderr,
         "<stdin>: read as windows-1252 (it is not valid UTF-8)\n"
     );
-    assert_eq!(by_title(&loaded(&sb), "Café, crème").owner, "Rémi");
+    assert_eq!(by_title(&sb.loaded(), "Café, crème").owner, "Rémi");
 }

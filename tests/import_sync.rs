@@ -10,10 +10,6 @@ mod common;
 
 use common::cli::{Sandbox, task};
 
-fn loaded(sb: &Sandbox) -> Plan {
-    bearing::store::load(&sb.plan()).unwrap().plan
-}
-
 fn titled<'a>(plan: &'a Plan, prefix: &str) -> &'a Debt {
     plan.debts
         .iter()
@@ -67,7 +63,7 @@ fn a_re_import_updates_keeps_local_edits_reports_the_clash_and_closes() {
         sb.ok(&["import", "taskwarrior", &f]),
         "3 added, 0 updated, 0 closed, 0 unchanged\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let (a, b) = (
         by_source(&plan, A).id.clone(),
         by_source(&plan, B).id.clone(),
@@ -92,7 +88,7 @@ fn a_re_import_updates_keeps_local_edits_reports_the_clash_and_closes() {
              {a} title: kept \"Alpha (mine)\" (upstream: \"Alpha (theirs)\")\n"
         )
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(plan.debts.len(), 3, "nothing duplicated");
     assert_eq!(by_source(&plan, A).title, "Alpha (mine)", "ours kept");
     let b = by_source(&plan, B);
@@ -147,7 +143,7 @@ fn dry_run_prints_the_changes_and_writes_nothing() {
     );
     let before = std::fs::read(sb.plan()).unwrap();
     let out = sb.ok(&["import", "taskwarrior", &f, "--dry-run"]);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let (a, b) = (
         by_source(&plan, A).id.clone(),
         by_source(&plan, B).id.clone(),
@@ -189,7 +185,7 @@ fn items_missing_from_the_export_are_kept_and_said_so() {
         r.stderr,
         "1 item imported before is not in this input: kept as it is (an export may be filtered)\n"
     );
-    assert_eq!(loaded(&sb).debts.len(), 2);
+    assert_eq!(sb.loaded().debts.len(), 2);
 }
 
 #[test]
@@ -208,7 +204,7 @@ fn real_taskwarrior_done_and_modify_come_through_on_re_import() {
     );
     // Here: the keys item retitled. Upstream: CI done, the cron renamed,
     // the keys renamed too (a clash).
-    let keys = titled(&loaded(&sb), "Rotate").id.clone();
+    let keys = titled(&sb.loaded(), "Rotate").id.clone();
     sb.ok(&["edit", &keys, "--title", "Rotate the signing keys"]);
     task(&tw, &["1", "done"]);
     task(&tw, &["2", "modify", "Retire the billing cron"]);
@@ -234,7 +230,7 @@ fn real_taskwarrior_done_and_modify_come_through_on_re_import() {
         )),
         "{out}"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(plan.debts.len(), 3, "nothing duplicated");
     assert_eq!(titled(&plan, "Fix flaky CI").status, DebtStatus::Done);
     let cron = titled(&plan, "Retire the billing cron");
@@ -269,7 +265,7 @@ fn a_sheet_with_fewer_columns_changes_only_what_it_has() {
         out.contains("0 added, 1 updated, 0 closed, 1 unchanged"),
         "{out}"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let a = titled(&plan, "Deploy script is flaky");
     assert_eq!(
         (a.owner.as_str(), a.area.as_str(), a.risk),
@@ -286,5 +282,5 @@ fn a_sheet_with_fewer_columns_changes_only_what_it_has() {
     );
     let out = sb.ok(&["import", "csv", &later, "--source", "full"]);
     assert!(out.contains("1 updated"), "{out}");
-    assert_eq!(titled(&loaded(&sb), "Deploy script").owner, "carla");
+    assert_eq!(titled(&sb.loaded(), "Deploy script").owner, "carla");
 }

@@ -11,10 +11,6 @@ mod common;
 
 use common::cli::Sandbox;
 
-fn loaded(sb: &Sandbox) -> Plan {
-    bearing::store::load(&sb.plan()).unwrap().plan
-}
-
 fn fixture(sb: &Sandbox, name: &str) -> String {
     let from = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/import")
@@ -44,7 +40,7 @@ fn a_linear_export() {
         (r.stdout.as_str(), r.stderr.as_str()),
         ("4 added, 0 updated, 0 closed, 0 unchanged\n", "")
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let a = by_source(&plan, "linear:ENG-42");
     assert_eq!(a.title, "Flaky deploys on Fridays");
     assert!(
@@ -93,7 +89,7 @@ fn a_gitlab_export() {
     let r = sb.run(&["import", "gitlab", &f]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "3 added, 0 updated, 0 closed, 0 unchanged\n");
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let a = by_source(
         &plan,
         "gitlab:https://gitlab.example.com/acme/shop/-/issues/17",
@@ -135,7 +131,7 @@ fn import_csv_recognises_a_tracker_export_by_its_header() {
         assert_eq!(r.code, 0, "{}", r.stderr);
         assert_eq!(r.stderr, format!("{name}: read as {says}\n"));
     }
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     assert_eq!(plan.debts.len(), 7);
     by_source(&plan, "linear:ENG-42");
     by_source(
@@ -203,7 +199,7 @@ fn a_short_linear_export_with_missing_fields_and_a_bad_row() {
         r.stdout,
         "1 added, 0 updated, 0 closed, 0 unchanged (skipped 2 invalid rows)\n"
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let d = by_source(&plan, "linear:ENG-1");
     assert_eq!(
         (d.status, d.effort, d.urgency, d.area.as_str()),
@@ -239,7 +235,7 @@ fn ten_thousand_gitlab_rows() {
     let r = sb.run(&["import", "gitlab", &f]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "10000 added, 0 updated, 0 closed, 0 unchanged\n");
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let d = by_source(&plan, "gitlab:https://g.example/p/-/issues/9999");
     assert_eq!(
         (d.title.as_str(), d.status, d.effort),

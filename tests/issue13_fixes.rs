@@ -3,22 +3,9 @@
 //! due dates from Linear and GitLab, owners on a taskwarrior import, and
 //! what an import leaves out — with the real binary on real files.
 
-use bearing::model::{Debt, Plan};
-
 mod common;
 
-use common::cli::Sandbox;
-
-fn loaded(sb: &Sandbox) -> Plan {
-    bearing::store::load(&sb.plan()).unwrap().plan
-}
-
-fn by_title<'p>(plan: &'p Plan, title: &str) -> &'p Debt {
-    plan.debts
-        .iter()
-        .find(|d| d.title == title)
-        .unwrap_or_else(|| panic!("no {title:?} in {:?}", plan.debts))
-}
+use common::cli::{Sandbox, by_title};
 
 #[test]
 fn a_priority_column_mapped_to_urgency_takes_words() {
@@ -29,7 +16,7 @@ fn a_priority_column_mapped_to_urgency_takes_words() {
     );
     let r = sb.run(&["import", "csv", &f, "--map", "Priority=urgency"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let u: Vec<u8> = ["A", "B", "C", "D", "E"]
         .iter()
         .map(|t| by_title(&plan, t).urgency)
@@ -56,7 +43,7 @@ fn gitlab_and_linear_exports_map_labels_and_read_due_dates() {
          7,https://gitlab.example.com/a/b/-/issues/7,Slow search,Open,,Sam,sam,Ana,ana,No,No,2026-07-01,2026-03-04 05:06:07,2026-03-04 05:06:07,,,3,\"priority::high,area::search,tech-debt\",0,0\r\n",
     );
     sb.ok(&["import", "gitlab", &gitlab]);
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let d = by_title(&plan, "Slow search");
     assert_eq!(
         (d.urgency, d.area.as_str(), d.tags.clone()),
@@ -76,7 +63,7 @@ fn a_closed_item_without_effort_is_not_to_triage() {
         "2026-11-30",
         &["add", "debt", "Waits", "--owner", "bo", "--risk", "2"],
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let id = by_title(&plan, "Wontfix").id.clone();
     sb.ok_at("2026-11-30", &["edit", &id, "--status", "wont_fix"]);
     let out = sb.ok_at("2026-11-30", &["list", "debt"]).stdout;
@@ -165,7 +152,7 @@ fn a_real_taskwarrior_import_passes_check_and_says_what_it_skipped() {
         "{all}"
     );
     // Once estimated, an item without an owner is an error again.
-    let id = loaded(&sb).debts[0].id.clone();
+    let id = sb.loaded().debts[0].id.clone();
     sb.ok(&["edit", &id, "--effort", "3"]);
     let r = sb.run(&["check"]);
     assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
@@ -190,7 +177,7 @@ fn only_debt_keeps_linear_and_gitlab_issues_with_a_debt_label() {
         "{}",
         r.stderr
     );
-    let plan = loaded(&sb);
+    let plan = sb.loaded();
     let d = by_title(&plan, "Old logger");
     assert_eq!(
         (d.urgency, d.due.map(|d| d.to_string())),

@@ -210,6 +210,18 @@ impl Sandbox {
         std::fs::read_to_string(self.plan()).unwrap()
     }
 
+    /// The plan as the library loads it.
+    pub fn loaded(&self) -> bearing::model::Plan {
+        bearing::store::load(&self.plan()).unwrap().plan
+    }
+
+    /// Writes `bytes` (a BOM, CRLF, another encoding) to `name` in the
+    /// sandbox; returns `name`.
+    pub fn bytes(&self, name: &str, bytes: &[u8]) -> String {
+        std::fs::write(self.path().join(name), bytes).unwrap();
+        name.to_owned()
+    }
+
     /// Writes `text` to `name` in the sandbox; returns `name`.
     pub fn write(&self, name: &str, text: &str) -> String {
         std::fs::write(self.path().join(name), text).unwrap();
@@ -264,4 +276,12 @@ pub fn task(tw: &Path, args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap()
+}
+
+/// The debt item titled `title`; panics naming the plan's items.
+pub fn by_title<'p>(plan: &'p bearing::model::Plan, title: &str) -> &'p bearing::model::Debt {
+    plan.debts
+        .iter()
+        .find(|d| d.title == title)
+        .unwrap_or_else(|| panic!("no {title:?} in {:?}", plan.debts))
 }
