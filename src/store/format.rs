@@ -86,7 +86,7 @@ pub fn to_text_with(plan: &Plan, comments: &Comments) -> Result<String, ron::Err
 /// `to_text` through RON's pretty printer: the reference the fast writer
 /// is checked against byte for byte.
 pub fn to_text_ron(plan: &Plan) -> Result<String, ron::Error> {
-    let mut text = options().to_string_pretty(plan, pretty())?;
+    let mut text = plain_quotes(options().to_string_pretty(plan, pretty())?);
     if !text.ends_with('\n') {
         text.push('\n');
     }
@@ -102,6 +102,20 @@ pub fn item_text(item: &Item) -> Result<String, ron::Error> {
         Item::Hypothesis(x) => o.to_string_pretty(x, p),
         Item::Debt(x) => o.to_string_pretty(x, p),
         Item::Sprint(x) => o.to_string_pretty(x, p),
+    }
+    .map(plain_quotes)
+}
+
+/// RON's printer escapes every `'` in a string (`"Don\'t"`), which RON
+/// does not need in a double-quoted string: a plan is read by people, so
+/// it says `"Don't"`. Only a `'` is ever written after a backslash that
+/// starts an escape (a `\\` pair is followed by an escaped `'` at most),
+/// so replacing `\'` is exact.
+fn plain_quotes(text: String) -> String {
+    if text.contains("\\'") {
+        text.replace("\\'", "'")
+    } else {
+        text
     }
 }
 
@@ -240,6 +254,25 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn an_apostrophe_is_written_plain_and_an_escaped_one_still_reads() {
+        let mut plan = sample();
+        plan.north_star = "Don't page twice: a \\' and a \"quote\" — café".into();
+        let text = to_text(&plan).unwrap();
+        assert!(
+            text.contains(r#"north_star: "Don't page twice: a \\' and a \"quote\" — café","#),
+            "{text}"
+        );
+        assert_eq!(text, to_text_ron(&plan).unwrap());
+        assert_eq!(from_text(&text).unwrap(), plan);
+        // Files written before escaped every apostrophe.
+        let old = text.replace("Don't", "Don\\'t");
+        assert_eq!(from_text(&old).unwrap(), plan);
+        plan.objectives[0].title = "Users' trust".into();
+        let item = item_text(&Item::Objective(plan.objectives[0].clone())).unwrap();
+        assert!(item.contains(r#"title: "Users' trust","#), "{item}");
     }
 
     pub(crate) fn sample() -> Plan {

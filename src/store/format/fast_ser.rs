@@ -1,6 +1,6 @@
 //! Writes a plan in exactly the bytes RON's pretty printer writes with the
 //! crate's settings (two-space indents, no struct names, trailing commas,
-//! implicit `Some`, strings escaped with `char::escape_debug`, floats with
+//! implicit `Some`, strings escaped with `char::escape_debug` but for `'`, floats with
 //! `{:?}`), several times faster. `tests/load_equivalence.rs` compares the
 //! two byte for byte on generated plans.
 //!
@@ -109,11 +109,18 @@ impl W {
     #[inline]
     pub(super) fn string(&mut self, s: &str) {
         self.0.push('"');
-        let plain = |b: &u8| (0x20..0x7f).contains(b) && !matches!(b, b'"' | b'\'' | b'\\');
+        let plain = |b: &u8| (0x20..0x7f).contains(b) && !matches!(b, b'"' | b'\\');
         if s.as_bytes().iter().all(plain) {
             self.0.push_str(s);
         } else {
-            self.0.extend(s.chars().flat_map(char::escape_debug));
+            for c in s.chars() {
+                // `'` needs no escape in a double-quoted string.
+                if c == '\'' {
+                    self.0.push(c);
+                } else {
+                    self.0.extend(c.escape_debug());
+                }
+            }
         }
         self.0.push('"');
     }
