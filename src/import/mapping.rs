@@ -9,8 +9,9 @@
 //! 1. after one of `area_prefixes` (`area/payments`): the rest is the area
 //!    (the first such label wins); not a tag;
 //! 2. after one of `priority_prefixes` (`priority: high`,
-//!    `priority/critical-urgent`), a known priority word: its urgency; not
-//!    a tag (an unknown word keeps the label as a tag);
+//!    `priority/critical-urgent`), a known priority word: its urgency, or a
+//!    number 1–4 counted from the top as GitLab's `priority::1` is (1 → 5,
+//!    4 → 2); not a tag (an unknown word keeps the label as a tag);
 //! 3. a whole label that is a priority word (`P1`, `critical`): its
 //!    urgency; not a tag;
 //! 4. anything else is a tag; one of `debt_labels` also marks the item as
@@ -90,6 +91,17 @@ fn after<'a>(prefixes: &[String], label: &'a str) -> Option<&'a str> {
     })
 }
 
+/// A priority numbered from the top after a priority prefix, as GitLab's
+/// scoped labels are (`priority::1` the highest … `priority::4` the lowest):
+/// 1 → 5, 2 → 4, 3 → 3, 4 → 2. Only after a prefix: a bare `1` label is
+/// not a priority.
+fn ranked_priority(word: &str) -> Option<u8> {
+    match word.trim().parse::<u8>().ok()? {
+        n @ 1..=4 => Some(6 - n),
+        _ => None,
+    }
+}
+
 /// The rules applied to an item's labels and its priority field.
 pub fn map<S: AsRef<str>>(
     rules: &ImportRules,
@@ -112,7 +124,9 @@ pub fn map<S: AsRef<str>>(
             out.area.get_or_insert_with(|| area.to_owned());
             continue;
         }
-        if let Some(u) = after(&rules.priority_prefixes, label).and_then(|w| priority(rules, w)) {
+        if let Some(u) = after(&rules.priority_prefixes, label)
+            .and_then(|w| priority(rules, w).or_else(|| ranked_priority(w)))
+        {
             raise(u, &mut out);
             continue;
         }

@@ -117,3 +117,17 @@ fn titles_and_points() {
         assert_eq!(points(s), p, "{s}");
     }
 }
+
+#[test]
+fn gitlab_numbered_priorities_count_from_the_top_only_after_a_prefix() {
+    let r = rules();
+    let u = |label: &str| map(&r, &[label], None).urgency;
+    assert_eq!(u("priority::1"), Some(5));
+    assert_eq!(u("priority::2"), Some(4));
+    assert_eq!(u("Priority::3"), Some(3));
+    assert_eq!(u("priority::4"), Some(2));
+    // Out of GitLab's range, or without a prefix: a tag, not a priority.
+    let m = map(&r, &["priority::9", "1"], None);
+    assert_eq!(m.urgency, None);
+    assert_eq!(m.tags, ["priority::9", "1"]);
+}
