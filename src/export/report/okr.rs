@@ -8,7 +8,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::escape::text;
-use super::svg::{self, LineChart, Series};
+use super::svg::{self, Dots, LineChart, Series};
 use crate::model::{Health, KeyResult, Plan};
 use crate::planning;
 use crate::text::number;
@@ -149,7 +149,7 @@ pub fn trend(kr: &KeyResult, today: NaiveDate) -> String {
         name: "measured",
         colour: "#2458b3",
         dash: "",
-        dots: true,
+        dots: Dots::AtPoints,
         points: tr.measured.iter().map(|&(d, v)| (tr.x(d), v)).collect(),
     }];
     let mut keys = vec![("measured", "#2458b3", "")];
@@ -158,7 +158,7 @@ pub fn trend(kr: &KeyResult, today: NaiveDate) -> String {
             name: "target",
             colour: "#1b6e3a",
             dash: "2 4",
-            dots: false,
+            dots: Dots::None,
             points: vec![(0.0, t), (end_x, t)],
         });
         keys.push(("target", "#1b6e3a", "2 4"));
@@ -168,7 +168,7 @@ pub fn trend(kr: &KeyResult, today: NaiveDate) -> String {
             name: "expected",
             colour: "#8a8f98",
             dash: "8 5",
-            dots: false,
+            dots: Dots::None,
             points: vec![(tr.x(a), va), (tr.x(b), vb)],
         });
         keys.push(("expected", "#8a8f98", "8 5"));

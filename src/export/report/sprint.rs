@@ -8,7 +8,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::escape::text;
-use super::svg::{self, BarGroup, LineChart, Series};
+use super::svg::{self, BarGroup, Dots, LineChart, Series};
 use crate::export::{planned_points, sheet};
 use crate::model::{Plan, Sprint, SprintState};
 use crate::planning::{self, Burnup, forecast};
@@ -162,10 +162,12 @@ const IDEAL: &str = "#8a8f98";
 /// The Burn-up: scope as it moved, points done by day, the ideal line from
 /// 0 at the start to the commitment at the end.
 pub fn burnup_chart(b: &Burnup) -> String {
-    // The scope in steps, as the TUI draws it: it moves on the day it
-    // moved. Done is a dot per day (a step's corner would be a false dot).
+    // Scope and done in steps, as the TUI draws them: each moves on the
+    // day it moved. Done has a dot per day, not at a step's corner (that
+    // corner is no measurement).
     let scope = b.scope_line();
-    let done = b
+    let done = b.done_line();
+    let done_days = b
         .days
         .iter()
         .map(|d| (b.x(d.date), f64::from(d.done)))
@@ -193,21 +195,21 @@ pub fn burnup_chart(b: &Burnup) -> String {
                 name: "ideal",
                 colour: IDEAL,
                 dash: "8 5",
-                dots: false,
+                dots: Dots::None,
                 points: ideal,
             },
             Series {
                 name: "scope",
                 colour: SCOPE,
                 dash: "",
-                dots: false,
+                dots: Dots::None,
                 points: scope,
             },
             Series {
                 name: "done",
                 colour: DONE,
                 dash: "",
-                dots: true,
+                dots: Dots::At(done_days),
                 points: done,
             },
         ],

@@ -39,9 +39,18 @@ pub struct Series {
     pub colour: &'static str,
     /// SVG `stroke-dasharray`, empty for a solid line.
     pub dash: &'static str,
-    /// Draw a dot at each point (measurements), not only the line.
-    pub dots: bool,
+    /// Where dots go on the line (measurements).
+    pub dots: Dots,
     pub points: Vec<(f64, f64)>,
+}
+
+/// The dots a series draws over its line.
+pub enum Dots {
+    None,
+    /// One at each point of the line (each is a measurement).
+    AtPoints,
+    /// Only at these (a step line's corners are not measurements).
+    At(Vec<(f64, f64)>),
 }
 
 /// A line chart over a numeric x axis (days) with labelled ends.
@@ -147,15 +156,20 @@ pub fn line_chart(c: &LineChart<'_>) -> String {
             pts.join(" "),
             escape::text(s.name),
         );
-        if s.dots {
-            for p in &pts {
-                let (x, y) = p.split_once(',').unwrap_or(("0", "0"));
-                let _ = write!(
-                    out,
-                    r#"<circle cx="{x}" cy="{y}" r="3.5" fill="{}"/>"#,
-                    s.colour
-                );
-            }
+        let at = |&(x, y): &(f64, f64)| {
+            (x.is_finite() && y.is_finite()).then(|| (coord(xs(x)), coord(ys(y))))
+        };
+        let dots: Vec<(String, String)> = match &s.dots {
+            Dots::None => Vec::new(),
+            Dots::AtPoints => s.points.iter().filter_map(at).collect(),
+            Dots::At(points) => points.iter().filter_map(at).collect(),
+        };
+        for (x, y) in dots {
+            let _ = write!(
+                out,
+                r#"<circle cx="{x}" cy="{y}" r="3.5" fill="{}"/>"#,
+                s.colour
+            );
         }
     }
     out.push_str("</svg>");
