@@ -268,3 +268,40 @@ fn a_narrow_sprint_table_keeps_the_name_and_drops_the_window_first() {
         "{text}"
     );
 }
+
+#[test]
+fn a_very_long_owner_is_shortened_so_the_load_warning_keeps_its_end() {
+    let mut plan = demo();
+    let items = plan
+        .sprints
+        .iter()
+        .find(|s| s.id == "S-7WM4K")
+        .unwrap()
+        .items
+        .clone();
+    let long = "samantha-the-platform-reliability-engineer-on-call-this-week ".repeat(4);
+    for d in plan.debts.iter_mut().filter(|d| items.contains(&d.id)) {
+        if d.id != "D-DFHBT" {
+            d.owner = long.trim().into();
+        }
+    }
+    let app = app_on(plan, View::Sprints, &[]);
+    for (w, h) in [(120, 40), (80, 24), (60, 30)] {
+        let text = screen(&app, w, h);
+        // The sprint's pane only: the left of each line.
+        let left: Vec<&str> = text
+            .lines()
+            .map(|l| l.split('│').next().unwrap_or(l).trim_matches('"'))
+            .collect();
+        let flat = left
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(flat.contains("warning: samanth"), "{w}: {text}");
+        assert!(
+            flat.contains("holds 17 of 19 pts (89%), more than half of the sprint"),
+            "{w}: {text}"
+        );
+    }
+}

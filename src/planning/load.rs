@@ -59,11 +59,17 @@ impl PeopleLoad {
 
     /// "sam holds 12 of 20 pts (60%), more than half of the sprint".
     pub fn warning(&self) -> Option<String> {
+        self.warning_naming(|name| name.to_owned())
+    }
+
+    /// [`Self::warning`] with the owner's name as `name` gives it (a
+    /// screen shortens a very long one so the sentence keeps its end).
+    pub fn warning_naming(&self, name: impl Fn(&str) -> String) -> Option<String> {
         let p = self.heavy()?;
         let pct = u64::from(p.points) * 100 / u64::from(self.total.max(1));
         Some(format!(
             "{} holds {} of {} pts ({pct}%), more than half of the sprint",
-            p.name(),
+            name(p.name()),
             p.points,
             self.total
         ))

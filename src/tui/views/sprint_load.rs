@@ -40,13 +40,32 @@ pub fn lines(app: &App, sprint: usize, width: usize) -> Vec<Line<'static>> {
     }
     let mut out = vec![cut(spans, width)];
     // The warning whole, on two lines at most: it is the point of the load.
-    if let Some(w) = load.warning() {
-        let text = crate::text::sanitize(&format!("warning: {w}")).into_owned();
-        for l in super::wrap::wrap(&text, width.max(1)).into_iter().take(2) {
+    // A name too long for that is shortened, never the sentence's end.
+    let sentence = |name_width: usize| {
+        load.warning_naming(|n| fit(n, name_width))
+            .map(|w| crate::text::sanitize(&format!("warning: {w}")).into_owned())
+    };
+    let width = width.max(1);
+    if let Some(mut text) = sentence(usize::MAX) {
+        let rest = crate::text::display_width(&text).saturating_sub(load_name_width(load));
+        let mut lines = super::wrap::wrap(&text, width);
+        if lines.len() > 2 {
+            // Room for the name on two lines, less a little for where the
+            // lines break between words.
+            text = sentence((2 * width).saturating_sub(rest + 8).max(8)).unwrap_or(text);
+            lines = super::wrap::wrap(&text, width);
+        }
+        for l in lines.into_iter().take(2) {
             out.push(Line::from(Span::styled(fit(&l, width), t.warn())));
         }
     }
     out
+}
+
+/// How wide the name of the person the warning is about is.
+fn load_name_width(load: &crate::planning::PeopleLoad) -> usize {
+    load.heavy()
+        .map_or(0, |p| crate::text::display_width(p.name()))
 }
 
 /// The spans cut to `width` columns, the last one ending in "…".
