@@ -49,29 +49,33 @@ fn emit<T: Serialize>(
         }
         out.push_str(&t.render(table::width()));
     }
-    footer(&status, !key.is_empty(), format, out);
+    footer(&status, true, format, out);
     Ok(())
 }
 
-/// What each team's rows were read from, and the teams left out.
-fn footer(status: &[StatusRow], with_read: bool, format: OrgFormat, out: &mut String) {
+/// What each team's rows were read from (`read: …`, the same word in a
+/// table and in Markdown, after every roll-up), then with `warnings` a
+/// line per team left out or read with a warning.
+fn footer(status: &[StatusRow], warnings: bool, format: OrgFormat, out: &mut String) {
     let read: Vec<String> = status
         .iter()
         .filter(|s| s.state == "ok")
         .map(|s| format!("{} {}", s.team, s.version.as_deref().unwrap_or("-")))
         .collect();
     let md = format == OrgFormat::Md;
-    let failed = status.iter().any(|s| s.state != "ok");
-    if with_read || failed {
-        out.push('\n');
-    }
-    let read = read.join(", ");
-    if with_read {
-        out.push_str(&if md {
-            format!("Read: {}\n", md_cell(&read))
-        } else {
-            format!("read: {}\n", crate::text::sanitize(&read))
-        });
+    out.push('\n');
+    let read = if read.is_empty() {
+        "no team".to_owned()
+    } else {
+        read.join(", ")
+    };
+    out.push_str(&if md {
+        format!("read: {}\n", md_cell(&read))
+    } else {
+        format!("read: {}\n", crate::text::sanitize(&read))
+    });
+    if !warnings {
+        return;
     }
     for s in status.iter().filter(|s| s.state != "ok") {
         let msg = format!(
@@ -81,8 +85,7 @@ fn footer(status: &[StatusRow], with_read: bool, format: OrgFormat, out: &mut St
             s.problem.as_deref().unwrap_or("")
         );
         if md {
-            let gap = if with_read { "\n" } else { "" };
-            out.push_str(&format!("{gap}> **warning** {}\n", md_cell(&msg)));
+            out.push_str(&format!("\n> **warning** {}\n", md_cell(&msg)));
         } else {
             out.push_str(&format!("warning: {}\n", crate::text::sanitize(&msg)));
         }
@@ -323,6 +326,8 @@ pub fn check(
         crate::text::count(warnings, "warning"),
         crate::text::count(teams.len(), "team")
     ));
+    // The unread teams are findings above (`team-unreadable`).
+    footer(&status_rows(teams), false, format, out);
     Ok(())
 }
 
