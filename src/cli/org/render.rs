@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::super::args::OrgFormat;
 use super::super::table::{self, Table};
-use crate::org::{CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, status_rows};
+use crate::org::{
+    CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, count_cell, status_rows,
+};
 use crate::text::{number, percent};
 
 /// Columns once, for both the table and Markdown.
@@ -59,15 +61,16 @@ fn emit<T: Serialize>(
 fn footer(status: &[StatusRow], warnings: bool, format: OrgFormat, out: &mut String) {
     let read: Vec<String> = status
         .iter()
-        .filter(|s| s.state == "ok")
-        .map(|s| format!("{} {}", s.team, s.version.as_deref().unwrap_or("-")))
+        .filter(|s| s.read())
+        .map(|s| format!("{} {}", s.team, s.read_label()))
         .collect();
     let md = format == OrgFormat::Md;
     out.push('\n');
     let read = if read.is_empty() {
         "no team".to_owned()
     } else {
-        read.join(", ")
+        // `; `: a fetched copy's label holds a comma.
+        read.join("; ")
     };
     out.push_str(&if md {
         format!("read: {}\n", md_cell(&read))
@@ -141,10 +144,13 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
                     vec![
                         s.team.clone(),
                         s.source.clone(),
-                        s.version.clone().unwrap_or_else(|| "-".into()),
-                        s.key_results.to_string(),
-                        format!("{}/{}", s.debt_open, s.debt_total),
-                        s.sprints.to_string(),
+                        s.read_label(),
+                        count_cell(s.key_results),
+                        match (s.debt_open, s.debt_total) {
+                            (Some(open), Some(total)) => format!("{open}/{total}"),
+                            _ => "-".into(),
+                        },
+                        count_cell(s.sprints),
                         match s.problem_kind {
                             None => "ok".into(),
                             // The kind; the whole message is under the table.
