@@ -19,6 +19,8 @@ struct Grid {
     flex: usize,
     right: Vec<usize>,
     drop: Vec<usize>,
+    /// The flexible column keeps its width while columns can be hidden.
+    keep_flex: bool,
 }
 
 fn emit<T: Serialize>(
@@ -46,6 +48,7 @@ fn emit<T: Serialize>(
         let mut t = Table::new(g.headers, g.flex);
         t.right = g.right;
         t.drop = g.drop;
+        t.keep_flex = g.keep_flex;
         for r in g.rows {
             t.push(r);
         }
@@ -162,6 +165,9 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
             flex: 6,
             right: vec![3, 4, 5],
             drop: vec![1, 5, 3],
+            // The state (`warning: fetch-failed`) stays whole; the read
+            // column is cut before it (whole on the `read:` line).
+            keep_flex: true,
         },
         format,
         out,
@@ -203,6 +209,7 @@ pub fn krs(
             flex: 2,
             right: vec![3],
             drop: vec![5],
+            keep_flex: false,
         },
         format,
         out,
@@ -241,6 +248,7 @@ pub fn rank(
             flex: 2,
             right: vec![0, 3, 4, 5, 6],
             drop: vec![7, 6, 5],
+            keep_flex: false,
         },
         format,
         out,
@@ -278,6 +286,7 @@ pub fn sprints(
             // The odds are what this roll-up is for: the window, then the
             // name go first.
             drop: vec![3, 1],
+            keep_flex: false,
         },
         format,
         out,
@@ -345,5 +354,6 @@ fn unreachable_grid() -> Grid {
         flex: 0,
         right: Vec::new(),
         drop: Vec::new(),
+        keep_flex: false,
     }
 }
