@@ -82,3 +82,75 @@ fn every_rollup_ends_with_what_it_read_in_table_and_markdown() {
         }
     }
 }
+
+#[test]
+fn items_are_counted_once_without_sprints_and_unknown_is_a_dash() {
+    let org = Org::new();
+    let ws = three_teams(&org);
+    let infra = org.root().join("infra/bearing.ron");
+    let f = infra.to_str().unwrap();
+    org.ok(
+        infra.parent().unwrap(),
+        &[
+            "-f",
+            f,
+            "sprint",
+            "new",
+            "S1",
+            "--start",
+            "2026-11-16",
+            "--end",
+            "2026-11-27",
+            "--capacity",
+            "10",
+        ],
+    );
+    org.bearing(&ws, &["org", "fetch"]);
+    let v = org.json(&ws, &["org", "status", "--format", "json"]);
+    let row = |id: &str| {
+        v["teams"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["team"] == id)
+            .unwrap()
+            .clone()
+    };
+    let infra_row = row("infra");
+    assert_eq!(infra_row["sprints"], 1, "{infra_row}");
+    let items = infra_row["objectives"].as_u64().unwrap()
+        + infra_row["key_results"].as_u64().unwrap()
+        + infra_row["hypotheses"].as_u64().unwrap()
+        + infra_row["debt_total"].as_u64().unwrap();
+    assert_eq!(
+        infra_row["items"], items,
+        "sprints are not items: {infra_row}"
+    );
+    let ghost = row("ghost");
+    for k in [
+        "items",
+        "objectives",
+        "key_results",
+        "debt_open",
+        "debt_total",
+        "sprints",
+    ] {
+        assert!(ghost[k].is_null(), "{k}: unknown, not 0: {ghost}");
+    }
+    // The export's items column says the same; a team not read shows `-`.
+    let md = org.ok(&ws, &["org", "export"]);
+    let cells = |team: &str| -> Vec<String> {
+        let line = md
+            .lines()
+            .find(|l| l.starts_with(&format!("| {team} |")))
+            .unwrap_or_else(|| panic!("{team}: {md}"));
+        line.split(" | ")
+            .map(|c| c.trim_matches(['|', ' ']).to_owned())
+            .collect()
+    };
+    assert_eq!(cells("infra")[3], items.to_string(), "{md}");
+    assert_eq!(&cells("ghost")[3..8], ["-", "-", "-", "-", "-"], "{md}");
+    let status = org.ok(&ws, &["org", "status"]);
+    let ghost_line = status.lines().find(|l| l.starts_with("ghost")).unwrap();
+    assert!(!ghost_line.contains(" 0 "), "{ghost_line}");
+}
