@@ -305,3 +305,26 @@ fn a_conflicted_first_copy_is_a_warning_row_asking_the_team() {
     assert!(!problem.contains("bearing resolve"), "{problem}");
     assert!(pay["items"].is_null(), "{pay}");
 }
+
+#[test]
+fn a_plan_removed_at_the_new_commit_is_a_failed_fetch_naming_the_path() {
+    let org = Org::new();
+    let ws = two_teams(&org);
+    let repo = org.root().join("payments");
+    let good = org.head(&repo);
+    org.ok(&ws, &["org", "fetch"]);
+    org.git(&repo, &["rm", "-q", "plan/bearing.ron"]);
+    org.commit(&repo, "moved the plan away");
+    let gone = org.head(&repo);
+    let r = org.bearing(&ws, &["org", "fetch"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let v = org.json(&ws, &["org", "status", "--format", "json"]);
+    let pay = &v["teams"][0];
+    assert_eq!(pay["version"], format!("{good} (main)"), "{pay}");
+    assert_eq!(
+        pay["fetch_failed"]["reason"],
+        format!("plan/bearing.ron is not in commit {gone} (main)"),
+        "{pay}"
+    );
+    assert_eq!(pay["items"], 5, "{pay}");
+}

@@ -128,15 +128,16 @@ fn fetch_one<G: Git>(git: &G, cache: &Path, team: &Team) -> Result<Done, String>
         return Err("not a git team".into());
     };
     let tc = TeamCache::new(cache, &team.id);
+    let source = NoteSource {
+        url: url.clone(),
+        rev: rev.clone(),
+        path: path.clone(),
+    };
     // A failure is recorded beside the copy (which stays) so the roll-ups
     // can say when and why; the next success clears it.
     let failed = |what: String, reason: String| {
         let record = FetchFailure {
-            source: NoteSource::of(&team.source).unwrap_or_else(|| NoteSource {
-                url: url.clone(),
-                rev: rev.clone(),
-                path: path.clone(),
-            }),
+            source: source.clone(),
             at: now(),
             reason,
         };
@@ -181,11 +182,7 @@ fn fetch_one<G: Git>(git: &G, cache: &Path, team: &Team) -> Result<Done, String>
     let kept = match (&problem, good) {
         (Some(reason), Some(good)) => {
             let newest = NewestUnloadable {
-                source: NoteSource::of(&team.source).unwrap_or_else(|| NoteSource {
-                    url: url.clone(),
-                    rev: rev.clone(),
-                    path: path.clone(),
-                }),
+                source: source.clone(),
                 commit: commit.clone(),
                 at: meta.at.clone(),
                 reason: reason.clone(),

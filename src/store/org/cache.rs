@@ -148,16 +148,6 @@ pub struct NoteSource {
 }
 
 impl NoteSource {
-    pub fn of(source: &TeamSource) -> Option<NoteSource> {
-        match source {
-            TeamSource::Git { url, rev, path } => Some(NoteSource {
-                url: url.clone(),
-                rev: rev.clone(),
-                path: path.clone(),
-            }),
-            TeamSource::Path { .. } => None,
-        }
-    }
     fn is_of(&self, source: &TeamSource) -> bool {
         matches!(source, TeamSource::Git { url, rev, path }
             if self.url == *url && self.rev == *rev && self.path == *path)
