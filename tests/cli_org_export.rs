@@ -28,8 +28,12 @@ fn markdown_page_names_each_teams_commit_or_file_time_and_warns_for_the_missing_
     ] {
         assert!(md.lines().any(|l| l == heading), "{heading}: {md}");
     }
-    assert!(md.contains(&format!("| {pay} (main) |")), "{md}");
-    assert!(md.contains(&format!("| {search} (main) |")), "{md}");
+    // The commit read and when it was fetched.
+    assert!(md.contains(&format!("| {pay} (main), fetched 20")), "{md}");
+    assert!(
+        md.contains(&format!("| {search} (main), fetched 20")),
+        "{md}"
+    );
     let infra = md
         .lines()
         .find(|l| l.starts_with("| infra |"))

@@ -27,6 +27,7 @@ fn team(id: &str, name: &str, source: TeamSource, optional: bool) -> Team {
 fn loaded(t: Team, version: &str, plan: Plan) -> TeamPlan {
     TeamPlan {
         file: t.source.label(),
+        fetch: Default::default(),
         team: t,
         version: Some(version.into()),
         state: TeamState::Loaded {
@@ -39,6 +40,7 @@ fn loaded(t: Team, version: &str, plan: Plan) -> TeamPlan {
 fn failed(t: Team, kind: &'static str, message: &str) -> TeamPlan {
     TeamPlan {
         file: t.source.label(),
+        fetch: Default::default(),
         team: t,
         version: None,
         state: TeamState::Failed {

@@ -37,6 +37,9 @@ pub struct Cli {
     /// Plan as of this date instead of today (YYYY-MM-DD; default: BEARING_TODAY when set and not blank).
     #[arg(long, global = true, value_name = "DATE")]
     pub today: Option<String>,
+    /// The organisation's workspace file, for `bearing org …` (also accepted after `org` or its command).
+    #[arg(long, value_name = "FILE")]
+    pub org: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

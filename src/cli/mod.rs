@@ -165,6 +165,9 @@ pub fn display(path: &Path) -> String {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Ctx::from_cli(&cli)?;
     let mut out = String::new();
+    if cli.org.is_some() && !matches!(cli.command, Some(Command::Org(_))) {
+        bail!("--org names the organisation's workspace file: it goes with `bearing org …`");
+    }
     match cli.command {
         None => ui::open(&ctx, &mut out)?,
         Some(Command::Init) => init(&ctx, &mut out)?,
@@ -209,7 +212,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Resolve(args)) => resolve::run(&ctx, args, &mut out)?,
         Some(Command::Scan(args)) => scan::run(&ctx, args, &mut out)?,
-        Some(Command::Org(args)) => org::run(&ctx, args, &mut out)?,
+        Some(Command::Org(mut args)) => {
+            // `bearing --org F org …` as well as `bearing org … --org F`.
+            args.org = args.org.or(cli.org);
+            org::run(&ctx, args, &mut out)?
+        }
         Some(Command::Completions { shell }) => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

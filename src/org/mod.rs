@@ -7,15 +7,19 @@
 //! Item ids are shown as `team:ID`. A team whose plan cannot be read is a
 //! warning row ([`TeamState::Failed`]); the rest of the roll-up still shows.
 
+pub mod fetched;
 pub mod page;
 pub mod rollup;
+pub mod status;
 pub mod workspace;
 
+pub use fetched::{FetchFailed, FetchNote, Unloadable};
 pub use page::{Glance, Page, page};
 pub use rollup::{
     CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, TeamState, check_rows, kr_rows, rank,
     sprint_rows, status_rows,
 };
+pub use status::{count_cell, items};
 pub use workspace::{Team, TeamSource, Workspace, WorkspaceError, parse};
 
 /// The workspace file's name, found like a plan's (`./bearing-org.ron` or

@@ -33,8 +33,9 @@ pub struct Page {
 pub struct Glance {
     /// Source, version read, counts, and what failed (a warning row).
     pub status: StatusRow,
-    /// Objectives, key results, experiments, debt and sprints together.
-    pub items: usize,
+    /// Objectives, key results, experiments and debt ([`super::items`]);
+    /// `None` when the plan was not read.
+    pub items: Option<usize>,
     pub on_track: usize,
     pub at_risk: usize,
     pub off_track: usize,
@@ -48,7 +49,7 @@ pub struct Glance {
 impl Glance {
     /// Whether the plan was read (else this is a warning row).
     pub fn read(&self) -> bool {
-        self.status.problem_kind.is_none()
+        self.status.read()
     }
 }
 
@@ -76,11 +77,7 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
                     .count()
             };
             Glance {
-                items: status.objectives
-                    + status.key_results
-                    + status.hypotheses
-                    + status.debt_total
-                    + status.sprints,
+                items: status.items,
                 on_track: health("on_track"),
                 at_risk: health("at_risk"),
                 off_track: health("off_track"),

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::fetched::FetchNote;
 use super::qualified;
 use super::workspace::Team;
 use crate::check;
-use crate::model::{DebtStatus, Plan, Severity, SprintState};
+use crate::model::{Plan, Severity, SprintState};
 use crate::score;
 
 /// One team's plan as the caller read it.
@@ -23,6 +24,9 @@ pub struct TeamPlan {
     /// The file read (the local path or the cached copy), for messages.
     pub file: String,
     pub state: TeamState,
+    /// What the fetch cache says of the copy read (git teams): when it
+    /// was fetched, a failed fetch since, a newest commit that does not load.
+    pub fetch: FetchNote,
 }
 
 #[derive(Debug)]
@@ -58,62 +62,7 @@ impl TeamPlan {
     }
 }
 
-/// `bearing org status`: one row per team.
-#[derive(Debug, Serialize)]
-pub struct StatusRow {
-    pub team: String,
-    pub name: String,
-    pub source: String,
-    pub optional: bool,
-    pub version: Option<String>,
-    /// `ok`, or `warning` when the plan could not be read.
-    pub state: &'static str,
-    pub problem: Option<String>,
-    /// What failed (see [`TeamState::Failed`]); `None` when read.
-    pub problem_kind: Option<&'static str>,
-    pub objectives: usize,
-    pub key_results: usize,
-    pub hypotheses: usize,
-    pub debt_open: usize,
-    pub debt_total: usize,
-    pub sprints: usize,
-}
-
-pub fn status_rows(teams: &[TeamPlan]) -> Vec<StatusRow> {
-    teams
-        .iter()
-        .map(|t| {
-            let (state, problem, problem_kind) = match &t.state {
-                TeamState::Loaded { .. } => ("ok", None, None),
-                TeamState::Failed { kind, message } => {
-                    ("warning", Some(message.clone()), Some(*kind))
-                }
-            };
-            let plan = t.plan();
-            let n = |f: fn(&Plan) -> usize| plan.map_or(0, f);
-            StatusRow {
-                team: t.team.id.clone(),
-                name: t.team.name.clone(),
-                source: t.team.source.label(),
-                optional: t.team.optional,
-                version: t.version.clone(),
-                state,
-                problem,
-                problem_kind,
-                objectives: n(|p| p.objectives.len()),
-                key_results: n(|p| p.key_results.len()),
-                hypotheses: n(|p| p.hypotheses.len()),
-                debt_open: n(|p| p.debts.iter().filter(|d| is_open(d.status)).count()),
-                debt_total: n(|p| p.debts.len()),
-                sprints: n(|p| p.sprints.len()),
-            }
-        })
-        .collect()
-}
-
-fn is_open(s: DebtStatus) -> bool {
-    matches!(s, DebtStatus::Open | DebtStatus::InProgress)
-}
+pub use super::status::{StatusRow, status_rows};
 
 /// `bearing org krs`: every key result, by team, then objective (in the
 /// plan's order).
@@ -408,6 +357,19 @@ pub fn check_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<CheckRow> {
                 message: message.clone(),
             }),
             TeamState::Loaded { plan, lines } => {
+                // Read, but not the newest: a warning even for a required
+                // team (its last good copy is still read).
+                if let Some((rule, message)) = t.fetch.warning(t.version.as_deref()) {
+                    rows.push(CheckRow {
+                        team: t.team.id.clone(),
+                        file: t.file.clone(),
+                        rule: rule.into(),
+                        severity: Severity::Warn,
+                        id: None,
+                        line: None,
+                        message,
+                    });
+                }
                 for f in check::check(plan, lines.as_ref(), today) {
                     rows.push(CheckRow {
                         team: t.team.id.clone(),

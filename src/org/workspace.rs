@@ -124,7 +124,7 @@ pub fn parse(text: &str) -> Result<Workspace, WorkspaceError> {
         .map_err(|e| WorkspaceError {
             line: e.span.start.line,
             column: e.span.start.col,
-            message: e.code.to_string(),
+            message: user_terms(&e.code.to_string()),
         })?;
     let lines = entry_lines(text);
     let mut teams: Vec<Team> = Vec::with_capacity(raw.teams.len());
@@ -139,6 +139,16 @@ pub fn parse(text: &str) -> Result<Workspace, WorkspaceError> {
         ));
     }
     Ok(Workspace { teams })
+}
+
+/// The parser's words with this module's type names in the user's terms:
+/// "Expected opening `(` for a team", not "for struct `RawTeam`".
+fn user_terms(message: &str) -> String {
+    message
+        .replace("struct `RawTeam`", "a team")
+        .replace("`RawTeam`", "a team")
+        .replace("struct `RawWorkspace`", "the workspace")
+        .replace("`RawWorkspace`", "the workspace")
 }
 
 fn team(t: RawTeam, line: usize, before: &[Team]) -> Result<Team, WorkspaceError> {
@@ -161,9 +171,17 @@ fn team(t: RawTeam, line: usize, before: &[Team]) -> Result<Team, WorkspaceError
             first.line
         )));
     }
+    // A field given but empty is a mistake, never "not given": `git: ""`
+    // is not a local team, `path: ""` not the default path.
+    let given = |field: &str, s: Option<String>| match s.map(|s| s.trim().to_owned()) {
+        Some(s) if s.is_empty() => Err(err(format!("team {id:?}: {field} is empty"))),
+        s => Ok(s),
+    };
+    let path = given("path", t.path)?;
+    let git = given("git url", t.git)?;
+    let rev = given("rev", t.rev)?;
     let nonblank = |s: Option<String>| s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-    let path = nonblank(t.path);
-    let source = match (nonblank(t.git), path, nonblank(t.rev)) {
+    let source = match (git, path, rev) {
         (Some(url), path, rev) => TeamSource::Git {
             url,
             rev: rev.unwrap_or_else(|| "HEAD".into()),

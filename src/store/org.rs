@@ -7,9 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+mod cache;
+pub use cache::{FetchFailure, Fetched, NewestUnloadable, NoteSource, TeamCache, short};
 
-use super::{RealFs, StoreError, format, load};
+use super::{StoreError, format, load};
 use crate::org::{self, Team, TeamPlan, TeamSource, TeamState, Workspace};
 
 /// Where the workspace file is: `flag`, then `env`, then
@@ -72,85 +73,12 @@ pub fn cache_dir(root: &Path, workspace: &Path) -> PathBuf {
     root.join(format!("{hash:016x}"))
 }
 
-/// What the cache holds for one git team.
-pub struct TeamCache {
-    pub dir: PathBuf,
-}
-
-impl TeamCache {
-    pub fn new(cache: &Path, team: &str) -> Self {
-        TeamCache {
-            dir: cache.join(team),
-        }
-    }
-    /// The bare repository the fetches go to.
-    pub fn repo(&self) -> PathBuf {
-        self.dir.join("repo.git")
-    }
-    /// The plan's text at the fetched commit.
-    pub fn plan(&self) -> PathBuf {
-        self.dir.join("bearing.ron")
-    }
-    fn meta_path(&self) -> PathBuf {
-        self.dir.join("fetched.ron")
-    }
-
-    /// What was fetched last; `None` when never.
-    pub fn meta(&self) -> Option<Fetched> {
-        let text = std::fs::read_to_string(self.meta_path()).ok()?;
-        ron::from_str(&text).ok()
-    }
-
-    /// Stores a fetch: the plan's text first, then the record naming it
-    /// (both atomic), so a reader never sees a record for another text.
-    pub fn store(&self, text: &str, meta: &Fetched) -> Result<(), StoreError> {
-        std::fs::create_dir_all(&self.dir)
-            .map_err(|e| StoreError::io(&self.dir, "cannot create directory", e))?;
-        super::save::write_atomic(&mut RealFs, &self.plan(), text.as_bytes())?;
-        let rec = ron::ser::to_string_pretty(meta, ron::ser::PrettyConfig::default())
-            .map_err(|e| StoreError::Other(format!("cannot write the fetch record: {e}")))?;
-        super::save::write_atomic(&mut RealFs, &self.meta_path(), rec.as_bytes())
-    }
-}
-
-/// The record of a team's last fetch.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Fetched {
-    pub url: String,
-    pub rev: String,
-    pub path: String,
-    /// The full commit hash the plan was read at.
-    pub commit: String,
-    /// When (UTC, RFC 3339).
-    pub at: String,
-    /// How long the fetch took, in milliseconds.
-    pub millis: u64,
-}
-
-impl Fetched {
-    /// Whether this copy is of `source` as the workspace names it now: a
-    /// changed url, rev or path is another source, whose copy this is not.
-    pub fn is_of(&self, source: &TeamSource) -> bool {
-        matches!(source, TeamSource::Git { url, rev, path }
-            if self.url == *url && self.rev == *rev && self.path == *path)
-    }
-
-    /// `1a2b3c4 (main)`.
-    pub fn version(&self) -> String {
-        format!("{} ({})", short(&self.commit), self.rev)
-    }
-}
-
-pub fn short(commit: &str) -> &str {
-    commit.get(..7).unwrap_or(commit)
-}
-
 /// Reads one team's plan: a local path relative to `base` (the workspace
 /// file's directory), or a git team's copy in `cache` as last fetched
 /// (when it still matches the workspace's url, rev and path). With
 /// `lines`, the item → line map `org check` needs.
 pub fn read_team(base: &Path, cache: &Path, team: &Team, lines: bool) -> TeamPlan {
-    let (file, version, shown) = match &team.source {
+    let (file, version, shown, fetch) = match &team.source {
         TeamSource::Path { path } => {
             let file = lexical(&base.join(path));
             let version = std::fs::metadata(&file)
@@ -160,27 +88,44 @@ pub fn read_team(base: &Path, cache: &Path, team: &Team, lines: bool) -> TeamPla
                     let t: chrono::DateTime<chrono::Utc> = t.into();
                     format!("file {}", t.format("%Y-%m-%d %H:%M UTC"))
                 });
-            (file, version, None)
+            (file, version, None, org::FetchNote::default())
         }
         TeamSource::Git { url, path, .. } => {
             let tc = TeamCache::new(cache, &team.id);
             let meta = tc.meta().filter(|m| m.is_of(&team.source));
+            let fetch = tc.note(&team.source, meta.as_ref());
             let Some(meta) = meta else {
+                // Say what happened when it is known: running fetch again
+                // does not help a repository that is not there.
+                let (kind, message) = match &fetch.failed {
+                    // Still `not-fetched` (no copy); the words say why.
+                    Some(f) => (
+                        "not-fetched",
+                        format!(
+                            "{}: last fetch failed {}: {} (no copy yet)",
+                            team.source.label(),
+                            org::fetched::when(&f.at),
+                            f.reason
+                        ),
+                    ),
+                    None => (
+                        "not-fetched",
+                        format!(
+                            "{}: not fetched yet (or its source changed): run `bearing org fetch`",
+                            team.source.label()
+                        ),
+                    ),
+                };
                 return TeamPlan {
                     team: team.clone(),
                     version: None,
                     file: team.source.label(),
-                    state: TeamState::Failed {
-                        kind: "not-fetched",
-                        message: format!(
-                            "{}: not fetched yet (or its source changed): run `bearing org fetch`",
-                            team.source.label()
-                        ),
-                    },
+                    state: TeamState::Failed { kind, message },
+                    fetch,
                 };
             };
             let shown = format!("{url}@{}:{path}", short(&meta.commit));
-            (tc.plan(), Some(meta.version()), Some(shown))
+            (tc.plan(), Some(meta.version()), Some(shown), fetch)
         }
     };
     let label = file.display().to_string();
@@ -195,10 +140,10 @@ pub fn read_team(base: &Path, cache: &Path, team: &Team, lines: bool) -> TeamPla
                 StoreError::DuplicateId { .. } | StoreError::Invalid { .. } => "invalid",
                 _ => "unreadable",
             };
-            let mut message = e.to_string();
-            if let Some(shown) = &shown {
-                message = message.replace(&label, shown);
-            }
+            let message = match &shown {
+                Some(shown) => cached_error(&e, &label, shown),
+                None => e.to_string(),
+            };
             TeamState::Failed { kind, message }
         }
     };
@@ -207,6 +152,27 @@ pub fn read_team(base: &Path, cache: &Path, team: &Team, lines: bool) -> TeamPla
         version,
         file: shown.unwrap_or(label),
         state,
+        fetch,
+    }
+}
+
+/// Why a cached copy of a team's plan does not load, naming it as
+/// `URL@COMMIT:PATH` (`shown`) rather than the cache's file (`file`). A
+/// committed conflict is the team's to resolve: the copy is read-only and
+/// not the reader's, so `bearing resolve` is not the advice.
+pub fn cached_error(e: &StoreError, file: &str, shown: &str) -> String {
+    match e {
+        StoreError::Conflict {
+            line, place, more, ..
+        } => format!(
+            "{shown}:{line}: the team's committed plan has merge-conflict markers (in {place}{}); ask the team to resolve them",
+            if *more == 0 {
+                String::new()
+            } else {
+                format!(" and {more} more")
+            }
+        ),
+        e => e.to_string().replace(file, shown),
     }
 }
 

@@ -9,9 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
-use crate::git::{Git, RealGit};
+use crate::git::{Git, GitError, RealGit};
 use crate::org::{Team, TeamSource};
-use crate::store::org::{Fetched, TeamCache, short};
+use crate::store::org::{FetchFailure, Fetched, NewestUnloadable, NoteSource, TeamCache, short};
 use crate::text::count;
 
 use super::OrgCtx;
@@ -28,6 +28,8 @@ struct Done {
     millis: u64,
     /// The fetched plan does not load (the roll-ups will show a warning).
     problem: Option<String>,
+    /// With `problem`: the last good copy kept for the roll-ups instead.
+    kept: Option<String>,
 }
 
 pub fn run(ws: &OrgCtx, jobs: Option<usize>, out: &mut String) -> anyhow::Result<()> {
@@ -126,39 +128,112 @@ fn fetch_one<G: Git>(git: &G, cache: &Path, team: &Team) -> Result<Done, String>
         return Err("not a git team".into());
     };
     let tc = TeamCache::new(cache, &team.id);
-    let before = tc.meta().map(|m| m.commit);
+    let source = NoteSource {
+        url: url.clone(),
+        rev: rev.clone(),
+        path: path.clone(),
+    };
+    // A failure is recorded beside the copy (which stays) so the roll-ups
+    // can say when and why; the next success clears it.
+    let failed = |what: String, reason: String| {
+        let record = FetchFailure {
+            source: source.clone(),
+            at: now(),
+            reason,
+        };
+        match tc.record_failure(&record) {
+            Ok(()) => what,
+            Err(e) => format!("{what} (and the failure could not be recorded: {e})"),
+        }
+    };
+    let before = tc.meta().filter(|m| m.is_of(&team.source));
     let start = Instant::now();
     let repo = tc.repo();
-    let commit = git
-        .fetch_shallow(&repo, url, rev)
-        .map_err(|e| format!("{url} {rev}: {e}"))?;
-    let text = git
-        .show(&repo, &commit, path)
-        .map_err(|e| format!("{url}: {e}"))?;
+    let commit = git.fetch_shallow(&repo, url, rev).map_err(|e| {
+        let reason = useful_line(&e);
+        failed(format!("{url} {rev}: {e}"), reason)
+    })?;
+    let text = git.show(&repo, &commit, path).map_err(|e| {
+        let reason = match &e {
+            GitError::NotInRevision { .. } => {
+                format!("{path} is not in commit {} ({rev})", short(&commit))
+            }
+            e => useful_line(e),
+        };
+        failed(format!("{url}: {e}"), reason)
+    })?;
     let millis = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     let meta = Fetched {
         url: url.clone(),
         rev: rev.clone(),
         path: path.clone(),
         commit: commit.clone(),
-        at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        at: now(),
         millis,
     };
-    tc.store(&text, &meta).map_err(|e| e.to_string())?;
     let plan = tc.plan();
-    let problem = crate::store::load::parse(&plan, &text).err().map(|e| {
-        e.to_string().replace(
-            &plan.display().to_string(),
-            &format!("{url}@{}:{path}", short(&commit)),
-        )
-    });
+    let shown = format!("{url}@{}:{path}", short(&commit));
+    let problem = crate::store::load::parse(&plan, &text)
+        .err()
+        .map(|e| crate::store::org::cached_error(&e, &plan.display().to_string(), &shown));
+    // A newest commit whose plan does not load does not replace a copy
+    // that does: the roll-ups keep the last good one and say why.
+    let good = before.as_ref().filter(|_| loads(&plan));
+    let kept = match (&problem, good) {
+        (Some(reason), Some(good)) => {
+            let newest = NewestUnloadable {
+                source: source.clone(),
+                commit: commit.clone(),
+                at: meta.at.clone(),
+                reason: reason.clone(),
+            };
+            tc.record_unloadable(&newest).map_err(|e| e.to_string())?;
+            Some(good.version())
+        }
+        _ => {
+            tc.store(&text, &meta).map_err(|e| e.to_string())?;
+            None
+        }
+    };
     Ok(Done {
-        changed: before.as_deref() != Some(commit.as_str()),
+        changed: before.map(|m| m.commit).as_deref() != Some(commit.as_str()),
         commit,
         rev: rev.clone(),
         millis,
         problem,
+        kept,
     })
+}
+
+/// Whether the cached copy loads (the last good copy worth keeping).
+fn loads(plan: &Path) -> bool {
+    std::fs::read_to_string(plan)
+        .ok()
+        .is_some_and(|text| crate::store::load::parse(plan, &text).is_ok())
+}
+
+/// Now, as the cache records it (UTC, RFC 3339).
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// What is worth keeping of git's message: its first `fatal:` or `error:`
+/// line without the prefix (the rest is advice), else the first line.
+fn useful_line(e: &GitError) -> String {
+    let text = match e {
+        GitError::Failed { stderr, .. } => stderr.clone(),
+        e => e.to_string(),
+    };
+    let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let line = lines()
+        .find_map(|l| {
+            l.strip_prefix("fatal:")
+                .or_else(|| l.strip_prefix("error:"))
+        })
+        .map(str::trim)
+        .or_else(|| lines().next())
+        .unwrap_or("git failed without a message");
+    crate::text::sanitize(line).into_owned()
 }
 
 /// `payments: fetched 1a2b3c4 (main) in 40 ms`, `… up to date at …`, or
@@ -166,6 +241,15 @@ fn fetch_one<G: Git>(git: &G, cache: &Path, team: &Team) -> Result<Done, String>
 fn line(team: &Team, r: &Result<Done, String>, cache: &Path) -> String {
     match r {
         Ok(d) => {
+            if let (Some(p), Some(kept)) = (&d.problem, &d.kept) {
+                let s = format!(
+                    "{}: fetched {} ({}) but its plan does not load ({p}); keeping {kept}",
+                    team.id,
+                    short(&d.commit),
+                    d.rev
+                );
+                return format!("{}\n", crate::text::sanitize(&s));
+            }
             let what = if d.changed {
                 "fetched"
             } else {
@@ -190,7 +274,11 @@ fn line(team: &Team, r: &Result<Done, String>, cache: &Path) -> String {
             // while it is of the source the workspace names now.
             let kept = match TeamCache::new(cache, &team.id).meta() {
                 Some(m) if m.is_of(&team.source) => {
-                    format!("the roll-ups keep {} fetched {}", m.version(), m.at)
+                    format!(
+                        "the roll-ups keep {} fetched {}",
+                        m.version(),
+                        crate::org::fetched::when(&m.at)
+                    )
                 }
                 Some(_) => {
                     "no copy of this source yet: the copy of its old source is not used".to_owned()

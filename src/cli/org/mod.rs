@@ -91,6 +91,7 @@ impl OrgCtx {
                             .map(|t| TeamPlan {
                                 team: t.clone(),
                                 version: None,
+                                fetch: org::FetchNote::default(),
                                 file: t.source.label(),
                                 state: TeamState::Failed {
                                     kind: "unreadable",

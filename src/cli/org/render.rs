@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::super::args::OrgFormat;
 use super::super::table::{self, Table};
-use crate::org::{CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, status_rows};
+use crate::org::{
+    CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, count_cell, status_rows,
+};
 use crate::text::{number, percent};
 
 /// Columns once, for both the table and Markdown.
@@ -17,6 +19,8 @@ struct Grid {
     flex: usize,
     right: Vec<usize>,
     drop: Vec<usize>,
+    /// The flexible column keeps its width while columns can be hidden.
+    keep_flex: bool,
 }
 
 fn emit<T: Serialize>(
@@ -44,34 +48,40 @@ fn emit<T: Serialize>(
         let mut t = Table::new(g.headers, g.flex);
         t.right = g.right;
         t.drop = g.drop;
+        t.keep_flex = g.keep_flex;
         for r in g.rows {
             t.push(r);
         }
         out.push_str(&t.render(table::width()));
     }
-    footer(&status, !key.is_empty(), format, out);
+    footer(&status, true, format, out);
     Ok(())
 }
 
-/// What each team's rows were read from, and the teams left out.
-fn footer(status: &[StatusRow], with_read: bool, format: OrgFormat, out: &mut String) {
+/// What each team's rows were read from (`read: …`, the same word in a
+/// table and in Markdown, after every roll-up), then with `warnings` a
+/// line per team left out or read with a warning.
+fn footer(status: &[StatusRow], warnings: bool, format: OrgFormat, out: &mut String) {
     let read: Vec<String> = status
         .iter()
-        .filter(|s| s.state == "ok")
-        .map(|s| format!("{} {}", s.team, s.version.as_deref().unwrap_or("-")))
+        .filter(|s| s.read())
+        .map(|s| format!("{} {}", s.team, s.read_label()))
         .collect();
     let md = format == OrgFormat::Md;
-    let failed = status.iter().any(|s| s.state != "ok");
-    if with_read || failed {
-        out.push('\n');
-    }
-    let read = read.join(", ");
-    if with_read {
-        out.push_str(&if md {
-            format!("Read: {}\n", md_cell(&read))
-        } else {
-            format!("read: {}\n", crate::text::sanitize(&read))
-        });
+    out.push('\n');
+    let read = if read.is_empty() {
+        "no team".to_owned()
+    } else {
+        // `; `: a fetched copy's label holds a comma.
+        read.join("; ")
+    };
+    out.push_str(&if md {
+        format!("read: {}\n", md_cell(&read))
+    } else {
+        format!("read: {}\n", crate::text::sanitize(&read))
+    });
+    if !warnings {
+        return;
     }
     for s in status.iter().filter(|s| s.state != "ok") {
         let msg = format!(
@@ -81,8 +91,7 @@ fn footer(status: &[StatusRow], with_read: bool, format: OrgFormat, out: &mut St
             s.problem.as_deref().unwrap_or("")
         );
         if md {
-            let gap = if with_read { "\n" } else { "" };
-            out.push_str(&format!("{gap}> **warning** {}\n", md_cell(&msg)));
+            out.push_str(&format!("\n> **warning** {}\n", md_cell(&msg)));
         } else {
             out.push_str(&format!("warning: {}\n", crate::text::sanitize(&msg)));
         }
@@ -138,10 +147,13 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
                     vec![
                         s.team.clone(),
                         s.source.clone(),
-                        s.version.clone().unwrap_or_else(|| "-".into()),
-                        s.key_results.to_string(),
-                        format!("{}/{}", s.debt_open, s.debt_total),
-                        s.sprints.to_string(),
+                        s.read_label(),
+                        count_cell(s.key_results),
+                        match (s.debt_open, s.debt_total) {
+                            (Some(open), Some(total)) => format!("{open}/{total}"),
+                            _ => "-".into(),
+                        },
+                        count_cell(s.sprints),
                         match s.problem_kind {
                             None => "ok".into(),
                             // The kind; the whole message is under the table.
@@ -153,6 +165,9 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
             flex: 6,
             right: vec![3, 4, 5],
             drop: vec![1, 5, 3],
+            // The state (`warning: fetch-failed`) stays whole; the read
+            // column is cut before it (whole on the `read:` line).
+            keep_flex: true,
         },
         format,
         out,
@@ -194,6 +209,7 @@ pub fn krs(
             flex: 2,
             right: vec![3],
             drop: vec![5],
+            keep_flex: false,
         },
         format,
         out,
@@ -232,6 +248,7 @@ pub fn rank(
             flex: 2,
             right: vec![0, 3, 4, 5, 6],
             drop: vec![7, 6, 5],
+            keep_flex: false,
         },
         format,
         out,
@@ -269,6 +286,7 @@ pub fn sprints(
             // The odds are what this roll-up is for: the window, then the
             // name go first.
             drop: vec![3, 1],
+            keep_flex: false,
         },
         format,
         out,
@@ -323,6 +341,8 @@ pub fn check(
         crate::text::count(warnings, "warning"),
         crate::text::count(teams.len(), "team")
     ));
+    // The unread teams are findings above (`team-unreadable`).
+    footer(&status_rows(teams), false, format, out);
     Ok(())
 }
 
@@ -334,5 +354,6 @@ fn unreachable_grid() -> Grid {
         flex: 0,
         right: Vec::new(),
         drop: Vec::new(),
+        keep_flex: false,
     }
 }

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use super::{active, health_words, pct, state, team_heading, warning};
 use crate::export::report::escape::text;
 use crate::export::report::{CSP, css, svg};
-use crate::org::{Glance, Page};
+use crate::org::{Glance, Page, count_cell};
 use crate::text::{count, effort, number};
 
 /// The page's sections, in order: (fragment id, heading).
@@ -93,7 +93,8 @@ fn teams(out: &mut String, page: &Page) {
         out.push_str(r#"<p class="muted">No teams in the workspace.</p></section>"#);
         return;
     }
-    for g in page.teams.iter().filter(|g| !g.read()) {
+    // A team not read, or read from a copy that is not the newest.
+    for g in page.teams.iter().filter(|g| g.status.problem.is_some()) {
         let _ = write!(
             out,
             r#"<p class="warning" role="note"><strong>warning</strong> {}</p>"#,
@@ -120,10 +121,10 @@ fn team_card(out: &mut String, g: &Glance) {
         let _ = write!(out, "<dt>{term}</dt><dd>{}</dd>", text(value));
     };
     fact(out, "source", &s.source);
-    fact(out, "read", s.version.as_deref().unwrap_or("-"));
+    fact(out, "read", &s.read_label());
     if g.read() {
-        fact(out, "items", &g.items.to_string());
-        fact(out, "open debt", &s.debt_open.to_string());
+        fact(out, "items", &count_cell(g.items));
+        fact(out, "open debt", &count_cell(s.debt_open));
         let _ = write!(
             out,
             r#"<dt>key results</dt><dd><span class="on-track">{} on track</span>, <span class="at-risk">{} at risk</span>, <span class="off-track">{} off track</span></dd>"#,

@@ -7,7 +7,7 @@ mod html;
 
 use std::fmt::Write;
 
-use crate::org::{Glance, Page};
+use crate::org::{Glance, Page, count_cell};
 use crate::text::{count, effort, markdown_cell as cell, number, percent};
 
 pub use html::org_html;
@@ -46,7 +46,8 @@ fn active(g: &Glance) -> (String, String) {
     }
 }
 
-/// The warning line of a team that could not be read.
+/// The warning line of a team that could not be read, or was read from a
+/// copy that is not the newest.
 fn warning(g: &Glance) -> String {
     format!(
         "{}{}: {}",
@@ -99,15 +100,17 @@ fn teams(out: &mut String, page: &Page) {
         .map(|g| {
             let (sprint, odds) = active(g);
             let s = &g.status;
+            // Unknown, not 0, for a team not read.
+            let known = |n: usize| count_cell(g.read().then_some(n));
             vec![
                 s.team.clone(),
                 s.name.clone(),
-                s.version.clone().unwrap_or_else(|| "-".into()),
-                g.items.to_string(),
-                s.debt_open.to_string(),
-                g.on_track.to_string(),
-                g.at_risk.to_string(),
-                g.off_track.to_string(),
+                s.read_label(),
+                count_cell(g.items),
+                count_cell(s.debt_open),
+                known(g.on_track),
+                known(g.at_risk),
+                known(g.off_track),
                 sprint,
                 odds,
                 state(g),
@@ -133,7 +136,7 @@ fn teams(out: &mut String, page: &Page) {
         rows,
     );
     // A blank line before each, so each stays its own quote.
-    for g in page.teams.iter().filter(|g| !g.read()) {
+    for g in page.teams.iter().filter(|g| g.status.problem.is_some()) {
         let _ = writeln!(out, "\n> **warning** {}", cell(&warning(g)));
     }
 }

@@ -19,6 +19,7 @@ fn team(id: &str, plan: Option<Plan>, optional: bool) -> TeamPlan {
         },
         version: Some("abc1234".into()),
         file: format!("{id}.ron"),
+        fetch: Default::default(),
         state: match plan {
             Some(p) => TeamState::Loaded {
                 plan: Box::new(p),
@@ -90,7 +91,11 @@ fn a_failed_team_is_a_warning_row_and_the_rest_shows() {
     ];
     let status = status_rows(&teams);
     assert_eq!(status[1].state, "warning");
-    assert_eq!(status[0].debt_open, 1);
+    assert_eq!(status[0].debt_open, Some(1));
+    // A team not read has unknown counts, never 0.
+    assert_eq!(status[1].debt_open, None);
+    assert_eq!(status[1].items, None);
+    assert_eq!(status[0].items, Some(1), "sprints are not items");
     let sprints = sprint_rows(&teams, day("2026-11-20"));
     assert_eq!(sprints.len(), 1);
     assert_eq!(sprints[0].id, "a:S1");
@@ -156,5 +161,43 @@ fn sprint_odds_are_the_forecasts_chance_from_the_teams_own_history() {
         forecast_odds(&p, &now, day("2026-03-07")),
         None,
         "no history: no odds"
+    );
+}
+
+#[test]
+fn a_copy_read_after_a_failed_fetch_is_a_warning_row_with_its_counts() {
+    let mut t = team("a", Some(plan(vec![debt("D1", 3, 2)])), false);
+    t.fetch = crate::org::FetchNote {
+        fetched_at: Some("2026-11-30T10:12:00Z".into()),
+        failed: Some(crate::org::FetchFailed {
+            at: "2026-11-30T12:01:00Z".into(),
+            reason: "repository not found".into(),
+        }),
+        newest_unloadable: None,
+    };
+    let teams = [t];
+    let status = status_rows(&teams);
+    assert_eq!(status[0].state, "warning");
+    assert_eq!(status[0].problem_kind, Some("fetch-failed"));
+    assert_eq!(status[0].items, Some(1));
+    assert_eq!(
+        status[0].read_label(),
+        "abc1234, fetched 2026-11-30 10:12 UTC"
+    );
+    // Still ranked: the copy is read.
+    assert_eq!(rank(&teams, day("2026-11-20"), None).len(), 1);
+    let check = check_rows(&teams, day("2026-11-20"));
+    let f = check
+        .iter()
+        .find(|c| c.rule == "fetch-failed")
+        .expect("a finding");
+    // A warning even for a required team: its copy is still read.
+    assert_eq!(f.severity, Severity::Warn);
+    assert!(
+        f.message.starts_with(
+            "last fetch failed 2026-11-30 12:01 UTC: repository not found; showing abc1234"
+        ),
+        "{}",
+        f.message
     );
 }

@@ -102,3 +102,36 @@ fn id_inside_a_string_or_comment_is_not_an_entry() {
         "(teams: [\n // id: not this\n (name: \"id: nor this\", id: \"a\", path: \"a.ron\"),\n])";
     assert_eq!(parse(text).unwrap().teams[0].line, 3);
 }
+
+#[test]
+fn parser_messages_name_a_team_and_the_workspace_not_rust_types() {
+    let e = parse("(teams: [(id: \"p\", path: \"p.ron\"), 3])").unwrap_err();
+    assert_eq!(e.message, "Expected opening `(` for a team");
+    let e = parse("[1]").unwrap_err();
+    assert_eq!(e.message, "Expected opening `(` for the workspace");
+    let e = parse("(teams: [(name: \"p\", path: \"p.ron\")])").unwrap_err();
+    assert!(e.message.contains("in a team"), "{}", e.message);
+    for t in ["[(id:\"a\", path:\"p\"), 3]", "[(name: \"x\")]"] {
+        let e = parse(&format!("(teams: {t})")).unwrap_err();
+        assert!(!e.message.contains("Raw"), "{}", e.message);
+    }
+}
+
+#[test]
+fn an_empty_git_url_path_rev_or_id_is_refused_with_its_line() {
+    let ws = |team: &str| {
+        parse(&format!(
+            "(\n  teams: [\n    (id: \"a\", path: \"a.ron\"),\n    {team},\n  ],\n)\n"
+        ))
+    };
+    let e = ws("(id: \"x\", git: \"\")").unwrap_err();
+    assert_eq!(e.place(), "4: team \"x\": git url is empty");
+    let e = ws("(id: \"x\", path: \" \")").unwrap_err();
+    assert_eq!(e.place(), "4: team \"x\": path is empty");
+    let e = ws("(id: \"x\", git: \"file:///r\", path: \"\")").unwrap_err();
+    assert_eq!(e.place(), "4: team \"x\": path is empty");
+    let e = ws("(id: \"x\", git: \"file:///r\", rev: \"\")").unwrap_err();
+    assert_eq!(e.place(), "4: team \"x\": rev is empty");
+    let e = ws("(id: \"\", path: \"b.ron\")").unwrap_err();
+    assert_eq!(e.place(), "4: team id is empty");
+}

@@ -120,35 +120,37 @@ fn health_word(h: Option<&str>) -> &'static str {
     }
 }
 
-/// Teams: health at a glance, and a warning row for a team not read.
+/// Teams: health at a glance, and a warning row for a team not read. A
+/// team read from a copy that is not the newest (a failed fetch, a newest
+/// commit that does not load) shows its counts and is drawn as a warning,
+/// its reason in the name cell (whole on the bottom line).
 fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow]) -> OrgTable {
     let status = org::status_rows(teams);
     let rows = status
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            if let Some(problem) = &s.problem {
+            let name = match &s.problem {
                 // The name column takes the spare width: the reason fits.
-                let optional = if s.optional { " (optional)" } else { "" };
-                let mut cells = vec![
-                    s.team.clone(),
-                    format!(
-                        "{} ⚠ {}{optional}: {}",
-                        s.name,
-                        s.problem_kind.unwrap_or("warning"),
-                        crate::text::sanitize(problem)
-                    ),
-                ];
+                Some(problem) => format!(
+                    "{} ⚠ {}{}: {}",
+                    s.name,
+                    s.problem_kind.unwrap_or("warning"),
+                    if s.optional { " (optional)" } else { "" },
+                    crate::text::sanitize(problem)
+                ),
+                None => s.name.clone(),
+            };
+            let mut cells = vec![s.team.clone(), name];
+            if !s.read() {
                 cells.extend(["", "", "", "", ""].map(String::from));
-                cells.push(s.version.clone().unwrap_or_else(|| "-".into()));
+                cells.push(s.read_label());
                 return OrgRow {
                     team: i,
                     cells,
                     warn: true,
                 };
             }
-            let mut cells = vec![s.team.clone(), s.name.clone()];
-            let items = s.objectives + s.key_results + s.hypotheses + s.debt_total;
             let count = |h: &str| {
                 krs.iter()
                     .filter(|k| k.team == s.team && k.health == Some(h))
@@ -158,8 +160,11 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
                 .iter()
                 .find(|r| r.team == s.team && r.state == "active");
             cells.extend([
-                items.to_string(),
-                format!("{}/{}", s.debt_open, s.debt_total),
+                org::count_cell(s.items),
+                match (s.debt_open, s.debt_total) {
+                    (Some(open), Some(total)) => format!("{open}/{total}"),
+                    _ => "-".into(),
+                },
                 format!(
                     "{}/{}/{}",
                     count("on_track"),
@@ -173,12 +178,12 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
                 active
                     .and_then(|a| a.odds)
                     .map_or_else(|| "-".into(), percent),
-                s.version.clone().unwrap_or_else(|| "-".into()),
+                s.read_label(),
             ]);
             OrgRow {
                 team: i,
                 cells,
-                warn: false,
+                warn: s.problem.is_some(),
             }
         })
         .collect();
