@@ -181,9 +181,9 @@ fn marking_an_item_done_moves_the_burnup_at_once() {
     );
 }
 
-#[test]
-fn the_sprint_view_warns_when_one_person_holds_more_than_half() {
-    // Give sam every item of the active sprint but one of noor's 2 points.
+/// The demo plan with `owner` on every item of the active sprint but one
+/// of noor's 2 points: 17 of 19 points, more than half.
+fn heavy_owner(owner: &str) -> bearing::model::Plan {
     let mut plan = demo();
     let items = plan
         .sprints
@@ -194,10 +194,15 @@ fn the_sprint_view_warns_when_one_person_holds_more_than_half() {
         .clone();
     for d in plan.debts.iter_mut().filter(|d| items.contains(&d.id)) {
         if d.id != "D-DFHBT" {
-            d.owner = "sam".into();
+            d.owner = owner.into();
         }
     }
-    let app = app_on(plan, View::Sprints, &[]);
+    plan
+}
+
+#[test]
+fn the_sprint_view_warns_when_one_person_holds_more_than_half() {
+    let app = app_on(heavy_owner("sam"), View::Sprints, &[]);
     let text = screen(&app, 120, 40);
     assert!(
         text.contains("load, share 10.5 each: sam 17↑ · noor 2"),
@@ -271,21 +276,8 @@ fn a_narrow_sprint_table_keeps_the_name_and_drops_the_window_first() {
 
 #[test]
 fn a_very_long_owner_is_shortened_so_the_load_warning_keeps_its_end() {
-    let mut plan = demo();
-    let items = plan
-        .sprints
-        .iter()
-        .find(|s| s.id == "S-7WM4K")
-        .unwrap()
-        .items
-        .clone();
     let long = "samantha-the-platform-reliability-engineer-on-call-this-week ".repeat(4);
-    for d in plan.debts.iter_mut().filter(|d| items.contains(&d.id)) {
-        if d.id != "D-DFHBT" {
-            d.owner = long.trim().into();
-        }
-    }
-    let app = app_on(plan, View::Sprints, &[]);
+    let app = app_on(heavy_owner(long.trim()), View::Sprints, &[]);
     for (w, h) in [(120, 40), (80, 24), (60, 30)] {
         let text = screen(&app, w, h);
         // The sprint's pane only: the left of each line.
