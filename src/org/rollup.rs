@@ -213,6 +213,20 @@ pub struct RankRow {
     pub due: Option<NaiveDate>,
 }
 
+impl RankRow {
+    /// The score as every roll-up prints it (`org rank`, the page, the org
+    /// UI): [`crate::text::number`], so `2` and `2.35`, never `2.0`.
+    pub fn score_text(&self) -> String {
+        crate::text::number(self.score)
+    }
+
+    /// The relative score as every roll-up prints it: two decimals, so
+    /// `1.00` (a typical item of its team) lines up with `2.35`.
+    pub fn relative_text(&self) -> String {
+        crate::text::score(self.relative)
+    }
+}
+
 /// Open debt of every team, most pressing first. Each team scores its own
 /// items (its weights, its key results' health); a score is made
 /// comparable by dividing it by the median score of that team's ranked

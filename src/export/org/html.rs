@@ -11,7 +11,7 @@ use super::{active, health_words, pct, state, team_heading, warning};
 use crate::export::report::escape::text;
 use crate::export::report::{CSP, css, svg};
 use crate::org::{Glance, Page};
-use crate::text::{count, effort, number};
+use crate::text::{count, effort};
 
 /// The page's sections, in order: (fragment id, heading).
 pub const SECTIONS: [(&str, &str); 5] = [
@@ -212,12 +212,12 @@ fn top_debt(out: &mut String, page: &Page) {
     for r in &page.top_debt {
         let _ = write!(
             out,
-            r#"<tr><td class="num">{}</td><td><span class="id">{}</span></td><td class="title">{}</td><td class="num">{:.2}</td><td class="num wide">{}</td><td class="num wide">{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
+            r#"<tr><td class="num">{}</td><td><span class="id">{}</span></td><td class="title">{}</td><td class="num">{}</td><td class="num wide">{}</td><td class="num wide">{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
             r.rank,
             text(&r.id),
             text(&r.title),
-            r.relative,
-            text(&number(r.score)),
+            text(&r.relative_text()),
+            text(&r.score_text()),
             r.team_rank,
             text(&effort(r.effort)),
             text(&r.owner)

@@ -1,0 +1,89 @@
+//! The org UI as a new user found it (issue 15): its Debt view prints
+//! scores as `bearing org rank` does, a team's warning is shown whole on
+//! the bottom lines, and Enter on a Debt, Key results or Sprints row opens
+//! the team's plan on that item.
+
+mod common;
+mod org_support;
+
+use std::path::Path;
+
+use bearing::org::TeamPlan;
+use bearing::tui::org::{OrgApp, OrgView};
+use bearing::tui::theme::Theme;
+use org_support::Org;
+
+/// Two local teams, the demo plan and the test fixture (scores with
+/// decimals), written as real files; returns the workspace's directory.
+fn two_teams(org: &Org) -> std::path::PathBuf {
+    let root = org.root();
+    for (team, plan) in [("payments", common::demo()), ("platform", common::fixture())] {
+        let dir = root.join(team);
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = bearing::store::format::to_text(&plan).unwrap();
+        std::fs::write(dir.join("bearing.ron"), text).unwrap();
+    }
+    org.workspace(
+        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n\
+         \x20   (id: \"platform\", name: \"Platform\", path: \"../platform/bearing.ron\"),\n",
+    )
+}
+
+/// The workspace's teams read as `bearing org` reads them.
+fn read(ws: &Path) -> Vec<TeamPlan> {
+    let file = ws.join("bearing-org.ron");
+    let workspace = bearing::store::org::read_workspace(&file).unwrap();
+    let cache = ws.join("no-cache");
+    workspace
+        .teams
+        .iter()
+        .map(|t| bearing::store::org::read_team(ws, &cache, t, false))
+        .collect()
+}
+
+/// `| a | b |` → its cells, Markdown escapes taken off.
+fn md_cells(line: &str) -> Vec<String> {
+    line.trim()
+        .trim_matches('|')
+        .split(" | ")
+        .map(|c| c.trim().replace('\\', ""))
+        .collect()
+}
+
+#[test]
+fn debt_view_prints_score_and_relative_as_org_rank_does() {
+    let org = Org::new();
+    let ws = two_teams(&org);
+    let today = common::cli::TODAY;
+    let md = org.ok(&ws, &["org", "rank", "--format", "md", "--today", today]);
+    // id → (relative, score), as the CLI prints them.
+    let cli: std::collections::HashMap<String, (String, String)> = md
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| #") && !l.starts_with("| ---"))
+        .map(md_cells)
+        .filter(|c| c.len() == 8)
+        .map(|c| (c[1].clone(), (c[3].clone(), c[4].clone())))
+        .collect();
+    assert!(cli.len() > 5, "{md}");
+
+    let mut app = OrgApp::new(read(&ws), common::day(today), "2 teams".into());
+    app.theme = Theme::plain();
+    app.update(bearing::tui::org::OrgAction::Show(OrgView::Debt));
+    let rows = &app.table().rows;
+    assert_eq!(rows.len(), cli.len(), "the same rows");
+    let mut fractional = false;
+    for r in rows {
+        let (relative, score) = &cli[&r.cells[1]];
+        assert_eq!(
+            (&r.cells[3], &r.cells[4]),
+            (relative, score),
+            "{}: relative and score as `org rank` prints them",
+            r.cells[1]
+        );
+        fractional |= score.contains('.');
+    }
+    assert!(
+        rows.iter().any(|r| !r.cells[4].contains('.')) && fractional,
+        "both whole and fractional scores are compared"
+    );
+}
