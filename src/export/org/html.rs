@@ -257,7 +257,7 @@ fn sprints(out: &mut String, page: &Page) {
             s.points,
             s.capacity,
             if over { ", over capacity" } else { "" },
-            pct(s.odds)
+            text(&s.odds_words())
         );
         if s.unestimated > 0 {
             let _ = write!(out, "<dt>to estimate</dt><dd>{}</dd>", s.unestimated);

@@ -244,7 +244,7 @@ fn sprints(out: &mut String, page: &Page) {
                 format!("{} → {}", s.start, s.end),
                 format!("{}/{}", s.points, s.capacity),
                 pct(s.capacity_use),
-                pct(s.odds),
+                s.odds_words(),
             ]
         })
         .collect();

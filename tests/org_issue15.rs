@@ -17,7 +17,10 @@ use org_support::Org;
 /// decimals), written as real files; returns the workspace's directory.
 fn two_teams(org: &Org) -> std::path::PathBuf {
     let root = org.root();
-    for (team, plan) in [("payments", common::demo()), ("platform", common::fixture())] {
+    for (team, plan) in [
+        ("payments", common::demo()),
+        ("platform", common::fixture()),
+    ] {
         let dir = root.join(team);
         std::fs::create_dir_all(&dir).unwrap();
         let text = bearing::store::format::to_text(&plan).unwrap();
@@ -86,4 +89,74 @@ fn debt_view_prints_score_and_relative_as_org_rank_does() {
         rows.iter().any(|r| !r.cells[4].contains('.')) && fractional,
         "both whole and fractional scores are compared"
     );
+}
+
+/// The demo plan with its next planned sprint emptied; returns that
+/// sprint's id.
+fn with_an_empty_next_sprint(org: &Org) -> (std::path::PathBuf, String) {
+    use bearing::model::SprintState;
+    let mut plan = common::demo();
+    let next = plan
+        .sprints
+        .iter_mut()
+        .filter(|s| s.state == SprintState::Planned)
+        .min_by_key(|s| (s.start, s.id.clone()))
+        .unwrap();
+    next.items.clear();
+    let id = next.id.clone();
+    let dir = org.root().join("payments");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = bearing::store::format::to_text(&plan).unwrap();
+    std::fs::write(dir.join("bearing.ron"), text).unwrap();
+    let ws = org.workspace(
+        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n",
+    );
+    (ws, id)
+}
+
+#[test]
+fn an_empty_sprint_has_no_odds_in_forecast_org_sprints_and_the_page() {
+    let org = Org::new();
+    let (ws, id) = with_an_empty_next_sprint(&org);
+    let today = common::cli::TODAY;
+    let plan = org.root().join("payments/bearing.ron");
+    let f = plan.to_str().unwrap();
+
+    // The plan's own forecast: no odds, and why.
+    let fc = org.json(
+        &ws,
+        &[
+            "-f", f, "forecast", &id, "--format", "json", "--today", today,
+        ],
+    );
+    assert!(fc["sprint"]["p_finish"].is_null(), "{fc}");
+    let table = org.ok(&ws, &["-f", f, "forecast", &id, "--today", today]);
+    assert!(table.contains("p_finish   - (nothing planned)"), "{table}");
+
+    // The roll-up agrees: null in JSON, `-` in the table.
+    let v = org.json(
+        &ws,
+        &["org", "sprints", "--format", "json", "--today", today],
+    );
+    let row = v["sprints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == format!("payments:{id}"))
+        .unwrap_or_else(|| panic!("{v}"));
+    assert!(row["odds"].is_null(), "{row}");
+    assert_eq!(row["items"], 0, "{row}");
+    let t = org.ok(&ws, &["org", "sprints", "--today", today]);
+    let line = t.lines().find(|l| l.contains(&id)).unwrap();
+    assert!(line.trim_end().ends_with(" -"), "{t}");
+    assert!(!line.contains("100%"), "{t}");
+
+    // The page says so in words.
+    for format in ["md", "html"] {
+        let page = org.ok(
+            &ws,
+            &["org", "export", "--format", format, "--today", today],
+        );
+        assert!(page.contains("nothing planned"), "{format}: {page}");
+    }
 }
