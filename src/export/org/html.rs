@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use super::{active, health_words, pct, state, team_heading, warning};
-use crate::export::report::escape::text;
+use crate::export::report::escape::{text, text_with_code};
 use crate::export::report::{CSP, css, svg};
 use crate::org::{Glance, Page};
 use crate::text::{count, effort};
@@ -97,7 +97,7 @@ fn teams(out: &mut String, page: &Page) {
         let _ = write!(
             out,
             r#"<p class="warning" role="note"><strong>warning</strong> {}</p>"#,
-            text(&warning(g))
+            text_with_code(&warning(g))
         );
     }
     out.push_str(r#"<div class="grid">"#);
