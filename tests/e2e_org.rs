@@ -50,6 +50,16 @@ fn org_ui_views_search_open_a_team_and_come_back() {
         s.contains("Broken ⚠"),
         "the unreadable team is a warning row:\n{s}"
     );
+    // On its row, why, whole: the reason (a temporary path, wider than
+    // 80 columns) wraps over the bottom lines rather than being cut.
+    t.keys(&["j", "j"]);
+    let s = t.wait_for("string");
+    assert!(s.contains(" broken: Broken ⚠ parse:"), "{s}");
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("broken/bearing.ron:1:14: Expected end of string"),
+        "{s}"
+    );
 
     // The cross-team ranking, ids as team:ID.
     t.keys(&["2"]);

@@ -160,3 +160,107 @@ fn an_empty_sprint_has_no_odds_in_forecast_org_sprints_and_the_page() {
         assert!(page.contains("nothing planned"), "{format}: {page}");
     }
 }
+
+fn team(id: &str, path: &str, optional: bool) -> bearing::org::Team {
+    bearing::org::Team {
+        id: id.into(),
+        name: id.to_uppercase(),
+        source: bearing::org::TeamSource::Path { path: path.into() },
+        optional,
+        line: 1,
+    }
+}
+
+/// Payments (the demo plan) and Data, whose plan does not parse: its
+/// reason names a long path.
+fn with_a_long_warning() -> OrgApp {
+    use bearing::org::TeamState;
+    let long = "/home/someone/src/acme/organisation/teams/data-platform/planning/2026/quarter-four/bearing.ron";
+    let teams = vec![
+        TeamPlan {
+            team: team("payments", "../payments/bearing.ron", false),
+            version: Some("1a2b3c4 (main)".into()),
+            file: "../payments/bearing.ron".into(),
+            state: TeamState::Loaded {
+                plan: Box::new(common::demo()),
+                lines: None,
+            },
+        },
+        TeamPlan {
+            team: team("data", long, false),
+            version: None,
+            file: long.into(),
+            state: TeamState::Failed {
+                kind: "parse",
+                message: format!(
+                    "{long}:12:5: expected `)` after the sprint's items (the file may have been cut short by an editor)"
+                ),
+            },
+        },
+    ];
+    let mut app = OrgApp::new(teams, common::demo_today(), "2 teams in /work/org".into());
+    app.theme = Theme::plain();
+    app
+}
+
+fn screen(app: &OrgApp, w: u16, h: u16) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| bearing::tui::org::draw(f, app)).unwrap();
+    term.backend().to_string()
+}
+
+/// The screen's lines, without the TestBackend's quotes and padding.
+fn lines(s: &str) -> Vec<String> {
+    s.lines()
+        .map(|l| l.trim_matches('"').trim_end().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_warnings_reason_is_wrapped_whole_over_the_bottom_lines() {
+    let mut app = with_a_long_warning();
+    app.update(bearing::tui::org::OrgAction::Move(1));
+    assert_eq!(app.current().map(|r| r.team), Some(1));
+    let s = screen(&app, 80, 24);
+    insta::assert_snapshot!("org_long_warning_80x24", s);
+    // Every word of the reason is on the screen, in order, over the last
+    // lines (the table above still shows both teams).
+    let l = lines(&s);
+    let tail: Vec<&str> = l
+        .iter()
+        .rev()
+        .take_while(|x| !x.starts_with("data "))
+        .map(String::as_str)
+        .collect();
+    let said: String = tail
+        .iter()
+        .rev()
+        .map(|x| x.trim())
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.starts_with("data: DATA ⚠ parse: /home/someone/src/acme"),
+        "{s}"
+    );
+    assert!(said.ends_with("cut short by an editor)"), "{s}");
+    assert!(!said.contains('…'), "{s}");
+    assert!(s.contains("payments"), "{s}");
+}
+
+#[test]
+fn at_a_tiny_height_the_cursor_row_stays_and_only_then_the_reason_is_cut() {
+    let mut app = with_a_long_warning();
+    app.update(bearing::tui::org::OrgAction::Move(1));
+    for h in 5..9u16 {
+        let l = lines(&screen(&app, 40, h));
+        // Title, tabs, the table's header, the cursor's row, the reason.
+        assert!(l[2].starts_with("team"), "{h}: {l:#?}");
+        assert!(l[3].starts_with("data"), "{h}: the cursor's row: {l:#?}");
+        assert!(l[4].starts_with(" data: DATA ⚠ parse"), "{h}: {l:#?}");
+        assert!(l.last().unwrap().ends_with('…'), "{h}: cut: {l:#?}");
+    }
+    // Tall enough: whole, no `…`.
+    let l = lines(&screen(&app, 40, 24));
+    assert!(l.last().unwrap().ends_with("editor)"), "{l:#?}");
+}
