@@ -9,7 +9,7 @@ mod org_support;
 use std::path::Path;
 
 use bearing::org::TeamPlan;
-use bearing::tui::org::{OrgApp, OrgView};
+use bearing::tui::org::{OrgApp, OrgEffect, OrgView, handle_key};
 use bearing::tui::theme::Theme;
 use org_support::Org;
 
@@ -263,4 +263,70 @@ fn at_a_tiny_height_the_cursor_row_stays_and_only_then_the_reason_is_cut() {
     // Tall enough: whole, no `…`.
     let l = lines(&screen(&app, 40, 24));
     assert!(l.last().unwrap().ends_with("editor)"), "{l:#?}");
+}
+
+/// The plan UI as the org view's Enter opens it: the team's plan,
+/// read-only, on the item of the row (if any).
+fn opened(app: &OrgApp, effect: OrgEffect) -> bearing::tui::App {
+    let OrgEffect::Open { team, item } = effect else {
+        panic!("Enter opens a team: {effect:?}");
+    };
+    let t = &app.teams[team];
+    bearing::tui::start(bearing::tui::Options {
+        plan: t.plan().unwrap().clone(),
+        path: None,
+        read_only: true,
+        read_only_why: Some(format!("team {}", t.team.id)),
+        today: app.today,
+        persist: Box::new(bearing::tui::NoPersist {
+            label: "test".into(),
+        }),
+        select: item,
+    })
+}
+
+#[test]
+fn enter_on_a_debt_kr_or_sprint_row_opens_the_plan_on_that_item() {
+    use bearing::tui::View;
+    use common::keys::key;
+    let mut app = with_a_long_warning();
+    for (view, keys, plan_view) in [
+        ("2", ["j", "j", "j"], View::Debt),
+        ("3", ["j", "j", "G"], View::KeyResults),
+        ("4", ["j", "k", "G"], View::Sprints),
+    ] {
+        handle_key(&mut app, key(view));
+        for k in keys {
+            handle_key(&mut app, key(k));
+        }
+        let row = app.current().unwrap().clone();
+        let column = if plan_view == View::Debt { 1 } else { 0 };
+        let id = row.cells[column]
+            .strip_prefix("payments:")
+            .unwrap()
+            .to_owned();
+        let effect = handle_key(&mut app, key("<Enter>"));
+        assert_eq!(
+            effect,
+            OrgEffect::Open {
+                team: 0,
+                item: Some(id.clone())
+            }
+        );
+        let plan_ui = opened(&app, effect);
+        assert_eq!(plan_ui.view, plan_view, "{id}");
+        assert_eq!(plan_ui.selected_id().as_deref(), Some(id.as_str()));
+        assert!(plan_ui.read_only());
+    }
+    // A Teams row is a team: its plan opens on the Overview.
+    handle_key(&mut app, key("1"));
+    let effect = handle_key(&mut app, key("<Enter>"));
+    assert_eq!(
+        effect,
+        OrgEffect::Open {
+            team: 0,
+            item: None
+        }
+    );
+    assert_eq!(opened(&app, effect).view, View::Overview);
 }
