@@ -3,10 +3,14 @@
 //! (the real binary: wall time and peak memory against the plans' total
 //! size), the same roll-up in process, and `bearing org fetch` of 50 local
 //! git repositories (a first fetch into an empty cache, then one with
-//! nothing new). The generated plans and repositories are kept under
+//! nothing new), and the org UI's first screen at 200×50 on the same 200
+//! teams (in process: workspace, cache, the UI's tables, the first frame;
+//! then what a key costs; and the whole `bearing org` process in tmux until
+//! the table shows). The generated plans and repositories are kept under
 //! `target/bench-org/` so later runs skip making them.
 //! Run: `cargo bench --bench org` (prints the figures, then divan's
-//! timings; nothing is asserted).
+//! timings; nothing is asserted); `cargo bench --bench org -- first_screen`
+//! (or `rank`, `status`, `fetch`) prints only that figure.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,6 +20,9 @@ use bearing::org::{self, Team, TeamSource};
 use bearing::store::org::{Fetched, TeamCache, read_team};
 use chrono::NaiveDate;
 use divan::Bencher;
+
+#[path = "org_support/first_screen.rs"]
+mod first_screen;
 
 const TEAMS: usize = 200;
 const ITEMS: usize = 1_000;
@@ -158,14 +165,36 @@ fn timed(args: &[&str], cache: &Path, home: &Path) -> (f64, Option<u64>) {
 }
 
 fn main() {
+    // A filter (`cargo bench --bench org -- first_screen`) picks the figures
+    // printed here as it picks divan's benches.
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let wanted = |name: &str| filter.as_deref().is_none_or(|f| name.contains(f));
     let home = root().join("home");
     std::fs::create_dir_all(&home).unwrap();
     let (ws, cache, total) = cached_workspace();
     let ws_s = ws.to_str().unwrap();
+    if wanted("rank") {
+        rank_figure(ws_s, &cache, &home, total);
+    }
+    if wanted("status") {
+        let (secs, _) = timed(&["org", "--org", ws_s, "status"], &cache, &home);
+        println!("org status, same workspace: {secs:.2} s");
+    }
+    if wanted("fetch") {
+        fetch_figure(&home);
+    }
+    if wanted("first_screen") {
+        first_screen::in_process(&ws, &cache);
+        first_screen::in_tmux(&ws, &cache, &home);
+    }
+    divan::main();
+}
+
+fn rank_figure(ws_s: &str, cache: &Path, home: &Path, total: u64) {
     let (secs, rss) = timed(
         &["org", "--org", ws_s, "rank", "--limit", "20"],
-        &cache,
-        &home,
+        cache,
+        home,
     );
     println!(
         "org rank --limit 20, {TEAMS} teams x {ITEMS} items from the cache: {secs:.2} s, peak RSS {} MiB, plans {} MiB ({})",
@@ -176,19 +205,18 @@ fn main() {
             (k * 1024) as f64 / total as f64
         )),
     );
-    let (secs, _) = timed(&["org", "--org", ws_s, "status"], &cache, &home);
-    println!("org status, same workspace: {secs:.2} s");
+}
 
+fn fetch_figure(home: &Path) {
     let ws50 = repos_workspace();
     let fresh = root().join("ws50/cache");
     let _ = std::fs::remove_dir_all(&fresh);
     let ws50_s = ws50.to_str().unwrap();
-    let (first, _) = timed(&["org", "--org", ws50_s, "fetch"], &fresh, &home);
-    let (again, _) = timed(&["org", "--org", ws50_s, "fetch"], &fresh, &home);
+    let (first, _) = timed(&["org", "--org", ws50_s, "fetch"], &fresh, home);
+    let (again, _) = timed(&["org", "--org", ws50_s, "fetch"], &fresh, home);
     println!(
         "org fetch of {REPOS} local repositories: {first:.2} s into an empty cache, {again:.2} s with nothing new"
     );
-    divan::main();
 }
 
 fn teams() -> Vec<Team> {

@@ -1,8 +1,8 @@
 //! `bearing org` in a real terminal (tmux, 80×24) on a workspace of local
 //! teams, one of them unreadable: the teams view with its warning row, the
 //! debt view, a search across teams, Enter into one team's plan
-//! (read-only), `q` back to the org view and `q` out with the terminal
-//! given back.
+//! (read-only, on the row's debt item), `q` back to the org view and `q`
+//! out with the terminal given back.
 
 mod common;
 mod org_support;
@@ -18,6 +18,12 @@ fn org_ui_views_search_open_a_team_and_come_back() {
         &root.join("infra/bearing.ron"),
         "Terraform state by hand",
         "2",
+    );
+    // Infra's other item ranks first in its plan.
+    org.add_debt(
+        &root.join("infra/bearing.ron"),
+        "Backups never restored",
+        "5",
     );
     org.plan(
         &root.join("ops/bearing.ron"),
@@ -50,6 +56,16 @@ fn org_ui_views_search_open_a_team_and_come_back() {
         s.contains("Broken ⚠"),
         "the unreadable team is a warning row:\n{s}"
     );
+    // On its row, why, whole: the reason (a temporary path, wider than
+    // 80 columns) wraps over the bottom lines rather than being cut.
+    t.keys(&["j", "j"]);
+    let s = t.wait_for("string");
+    assert!(s.contains(" broken: Broken ⚠ parse:"), "{s}");
+    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("broken/bearing.ron:1:14: Expected end of string"),
+        "{s}"
+    );
 
     // The cross-team ranking, ids as team:ID.
     t.keys(&["2"]);
@@ -66,6 +82,14 @@ fn org_ui_views_search_open_a_team_and_come_back() {
     assert!(
         s.contains("read-only"),
         "the team's plan opens read-only:\n{s}"
+    );
+    // On the row's item: the Debt view, the item selected (its details
+    // below the table), though it ranks second in its team's plan.
+    let s = t.wait_for("cost of delay");
+    assert!(
+        s.lines()
+            .any(|l| l.starts_with("D-") && l.contains("Terraform state by hand")),
+        "the debt item is selected in the Debt view:\n{s}"
     );
 
     // Quitting the plan UI comes back to the org view; q there exits.

@@ -196,7 +196,13 @@ fn keys_switch_views_search_across_teams_and_open_a_team() {
     assert_eq!(app.visible.len(), 1);
 
     // Enter on a row opens its team (read-only, by the caller).
-    assert_eq!(press(&mut app, "<Enter>"), OrgEffect::Open(1));
+    assert_eq!(
+        press(&mut app, "<Enter>"),
+        OrgEffect::Open {
+            team: 1,
+            item: None
+        }
+    );
     // Esc drops the filter; Enter on an unreadable team says why.
     press(&mut app, "<Esc> j j");
     assert_eq!(app.visible.len(), 4);

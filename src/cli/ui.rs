@@ -25,6 +25,7 @@ pub fn open(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
             read_only_why: None,
             today: ctx.today,
             persist: Box::new(NoPersist::demo_as_of(ctx.today)),
+            select: None,
         });
     }
     let path = ctx.path()?;
@@ -67,6 +68,7 @@ pub fn open(ctx: &Ctx, out: &mut String) -> anyhow::Result<()> {
         read_only_why,
         today: ctx.today,
         persist: Box::new(persist),
+        select: None,
     })
 }
 

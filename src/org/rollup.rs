@@ -11,7 +11,7 @@ use super::fetched::FetchNote;
 use super::qualified;
 use super::workspace::Team;
 use crate::check;
-use crate::model::{Plan, Severity, SprintState};
+use crate::model::{Plan, Severity};
 use crate::score;
 
 /// One team's plan as the caller read it.
@@ -162,6 +162,20 @@ pub struct RankRow {
     pub due: Option<NaiveDate>,
 }
 
+impl RankRow {
+    /// The score as every roll-up prints it (`org rank`, the page, the org
+    /// UI): [`crate::text::number`], so `2` and `2.35`, never `2.0`.
+    pub fn score_text(&self) -> String {
+        crate::text::number(self.score)
+    }
+
+    /// The relative score as every roll-up prints it: two decimals, so
+    /// `1.00` (a typical item of its team) lines up with `2.35`.
+    pub fn relative_text(&self) -> String {
+        crate::text::score(self.relative)
+    }
+}
+
 /// Open debt of every team, most pressing first. Each team scores its own
 /// items (its weights, its key results' health); a score is made
 /// comparable by dividing it by the median score of that team's ranked
@@ -250,82 +264,6 @@ fn median(mut v: Vec<f64>) -> f64 {
     }
 }
 
-/// `bearing org sprints`: each team's active sprint and its next planned one.
-#[derive(Debug, Serialize)]
-pub struct SprintRow {
-    pub team: String,
-    pub id: String,
-    pub name: String,
-    /// `active` or `planned` (the next one).
-    pub state: &'static str,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    /// Effort of its items, in points.
-    pub points: u32,
-    pub capacity: u32,
-    /// points / capacity (`None` for a capacity of 0).
-    pub capacity_use: Option<f64>,
-    /// Items without an effort estimate yet.
-    pub unestimated: usize,
-    /// The odds of finishing on time, from the forecast; see
-    /// [`forecast_odds`].
-    pub odds: Option<f64>,
-}
-
-/// The chance the sprint's open points are done by its end: the Monte Carlo
-/// `bearing forecast` runs (its default trials and seed, so the numbers
-/// agree), from the team's own closed sprints. `None` when the team has no
-/// closed sprint to sample. The backlog part of the forecast is not asked
-/// for (an empty ranking), so a roll-up of many teams ranks nothing here.
-pub fn forecast_odds(plan: &Plan, sprint: &crate::model::Sprint, today: NaiveDate) -> Option<f64> {
-    use crate::planning::forecast;
-    forecast::forecast_ranked(
-        plan,
-        Some(&sprint.id),
-        today,
-        forecast::Options::default(),
-        &[],
-    )
-    .ok()?
-    .sprint?
-    .p_finish
-}
-
-pub fn sprint_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<SprintRow> {
-    let mut rows = Vec::new();
-    for t in teams {
-        let Some(plan) = t.plan() else { continue };
-        let active = plan
-            .sprints
-            .iter()
-            .filter(|s| s.state == SprintState::Active)
-            .min_by_key(|s| (s.start, &s.id));
-        let next = plan
-            .sprints
-            .iter()
-            .filter(|s| s.state == SprintState::Planned)
-            .min_by_key(|s| (s.start, &s.id));
-        for (s, state) in [(active, "active"), (next, "planned")] {
-            let Some(s) = s else { continue };
-            let points = plan.effort_of(&s.items);
-            rows.push(SprintRow {
-                team: t.team.id.clone(),
-                id: qualified(&t.team.id, &s.id),
-                name: s.name.clone(),
-                state,
-                start: s.start,
-                end: s.end,
-                points,
-                capacity: s.capacity,
-                capacity_use: (s.capacity > 0).then(|| f64::from(points) / f64::from(s.capacity)),
-                unestimated: plan.unestimated_of(&s.items),
-                odds: forecast_odds(plan, s, today),
-            });
-        }
-    }
-    rows
-}
-
 /// `bearing org check`: a finding of one team (its id prefixed), or a team
 /// that could not be read (rule `team-unreadable`).
 #[derive(Debug, Serialize)]
@@ -387,5 +325,8 @@ pub fn check_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<CheckRow> {
     rows
 }
 
+mod sprint;
 #[cfg(test)]
 mod tests;
+
+pub use sprint::{SprintRow, forecast_odds, sprint_rows};

@@ -95,8 +95,11 @@ pub struct SprintOutlook {
     pub remaining_points: u32,
     /// Open items of the sprint with no effort: not counted.
     pub unestimated: usize,
+    /// Items the sprint holds, open or not (0: nothing planned in it).
+    pub planned: usize,
     /// Chance of finishing `remaining_points` by the end; `None` with no
-    /// history to sample.
+    /// history to sample, and when no estimated point is left to finish
+    /// (an empty sprint is not a sure thing, it has nothing to forecast).
     pub p_finish: Option<f64>,
 }
 
@@ -254,7 +257,12 @@ fn outlook(
         timing: s.timing(today),
         remaining_points: remaining,
         unestimated: open.iter().filter(|d| d.needs_triage()).count(),
-        p_finish: p_finish(history, remaining, days_left, trials, seed),
+        planned: s.items.len(),
+        p_finish: if remaining == 0 {
+            None
+        } else {
+            p_finish(history, remaining, days_left, trials, seed)
+        },
     }
 }
 

@@ -63,6 +63,9 @@ pub struct Options {
     pub read_only_why: Option<String>,
     pub today: NaiveDate,
     pub persist: Box<dyn Persist>,
+    /// An item to open on: its view with it selected (the org view's
+    /// Enter on a debt, key result or sprint row); `None`: the Overview.
+    pub select: Option<String>,
 }
 
 /// Runs one action to completion: saves when the plan changed, and returns
@@ -111,7 +114,9 @@ const TICK: Duration = Duration::from_millis(300);
 /// this soon after they are found.
 const SEARCH_POLL: Duration = Duration::from_millis(5);
 
-pub fn run(opts: Options) -> anyhow::Result<()> {
+/// The App the UI starts with: on the item asked for (its view, it
+/// selected; the Overview without one), saying why it is read-only.
+pub fn start(opts: Options) -> App {
     let Options {
         plan,
         path,
@@ -119,8 +124,16 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         read_only_why,
         today,
         persist,
+        select,
     } = opts;
     let mut app = App::new(plan, today, read_only, persist);
+    if let Some(id) = select
+        && !pickers::select(&mut app, &id)
+    {
+        // Gone, or hidden by the Debt view's filter: what a search hit's
+        // Enter does (the filter cleared to show it, or why not).
+        pickers::jump(&mut app, &id);
+    }
     if let Some(why) = read_only_why {
         app.info(format!("read-only: {why}"));
         app.read_only_why = Some(why);
@@ -130,7 +143,12 @@ pub fn run(opts: Options) -> anyhow::Result<()> {
         .and_then(std::path::Path::parent)
         .filter(|d| !d.as_os_str().is_empty())
         .map(std::path::Path::to_path_buf);
-    app.plan_path = path.clone();
+    app.plan_path = path;
+    app
+}
+
+pub fn run(opts: Options) -> anyhow::Result<()> {
+    let mut app = start(opts);
     // `check`'s reading of git and the work tree, off the frame path.
     check_ops::start(&mut app);
     // ratatui::init restores the terminal in its panic hook; ours runs first

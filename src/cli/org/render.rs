@@ -10,7 +10,7 @@ use super::super::table::{self, Table};
 use crate::org::{
     CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, count_cell, status_rows,
 };
-use crate::text::{number, percent};
+use crate::text::percent;
 
 /// Columns once, for both the table and Markdown.
 struct Grid {
@@ -237,8 +237,8 @@ pub fn rank(
                         r.rank.to_string(),
                         r.id.clone(),
                         r.title.clone(),
-                        format!("{:.2}", r.relative),
-                        number(r.score),
+                        r.relative_text(),
+                        r.score_text(),
                         r.team_rank.to_string(),
                         crate::text::effort(r.effort),
                         r.owner.clone(),

@@ -8,10 +8,10 @@
 use std::fmt::Write;
 
 use super::{active, health_words, pct, state, team_heading, warning};
-use crate::export::report::escape::text;
+use crate::export::report::escape::{text, text_with_code};
 use crate::export::report::{CSP, css, svg};
 use crate::org::{Glance, Page, count_cell};
-use crate::text::{count, effort, number};
+use crate::text::{count, effort};
 
 /// The page's sections, in order: (fragment id, heading).
 pub const SECTIONS: [(&str, &str); 5] = [
@@ -98,7 +98,7 @@ fn teams(out: &mut String, page: &Page) {
         let _ = write!(
             out,
             r#"<p class="warning" role="note"><strong>warning</strong> {}</p>"#,
-            text(&warning(g))
+            text_with_code(&warning(g))
         );
     }
     out.push_str(r#"<div class="grid">"#);
@@ -213,12 +213,12 @@ fn top_debt(out: &mut String, page: &Page) {
     for r in &page.top_debt {
         let _ = write!(
             out,
-            r#"<tr><td class="num">{}</td><td><span class="id">{}</span></td><td class="title">{}</td><td class="num">{:.2}</td><td class="num wide">{}</td><td class="num wide">{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
+            r#"<tr><td class="num">{}</td><td><span class="id">{}</span></td><td class="title">{}</td><td class="num">{}</td><td class="num wide">{}</td><td class="num wide">{}</td><td class="num">{}</td><td class="wide">{}</td></tr>"#,
             r.rank,
             text(&r.id),
             text(&r.title),
-            r.relative,
-            text(&number(r.score)),
+            text(&r.relative_text()),
+            text(&r.score_text()),
             r.team_rank,
             text(&effort(r.effort)),
             text(&r.owner)
@@ -258,7 +258,7 @@ fn sprints(out: &mut String, page: &Page) {
             s.points,
             s.capacity,
             if over { ", over capacity" } else { "" },
-            pct(s.odds)
+            text(&s.odds_words())
         );
         if s.unestimated > 0 {
             let _ = write!(out, "<dt>to estimate</dt><dd>{}</dd>", s.unestimated);

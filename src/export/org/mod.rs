@@ -8,7 +8,7 @@ mod html;
 use std::fmt::Write;
 
 use crate::org::{Glance, Page, count_cell};
-use crate::text::{count, effort, markdown_cell as cell, number, percent};
+use crate::text::{count, effort, markdown_cell as cell, percent};
 
 pub use html::org_html;
 
@@ -212,8 +212,8 @@ fn top_debt(out: &mut String, page: &Page) {
                 r.rank.to_string(),
                 r.id.clone(),
                 r.title.clone(),
-                format!("{:.2}", r.relative),
-                number(r.score),
+                r.relative_text(),
+                r.score_text(),
                 r.team_rank.to_string(),
                 effort(r.effort),
                 r.owner.clone(),
@@ -247,7 +247,7 @@ fn sprints(out: &mut String, page: &Page) {
                 format!("{} → {}", s.start, s.end),
                 format!("{}/{}", s.points, s.capacity),
                 pct(s.capacity_use),
-                pct(s.odds),
+                s.odds_words(),
             ]
         })
         .collect();

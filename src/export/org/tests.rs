@@ -240,3 +240,31 @@ fn each_team_at_a_glance_counts_its_key_results_sprint_and_findings() {
     assert_eq!((gone.errors, gone.warnings), (0, 0));
     assert!(gone.active.is_none());
 }
+
+#[test]
+fn a_warnings_code_spans_are_code_in_the_html_and_stay_backticks_in_markdown() {
+    let teams = vec![team(
+        "mobile",
+        "Mobile",
+        None,
+        "not fetched yet: run `bearing org fetch` (or `<b>` & a lone ` stays)",
+    )];
+    let p = page(&teams, today());
+    let doc = Html::parse_document(&org_html(&p));
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    assert_inert(&doc);
+    let sel = |s: &str| Selector::parse(s).unwrap();
+    let warning = doc.select(&sel("#teams p.warning")).next().unwrap();
+    let code: Vec<String> = warning
+        .select(&sel("code"))
+        .map(|c| c.text().collect())
+        .collect();
+    assert_eq!(code, ["bearing org fetch", "<b>"]);
+    let words: String = warning.text().collect();
+    assert_eq!(
+        words,
+        "warning mobile (optional): not fetched yet: run bearing org fetch (or <b> & a lone ` stays)"
+    );
+    let md = org_markdown(&p);
+    assert!(md.contains(r"run \`bearing org fetch\`"), "{md}");
+}

@@ -28,6 +28,26 @@ pub fn text(s: &str) -> String {
     out
 }
 
+/// [`text`] with Markdown `code` spans as `<code>` elements: a message
+/// written for the terminal and Markdown ("run `bearing org fetch`")
+/// reads as HTML without literal backticks. The span's content is escaped
+/// like any text; a backtick without its closing one stays a backtick.
+pub fn text_with_code(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut rest = s;
+    while let Some(open) = rest.find('`') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('`') else {
+            break;
+        };
+        out.push_str(&text(&rest[..open]));
+        let _ = write!(out, "<code>{}</code>", text(&after[..close]));
+        rest = &after[close + 1..];
+    }
+    out.push_str(&text(rest));
+    out
+}
+
 /// Plan text for a double-quoted attribute value: one line, with both
 /// quote characters escaped as well, so it can end neither the value nor
 /// the tag.

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Debt, Sprint};
+use crate::model::{Debt, Sprint, SprintState};
 use crate::org::{Team, TeamSource};
 
 fn day(s: &str) -> NaiveDate {
@@ -156,6 +156,12 @@ fn sprint_odds_are_the_forecasts_chance_from_the_teams_own_history() {
     );
     p.sprints.last_mut().unwrap().items = vec!["D-2".into()];
     assert_eq!(forecast_odds(&p, &now, day("2026-03-07")), Some(0.0));
+    // Nothing planned: no odds (not 100%), and the page says why.
+    p.sprints.last_mut().unwrap().items.clear();
+    assert_eq!(forecast_odds(&p, &now, day("2026-03-07")), None);
+    let rows = sprint_rows(&[team("a", Some(p.clone()), false)], day("2026-03-07"));
+    assert_eq!((rows[0].items, rows[0].odds), (0, None));
+    assert_eq!(rows[0].odds_words(), "nothing planned");
     p.sprints.retain(|s| s.state != SprintState::Closed);
     assert_eq!(
         forecast_odds(&p, &now, day("2026-03-07")),

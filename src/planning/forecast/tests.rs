@@ -275,7 +275,10 @@ proptest! {
     ) {
         let less = run(&plan(&history, &[left], &[]), seed);
         let more = run(&plan(&history, &[left + more], &[]), seed);
-        prop_assert!(p_finish(&more) <= p_finish(&less));
+        // No points left has no odds (an_empty_sprint_has_no_odds_…): it
+        // is as finished as a sprint gets.
+        let less = less.sprint.and_then(|s| s.p_finish).unwrap_or(1.0);
+        prop_assert!(p_finish(&more) <= less);
     }
 
     #[test]
@@ -297,4 +300,28 @@ proptest! {
             prop_assert!(key(part.p50) <= key(part.p85) && key(part.p85) <= key(part.p95));
         }
     }
+}
+
+#[test]
+fn an_empty_sprint_has_no_odds_and_says_nothing_planned() {
+    // A history that would finish anything: still no odds for nothing.
+    let f = run(&plan(&[10, 10, 10], &[], &[]), 1);
+    let s = f.sprint.as_ref().unwrap();
+    assert_eq!((s.planned, s.remaining_points, s.p_finish), (0, 0, None));
+    assert!(
+        f.table().contains("p_finish   - (nothing planned)"),
+        "{}",
+        f.table()
+    );
+    assert!(f.line().contains("S-NOW nothing planned"), "{}", f.line());
+    // Everything done: no odds either, and it says so.
+    let mut done = plan(&[10, 10, 10], &[3], &[]);
+    done.debts[0].status = crate::model::DebtStatus::Done;
+    let f = run(&done, 1);
+    assert_eq!(f.sprint.as_ref().unwrap().p_finish, None);
+    assert!(
+        f.table().contains("p_finish   - (no points left)"),
+        "{}",
+        f.table()
+    );
 }

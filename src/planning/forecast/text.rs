@@ -130,7 +130,7 @@ impl Forecast {
                         "p_finish   {} chance to finish by the end\n",
                         chance(p)
                     )),
-                    None => out.push_str("p_finish   -\n"),
+                    None => out.push_str(&format!("p_finish   -{}\n", no_odds_why(s))),
                 }
             }
             None => out.push_str("sprint     none active or planned\n"),
@@ -221,9 +221,21 @@ fn sprint_part(s: &SprintOutlook, short: bool) -> String {
     };
     let verb = if short { "of" } else { "to finish" };
     match s.p_finish {
+        _ if s.planned == 0 => format!("{} nothing planned", s.id),
         _ if s.remaining_points == 0 && s.unestimated == 0 => format!("{} all done", s.id),
         Some(p) => format!("{} {verb} {} pts by {by}", chance(p), s.remaining_points),
         None => format!("{} pts left by {by}", s.remaining_points),
+    }
+}
+
+/// Why a sprint has no odds, when it is not the missing history (said on
+/// the forecast's warning line): ` (nothing planned)` and the like.
+fn no_odds_why(s: &SprintOutlook) -> &'static str {
+    match () {
+        _ if s.planned == 0 => " (nothing planned)",
+        _ if s.remaining_points == 0 && s.unestimated > 0 => " (nothing estimated: triage first)",
+        _ if s.remaining_points == 0 => " (no points left)",
+        _ => "",
     }
 }
 

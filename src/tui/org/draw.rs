@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
 use super::{OrgApp, OrgView};
+use crate::tui::views::wrap::wrap;
 
 /// The widest a column other than the flexible one gets.
 const MAX_COLUMN: usize = 28;
@@ -22,11 +23,12 @@ pub fn draw(frame: &mut Frame, app: &OrgApp) {
     if area.height == 0 || area.width == 0 {
         return;
     }
+    let said = bottom_lines(app, area.width, area.height);
     let [title, tabs, body, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(said.len()).unwrap_or(1)),
     ])
     .areas(area);
     let t = app.theme;
@@ -62,33 +64,44 @@ pub fn draw(frame: &mut Frame, app: &OrgApp) {
     ));
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
     draw_table(frame, app, body);
-    frame.render_widget(Paragraph::new(bottom_line(app)), bottom);
+    frame.render_widget(Paragraph::new(said), bottom);
 }
 
-fn bottom_line(app: &OrgApp) -> Line<'static> {
+/// The bottom lines: the search line; a message, or on a team not read
+/// why (its row has only room for the start), wrapped whole over as many
+/// lines as it needs — the table gives up rows for it but keeps its header
+/// and the cursor's row, and only then is it cut with `…`; else the keys.
+fn bottom_lines(app: &OrgApp, width: u16, height: u16) -> Vec<Line<'static>> {
     let t = app.theme;
     if app.typing {
-        return Line::from(vec![
+        return vec![Line::from(vec![
             Span::styled("/", t.key()),
             Span::raw(app.query.clone()),
             Span::styled("▏  Enter keep · Esc clear", t.dim()),
-        ]);
+        ])];
     }
-    if let Some(m) = &app.message {
-        return Line::from(Span::styled(format!(" {m}"), t.warn()));
-    }
-    // On a team not read: why, whole (its row has only room for the start).
-    if let Some(row) = app.current().filter(|r| r.warn)
-        && let Some(why) = row.cells.get(1)
-    {
-        return Line::from(Span::styled(
-            format!(
-                " {}: {}",
-                row.cells.first().map_or("", String::as_str),
-                crate::text::sanitize(why)
-            ),
-            t.warn(),
-        ));
+    let why = app.current().filter(|r| r.warn).and_then(|row| {
+        let why = row.cells.get(1)?;
+        Some(format!(
+            "{}: {why}",
+            row.cells.first().map_or("", String::as_str)
+        ))
+    });
+    if let Some(said) = app.message.clone().or(why) {
+        // The title, the tabs, the table's header and the cursor's row.
+        let room = usize::from(height).saturating_sub(4).max(1);
+        let columns = usize::from(width).saturating_sub(1).max(1);
+        let mut lines = wrap(&crate::text::sanitize(&said), columns);
+        if lines.len() > room {
+            lines.truncate(room);
+            if let Some(last) = lines.last_mut() {
+                *last = cut(last, columns);
+            }
+        }
+        return lines
+            .into_iter()
+            .map(|l| Line::from(Span::styled(format!(" {l}"), t.warn())))
+            .collect();
     }
     let mut spans = Vec::new();
     if !app.query.is_empty() {
@@ -103,7 +116,23 @@ fn bottom_line(app: &OrgApp) -> Line<'static> {
         spans.push(Span::styled(format!(" {k}"), t.key()));
         spans.push(Span::styled(format!(" {what} "), t.dim()));
     }
-    Line::from(spans)
+    vec![Line::from(spans)]
+}
+
+/// `line` ended with `…` (it goes on), within `columns`.
+fn cut(line: &str, columns: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in line.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > columns {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 fn draw_table(frame: &mut Frame, app: &OrgApp, area: Rect) {

@@ -5,7 +5,9 @@
 //! team not read), Debt (the cross-team ranking of `org rank`), Key
 //! results and Sprints by team — and `/`, a fuzzy search over the rows of
 //! every team. Enter on a row asks the caller ([`OrgEffect::Open`]) to
-//! open that team's plan in the plan UI, read-only.
+//! open that team's plan in the plan UI, read-only: on the row's item (a
+//! debt item, key result or sprint, selected in its view), or on the
+//! Overview from a Teams row.
 
 mod draw;
 pub mod rows;
@@ -49,6 +51,16 @@ impl OrgView {
     fn index(self) -> usize {
         self as usize
     }
+
+    /// The column holding a row's item as `team:ID` (the Teams view's rows
+    /// are teams: no item).
+    fn item_column(self) -> Option<usize> {
+        match self {
+            OrgView::Teams => None,
+            OrgView::Debt => Some(1),
+            OrgView::KeyResults | OrgView::Sprints => Some(0),
+        }
+    }
 }
 
 /// What a key asks for.
@@ -71,12 +83,16 @@ pub enum OrgAction {
 }
 
 /// What the caller does after a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OrgEffect {
     None,
     Quit,
-    /// Open this team's plan (its index in the workspace).
-    Open(usize),
+    /// Open this team's plan (its index in the workspace), on `item` (an
+    /// id in that plan) when the row is one.
+    Open {
+        team: usize,
+        item: Option<String>,
+    },
 }
 
 pub struct OrgApp {
@@ -227,8 +243,14 @@ impl OrgApp {
             return OrgEffect::None;
         };
         let i = row.team;
+        let cell = self.view.item_column().and_then(|c| row.cells.get(c));
         match self.teams.get(i) {
-            Some(t) if t.plan().is_some() => OrgEffect::Open(i),
+            Some(t) if t.plan().is_some() => OrgEffect::Open {
+                team: i,
+                item: cell
+                    .and_then(|c| c.strip_prefix(t.team.id.as_str())?.strip_prefix(':'))
+                    .map(str::to_owned),
+            },
             Some(t) => {
                 self.message = Some(format!(
                     "{} could not be read, so there is no plan to open (see its row in Teams)",

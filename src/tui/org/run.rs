@@ -1,7 +1,8 @@
 //! The org UI's loop on the real terminal. Enter on a row hands the
 //! terminal to the plan UI on that team's plan, read-only (whether it came
-//! from the cache or a local path: this view never edits a team's plan);
-//! quitting the plan UI comes back here, `q` here exits.
+//! from the cache or a local path: this view never edits a team's plan),
+//! with the row's item selected in its view; quitting the plan UI comes
+//! back here, `q` here exits.
 
 use ratatui::crossterm::event::{self, Event};
 
@@ -20,7 +21,7 @@ pub fn run(mut app: OrgApp) -> anyhow::Result<()> {
             match handle_key(&mut app, key) {
                 OrgEffect::None => {}
                 OrgEffect::Quit => return Ok(()),
-                OrgEffect::Open(i) => {
+                OrgEffect::Open { team: i, item } => {
                     let Some(team) = app.teams.get(i) else {
                         continue;
                     };
@@ -39,6 +40,7 @@ pub fn run(mut app: OrgApp) -> anyhow::Result<()> {
                         persist: Box::new(NoPersist {
                             label: format!("{}: {} (read-only)", team.team.id, team.file),
                         }),
+                        select: item,
                     };
                     // The plan UI takes the terminal and gives it back.
                     ratatui::restore();

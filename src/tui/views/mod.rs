@@ -20,7 +20,7 @@ mod scan_picker;
 mod sprint_load;
 mod sprints;
 mod triage;
-mod wrap;
+pub(crate) mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
