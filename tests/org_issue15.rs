@@ -332,3 +332,41 @@ fn enter_on_a_debt_kr_or_sprint_row_opens_the_plan_on_that_item() {
     );
     assert_eq!(opened(&app, effect).view, View::Overview);
 }
+
+/// Every team read from a stale copy (its last fetch failed): the rows
+/// are warnings with their counts, and the `read` cell (the commit and when
+/// it was fetched, short) is sized by them, not cut to its header.
+#[test]
+fn stale_rows_size_their_columns_so_the_read_cell_stays_whole() {
+    use bearing::org::{FetchFailed, FetchNote, TeamState};
+    let stale = |id: &str| TeamPlan {
+        team: team(id, "x/bearing.ron", false),
+        version: Some("1a2b3c4 (main)".into()),
+        file: "x/bearing.ron".into(),
+        state: TeamState::Loaded {
+            plan: Box::new(common::demo()),
+            lines: None,
+        },
+        fetch: FetchNote {
+            fetched_at: Some("2026-11-29T10:12:00Z".into()),
+            failed: Some(FetchFailed {
+                at: "2026-11-30T09:00:00Z".into(),
+                reason: "repository not found".into(),
+            }),
+            newest_unloadable: None,
+        },
+    };
+    let app = OrgApp::new(
+        vec![stale("payments"), stale("search")],
+        common::demo_today(),
+        "bearing-org.ron".into(),
+    );
+    let s = screen(&app, 160, 12);
+    for team in ["payments", "search"] {
+        let row = lines(&s)
+            .into_iter()
+            .find(|l| l.starts_with(&format!("{team} ")))
+            .unwrap_or_else(|| panic!("no {team} row: {s}"));
+        assert!(row.ends_with("1a2b3c4 (main) 11-29 10:12"), "{s}");
+    }
+}

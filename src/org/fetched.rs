@@ -48,6 +48,34 @@ pub fn when(rfc3339: &str) -> String {
     )
 }
 
+/// `1374c93 (main) 11-30 10:12`: [`read_label`] short enough for a table
+/// column (the month, day and UTC time it was fetched; the year is in the
+/// whole label on the UI's bottom line and every roll-up's `read:` line).
+pub fn short_read_label(version: Option<&str>, fetched_at: Option<&str>) -> String {
+    let short = |at: &str| {
+        chrono::DateTime::parse_from_rfc3339(at).map_or_else(
+            |_| at.to_owned(),
+            |t| {
+                t.with_timezone(&chrono::Utc)
+                    .format("%m-%d %H:%M")
+                    .to_string()
+            },
+        )
+    };
+    match (version, fetched_at) {
+        (Some(v), Some(at)) => format!("{v} {}", short(at)),
+        // A local file's `file 2026-11-30 10:38 UTC` as `file 11-30 10:38`.
+        (Some(v), None) => v
+            .strip_prefix("file ")
+            .and_then(|t| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M UTC").ok())
+            .map_or_else(
+                || v.to_owned(),
+                |t| t.format("file %m-%d %H:%M").to_string(),
+            ),
+        (None, _) => "-".to_owned(),
+    }
+}
+
 /// `1374c93 (main), fetched 2026-11-30 10:12 UTC`: the version read and,
 /// for a fetched copy, when; `-` when nothing was read.
 pub fn read_label(version: Option<&str>, fetched_at: Option<&str>) -> String {

@@ -54,6 +54,11 @@ impl StatusRow {
     pub fn read_label(&self) -> String {
         read_label(self.version.as_deref(), self.fetched_at.as_deref())
     }
+
+    /// [`Self::read_label`] short enough for a table column.
+    pub fn short_read_label(&self) -> String {
+        super::fetched::short_read_label(self.version.as_deref(), self.fetched_at.as_deref())
+    }
 }
 
 /// A plan's items: objectives, key results, experiments and debt — the

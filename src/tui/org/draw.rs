@@ -172,7 +172,9 @@ fn draw_table(frame: &mut Frame, app: &OrgApp, area: Rect) {
         .map(|c| {
             window
                 .iter()
-                .filter(|r| !r.warn || c == 0)
+                // A warning row's reason sits in the flexible column, which
+                // takes what is left anyway; its other cells count.
+                .filter(|r| !r.warn || c != table.flex)
                 .filter_map(|r| r.cells.get(c))
                 .map(|s| s.width())
                 .chain([table.headers[c].width()])

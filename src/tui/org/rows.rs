@@ -144,7 +144,7 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
             let mut cells = vec![s.team.clone(), name];
             if !s.read() {
                 cells.extend(["", "", "", "", ""].map(String::from));
-                cells.push(s.read_label());
+                cells.push(s.short_read_label());
                 return OrgRow {
                     team: i,
                     cells,
@@ -178,7 +178,7 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
                 active
                     .and_then(|a| a.odds)
                     .map_or_else(|| "-".into(), percent),
-                s.read_label(),
+                s.short_read_label(),
             ]);
             OrgRow {
                 team: i,
