@@ -2,11 +2,13 @@
 //! file's language (chosen from its extension or name).
 //!
 //! A line scanner, not a parser: it follows block comments across lines and
-//! skips string literals on a line (`"…"`, `'…'`, and `` `…` `` where the
-//! language has them), so `"TODO: not a comment"` is not a marker. Strings
-//! that span lines (Python's `"""…"""`, JavaScript template literals) are
-//! not followed: a marker on their later lines counts as code, not comment,
-//! and is missed. Best effort, documented in the README.
+//! skips string literals (`"…"`, `'…'`, and `` `…` `` where the language
+//! has them), so `"TODO: not a comment"` is not a marker. Strings that may
+//! span lines are followed across them too (a Rust `"…"`, Python's
+//! `"""…"""` and `'''…'''`, a JavaScript template literal or a Go raw
+//! string), so a `// TODO` line inside one is text, not a comment. Raw
+//! strings' own delimiters (`r#"…"#`) and heredocs are not known: best
+//! effort, documented in the README.
 
 /// How a language writes comments and strings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +22,8 @@ pub struct Syntax {
     /// `'` starts a character literal only when it closes within a few
     /// characters (Rust's lifetimes `'a` are not strings).
     pub short_single: bool,
+    /// The string delimiters whose strings may span lines (`"""`, `` ` ``).
+    pub multiline: &'static [&'static str],
 }
 
 const C_LIKE: Syntax = Syntax {
@@ -27,60 +31,70 @@ const C_LIKE: Syntax = Syntax {
     block: Some(("/*", "*/")),
     quotes: b"\"'`",
     short_single: false,
+    multiline: &["`"],
 };
 const RUST: Syntax = Syntax {
     line: &["//"],
     block: Some(("/*", "*/")),
     quotes: b"\"'",
     short_single: true,
+    multiline: &["\""],
 };
 const HASH: Syntax = Syntax {
     line: &["#"],
     block: None,
     quotes: b"\"'",
     short_single: false,
+    multiline: &["\"\"\"", "'''"],
 };
 const SQL: Syntax = Syntax {
     line: &["--"],
     block: Some(("/*", "*/")),
     quotes: b"\"'",
     short_single: false,
+    multiline: &[],
 };
 const LUA: Syntax = Syntax {
     line: &["--"],
     block: Some(("--[[", "]]")),
     quotes: b"\"'",
     short_single: false,
+    multiline: &[],
 };
 const HASKELL: Syntax = Syntax {
     line: &["--"],
     block: Some(("{-", "-}")),
     quotes: b"\"",
     short_single: false,
+    multiline: &[],
 };
 const LISP: Syntax = Syntax {
     line: &[";"],
     block: None,
     quotes: b"\"",
     short_single: false,
+    multiline: &[],
 };
 const MARKUP: Syntax = Syntax {
     line: &[],
     block: Some(("<!--", "-->")),
     quotes: b"",
     short_single: false,
+    multiline: &[],
 };
 const CSS: Syntax = Syntax {
     line: &[],
     block: Some(("/*", "*/")),
     quotes: b"\"'",
     short_single: false,
+    multiline: &[],
 };
 const SCSS: Syntax = Syntax {
     line: &["//"],
     block: Some(("/*", "*/")),
     quotes: b"\"'",
     short_single: false,
+    multiline: &[],
 };
 
 /// The comment syntax of a file from its path (`/`-separated); `None` for a
@@ -167,11 +181,12 @@ pub struct Found {
 /// Every marker in the comments of `text`, written in `syntax`.
 pub fn markers(text: &str, syntax: &Syntax, markers: &Markers) -> Vec<Found> {
     let mut out = Vec::new();
-    // Inside a block comment carried over from an earlier line.
-    let mut in_block = false;
+    // Inside a block comment, or a string, carried over from an earlier
+    // line.
+    let mut open = Open::Code;
     let table = openers(syntax);
     for (i, line) in text.lines().enumerate() {
-        for comment in comments(line, syntax, &table, &mut in_block) {
+        for comment in comments(line, syntax, &table, &mut open) {
             find_in(comment, i + 1, markers, &mut out);
         }
     }
@@ -195,28 +210,41 @@ fn openers(s: &Syntax) -> [bool; 256] {
     t
 }
 
-/// The comment parts of one line, updating whether a block comment is open
-/// at its end.
-fn comments<'a>(
-    line: &'a str,
-    s: &Syntax,
-    openers: &[bool; 256],
-    in_block: &mut bool,
-) -> Vec<&'a str> {
+/// What is open at the end of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Code,
+    Block,
+    /// A string that spans lines, closed by this delimiter.
+    Str(&'static str),
+}
+
+/// The comment parts of one line, updating what is open at its end.
+fn comments<'a>(line: &'a str, s: &Syntax, openers: &[bool; 256], open: &mut Open) -> Vec<&'a str> {
     let b = line.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
     while i <= b.len() {
-        if *in_block {
+        if let Open::Str(delim) = *open {
+            match close_of(b, i, delim) {
+                Some(end) => {
+                    i = end;
+                    *open = Open::Code;
+                }
+                None => return out,
+            }
+            continue;
+        }
+        if *open == Open::Block {
             let Some((_, close)) = s.block else {
-                *in_block = false;
+                *open = Open::Code;
                 continue;
             };
             match line[i..].find(close) {
                 Some(end) => {
                     out.push(&line[i..i + end]);
                     i += end + close.len();
-                    *in_block = false;
+                    *open = Open::Code;
                 }
                 None => {
                     out.push(&line[i..]);
@@ -233,14 +261,25 @@ fn comments<'a>(
         }
         let rest = &line[i..];
         // Lua's `--[[` before its `--`.
-        if let Some((open, _)) = s.block.filter(|(o, _)| rest.starts_with(o)) {
-            *in_block = true;
-            i += open.len();
+        if let Some((opener, _)) = s.block.filter(|(o, _)| rest.starts_with(o)) {
+            *open = Open::Block;
+            i += opener.len();
             continue;
         }
         if s.line.iter().any(|l| rest.starts_with(l)) {
             out.push(rest);
             return out;
+        }
+        // The longest delimiter first: `"""` before `"`.
+        if let Some(delim) = s.multiline.iter().find(|d| rest.starts_with(**d)) {
+            match close_of(b, i + delim.len(), delim) {
+                Some(end) => i = end,
+                None => {
+                    *open = Open::Str(delim);
+                    return out;
+                }
+            }
+            continue;
         }
         let c = b[i];
         if s.quotes.contains(&c) {
@@ -275,6 +314,23 @@ fn string_end(b: &[u8], start: usize, s: &Syntax) -> usize {
         return start + 1;
     }
     b.len()
+}
+
+/// The index just past `delim` closing a string from `from` on, stepping
+/// over backslash escapes; `None` when it does not close on this line.
+fn close_of(b: &[u8], from: usize, delim: &str) -> Option<usize> {
+    let d = delim.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            i += 2;
+        } else if b[i..].starts_with(d) {
+            return Some(i + d.len());
+        } else {
+            i += 1;
+        }
+    }
+    None
 }
 
 fn is_word(c: u8) -> bool {

@@ -56,6 +56,34 @@ fn a_marker_inside_a_string_is_not_a_comment() {
 }
 
 #[test]
+fn a_marker_on_a_later_line_of_a_string_that_spans_lines_is_text() {
+    // A Rust string over three lines, with an escaped quote in it.
+    let rust = "let usage = \"bearing scan\n\\\"quoted\\\"\n// TODO: a line of the help text\n\"; // FIXME: real\n// TODO: after it\n";
+    assert_eq!(
+        found("a.rs", rust),
+        [
+            one(4, "FIXME", None, "real"),
+            one(5, "TODO", None, "after it"),
+        ]
+    );
+    let python = "def f():\n    \"\"\"Docs.\n\n    # TODO: an example in the docstring\n    \"\"\"\n    return 1  # TODO: real\nx = '''\n# FIXME: text\n'''  # HACK: real too\n";
+    assert_eq!(
+        found("a.py", python),
+        [
+            one(6, "TODO", None, "real"),
+            one(9, "HACK", None, "real too"),
+        ]
+    );
+    let js = "const sql = `\n  -- TODO: not js\n  // FIXME: still the template\n`; // XXX: real\n";
+    assert_eq!(found("a.js", js), [one(4, "XXX", None, "real")]);
+    // A string closed on its own line leaves the next line alone.
+    assert_eq!(
+        found("a.py", "s = \"\"\"one line\"\"\"\n# TODO: counted\n"),
+        [one(2, "TODO", None, "counted")]
+    );
+}
+
+#[test]
 fn markers_in_hash_dash_semicolon_and_markup_comments() {
     assert_eq!(
         found("deploy.sh", "echo hi # HACK: sleep\n"),
