@@ -252,9 +252,15 @@ fn set_field(record: &mut Map<String, Value>, field: &str, value: Option<Value>)
         }
         (None, None) => {}
     }
-    // The stored mirror follows the check-ins, as in the merge.
-    if let Some(last) = list.last().and_then(|c| c.get("value")).cloned() {
-        record.insert(CURRENT.into(), last);
+    // The stored mirror follows the check-ins, as in the merge; with none
+    // left it is the baseline, as `KeyResult::remove_check_in` leaves it
+    // (else which side was ours would decide it).
+    let mirror = match list.last() {
+        Some(last) => last.get("value").cloned(),
+        None => record.get("baseline").cloned(),
+    };
+    if let Some(v) = mirror {
+        record.insert(CURRENT.into(), v);
     }
     Some(())
 }

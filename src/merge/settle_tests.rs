@@ -176,3 +176,27 @@ fn an_unknown_item_or_a_bad_value_is_an_error_not_a_panic() {
         Err(SettleError::Invalid { .. })
     ));
 }
+
+/// Found by the property above: both sides check in on a key result
+/// without check-ins, one side at the base's value. Settled with base the
+/// check-in goes and `current` is the baseline either way round, as
+/// removing the last check-in leaves it.
+#[test]
+fn settling_away_the_only_check_in_leaves_the_baseline_whichever_side_was_ours() {
+    let mut b = Plan::default();
+    let mut kr = KeyResult::bare_fixture("KR-00001", "O-00001");
+    kr.baseline = 0.0;
+    kr.current = 0.0;
+    b.key_results.push(kr);
+    let mut o = b.clone();
+    o.key_results[0].check_in(day("2026-03-08"), 0.5);
+    let mut t = b.clone();
+    t.key_results[0].check_in(day("2026-03-08"), 0.0);
+    for (ours, theirs) in [(&o, &t), (&t, &o)] {
+        let m = merge(&b, ours, theirs);
+        assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+        let base = settle(&m.plan, &m.conflicts[0], Side::Base).unwrap();
+        assert!(base.key_results[0].checkins.is_empty());
+        assert_eq!(base.key_results[0].current, 0.0);
+    }
+}
