@@ -60,7 +60,9 @@ impl Fixture {
 
     /// Recovery copies beside the plan, waited for up to 10 s.
     fn recovery_copies(&self, at_least: usize) -> Vec<PathBuf> {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        // Generous: a loaded CI machine may take a while to get the UI
+        // its signal.
+        let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let found = recovery_copies(self.dir.path());
             if found.len() >= at_least || Instant::now() > deadline {

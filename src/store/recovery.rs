@@ -54,12 +54,41 @@ fn first_that_takes(places: &[PathBuf], bytes: &[u8]) -> Result<PathBuf, String>
     ))
 }
 
-/// Creates `place` (or `place-2`, `place-3`, … when it exists) and writes
-/// `bytes` to it, synced: an existing file is never replaced.
+/// Creates `place` (or `place-2`, `place-3`, … when it exists) holding
+/// `bytes`, synced: an existing file is never replaced, and the name
+/// appears only once the text is whole (written under a temporary name,
+/// then hard-linked, which fails rather than replace). A file system
+/// without hard links gets the file written in place.
 fn create_new(place: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
     if let Some(dir) = place.parent() {
         std::fs::create_dir_all(dir)?;
     }
+    // Hidden, and not named like a copy: nobody takes it for one.
+    let file = place
+        .file_name()
+        .map_or_else(|| "recovered".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = place.with_file_name(format!(".{file}.partial-{}", std::process::id()));
+    if write_synced(&tmp, bytes).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+        return each_name(place, |candidate| write_synced(candidate, bytes));
+    }
+    let linked = each_name(place, |candidate| std::fs::hard_link(&tmp, candidate));
+    let linked = match linked {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+            each_name(place, |candidate| write_synced(candidate, bytes))
+        }
+        done => done,
+    };
+    let _ = std::fs::remove_file(&tmp);
+    linked
+}
+
+/// `make` tried on `place`, then `place-2`, `place-3`, … while the name
+/// exists; the name it took.
+fn each_name(
+    place: &Path,
+    make: impl Fn(&Path) -> std::io::Result<()>,
+) -> std::io::Result<PathBuf> {
     let mut n = 1;
     loop {
         let candidate = if n == 1 {
@@ -69,28 +98,48 @@ fn create_new(place: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
             s.push(format!("-{n}"));
             PathBuf::from(s)
         };
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&candidate)
-        {
-            Ok(mut file) => {
-                let written = file.write_all(bytes).and_then(|()| file.sync_all());
-                if let Err(e) = written {
-                    let _ = std::fs::remove_file(&candidate);
-                    return Err(e);
-                }
-                return Ok(candidate);
-            }
+        match make(&candidate) {
+            Ok(()) => return Ok(candidate),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
             Err(e) => return Err(e),
         }
     }
 }
 
+/// Creates `file` (never over an existing one) with `bytes`, synced; on a
+/// failed write the file is removed.
+fn write_synced(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)?;
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
+    if written.is_err() {
+        let _ = std::fs::remove_file(file);
+    }
+    written
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_copy_appears_whole_and_leaves_no_partial_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let plan = dir.path().join("bearing.ron");
+        let big = vec![b'x'; 1 << 20];
+        let a = write_text(&plan, &big).unwrap();
+        let b = write_text(&plan, b"two").unwrap();
+        assert_ne!(a, b);
+        assert_eq!(std::fs::read(&a).unwrap(), big);
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert!(names.iter().all(|n| !n.contains("partial")), "{names:?}");
+    }
 
     #[test]
     fn writes_beside_the_plan_and_never_over_an_earlier_copy() {
