@@ -150,6 +150,7 @@ pub enum Command {
     /// Propose debt from a git repository: TODO/FIXME markers in comments and hotspots (files changed often × large); --add adds them.
     Scan(ScanArgs),
     /// The organisation's view: many teams' plans (listed in bearing-org.ron) fetched and rolled up.
+    #[command(after_long_help = org::ORG_LONG_HELP)]
     Org(OrgArgs),
     /// Print a shell completion script.
     Completions {
