@@ -180,7 +180,11 @@ pub fn parse(text: &str) -> Result<Workspace, WorkspaceError> {
     let title = match raw.title.map(|t| t.trim().to_owned()) {
         Some(t) if t.is_empty() || t.contains(['\n', '\r']) => {
             let line = key_lines(text, b"title").first().copied().unwrap_or(1);
-            let what = if t.is_empty() { "is empty" } else { "must be one line" };
+            let what = if t.is_empty() {
+                "is empty"
+            } else {
+                "must be one line"
+            };
             return Err(WorkspaceError::at(line, format!("title {what}")));
         }
         t => t,
@@ -290,7 +294,10 @@ fn repo_path(path: &str) -> Result<String, String> {
     if path.starts_with('/') || path.split('/').any(|p| p == "..") {
         return Err("must be a path inside the repository (no leading '/', no '..')".into());
     }
-    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty() && *p != ".").collect();
+    let parts: Vec<&str> = path
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
     if parts.is_empty() {
         return Err("names the repository itself: give the plan file, e.g. \"bearing.ron\"".into());
     }

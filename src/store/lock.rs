@@ -280,9 +280,10 @@ mod tests {
             .unwrap()
             .unwrap();
         let mut told = Vec::new();
-        let second =
-            JobLock::acquire(&path, std::time::Duration::from_millis(120), |p| told.push(p))
-                .unwrap();
+        let second = JobLock::acquire(&path, std::time::Duration::from_millis(120), |p| {
+            told.push(p)
+        })
+        .unwrap();
         assert!(second.is_none(), "held by the first");
         assert_eq!(told, [Some(std::process::id())], "told once, with the pid");
         assert!(JobLock::try_acquire(&path).unwrap().is_none());

@@ -84,7 +84,11 @@ impl OrgCtx {
                         c.iter()
                             .map(|t| {
                                 store::org::read_team_of(
-                                    &self.base, &ws_name, &self.cache, t, lines,
+                                    &self.base,
+                                    &ws_name,
+                                    &self.cache,
+                                    t,
+                                    lines,
                                 )
                             })
                             .collect::<Vec<_>>()
