@@ -333,3 +333,13 @@ fn fetch_prunes_the_cached_copies_of_teams_no_longer_in_the_workspace() {
     let again = org.ok(&ws, &["org", "fetch"]);
     assert!(!again.contains("pruned"), "{again}");
 }
+
+#[test]
+fn the_readme_workspace_example_parses_with_its_title() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```ron\n(\n  title:").unwrap() + "```ron\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let ws = bearing::org::parse(&readme[start..end]).unwrap();
+    assert_eq!(ws.title.as_deref(), Some("Acme engineering"));
+    assert!(ws.team("billing").is_some());
+}
