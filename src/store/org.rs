@@ -176,7 +176,7 @@ pub fn read_team_of(
                 _ => "unreadable",
             };
             let message = match (&shown, &e) {
-                (Some(shown), e) => cached_error(&e, &label, shown),
+                (Some(shown), e) => cached_error(e, &label, shown),
                 // Not `bearing init`: the workspace names a file that is
                 // not there, most likely a typo in its path.
                 (None, StoreError::NotFound { .. }) => format!(

@@ -85,7 +85,7 @@ impl OrgCtx {
                             .map(|t| {
                                 store::org::read_team_of(
                                     &self.base,
-                                    &ws_name,
+                                    ws_name,
                                     &self.cache,
                                     t,
                                     lines,
