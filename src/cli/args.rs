@@ -38,7 +38,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DATE")]
     pub today: Option<String>,
     /// The organisation's workspace file, for `bearing org …` (also accepted after `org` or its command).
-    #[arg(long, value_name = "FILE")]
+    // An id of its own: sharing `org` with `bearing org --org` (global
+    // there) would let clap copy one value over the other unseen.
+    #[arg(long = "org", id = "org_before", value_name = "FILE")]
     pub org: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -150,6 +152,7 @@ pub enum Command {
     /// Propose debt from a git repository: TODO/FIXME markers in comments and hotspots (files changed often × large); --add adds them.
     Scan(ScanArgs),
     /// The organisation's view: many teams' plans (listed in bearing-org.ron) fetched and rolled up.
+    #[command(after_long_help = org::ORG_LONG_HELP)]
     Org(OrgArgs),
     /// Print a shell completion script.
     Completions {

@@ -213,7 +213,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Resolve(args)) => resolve::run(&ctx, args, &mut out)?,
         Some(Command::Scan(args)) => scan::run(&ctx, args, &mut out)?,
         Some(Command::Org(mut args)) => {
-            // `bearing --org F org …` as well as `bearing org … --org F`.
+            // `bearing --org F org …` as well as `bearing org … --org F`;
+            // both is refused, as `--org` twice after `org` is.
+            if args.org.is_some() && cli.org.is_some() {
+                bail!("--org given twice (before and after `org`): give it once");
+            }
             args.org = args.org.or(cli.org);
             org::run(&ctx, args, &mut out)?
         }

@@ -49,12 +49,60 @@ pub enum GitError {
     UnknownRevision { rev: String },
     #[error("{path} is not in revision {rev}")]
     NotInRevision { rev: String, path: String },
+    /// `path` names a directory (a tree) at `rev`, not a file.
+    #[error("{path} is a directory in revision {rev}")]
+    IsDirectory { rev: String, path: String },
     #[error("no commit before {date}")]
     NoCommitBefore { date: String },
     #[error("{path} at revision {rev} is not UTF-8 text")]
     NotText { rev: String, path: String },
     #[error("`git {command}` failed: {stderr}")]
     Failed { command: String, stderr: String },
+}
+
+impl GitError {
+    /// What stopped git, in one line: for a failed command the line that
+    /// stopped it ([`stopping_line`]), else the whole message.
+    pub fn reason(&self) -> String {
+        match self {
+            GitError::Failed { stderr, .. } => stopping_line(stderr).to_owned(),
+            e => e.to_string(),
+        }
+    }
+
+    /// One line for a progress line: `` `git fetch origin main` failed:
+    /// fatal: … `` with git's stopping line, not its first (a `warning:`).
+    pub fn one_line(&self) -> String {
+        match self {
+            GitError::Failed { command, stderr } => {
+                let line = stopping_line_whole(stderr);
+                format!("`git {command}` failed: {line}")
+            }
+            e => e.to_string(),
+        }
+    }
+}
+
+/// The line of git's stderr that says why it stopped, without its
+/// `fatal:`/`error:` prefix: the first `fatal:` line, else the first
+/// `error:` line, else the first line that is not a `warning:` or `hint:`
+/// (advice, not the reason), else the first line.
+pub fn stopping_line(stderr: &str) -> &str {
+    let line = stopping_line_whole(stderr);
+    line.strip_prefix("fatal:")
+        .or_else(|| line.strip_prefix("error:"))
+        .map_or(line, str::trim)
+}
+
+/// [`stopping_line`] with its prefix kept.
+fn stopping_line_whole(stderr: &str) -> &str {
+    let lines = || stderr.lines().map(str::trim).filter(|l| !l.is_empty());
+    lines()
+        .find(|l| l.starts_with("fatal:"))
+        .or_else(|| lines().find(|l| l.starts_with("error:")))
+        .or_else(|| lines().find(|l| !(l.starts_with("warning:") || l.starts_with("hint:"))))
+        .or_else(|| lines().next())
+        .unwrap_or("git failed without a message")
 }
 
 /// What Bearing asks of git. `dir` is a directory inside the work tree

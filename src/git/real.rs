@@ -156,6 +156,13 @@ impl Git for RealGit {
         let spec = format!("{rev}:{path}");
         let out = self.run(root, &["cat-file", "blob", &spec])?;
         if !out.status.success() {
+            let kind = self.run(root, &["cat-file", "-t", &spec])?;
+            if kind.status.success() && chomp(&String::from_utf8_lossy(&kind.stdout)) == "tree" {
+                return Err(GitError::IsDirectory {
+                    rev: rev.to_owned(),
+                    path: path.to_owned(),
+                });
+            }
             return Err(GitError::NotInRevision {
                 rev: rev.to_owned(),
                 path: path.to_owned(),
@@ -298,12 +305,7 @@ impl Git for RealGit {
             })?;
             self.ok(cache, &["init", "-q", "--bare"])?;
         }
-        if self
-            .ok(cache, &["remote", "set-url", "origin", url])
-            .is_err()
-        {
-            self.ok(cache, &["remote", "add", "origin", url])?;
-        }
+        self.point_origin(cache, url)?;
         let args = [
             "fetch",
             "-q",
@@ -331,6 +333,30 @@ impl Git for RealGit {
             &["rev-parse", "--verify", "refs/bearing/fetched^{commit}"],
         )
         .map(|s| chomp(&s).to_owned())
+    }
+}
+
+impl RealGit {
+    /// Points the remote `origin` of the bare repository `cache` at `url`,
+    /// whatever it holds: added when missing, changed when it differs, left
+    /// alone when it is right — never `remote add` over one that exists.
+    fn point_origin(&self, cache: &Path, url: &str) -> Result<(), GitError> {
+        let now = self.run(cache, &["remote", "get-url", "origin"])?;
+        if now.status.success() {
+            if chomp(&String::from_utf8_lossy(&now.stdout)) == url {
+                return Ok(());
+            }
+            return self
+                .ok(cache, &["remote", "set-url", "origin", url])
+                .map(drop);
+        }
+        match self.ok(cache, &["remote", "add", "origin", url]) {
+            // Added meanwhile by another git: point it at `url` all the same.
+            Err(GitError::Failed { stderr, .. }) if stderr.contains("already exists") => self
+                .ok(cache, &["remote", "set-url", "origin", url])
+                .map(drop),
+            r => r.map(drop),
+        }
     }
 }
 

@@ -204,3 +204,44 @@ fn log_numstat_reads_the_window_and_an_empty_repository_has_none() {
     sh(tmp.path(), &empty, &["init", "-q"], "2026-11-01T12:00:00Z");
     assert_eq!(git.log_numstat(&empty, format, "2026-01-01").unwrap(), "");
 }
+
+/// git's real stderr of a fetch that failed over a server ignoring
+/// filters: the warning comes first, the line that stopped git after.
+#[test]
+fn the_reason_is_the_line_that_stopped_git_not_a_warning() {
+    use super::stopping_line;
+    let stderr = "warning: filtering not recognized by server, ignoring\n\
+        fatal: Unable to create '/c/repo.git/shallow.lock': File exists.\n\
+        \n\
+        Another git process seems to be running in this repository, e.g.\n\
+        an editor opened by 'git commit'. Please make sure all processes\n\
+        are terminated then try again. If it still fails, a git process\n\
+        may have crashed in this repository earlier:\n\
+        remove the file manually to continue.";
+    assert_eq!(
+        stopping_line(stderr),
+        "Unable to create '/c/repo.git/shallow.lock': File exists."
+    );
+    let e = GitError::Failed {
+        command: "fetch origin main".into(),
+        stderr: stderr.into(),
+    };
+    assert_eq!(
+        e.one_line(),
+        "`git fetch origin main` failed: fatal: Unable to create '/c/repo.git/shallow.lock': File exists."
+    );
+    // fatal: wins over an earlier error:; error: over warning: and hint:.
+    let both = "error: could not lock config file config: File exists\nfatal: could not set 'remote.origin.url'";
+    assert_eq!(stopping_line(both), "could not set 'remote.origin.url'");
+    let error = "hint: see 'git help remote'\nwarning: x\nerror: remote origin already exists.";
+    assert_eq!(stopping_line(error), "remote origin already exists.");
+    assert_eq!(
+        stopping_line("warning: only this\nhint: and advice"),
+        "warning: only this"
+    );
+    assert_eq!(
+        stopping_line("hint: advice\nsomething broke"),
+        "something broke"
+    );
+    assert_eq!(stopping_line(""), "git failed without a message");
+}

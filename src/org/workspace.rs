@@ -54,6 +54,8 @@ pub struct Team {
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Workspace {
+    /// The organisation's name (`title: "Acme engineering"`), one line.
+    pub title: Option<String>,
     pub teams: Vec<Team>,
 }
 
@@ -61,6 +63,53 @@ impl Workspace {
     pub fn team(&self, id: &str) -> Option<&Team> {
         self.teams.iter().find(|t| t.id == id)
     }
+
+    /// Anchors every `git` that is a relative local path
+    /// ([`is_relative_local`]) to `dir`, the workspace file's directory (an
+    /// absolute path), as a local `path` is: git is run elsewhere (in the
+    /// cache), so `../repos/payments` would name another directory there.
+    pub fn anchor_git_paths(&mut self, dir: &std::path::Path) {
+        for t in &mut self.teams {
+            if let TeamSource::Git { url, .. } = &mut t.source
+                && is_relative_local(url)
+            {
+                *url = lexical(&dir.join(&*url)).to_string_lossy().into_owned();
+            }
+        }
+    }
+}
+
+/// Whether a `git` url is a relative local path: `./x`, `../x`, or a
+/// path with neither `://` (a URL) nor a `host:` before its first `/`
+/// (git's scp form, `git@host:repo.git`), and not absolute.
+pub fn is_relative_local(url: &str) -> bool {
+    if url.starts_with("./") || url.starts_with("../") {
+        return true;
+    }
+    let scp = match (url.find(':'), url.find('/')) {
+        (Some(c), Some(s)) => c < s,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    !(url.contains("://") || scp || std::path::Path::new(url).is_absolute() || url.starts_with('~'))
+}
+
+/// `a/b/../c` as `a/c`, `./` dropped, without asking the file system.
+fn lexical(p: &std::path::Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// What is wrong with a workspace file, where (1-based line and column;
@@ -94,6 +143,8 @@ impl WorkspaceError {
 #[serde(deny_unknown_fields)]
 struct RawWorkspace {
     #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
     teams: Vec<RawTeam>,
 }
 
@@ -126,7 +177,19 @@ pub fn parse(text: &str) -> Result<Workspace, WorkspaceError> {
             column: e.span.start.col,
             message: user_terms(&e.code.to_string()),
         })?;
-    let lines = entry_lines(text);
+    let title = match raw.title.map(|t| t.trim().to_owned()) {
+        Some(t) if t.is_empty() || t.contains(['\n', '\r']) => {
+            let line = key_lines(text, b"title").first().copied().unwrap_or(1);
+            let what = if t.is_empty() {
+                "is empty"
+            } else {
+                "must be one line"
+            };
+            return Err(WorkspaceError::at(line, format!("title {what}")));
+        }
+        t => t,
+    };
+    let lines = key_lines(text, b"id");
     let mut teams: Vec<Team> = Vec::with_capacity(raw.teams.len());
     for (i, t) in raw.teams.into_iter().enumerate() {
         let line = lines.get(i).copied().unwrap_or(1);
@@ -138,7 +201,7 @@ pub fn parse(text: &str) -> Result<Workspace, WorkspaceError> {
             "no teams: add one, e.g. teams: [(id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\")]".into(),
         ));
     }
-    Ok(Workspace { teams })
+    Ok(Workspace { title, teams })
 }
 
 /// The parser's words with this module's type names in the user's terms:
@@ -199,13 +262,14 @@ fn team(t: RawTeam, line: usize, before: &[Team]) -> Result<Team, WorkspaceError
             )));
         }
     };
-    if let TeamSource::Git { path, .. } = &source
-        && (path.starts_with('/') || path.split('/').any(|p| p == ".."))
-    {
-        return Err(err(format!(
-            "team {id:?}: path {path:?} must be a path inside the repository (no leading '/', no '..')"
-        )));
-    }
+    let source = match source {
+        TeamSource::Git { url, rev, path } => TeamSource::Git {
+            url,
+            rev,
+            path: repo_path(&path).map_err(|m| err(format!("team {id:?}: path {path:?} {m}")))?,
+        },
+        s => s,
+    };
     let name = nonblank(t.name).unwrap_or_else(|| id.clone());
     Ok(Team {
         id,
@@ -216,10 +280,34 @@ fn team(t: RawTeam, line: usize, before: &[Team]) -> Result<Team, WorkspaceError
     })
 }
 
-/// The line of each team entry, in order: where each `id:` key stands
-/// (outside strings and comments). The parser has accepted the text, so
-/// the n-th `id:` belongs to the n-th team.
-fn entry_lines(text: &str) -> Vec<usize> {
+/// A git team's `path` as git names it in a commit: `./` and empty parts
+/// dropped (`./plan//bearing.ron` is `plan/bearing.ron`); a `\\`, a
+/// leading `/`, a `..` or nothing left is refused (the message follows
+/// the path).
+fn repo_path(path: &str) -> Result<String, String> {
+    if path.contains('\\') {
+        return Err(format!(
+            "uses '\\': write it with '/' as git does, e.g. {:?}",
+            path.replace('\\', "/")
+        ));
+    }
+    if path.starts_with('/') || path.split('/').any(|p| p == "..") {
+        return Err("must be a path inside the repository (no leading '/', no '..')".into());
+    }
+    let parts: Vec<&str> = path
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    if parts.is_empty() {
+        return Err("names the repository itself: give the plan file, e.g. \"bearing.ron\"".into());
+    }
+    Ok(parts.join("/"))
+}
+
+/// The line of each `KEY:` (outside strings and comments), in order. The
+/// parser has accepted the text, so the n-th `id:` belongs to the n-th
+/// team.
+fn key_lines(text: &str, key: &[u8]) -> Vec<usize> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let (mut i, mut line) = (0, 1);
@@ -243,10 +331,10 @@ fn entry_lines(text: &str) -> Vec<usize> {
                 }
                 continue;
             }
-            b'i' if b.get(i + 1) == Some(&b'd')
+            _ if b[i..].starts_with(key)
                 && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'_')) =>
             {
-                let rest = &text[i + 2..];
+                let rest = &text[i + key.len()..];
                 if rest.trim_start_matches([' ', '\t']).starts_with(':') {
                     out.push(line);
                 }

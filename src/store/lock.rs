@@ -147,6 +147,73 @@ impl Drop for PresenceLock {
     }
 }
 
+/// Held for a longer job on a directory that is not a plan (one team's
+/// corner of the org fetch cache): a second taker waits for it, told the
+/// holder's process id, up to a timeout. The holder writes its process id
+/// into the file; the file stays (a lock on it dies with its process).
+#[derive(Debug)]
+pub struct JobLock {
+    _file: File,
+}
+
+impl JobLock {
+    /// Takes the lock of the file `path` (made when missing), waiting up
+    /// to `timeout` while another process holds it; `waiting` is told the
+    /// holder's process id (when it wrote one) once, when the wait starts.
+    /// `Ok(None)` when the wait timed out.
+    pub fn acquire(
+        path: &Path,
+        timeout: std::time::Duration,
+        mut waiting: impl FnMut(Option<u32>),
+    ) -> Result<Option<Self>, StoreError> {
+        let start = std::time::Instant::now();
+        let mut told = false;
+        loop {
+            let file = OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .read(true)
+                .write(true)
+                .open(path)
+                .map_err(|e| StoreError::io(path, "cannot open lock file", e))?;
+            match file.try_lock() {
+                // A holder that removed the directory (a prune) leaves a
+                // lock on a deleted file: open the path again.
+                Ok(()) if !still_at(&file, path) => continue,
+                Ok(()) => {
+                    let mut file = file;
+                    let _ = file
+                        .set_len(0)
+                        .and_then(|()| file.rewind())
+                        .and_then(|()| writeln!(file, "{}", std::process::id()));
+                    return Ok(Some(JobLock { _file: file }));
+                }
+                Err(TryLockError::WouldBlock) => {}
+                Err(TryLockError::Error(e)) => return Err(StoreError::io(path, "cannot lock", e)),
+            }
+            if !told {
+                told = true;
+                let mut text = String::new();
+                let pid = File::open(path)
+                    .and_then(|mut f| f.read_to_string(&mut text))
+                    .ok()
+                    .and_then(|_| text.trim().parse().ok());
+                waiting(pid);
+            }
+            if start.elapsed() >= timeout {
+                return Ok(None);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
+    /// Takes the lock only when it is free: `Ok(None)` when another
+    /// process holds it.
+    pub fn try_acquire(path: &Path) -> Result<Option<Self>, StoreError> {
+        Self::acquire(path, std::time::Duration::ZERO, |_| {})
+    }
+}
+
 /// Whether `path` still names the file `file` has open (not deleted or
 /// replaced since it was opened).
 fn still_at(file: &File, path: &Path) -> bool {
@@ -203,6 +270,25 @@ mod tests {
         assert!(path.exists());
         // And B, trying again, opens C's file and is refused.
         assert!(PresenceLock::try_acquire(&plan).unwrap().is_none());
+    }
+
+    #[test]
+    fn a_job_lock_waits_names_the_holder_and_times_out() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("fetch.lock");
+        let first = JobLock::acquire(&path, std::time::Duration::ZERO, |_| {})
+            .unwrap()
+            .unwrap();
+        let mut told = Vec::new();
+        let second = JobLock::acquire(&path, std::time::Duration::from_millis(120), |p| {
+            told.push(p)
+        })
+        .unwrap();
+        assert!(second.is_none(), "held by the first");
+        assert_eq!(told, [Some(std::process::id())], "told once, with the pid");
+        assert!(JobLock::try_acquire(&path).unwrap().is_none());
+        drop(first);
+        assert!(JobLock::try_acquire(&path).unwrap().is_some());
     }
 
     #[test]

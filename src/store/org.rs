@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 mod cache;
-pub use cache::{FetchFailure, Fetched, NewestUnloadable, NoteSource, TeamCache, short};
+pub use cache::{FetchFailure, Fetched, NewestUnloadable, NoteSource, TeamCache, prune, short};
 
 use super::{StoreError, format, load};
 use crate::org::{self, Team, TeamPlan, TeamSource, TeamState, Workspace};
@@ -33,15 +33,38 @@ pub fn read_workspace(path: &Path) -> Result<Workspace, StoreError> {
         )),
         e => e,
     })?;
-    org::parse(&text).map_err(|e| match e.column {
-        0 => StoreError::Other(format!("{}:{}", path.display(), e.place())),
-        column => StoreError::Parse {
-            path: path.to_path_buf(),
-            line: e.line,
-            column,
-            message: e.message,
-        },
-    })
+    let mut ws = org::parse(&text).map_err(|e| {
+        if looks_like_plan(&text) {
+            return StoreError::Other(format!(
+                "{} is a plan, not a workspace: the workspace lists teams, see `bearing org --help`",
+                path.display()
+            ));
+        }
+        match e.column {
+            0 => StoreError::Other(format!("{}:{}", path.display(), e.place())),
+            column => StoreError::Parse {
+                path: path.to_path_buf(),
+                line: e.line,
+                column,
+                message: e.message,
+            },
+        }
+    })?;
+    // A relative `git` path is relative to the workspace file, as `path` is.
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    ws.anchor_git_paths(&dir);
+    Ok(ws)
+}
+
+/// Whether a text that is not a workspace is a plan (`--org bearing.ron`):
+/// it has a plan's `schema:` and `north_star:` fields.
+fn looks_like_plan(text: &str) -> bool {
+    let has = |key: &str| {
+        text.match_indices(key)
+            .any(|(i, _)| text[i + key.len()..].trim_start().starts_with(':'))
+    };
+    has("schema") && has("north_star")
 }
 
 /// Writes `org export`'s page to `target` atomically, never over the
@@ -78,6 +101,18 @@ pub fn cache_dir(root: &Path, workspace: &Path) -> PathBuf {
 /// (when it still matches the workspace's url, rev and path). With
 /// `lines`, the item → line map `org check` needs.
 pub fn read_team(base: &Path, cache: &Path, team: &Team, lines: bool) -> TeamPlan {
+    read_team_of(base, org::FILE_NAME, cache, team, lines)
+}
+
+/// [`read_team`] for a workspace file named `ws_name` (the name a local
+/// team's missing file is told to check).
+pub fn read_team_of(
+    base: &Path,
+    ws_name: &str,
+    cache: &Path,
+    team: &Team,
+    lines: bool,
+) -> TeamPlan {
     let (file, version, shown, fetch) = match &team.source {
         TeamSource::Path { path } => {
             let file = lexical(&base.join(path));
@@ -140,9 +175,15 @@ pub fn read_team(base: &Path, cache: &Path, team: &Team, lines: bool) -> TeamPla
                 StoreError::DuplicateId { .. } | StoreError::Invalid { .. } => "invalid",
                 _ => "unreadable",
             };
-            let message = match &shown {
-                Some(shown) => cached_error(&e, &label, shown),
-                None => e.to_string(),
+            let message = match (&shown, &e) {
+                (Some(shown), e) => cached_error(e, &label, shown),
+                // Not `bearing init`: the workspace names a file that is
+                // not there, most likely a typo in its path.
+                (None, StoreError::NotFound { .. }) => format!(
+                    "{label}: no plan file here: check team {:?}'s path on line {} of {ws_name}",
+                    team.id, team.line
+                ),
+                (None, e) => e.to_string(),
             };
             TeamState::Failed { kind, message }
         }

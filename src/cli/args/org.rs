@@ -4,10 +4,28 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 
+/// `bearing org --help`'s long help: the workspace file's shape (what
+/// the missing-workspace error points at).
+pub const ORG_LONG_HELP: &str = "The workspace file (--org FILE, BEARING_ORG, or ./bearing-org.ron in this directory or a parent) lists the teams:
+
+(
+  title: \"Acme engineering\",   // optional
+  teams: [
+    // A plan in a git repository: rev defaults to HEAD, path to bearing.ron.
+    (id: \"payments\", name: \"Payments\", rev: \"main\", path: \"plan/bearing.ron\",
+     git: \"https://git.example.com/payments.git\"),
+    // A local repository: relative to the workspace file.
+    (id: \"search\", name: \"Search\", git: \"../repos/search\"),
+    // A plan file, relative to the workspace file.
+    (id: \"mobile\", name: \"Mobile\", path: \"../mobile/bearing.ron\"),
+    // May be missing: a warning, never a failure.
+    (id: \"data\", git: \"https://git.example.com/data.git\", optional: true),
+  ],
+)
+
+`org fetch` brings git teams' plans into the cache; the roll-ups read only the cache and local paths. `bearing org` alone opens the read-only terminal UI on the roll-up.";
+
 #[derive(Debug, Args)]
-#[command(
-    long_about = "The organisation's view: many teams' plans rolled up.\n\nThe workspace file (--org FILE, BEARING_ORG, or ./bearing-org.ron in this directory or a parent) lists the teams:\n\n(teams: [\n  (id: \"payments\", name: \"Payments\", git: \"https://git.example.com/payments.git\", rev: \"main\", path: \"bearing.ron\"),\n  (id: \"mobile\", name: \"Mobile\", path: \"../mobile/bearing.ron\"),\n  (id: \"data\", git: \"https://git.example.com/data.git\", optional: true),\n])\n\n`org fetch` brings git teams' plans into the cache; the roll-ups read only the cache and local paths. `bearing org` alone opens the read-only terminal UI on the roll-up."
-)]
 pub struct OrgArgs {
     /// The workspace file (default: BEARING_ORG, then ./bearing-org.ron or a parent's).
     #[arg(long, global = true, value_name = "FILE")]

@@ -4,6 +4,8 @@
 //! roll-ups go on using it, naming its commit); only a required team's
 //! failure makes the command fail.
 
+mod lines;
+
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -20,6 +22,10 @@ use super::OrgCtx;
 /// network or the disk more than on the CPU.
 const JOBS: usize = 8;
 
+/// How long a fetch waits for another `bearing org fetch` of the same
+/// team (its lock) before it gives up on that team.
+const WAIT: std::time::Duration = std::time::Duration::from_secs(300);
+
 /// One team's fetch, as the progress line tells it.
 struct Done {
     commit: String,
@@ -33,6 +39,9 @@ struct Done {
 }
 
 pub fn run(ws: &OrgCtx, jobs: Option<usize>, out: &mut String) -> anyhow::Result<()> {
+    if jobs == Some(0) {
+        anyhow::bail!("--jobs must be at least 1");
+    }
     let git = RealGit::new();
     let teams: Vec<&Team> = ws
         .workspace
@@ -40,13 +49,15 @@ pub fn run(ws: &OrgCtx, jobs: Option<usize>, out: &mut String) -> anyhow::Result
         .iter()
         .filter(|t| matches!(t.source, TeamSource::Git { .. }))
         .collect();
-    for t in &ws.workspace.teams {
-        if let TeamSource::Path { path } = &t.source {
-            super::super::print(&format!("{}: local file {path}, nothing to fetch\n", t.id));
-        }
+    let missing = local_teams(ws);
+    let ids: Vec<&str> = ws.workspace.teams.iter().map(|t| t.id.as_str()).collect();
+    for id in crate::store::org::prune(&ws.cache, &ids)? {
+        super::super::print(&format!(
+            "pruned the cached copy of team {id:?} (no longer in the workspace)\n"
+        ));
     }
     let results = fetch_all(&git, &ws.cache, &teams, jobs.unwrap_or(JOBS), |t, r| {
-        super::super::print(&line(t, r, &ws.cache));
+        super::super::print(&lines::line(t, r, &ws.cache));
     });
     let failed: Vec<&Team> = teams
         .iter()
@@ -54,31 +65,74 @@ pub fn run(ws: &OrgCtx, jobs: Option<usize>, out: &mut String) -> anyhow::Result
         .filter(|(_, r)| r.is_err())
         .map(|(t, _)| *t)
         .collect();
+    let kept = results
+        .iter()
+        .filter(|r| r.as_ref().is_ok_and(|d| d.kept.is_some()))
+        .count();
+    out.push_str(&lines::summary(teams.len(), kept, &failed, &missing));
     let required: Vec<&str> = failed
         .iter()
         .filter(|t| !t.optional)
         .map(|t| t.id.as_str())
         .collect();
-    out.push_str(&format!(
-        "{}: {} fetched, {} failed{}\n",
-        count(teams.len(), "git team"),
-        teams.len() - failed.len(),
-        failed.len(),
-        match failed.len() - required.len() {
-            0 => String::new(),
-            n => format!(" ({n} optional)"),
-        }
-    ));
-    if !required.is_empty() {
+    let required_missing: Vec<&str> = missing
+        .iter()
+        .filter(|t| !t.optional)
+        .map(|t| t.id.as_str())
+        .collect();
+    if !required.is_empty() || !required_missing.is_empty() {
         super::super::print(out);
         out.clear();
-        anyhow::bail!(
-            "org fetch: {} failed: {}",
-            count(required.len(), "required team"),
-            required.join(", ")
-        );
+        let mut why = Vec::new();
+        if !required.is_empty() {
+            why.push(format!(
+                "{} failed: {}",
+                count(required.len(), "required team"),
+                required.join(", ")
+            ));
+        }
+        if !required_missing.is_empty() {
+            why.push(format!(
+                "{} missing: {}",
+                count(required_missing.len(), "required team's plan file"),
+                required_missing.join(", ")
+            ));
+        }
+        anyhow::bail!("org fetch: {}", why.join("; "));
     }
     Ok(())
+}
+
+/// Prints a line per local team (nothing to fetch, or its file is not
+/// there); returns the teams whose file is missing.
+fn local_teams(ws: &OrgCtx) -> Vec<&Team> {
+    let name = ws
+        .file
+        .file_name()
+        .map_or_else(|| crate::org::FILE_NAME.into(), |n| n.to_string_lossy());
+    let mut missing = Vec::new();
+    for t in &ws.workspace.teams {
+        let TeamSource::Path { path } = &t.source else {
+            continue;
+        };
+        if ws.base.join(path).is_file() {
+            super::super::print(&format!("{}: local file {path}, nothing to fetch\n", t.id));
+        } else {
+            let what = if ws.base.join(path).is_dir() {
+                "a directory, not a plan file"
+            } else {
+                "not found"
+            };
+            super::super::print(&crate::text::sanitize_multiline(&format!(
+                "{}: local file {path}: {what} (check the team's path in {name} line {}){}\n",
+                t.id,
+                t.line,
+                if t.optional { " (optional)" } else { "" }
+            )));
+            missing.push(t);
+        }
+    }
+    missing
 }
 
 /// Fetches `teams` with at most `jobs` at once; `progress` is called on
@@ -146,21 +200,39 @@ fn fetch_one<G: Git>(git: &G, cache: &Path, team: &Team) -> Result<Done, String>
             Err(e) => format!("{what} (and the failure could not be recorded: {e})"),
         }
     };
-    let before = tc.meta().filter(|m| m.is_of(&team.source));
+    // One fetch of a team at a time (a cron job and a person, two CI
+    // jobs): the second waits for the first, then finds it up to date.
     let start = Instant::now();
+    let id = &team.id;
+    let held = tc.lock(WAIT, |pid| {
+        let pid = pid.map_or_else(String::new, |p| format!(" (pid {p})"));
+        eprintln!("{id}: waiting for another bearing org fetch{pid}…");
+    });
+    let _lock = match held {
+        Ok(Some(lock)) => lock,
+        Ok(None) => {
+            return Err(format!(
+                "another bearing org fetch kept this team's cache busy for {} s; try again",
+                WAIT.as_secs()
+            ));
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    let before = tc.meta().filter(|m| m.is_of(&team.source));
     let repo = tc.repo();
-    let commit = git.fetch_shallow(&repo, url, rev).map_err(|e| {
-        let reason = useful_line(&e);
-        failed(format!("{url} {rev}: {e}"), reason)
-    })?;
+    let commit = git
+        .fetch_shallow(&repo, url, rev)
+        .map_err(|e| failed(format!("{url} {rev}: {}", e.one_line()), useful_line(&e)))?;
     let text = git.show(&repo, &commit, path).map_err(|e| {
+        let at = short(&commit);
         let reason = match &e {
-            GitError::NotInRevision { .. } => {
-                format!("{path} is not in commit {} ({rev})", short(&commit))
-            }
+            GitError::NotInRevision { .. } => format!("{path} is not in commit {at} ({rev})"),
+            GitError::IsDirectory { .. } => format!(
+                "{path} is a directory in commit {at}; give the plan file, e.g. {path}/bearing.ron"
+            ),
             e => useful_line(e),
         };
-        failed(format!("{url}: {e}"), reason)
+        failed(format!("{url}: {reason}"), reason)
     })?;
     let millis = u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX);
     let meta = Fetched {
@@ -217,80 +289,8 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// What is worth keeping of git's message: its first `fatal:` or `error:`
-/// line without the prefix (the rest is advice), else the first line.
+/// What is worth keeping of git's message: the line that stopped it,
+/// without its prefix (the rest is advice or warnings).
 fn useful_line(e: &GitError) -> String {
-    let text = match e {
-        GitError::Failed { stderr, .. } => stderr.clone(),
-        e => e.to_string(),
-    };
-    let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let line = lines()
-        .find_map(|l| {
-            l.strip_prefix("fatal:")
-                .or_else(|| l.strip_prefix("error:"))
-        })
-        .map(str::trim)
-        .or_else(|| lines().next())
-        .unwrap_or("git failed without a message");
-    crate::text::sanitize(line).into_owned()
-}
-
-/// `payments: fetched 1a2b3c4 (main) in 40 ms`, `… up to date at …`, or
-/// what failed and what the roll-ups use meanwhile.
-fn line(team: &Team, r: &Result<Done, String>, cache: &Path) -> String {
-    match r {
-        Ok(d) => {
-            if let (Some(p), Some(kept)) = (&d.problem, &d.kept) {
-                let s = format!(
-                    "{}: fetched {} ({}) but its plan does not load ({p}); keeping {kept}",
-                    team.id,
-                    short(&d.commit),
-                    d.rev
-                );
-                return format!("{}\n", crate::text::sanitize(&s));
-            }
-            let what = if d.changed {
-                "fetched"
-            } else {
-                "up to date at"
-            };
-            let mut s = format!(
-                "{}: {what} {} ({}) in {} ms",
-                team.id,
-                short(&d.commit),
-                d.rev,
-                d.millis
-            );
-            if let Some(p) = &d.problem {
-                s.push_str(&format!("; warning: its plan does not load: {p}"));
-            }
-            format!("{}\n", crate::text::sanitize(&s))
-        }
-        Err(e) => {
-            // git's first line says what failed; the rest is advice.
-            let e = e.lines().next().unwrap_or_default();
-            // Say what the roll-ups will really read: a copy counts only
-            // while it is of the source the workspace names now.
-            let kept = match TeamCache::new(cache, &team.id).meta() {
-                Some(m) if m.is_of(&team.source) => {
-                    format!(
-                        "the roll-ups keep {} fetched {}",
-                        m.version(),
-                        crate::org::fetched::when(&m.at)
-                    )
-                }
-                Some(_) => {
-                    "no copy of this source yet: the copy of its old source is not used".to_owned()
-                }
-                None => "no copy yet".to_owned(),
-            };
-            let s = format!(
-                "{}: failed{}: {e} ({kept})\n",
-                team.id,
-                if team.optional { " (optional)" } else { "" }
-            );
-            crate::text::sanitize_multiline(&s).into_owned()
-        }
-    }
+    crate::text::sanitize(&e.reason()).into_owned()
 }

@@ -71,13 +71,26 @@ impl OrgCtx {
             .map_or(2, |n| n.get())
             .clamp(1, teams.len().max(1));
         let chunk = teams.len().div_ceil(n).max(1);
+        let ws_name = self
+            .file
+            .file_name()
+            .map_or_else(|| org::FILE_NAME.into(), |n| n.to_string_lossy());
+        let ws_name = &ws_name;
         std::thread::scope(|s| {
             let handles: Vec<_> = teams
                 .chunks(chunk)
                 .map(|c| {
                     let h = s.spawn(move || {
                         c.iter()
-                            .map(|t| store::org::read_team(&self.base, &self.cache, t, lines))
+                            .map(|t| {
+                                store::org::read_team_of(
+                                    &self.base,
+                                    ws_name,
+                                    &self.cache,
+                                    t,
+                                    lines,
+                                )
+                            })
                             .collect::<Vec<_>>()
                     });
                     (c, h)

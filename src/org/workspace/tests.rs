@@ -135,3 +135,90 @@ fn an_empty_git_url_path_rev_or_id_is_refused_with_its_line() {
     let e = ws("(id: \"\", path: \"b.ron\")").unwrap_err();
     assert_eq!(e.place(), "4: team id is empty");
 }
+
+#[test]
+fn a_title_is_optional_one_line_and_not_empty() {
+    let ws =
+        parse("(\n  title: \" Acme engineering \",\n  teams: [(id: \"a\", path: \"a.ron\")],\n)")
+            .unwrap();
+    assert_eq!(ws.title.as_deref(), Some("Acme engineering"));
+    assert_eq!(
+        parse("(teams: [(id: \"a\", path: \"a.ron\")])")
+            .unwrap()
+            .title,
+        None
+    );
+    let e = parse("(\n  teams: [(id: \"a\", path: \"a.ron\")],\n  title: \" \",\n)").unwrap_err();
+    assert_eq!(e.place(), "3: title is empty");
+    let e =
+        parse("(\n  title: \"Acme\\nengineering\",\n  teams: [(id: \"a\", path: \"a.ron\")],\n)")
+            .unwrap_err();
+    assert_eq!(e.place(), "2: title must be one line");
+}
+
+#[test]
+fn a_git_path_is_normalised_and_a_backslash_refused() {
+    let ws = |path: &str| {
+        parse(&format!(
+            "(teams: [(id: \"a\", git: \"u\", path: {path:?})])"
+        ))
+    };
+    let path = |p: &str| match ws(p).unwrap().teams[0].source.clone() {
+        TeamSource::Git { path, .. } => path,
+        s => panic!("{s:?}"),
+    };
+    assert_eq!(path("./plan/bearing.ron"), "plan/bearing.ron");
+    assert_eq!(path("plan/./bearing.ron"), "plan/bearing.ron");
+    assert_eq!(path("plan//bearing.ron/"), "plan/bearing.ron");
+    let e = ws("plan\\bearing.ron").unwrap_err();
+    assert!(e.message.contains("uses '\\'"), "{e:?}");
+    assert!(e.message.contains("\"plan/bearing.ron\""), "{e:?}");
+    assert!(
+        ws("./")
+            .unwrap_err()
+            .message
+            .contains("names the repository itself")
+    );
+    assert!(
+        ws("a/../b")
+            .unwrap_err()
+            .message
+            .contains("inside the repository")
+    );
+}
+
+#[test]
+fn a_relative_local_git_path_is_anchored_to_the_workspace_directory() {
+    use super::is_relative_local;
+    for local in [
+        "../repos/payments",
+        "./payments",
+        "repos/payments",
+        "payments",
+    ] {
+        assert!(is_relative_local(local), "{local}");
+    }
+    for not in [
+        "/srv/payments.git",
+        "file:///srv/payments.git",
+        "https://git.example.com/p.git",
+        "git@git.example.com:p.git",
+        "host:p.git",
+        "~/repos/p",
+    ] {
+        assert!(!is_relative_local(not), "{not}");
+    }
+    let mut ws =
+        parse("(teams: [(id: \"a\", git: \"../repos/./a\"), (id: \"b\", git: \"git@h:b.git\")])")
+            .unwrap();
+    ws.anchor_git_paths(std::path::Path::new("/work/org"));
+    let urls: Vec<_> = ws
+        .teams
+        .iter()
+        .map(|t| match &t.source {
+            TeamSource::Git { url, .. } => url.as_str(),
+            s => panic!("{s:?}"),
+        })
+        .collect();
+    assert_eq!(urls, ["/work/repos/a", "git@h:b.git"]);
+}

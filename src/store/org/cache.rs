@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::org::{FetchFailed, FetchNote, TeamSource, Unloadable};
+use crate::store::lock::JobLock;
 use crate::store::{RealFs, StoreError};
 
 /// What the cache holds for one git team.
@@ -33,6 +34,24 @@ impl TeamCache {
     pub fn plan(&self) -> PathBuf {
         self.dir.join("bearing.ron")
     }
+    /// The lock one fetch of this team holds (never two writers in one
+    /// team's corner of the cache).
+    fn lock_path(&self) -> PathBuf {
+        self.dir.join("fetch.lock")
+    }
+
+    /// Takes this team's fetch lock, waiting up to `timeout` for another
+    /// `bearing org fetch` holding it (`waiting` is told its process id).
+    /// `Ok(None)` when the wait timed out.
+    pub fn lock(
+        &self,
+        timeout: std::time::Duration,
+        waiting: impl FnMut(Option<u32>),
+    ) -> Result<Option<JobLock>, StoreError> {
+        self.create_dir()?;
+        JobLock::acquire(&self.lock_path(), timeout, waiting)
+    }
+
     fn meta_path(&self) -> PathBuf {
         self.dir.join("fetched.ron")
     }
@@ -117,6 +136,38 @@ impl TeamCache {
             ),
         }
     }
+}
+
+/// Removes the cached copies in the workspace's cache `cache` of teams
+/// no longer in the workspace: only directories there holding a fetch's
+/// files (`repo.git`, `fetched.ron`, `failed.ron`) whose name is not one
+/// of `teams`, and not while a fetch holds them. Returns the ids removed.
+pub fn prune(cache: &Path, teams: &[&str]) -> Result<Vec<String>, StoreError> {
+    let entries = match std::fs::read_dir(cache) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StoreError::io(cache, "cannot list the fetch cache", e)),
+    };
+    let mut gone = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let tc = TeamCache::new(cache, &name);
+        let ours = ["repo.git", "fetched.ron", "failed.ron"]
+            .iter()
+            .any(|f| tc.dir.join(f).exists());
+        if teams.contains(&name.as_str()) || !entry.path().is_dir() || !ours {
+            continue;
+        }
+        // Held: another fetch (of a workspace that still has it) is at work.
+        let Some(_held) = JobLock::try_acquire(&tc.lock_path())? else {
+            continue;
+        };
+        std::fs::remove_dir_all(&tc.dir)
+            .map_err(|e| StoreError::io(&tc.dir, "cannot remove the cached copy", e))?;
+        gone.push(name);
+    }
+    gone.sort();
+    Ok(gone)
 }
 
 fn read_record<T: DeserializeOwned>(path: &Path) -> Option<T> {
