@@ -83,13 +83,7 @@ impl OrgCtx {
                     let h = s.spawn(move || {
                         c.iter()
                             .map(|t| {
-                                store::org::read_team_of(
-                                    &self.base,
-                                    ws_name,
-                                    &self.cache,
-                                    t,
-                                    lines,
-                                )
+                                store::org::read_team_of(&self.base, ws_name, &self.cache, t, lines)
                             })
                             .collect::<Vec<_>>()
                     });
