@@ -20,7 +20,7 @@ pub use rollup::{
     sprint_rows, status_rows,
 };
 pub use status::{count_cell, items};
-pub use workspace::{Team, TeamSource, Workspace, WorkspaceError, parse};
+pub use workspace::{Team, TeamSource, Workspace, WorkspaceError, lexical, parse};
 
 /// The workspace file's name, found like a plan's (`./bearing-org.ron` or
 /// a parent's).

@@ -94,8 +94,9 @@ pub fn is_relative_local(url: &str) -> bool {
     !(url.contains("://") || scp || std::path::Path::new(url).is_absolute() || url.starts_with('~'))
 }
 
-/// `a/b/../c` as `a/c`, `./` dropped, without asking the file system.
-fn lexical(p: &std::path::Path) -> std::path::PathBuf {
+/// `a/b/../c` as `a/c`, `./` dropped, without asking the file system
+/// (the file may not exist): the paths messages show.
+pub fn lexical(p: &std::path::Path) -> std::path::PathBuf {
     use std::path::Component;
     let mut out = std::path::PathBuf::new();
     for c in p.components() {

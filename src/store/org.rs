@@ -115,7 +115,7 @@ pub fn read_team_of(
 ) -> TeamPlan {
     let (file, version, shown, fetch) = match &team.source {
         TeamSource::Path { path } => {
-            let file = lexical(&base.join(path));
+            let file = crate::org::lexical(&base.join(path));
             let version = std::fs::metadata(&file)
                 .and_then(|m| m.modified())
                 .ok()
@@ -225,23 +225,4 @@ fn read_plan(file: &Path, lines: bool) -> Result<TeamState, StoreError> {
         plan: Box::new(plan),
         lines,
     })
-}
-
-/// `a/org/../b` as `a/b`, without asking the file system (the file may
-/// not exist): the path messages show.
-fn lexical(p: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::ParentDir
-                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
-            {
-                out.pop();
-            }
-            Component::CurDir => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
