@@ -38,13 +38,15 @@ pub struct Unloadable {
 
 /// `2026-11-30 12:01 UTC` from RFC 3339 (the text itself when it is not).
 pub fn when(rfc3339: &str) -> String {
+    in_utc(rfc3339, "%Y-%m-%d %H:%M UTC")
+}
+
+/// An RFC 3339 time in UTC as `format` writes it (the text itself when it
+/// is not one).
+fn in_utc(rfc3339: &str, format: &str) -> String {
     chrono::DateTime::parse_from_rfc3339(rfc3339).map_or_else(
         |_| rfc3339.to_owned(),
-        |t| {
-            t.with_timezone(&chrono::Utc)
-                .format("%Y-%m-%d %H:%M UTC")
-                .to_string()
-        },
+        |t| t.with_timezone(&chrono::Utc).format(format).to_string(),
     )
 }
 
@@ -52,18 +54,8 @@ pub fn when(rfc3339: &str) -> String {
 /// column (the month, day and UTC time it was fetched; the year is in the
 /// whole label on the UI's bottom line and every roll-up's `read:` line).
 pub fn short_read_label(version: Option<&str>, fetched_at: Option<&str>) -> String {
-    let short = |at: &str| {
-        chrono::DateTime::parse_from_rfc3339(at).map_or_else(
-            |_| at.to_owned(),
-            |t| {
-                t.with_timezone(&chrono::Utc)
-                    .format("%m-%d %H:%M")
-                    .to_string()
-            },
-        )
-    };
     match (version, fetched_at) {
-        (Some(v), Some(at)) => format!("{v} {}", short(at)),
+        (Some(v), Some(at)) => format!("{v} {}", in_utc(at, "%m-%d %H:%M")),
         // A local file's `file 2026-11-30 10:38 UTC` as `file 11-30 10:38`.
         (Some(v), None) => v
             .strip_prefix("file ")
