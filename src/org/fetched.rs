@@ -111,6 +111,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_short_label_keeps_the_version_and_when_without_the_year() {
+        let short = short_read_label;
+        assert_eq!(
+            short(Some("1a2b3c4 (main)"), Some("2026-11-29T10:12:40+01:00")),
+            "1a2b3c4 (main) 11-29 09:12"
+        );
+        assert_eq!(
+            short(Some("file 2026-11-30 10:38 UTC"), None),
+            "file 11-30 10:38"
+        );
+        assert_eq!(short(Some("something else"), None), "something else");
+        assert_eq!(short(None, Some("2026-11-29T10:12:40Z")), "-");
+    }
+
+    #[test]
     fn a_failed_fetch_names_when_why_and_the_copy_shown() {
         let note = FetchNote {
             fetched_at: Some("2026-11-30T10:12:40Z".into()),
