@@ -39,8 +39,9 @@ pub struct Glance {
     pub on_track: usize,
     pub at_risk: usize,
     pub off_track: usize,
-    /// The active sprint's `team:ID`, name and odds of finishing.
-    pub active: Option<(String, String, Option<f64>)>,
+    /// The active sprint (its `team:ID`, name, where it stands in time and
+    /// its odds of finishing), as `org sprints` shows it.
+    pub active: Option<SprintRow>,
     /// `bearing check` findings (none when the plan was not read).
     pub errors: usize,
     pub warnings: usize,
@@ -84,7 +85,7 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
                 active: sprints
                     .iter()
                     .find(|s| s.team == team && s.state == "active")
-                    .map(|s| (s.id.clone(), s.name.clone(), s.odds)),
+                    .cloned(),
                 errors: findings(Severity::Error),
                 warnings: findings(Severity::Warn),
                 status,

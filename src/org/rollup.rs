@@ -329,4 +329,4 @@ mod sprint;
 #[cfg(test)]
 mod tests;
 
-pub use sprint::{SprintRow, forecast_odds, sprint_rows};
+pub use sprint::{Odds, SprintRow, forecast_odds, odds, odds_notes, sprint_rows};

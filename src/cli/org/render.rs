@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::super::args::OrgFormat;
 use super::super::table::{self, Table};
 use crate::org::{
-    CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, count_cell, status_rows,
+    CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, count_cell, odds_notes, status_rows,
 };
 use crate::text::percent;
 
@@ -21,6 +21,8 @@ struct Grid {
     drop: Vec<usize>,
     /// The flexible column keeps its width while columns can be hidden.
     keep_flex: bool,
+    /// Lines right under the table (what a cell's `-` means).
+    notes: Vec<String>,
 }
 
 fn emit<T: Serialize>(
@@ -53,6 +55,17 @@ fn emit<T: Serialize>(
             t.push(r);
         }
         out.push_str(&t.render(table::width()));
+    }
+    if !g.notes.is_empty() {
+        out.push('\n');
+        for n in &g.notes {
+            out.push_str(&if format == OrgFormat::Md {
+                // A line of its own in Markdown too.
+                format!("{}  \n", md_cell(n))
+            } else {
+                format!("{n}\n")
+            });
+        }
     }
     footer(&status, true, format, out);
     Ok(())
@@ -168,6 +181,7 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
             // The state (`warning: fetch-failed`) stays whole; the read
             // column is cut before it (whole on the `read:` line).
             keep_flex: true,
+            notes: Vec::new(),
         },
         format,
         out,
@@ -210,6 +224,7 @@ pub fn krs(
             right: vec![3],
             drop: vec![5],
             keep_flex: false,
+            notes: Vec::new(),
         },
         format,
         out,
@@ -249,6 +264,7 @@ pub fn rank(
             right: vec![0, 3, 4, 5, 6],
             drop: vec![7, 6, 5],
             keep_flex: false,
+            notes: Vec::new(),
         },
         format,
         out,
@@ -273,20 +289,24 @@ pub fn sprints(
                     vec![
                         s.id.clone(),
                         s.name.clone(),
-                        s.state.into(),
+                        s.state_line(),
                         format!("{} → {}", s.start, s.end),
                         format!("{}/{}", s.points, s.capacity),
                         opt(s.capacity_use, percent),
-                        opt(s.odds, percent),
+                        s.odds_cell(),
                     ]
                 })
                 .collect(),
-            flex: 1,
+            // Where the sprint stands in time stays whole, as in
+            // `bearing sprint list`.
+            flex: 2,
             right: vec![4, 5, 6],
-            // The odds are what this roll-up is for: the window, then the
-            // name go first.
+            // The odds and where the sprint stands are what this roll-up
+            // is for: the window, then the name go first.
             drop: vec![3, 1],
-            keep_flex: false,
+            keep_flex: true,
+            // What a `-` or `(weak)` in the odds column means, once.
+            notes: odds_notes(rows),
         },
         format,
         out,
@@ -355,5 +375,6 @@ fn unreachable_grid() -> Grid {
         right: Vec::new(),
         drop: Vec::new(),
         keep_flex: false,
+        notes: Vec::new(),
     }
 }

@@ -240,10 +240,11 @@ fn sprints(out: &mut String, page: &Page) {
         let use_words = pct(s.capacity_use);
         let _ = write!(
             out,
-            r#"<article class="card"><h4>{} <span class="id">{}</span></h4><p class="small muted">{} · {} → {}</p>"#,
+            r#"<article class="card"><h4>{} <span class="id">{}</span></h4><p class="small muted">{}, {} · {} → {}</p>"#,
             text(&s.name),
             text(&s.id),
             s.state,
+            text(&s.when),
             s.start,
             s.end
         );

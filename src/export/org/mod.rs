@@ -38,10 +38,11 @@ fn state(g: &Glance) -> String {
     }
 }
 
-/// The team's active sprint and odds, for the glance.
+/// The team's active sprint (with where it stands in time, as the team's
+/// plan words it) and its odds, for the glance.
 fn active(g: &Glance) -> (String, String) {
     match &g.active {
-        Some((_, name, odds)) => (name.clone(), pct(*odds)),
+        Some(s) => (format!("{} ({})", s.name, s.when), s.odds_cell()),
         None => ("-".to_owned(), "-".to_owned()),
     }
 }
@@ -243,11 +244,11 @@ fn sprints(out: &mut String, page: &Page) {
             vec![
                 s.id.clone(),
                 s.name.clone(),
-                s.state.to_owned(),
+                s.state_line(),
                 format!("{} → {}", s.start, s.end),
                 format!("{}/{}", s.points, s.capacity),
                 pct(s.capacity_use),
-                s.odds_words(),
+                s.odds_cell(),
             ]
         })
         .collect();
@@ -257,6 +258,10 @@ fn sprints(out: &mut String, page: &Page) {
         &[4, 5, 6],
         rows,
     );
+    let notes = crate::org::odds_notes(&page.sprints);
+    if !notes.is_empty() {
+        let _ = writeln!(out, "\n{}", cell(&notes.join(" · ")));
+    }
 }
 
 fn findings(out: &mut String, page: &Page) {

@@ -223,7 +223,8 @@ fn each_team_at_a_glance_counts_its_key_results_sprint_and_findings() {
         )
     );
     assert_eq!(g.on_track + g.at_risk + g.off_track, 1);
-    let (id, name, _) = g.active.clone().expect("the active sprint");
+    let active = g.active.clone().expect("the active sprint");
+    let (id, name) = (active.id, active.name);
     assert!(id.ends_with(":S-00001"), "{id}");
     assert_eq!(name, evil("sprint_name"));
     let checks = crate::org::check_rows(&hostile_teams(), today());

@@ -89,7 +89,9 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
                 "id", "name", "state", "dates", "points", "use", "odds", "to est.",
             ],
             flex: 1,
-            drop: vec![7, 3, 2],
+            // Where the sprint stands in time ("active, ended 4 days ago —
+            // close it") stays longest, as in `bearing sprint list`.
+            drop: vec![7, 3, 1],
             rows: sprints
                 .iter()
                 .map(|s| OrgRow {
@@ -98,11 +100,11 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
                     cells: vec![
                         s.id.clone(),
                         s.name.clone(),
-                        s.state.into(),
+                        s.state_line(),
                         format!("{} – {}", s.start.format("%m-%d"), s.end.format("%m-%d")),
                         format!("{}/{}", s.points, s.capacity),
                         s.capacity_use.map_or_else(|| "-".into(), percent),
-                        s.odds.map_or_else(|| "-".into(), percent),
+                        s.odds_cell(),
                         s.unestimated.to_string(),
                     ],
                 })
@@ -175,9 +177,7 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
                     || "-".into(),
                     |a| a.capacity_use.map_or_else(|| "-".into(), percent),
                 ),
-                active
-                    .and_then(|a| a.odds)
-                    .map_or_else(|| "-".into(), percent),
+                active.map_or_else(|| "-".into(), org::SprintRow::odds_cell),
                 s.short_read_label(),
             ]);
             OrgRow {

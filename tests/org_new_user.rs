@@ -1,0 +1,171 @@
+//! The roll-ups as a new user who only read the README found them
+//! (issue 15, second pass): sprints say where they stand in time in the
+//! team's own words, weak odds are marked, `org status` counts items and
+//! says what its debt column holds, and the nits of `krs`, `rank`, JSON
+//! and the page's title.
+
+mod common;
+mod org_support;
+
+use std::path::{Path, PathBuf};
+
+use bearing::model::{Plan, SprintState};
+use org_support::Org;
+use serde_json::Value;
+
+/// Past every sprint's end in the demo plan.
+const LATE: &str = "2026-12-10";
+
+/// `payments` with `plan` as a local file; returns the workspace's dir.
+fn one_team(org: &Org, plan: &Plan, extra: &str) -> PathBuf {
+    let dir = org.root().join("payments");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = bearing::store::format::to_text(plan).unwrap();
+    std::fs::write(dir.join("bearing.ron"), text).unwrap();
+    let ws = org.workspace(
+        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n",
+    );
+    if !extra.is_empty() {
+        let file = ws.join("bearing-org.ron");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, format!("({extra}\n{}", &text[1..])).unwrap();
+    }
+    ws
+}
+
+fn sprint<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v["sprints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == format!("payments:{id}"))
+        .unwrap_or_else(|| panic!("{id}: {v}"))
+}
+
+fn active_id(plan: &Plan) -> String {
+    plan.sprints
+        .iter()
+        .find(|s| s.state == SprintState::Active)
+        .unwrap()
+        .id
+        .clone()
+}
+
+fn plan_file(ws: &Path) -> String {
+    ws.join("../payments/bearing.ron")
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+#[test]
+fn a_sprint_past_its_end_says_so_as_the_teams_own_sprint_list_does() {
+    let org = Org::new();
+    let plan = common::demo();
+    let id = active_id(&plan);
+    let ws = one_team(&org, &plan, "");
+    let f = plan_file(&ws);
+    // The team's own words for where its active sprint stands.
+    let list = org.ok(&ws, &["-f", &f, "sprint", "list", "--today", LATE]);
+    let own = list.lines().find(|l| l.starts_with(&id)).unwrap();
+    let words = "active, ended 13 days ago — close it";
+    assert!(own.contains(words), "{list}");
+
+    let t = org.ok(&ws, &["org", "sprints", "--today", LATE]);
+    let line = t.lines().find(|l| l.contains(&id)).unwrap();
+    assert!(line.contains(words), "{t}");
+    assert!(line.trim_end().ends_with("ended"), "no odds for it: {t}");
+    assert!(!line.contains('%') || line.contains("90%"), "{t}");
+    assert!(
+        t.contains("odds: ended means the sprint is past its end"),
+        "{t}"
+    );
+
+    let v = org.json(
+        &ws,
+        &["org", "sprints", "--format", "json", "--today", LATE],
+    );
+    let row = sprint(&v, &id);
+    assert_eq!(row["when"], "ended 13 days ago — close it", "{row}");
+    assert_eq!(row["late"], true, "{row}");
+    assert!(row["odds"].is_null(), "{row}");
+    assert_eq!(row["no_odds"], "ended — close it", "{row}");
+
+    let md = org.ok(&ws, &["org", "sprints", "--format", "md", "--today", LATE]);
+    assert!(md.contains(words), "{md}");
+    for format in ["md", "html"] {
+        let page = org.ok(&ws, &["org", "export", "--format", format, "--today", LATE]);
+        assert!(
+            page.contains("ended 13 days ago — close it"),
+            "{format}: {page}"
+        );
+    }
+    let html = org.ok(&ws, &["org", "export", "--format", "html", "--today", LATE]);
+    assert!(
+        html.contains("<dd>none: ended 13 days ago — close it</dd>"),
+        "{html}"
+    );
+    let md = org.ok(&ws, &["org", "export", "--format", "md", "--today", LATE]);
+    let row = md
+        .lines()
+        .find(|l| l.contains(&format!("payments:{id}")))
+        .unwrap();
+    assert!(row.ends_with("| ended |"), "{md}");
+}
+
+#[test]
+fn odds_from_few_closed_sprints_are_weak_and_no_history_is_explained_once() {
+    let org = Org::new();
+    let mut plan = common::demo();
+    let id = active_id(&plan);
+    // Three closed sprints left: the team's forecast calls that weak.
+    let first = plan
+        .sprints
+        .iter()
+        .position(|s| s.state == SprintState::Closed)
+        .unwrap();
+    plan.sprints.remove(first);
+    let ws = one_team(&org, &plan, "");
+    let today = common::cli::TODAY;
+    let f = plan_file(&ws);
+    let own = org.ok(&ws, &["-f", &f, "forecast", "--today", today]);
+    assert!(own.contains("weak"), "{own}");
+
+    let v = org.json(
+        &ws,
+        &["org", "sprints", "--format", "json", "--today", today],
+    );
+    let row = sprint(&v, &id);
+    assert_eq!(row["weak"], true, "{row}");
+    assert_eq!(row["sample"], 3, "{row}");
+    assert!(row["odds"].is_number(), "{row}");
+    let t = org.ok(&ws, &["org", "sprints", "--today", today]);
+    let line = t.lines().find(|l| l.contains(&id)).unwrap();
+    assert!(line.trim_end().ends_with("% (weak)"), "{t}");
+    assert!(
+        t.contains("odds: (weak) means fewer than 4 closed sprints"),
+        "{t}"
+    );
+    let page = org.ok(&ws, &["org", "export", "--format", "md", "--today", today]);
+    assert!(page.contains("(weak"), "{page}");
+
+    // No closed sprint at all: `-`, said once under the table.
+    plan.sprints.retain(|s| s.state != SprintState::Closed);
+    let ws = one_team(&org, &plan, "");
+    let t = org.ok(&ws, &["org", "sprints", "--today", today]);
+    let line = t.lines().find(|l| l.contains(&id)).unwrap();
+    assert!(line.trim_end().ends_with(" -"), "{t}");
+    let notes: Vec<_> = t
+        .lines()
+        .filter(|l| *l == "odds: - means no closed sprint to learn from yet")
+        .collect();
+    assert_eq!(notes.len(), 1, "{t}");
+    let v = org.json(
+        &ws,
+        &["org", "sprints", "--format", "json", "--today", today],
+    );
+    assert_eq!(
+        sprint(&v, &id)["no_odds"],
+        "no closed sprint to learn from yet"
+    );
+}
