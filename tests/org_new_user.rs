@@ -169,3 +169,88 @@ fn odds_from_few_closed_sprints_are_weak_and_no_history_is_explained_once() {
         "no closed sprint to learn from yet"
     );
 }
+
+/// The cells of the Markdown table row starting with `| first |`.
+fn md_row(md: &str, first: &str) -> Vec<String> {
+    let line = md
+        .lines()
+        .find(|l| l.starts_with(&format!("| {first} |")))
+        .unwrap_or_else(|| panic!("{first}: {md}"));
+    line.trim()
+        .trim_matches('|')
+        .split(" | ")
+        .map(|c| c.trim().replace('\\', ""))
+        .collect()
+}
+
+fn md_headers(md: &str, first: &str) -> Vec<String> {
+    md_row(md, first)
+}
+
+#[test]
+fn org_status_counts_items_and_says_what_its_debt_column_holds() {
+    let org = Org::new();
+    let plan = common::demo();
+    let ws = one_team(&org, &plan, "");
+    let today = common::cli::TODAY;
+    let items =
+        plan.objectives.len() + plan.key_results.len() + plan.hypotheses.len() + plan.debts.len();
+    let open = plan.debts.iter().filter(|d| d.status.is_open()).count();
+    let debt = format!("{open}/{}", plan.debts.len());
+
+    let t = org.ok(&ws, &["org", "status", "--today", today]);
+    let header = t.lines().next().unwrap();
+    assert!(
+        header.contains("items") && header.contains("open/all debt"),
+        "{t}"
+    );
+    let row = t.lines().find(|l| l.starts_with("payments")).unwrap();
+    assert!(row.contains(&format!(" {items} ")), "{t}");
+    assert!(row.contains(&debt), "{t}");
+
+    let md = org.ok(&ws, &["org", "status", "--format", "md", "--today", today]);
+    let h = md_headers(&md, "team");
+    let r = md_row(&md, "payments");
+    let at = |name: &str| {
+        h.iter()
+            .position(|c| c == name)
+            .unwrap_or_else(|| panic!("{name}: {md}"))
+    };
+    assert_eq!(r[at("items")], items.to_string(), "{md}");
+    assert_eq!(r[at("open/all debt")], debt, "{md}");
+
+    // The page says the same under the same header.
+    let page = org.ok(&ws, &["org", "export", "--format", "md", "--today", today]);
+    let h = md_headers(&page, "team");
+    let r = md_row(&page, "payments");
+    let at = |name: &str| {
+        h.iter()
+            .position(|c| c == name)
+            .unwrap_or_else(|| panic!("{name}: {page}"))
+    };
+    assert_eq!(r[at("items")], items.to_string(), "{page}");
+    assert_eq!(r[at("open/all debt")], debt, "{page}");
+    let html = org.ok(
+        &ws,
+        &["org", "export", "--format", "html", "--today", today],
+    );
+    assert!(
+        html.contains(&format!("<dt>open/all debt</dt><dd>{debt}</dd>")),
+        "{html}"
+    );
+
+    // And the UI's Teams view.
+    let teams: Vec<_> = {
+        let file = ws.join("bearing-org.ron");
+        let w = bearing::store::org::read_workspace(&file).unwrap();
+        w.teams
+            .iter()
+            .map(|t| bearing::store::org::read_team(&ws, &ws.join("no-cache"), t, false))
+            .collect()
+    };
+    let app = bearing::tui::org::OrgApp::new(teams, common::day(today), "1 team".into());
+    let table = app.table();
+    let at = |name: &str| table.headers.iter().position(|c| *c == name).unwrap();
+    assert_eq!(table.rows[0].cells[at("items")], items.to_string());
+    assert_eq!(table.rows[0].cells[at("open/all debt")], debt);
+}

@@ -19,7 +19,7 @@ pub use rollup::{
     CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, TeamState, check_rows, kr_rows,
     odds_notes, rank, sprint_rows, status_rows,
 };
-pub use status::{count_cell, items};
+pub use status::{DEBT_HEADER, count_cell, items};
 pub use workspace::{Team, TeamSource, Workspace, WorkspaceError, parse};
 
 /// The workspace file's name, found like a plan's (`./bearing-org.ron` or

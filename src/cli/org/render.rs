@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::super::args::OrgFormat;
 use super::super::table::{self, Table};
 use crate::org::{
-    CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, count_cell, odds_notes, status_rows,
+    CheckRow, DEBT_HEADER, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, count_cell, odds_notes,
+    status_rows,
 };
 use crate::text::percent;
 
@@ -153,7 +154,16 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
         "",
         &(),
         || Grid {
-            headers: vec!["team", "source", "read", "KRs", "debt", "sprints", "state"],
+            headers: vec![
+                "team",
+                "source",
+                "read",
+                "items",
+                "KRs",
+                DEBT_HEADER,
+                "sprints",
+                "state",
+            ],
             rows: rows
                 .iter()
                 .map(|s| {
@@ -161,11 +171,9 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
                         s.team.clone(),
                         s.source.clone(),
                         s.read_label(),
+                        count_cell(s.items),
                         count_cell(s.key_results),
-                        match (s.debt_open, s.debt_total) {
-                            (Some(open), Some(total)) => format!("{open}/{total}"),
-                            _ => "-".into(),
-                        },
+                        s.debt_cell(),
                         count_cell(s.sprints),
                         match s.problem_kind {
                             None => "ok".into(),
@@ -175,9 +183,9 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
                     ]
                 })
                 .collect(),
-            flex: 6,
-            right: vec![3, 4, 5],
-            drop: vec![1, 5, 3],
+            flex: 7,
+            right: vec![3, 4, 5, 6],
+            drop: vec![1, 6, 4],
             // The state (`warning: fetch-failed`) stays whole; the read
             // column is cut before it (whole on the `read:` line).
             keep_flex: true,

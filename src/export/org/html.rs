@@ -124,7 +124,7 @@ fn team_card(out: &mut String, g: &Glance) {
     fact(out, "read", &s.read_label());
     if g.read() {
         fact(out, "items", &count_cell(g.items));
-        fact(out, "open debt", &count_cell(s.debt_open));
+        fact(out, crate::org::DEBT_HEADER, &s.debt_cell());
         let _ = write!(
             out,
             r#"<dt>key results</dt><dd><span class="on-track">{} on track</span>, <span class="at-risk">{} at risk</span>, <span class="off-track">{} off track</span></dd>"#,

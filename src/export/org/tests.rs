@@ -113,7 +113,7 @@ fn the_html_page_has_its_sections_and_a_warning_for_the_team_not_read() {
         .map(|c| c.text().collect())
         .collect();
     assert!(cards[0].contains("abc1234 (main)"), "{}", cards[0]);
-    assert!(cards[0].contains("open debt2"), "{}", cards[0]);
+    assert!(cards[0].contains("open/all debt2/"), "{}", cards[0]);
     assert!(doc.select(&sel("#key-results svg.gauge title")).count() >= 1);
     assert!(doc.select(&sel("#sprints svg.gauge title")).count() >= 1);
     let rows = doc.select(&sel("#debt tbody tr")).count();

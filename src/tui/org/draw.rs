@@ -186,7 +186,14 @@ fn draw_table(frame: &mut Frame, app: &OrgApp, area: Rect) {
     let mut keep: Vec<usize> = (0..table.headers.len()).collect();
     let need = |keep: &[usize]| {
         keep.iter()
-            .map(|&c| if c == table.flex { MIN_FLEX } else { natural[c] } + 1)
+            // The flexible column needs no more than its longest cell.
+            .map(|&c| {
+                if c == table.flex {
+                    natural[c].min(MIN_FLEX)
+                } else {
+                    natural[c]
+                }
+            } + 1)
             .sum::<usize>()
     };
     for d in &table.drop {

@@ -163,10 +163,7 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
                 .find(|r| r.team == s.team && r.state == "active");
             cells.extend([
                 org::count_cell(s.items),
-                match (s.debt_open, s.debt_total) {
-                    (Some(open), Some(total)) => format!("{open}/{total}"),
-                    _ => "-".into(),
-                },
+                s.debt_cell(),
                 format!(
                     "{}/{}/{}",
                     count("on_track"),
@@ -177,7 +174,13 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
                     || "-".into(),
                     |a| a.capacity_use.map_or_else(|| "-".into(), percent),
                 ),
-                active.map_or_else(|| "-".into(), org::SprintRow::odds_cell),
+                // At a glance: the odds (weak or not: the Sprints view
+                // says), or `ended` for a sprint past its end.
+                match active {
+                    Some(a) if a.late => "ended".into(),
+                    Some(a) => a.odds.map_or_else(|| "-".into(), percent),
+                    None => "-".into(),
+                },
                 s.short_read_label(),
             ]);
             OrgRow {
@@ -192,14 +195,14 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
             "team",
             "name",
             "items",
-            "open debt",
+            org::DEBT_HEADER,
             "KRs ok/risk/off",
             "sprint",
             "odds",
             "read",
         ],
         flex: 1,
-        drop: vec![2, 6],
+        drop: vec![2, 6, 4, 3, 5],
         rows,
     }
 }
