@@ -254,3 +254,45 @@ fn org_status_counts_items_and_says_what_its_debt_column_holds() {
     assert_eq!(table.rows[0].cells[at("items")], items.to_string());
     assert_eq!(table.rows[0].cells[at("open/all debt")], debt);
 }
+
+/// The demo plan as `payments`, read as `bearing org` reads it.
+fn demo_app(org: &Org) -> bearing::tui::org::OrgApp {
+    let ws = one_team(org, &common::demo(), "");
+    let file = ws.join("bearing-org.ron");
+    let w = bearing::store::org::read_workspace(&file).unwrap();
+    let teams = w
+        .teams
+        .iter()
+        .map(|t| bearing::store::org::read_team(&ws, &ws.join("no-cache"), t, false))
+        .collect();
+    let mut app = bearing::tui::org::OrgApp::new(teams, common::demo_today(), "1 team".into());
+    app.theme = bearing::tui::theme::Theme::plain();
+    app
+}
+
+#[test]
+fn search_keeps_the_views_own_order_fuzzy_only_picks_the_rows() {
+    use bearing::tui::org::handle_key;
+    use common::keys::key;
+    let org = Org::new();
+    let mut app = demo_app(&org);
+    for k in ["2", "/", "d", "a", "t", "a"] {
+        handle_key(&mut app, key(k));
+    }
+    let ranks: Vec<usize> = app
+        .visible
+        .iter()
+        .map(|&i| app.table().rows[i].cells[0].parse().unwrap())
+        .collect();
+    assert!(ranks.len() > 2, "{ranks:?}");
+    let mut sorted = ranks.clone();
+    sorted.sort_unstable();
+    assert_eq!(ranks, sorted, "the Debt view's rank order, filtered");
+    // Enter keeps the filter; another view keeps its own order too.
+    handle_key(&mut app, key("<Enter>"));
+    handle_key(&mut app, key("3"));
+    let shown = app.visible.clone();
+    let mut sorted = shown.clone();
+    sorted.sort_unstable();
+    assert_eq!(shown, sorted, "team order on Key results");
+}

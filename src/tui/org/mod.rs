@@ -145,8 +145,8 @@ impl OrgApp {
         self.table().rows.get(i)
     }
 
-    /// The rows matching the search, best first (all rows, in the roll-up's
-    /// order, without one). Every term must match a row's text (fuzzy, as
+    /// The rows matching the search, in the view's own order (rank on
+    /// Debt, team order elsewhere), all rows without one. Every term must match a row's text (fuzzy, as
     /// the plan UI's search, ignoring case, each term within one cell).
     fn refilter(&mut self) {
         self.refilter_from(None);
@@ -163,26 +163,26 @@ impl OrgApp {
             self.visible = (0..table.rows.len()).collect();
         } else {
             let candidates = candidates.unwrap_or_else(|| (0..table.rows.len()).collect());
-            let mut hits: Vec<(i64, usize)> = candidates
+            // Fuzzy only decides which rows match; they keep the view's
+            // own order (rank on Debt, team order elsewhere), so the best
+            // ranked match comes first, not the best spelled one.
+            let mut hits: Vec<usize> = candidates
                 .into_iter()
-                .filter_map(|i| Some((i, table.rows.get(i)?)))
-                .filter_map(|(i, r)| {
-                    let mut total = 0;
-                    for t in &terms {
+                .filter(|&i| {
+                    table.rows.get(i).is_some_and(|r| {
                         // Within one cell, as the plan UI's search matches
                         // within one field: letters strewn across a row's
                         // cells are no match.
-                        total += r
-                            .cells
-                            .iter()
-                            .filter_map(|c| self.matcher.fuzzy_match(c, t))
-                            .max()?;
-                    }
-                    Some((total, i))
+                        terms.iter().all(|t| {
+                            r.cells
+                                .iter()
+                                .any(|c| self.matcher.fuzzy_match(c, t).is_some())
+                        })
+                    })
                 })
                 .collect();
-            hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.visible = hits.into_iter().map(|(_, i)| i).collect();
+            hits.sort_unstable();
+            self.visible = hits;
         }
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
