@@ -296,3 +296,56 @@ fn search_keeps_the_views_own_order_fuzzy_only_picks_the_rows() {
     sorted.sort_unstable();
     assert_eq!(shown, sorted, "team order on Key results");
 }
+
+#[test]
+fn the_plan_opened_from_the_org_view_says_why_an_edit_key_does_nothing() {
+    use bearing::org::{Team, TeamPlan, TeamSource, TeamState};
+    use bearing::tui::app::Message;
+    use bearing::tui::org::{OrgApp, OrgEffect, handle_key, open::plan_options};
+    use common::keys::{key, press};
+    let git = TeamPlan {
+        team: Team {
+            id: "payments".into(),
+            name: "Payments".into(),
+            source: TeamSource::Git {
+                url: "file:///srv/payments.git".into(),
+                rev: "main".into(),
+                path: "bearing.ron".into(),
+            },
+            optional: false,
+            line: 1,
+        },
+        version: Some("1a2b3c4 (main)".into()),
+        file: "/cache/payments/bearing.ron".into(),
+        fetch: Default::default(),
+        state: TeamState::Loaded {
+            plan: Box::new(common::demo()),
+            lines: None,
+        },
+    };
+    let mut org = OrgApp::new(vec![git], common::demo_today(), "1 team".into());
+    // A debt row of the Debt view: Enter opens the team's plan on it.
+    handle_key(&mut org, key("2"));
+    let effect = handle_key(&mut org, key("<Enter>"));
+    let OrgEffect::Open { team, item } = effect else {
+        panic!("{effect:?}");
+    };
+    let opts = plan_options(&org.teams[team], org.today, item).unwrap();
+    let mut plan_ui = bearing::tui::start(opts);
+    let opened = plan_ui.message.clone();
+    assert_eq!(
+        opened,
+        Some(Message::Info(
+            "read-only: payments's plan, 1a2b3c4 (main); q comes back to the org view".into()
+        ))
+    );
+    let refused = Message::Error(
+        "read-only: this is payments's plan from the cache; edit it in its repository".into(),
+    );
+    for keys in ["a", "x", "e", "+", "-", "u"] {
+        plan_ui.message = None;
+        press(&mut plan_ui, keys);
+        assert_eq!(plan_ui.message, Some(refused.clone()), "{keys}");
+        assert_eq!(**plan_ui.plan(), common::demo(), "{keys}: nothing changed");
+    }
+}

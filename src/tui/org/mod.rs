@@ -10,6 +10,7 @@
 //! Overview from a Teams row.
 
 mod draw;
+pub mod open;
 pub mod rows;
 pub mod run;
 

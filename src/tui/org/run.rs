@@ -7,7 +7,6 @@
 use ratatui::crossterm::event::{self, Event};
 
 use super::{OrgApp, OrgEffect, draw, handle_key};
-use crate::session::NoPersist;
 use crate::tui;
 
 pub fn run(mut app: OrgApp) -> anyhow::Result<()> {
@@ -22,25 +21,12 @@ pub fn run(mut app: OrgApp) -> anyhow::Result<()> {
                 OrgEffect::None => {}
                 OrgEffect::Quit => return Ok(()),
                 OrgEffect::Open { team: i, item } => {
-                    let Some(team) = app.teams.get(i) else {
+                    let Some(opts) = app
+                        .teams
+                        .get(i)
+                        .and_then(|t| super::open::plan_options(t, app.today, item))
+                    else {
                         continue;
-                    };
-                    let Some(plan) = team.plan() else { continue };
-                    let opts = tui::Options {
-                        plan: plan.clone(),
-                        path: None,
-                        read_only: true,
-                        read_only_why: Some(format!(
-                            "team {} from the organisation's view ({}, read at {}); q comes back to the org view",
-                            team.team.id,
-                            team.file,
-                            team.version.as_deref().unwrap_or("-")
-                        )),
-                        today: app.today,
-                        persist: Box::new(NoPersist {
-                            label: format!("{}: {} (read-only)", team.team.id, team.file),
-                        }),
-                        select: item,
                     };
                     // The plan UI takes the terminal and gives it back.
                     ratatui::restore();
