@@ -18,6 +18,8 @@ pub const TOP_DEBT: usize = 20;
 /// The whole page's content, as of `today`.
 #[derive(Debug)]
 pub struct Page {
+    /// The workspace's `title:` (`Acme engineering`), the page's heading.
+    pub title: Option<String>,
     pub today: NaiveDate,
     pub teams: Vec<Glance>,
     pub krs: Vec<KrRow>,
@@ -52,6 +54,29 @@ impl Glance {
     pub fn read(&self) -> bool {
         self.status.read()
     }
+}
+
+impl Page {
+    /// The page with the workspace's title as its heading.
+    pub fn titled(mut self, title: Option<String>) -> Page {
+        self.title = title.filter(|t| !t.trim().is_empty());
+        self
+    }
+
+    /// The page's heading: the workspace's title, or `The organisation`.
+    pub fn heading(&self) -> String {
+        self.title
+            .clone()
+            .unwrap_or_else(|| "The organisation".to_owned())
+    }
+}
+
+/// The workspace's `title:`, for the page's heading and the UI's title
+/// line. One place to read it: the workspace file's `title:` is parsed by
+/// the workspace module (added beside this change); until that lands here
+/// a workspace has no title.
+pub fn workspace_title(_workspace: &super::Workspace) -> Option<String> {
+    None
 }
 
 /// The page over `teams` (in the workspace's order).
@@ -93,6 +118,7 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
         })
         .collect();
     Page {
+        title: None,
         today,
         teams: glance,
         krs,

@@ -105,7 +105,11 @@ fn footer(status: &[StatusRow], warnings: bool, format: OrgFormat, out: &mut Str
             s.problem.as_deref().unwrap_or("")
         );
         if md {
-            out.push_str(&format!("\n> **warning** {}\n", md_cell(&msg)));
+            // Code spans (`bearing org fetch`) stay code.
+            out.push_str(&format!(
+                "\n> **warning** {}\n",
+                crate::text::markdown_with_code(&msg)
+            ));
         } else {
             out.push_str(&format!("warning: {}\n", crate::text::sanitize(&msg)));
         }
@@ -208,9 +212,9 @@ pub fn krs(
         &rows,
         || Grid {
             headers: vec![
-                "objective",
                 "id",
                 "key result",
+                "objective",
                 "progress",
                 "health",
                 "now → target",
@@ -219,16 +223,18 @@ pub fn krs(
                 .iter()
                 .map(|k| {
                     vec![
-                        k.objective.clone(),
                         k.id.clone(),
                         k.title.clone(),
+                        // Its title, as the page and the UI show it (the
+                        // id is in JSON).
+                        k.objective_label(),
                         opt(k.progress, percent),
                         k.health.map_or("-", |h| h).replace('_', " "),
                         k.now_to_target(),
                     ]
                 })
                 .collect(),
-            flex: 2,
+            flex: 1,
             right: vec![3],
             drop: vec![5],
             keep_flex: false,
@@ -357,7 +363,7 @@ pub fn check(
             r.message
         );
         if md {
-            out.push_str(&format!("- {}\n", md_cell(&line)));
+            out.push_str(&format!("- {}\n", crate::text::markdown_with_code(&line)));
         } else {
             out.push_str(&crate::text::sanitize(&line));
             out.push('\n');

@@ -13,5 +13,7 @@ pub fn open(ws: &OrgCtx, out: &mut String) -> anyhow::Result<()> {
         return render::status(&teams, OrgFormat::Table, out);
     }
     let label = format!("{} teams in {}", teams.len(), crate::cli::display(&ws.base));
-    run(OrgApp::new(teams, ws.today, label))
+    let mut app = OrgApp::new(teams, ws.today, label);
+    app.title = crate::org::page::workspace_title(&ws.workspace);
+    run(app)
 }

@@ -76,7 +76,8 @@ pub fn org_markdown(page: &Page) -> String {
     let read = page.teams.iter().filter(|g| g.read()).count();
     let _ = writeln!(
         out,
-        "# The organisation\n\nAs of {}: {} of {} read.",
+        "# {}\n\nAs of {}: {} of {} read.",
+        cell(&page.heading()),
         page.today,
         read,
         count(page.teams.len(), "team")
@@ -138,7 +139,12 @@ fn teams(out: &mut String, page: &Page) {
     );
     // A blank line before each, so each stays its own quote.
     for g in page.teams.iter().filter(|g| g.status.problem.is_some()) {
-        let _ = writeln!(out, "\n> **warning** {}", cell(&warning(g)));
+        // Code spans (`bearing org fetch`) stay code.
+        let _ = writeln!(
+            out,
+            "\n> **warning** {}",
+            crate::text::markdown_with_code(&warning(g))
+        );
     }
 }
 
@@ -158,7 +164,7 @@ fn key_results(out: &mut String, page: &Page) {
             .iter()
             .map(|k| {
                 vec![
-                    k.objective_title.clone(),
+                    k.objective_label(),
                     k.id.clone(),
                     k.title.clone(),
                     pct(k.progress),

@@ -266,6 +266,26 @@ fn a_warnings_code_spans_are_code_in_the_html_and_stay_backticks_in_markdown() {
         words,
         "warning mobile (optional): not fetched yet: run bearing org fetch (or <b> & a lone ` stays)"
     );
+    // Markdown keeps them code spans too (escaping only outside them).
     let md = org_markdown(&p);
-    assert!(md.contains(r"run \`bearing org fetch\`"), "{md}");
+    assert!(
+        md.contains(r"run `bearing org fetch` (or `<b>` &amp; a lone \` stays)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_workspace_title_heads_the_page() {
+    let teams = vec![team("mobile", "Mobile", None, "gone")];
+    let untitled = page(&teams, today());
+    assert!(org_markdown(&untitled).starts_with("# The organisation\n"));
+    let p = page(&teams, today()).titled(Some("Acme <engineering>".into()));
+    assert!(
+        org_markdown(&p).starts_with("# Acme \\<engineering\\>\n"),
+        "{}",
+        org_markdown(&p)
+    );
+    let html = org_html(&p);
+    assert!(html.contains("<h1>Acme &lt;engineering&gt;</h1>"), "{html}");
+    assert!(html.contains("<title>Acme &lt;engineering&gt;, "), "{html}");
 }

@@ -36,7 +36,15 @@ pub fn draw(frame: &mut Frame, app: &OrgApp) {
         Paragraph::new(Line::from(vec![
             Span::styled(" bearing org ", t.title()),
             Span::styled(
-                format!("· {} · as of {} · read-only", app.label, app.today),
+                match &app.title {
+                    Some(title) => format!(
+                        "· {} · {} · as of {} · read-only",
+                        crate::text::sanitize(title),
+                        app.label,
+                        app.today
+                    ),
+                    None => format!("· {} · as of {} · read-only", app.label, app.today),
+                },
                 t.dim(),
             ),
         ])),

@@ -101,6 +101,9 @@ pub struct OrgApp {
     pub today: NaiveDate,
     /// The workspace file, for the title.
     pub label: String,
+    /// The workspace's `title:` (`Acme engineering`), first on the title
+    /// line when given.
+    pub title: Option<String>,
     pub view: OrgView,
     pub tables: [OrgTable; 4],
     /// Per view: the rows shown (indices into the table), in order.
@@ -122,6 +125,7 @@ impl OrgApp {
             teams,
             today,
             label,
+            title: None,
             view: OrgView::Teams,
             tables,
             visible: Vec::new(),
