@@ -10,7 +10,9 @@
 //! Overview from a Teams row.
 
 mod draw;
+pub mod keys;
 pub mod open;
+pub mod reload;
 pub mod rows;
 pub mod run;
 
@@ -81,6 +83,10 @@ pub enum OrgAction {
     Enter,
     /// Esc: ends the search (and drops its filter).
     Cancel,
+    /// `r`: read the workspace, the cache and local paths again.
+    Reload,
+    /// `?`: the keys, over the view; any key closes it.
+    Help,
 }
 
 /// What the caller does after a key.
@@ -94,6 +100,9 @@ pub enum OrgEffect {
         team: usize,
         item: Option<String>,
     },
+    /// Read everything again, off the key path (the caller's worker),
+    /// then hand the result to [`OrgApp::reloaded`].
+    Reload,
 }
 
 pub struct OrgApp {
@@ -114,6 +123,10 @@ pub struct OrgApp {
     pub typing: bool,
     /// The last word to the user (shown on the bottom line).
     pub message: Option<String>,
+    /// A reload is under way (a second `r` waits for it).
+    pub reloading: bool,
+    /// The keys' overlay (`?`) is shown.
+    pub help: bool,
     pub theme: crate::tui::theme::Theme,
     matcher: SkimMatcherV2,
 }
@@ -133,6 +146,8 @@ impl OrgApp {
             query: String::new(),
             typing: false,
             message: None,
+            reloading: false,
+            help: false,
             theme: crate::tui::theme::Theme::from_env(),
             matcher: SkimMatcherV2::default().ignore_case(),
         };
@@ -237,6 +252,15 @@ impl OrgApp {
             }
             OrgAction::Enter if self.typing => self.typing = false,
             OrgAction::Enter => return self.open(),
+            OrgAction::Help => self.help = !self.help,
+            OrgAction::Reload if self.reloading => {
+                self.message = Some("reloading… (already under way)".into());
+            }
+            OrgAction::Reload => {
+                self.reloading = true;
+                self.message = Some("reloading…".into());
+                return OrgEffect::Reload;
+            }
         }
         OrgEffect::None
     }
@@ -291,8 +315,14 @@ pub fn key_action(app: &OrgApp, key: KeyEvent) -> Option<OrgAction> {
             _ => None,
         };
     }
+    if app.help {
+        // Any key closes the overlay; `q` too, without quitting.
+        return Some(OrgAction::Help);
+    }
     Some(match key.code {
         KeyCode::Char('q') => OrgAction::Quit,
+        KeyCode::Char('r') => OrgAction::Reload,
+        KeyCode::Char('?') => OrgAction::Help,
         KeyCode::Char('1') => OrgAction::Show(OrgView::Teams),
         KeyCode::Char('2') => OrgAction::Show(OrgView::Debt),
         KeyCode::Char('3') => OrgAction::Show(OrgView::KeyResults),

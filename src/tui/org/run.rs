@@ -2,24 +2,54 @@
 //! terminal to the plan UI on that team's plan, read-only (whether it came
 //! from the cache or a local path: this view never edits a team's plan),
 //! with the row's item selected in its view; quitting the plan UI comes
-//! back here, `q` here exits.
+//! back here, `q` here exits. `r` reads everything again on a worker
+//! thread (never on the key path): keys keep working meanwhile, and the
+//! result replaces the roll-up when it is ready.
+
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
 
+use super::reload::Loaded;
 use super::{OrgApp, OrgEffect, draw, handle_key};
 use crate::tui;
 
-pub fn run(mut app: OrgApp) -> anyhow::Result<()> {
+/// Reads the roll-up again: the workspace file, the fetch cache and local
+/// paths (what `bearing org` read at start).
+pub type Loader = Arc<dyn Fn() -> Result<Loaded, String> + Send + Sync>;
+
+/// How often the loop looks for a reload's result between keys.
+const POLL: Duration = Duration::from_millis(100);
+
+pub fn run(mut app: OrgApp, loader: Option<Loader>) -> anyhow::Result<()> {
     let mut terminal = ratatui::init();
+    let (tx, rx) = mpsc::channel::<Result<Loaded, String>>();
     let result = (|| -> anyhow::Result<()> {
+        let mut dirty = true;
         loop {
-            terminal.draw(|f| draw(f, &app))?;
+            if let Ok(r) = rx.try_recv() {
+                app.reloaded(r);
+                dirty = true;
+            }
+            if dirty {
+                terminal.draw(|f| draw(f, &app))?;
+                dirty = false;
+            }
+            if !event::poll(POLL)? {
+                continue;
+            }
+            dirty = true;
             let Event::Key(key) = event::read()? else {
                 continue;
             };
             match handle_key(&mut app, key) {
                 OrgEffect::None => {}
                 OrgEffect::Quit => return Ok(()),
+                OrgEffect::Reload => match &loader {
+                    Some(load) => spawn_reload(Arc::clone(load), tx.clone()),
+                    None => app.reloaded(Err("nothing to reload from".into())),
+                },
                 OrgEffect::Open { team: i, item } => {
                     let Some(opts) = app
                         .teams
@@ -41,6 +71,16 @@ pub fn run(mut app: OrgApp) -> anyhow::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+/// Reads on a worker; a reading that panics is an error said on the
+/// bottom line, never a UI stuck on "reloading…".
+fn spawn_reload(load: Loader, tx: mpsc::Sender<Result<Loaded, String>>) {
+    std::thread::spawn(move || {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| load()))
+            .unwrap_or_else(|_| Err("reading the plans failed unexpectedly".into()));
+        let _ = tx.send(r);
+    });
 }
 
 fn team_id(app: &OrgApp, i: usize) -> String {
