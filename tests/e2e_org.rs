@@ -116,3 +116,54 @@ fn org_alone_without_a_terminal_prints_the_status() {
     assert_eq!(out, org.ok(&ws, &["org", "status"]));
     assert!(out.contains("infra"), "{out}");
 }
+
+/// `org fetch` in another shell while the org UI is open: `r` reads the
+/// cache again and the team's new item shows, the UI never blocked.
+#[test]
+fn r_reloads_after_a_fetch_in_another_process() {
+    let org = Org::new();
+    let root = org.root();
+    let repo = org.team_repo("payments", "Card retries double charge");
+    let ws = org.workspace(&format!(
+        "    (id: \"payments\", name: \"Payments\", git: \"{}\", rev: \"main\", path: \"plan/bearing.ron\"),\n",
+        org.url("payments")
+    ));
+    org.ok(&ws, &["org", "fetch"]);
+    let file = ws.join("bearing-org.ron");
+    let env = format!(
+        "HOME={0} GIT_CONFIG_NOSYSTEM=1 BEARING_CACHE_DIR={0}/cache",
+        root.display()
+    );
+    let cmd = format!(
+        "{} org --org {}; {AFTER_EXIT}; sleep 60",
+        common::tmux::app(&root.join("data"), &env),
+        file.display()
+    );
+    let Some(t) = Tmux::spawn("org-reload", &ws, &cmd) else {
+        return;
+    };
+    t.keys(&["2"]);
+    let s = t.wait_for("Card retries double charge");
+    assert!(!s.contains("Ledger export"), "{s}");
+
+    // The team pushes a new item; another shell fetches it.
+    org.add_debt(
+        &repo.join("plan/bearing.ron"),
+        "Ledger export times out",
+        "5",
+    );
+    org.commit(&repo, "ledger");
+    org.ok(&ws, &["org", "fetch"]);
+    let s = t.screen();
+    assert!(!s.contains("Ledger export"), "not before r:\n{s}");
+
+    t.keys(&["r"]);
+    let s = t.wait_for("Ledger export times out");
+    assert!(s.contains("Card retries double charge"), "{s}");
+    t.wait_for("reloaded: 1 of 1 team read; rows: debt 1 → 2");
+    // The Teams view reads the new commit.
+    t.keys(&["1"]);
+    t.wait_for(&org.head(&repo));
+    t.keys(&["q"]);
+    t.assert_restored(0);
+}

@@ -45,5 +45,9 @@ pub fn open(ws: &OrgCtx, out: &mut String) -> anyhow::Result<()> {
 
 /// `3 teams in ../org`, the title line's words.
 fn label(teams: &[TeamPlan], base: &Path) -> String {
-    format!("{} teams in {}", teams.len(), crate::cli::display(base))
+    format!(
+        "{} in {}",
+        crate::text::count(teams.len(), "team"),
+        crate::cli::display(base)
+    )
 }
