@@ -52,8 +52,12 @@ pub fn sanitize_multiline(s: &str) -> Cow<'_, str> {
 /// the cell, start markup or raw HTML escaped, so a title cannot break the
 /// table or inject a link.
 pub fn markdown_cell(s: &str) -> String {
+    markdown_escape(&sanitize(s)).trim().to_owned()
+}
+
+fn markdown_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in sanitize(s).chars() {
+    for c in s.chars() {
         match c {
             '|' | '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '~' => {
                 out.push('\\');
@@ -63,6 +67,36 @@ pub fn markdown_cell(s: &str) -> String {
             c => out.push(c),
         }
     }
+    out
+}
+
+/// A Markdown line (a warning, a finding; not a table cell) whose code
+/// spans stay code: text between a pair of backticks is kept as a code
+/// span (`` `bearing org fetch` ``; Markdown shows it literally, markup and
+/// HTML included), everything else is escaped as [`markdown_cell`] does,
+/// a lone backtick too.
+pub fn markdown_with_code(s: &str) -> String {
+    let clean = sanitize(s);
+    let mut out = String::with_capacity(clean.len() + 8);
+    let mut rest: &str = &clean;
+    while let Some(open) = rest.find('`') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('`') else {
+            break;
+        };
+        out.push_str(&markdown_escape(&rest[..open]));
+        let code = &after[..close];
+        // `` ` x` `` would lose its padding: a space each side keeps it.
+        if code.starts_with(' ') || code.ends_with(' ') || code.is_empty() {
+            out.push_str(&markdown_escape(&format!("`{code}`")));
+        } else {
+            out.push('`');
+            out.push_str(code);
+            out.push('`');
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(&markdown_escape(rest));
     out.trim().to_owned()
 }
 

@@ -116,3 +116,91 @@ fn org_alone_without_a_terminal_prints_the_status() {
     assert_eq!(out, org.ok(&ws, &["org", "status"]));
     assert!(out.contains("infra"), "{out}");
 }
+
+/// `org fetch` in another shell while the org UI is open: `r` reads the
+/// cache again and the team's new item shows, the UI never blocked.
+#[test]
+fn r_reloads_after_a_fetch_in_another_process() {
+    let org = Org::new();
+    let root = org.root();
+    let repo = org.team_repo("payments", "Card retries double charge");
+    let ws = org.workspace(&format!(
+        "    (id: \"payments\", name: \"Payments\", git: \"{}\", rev: \"main\", path: \"plan/bearing.ron\"),\n",
+        org.url("payments")
+    ));
+    org.ok(&ws, &["org", "fetch"]);
+    let file = ws.join("bearing-org.ron");
+    let env = format!(
+        "HOME={0} GIT_CONFIG_NOSYSTEM=1 BEARING_CACHE_DIR={0}/cache",
+        root.display()
+    );
+    let cmd = format!(
+        "{} org --org {}; {AFTER_EXIT}; sleep 60",
+        common::tmux::app(&root.join("data"), &env),
+        file.display()
+    );
+    let Some(t) = Tmux::spawn("org-reload", &ws, &cmd) else {
+        return;
+    };
+    t.keys(&["2"]);
+    let s = t.wait_for("Card retries double charge");
+    assert!(!s.contains("Ledger export"), "{s}");
+
+    // The team pushes a new item; another shell fetches it.
+    org.add_debt(
+        &repo.join("plan/bearing.ron"),
+        "Ledger export times out",
+        "5",
+    );
+    org.commit(&repo, "ledger");
+    org.ok(&ws, &["org", "fetch"]);
+    // `r` at once (the UI would also notice by itself within 2 s).
+    t.keys(&["r"]);
+    let s = t.wait_for("Ledger export times out");
+    assert!(s.contains("Card retries double charge"), "{s}");
+    t.wait_for("reloaded: 1 of 1 team read");
+    // The Teams view reads the new commit.
+    t.keys(&["1"]);
+    t.wait_for(&org.head(&repo));
+    t.keys(&["q"]);
+    t.assert_restored(0);
+}
+
+/// Without a key: the UI stamps what it read every 2 s and reloads by
+/// itself when an `org fetch` elsewhere brought a new commit.
+#[test]
+fn the_org_ui_reloads_by_itself_when_the_cache_changes() {
+    let org = Org::new();
+    let root = org.root();
+    let repo = org.team_repo("payments", "Card retries double charge");
+    let ws = org.workspace(&format!(
+        "    (id: \"payments\", name: \"Payments\", git: \"{}\", rev: \"main\", path: \"plan/bearing.ron\"),\n",
+        org.url("payments")
+    ));
+    org.ok(&ws, &["org", "fetch"]);
+    let env = format!(
+        "HOME={0} GIT_CONFIG_NOSYSTEM=1 BEARING_CACHE_DIR={0}/cache",
+        root.display()
+    );
+    let cmd = format!(
+        "{} org --org {}; {AFTER_EXIT}; sleep 60",
+        common::tmux::app(&root.join("data"), &env),
+        ws.join("bearing-org.ron").display()
+    );
+    let Some(t) = Tmux::spawn("org-watch", &ws, &cmd) else {
+        return;
+    };
+    t.keys(&["2"]);
+    t.wait_for("Card retries double charge");
+    org.add_debt(
+        &repo.join("plan/bearing.ron"),
+        "Ledger export times out",
+        "5",
+    );
+    org.commit(&repo, "ledger");
+    org.ok(&ws, &["org", "fetch"]);
+    let s = t.wait_for("Ledger export times out");
+    assert!(s.contains("reloaded: 1 of 1 team read"), "{s}");
+    t.keys(&["q"]);
+    t.assert_restored(0);
+}

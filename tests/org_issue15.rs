@@ -279,6 +279,7 @@ fn opened(app: &OrgApp, effect: OrgEffect) -> bearing::tui::App {
         path: None,
         read_only: true,
         read_only_why: Some(format!("team {}", t.team.id)),
+        note: None,
         today: app.today,
         persist: Box::new(bearing::tui::NoPersist {
             label: "test".into(),

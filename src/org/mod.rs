@@ -16,10 +16,10 @@ pub mod workspace;
 pub use fetched::{FetchFailed, FetchNote, Unloadable};
 pub use page::{Glance, Page, page};
 pub use rollup::{
-    CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, TeamState, check_rows, kr_rows, rank,
-    sprint_rows, status_rows,
+    CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, TeamState, check_rows, kr_rows,
+    odds_notes, rank, sprint_rows, status_rows,
 };
-pub use status::{count_cell, items};
+pub use status::{DEBT_HEADER, count_cell, items};
 pub use workspace::{Team, TeamSource, Workspace, WorkspaceError, lexical, parse};
 
 /// The workspace file's name, found like a plan's (`./bearing-org.ron` or

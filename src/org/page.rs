@@ -18,6 +18,8 @@ pub const TOP_DEBT: usize = 20;
 /// The whole page's content, as of `today`.
 #[derive(Debug)]
 pub struct Page {
+    /// The workspace's `title:` (`Acme engineering`), the page's heading.
+    pub title: Option<String>,
     pub today: NaiveDate,
     pub teams: Vec<Glance>,
     pub krs: Vec<KrRow>,
@@ -39,8 +41,9 @@ pub struct Glance {
     pub on_track: usize,
     pub at_risk: usize,
     pub off_track: usize,
-    /// The active sprint's `team:ID`, name and odds of finishing.
-    pub active: Option<(String, String, Option<f64>)>,
+    /// The active sprint (its `team:ID`, name, where it stands in time and
+    /// its odds of finishing), as `org sprints` shows it.
+    pub active: Option<SprintRow>,
     /// `bearing check` findings (none when the plan was not read).
     pub errors: usize,
     pub warnings: usize,
@@ -51,6 +54,27 @@ impl Glance {
     pub fn read(&self) -> bool {
         self.status.read()
     }
+}
+
+impl Page {
+    /// The page with the workspace's title as its heading.
+    pub fn titled(mut self, title: Option<String>) -> Page {
+        self.title = title.filter(|t| !t.trim().is_empty());
+        self
+    }
+
+    /// The page's heading: the workspace's title, or `The organisation`.
+    pub fn heading(&self) -> String {
+        self.title
+            .clone()
+            .unwrap_or_else(|| "The organisation".to_owned())
+    }
+}
+
+/// The workspace's `title:`, for the page's heading and the UI's title
+/// line.
+pub fn workspace_title(workspace: &super::Workspace) -> Option<String> {
+    workspace.title.clone()
 }
 
 /// The page over `teams` (in the workspace's order).
@@ -84,7 +108,7 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
                 active: sprints
                     .iter()
                     .find(|s| s.team == team && s.state == "active")
-                    .map(|s| (s.id.clone(), s.name.clone(), s.odds)),
+                    .cloned(),
                 errors: findings(Severity::Error),
                 warnings: findings(Severity::Warn),
                 status,
@@ -92,6 +116,7 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
         })
         .collect();
     Page {
+        title: None,
         today,
         teams: glance,
         krs,

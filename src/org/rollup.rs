@@ -84,6 +84,16 @@ pub struct KrRow {
 }
 
 impl KrRow {
+    /// The objective as tables show it: its title, or its `team:ID` when
+    /// it has none.
+    pub fn objective_label(&self) -> String {
+        if self.objective_title.trim().is_empty() {
+            self.objective.clone()
+        } else {
+            self.objective_title.clone()
+        }
+    }
+
     /// "3.2 → 5 %": the value now and the target with the unit, `-` for
     /// no target; the same words in every roll-up and export.
     pub fn now_to_target(&self) -> String {
@@ -151,9 +161,13 @@ pub struct RankRow {
     pub team: String,
     pub id: String,
     pub title: String,
-    /// The team's own WSJF score (its weights, its key results).
+    /// The team's own WSJF score (its weights, its key results). JSON
+    /// rounds it to the table's two decimals at most ([`round2`]).
+    #[serde(serialize_with = "round2")]
     pub score: f64,
     /// `score` over the team's median score: comparable across teams.
+    /// JSON rounds it to two decimals, as the table prints it.
+    #[serde(serialize_with = "round2")]
     pub relative: f64,
     /// The item's place in its own team's ranking.
     pub team_rank: usize,
@@ -251,6 +265,14 @@ pub fn rank(teams: &[TeamPlan], today: NaiveDate, limit: Option<usize>) -> Vec<R
         .collect()
 }
 
+/// A number in JSON as the tables print it ([`crate::text::number`]):
+/// rounded to two decimals, so `1.8`, never `1.7999999999999998`.
+pub fn round2<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+    // The table's own text, read back: the same digits, the same rounding.
+    let r = crate::text::number(*x).parse::<f64>().unwrap_or(*x);
+    s.serialize_f64(if r == 0.0 { 0.0 } else { r })
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     if v.is_empty() {
         return 0.0;
@@ -329,4 +351,4 @@ mod sprint;
 #[cfg(test)]
 mod tests;
 
-pub use sprint::{SprintRow, forecast_odds, sprint_rows};
+pub use sprint::{Odds, SprintRow, forecast_odds, odds, odds_notes, sprint_rows};

@@ -55,11 +55,24 @@ impl StatusRow {
         read_label(self.version.as_deref(), self.fetched_at.as_deref())
     }
 
+    /// Open over all debt items (`6/9`), `-` when the plan was not read;
+    /// headed [`DEBT_HEADER`] wherever it shows.
+    pub fn debt_cell(&self) -> String {
+        match (self.debt_open, self.debt_total) {
+            (Some(open), Some(total)) => format!("{open}/{total}"),
+            _ => "-".to_owned(),
+        }
+    }
+
     /// [`Self::read_label`] short enough for a table column.
     pub fn short_read_label(&self) -> String {
         super::fetched::short_read_label(self.version.as_deref(), self.fetched_at.as_deref())
     }
 }
+
+/// The header of [`StatusRow::debt_cell`] in `org status`, the org UI and
+/// the page: what `6/9` means.
+pub const DEBT_HEADER: &str = "open/all debt";
 
 /// A plan's items: objectives, key results, experiments and debt — the
 /// one definition every view counts by. Sprints are not items.

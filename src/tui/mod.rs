@@ -61,6 +61,9 @@ pub struct Options {
     pub read_only: bool,
     /// Why the UI is read-only, said at start and on every refused edit.
     pub read_only_why: Option<String>,
+    /// Said at start instead of the reason: what was opened (the org
+    /// view's team plan), so an edit key's refusal is news.
+    pub note: Option<String>,
     pub today: NaiveDate,
     pub persist: Box<dyn Persist>,
     /// An item to open on: its view with it selected (the org view's
@@ -122,6 +125,7 @@ pub fn start(opts: Options) -> App {
         path,
         read_only,
         read_only_why,
+        note,
         today,
         persist,
         select,
@@ -137,6 +141,9 @@ pub fn start(opts: Options) -> App {
     if let Some(why) = read_only_why {
         app.info(format!("read-only: {why}"));
         app.read_only_why = Some(why);
+    }
+    if let Some(note) = note {
+        app.info(note);
     }
     app.export_dir = path
         .as_deref()

@@ -76,8 +76,8 @@ pub enum OrgCommand {
     },
     /// Open debt across teams, each team's WSJF score made comparable (divided by that team's median score).
     Rank {
-        /// Show at most N items.
-        #[arg(long, value_name = "N")]
+        /// Show at most N items (at least 1).
+        #[arg(long, value_name = "N", value_parser = limit_at_least_one)]
         limit: Option<usize>,
         /// table: aligned columns, then what was read per team; json: {"teams", ROWS}; md: Markdown tables.
         #[arg(long, value_enum, default_value_t = OrgFormat::Table)]
@@ -104,4 +104,16 @@ pub enum OrgCommand {
         #[arg(long, short = 'o', value_name = "PATH")]
         output: Option<PathBuf>,
     },
+}
+
+/// `org rank --limit N`: 0 would print an empty ranking that looks like no
+/// debt at all, so it is refused.
+fn limit_at_least_one(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(0) => Err("--limit must be at least 1".to_owned()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!(
+            "{e}: --limit takes a whole number of items, at least 1"
+        )),
+    }
 }

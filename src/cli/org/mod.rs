@@ -171,7 +171,7 @@ fn export(
     out: &mut String,
 ) -> anyhow::Result<()> {
     let teams = ws.read_all(false);
-    let page = org::page(&teams, ws.today);
+    let page = org::page(&teams, ws.today).titled(org::page::workspace_title(&ws.workspace));
     let text = match format {
         OrgExportFormat::Md => crate::export::org_markdown(&page),
         OrgExportFormat::Html => crate::export::org_html(&page),

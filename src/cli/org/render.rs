@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::super::args::OrgFormat;
 use super::super::table::{self, Table};
 use crate::org::{
-    CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, count_cell, status_rows,
+    CheckRow, DEBT_HEADER, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, count_cell, odds_notes,
+    status_rows,
 };
 use crate::text::percent;
 
@@ -21,6 +22,8 @@ struct Grid {
     drop: Vec<usize>,
     /// The flexible column keeps its width while columns can be hidden.
     keep_flex: bool,
+    /// Lines right under the table (what a cell's `-` means).
+    notes: Vec<String>,
 }
 
 fn emit<T: Serialize>(
@@ -53,6 +56,17 @@ fn emit<T: Serialize>(
             t.push(r);
         }
         out.push_str(&t.render(table::width()));
+    }
+    if !g.notes.is_empty() {
+        out.push('\n');
+        for n in &g.notes {
+            out.push_str(&if format == OrgFormat::Md {
+                // A line of its own in Markdown too.
+                format!("{}  \n", md_cell(n))
+            } else {
+                format!("{n}\n")
+            });
+        }
     }
     footer(&status, true, format, out);
     Ok(())
@@ -91,7 +105,11 @@ fn footer(status: &[StatusRow], warnings: bool, format: OrgFormat, out: &mut Str
             s.problem.as_deref().unwrap_or("")
         );
         if md {
-            out.push_str(&format!("\n> **warning** {}\n", md_cell(&msg)));
+            // Code spans (`bearing org fetch`) stay code.
+            out.push_str(&format!(
+                "\n> **warning** {}\n",
+                crate::text::markdown_with_code(&msg)
+            ));
         } else {
             out.push_str(&format!("warning: {}\n", crate::text::sanitize(&msg)));
         }
@@ -140,7 +158,16 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
         "",
         &(),
         || Grid {
-            headers: vec!["team", "source", "read", "KRs", "debt", "sprints", "state"],
+            headers: vec![
+                "team",
+                "source",
+                "read",
+                "items",
+                "KRs",
+                DEBT_HEADER,
+                "sprints",
+                "state",
+            ],
             rows: rows
                 .iter()
                 .map(|s| {
@@ -148,11 +175,9 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
                         s.team.clone(),
                         s.source.clone(),
                         s.read_label(),
+                        count_cell(s.items),
                         count_cell(s.key_results),
-                        match (s.debt_open, s.debt_total) {
-                            (Some(open), Some(total)) => format!("{open}/{total}"),
-                            _ => "-".into(),
-                        },
+                        s.debt_cell(),
                         count_cell(s.sprints),
                         match s.problem_kind {
                             None => "ok".into(),
@@ -162,12 +187,13 @@ pub fn status(teams: &[TeamPlan], format: OrgFormat, out: &mut String) -> anyhow
                     ]
                 })
                 .collect(),
-            flex: 6,
-            right: vec![3, 4, 5],
-            drop: vec![1, 5, 3],
+            flex: 7,
+            right: vec![3, 4, 5, 6],
+            drop: vec![1, 6, 4],
             // The state (`warning: fetch-failed`) stays whole; the read
             // column is cut before it (whole on the `read:` line).
             keep_flex: true,
+            notes: Vec::new(),
         },
         format,
         out,
@@ -186,9 +212,9 @@ pub fn krs(
         &rows,
         || Grid {
             headers: vec![
-                "objective",
                 "id",
                 "key result",
+                "objective",
                 "progress",
                 "health",
                 "now → target",
@@ -197,19 +223,22 @@ pub fn krs(
                 .iter()
                 .map(|k| {
                     vec![
-                        k.objective.clone(),
                         k.id.clone(),
                         k.title.clone(),
+                        // Its title, as the page and the UI show it (the
+                        // id is in JSON).
+                        k.objective_label(),
                         opt(k.progress, percent),
                         k.health.map_or("-", |h| h).replace('_', " "),
                         k.now_to_target(),
                     ]
                 })
                 .collect(),
-            flex: 2,
+            flex: 1,
             right: vec![3],
             drop: vec![5],
             keep_flex: false,
+            notes: Vec::new(),
         },
         format,
         out,
@@ -249,6 +278,7 @@ pub fn rank(
             right: vec![0, 3, 4, 5, 6],
             drop: vec![7, 6, 5],
             keep_flex: false,
+            notes: Vec::new(),
         },
         format,
         out,
@@ -273,20 +303,24 @@ pub fn sprints(
                     vec![
                         s.id.clone(),
                         s.name.clone(),
-                        s.state.into(),
+                        s.state_line(),
                         format!("{} → {}", s.start, s.end),
                         format!("{}/{}", s.points, s.capacity),
                         opt(s.capacity_use, percent),
-                        opt(s.odds, percent),
+                        s.odds_cell(),
                     ]
                 })
                 .collect(),
-            flex: 1,
+            // Where the sprint stands in time stays whole, as in
+            // `bearing sprint list`.
+            flex: 2,
             right: vec![4, 5, 6],
-            // The odds are what this roll-up is for: the window, then the
-            // name go first.
+            // The odds and where the sprint stands are what this roll-up
+            // is for: the window, then the name go first.
             drop: vec![3, 1],
-            keep_flex: false,
+            keep_flex: true,
+            // What a `-` or `(weak)` in the odds column means, once.
+            notes: odds_notes(rows),
         },
         format,
         out,
@@ -329,7 +363,7 @@ pub fn check(
             r.message
         );
         if md {
-            out.push_str(&format!("- {}\n", md_cell(&line)));
+            out.push_str(&format!("- {}\n", crate::text::markdown_with_code(&line)));
         } else {
             out.push_str(&crate::text::sanitize(&line));
             out.push('\n');
@@ -355,5 +389,6 @@ fn unreachable_grid() -> Grid {
         right: Vec::new(),
         drop: Vec::new(),
         keep_flex: false,
+        notes: Vec::new(),
     }
 }

@@ -38,10 +38,11 @@ fn state(g: &Glance) -> String {
     }
 }
 
-/// The team's active sprint and odds, for the glance.
+/// The team's active sprint (with where it stands in time, as the team's
+/// plan words it) and its odds, for the glance.
 fn active(g: &Glance) -> (String, String) {
     match &g.active {
-        Some((_, name, odds)) => (name.clone(), pct(*odds)),
+        Some(s) => (format!("{} ({})", s.name, s.when), s.odds_cell()),
         None => ("-".to_owned(), "-".to_owned()),
     }
 }
@@ -75,7 +76,8 @@ pub fn org_markdown(page: &Page) -> String {
     let read = page.teams.iter().filter(|g| g.read()).count();
     let _ = writeln!(
         out,
-        "# The organisation\n\nAs of {}: {} of {} read.",
+        "# {}\n\nAs of {}: {} of {} read.",
+        cell(&page.heading()),
         page.today,
         read,
         count(page.teams.len(), "team")
@@ -107,7 +109,7 @@ fn teams(out: &mut String, page: &Page) {
                 s.name.clone(),
                 s.read_label(),
                 count_cell(g.items),
-                count_cell(s.debt_open),
+                s.debt_cell(),
                 known(g.on_track),
                 known(g.at_risk),
                 known(g.off_track),
@@ -124,7 +126,7 @@ fn teams(out: &mut String, page: &Page) {
             "name",
             "read",
             "items",
-            "open debt",
+            crate::org::DEBT_HEADER,
             "on track",
             "at risk",
             "off track",
@@ -137,7 +139,12 @@ fn teams(out: &mut String, page: &Page) {
     );
     // A blank line before each, so each stays its own quote.
     for g in page.teams.iter().filter(|g| g.status.problem.is_some()) {
-        let _ = writeln!(out, "\n> **warning** {}", cell(&warning(g)));
+        // Code spans (`bearing org fetch`) stay code.
+        let _ = writeln!(
+            out,
+            "\n> **warning** {}",
+            crate::text::markdown_with_code(&warning(g))
+        );
     }
 }
 
@@ -157,7 +164,7 @@ fn key_results(out: &mut String, page: &Page) {
             .iter()
             .map(|k| {
                 vec![
-                    k.objective_title.clone(),
+                    k.objective_label(),
                     k.id.clone(),
                     k.title.clone(),
                     pct(k.progress),
@@ -243,11 +250,11 @@ fn sprints(out: &mut String, page: &Page) {
             vec![
                 s.id.clone(),
                 s.name.clone(),
-                s.state.to_owned(),
+                s.state_line(),
                 format!("{} → {}", s.start, s.end),
                 format!("{}/{}", s.points, s.capacity),
                 pct(s.capacity_use),
-                s.odds_words(),
+                s.odds_cell(),
             ]
         })
         .collect();
@@ -257,6 +264,10 @@ fn sprints(out: &mut String, page: &Page) {
         &[4, 5, 6],
         rows,
     );
+    let notes = crate::org::odds_notes(&page.sprints);
+    if !notes.is_empty() {
+        let _ = writeln!(out, "\n{}", cell(&notes.join(" · ")));
+    }
 }
 
 fn findings(out: &mut String, page: &Page) {

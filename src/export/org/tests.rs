@@ -113,7 +113,7 @@ fn the_html_page_has_its_sections_and_a_warning_for_the_team_not_read() {
         .map(|c| c.text().collect())
         .collect();
     assert!(cards[0].contains("abc1234 (main)"), "{}", cards[0]);
-    assert!(cards[0].contains("open debt2"), "{}", cards[0]);
+    assert!(cards[0].contains("open/all debt2/"), "{}", cards[0]);
     assert!(doc.select(&sel("#key-results svg.gauge title")).count() >= 1);
     assert!(doc.select(&sel("#sprints svg.gauge title")).count() >= 1);
     let rows = doc.select(&sel("#debt tbody tr")).count();
@@ -223,7 +223,8 @@ fn each_team_at_a_glance_counts_its_key_results_sprint_and_findings() {
         )
     );
     assert_eq!(g.on_track + g.at_risk + g.off_track, 1);
-    let (id, name, _) = g.active.clone().expect("the active sprint");
+    let active = g.active.clone().expect("the active sprint");
+    let (id, name) = (active.id, active.name);
     assert!(id.ends_with(":S-00001"), "{id}");
     assert_eq!(name, evil("sprint_name"));
     let checks = crate::org::check_rows(&hostile_teams(), today());
@@ -265,6 +266,26 @@ fn a_warnings_code_spans_are_code_in_the_html_and_stay_backticks_in_markdown() {
         words,
         "warning mobile (optional): not fetched yet: run bearing org fetch (or <b> & a lone ` stays)"
     );
+    // Markdown keeps them code spans too (escaping only outside them).
     let md = org_markdown(&p);
-    assert!(md.contains(r"run \`bearing org fetch\`"), "{md}");
+    assert!(
+        md.contains(r"run `bearing org fetch` (or `<b>` &amp; a lone \` stays)"),
+        "{md}"
+    );
+}
+
+#[test]
+fn the_workspace_title_heads_the_page() {
+    let teams = vec![team("mobile", "Mobile", None, "gone")];
+    let untitled = page(&teams, today());
+    assert!(org_markdown(&untitled).starts_with("# The organisation\n"));
+    let p = page(&teams, today()).titled(Some("Acme <engineering>".into()));
+    assert!(
+        org_markdown(&p).starts_with("# Acme \\<engineering\\>\n"),
+        "{}",
+        org_markdown(&p)
+    );
+    let html = org_html(&p);
+    assert!(html.contains("<h1>Acme &lt;engineering&gt;</h1>"), "{html}");
+    assert!(html.contains("<title>Acme &lt;engineering&gt;, "), "{html}");
 }

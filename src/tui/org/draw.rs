@@ -36,7 +36,15 @@ pub fn draw(frame: &mut Frame, app: &OrgApp) {
         Paragraph::new(Line::from(vec![
             Span::styled(" bearing org ", t.title()),
             Span::styled(
-                format!("· {} · as of {} · read-only", app.label, app.today),
+                match &app.title {
+                    Some(title) => format!(
+                        "· {} · {} · as of {} · read-only",
+                        crate::text::sanitize(title),
+                        app.label,
+                        app.today
+                    ),
+                    None => format!("· {} · as of {} · read-only", app.label, app.today),
+                },
                 t.dim(),
             ),
         ])),
@@ -65,6 +73,54 @@ pub fn draw(frame: &mut Frame, app: &OrgApp) {
     frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
     draw_table(frame, app, body);
     frame.render_widget(Paragraph::new(said), bottom);
+    if app.help {
+        draw_help(frame, app, area);
+    }
+}
+
+/// `?`: the org UI's keys ([`super::keys::KEYS`]) in a box over the view,
+/// as many as fit.
+fn draw_help(frame: &mut Frame, app: &OrgApp, area: Rect) {
+    use ratatui::widgets::{Block, Borders, Clear};
+    let t = app.theme;
+    let keys = super::keys::KEYS;
+    let key_width = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    let lines: Vec<Line> = keys
+        .iter()
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(format!(" {k:<key_width$}  "), t.key()),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    let widest = keys
+        .iter()
+        .map(|(_, w)| w.width() + key_width + 4)
+        .max()
+        .unwrap_or(0);
+    let w = u16::try_from(widest + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.width);
+    let h = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(t.border())
+                .title(Span::styled(" org keys · any key closes ", t.title())),
+        ),
+        rect,
+    );
 }
 
 /// The bottom lines: the search line; a message, or on a team not read
@@ -111,6 +167,8 @@ fn bottom_lines(app: &OrgApp, width: u16, height: u16) -> Vec<Line<'static>> {
         ("1-4", "views"),
         ("/", "search"),
         ("Enter", "open team (read-only)"),
+        ("r", "reload"),
+        ("?", "keys"),
         ("q", "quit"),
     ] {
         spans.push(Span::styled(format!(" {k}"), t.key()));
@@ -186,7 +244,14 @@ fn draw_table(frame: &mut Frame, app: &OrgApp, area: Rect) {
     let mut keep: Vec<usize> = (0..table.headers.len()).collect();
     let need = |keep: &[usize]| {
         keep.iter()
-            .map(|&c| if c == table.flex { MIN_FLEX } else { natural[c] } + 1)
+            // The flexible column needs no more than its longest cell.
+            .map(|&c| {
+                if c == table.flex {
+                    natural[c].min(MIN_FLEX)
+                } else {
+                    natural[c]
+                }
+            } + 1)
             .sum::<usize>()
     };
     for d in &table.drop {

@@ -10,6 +10,9 @@
 //! Overview from a Teams row.
 
 mod draw;
+pub mod keys;
+pub mod open;
+pub mod reload;
 pub mod rows;
 pub mod run;
 
@@ -80,6 +83,10 @@ pub enum OrgAction {
     Enter,
     /// Esc: ends the search (and drops its filter).
     Cancel,
+    /// `r`: read the workspace, the cache and local paths again.
+    Reload,
+    /// `?`: the keys, over the view; any key closes it.
+    Help,
 }
 
 /// What the caller does after a key.
@@ -93,6 +100,9 @@ pub enum OrgEffect {
         team: usize,
         item: Option<String>,
     },
+    /// Read everything again, off the key path (the caller's worker),
+    /// then hand the result to [`OrgApp::reloaded`].
+    Reload,
 }
 
 pub struct OrgApp {
@@ -100,6 +110,9 @@ pub struct OrgApp {
     pub today: NaiveDate,
     /// The workspace file, for the title.
     pub label: String,
+    /// The workspace's `title:` (`Acme engineering`), first on the title
+    /// line when given.
+    pub title: Option<String>,
     pub view: OrgView,
     pub tables: [OrgTable; 4],
     /// Per view: the rows shown (indices into the table), in order.
@@ -110,6 +123,10 @@ pub struct OrgApp {
     pub typing: bool,
     /// The last word to the user (shown on the bottom line).
     pub message: Option<String>,
+    /// A reload is under way (a second `r` waits for it).
+    pub reloading: bool,
+    /// The keys' overlay (`?`) is shown.
+    pub help: bool,
     pub theme: crate::tui::theme::Theme,
     matcher: SkimMatcherV2,
 }
@@ -121,6 +138,7 @@ impl OrgApp {
             teams,
             today,
             label,
+            title: None,
             view: OrgView::Teams,
             tables,
             visible: Vec::new(),
@@ -128,6 +146,8 @@ impl OrgApp {
             query: String::new(),
             typing: false,
             message: None,
+            reloading: false,
+            help: false,
             theme: crate::tui::theme::Theme::from_env(),
             matcher: SkimMatcherV2::default().ignore_case(),
         };
@@ -145,8 +165,8 @@ impl OrgApp {
         self.table().rows.get(i)
     }
 
-    /// The rows matching the search, best first (all rows, in the roll-up's
-    /// order, without one). Every term must match a row's text (fuzzy, as
+    /// The rows matching the search, in the view's own order (rank on
+    /// Debt, team order elsewhere), all rows without one. Every term must match a row's text (fuzzy, as
     /// the plan UI's search, ignoring case, each term within one cell).
     fn refilter(&mut self) {
         self.refilter_from(None);
@@ -163,26 +183,26 @@ impl OrgApp {
             self.visible = (0..table.rows.len()).collect();
         } else {
             let candidates = candidates.unwrap_or_else(|| (0..table.rows.len()).collect());
-            let mut hits: Vec<(i64, usize)> = candidates
+            // Fuzzy only decides which rows match; they keep the view's
+            // own order (rank on Debt, team order elsewhere), so the best
+            // ranked match comes first, not the best spelled one.
+            let mut hits: Vec<usize> = candidates
                 .into_iter()
-                .filter_map(|i| Some((i, table.rows.get(i)?)))
-                .filter_map(|(i, r)| {
-                    let mut total = 0;
-                    for t in &terms {
+                .filter(|&i| {
+                    table.rows.get(i).is_some_and(|r| {
                         // Within one cell, as the plan UI's search matches
                         // within one field: letters strewn across a row's
                         // cells are no match.
-                        total += r
-                            .cells
-                            .iter()
-                            .filter_map(|c| self.matcher.fuzzy_match(c, t))
-                            .max()?;
-                    }
-                    Some((total, i))
+                        terms.iter().all(|t| {
+                            r.cells
+                                .iter()
+                                .any(|c| self.matcher.fuzzy_match(c, t).is_some())
+                        })
+                    })
                 })
                 .collect();
-            hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            self.visible = hits.into_iter().map(|(_, i)| i).collect();
+            hits.sort_unstable();
+            self.visible = hits;
         }
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
@@ -232,6 +252,15 @@ impl OrgApp {
             }
             OrgAction::Enter if self.typing => self.typing = false,
             OrgAction::Enter => return self.open(),
+            OrgAction::Help => self.help = !self.help,
+            OrgAction::Reload if self.reloading => {
+                self.message = Some("reloading… (already under way)".into());
+            }
+            OrgAction::Reload => {
+                self.reloading = true;
+                self.message = Some("reloading…".into());
+                return OrgEffect::Reload;
+            }
         }
         OrgEffect::None
     }
@@ -286,8 +315,14 @@ pub fn key_action(app: &OrgApp, key: KeyEvent) -> Option<OrgAction> {
             _ => None,
         };
     }
+    if app.help {
+        // Any key closes the overlay; `q` too, without quitting.
+        return Some(OrgAction::Help);
+    }
     Some(match key.code {
         KeyCode::Char('q') => OrgAction::Quit,
+        KeyCode::Char('r') => OrgAction::Reload,
+        KeyCode::Char('?') => OrgAction::Help,
         KeyCode::Char('1') => OrgAction::Show(OrgView::Teams),
         KeyCode::Char('2') => OrgAction::Show(OrgView::Debt),
         KeyCode::Char('3') => OrgAction::Show(OrgView::KeyResults),

@@ -89,7 +89,9 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
                 "id", "name", "state", "dates", "points", "use", "odds", "to est.",
             ],
             flex: 1,
-            drop: vec![7, 3, 2],
+            // Where the sprint stands in time ("active, ended 4 days ago —
+            // close it") stays longest, as in `bearing sprint list`.
+            drop: vec![7, 3, 1],
             rows: sprints
                 .iter()
                 .map(|s| OrgRow {
@@ -98,11 +100,11 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
                     cells: vec![
                         s.id.clone(),
                         s.name.clone(),
-                        s.state.into(),
+                        s.state_line(),
                         format!("{} – {}", s.start.format("%m-%d"), s.end.format("%m-%d")),
                         format!("{}/{}", s.points, s.capacity),
                         s.capacity_use.map_or_else(|| "-".into(), percent),
-                        s.odds.map_or_else(|| "-".into(), percent),
+                        s.odds_cell(),
                         s.unestimated.to_string(),
                     ],
                 })
@@ -161,10 +163,7 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
                 .find(|r| r.team == s.team && r.state == "active");
             cells.extend([
                 org::count_cell(s.items),
-                match (s.debt_open, s.debt_total) {
-                    (Some(open), Some(total)) => format!("{open}/{total}"),
-                    _ => "-".into(),
-                },
+                s.debt_cell(),
                 format!(
                     "{}/{}/{}",
                     count("on_track"),
@@ -175,9 +174,13 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
                     || "-".into(),
                     |a| a.capacity_use.map_or_else(|| "-".into(), percent),
                 ),
-                active
-                    .and_then(|a| a.odds)
-                    .map_or_else(|| "-".into(), percent),
+                // At a glance: the odds (weak or not: the Sprints view
+                // says), or `ended` for a sprint past its end.
+                match active {
+                    Some(a) if a.late => "ended".into(),
+                    Some(a) => a.odds.map_or_else(|| "-".into(), percent),
+                    None => "-".into(),
+                },
                 s.short_read_label(),
             ]);
             OrgRow {
@@ -192,14 +195,14 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
             "team",
             "name",
             "items",
-            "open debt",
+            org::DEBT_HEADER,
             "KRs ok/risk/off",
             "sprint",
             "odds",
             "read",
         ],
         flex: 1,
-        drop: vec![2, 6],
+        drop: vec![2, 6, 4, 3, 5],
         rows,
     }
 }
