@@ -38,6 +38,13 @@ fn org_ui_views_search_open_a_team_and_come_back() {
          \x20   (id: \"broken\", name: \"Broken\", path: \"../broken/bearing.ron\"),\n",
     );
     let file = ws.join("bearing-org.ron");
+    // The workspace's title names the org view.
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        format!("(\n  title: \"Platform group\",{}", &text[1..]),
+    )
+    .unwrap();
     let env = format!(
         "HOME={0} GIT_CONFIG_NOSYSTEM=1 BEARING_CACHE_DIR={0}/cache",
         root.display()
@@ -52,6 +59,10 @@ fn org_ui_views_search_open_a_team_and_come_back() {
     };
     let s = t.wait_for("1 Teams");
     assert!(s.contains("infra") && s.contains("ops"), "{s}");
+    assert!(
+        s.contains("Platform group"),
+        "the title line names it:\n{s}"
+    );
     assert!(
         s.contains("Broken ⚠"),
         "the unreadable team is a warning row:\n{s}"

@@ -195,3 +195,23 @@ fn the_ui_title_line_names_the_workspace_title_when_given() {
         top(&app)
     );
 }
+
+/// The workspace file's `title:`, end to end: the Markdown and HTML pages
+/// are headed by it, and `bearing org` in a terminal names it on its title
+/// line.
+#[test]
+fn a_workspace_title_heads_the_pages_and_the_ui() {
+    let org = Org::new();
+    let ws = one_team(&org, &common::demo(), "\n  title: \"Acme engineering\",");
+    let md = org.ok(&ws, &["org", "export", "--format", "md"]);
+    assert!(md.starts_with("# Acme engineering\n"), "{md}");
+    let html = org.ok(&ws, &["org", "export", "--format", "html"]);
+    assert!(html.contains("<title>Acme engineering"), "{html}");
+    assert!(html.contains("<h1>Acme engineering</h1>"), "{html}");
+    let file = ws.join("bearing-org.ron");
+    let w = bearing::store::org::read_workspace(&file).unwrap();
+    assert_eq!(
+        bearing::org::page::workspace_title(&w).as_deref(),
+        Some("Acme engineering")
+    );
+}
