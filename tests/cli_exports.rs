@@ -215,8 +215,10 @@ fn both_sprint_lists_are_one_table_and_names_stay_whole_at_80_columns() {
             sprint_list.starts_with(&listed),
             "{columns} columns:\n{listed}\nvs\n{sprint_list}"
         );
-        assert!(
-            sprint_list[listed.len()..].starts_with("velocity:"),
+        // The velocity in the words the UI and the report use.
+        assert_eq!(
+            &sprint_list[listed.len()..],
+            "velocity 11.3 (last 3)\n",
             "{sprint_list}"
         );
         for name in ["Debt sprint 21", "Debt sprint 22", "Debt sprint 23"] {

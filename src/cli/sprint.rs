@@ -176,9 +176,8 @@ fn list(ctx: &Ctx, format: Format, out: &mut String) -> anyhow::Result<()> {
     let t = super::list::sprint_table(&plan, ctx.today);
     out.push_str(&t.render(table::width()));
     if let Some(v) = planning::velocity_of(&plan) {
-        // Short enough for the 40-column minimum.
-        let n = crate::text::count(v.sprints, "closed sprint");
-        out.push_str(&format!("velocity: {:.1} points ({n})\n", v.mean));
+        // The words the sprint view, the chart and the report use.
+        out.push_str(&format!("{v}\n"));
     }
     Ok(())
 }
