@@ -123,10 +123,12 @@ fn draw_help(frame: &mut Frame, app: &OrgApp, area: Rect) {
     );
 }
 
-/// The bottom lines: the search line; a message, or on a team not read
-/// why (its row has only room for the start), wrapped whole over as many
-/// lines as it needs — the table gives up rows for it but keeps its header
-/// and the cursor's row, and only then is it cut with `…`; else the keys.
+/// The bottom lines: the search line; on a team not read why (its row has
+/// only room for the start), wrapped whole over as many lines as it needs,
+/// with a message above it when there is room (the reason wins: a message
+/// left by a reload must not hide it); else a message; else the keys. The
+/// table gives up rows for them but keeps its header and the cursor's row,
+/// and only then is the last line cut with `…`.
 fn bottom_lines(app: &OrgApp, width: u16, height: u16) -> Vec<Line<'static>> {
     let t = app.theme;
     if app.typing {
@@ -143,11 +145,25 @@ fn bottom_lines(app: &OrgApp, width: u16, height: u16) -> Vec<Line<'static>> {
             row.cells.first().map_or("", String::as_str)
         ))
     });
-    if let Some(said) = app.message.clone().or(why) {
-        // The title, the tabs, the table's header and the cursor's row.
-        let room = usize::from(height).saturating_sub(4).max(1);
-        let columns = usize::from(width).saturating_sub(1).max(1);
-        let mut lines = wrap(&crate::text::sanitize(&said), columns);
+    // The title, the tabs, the table's header and the cursor's row.
+    let room = usize::from(height).saturating_sub(4).max(1);
+    let columns = usize::from(width).saturating_sub(1).max(1);
+    let wrapped = |said: &str| wrap(&crate::text::sanitize(said), columns);
+    let mut lines = match (why, &app.message) {
+        (Some(why), message) => {
+            let mut lines = wrapped(&why);
+            if let Some(m) = message {
+                let above = wrapped(m);
+                if above.len() + lines.len() <= room {
+                    lines.splice(0..0, above);
+                }
+            }
+            lines
+        }
+        (None, Some(m)) => wrapped(m),
+        (None, None) => Vec::new(),
+    };
+    if !lines.is_empty() {
         if lines.len() > room {
             lines.truncate(room);
             if let Some(last) = lines.last_mut() {

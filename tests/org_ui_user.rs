@@ -1,0 +1,145 @@
+//! The org UI as a README-only new user found it (issue 15, third pass):
+//! a reload's message goes with the next key and never hides a warning
+//! row's reason, the Teams view says `(weak)` odds as the Sprints view
+//! does, columns give the time words room before the name, the title keeps
+//! `as of DATE · read-only` at 80 columns, and the Debt view has `team #`.
+
+mod common;
+mod org_support;
+
+use std::path::{Path, PathBuf};
+
+use bearing::org::TeamPlan;
+use bearing::tui::org::reload::Loaded;
+use bearing::tui::org::{OrgApp, OrgEffect, OrgView, handle_key};
+use bearing::tui::theme::Theme;
+use common::keys::key;
+use org_support::Org;
+
+/// `payments` (the demo plan, a local file) and `data`, a plan that does
+/// not parse (a warning row); returns the workspace's directory.
+fn with_broken_team(org: &Org) -> PathBuf {
+    let root = org.root();
+    let dir = root.join("payments");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("bearing.ron"),
+        bearing::store::format::to_text(&common::demo()).unwrap(),
+    )
+    .unwrap();
+    let data = root.join("data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("bearing.ron"), "(\n  schema: 1,\n  debt: [\n").unwrap();
+    org.workspace(
+        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n\
+         \x20   (id: \"data\", name: \"Data\", path: \"../data/bearing.ron\"),\n",
+    )
+}
+
+fn read(ws: &Path) -> Vec<TeamPlan> {
+    let w = bearing::store::org::read_workspace(&ws.join("bearing-org.ron")).unwrap();
+    w.teams
+        .iter()
+        .map(|t| bearing::store::org::read_team(ws, &ws.join("no-cache"), t, false))
+        .collect()
+}
+
+fn app(ws: &Path) -> OrgApp {
+    let mut app = OrgApp::new(read(ws), common::demo_today(), "2 teams".into());
+    app.theme = Theme::plain();
+    app
+}
+
+fn press(app: &mut OrgApp, keys: &[&str]) -> OrgEffect {
+    let mut last = OrgEffect::None;
+    for k in keys {
+        last = handle_key(app, key(k));
+    }
+    last
+}
+
+fn screen(app: &OrgApp, w: u16, h: u16) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| bearing::tui::org::draw(f, app)).unwrap();
+    term.backend().to_string()
+}
+
+/// The screen's text with its lines' padding and quotes taken off, joined
+/// by spaces (a reason wrapped over lines reads whole).
+fn flat(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|l| l.trim_matches('"').trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The warning row's reason, whole, as the bottom lines say it.
+fn reason(app: &OrgApp) -> String {
+    let row = app.table().rows.iter().find(|r| r.warn).unwrap();
+    format!("{}: {}", row.cells[0], row.cells[1])
+}
+
+#[test]
+fn a_reloads_message_goes_with_the_next_key_and_the_reason_shows_whole() {
+    let org = Org::new();
+    let ws = with_broken_team(&org);
+    let mut app = app(&ws);
+    let why = reason(&app);
+    assert!(why.len() > 40, "a reason longer than its cell: {why}");
+
+    assert_eq!(press(&mut app, &["r"]), OrgEffect::Reload);
+    app.reloaded(Ok(Loaded {
+        teams: read(&ws),
+        title: None,
+        label: "2 teams".into(),
+    }));
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("reloaded: 1 of 2 teams read"), "{s}");
+
+    // Onto the warning row: the message is gone, the reason shows whole.
+    press(&mut app, &["j"]);
+    assert!(app.current().unwrap().warn);
+    let s = screen(&app, 80, 24);
+    assert!(!s.contains("reloaded:"), "the message went with the key:\n{s}");
+    assert!(flat(&s).contains(&why), "the reason whole:\n{s}");
+
+    // Back on a team read: the keys' hints again, not the message.
+    press(&mut app, &["k"]);
+    let s = screen(&app, 80, 24);
+    assert!(s.lines().last().unwrap().contains("r reload"), "{s}");
+
+    // A view switch ends a message too.
+    press(&mut app, &["r"]);
+    app.reloaded(Ok(Loaded {
+        teams: read(&ws),
+        title: None,
+        label: "2 teams".into(),
+    }));
+    press(&mut app, &["2"]);
+    assert!(!screen(&app, 80, 24).contains("reloaded:"));
+}
+
+#[test]
+fn a_reload_on_the_warning_row_leaves_its_reason_whole() {
+    let org = Org::new();
+    let ws = with_broken_team(&org);
+    let mut app = app(&ws);
+    let why = reason(&app);
+    press(&mut app, &["j"]);
+    // The automatic reload (an `org fetch` in another shell) ends while
+    // the cursor sits on the warning row: no key has cleared its message.
+    app.reloaded(Ok(Loaded {
+        teams: read(&ws),
+        title: None,
+        label: "2 teams".into(),
+    }));
+    assert!(app.current().unwrap().warn, "the cursor stays on its row");
+    let s = screen(&app, 80, 24);
+    assert!(flat(&s).contains(&why), "the reason wins:\n{s}");
+    assert!(s.contains("reloaded: 1 of 2 teams read"), "room for both:\n{s}");
+    // No room for both: the reason, not the message.
+    let s = screen(&app, 80, 8);
+    assert!(!s.contains("reloaded:"), "{s}");
+    assert!(s.contains("data: Data ⚠ parse"), "{s}");
+}
