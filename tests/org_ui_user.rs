@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use bearing::org::TeamPlan;
 use bearing::tui::org::reload::Loaded;
-use bearing::tui::org::{OrgApp, OrgEffect, OrgView, handle_key};
+use bearing::tui::org::{OrgApp, OrgEffect, handle_key};
 use bearing::tui::theme::Theme;
 use common::keys::key;
 use org_support::Org;
@@ -142,4 +142,54 @@ fn a_reload_on_the_warning_row_leaves_its_reason_whole() {
     let s = screen(&app, 80, 8);
     assert!(!s.contains("reloaded:"), "{s}");
     assert!(s.contains("data: Data ⚠ parse"), "{s}");
+}
+
+/// `payments` (the demo plan) and `platform` (the fixture: its odds are
+/// weak, from fewer than 5 closed sprints), local files.
+fn two_teams(org: &Org) -> PathBuf {
+    for (team, plan) in [
+        ("payments", common::demo()),
+        ("platform", common::fixture()),
+    ] {
+        let dir = org.root().join(team);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("bearing.ron"),
+            bearing::store::format::to_text(&plan).unwrap(),
+        )
+        .unwrap();
+    }
+    org.workspace(
+        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n\
+         \x20   (id: \"platform\", name: \"Platform\", path: \"../platform/bearing.ron\"),\n",
+    )
+}
+
+#[test]
+fn the_teams_view_says_weak_odds_as_the_sprints_view_does() {
+    let org = Org::new();
+    let ws = two_teams(&org);
+    let mut app = app(&ws);
+    let odds = app.table().headers.iter().position(|h| *h == "odds").unwrap();
+    let teams: Vec<String> = app
+        .table()
+        .rows
+        .iter()
+        .map(|r| r.cells[odds].clone())
+        .collect();
+    press(&mut app, &["4"]);
+    let sprint_odds = app.table().headers.iter().position(|h| *h == "odds").unwrap();
+    let state = app.table().headers.iter().position(|h| *h == "state").unwrap();
+    let active: Vec<String> = app
+        .table()
+        .rows
+        .iter()
+        .filter(|r| r.cells[state].starts_with("active"))
+        .map(|r| r.cells[sprint_odds].clone())
+        .collect();
+    assert_eq!(teams, active, "the same odds words in both views");
+    assert!(teams[1].ends_with("(weak)"), "{teams:?}");
+    press(&mut app, &["1"]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("0% (weak)"), "{s}");
 }

@@ -174,13 +174,9 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
                     || "-".into(),
                     |a| a.capacity_use.map_or_else(|| "-".into(), percent),
                 ),
-                // At a glance: the odds (weak or not: the Sprints view
-                // says), or `ended` for a sprint past its end.
-                match active {
-                    Some(a) if a.late => "ended".into(),
-                    Some(a) => a.odds.map_or_else(|| "-".into(), percent),
-                    None => "-".into(),
-                },
+                // The odds in the Sprints view's words (`0% (weak)`,
+                // `ended` for a sprint past its end).
+                active.map_or_else(|| "-".into(), org::SprintRow::odds_cell),
                 s.short_read_label(),
             ]);
             OrgRow {
