@@ -193,3 +193,60 @@ fn the_teams_view_says_weak_odds_as_the_sprints_view_does() {
     let s = screen(&app, 120, 40);
     assert!(s.contains("0% (weak)"), "{s}");
 }
+
+/// Twenty-six days after the demo's active sprint ended (the day).
+const LATE: &str = "2026-12-23";
+
+fn late_app(ws: &Path, label: &str) -> OrgApp {
+    let mut app = OrgApp::new(read(ws), common::day(LATE), label.into());
+    app.theme = Theme::plain();
+    app
+}
+
+#[test]
+fn sprints_keep_their_time_words_whole_at_120_columns() {
+    let org = Org::new();
+    let ws = two_teams(&org);
+    let mut app = late_app(&ws, "2 teams in /work/org");
+    press(&mut app, &["4"]);
+    let state = app.table().headers.iter().position(|h| *h == "state").unwrap();
+    let words: Vec<String> = app
+        .table()
+        .rows
+        .iter()
+        .map(|r| r.cells[state].clone())
+        .collect();
+    assert!(
+        words.contains(&"active, ended 26 days ago — close it".to_owned()),
+        "{words:?}"
+    );
+    let s = screen(&app, 120, 40);
+    for w in &words {
+        assert!(s.contains(w.as_str()), "{w} whole:\n{s}");
+    }
+    // The name still shows whole beside them.
+    assert!(s.contains("Debt sprint 22"), "{s}");
+}
+
+#[test]
+fn the_title_keeps_the_date_and_read_only_at_80_columns() {
+    let org = Org::new();
+    let ws = two_teams(&org);
+    let long = "2 teams in /home/someone/src/acme/engineering/organisation";
+    let mut app = late_app(&ws, long);
+    app.title = Some("Acme engineering".into());
+    let s = screen(&app, 80, 24);
+    let title = s.lines().next().unwrap();
+    assert!(title.contains("as of 2026-12-23 · read-only"), "{title}");
+    assert!(title.contains("Acme engineering"), "the title before the label: {title}");
+    assert!(title.contains("2 teams in"), "the label is cut, not gone: {title}");
+    // Narrower: the label gives way, then the title; the date stays.
+    for w in [64, 60, 50] {
+        let s = screen(&app, w, 24);
+        let title = s.lines().next().unwrap();
+        assert!(title.contains("as of 2026-12-23 · read-only"), "{w}: {title}");
+    }
+    // Room enough: every part whole.
+    let s = screen(&app, 160, 24);
+    assert!(s.lines().next().unwrap().contains(long), "{s}");
+}
