@@ -250,3 +250,36 @@ fn the_title_keeps_the_date_and_read_only_at_80_columns() {
     let s = screen(&app, 160, 24);
     assert!(s.lines().next().unwrap().contains(long), "{s}");
 }
+
+#[test]
+fn the_debt_view_has_team_rank_as_org_rank_prints_it() {
+    let org = Org::new();
+    let ws = two_teams(&org);
+    let today = common::cli::TODAY;
+    let rank = org.json(&ws, &["org", "rank", "--format", "json", "--today", today]);
+    let rows = rank["debt"].as_array().unwrap();
+    let cli: std::collections::HashMap<String, String> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_owned(),
+                r["team_rank"].to_string(),
+            )
+        })
+        .collect();
+    let mut app = OrgApp::new(read(&ws), common::day(today), "2 teams".into());
+    app.theme = Theme::plain();
+    press(&mut app, &["2"]);
+    let col = app.table().headers.iter().position(|h| *h == "team #").unwrap();
+    assert_eq!(app.table().rows.len(), cli.len());
+    for r in &app.table().rows {
+        assert_eq!(Some(&r.cells[col]), cli.get(&r.cells[1]), "{:?}", r.cells);
+    }
+    let s = screen(&app, 120, 40);
+    assert!(s.lines().nth(2).unwrap().contains("team #"), "{s}");
+    // Narrower: it is the first column left out; the title keeps its room.
+    let s = screen(&app, 70, 24);
+    assert!(!s.contains("team #"), "{s}");
+    assert!(s.lines().nth(2).unwrap().contains("score"), "{s}");
+    assert!(s.lines().nth(2).unwrap().contains("rel"), "{s}");
+}

@@ -43,9 +43,13 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
     [
         teams_table(teams, &krs, &sprints),
         OrgTable {
-            headers: vec!["#", "id", "title", "rel", "score", "pts", "owner", "due"],
+            headers: vec![
+                "#", "id", "title", "rel", "score", "team #", "pts", "owner", "due",
+            ],
             flex: 2,
-            drop: vec![7, 4, 6, 5],
+            // `team #` (the item's place in its own team's ranking, as
+            // `org rank` prints it) goes first.
+            drop: vec![5, 8, 4, 7, 6],
             rows: rank
                 .iter()
                 .map(|r| OrgRow {
@@ -57,6 +61,7 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
                         r.title.clone(),
                         r.relative_text(),
                         r.score_text(),
+                        r.team_rank.to_string(),
                         r.effort.map_or_else(|| "?".into(), |e| e.to_string()),
                         r.owner.clone(),
                         r.due.map_or_else(String::new, |d| d.to_string()),
