@@ -101,7 +101,10 @@ fn a_reloads_message_goes_with_the_next_key_and_the_reason_shows_whole() {
     press(&mut app, &["j"]);
     assert!(app.current().unwrap().warn);
     let s = screen(&app, 80, 24);
-    assert!(!s.contains("reloaded:"), "the message went with the key:\n{s}");
+    assert!(
+        !s.contains("reloaded:"),
+        "the message went with the key:\n{s}"
+    );
     assert!(flat(&s).contains(&why), "the reason whole:\n{s}");
 
     // Back on a team read: the keys' hints again, not the message.
@@ -137,7 +140,10 @@ fn a_reload_on_the_warning_row_leaves_its_reason_whole() {
     assert!(app.current().unwrap().warn, "the cursor stays on its row");
     let s = screen(&app, 80, 24);
     assert!(flat(&s).contains(&why), "the reason wins:\n{s}");
-    assert!(s.contains("reloaded: 1 of 2 teams read"), "room for both:\n{s}");
+    assert!(
+        s.contains("reloaded: 1 of 2 teams read"),
+        "room for both:\n{s}"
+    );
     // No room for both: the reason, not the message.
     let s = screen(&app, 80, 8);
     assert!(!s.contains("reloaded:"), "{s}");
@@ -170,7 +176,12 @@ fn the_teams_view_says_weak_odds_as_the_sprints_view_does() {
     let org = Org::new();
     let ws = two_teams(&org);
     let mut app = app(&ws);
-    let odds = app.table().headers.iter().position(|h| *h == "odds").unwrap();
+    let odds = app
+        .table()
+        .headers
+        .iter()
+        .position(|h| *h == "odds")
+        .unwrap();
     let teams: Vec<String> = app
         .table()
         .rows
@@ -178,8 +189,18 @@ fn the_teams_view_says_weak_odds_as_the_sprints_view_does() {
         .map(|r| r.cells[odds].clone())
         .collect();
     press(&mut app, &["4"]);
-    let sprint_odds = app.table().headers.iter().position(|h| *h == "odds").unwrap();
-    let state = app.table().headers.iter().position(|h| *h == "state").unwrap();
+    let sprint_odds = app
+        .table()
+        .headers
+        .iter()
+        .position(|h| *h == "odds")
+        .unwrap();
+    let state = app
+        .table()
+        .headers
+        .iter()
+        .position(|h| *h == "state")
+        .unwrap();
     let active: Vec<String> = app
         .table()
         .rows
@@ -209,7 +230,12 @@ fn sprints_keep_their_time_words_whole_at_120_columns() {
     let ws = two_teams(&org);
     let mut app = late_app(&ws, "2 teams in /work/org");
     press(&mut app, &["4"]);
-    let state = app.table().headers.iter().position(|h| *h == "state").unwrap();
+    let state = app
+        .table()
+        .headers
+        .iter()
+        .position(|h| *h == "state")
+        .unwrap();
     let words: Vec<String> = app
         .table()
         .rows
@@ -238,13 +264,22 @@ fn the_title_keeps_the_date_and_read_only_at_80_columns() {
     let s = screen(&app, 80, 24);
     let title = s.lines().next().unwrap();
     assert!(title.contains("as of 2026-12-23 · read-only"), "{title}");
-    assert!(title.contains("Acme engineering"), "the title before the label: {title}");
-    assert!(title.contains("2 teams in"), "the label is cut, not gone: {title}");
+    assert!(
+        title.contains("Acme engineering"),
+        "the title before the label: {title}"
+    );
+    assert!(
+        title.contains("2 teams in"),
+        "the label is cut, not gone: {title}"
+    );
     // Narrower: the label gives way, then the title; the date stays.
     for w in [64, 60, 50] {
         let s = screen(&app, w, 24);
         let title = s.lines().next().unwrap();
-        assert!(title.contains("as of 2026-12-23 · read-only"), "{w}: {title}");
+        assert!(
+            title.contains("as of 2026-12-23 · read-only"),
+            "{w}: {title}"
+        );
     }
     // Room enough: every part whole.
     let s = screen(&app, 160, 24);
@@ -270,7 +305,12 @@ fn the_debt_view_has_team_rank_as_org_rank_prints_it() {
     let mut app = OrgApp::new(read(&ws), common::day(today), "2 teams".into());
     app.theme = Theme::plain();
     press(&mut app, &["2"]);
-    let col = app.table().headers.iter().position(|h| *h == "team #").unwrap();
+    let col = app
+        .table()
+        .headers
+        .iter()
+        .position(|h| *h == "team #")
+        .unwrap();
     assert_eq!(app.table().rows.len(), cli.len());
     for r in &app.table().rows {
         assert_eq!(Some(&r.cells[col]), cli.get(&r.cells[1]), "{:?}", r.cells);
