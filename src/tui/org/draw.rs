@@ -12,7 +12,8 @@ use unicode_width::UnicodeWidthStr;
 use super::{OrgApp, OrgView};
 use crate::tui::views::wrap::wrap;
 
-/// The widest a column other than the flexible one gets.
+/// The widest a column other than the flexible one gets while the table
+/// chooses which columns fit (room left over widens it to its longest cell).
 const MAX_COLUMN: usize = 28;
 /// The least the flexible column (a title, a name) is given before other
 /// columns are left out.
@@ -34,17 +35,9 @@ pub fn draw(frame: &mut Frame, app: &OrgApp) {
     let t = app.theme;
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(" bearing org ", t.title()),
+            Span::styled(NAME, t.title()),
             Span::styled(
-                match &app.title {
-                    Some(title) => format!(
-                        "· {} · {} · as of {} · read-only",
-                        crate::text::sanitize(title),
-                        app.label,
-                        app.today
-                    ),
-                    None => format!("· {} · as of {} · read-only", app.label, app.today),
-                },
+                title_words(app, usize::from(area.width).saturating_sub(NAME.width())),
                 t.dim(),
             ),
         ])),
@@ -76,6 +69,52 @@ pub fn draw(frame: &mut Frame, app: &OrgApp) {
     if app.help {
         draw_help(frame, app, area);
     }
+}
+
+/// The title line's first words.
+const NAME: &str = " bearing org ";
+/// The least of a cut part of the title line worth showing (with its `…`).
+const MIN_PART: usize = 8;
+
+/// The title line after its name, within `room` columns: `· TITLE · LABEL
+/// · as of DATE · read-only`. What does not fit gives way in order — the
+/// label (the workspace's path) is cut, then left out, then the title —
+/// so `as of DATE · read-only` always stays.
+fn title_words(app: &OrgApp, room: usize) -> String {
+    let tail = format!("as of {} · read-only", app.today);
+    let title = app.title.as_deref().map(crate::text::sanitize);
+    let label = app.label.as_str();
+    let line = |parts: &[&str]| {
+        let mut out = String::new();
+        for p in parts.iter().filter(|p| !p.is_empty()) {
+            out.push_str("· ");
+            out.push_str(p);
+            out.push(' ');
+        }
+        out.push_str("· ");
+        out.push_str(&tail);
+        out
+    };
+    let title = title.as_deref().unwrap_or("");
+    let whole = line(&[title, label]);
+    if whole.width() <= room {
+        return whole;
+    }
+    // The room one part has when the other is `other`.
+    let left = |other: &str| room.saturating_sub(line(&[other, "x"]).width() - 1);
+    let fits = left(title);
+    if fits >= MIN_PART {
+        return line(&[title, &cut(label, fits)]);
+    }
+    let without = line(&[title]);
+    if without.width() <= room || title.is_empty() {
+        return without;
+    }
+    let fits = left("");
+    if fits >= MIN_PART {
+        return line(&[&cut(title, fits)]);
+    }
+    line(&[])
 }
 
 /// `?`: the org UI's keys ([`super::keys::KEYS`]) in a box over the view,
@@ -123,10 +162,12 @@ fn draw_help(frame: &mut Frame, app: &OrgApp, area: Rect) {
     );
 }
 
-/// The bottom lines: the search line; a message, or on a team not read
-/// why (its row has only room for the start), wrapped whole over as many
-/// lines as it needs — the table gives up rows for it but keeps its header
-/// and the cursor's row, and only then is it cut with `…`; else the keys.
+/// The bottom lines: the search line; on a team not read why (its row has
+/// only room for the start), wrapped whole over as many lines as it needs,
+/// with a message above it when there is room (the reason wins: a message
+/// left by a reload must not hide it); else a message; else the keys. The
+/// table gives up rows for them but keeps its header and the cursor's row,
+/// and only then is the last line cut with `…`.
 fn bottom_lines(app: &OrgApp, width: u16, height: u16) -> Vec<Line<'static>> {
     let t = app.theme;
     if app.typing {
@@ -143,11 +184,25 @@ fn bottom_lines(app: &OrgApp, width: u16, height: u16) -> Vec<Line<'static>> {
             row.cells.first().map_or("", String::as_str)
         ))
     });
-    if let Some(said) = app.message.clone().or(why) {
-        // The title, the tabs, the table's header and the cursor's row.
-        let room = usize::from(height).saturating_sub(4).max(1);
-        let columns = usize::from(width).saturating_sub(1).max(1);
-        let mut lines = wrap(&crate::text::sanitize(&said), columns);
+    // The title, the tabs, the table's header and the cursor's row.
+    let room = usize::from(height).saturating_sub(4).max(1);
+    let columns = usize::from(width).saturating_sub(1).max(1);
+    let wrapped = |said: &str| wrap(&crate::text::sanitize(said), columns);
+    let mut lines = match (why, &app.message) {
+        (Some(why), message) => {
+            let mut lines = wrapped(&why);
+            if let Some(m) = message {
+                let above = wrapped(m);
+                if above.len() + lines.len() <= room {
+                    lines.splice(0..0, above);
+                }
+            }
+            lines
+        }
+        (None, Some(m)) => wrapped(m),
+        (None, None) => Vec::new(),
+    };
+    if !lines.is_empty() {
         if lines.len() > room {
             lines.truncate(room);
             if let Some(last) = lines.last_mut() {
@@ -226,7 +281,7 @@ fn draw_table(frame: &mut Frame, app: &OrgApp, area: Rect) {
         .collect();
     // Each column's width (the flexible one's is what is left), then the
     // table's drop order until the rest fit with room for the flexible one.
-    let natural: Vec<usize> = (0..table.headers.len())
+    let full: Vec<usize> = (0..table.headers.len())
         .map(|c| {
             window
                 .iter()
@@ -238,9 +293,9 @@ fn draw_table(frame: &mut Frame, app: &OrgApp, area: Rect) {
                 .chain([table.headers[c].width()])
                 .max()
                 .unwrap_or(0)
-                .min(MAX_COLUMN)
         })
         .collect();
+    let natural: Vec<usize> = full.iter().map(|w| (*w).min(MAX_COLUMN)).collect();
     let mut keep: Vec<usize> = (0..table.headers.len()).collect();
     let need = |keep: &[usize]| {
         keep.iter()
@@ -260,13 +315,23 @@ fn draw_table(frame: &mut Frame, app: &OrgApp, area: Rect) {
         }
         keep.retain(|c| c != d);
     }
+    // The room left over goes first to the columns cut at MAX_COLUMN (a
+    // sprint's "active, ended 26 days ago — close it" whole), and only
+    // then to the flexible column (a name with blank space after it).
+    let mut spare = usize::from(area.width).saturating_sub(need(&keep));
+    let mut given = natural.clone();
+    for &c in keep.iter().filter(|&&c| c != table.flex) {
+        let more = full[c].saturating_sub(natural[c]).min(spare);
+        given[c] += more;
+        spare -= more;
+    }
     let widths: Vec<Constraint> = keep
         .iter()
         .map(|&c| {
             if c == table.flex {
                 Constraint::Fill(1)
             } else {
-                Constraint::Length(u16::try_from(natural[c]).unwrap_or(u16::MAX))
+                Constraint::Length(u16::try_from(given[c]).unwrap_or(u16::MAX))
             }
         })
         .collect();

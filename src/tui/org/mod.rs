@@ -121,7 +121,9 @@ pub struct OrgApp {
     pub query: String,
     /// The search line has the keys.
     pub typing: bool,
-    /// The last word to the user (shown on the bottom line).
+    /// The last word to the user (shown on the bottom line until the next
+    /// key: any key clears it, so the keys' hints and a warning row's
+    /// reason come back).
     pub message: Option<String>,
     /// A reload is under way (a second `r` waits for it).
     pub reloading: bool,
@@ -217,6 +219,9 @@ impl OrgApp {
 
     pub fn update(&mut self, action: OrgAction) -> OrgEffect {
         let last = self.visible.len().saturating_sub(1);
+        // A message is transient: it says what the last key (or a reload)
+        // did, and the next key takes it away.
+        self.message = None;
         match action {
             OrgAction::Quit => return OrgEffect::Quit,
             OrgAction::Show(v) => self.show(v),
@@ -227,10 +232,7 @@ impl OrgApp {
             }
             OrgAction::Top => self.selected = 0,
             OrgAction::Bottom => self.selected = last,
-            OrgAction::Search => {
-                self.typing = true;
-                self.message = None;
-            }
+            OrgAction::Search => self.typing = true,
             OrgAction::Type(c) => {
                 self.query.push(c);
                 self.selected = 0;
@@ -244,7 +246,6 @@ impl OrgApp {
             }
             OrgAction::Cancel => {
                 self.typing = false;
-                self.message = None;
                 if !self.query.is_empty() {
                     self.query.clear();
                     self.refilter();
@@ -346,6 +347,12 @@ pub fn key_action(app: &OrgApp, key: KeyEvent) -> Option<OrgAction> {
 pub fn handle_key(app: &mut OrgApp, key: KeyEvent) -> OrgEffect {
     match key_action(app, key) {
         Some(a) => app.update(a),
-        None => OrgEffect::None,
+        None => {
+            // A key that does nothing still ends the last message.
+            if key.kind != KeyEventKind::Release {
+                app.message = None;
+            }
+            OrgEffect::None
+        }
     }
 }

@@ -43,9 +43,13 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
     [
         teams_table(teams, &krs, &sprints),
         OrgTable {
-            headers: vec!["#", "id", "title", "rel", "score", "pts", "owner", "due"],
+            headers: vec![
+                "#", "id", "title", "rel", "score", "team #", "pts", "owner", "due",
+            ],
             flex: 2,
-            drop: vec![7, 4, 6, 5],
+            // `team #` (the item's place in its own team's ranking, as
+            // `org rank` prints it) goes first.
+            drop: vec![5, 8, 4, 7, 6],
             rows: rank
                 .iter()
                 .map(|r| OrgRow {
@@ -57,6 +61,7 @@ pub fn build(teams: &[TeamPlan], today: NaiveDate) -> [OrgTable; 4] {
                         r.title.clone(),
                         r.relative_text(),
                         r.score_text(),
+                        r.team_rank.to_string(),
                         r.effort.map_or_else(|| "?".into(), |e| e.to_string()),
                         r.owner.clone(),
                         r.due.map_or_else(String::new, |d| d.to_string()),
@@ -174,13 +179,9 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
                     || "-".into(),
                     |a| a.capacity_use.map_or_else(|| "-".into(), percent),
                 ),
-                // At a glance: the odds (weak or not: the Sprints view
-                // says), or `ended` for a sprint past its end.
-                match active {
-                    Some(a) if a.late => "ended".into(),
-                    Some(a) => a.odds.map_or_else(|| "-".into(), percent),
-                    None => "-".into(),
-                },
+                // The odds in the Sprints view's words (`0% (weak)`,
+                // `ended` for a sprint past its end).
+                active.map_or_else(|| "-".into(), org::SprintRow::odds_cell),
                 s.short_read_label(),
             ]);
             OrgRow {

@@ -116,7 +116,9 @@ fn draw_table(frame: &mut Frame, area: Rect, app: &App) {
     let offset = cursor.visible_offset(height, rows.len());
     super::register_rows(app, area, offset);
     if rows.is_empty() {
-        let msg = if app.plan().debts.is_empty() {
+        let msg = if app.plan().debts.is_empty() && app.read_only() {
+            "No debt yet."
+        } else if app.plan().debts.is_empty() {
             "No debt yet: a adds an item."
         } else {
             "No item matches the filter: f changes it."

@@ -17,7 +17,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let rows = &app.cache.kr_rows;
     if rows.is_empty() {
         frame.render_widget(
-            Paragraph::new("No objectives yet: a adds one.").style(t.dim()),
+            Paragraph::new(if app.read_only() {
+                "No objectives yet."
+            } else {
+                "No objectives yet: a adds one."
+            })
+            .style(t.dim()),
             area,
         );
         return;

@@ -173,7 +173,15 @@ pub fn kr_pane(frame: &mut Frame, area: Rect, app: &App) -> Rect {
     let shown = kr.checkins_as_of(app.today);
     let values: Vec<f64> = shown.iter().map(|c| c.value).collect();
     let last = shown.last().map_or_else(
-        || "no check-ins yet: c checks in".to_owned(),
+        // Read-only (a team's plan opened from `bearing org`, `--demo`):
+        // no key that edits is offered.
+        || {
+            if app.read_only() {
+                "no check-ins yet".to_owned()
+            } else {
+                "no check-ins yet: c checks in".to_owned()
+            }
+        },
         |c| format!("last {} on {}", num(c.value), c.date),
     );
     let mut lines = vec![Line::from(vec![
@@ -210,7 +218,11 @@ pub fn kr_pane(frame: &mut Frame, area: Rect, app: &App) -> Rect {
         ]));
     }
     lines.push(Line::from(Span::styled(
-        "c checks in · Enter shows every link",
+        if app.read_only() {
+            "Enter shows every link"
+        } else {
+            "c checks in · Enter shows every link"
+        },
         t.dim(),
     )));
     frame.render_widget(Paragraph::new(lines), inner);

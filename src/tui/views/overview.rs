@@ -198,8 +198,14 @@ fn top_debt(app: &App) -> Vec<Item> {
     if queue > 0 {
         items.push(Item::Text(Line::from(Span::styled(
             format!(
-                "{} to triage (no effort, not ranked) — t triages them",
-                crate::text::count(queue, "item")
+                "{} to triage (no effort, not ranked){}",
+                crate::text::count(queue, "item"),
+                // Read-only: no key that edits is offered.
+                if app.read_only() {
+                    ""
+                } else {
+                    " — t triages them"
+                }
             ),
             t.warn(),
         ))));
