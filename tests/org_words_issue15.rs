@@ -1,0 +1,95 @@
+//! Wording defects a README-only new user found in the org roll-ups
+//! (issue 15, third pass): a planned sprint past its window is to be
+//! started or cancelled (not closed) and no sprint past its end has a
+//! chance; `org check` and the page count the same; the `read:` line names
+//! a team read but not loaded; one wording for a missing local file;
+//! `--file`/`--demo` refused by `org`; fetch times leave out the wait for
+//! the lock; the page says how many open items are ranked; org JSON floats
+//! are rounded; paths in messages are tidied.
+
+mod common;
+mod org_support;
+
+use std::path::PathBuf;
+
+use bearing::model::{Plan, SprintState};
+use org_support::Org;
+use serde_json::Value;
+
+/// Past every sprint's end in the demo plan.
+const LATE: &str = "2026-12-30";
+
+/// `payments` with `plan` as a local file; returns the workspace's dir.
+fn one_team(org: &Org, plan: &Plan) -> PathBuf {
+    let dir = org.root().join("payments");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = bearing::store::format::to_text(plan).unwrap();
+    std::fs::write(dir.join("bearing.ron"), text).unwrap();
+    org.workspace("    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n")
+}
+
+fn sprint_id(plan: &Plan, state: SprintState) -> String {
+    plan.sprints
+        .iter()
+        .find(|s| s.state == state)
+        .unwrap()
+        .id
+        .clone()
+}
+
+fn row<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v["sprints"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == format!("payments:{id}"))
+        .unwrap_or_else(|| panic!("{id}: {v}"))
+}
+
+#[test]
+fn a_planned_sprint_past_its_window_is_to_be_started_or_cancelled_not_closed() {
+    let org = Org::new();
+    let plan = common::demo();
+    let active = sprint_id(&plan, SprintState::Active);
+    let planned = sprint_id(&plan, SprintState::Planned);
+    let ws = one_team(&org, &plan);
+
+    let t = org.ok(&ws, &["org", "sprints", "--today", LATE]);
+    let line = t.lines().find(|l| l.contains(&planned)).unwrap();
+    assert!(line.contains("planned, window ended"), "{t}");
+    assert!(line.trim_end().ends_with("passed"), "{t}");
+    assert!(
+        t.contains("odds: passed means a planned sprint's window has passed: start or cancel it"),
+        "{t}"
+    );
+    let line = t.lines().find(|l| l.contains(&active)).unwrap();
+    assert!(line.trim_end().ends_with("ended"), "{t}");
+
+    let v = org.json(&ws, &["org", "sprints", "--format", "json", "--today", LATE]);
+    let p = row(&v, &planned);
+    assert_eq!(p["state"], "planned", "{p}");
+    assert_eq!(p["no_odds"], "window passed — start or cancel it", "{p}");
+    let a = row(&v, &active);
+    assert_eq!(a["no_odds"], "ended — close it", "{a}");
+}
+
+#[test]
+fn forecast_of_a_sprint_past_its_end_gives_no_chance_active_or_planned() {
+    let org = Org::new();
+    let plan = common::demo();
+    let active = sprint_id(&plan, SprintState::Active);
+    let planned = sprint_id(&plan, SprintState::Planned);
+    let ws = one_team(&org, &plan);
+    let f = ws.join("../payments/bearing.ron");
+    let f = f.to_str().unwrap();
+    for (id, advice) in [(&active, "close it"), (&planned, "start or cancel it")] {
+        let t = org.ok(&ws, &["-f", f, "--today", LATE, "forecast", id]);
+        assert!(!t.contains("chance"), "{t}");
+        assert!(
+            t.contains(&format!("p_finish   - (past its end: {advice})")),
+            "{t}"
+        );
+        let v = org.json(&ws, &["-f", f, "--today", LATE, "forecast", id, "--format", "json"]);
+        assert!(v["p_finish"].is_null(), "{v}");
+    }
+}
