@@ -25,7 +25,9 @@ fn one_team(org: &Org, plan: &Plan) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     let text = bearing::store::format::to_text(plan).unwrap();
     std::fs::write(dir.join("bearing.ron"), text).unwrap();
-    org.workspace("    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n")
+    org.workspace(
+        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n",
+    )
 }
 
 fn sprint_id(plan: &Plan, state: SprintState) -> String {
@@ -65,7 +67,10 @@ fn a_planned_sprint_past_its_window_is_to_be_started_or_cancelled_not_closed() {
     let line = t.lines().find(|l| l.contains(&active)).unwrap();
     assert!(line.trim_end().ends_with("ended"), "{t}");
 
-    let v = org.json(&ws, &["org", "sprints", "--format", "json", "--today", LATE]);
+    let v = org.json(
+        &ws,
+        &["org", "sprints", "--format", "json", "--today", LATE],
+    );
     let p = row(&v, &planned);
     assert_eq!(p["state"], "planned", "{p}");
     assert_eq!(p["no_odds"], "window passed — start or cancel it", "{p}");
@@ -89,7 +94,74 @@ fn forecast_of_a_sprint_past_its_end_gives_no_chance_active_or_planned() {
             t.contains(&format!("p_finish   - (past its end: {advice})")),
             "{t}"
         );
-        let v = org.json(&ws, &["-f", f, "--today", LATE, "forecast", id, "--format", "json"]);
+        let v = org.json(
+            &ws,
+            &["-f", f, "--today", LATE, "forecast", id, "--format", "json"],
+        );
         assert!(v["p_finish"].is_null(), "{v}");
     }
+}
+
+#[test]
+fn org_refuses_file_and_demo_instead_of_ignoring_them() {
+    let org = Org::new();
+    let ws = one_team(&org, &common::demo());
+    for args in [
+        &["--demo", "org", "status"][..],
+        &["org", "status", "-f", "/nonexistent.ron"][..],
+        &["org", "--file", "x.ron"][..],
+    ] {
+        let r = org.bearing(&ws, args);
+        assert_eq!(r.code, 2, "{args:?}: {}{}", r.stdout, r.stderr);
+        assert!(
+            r.stderr.contains(
+                "--file/--demo name a plan; bearing org reads the workspace (--org FILE)"
+            ),
+            "{args:?}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "{args:?}: {}", r.stdout);
+    }
+    org.ok(&ws, &["org", "status"]);
+}
+
+#[test]
+fn a_missing_local_file_is_worded_the_same_by_fetch_and_the_rollups() {
+    let org = Org::new();
+    let ws = org.workspace(
+        "    (id: \"typo\", path: \"../mobil/bearing.ron\", optional: true),\n\
+         \x20   (id: \"dir\", path: \"../org\", optional: true),\n",
+    );
+    // `typo: …` in fetch, `typo (optional): …` in the roll-ups' warnings.
+    let words = "local file ../mobil/bearing.ron: not found (check the team's path in bearing-org.ron line 3)";
+    let dir_words = "local file ../org: a directory, not a plan file (check the team's path in bearing-org.ron line 4)";
+    let fetch = org.ok(&ws, &["org", "fetch"]);
+    assert!(fetch.contains(words), "{fetch}");
+    assert!(fetch.contains(dir_words), "{fetch}");
+    for cmd in ["status", "rank", "krs", "sprints"] {
+        let t = org.ok(&ws, &["org", cmd]);
+        assert!(t.contains(words), "{cmd}: {t}");
+        assert!(t.contains(dir_words), "{cmd}: {t}");
+        assert!(!t.contains(org.root().to_str().unwrap()), "{cmd}: {t}");
+    }
+}
+
+#[test]
+fn paths_in_workspace_messages_are_tidied() {
+    let org = Org::new();
+    let ws = one_team(&org, &common::demo());
+    let r = org.bearing(&ws, &["org", "status", "--org", "../payments/bearing.ron"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let tidy = org.root().join("payments/bearing.ron");
+    assert!(
+        r.stderr
+            .contains(&format!("{} is a plan, not a workspace", tidy.display())),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains(".."), "{}", r.stderr);
+    let r = org.bearing(&ws, &["org", "status", "--org", "../nowhere/x.ron"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("no workspace file here"), "{}", r.stderr);
+    assert!(!r.stderr.contains(".."), "{}", r.stderr);
 }

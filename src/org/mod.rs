@@ -30,3 +30,17 @@ pub const FILE_NAME: &str = "bearing-org.ron";
 pub fn qualified(team: &str, id: &str) -> String {
     format!("{team}:{id}")
 }
+
+/// Why a local team's plan file cannot be read, in the one wording `org
+/// fetch` and every roll-up use: its path as written in the workspace
+/// (relative to it), what is wrong, and where to fix it: `local file
+/// ../mobil/bearing.ron: not found (check the team's path in ws2.ron line
+/// 5)`. `is_dir`: the path names a directory.
+pub fn local_file_missing(path: &str, is_dir: bool, ws_name: &str, line: usize) -> String {
+    let what = if is_dir {
+        "a directory, not a plan file"
+    } else {
+        "not found"
+    };
+    format!("local file {path}: {what} (check the team's path in {ws_name} line {line})")
+}

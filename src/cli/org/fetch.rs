@@ -118,15 +118,11 @@ fn local_teams(ws: &OrgCtx) -> Vec<&Team> {
         if ws.base.join(path).is_file() {
             super::super::print(&format!("{}: local file {path}, nothing to fetch\n", t.id));
         } else {
-            let what = if ws.base.join(path).is_dir() {
-                "a directory, not a plan file"
-            } else {
-                "not found"
-            };
+            let why =
+                crate::org::local_file_missing(path, ws.base.join(path).is_dir(), &name, t.line);
             super::super::print(&crate::text::sanitize_multiline(&format!(
-                "{}: local file {path}: {what} (check the team's path in {name} line {}){}\n",
+                "{}: {why}{}\n",
                 t.id,
-                t.line,
                 if t.optional { " (optional)" } else { "" }
             )));
             missing.push(t);
