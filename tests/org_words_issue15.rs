@@ -165,3 +165,73 @@ fn paths_in_workspace_messages_are_tidied() {
     assert!(r.stderr.contains("no workspace file here"), "{}", r.stderr);
     assert!(!r.stderr.contains(".."), "{}", r.stderr);
 }
+
+/// `payments` (the demo plan) and two teams whose file is not there, one
+/// optional; returns the workspace's dir.
+fn with_unread_teams(org: &Org) -> PathBuf {
+    let ws = one_team(org, &common::demo());
+    let file = ws.join("bearing-org.ron");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "  ],",
+        "    (id: \"gone\", path: \"../gone/bearing.ron\", optional: true),\n\
+         \x20   (id: \"lost\", path: \"../lost/bearing.ron\"),\n  ],",
+    );
+    std::fs::write(&file, text).unwrap();
+    ws
+}
+
+#[test]
+fn org_check_and_the_page_state_the_same_totals_counting_unread_teams_alike() {
+    let org = Org::new();
+    let ws = with_unread_teams(&org);
+    let r = org.bearing(&ws, &["org", "check", "--today", "2026-11-20"]);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    let totals = r
+        .stdout
+        .lines()
+        .find(|l| l.contains(" across 3 teams"))
+        .unwrap_or_else(|| panic!("{}", r.stdout))
+        .to_owned();
+    let md = org.ok(
+        &ws,
+        &["org", "export", "--format", "md", "--today", "2026-11-20"],
+    );
+    assert!(
+        md.contains(&format!(
+            "{totals}; `bearing org check` lists every finding."
+        )),
+        "{totals}\n{md}"
+    );
+    let html = org.ok(
+        &ws,
+        &["org", "export", "--format", "html", "--today", "2026-11-20"],
+    );
+    assert!(html.contains(&totals), "{totals}\n{html}");
+    // The per-team cells add up to the totals: the unread teams counted as
+    // org check counts them (the optional one a warning, the other an error).
+    let findings = &md[md.find("## Check findings").unwrap()..];
+    let cells = |team: &str| -> Vec<String> {
+        let line = findings
+            .lines()
+            .find(|l| l.starts_with(&format!("| {team} |")))
+            .unwrap_or_else(|| panic!("{team}: {findings}"));
+        line.trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_owned())
+            .collect()
+    };
+    assert_eq!(cells("gone")[1..3], ["0", "1"], "{findings}");
+    assert_eq!(cells("lost")[1..3], ["1", "0"], "{findings}");
+    let (mut e, mut w) = (0, 0);
+    for team in ["payments", "gone", "lost"] {
+        let c = cells(team);
+        e += c[1].parse::<usize>().unwrap();
+        w += c[2].parse::<usize>().unwrap();
+    }
+    let sum = format!(
+        "{e} error{}, {w} warning{} across 3 teams",
+        if e == 1 { "" } else { "s" },
+        if w == 1 { "" } else { "s" }
+    );
+    assert_eq!(sum, totals, "{findings}");
+}

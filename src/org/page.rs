@@ -7,8 +7,8 @@
 use chrono::NaiveDate;
 
 use super::rollup::{
-    KrRow, RankRow, SprintRow, StatusRow, TeamPlan, check_rows, kr_rows, rank, sprint_rows,
-    status_rows,
+    CheckTotals, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, check_rows, kr_rows, rank,
+    sprint_rows, status_rows,
 };
 use crate::model::Severity;
 
@@ -28,6 +28,8 @@ pub struct Page {
     /// Open debt items ranked in all (with a score), before the cut.
     pub debt_ranked: usize,
     pub sprints: Vec<SprintRow>,
+    /// The totals `bearing org check` prints, counted by the same function.
+    pub checks: CheckTotals,
 }
 
 /// One team at a glance.
@@ -47,12 +49,27 @@ pub struct Glance {
     /// `bearing check` findings (none when the plan was not read).
     pub errors: usize,
     pub warnings: usize,
+    /// The plan could not be read: `org check`'s `team-unreadable`
+    /// finding, an error for a required team, a warning for an optional
+    /// one.
+    pub unreadable: Option<Severity>,
 }
 
 impl Glance {
     /// Whether the plan was read (else this is a warning row).
     pub fn read(&self) -> bool {
         self.status.read()
+    }
+
+    /// Its findings (errors, warnings) as `bearing org check` counts them:
+    /// the plan's, and a team that cannot be read counted once, so the
+    /// page's per-team cells add up to [`Page::checks`].
+    pub fn check_counts(&self) -> (usize, usize) {
+        match self.unreadable {
+            Some(Severity::Error) => (self.errors + 1, self.warnings),
+            Some(_) => (self.errors, self.warnings + 1),
+            None => (self.errors, self.warnings),
+        }
     }
 }
 
@@ -85,6 +102,7 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
     let mut ranked = rank(teams, today, None);
     let debt_ranked = ranked.len();
     ranked.truncate(TOP_DEBT);
+    let totals = CheckTotals::of(&checks, teams.len());
     let glance = status_rows(teams)
         .into_iter()
         .map(|status| {
@@ -111,6 +129,10 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
                     .cloned(),
                 errors: findings(Severity::Error),
                 warnings: findings(Severity::Warn),
+                unreadable: checks
+                    .iter()
+                    .find(|c| c.team == team && c.rule == "team-unreadable")
+                    .map(|c| c.severity),
                 status,
             }
         })
@@ -123,5 +145,6 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
         top_debt: ranked,
         debt_ranked,
         sprints,
+        checks: totals,
     }
 }

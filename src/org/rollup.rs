@@ -347,6 +347,42 @@ pub fn check_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<CheckRow> {
     rows
 }
 
+/// The totals `org check` ends with and the page's findings section states:
+/// every finding counted once, a team that cannot be read included (an
+/// error when required, a warning when optional, as its row is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CheckTotals {
+    pub errors: usize,
+    pub warnings: usize,
+    pub teams: usize,
+}
+
+impl CheckTotals {
+    /// The totals of `rows` over `teams` teams.
+    pub fn of(rows: &[CheckRow], teams: usize) -> CheckTotals {
+        let n = |s: Severity| rows.iter().filter(|r| r.severity == s).count();
+        CheckTotals {
+            errors: n(Severity::Error),
+            warnings: n(Severity::Warn),
+            teams,
+        }
+    }
+}
+
+impl std::fmt::Display for CheckTotals {
+    /// `6 errors, 6 warnings across 6 teams`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::text::count;
+        write!(
+            f,
+            "{}, {} across {}",
+            count(self.errors, "error"),
+            count(self.warnings, "warning"),
+            count(self.teams, "team")
+        )
+    }
+}
+
 mod sprint;
 #[cfg(test)]
 mod tests;

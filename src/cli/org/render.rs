@@ -336,14 +336,6 @@ pub fn check(
     if format == OrgFormat::Json {
         return emit(teams, "findings", &rows, unreachable_grid, format, out);
     }
-    let errors = rows
-        .iter()
-        .filter(|r| r.severity == crate::model::Severity::Error)
-        .count();
-    let warnings = rows
-        .iter()
-        .filter(|r| r.severity == crate::model::Severity::Warn)
-        .count();
     let md = format == OrgFormat::Md;
     for r in rows {
         // `team: FILE:LINE: severity rule: message`, ids as TEAM:ID.
@@ -369,11 +361,10 @@ pub fn check(
             out.push('\n');
         }
     }
+    // The same totals the page's findings section states.
     out.push_str(&format!(
-        "{}, {} across {}\n",
-        crate::text::count(errors, "error"),
-        crate::text::count(warnings, "warning"),
-        crate::text::count(teams.len(), "team")
+        "{}\n",
+        crate::org::CheckTotals::of(rows, teams.len())
     ));
     // The unread teams are findings above (`team-unreadable`).
     footer(&status_rows(teams), false, format, out);

@@ -278,11 +278,8 @@ fn findings(out: &mut String, page: &Page) {
     }
     out.push_str(r#"<div class="scroll"><table><thead><tr><th scope="col">team</th><th class="num" scope="col">errors</th><th class="num" scope="col">warnings</th><th scope="col">state</th></tr></thead><tbody>"#);
     for g in &page.teams {
-        let (e, w) = if g.read() {
-            (g.errors.to_string(), g.warnings.to_string())
-        } else {
-            ("-".to_owned(), "-".to_owned())
-        };
+        // Counted as `bearing org check` counts (an unreadable team too).
+        let (e, w) = g.check_counts();
         let _ = write!(
             out,
             r#"<tr><th scope="row">{}</th><td class="num">{e}</td><td class="num">{w}</td><td class="status">{}</td></tr>"#,
@@ -290,5 +287,9 @@ fn findings(out: &mut String, page: &Page) {
             text(&state(g))
         );
     }
-    out.push_str(r#"</tbody></table></div><p class="small muted"><code>bearing org check</code> lists every finding.</p></section>"#);
+    let _ = write!(
+        out,
+        r#"</tbody></table></div><p class="small muted">{}; <code>bearing org check</code> lists every finding.</p></section>"#,
+        text(&page.checks.to_string())
+    );
 }

@@ -280,14 +280,16 @@ fn findings(out: &mut String, page: &Page) {
         .teams
         .iter()
         .map(|g| {
-            let (e, w) = if g.read() {
-                (g.errors.to_string(), g.warnings.to_string())
-            } else {
-                ("-".to_owned(), "-".to_owned())
-            };
+            // Counted as `bearing org check` counts (an unreadable team too).
+            let (e, w) = g.check_counts();
+            let (e, w) = (e.to_string(), w.to_string());
             vec![g.status.team.clone(), e, w, state(g)]
         })
         .collect();
     table(out, &["team", "errors", "warnings", "state"], &[1, 2], rows);
-    out.push_str("\n`bearing org check` lists every finding.\n");
+    let _ = writeln!(
+        out,
+        "\n{}; `bearing org check` lists every finding.",
+        page.checks
+    );
 }
