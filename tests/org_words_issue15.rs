@@ -235,3 +235,50 @@ fn org_check_and_the_page_state_the_same_totals_counting_unread_teams_alike() {
     );
     assert_eq!(sum, totals, "{findings}");
 }
+
+#[test]
+fn the_read_line_names_a_team_read_that_does_not_load() {
+    let org = Org::new();
+    // A git team whose only commit has a syntax error, and a local one.
+    let legacy = org.root().join("legacy");
+    std::fs::create_dir_all(&legacy).unwrap();
+    org.git(&legacy, &["init", "-q", "-b", "main"]);
+    org.git(&legacy, &["config", "user.name", "Test"]);
+    org.git(&legacy, &["config", "user.email", "test@example.com"]);
+    std::fs::write(legacy.join("bearing.ron"), "(schema: 1, oops\n").unwrap();
+    org.commit(&legacy, "broken plan");
+    let head = org.head(&legacy);
+    let broken = org.root().join("broken");
+    std::fs::create_dir_all(&broken).unwrap();
+    std::fs::write(broken.join("bearing.ron"), "(schema: 1, oops\n").unwrap();
+    let ws = one_team(&org, &common::demo());
+    let file = ws.join("bearing-org.ron");
+    let text = std::fs::read_to_string(&file).unwrap().replace(
+        "  ],",
+        &format!(
+            "    (id: \"legacy\", git: \"{}\", optional: true),\n\
+             \x20   (id: \"broken\", path: \"../broken/bearing.ron\", optional: true),\n\
+             \x20   (id: \"gone\", path: \"../gone/bearing.ron\", optional: true),\n  ],",
+            org.url("legacy")
+        ),
+    );
+    std::fs::write(&file, text).unwrap();
+    org.bearing(&ws, &["org", "fetch"]);
+    let status = org.ok(&ws, &["org", "status"]);
+    assert!(status.contains("warning: parse"), "{status}");
+    for cmd in ["status", "rank", "krs", "sprints"] {
+        let t = org.ok(&ws, &["org", cmd]);
+        let read = t.lines().find(|l| l.starts_with("read: ")).unwrap();
+        assert!(read.contains("payments file "), "{cmd}: {read}");
+        assert!(
+            read.contains(&format!("legacy {head} (HEAD), fetched ")),
+            "{cmd}: {read}"
+        );
+        let legacy_part = read.split("; ").find(|p| p.starts_with("legacy ")).unwrap();
+        assert!(legacy_part.ends_with(" (does not load)"), "{cmd}: {read}");
+        let broken_part = read.split("; ").find(|p| p.starts_with("broken ")).unwrap();
+        assert!(broken_part.starts_with("broken file "), "{cmd}: {read}");
+        assert!(broken_part.ends_with(" (does not load)"), "{cmd}: {read}");
+        assert!(!read.contains("gone"), "{cmd}: {read}");
+    }
+}

@@ -118,9 +118,11 @@ pub fn read_team_of(
     let (file, version, shown, fetch) = match &team.source {
         TeamSource::Path { path } => {
             let file = crate::org::lexical(&base.join(path));
+            // A directory is not a plan file read.
             let version = std::fs::metadata(&file)
-                .and_then(|m| m.modified())
                 .ok()
+                .filter(|m| m.is_file())
+                .and_then(|m| m.modified().ok())
                 .map(|t| {
                     let t: chrono::DateTime<chrono::Utc> = t.into();
                     format!("file {}", t.format("%Y-%m-%d %H:%M UTC"))

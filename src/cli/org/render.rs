@@ -73,14 +73,12 @@ fn emit<T: Serialize>(
 }
 
 /// What each team's rows were read from (`read: …`, the same word in a
-/// table and in Markdown, after every roll-up), then with `warnings` a
+/// table and in Markdown, after every roll-up; a team read that does not
+/// load says so), then with `warnings` a
 /// line per team left out or read with a warning.
 fn footer(status: &[StatusRow], warnings: bool, format: OrgFormat, out: &mut String) {
-    let read: Vec<String> = status
-        .iter()
-        .filter(|s| s.read())
-        .map(|s| format!("{} {}", s.team, s.read_label()))
-        .collect();
+    // Every team whose file or commit was read, loaded or not.
+    let read: Vec<String> = status.iter().filter_map(StatusRow::read_entry).collect();
     let md = format == OrgFormat::Md;
     out.push('\n');
     let read = if read.is_empty() {
