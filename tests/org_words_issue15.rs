@@ -282,3 +282,41 @@ fn the_read_line_names_a_team_read_that_does_not_load() {
         assert!(!read.contains("gone"), "{cmd}: {read}");
     }
 }
+
+#[test]
+fn the_page_says_how_many_open_items_are_ranked_and_how_many_are_to_triage() {
+    let org = Org::new();
+    let mut plan = common::demo();
+    // Two open items without an effort: to triage, not ranked.
+    let mut untriaged = 0;
+    for d in plan.debts.iter_mut().filter(|d| d.status.is_open()).take(2) {
+        d.effort = None;
+        untriaged += 1;
+    }
+    let today = chrono::NaiveDate::parse_from_str(common::cli::TODAY, "%Y-%m-%d").unwrap();
+    let open = plan.debts.iter().filter(|d| d.status.is_open()).count();
+    let ranked = bearing::score::rank_open(&plan, today)
+        .iter()
+        .filter(|r| r.breakdown.score().is_some())
+        .count();
+    assert_eq!(ranked + untriaged, open);
+    let ws = one_team(&org, &plan);
+    let md = org.ok(&ws, &["org", "export", "--today", common::cli::TODAY]);
+    let shown = ranked.min(20);
+    let words = format!(
+        "The first {shown} of {ranked} ranked open items ({untriaged} more to triage, not ranked)"
+    );
+    assert!(md.contains(&words), "{words}\n{md}");
+    let html = org.ok(
+        &ws,
+        &[
+            "org",
+            "export",
+            "--format",
+            "html",
+            "--today",
+            common::cli::TODAY,
+        ],
+    );
+    assert!(html.contains(&words), "{words}\n{html}");
+}

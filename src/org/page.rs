@@ -27,6 +27,8 @@ pub struct Page {
     pub top_debt: Vec<RankRow>,
     /// Open debt items ranked in all (with a score), before the cut.
     pub debt_ranked: usize,
+    /// Open debt items not ranked: no effort yet, to triage first.
+    pub debt_to_triage: usize,
     pub sprints: Vec<SprintRow>,
     /// The totals `bearing org check` prints, counted by the same function.
     pub checks: CheckTotals,
@@ -80,6 +82,24 @@ impl Page {
         self
     }
 
+    /// What the top-debt table holds, counting open items as the ranking
+    /// does: `The first 20 of 43 ranked open items (5 more to triage, not
+    /// ranked)`.
+    pub fn top_debt_words(&self) -> String {
+        let mut s = format!(
+            "The first {} of {} ranked open items",
+            self.top_debt.len(),
+            self.debt_ranked
+        );
+        if self.debt_to_triage > 0 {
+            s.push_str(&format!(
+                " ({} more to triage, not ranked)",
+                self.debt_to_triage
+            ));
+        }
+        s
+    }
+
     /// The page's heading: the workspace's title, or `The organisation`.
     pub fn heading(&self) -> String {
         self.title
@@ -101,6 +121,17 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
     let checks = check_rows(teams, today);
     let mut ranked = rank(teams, today, None);
     let debt_ranked = ranked.len();
+    // Open items the ranking leaves out: no score without an effort.
+    let debt_to_triage = teams
+        .iter()
+        .filter_map(TeamPlan::plan)
+        .map(|plan| {
+            crate::score::rank_open(plan, today)
+                .iter()
+                .filter(|r| r.breakdown.score().is_none())
+                .count()
+        })
+        .sum();
     ranked.truncate(TOP_DEBT);
     let totals = CheckTotals::of(&checks, teams.len());
     let glance = status_rows(teams)
@@ -144,6 +175,7 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
         krs,
         top_debt: ranked,
         debt_ranked,
+        debt_to_triage,
         sprints,
         checks: totals,
     }

@@ -206,9 +206,8 @@ fn top_debt(out: &mut String, page: &Page) {
     }
     let _ = write!(
         out,
-        r#"<p class="small muted">The first {} of {} open items, ranked as <code>bearing org rank</code> ranks: each team's own score over that team's median (relative).</p>"#,
-        page.top_debt.len(),
-        page.debt_ranked
+        r#"<p class="small muted">{}, in the order of <code>bearing org rank</code>: each team's own score over that team's median (relative).</p>"#,
+        text(&page.top_debt_words())
     );
     out.push_str(r#"<div class="scroll"><table><thead><tr><th class="num" scope="col">#</th><th scope="col">id</th><th scope="col">title</th><th class="num" scope="col">relative</th><th class="num wide" scope="col">score</th><th class="num wide" scope="col">team #</th><th class="num" scope="col">effort</th><th class="wide" scope="col">owner</th></tr></thead><tbody>"#);
     for r in &page.top_debt {

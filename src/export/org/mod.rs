@@ -207,9 +207,8 @@ fn top_debt(out: &mut String, page: &Page) {
     }
     let _ = writeln!(
         out,
-        "The first {} of {} open items, ranked as `bearing org rank` ranks (relative: the team's score over its median).\n",
-        page.top_debt.len(),
-        page.debt_ranked
+        "{}, in the order of `bearing org rank` (relative: the team's score over its median).\n",
+        page.top_debt_words()
     );
     let rows = page
         .top_debt

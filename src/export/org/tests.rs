@@ -194,7 +194,7 @@ fn the_top_debt_is_org_rank_cut_at_twenty_with_team_ids() {
     let ids = |rows: &[crate::org::RankRow]| rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&p.top_debt), ids(&ranked));
     let md = org_markdown(&p);
-    assert!(md.contains("The first 20 of 25 open items"), "{md}");
+    assert!(md.contains("The first 20 of 25 ranked open items,"), "{md}");
     let html = org_html(&p);
     let doc = Html::parse_document(&html);
     let sel = Selector::parse("#debt tbody tr").unwrap();
