@@ -320,3 +320,54 @@ fn the_page_says_how_many_open_items_are_ranked_and_how_many_are_to_triage() {
     );
     assert!(html.contains(&words), "{words}\n{html}");
 }
+
+/// A JSON number's decimals as printed.
+fn decimals(v: &Value) -> usize {
+    let s = v.to_string();
+    s.split_once('.').map_or(0, |(_, d)| d.len())
+}
+
+#[test]
+fn org_json_shares_are_rounded_to_four_decimals() {
+    let org = Org::new();
+    let mut plan = common::demo();
+    let kr = &mut plan.key_results[0];
+    kr.baseline = 0.0;
+    kr.target = Some(9.0);
+    kr.current = 5.0;
+    kr.checkins.clear();
+    let kr_id = format!("payments:{}", kr.id);
+    // 19 points over a capacity of 21: 0.904761…
+    let active = plan
+        .sprints
+        .iter_mut()
+        .find(|s| s.state == SprintState::Active)
+        .unwrap();
+    active.capacity = 21;
+    let ws = one_team(&org, &plan);
+    let today = common::cli::TODAY;
+    let krs = org.json(&ws, &["org", "krs", "--format", "json", "--today", today]);
+    let kr_row = krs["key_results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == kr_id.as_str())
+        .unwrap();
+    assert_eq!(kr_row["progress"].as_f64(), Some(0.5556), "{kr_row}");
+    let sprints = org.json(
+        &ws,
+        &["org", "sprints", "--format", "json", "--today", today],
+    );
+    let mut uses = 0;
+    for r in sprints["sprints"].as_array().unwrap() {
+        for key in ["capacity_use", "odds"] {
+            assert!(decimals(&r[key]) <= 4, "{key}: {r}");
+        }
+        uses += usize::from(r["capacity_use"].is_f64());
+    }
+    assert!(uses > 0, "{sprints}");
+    let active = row(&sprints, &sprint_id(&plan, SprintState::Active));
+    let points = active["points"].as_f64().unwrap();
+    let want = (points / 21.0 * 10_000.0).round() / 10_000.0;
+    assert_eq!(active["capacity_use"].as_f64(), Some(want), "{active}");
+}

@@ -42,14 +42,18 @@ pub struct SprintRow {
     /// Effort of its items, in points.
     pub points: u32,
     pub capacity: u32,
-    /// points / capacity (`None` for a capacity of 0).
+    /// points / capacity (`None` for a capacity of 0); JSON rounds it to
+    /// four decimals.
+    #[serde(serialize_with = "super::round4")]
     pub capacity_use: Option<f64>,
     /// Items without an effort estimate yet.
     pub unestimated: usize,
     /// Items it holds, open or not (0: nothing planned, so no odds).
     pub items: usize,
     /// The odds of finishing on time, from the forecast; see
-    /// [`forecast_odds`]. `None` with the reason in `no_odds`.
+    /// [`forecast_odds`]. `None` with the reason in `no_odds`. JSON rounds
+    /// it to four decimals.
+    #[serde(serialize_with = "super::round4")]
     pub odds: Option<f64>,
     /// Closed sprints the odds were learned from.
     pub sample: usize,
