@@ -371,3 +371,62 @@ fn org_json_shares_are_rounded_to_four_decimals() {
     let want = (points / 21.0 * 10_000.0).round() / 10_000.0;
     assert_eq!(active["capacity_use"].as_f64(), Some(want), "{active}");
 }
+
+#[test]
+fn a_fetch_that_waited_for_the_lock_times_only_itself_and_says_the_wait_apart() {
+    use std::process::Stdio;
+    let org = Org::new();
+    org.team_repo("payments", "Card retries double charge");
+    let ws = org.workspace(&format!(
+        "    (id: \"payments\", git: \"{}\", rev: \"main\", path: \"plan/bearing.ron\"),\n",
+        org.url("payments")
+    ));
+    org.ok(&ws, &["org", "fetch"]);
+    // Hold payments' lock as a running fetch would, for 1.5 s.
+    let cache = org.root().join("cache");
+    let dir = std::fs::read_dir(&cache)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let file = dir.join("payments/fetch.lock");
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&file)
+        .unwrap();
+    lock.lock().unwrap();
+    std::fs::write(&file, "4242\n").unwrap();
+    let mut cmd = common::cli::command(&ws, &["org", "fetch"]);
+    org.env(&mut cmd);
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let held = std::time::Instant::now();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    drop(lock);
+    let r: common::cli::Run = child.wait_with_output().unwrap().into();
+    let total = held.elapsed().as_millis();
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("payments: up to date at"))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    // `payments: up to date at abc1234 (main) in 40 ms (waited 1.5 s for pid 4242)`
+    let (_, rest) = line.split_once(" in ").unwrap();
+    let (ms, waited) = rest
+        .split_once(" ms (waited ")
+        .unwrap_or_else(|| panic!("{line}"));
+    let ms: u128 = ms.parse().unwrap_or_else(|_| panic!("{line}"));
+    assert!(waited.ends_with(" s for pid 4242)"), "{line}");
+    let secs: f64 = waited.split(' ').next().unwrap().parse().unwrap();
+    assert!(secs >= 1.0, "{line}");
+    // The fetch's own time leaves the wait out.
+    assert!(ms + 1000 <= total, "{line} (all of it took {total} ms)");
+}
