@@ -430,3 +430,18 @@ fn a_fetch_that_waited_for_the_lock_times_only_itself_and_says_the_wait_apart() 
     // The fetch's own time leaves the wait out.
     assert!(ms + 1000 <= total, "{line} (all of it took {total} ms)");
 }
+
+#[test]
+fn a_workspace_that_is_a_directory_is_named_tidied() {
+    let org = Org::new();
+    let ws = one_team(&org, &common::demo());
+    let r = org.bearing(&ws, &["org", "status", "--org", "../payments"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains(&org.root().join("payments").display().to_string()),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains(".."), "{}", r.stderr);
+}

@@ -33,6 +33,11 @@ pub fn read_workspace(path: &Path) -> Result<Workspace, StoreError> {
             "{}: no workspace file here (see `bearing org --help` for its shape)",
             tidy.display()
         )),
+        StoreError::Io { action, source, .. } => StoreError::Io {
+            path: tidy.clone(),
+            action,
+            source,
+        },
         e => e,
     })?;
     let mut ws = org::parse(&text).map_err(|e| {
