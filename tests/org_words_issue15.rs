@@ -445,3 +445,13 @@ fn a_workspace_that_is_a_directory_is_named_tidied() {
     );
     assert!(!r.stderr.contains(".."), "{}", r.stderr);
 }
+
+#[test]
+fn org_help_says_file_and_demo_are_not_for_it() {
+    let org = Org::new();
+    let help = org.ok(org.root(), &["org", "--help"]);
+    assert!(
+        help.contains("Not with `bearing org`, which reads a workspace (--org FILE)"),
+        "{help}"
+    );
+}
