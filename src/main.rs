@@ -3,10 +3,15 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
     let cli = bearing::cli::Cli::parse();
+    if let Some(msg) = bearing::cli::misplaced_plan_flag(&cli) {
+        bearing::cli::Cli::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, msg)
+            .exit();
+    }
     // Git's merge driver speaks in its own exit codes (0 clean, 1 conflicts,
     // 2 not written) and needs no plan location or date.
     if let Some(bearing::cli::Command::MergeDriver(args)) = &cli.command {

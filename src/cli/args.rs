@@ -28,10 +28,10 @@ pub use scan::ScanArgs;
     long_about = "Strategy and execution in one plan file.\n\nWithout a command, opens the terminal UI on the plan. The plan file is found by --file, then BEARING_FILE, then ./bearing.ron in this directory or a parent, then the platform data directory."
 )]
 pub struct Cli {
-    /// Plan file to use (default: BEARING_FILE, ./bearing.ron or a parent's, the data directory).
+    /// Plan file to use (default: BEARING_FILE, ./bearing.ron or a parent's, the data directory). Not with `bearing org`, which reads a workspace (--org FILE).
     #[arg(long, short = 'f', global = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
-    /// Use the embedded demo plan (read-only).
+    /// Use the embedded demo plan (read-only). Not with `bearing org`.
     #[arg(long, global = true)]
     pub demo: bool,
     /// Plan as of this date instead of today (YYYY-MM-DD; default: BEARING_TODAY when set and not blank).

@@ -160,6 +160,14 @@ pub fn display(path: &Path) -> String {
     crate::text::sanitize(&path.display().to_string()).into_owned()
 }
 
+/// A plan flag given to `bearing org`, which reads a workspace, not a plan:
+/// the usage error to refuse it with (exit 2), instead of silently
+/// ignoring it.
+pub fn misplaced_plan_flag(cli: &Cli) -> Option<&'static str> {
+    (matches!(cli.command, Some(Command::Org(_))) && (cli.file.is_some() || cli.demo))
+        .then_some("--file/--demo name a plan; bearing org reads the workspace (--org FILE)")
+}
+
 /// Runs one command line. `Ok` output goes to stdout; errors are returned
 /// for main to print and turn into exit code 1.
 pub fn run(cli: Cli) -> anyhow::Result<()> {

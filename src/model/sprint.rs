@@ -193,6 +193,18 @@ impl Timing {
     pub fn is_late(self) -> bool {
         matches!(self, Timing::Overdue { .. } | Timing::WindowPassed { .. })
     }
+
+    /// What a sprint past its end asks of the team, in the words every view
+    /// uses: an active one is to be closed ("close it"), a planned one whose
+    /// window passed was never started ("start or cancel it"). `None` when
+    /// it is not late.
+    pub fn late_advice(self) -> Option<&'static str> {
+        match self {
+            Timing::Overdue { .. } => Some("close it"),
+            Timing::WindowPassed { .. } => Some("start or cancel it"),
+            _ => None,
+        }
+    }
 }
 
 /// "1 day", "3 days".

@@ -16,8 +16,8 @@ pub mod workspace;
 pub use fetched::{FetchFailed, FetchNote, Unloadable};
 pub use page::{Glance, Page, page};
 pub use rollup::{
-    CheckRow, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, TeamState, check_rows, kr_rows,
-    odds_notes, rank, sprint_rows, status_rows,
+    CheckRow, CheckTotals, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, TeamState, check_rows,
+    kr_rows, odds_notes, rank, sprint_rows, status_rows,
 };
 pub use status::{DEBT_HEADER, count_cell, items};
 pub use workspace::{Team, TeamSource, Workspace, WorkspaceError, lexical, parse};
@@ -29,4 +29,18 @@ pub const FILE_NAME: &str = "bearing-org.ron";
 /// `team:ID`, how an item shows in every roll-up.
 pub fn qualified(team: &str, id: &str) -> String {
     format!("{team}:{id}")
+}
+
+/// Why a local team's plan file cannot be read, in the one wording `org
+/// fetch` and every roll-up use: its path as written in the workspace
+/// (relative to it), what is wrong, and where to fix it: `local file
+/// ../mobil/bearing.ron: not found (check the team's path in ws2.ron line
+/// 5)`. `is_dir`: the path names a directory.
+pub fn local_file_missing(path: &str, is_dir: bool, ws_name: &str, line: usize) -> String {
+    let what = if is_dir {
+        "a directory, not a plan file"
+    } else {
+        "not found"
+    };
+    format!("local file {path}: {what} (check the team's path in {ws_name} line {line})")
 }

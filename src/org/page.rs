@@ -7,8 +7,8 @@
 use chrono::NaiveDate;
 
 use super::rollup::{
-    KrRow, RankRow, SprintRow, StatusRow, TeamPlan, check_rows, kr_rows, rank, sprint_rows,
-    status_rows,
+    CheckTotals, KrRow, RankRow, SprintRow, StatusRow, TeamPlan, check_rows, kr_rows, rank,
+    sprint_rows, status_rows,
 };
 use crate::model::Severity;
 
@@ -27,7 +27,11 @@ pub struct Page {
     pub top_debt: Vec<RankRow>,
     /// Open debt items ranked in all (with a score), before the cut.
     pub debt_ranked: usize,
+    /// Open debt items not ranked: no effort yet, to triage first.
+    pub debt_to_triage: usize,
     pub sprints: Vec<SprintRow>,
+    /// The totals `bearing org check` prints, counted by the same function.
+    pub checks: CheckTotals,
 }
 
 /// One team at a glance.
@@ -47,12 +51,27 @@ pub struct Glance {
     /// `bearing check` findings (none when the plan was not read).
     pub errors: usize,
     pub warnings: usize,
+    /// The plan could not be read: `org check`'s `team-unreadable`
+    /// finding, an error for a required team, a warning for an optional
+    /// one.
+    pub unreadable: Option<Severity>,
 }
 
 impl Glance {
     /// Whether the plan was read (else this is a warning row).
     pub fn read(&self) -> bool {
         self.status.read()
+    }
+
+    /// Its findings (errors, warnings) as `bearing org check` counts them:
+    /// the plan's, and a team that cannot be read counted once, so the
+    /// page's per-team cells add up to [`Page::checks`].
+    pub fn check_counts(&self) -> (usize, usize) {
+        match self.unreadable {
+            Some(Severity::Error) => (self.errors + 1, self.warnings),
+            Some(_) => (self.errors, self.warnings + 1),
+            None => (self.errors, self.warnings),
+        }
     }
 }
 
@@ -61,6 +80,24 @@ impl Page {
     pub fn titled(mut self, title: Option<String>) -> Page {
         self.title = title.filter(|t| !t.trim().is_empty());
         self
+    }
+
+    /// What the top-debt table holds, counting open items as the ranking
+    /// does: `The first 20 of 43 ranked open items (5 more to triage, not
+    /// ranked)`.
+    pub fn top_debt_words(&self) -> String {
+        let mut s = format!(
+            "The first {} of {} ranked open items",
+            self.top_debt.len(),
+            self.debt_ranked
+        );
+        if self.debt_to_triage > 0 {
+            s.push_str(&format!(
+                " ({} more to triage, not ranked)",
+                self.debt_to_triage
+            ));
+        }
+        s
     }
 
     /// The page's heading: the workspace's title, or `The organisation`.
@@ -84,7 +121,19 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
     let checks = check_rows(teams, today);
     let mut ranked = rank(teams, today, None);
     let debt_ranked = ranked.len();
+    // Open items the ranking leaves out: no score without an effort.
+    let debt_to_triage = teams
+        .iter()
+        .filter_map(TeamPlan::plan)
+        .map(|plan| {
+            crate::score::rank_open(plan, today)
+                .iter()
+                .filter(|r| r.breakdown.score().is_none())
+                .count()
+        })
+        .sum();
     ranked.truncate(TOP_DEBT);
+    let totals = CheckTotals::of(&checks, teams.len());
     let glance = status_rows(teams)
         .into_iter()
         .map(|status| {
@@ -111,6 +160,10 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
                     .cloned(),
                 errors: findings(Severity::Error),
                 warnings: findings(Severity::Warn),
+                unreadable: checks
+                    .iter()
+                    .find(|c| c.team == team && c.rule == "team-unreadable")
+                    .map(|c| c.severity),
                 status,
             }
         })
@@ -122,6 +175,8 @@ pub fn page(teams: &[TeamPlan], today: NaiveDate) -> Page {
         krs,
         top_debt: ranked,
         debt_ranked,
+        debt_to_triage,
         sprints,
+        checks: totals,
     }
 }

@@ -76,7 +76,9 @@ pub struct KrRow {
     pub current: f64,
     pub target: Option<f64>,
     pub unit: String,
-    /// Share of the way from baseline to target (1.0 = reached).
+    /// Share of the way from baseline to target (1.0 = reached); JSON
+    /// rounds it to four decimals ([`round4`]).
+    #[serde(serialize_with = "round4")]
     pub progress: Option<f64>,
     /// `on_track`, `at_risk`, `off_track`; `None` without a target.
     pub health: Option<&'static str>,
@@ -265,14 +267,6 @@ pub fn rank(teams: &[TeamPlan], today: NaiveDate, limit: Option<usize>) -> Vec<R
         .collect()
 }
 
-/// A number in JSON as the tables print it ([`crate::text::number`]):
-/// rounded to two decimals, so `1.8`, never `1.7999999999999998`.
-pub fn round2<S: serde::Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
-    // The table's own text, read back: the same digits, the same rounding.
-    let r = crate::text::number(*x).parse::<f64>().unwrap_or(*x);
-    s.serialize_f64(if r == 0.0 { 0.0 } else { r })
-}
-
 fn median(mut v: Vec<f64>) -> f64 {
     if v.is_empty() {
         return 0.0;
@@ -347,8 +341,46 @@ pub fn check_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<CheckRow> {
     rows
 }
 
+/// The totals `org check` ends with and the page's findings section states:
+/// every finding counted once, a team that cannot be read included (an
+/// error when required, a warning when optional, as its row is).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CheckTotals {
+    pub errors: usize,
+    pub warnings: usize,
+    pub teams: usize,
+}
+
+impl CheckTotals {
+    /// The totals of `rows` over `teams` teams.
+    pub fn of(rows: &[CheckRow], teams: usize) -> CheckTotals {
+        let n = |s: Severity| rows.iter().filter(|r| r.severity == s).count();
+        CheckTotals {
+            errors: n(Severity::Error),
+            warnings: n(Severity::Warn),
+            teams,
+        }
+    }
+}
+
+impl std::fmt::Display for CheckTotals {
+    /// `6 errors, 6 warnings across 6 teams`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::text::count;
+        write!(
+            f,
+            "{}, {} across {}",
+            count(self.errors, "error"),
+            count(self.warnings, "warning"),
+            count(self.teams, "team")
+        )
+    }
+}
+
+mod json;
 mod sprint;
 #[cfg(test)]
 mod tests;
 
+pub use json::{round2, round4};
 pub use sprint::{Odds, SprintRow, forecast_odds, odds, odds_notes, sprint_rows};

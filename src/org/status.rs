@@ -64,6 +64,16 @@ impl StatusRow {
         }
     }
 
+    /// The team in a roll-up's `read:` line when its file or commit was
+    /// read: `payments 1374c93 (main), fetched …`, and `legacy 9ec612b
+    /// (HEAD), fetched … (does not load)` for a copy read that failed to
+    /// load. `None` when nothing was read (not fetched, no file).
+    pub fn read_entry(&self) -> Option<String> {
+        self.version.as_ref()?;
+        let loads = if self.read() { "" } else { " (does not load)" };
+        Some(format!("{} {}{loads}", self.team, self.read_label()))
+    }
+
     /// [`Self::read_label`] short enough for a table column.
     pub fn short_read_label(&self) -> String {
         super::fetched::short_read_label(self.version.as_deref(), self.fetched_at.as_deref())

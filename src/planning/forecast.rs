@@ -98,8 +98,9 @@ pub struct SprintOutlook {
     /// Items the sprint holds, open or not (0: nothing planned in it).
     pub planned: usize,
     /// Chance of finishing `remaining_points` by the end; `None` with no
-    /// history to sample, and when no estimated point is left to finish
-    /// (an empty sprint is not a sure thing, it has nothing to forecast).
+    /// history to sample, when no estimated point is left to finish
+    /// (an empty sprint is not a sure thing, it has nothing to forecast),
+    /// and past its end (see [`Timing::late_advice`]).
     pub p_finish: Option<f64>,
 }
 
@@ -258,7 +259,9 @@ fn outlook(
         remaining_points: remaining,
         unestimated: open.iter().filter(|d| d.needs_triage()).count(),
         planned: s.items.len(),
-        p_finish: if remaining == 0 {
+        // Past its end there is no chance to speak of: the timing says
+        // what to do instead (close it, or start or cancel it).
+        p_finish: if remaining == 0 || s.timing(today).is_late() {
             None
         } else {
             p_finish(history, remaining, days_left, trials, seed)

@@ -26,24 +26,31 @@ pub fn locate(flag: Option<&Path>, env: Option<&Path>, cwd: &Path) -> Option<Pat
 
 /// Reads and checks the workspace file; errors name the file and line.
 pub fn read_workspace(path: &Path) -> Result<Workspace, StoreError> {
+    // Messages show the path tidied (`org/../repos/x` as `repos/x`).
+    let tidy = org::lexical(path);
     let (text, _) = load::read_text(path).map_err(|e| match e {
-        StoreError::NotFound { path } => StoreError::Other(format!(
+        StoreError::NotFound { .. } => StoreError::Other(format!(
             "{}: no workspace file here (see `bearing org --help` for its shape)",
-            path.display()
+            tidy.display()
         )),
+        StoreError::Io { action, source, .. } => StoreError::Io {
+            path: tidy.clone(),
+            action,
+            source,
+        },
         e => e,
     })?;
     let mut ws = org::parse(&text).map_err(|e| {
         if looks_like_plan(&text) {
             return StoreError::Other(format!(
                 "{} is a plan, not a workspace: the workspace lists teams, see `bearing org --help`",
-                path.display()
+                tidy.display()
             ));
         }
         match e.column {
-            0 => StoreError::Other(format!("{}:{}", path.display(), e.place())),
+            0 => StoreError::Other(format!("{}:{}", tidy.display(), e.place())),
             column => StoreError::Parse {
-                path: path.to_path_buf(),
+                path: tidy.clone(),
                 line: e.line,
                 column,
                 message: e.message,
@@ -116,9 +123,11 @@ pub fn read_team_of(
     let (file, version, shown, fetch) = match &team.source {
         TeamSource::Path { path } => {
             let file = crate::org::lexical(&base.join(path));
+            // A directory is not a plan file read.
             let version = std::fs::metadata(&file)
-                .and_then(|m| m.modified())
                 .ok()
+                .filter(|m| m.is_file())
+                .and_then(|m| m.modified().ok())
                 .map(|t| {
                     let t: chrono::DateTime<chrono::Utc> = t.into();
                     format!("file {}", t.format("%Y-%m-%d %H:%M UTC"))
@@ -175,15 +184,22 @@ pub fn read_team_of(
                 StoreError::DuplicateId { .. } | StoreError::Invalid { .. } => "invalid",
                 _ => "unreadable",
             };
-            let message = match (&shown, &e) {
-                (Some(shown), e) => cached_error(e, &label, shown),
+            let local = match &team.source {
+                TeamSource::Path { path } => Some(path.as_str()),
+                TeamSource::Git { .. } => None,
+            };
+            let message = match (&shown, &e, local) {
+                (Some(shown), e, _) => cached_error(e, &label, shown),
                 // Not `bearing init`: the workspace names a file that is
-                // not there, most likely a typo in its path.
-                (None, StoreError::NotFound { .. }) => format!(
-                    "{label}: no plan file here: check team {:?}'s path on line {} of {ws_name}",
-                    team.id, team.line
-                ),
-                (None, e) => e.to_string(),
+                // not there, most likely a typo in its path. Said as `org
+                // fetch` says it, with the path as the workspace writes it.
+                (None, StoreError::NotFound { .. }, Some(path)) => {
+                    org::local_file_missing(path, false, ws_name, team.line)
+                }
+                (None, _, Some(path)) if file.is_dir() => {
+                    org::local_file_missing(path, true, ws_name, team.line)
+                }
+                (None, e, _) => e.to_string(),
             };
             TeamState::Failed { kind, message }
         }

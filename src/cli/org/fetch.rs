@@ -31,7 +31,11 @@ struct Done {
     commit: String,
     rev: String,
     changed: bool,
+    /// How long the fetch itself took (not the wait for the lock).
     millis: u64,
+    /// Waited for another `bearing org fetch` holding this team's lock:
+    /// how long, and its process id when known.
+    waited: Option<(std::time::Duration, Option<u32>)>,
     /// The fetched plan does not load (the roll-ups will show a warning).
     problem: Option<String>,
     /// With `problem`: the last good copy kept for the roll-ups instead.
@@ -118,15 +122,11 @@ fn local_teams(ws: &OrgCtx) -> Vec<&Team> {
         if ws.base.join(path).is_file() {
             super::super::print(&format!("{}: local file {path}, nothing to fetch\n", t.id));
         } else {
-            let what = if ws.base.join(path).is_dir() {
-                "a directory, not a plan file"
-            } else {
-                "not found"
-            };
+            let why =
+                crate::org::local_file_missing(path, ws.base.join(path).is_dir(), &name, t.line);
             super::super::print(&crate::text::sanitize_multiline(&format!(
-                "{}: local file {path}: {what} (check the team's path in {name} line {}){}\n",
+                "{}: {why}{}\n",
                 t.id,
-                t.line,
                 if t.optional { " (optional)" } else { "" }
             )));
             missing.push(t);
@@ -202,12 +202,17 @@ fn fetch_one<G: Git>(git: &G, cache: &Path, team: &Team) -> Result<Done, String>
     };
     // One fetch of a team at a time (a cron job and a person, two CI
     // jobs): the second waits for the first, then finds it up to date.
-    let start = Instant::now();
+    // The wait is said apart from the fetch's own time.
+    let asked = Instant::now();
     let id = &team.id;
+    let mut holder: Option<Option<u32>> = None;
     let held = tc.lock(WAIT, |pid| {
+        holder = Some(pid);
         let pid = pid.map_or_else(String::new, |p| format!(" (pid {p})"));
         eprintln!("{id}: waiting for another bearing org fetch{pid}…");
     });
+    let waited = holder.map(|pid| (asked.elapsed(), pid));
+    let start = Instant::now();
     let _lock = match held {
         Ok(Some(lock)) => lock,
         Ok(None) => {
@@ -272,6 +277,7 @@ fn fetch_one<G: Git>(git: &G, cache: &Path, team: &Team) -> Result<Done, String>
         commit,
         rev: rev.clone(),
         millis,
+        waited,
         problem,
         kept,
     })

@@ -73,14 +73,12 @@ fn emit<T: Serialize>(
 }
 
 /// What each team's rows were read from (`read: …`, the same word in a
-/// table and in Markdown, after every roll-up), then with `warnings` a
+/// table and in Markdown, after every roll-up; a team read that does not
+/// load says so), then with `warnings` a
 /// line per team left out or read with a warning.
 fn footer(status: &[StatusRow], warnings: bool, format: OrgFormat, out: &mut String) {
-    let read: Vec<String> = status
-        .iter()
-        .filter(|s| s.read())
-        .map(|s| format!("{} {}", s.team, s.read_label()))
-        .collect();
+    // Every team whose file or commit was read, loaded or not.
+    let read: Vec<String> = status.iter().filter_map(StatusRow::read_entry).collect();
     let md = format == OrgFormat::Md;
     out.push('\n');
     let read = if read.is_empty() {
@@ -336,14 +334,6 @@ pub fn check(
     if format == OrgFormat::Json {
         return emit(teams, "findings", &rows, unreachable_grid, format, out);
     }
-    let errors = rows
-        .iter()
-        .filter(|r| r.severity == crate::model::Severity::Error)
-        .count();
-    let warnings = rows
-        .iter()
-        .filter(|r| r.severity == crate::model::Severity::Warn)
-        .count();
     let md = format == OrgFormat::Md;
     for r in rows {
         // `team: FILE:LINE: severity rule: message`, ids as TEAM:ID.
@@ -369,11 +359,10 @@ pub fn check(
             out.push('\n');
         }
     }
+    // The same totals the page's findings section states.
     out.push_str(&format!(
-        "{}, {} across {}\n",
-        crate::text::count(errors, "error"),
-        crate::text::count(warnings, "warning"),
-        crate::text::count(teams.len(), "team")
+        "{}\n",
+        crate::org::CheckTotals::of(rows, teams.len())
     ));
     // The unread teams are findings above (`team-unreadable`).
     footer(&status_rows(teams), false, format, out);

@@ -206,9 +206,8 @@ fn top_debt(out: &mut String, page: &Page) {
     }
     let _ = write!(
         out,
-        r#"<p class="small muted">The first {} of {} open items, ranked as <code>bearing org rank</code> ranks: each team's own score over that team's median (relative).</p>"#,
-        page.top_debt.len(),
-        page.debt_ranked
+        r#"<p class="small muted">{}, in the order of <code>bearing org rank</code>: each team's own score over that team's median (relative).</p>"#,
+        text(&page.top_debt_words())
     );
     out.push_str(r#"<div class="scroll"><table><thead><tr><th class="num" scope="col">#</th><th scope="col">id</th><th scope="col">title</th><th class="num" scope="col">relative</th><th class="num wide" scope="col">score</th><th class="num wide" scope="col">team #</th><th class="num" scope="col">effort</th><th class="wide" scope="col">owner</th></tr></thead><tbody>"#);
     for r in &page.top_debt {
@@ -278,11 +277,8 @@ fn findings(out: &mut String, page: &Page) {
     }
     out.push_str(r#"<div class="scroll"><table><thead><tr><th scope="col">team</th><th class="num" scope="col">errors</th><th class="num" scope="col">warnings</th><th scope="col">state</th></tr></thead><tbody>"#);
     for g in &page.teams {
-        let (e, w) = if g.read() {
-            (g.errors.to_string(), g.warnings.to_string())
-        } else {
-            ("-".to_owned(), "-".to_owned())
-        };
+        // Counted as `bearing org check` counts (an unreadable team too).
+        let (e, w) = g.check_counts();
         let _ = write!(
             out,
             r#"<tr><th scope="row">{}</th><td class="num">{e}</td><td class="num">{w}</td><td class="status">{}</td></tr>"#,
@@ -290,5 +286,9 @@ fn findings(out: &mut String, page: &Page) {
             text(&state(g))
         );
     }
-    out.push_str(r#"</tbody></table></div><p class="small muted"><code>bearing org check</code> lists every finding.</p></section>"#);
+    let _ = write!(
+        out,
+        r#"</tbody></table></div><p class="small muted">{}; <code>bearing org check</code> lists every finding.</p></section>"#,
+        text(&page.checks.to_string())
+    );
 }

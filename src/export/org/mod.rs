@@ -207,9 +207,8 @@ fn top_debt(out: &mut String, page: &Page) {
     }
     let _ = writeln!(
         out,
-        "The first {} of {} open items, ranked as `bearing org rank` ranks (relative: the team's score over its median).\n",
-        page.top_debt.len(),
-        page.debt_ranked
+        "{}, in the order of `bearing org rank` (relative: the team's score over its median).\n",
+        page.top_debt_words()
     );
     let rows = page
         .top_debt
@@ -280,14 +279,16 @@ fn findings(out: &mut String, page: &Page) {
         .teams
         .iter()
         .map(|g| {
-            let (e, w) = if g.read() {
-                (g.errors.to_string(), g.warnings.to_string())
-            } else {
-                ("-".to_owned(), "-".to_owned())
-            };
+            // Counted as `bearing org check` counts (an unreadable team too).
+            let (e, w) = g.check_counts();
+            let (e, w) = (e.to_string(), w.to_string());
             vec![g.status.team.clone(), e, w, state(g)]
         })
         .collect();
     table(out, &["team", "errors", "warnings", "state"], &[1, 2], rows);
-    out.push_str("\n`bearing org check` lists every finding.\n");
+    let _ = writeln!(
+        out,
+        "\n{}; `bearing org check` lists every finding.",
+        page.checks
+    );
 }

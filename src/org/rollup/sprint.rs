@@ -6,14 +6,18 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::TeamPlan;
-use crate::model::{Plan, SprintState};
+use crate::model::{Plan, SprintState, Timing};
 use crate::org::qualified;
 use crate::planning::forecast::WEAK_BELOW;
 
 /// Why a sprint row has no odds (`odds` is `None`).
 pub const NO_HISTORY: &str = "no closed sprint to learn from yet";
-/// An open sprint past its end: it is to be closed, not forecast.
+/// An active sprint past its end: it is to be closed, not forecast.
 pub const ENDED: &str = "ended — close it";
+/// A planned sprint whose window passed: it was never started, so it is
+/// to be started or cancelled, not forecast (the plan's own words:
+/// "planned, window ended 12 days ago").
+pub const WINDOW_PASSED: &str = "window passed — start or cancel it";
 /// A sprint holding nothing.
 pub const NOTHING_PLANNED: &str = "nothing planned";
 /// A sprint whose items are all done or unestimated.
@@ -38,21 +42,25 @@ pub struct SprintRow {
     /// Effort of its items, in points.
     pub points: u32,
     pub capacity: u32,
-    /// points / capacity (`None` for a capacity of 0).
+    /// points / capacity (`None` for a capacity of 0); JSON rounds it to
+    /// four decimals.
+    #[serde(serialize_with = "super::round4")]
     pub capacity_use: Option<f64>,
     /// Items without an effort estimate yet.
     pub unestimated: usize,
     /// Items it holds, open or not (0: nothing planned, so no odds).
     pub items: usize,
     /// The odds of finishing on time, from the forecast; see
-    /// [`forecast_odds`]. `None` with the reason in `no_odds`.
+    /// [`forecast_odds`]. `None` with the reason in `no_odds`. JSON rounds
+    /// it to four decimals.
+    #[serde(serialize_with = "super::round4")]
     pub odds: Option<f64>,
     /// Closed sprints the odds were learned from.
     pub sample: usize,
     /// Fewer than [`WEAK_BELOW`] closed sprints sampled: the odds are
     /// weak, as `bearing forecast` says (`weak: 3 sprints sampled`).
     pub weak: bool,
-    /// Why there are no odds: [`ENDED`], [`NOTHING_PLANNED`],
+    /// Why there are no odds: [`ENDED`], [`WINDOW_PASSED`], [`NOTHING_PLANNED`],
     /// [`NO_HISTORY`] or [`NOTHING_LEFT`]; `None` with odds.
     pub no_odds: Option<&'static str>,
 }
@@ -66,14 +74,16 @@ impl SprintRow {
     }
 
     /// The odds in a table cell: `63%`, `63% (weak)` from fewer than
-    /// [`WEAK_BELOW`] closed sprints, `ended` instead for a sprint past its
-    /// end (`when` says how long ago), else `-` (the
+    /// [`WEAK_BELOW`] closed sprints, `ended` instead for an active sprint
+    /// past its end and `passed` for a planned one whose window passed
+    /// (`when` says how long ago), else `-` (the
     /// reason is [`Self::no_odds`], said once under the table by
     /// [`odds_notes`]).
     pub fn odds_cell(&self) -> String {
         match self.odds {
             Some(p) if self.weak => format!("{} (weak)", crate::text::percent(p)),
             Some(p) => crate::text::percent(p),
+            None if self.no_odds == Some(WINDOW_PASSED) => "passed".to_owned(),
             None if self.late => "ended".to_owned(),
             None => "-".to_owned(),
         }
@@ -90,7 +100,7 @@ impl SprintRow {
             ),
             (Some(p), _) => crate::text::percent(p),
             (None, Some(NOTHING_PLANNED)) => NOTHING_PLANNED.to_owned(),
-            (None, Some(ENDED)) => format!("none: {}", self.when),
+            (None, Some(ENDED | WINDOW_PASSED)) => format!("none: {}", self.when),
             (None, Some(why)) => format!("- ({why})"),
             (None, None) => "-".to_owned(),
         }
@@ -107,8 +117,14 @@ pub fn odds_notes(rows: &[SprintRow]) -> Vec<String> {
             notes.push(format!("odds: - means {why}"));
         }
     }
-    if rows.iter().any(|r| r.late) {
+    if rows.iter().any(|r| r.no_odds == Some(ENDED)) {
         notes.push("odds: ended means the sprint is past its end: close it".to_owned());
+    }
+    if rows.iter().any(|r| r.no_odds == Some(WINDOW_PASSED)) {
+        notes.push(
+            "odds: passed means a planned sprint's window has passed: start or cancel it"
+                .to_owned(),
+        );
     }
     if rows.iter().any(|r| r.weak && r.odds.is_some()) {
         notes.push(format!(
@@ -174,7 +190,8 @@ pub fn sprint_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<SprintRow> {
             let points = plan.effort_of(&s.items);
             let timing = s.timing(today);
             let late = timing.is_late();
-            // A sprint past its end is closed, not forecast.
+            // A sprint past its end is closed (or, never started, started
+            // or cancelled), not forecast.
             let o = if late || s.items.is_empty() {
                 Odds {
                     p: None,
@@ -185,7 +202,8 @@ pub fn sprint_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<SprintRow> {
             };
             let no_odds = match o.p {
                 Some(_) => None,
-                None if late => Some(ENDED),
+                None if matches!(timing, Timing::Overdue { .. }) => Some(ENDED),
+                None if late => Some(WINDOW_PASSED),
                 None if s.items.is_empty() => Some(NOTHING_PLANNED),
                 None if o.sample == 0 => Some(NO_HISTORY),
                 None => Some(NOTHING_LEFT),

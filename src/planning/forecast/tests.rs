@@ -183,8 +183,10 @@ fn the_default_sprint_is_the_active_one_else_the_first_planned() {
 fn a_sprint_past_its_end_has_no_days_left() {
     let p = plan(&[10; 4], &[5], &[]);
     let f = forecast(&p, None, day("2026-03-20"), Options::default()).unwrap();
-    let s = f.sprint.unwrap();
-    assert_eq!((s.days_left, s.p_finish), (0, Some(0.0)));
+    let s = f.sprint.clone().unwrap();
+    // No chance over 0 days left: the timing says to close it instead.
+    assert_eq!((s.days_left, s.p_finish), (0, None));
+    assert!(f.table().contains("p_finish   - (past its end: close it)"));
 }
 
 #[test]

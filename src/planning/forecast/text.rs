@@ -230,13 +230,17 @@ fn sprint_part(s: &SprintOutlook, short: bool) -> String {
 
 /// Why a sprint has no odds, when it is not the missing history (said on
 /// the forecast's warning line): ` (nothing planned)` and the like.
-fn no_odds_why(s: &SprintOutlook) -> &'static str {
+fn no_odds_why(s: &SprintOutlook) -> String {
+    if let Some(advice) = s.timing.late_advice() {
+        return format!(" (past its end: {advice})");
+    }
     match () {
         _ if s.planned == 0 => " (nothing planned)",
         _ if s.remaining_points == 0 && s.unestimated > 0 => " (nothing estimated: triage first)",
         _ if s.remaining_points == 0 => " (no points left)",
         _ => "",
     }
+    .to_owned()
 }
 
 fn cell(p: Option<Sprints>) -> String {

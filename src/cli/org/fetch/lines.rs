@@ -35,6 +35,9 @@ pub(super) fn line(team: &Team, r: &Result<Done, String>, cache: &Path) -> Strin
                 d.rev,
                 d.millis
             );
+            if let Some((wait, pid)) = d.waited {
+                s.push_str(&format!(" ({})", waited(wait, pid)));
+            }
             if let Some(p) = &d.problem {
                 s.push_str(&format!("; warning: its plan does not load: {p}"));
             }
@@ -66,6 +69,16 @@ pub(super) fn line(team: &Team, r: &Result<Done, String>, cache: &Path) -> Strin
             crate::text::sanitize_multiline(&s).into_owned()
         }
     }
+}
+
+/// `waited 2.0 s for pid 4242`: the wait for another fetch's lock, said
+/// apart from the fetch's own time.
+pub(super) fn waited(wait: std::time::Duration, pid: Option<u32>) -> String {
+    let whom = pid.map_or_else(
+        || "another bearing org fetch".to_owned(),
+        |p| format!("pid {p}"),
+    );
+    format!("waited {:.1} s for {whom}", wait.as_secs_f64())
 }
 
 /// `4 git teams: 3 fetched (1 keeps an older copy: its newest plan does
