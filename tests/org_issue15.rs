@@ -371,3 +371,36 @@ fn stale_rows_size_their_columns_so_the_read_cell_stays_whole() {
         assert!(row.ends_with("1a2b3c4 (main) 11-29 10:12"), "{s}");
     }
 }
+
+/// Fetched copies (a long `read` cell, `1a2b3c4 (main) 11-29 10:12`) at 80
+/// columns: the key results' health at a glance stays; when it was read
+/// gives way first (it is on every roll-up's `read:` line, and a stale
+/// copy's warning says it whole).
+#[test]
+fn at_80_columns_health_stays_and_the_read_time_gives_way() {
+    use bearing::org::{FetchNote, TeamState};
+    let fetched = |id: &str| TeamPlan {
+        team: team(id, "x/bearing.ron", false),
+        version: Some("1a2b3c4 (main)".into()),
+        file: "x/bearing.ron".into(),
+        state: TeamState::Loaded {
+            plan: Box::new(common::demo()),
+            lines: None,
+        },
+        fetch: FetchNote {
+            fetched_at: Some("2026-11-29T10:12:00Z".into()),
+            ..FetchNote::default()
+        },
+    };
+    let mut app = OrgApp::new(
+        vec![fetched("payments"), fetched("search")],
+        common::demo_today(),
+        "bearing-org.ron".into(),
+    );
+    app.theme = Theme::plain();
+    let s = screen(&app, 80, 12);
+    let header = lines(&s)[2].clone();
+    assert!(header.contains("KRs ok/risk/off"), "{s}");
+    let s = screen(&app, 160, 12);
+    assert!(lines(&s)[2].contains("read"), "{s}");
+}
