@@ -228,5 +228,5 @@ fn a_failed_fetch_of_a_changed_url_does_not_promise_the_old_copy() {
         r.stdout
     );
     let status = org.bearing(&ws, &["org", "status"]);
-    assert!(status.stdout.contains("not-fetched"), "{}", status.stdout);
+    assert!(status.stdout.contains("fetch-failed"), "{}", status.stdout);
 }

@@ -44,7 +44,7 @@ fn markdown_page_names_each_teams_commit_or_file_time_and_warns_for_the_missing_
             .any(|l| l.starts_with("> **warning** ghost (optional): ")),
         "{md}"
     );
-    assert!(md.contains("warning: not-fetched"), "{md}");
+    assert!(md.contains("warning: fetch-failed"), "{md}");
     // The cross-team ranking, ids as team:ID, ranked as `org rank` ranks.
     let rank = org.json(&ws, &["org", "rank", "--format", "json"]);
     let first = rank["debt"][0]["id"].as_str().unwrap().to_owned();

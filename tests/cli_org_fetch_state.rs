@@ -328,3 +328,29 @@ fn a_plan_removed_at_the_new_commit_is_a_failed_fetch_naming_the_path() {
     );
     assert_eq!(pay["items"], 5, "{pay}");
 }
+
+/// Never fetched and fetched-but-failed are different states: the first
+/// asks for `org fetch`, the second says what failed (running fetch again
+/// does not help a repository that is not there).
+#[test]
+fn never_fetched_and_a_failed_first_fetch_are_told_apart() {
+    let org = Org::new();
+    org.team_repo("payments", "Card retries double charge");
+    let ws = org.workspace(&format!(
+        "    (id: \"payments\", name: \"Payments\", git: \"{}\", path: \"plan/bearing.ron\"),\n\
+         \x20   (id: \"ghost\", name: \"Ghost\", git: \"{}\", optional: true),\n",
+        org.url("payments"),
+        org.url("ghost")
+    ));
+    let status = org.json(&ws, &["org", "status", "--format", "json"]);
+    for team in 0..2 {
+        assert_eq!(status["teams"][team]["problem_kind"], "not-fetched");
+    }
+    org.bearing(&ws, &["org", "fetch"]);
+    let status = org.json(&ws, &["org", "status", "--format", "json"]);
+    assert_eq!(status["teams"][0]["state"], "ok", "{status}");
+    assert_eq!(status["teams"][1]["problem_kind"], "fetch-failed");
+    let problem = status["teams"][1]["problem"].as_str().unwrap();
+    assert!(problem.contains("last fetch failed"), "{problem}");
+    assert!(!problem.contains("run `bearing org fetch`"), "{problem}");
+}

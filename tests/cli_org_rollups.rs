@@ -58,7 +58,7 @@ fn every_rollup_speaks_table_json_and_markdown() {
     ] {
         assert!(t.get(key).is_some(), "status has no {key}: {t}");
     }
-    assert_eq!(status["teams"][3]["problem_kind"], "not-fetched");
+    assert_eq!(status["teams"][3]["problem_kind"], "fetch-failed");
 
     let krs = org.json(&ws, &["org", "krs", "--format", "json"]);
     let k = &krs["key_results"][0];

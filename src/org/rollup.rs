@@ -37,7 +37,8 @@ pub enum TeamState {
         /// (`None` when the caller did not ask for them).
         lines: Option<HashMap<String, usize>>,
     },
-    /// Could not be read: a warning row. `kind` is one of `not-fetched`,
+    /// Could not be read: a warning row. `kind` is one of `not-fetched`
+    /// (never fetched), `fetch-failed` (fetched, failed, no copy yet),
     /// `not-found`, `unreadable`, `parse`, `merge-conflict`,
     /// `newer-schema`, `invalid`.
     Failed { kind: &'static str, message: String },

@@ -142,9 +142,9 @@ pub fn read_team_of(
                 // Say what happened when it is known: running fetch again
                 // does not help a repository that is not there.
                 let (kind, message) = match &fetch.failed {
-                    // Still `not-fetched` (no copy); the words say why.
+                    // A fetch was tried and failed: not "not fetched yet".
                     Some(f) => (
-                        "not-fetched",
+                        "fetch-failed",
                         format!(
                             "{}: last fetch failed {}: {} (no copy yet)",
                             team.source.label(),
