@@ -150,7 +150,8 @@ fn teams_table(teams: &[TeamPlan], krs: &[org::KrRow], sprints: &[org::SprintRow
             };
             let mut cells = vec![s.team.clone(), name];
             if !s.read() {
-                cells.extend(["", "", "", "", ""].map(String::from));
+                // Unknown, not none: `-` as every roll-up prints it.
+                cells.extend(["-", "-", "-", "-", "-"].map(String::from));
                 cells.push(s.short_read_label());
                 return OrgRow {
                     team: i,
