@@ -94,6 +94,9 @@ fn r_reloads_and_keeps_the_view_the_search_and_the_row() {
     let said = app.message.clone().unwrap();
     assert!(said.starts_with("reloaded: 2 of 2 teams read"), "{said}");
     assert!(said.contains("debt 2 → 3"), "{said}");
+    // The watcher then sees the same change `r` read: what was said stays.
+    app.reloaded(Ok(loaded(&ws)));
+    assert_eq!(app.message.as_deref(), Some(said.as_str()));
 
     // An error keeps what was read and says why.
     std::fs::write(ws.join("bearing-org.ron"), "(teams: [").unwrap();

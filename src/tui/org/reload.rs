@@ -61,6 +61,16 @@ impl OrgApp {
             .filter(|((t, n), _)| t.rows.len() != **n)
             .map(|((t, n), v)| format!("{} {n} → {}", v.title().to_lowercase(), t.rows.len()))
             .collect();
+        // A second reload of the same change (the watcher seeing the files
+        // `r` already read) keeps what the first said.
+        if changed.is_empty()
+            && self
+                .message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("reloaded: "))
+        {
+            return;
+        }
         self.message = Some(format!(
             "reloaded: {} of {} read{}",
             read,
