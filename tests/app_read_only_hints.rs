@@ -130,3 +130,39 @@ fn an_empty_read_only_plan_says_so_without_an_add_key() {
     let mut app = writable(empty);
     assert!(screens(&mut app).contains("No objectives yet: a adds one."));
 }
+
+/// A local team's plan: an edit key names the command to edit it, and the
+/// status line at 120 columns shows that command whole (it was cut in
+/// the middle of the path).
+#[test]
+fn a_local_teams_refusal_shows_the_command_to_edit_it_whole() {
+    let file = "/home/lead/src/acme/mobile/planning/bearing.ron";
+    let team = TeamPlan {
+        team: Team {
+            id: "mobile".into(),
+            name: "Mobile".into(),
+            source: TeamSource::Path {
+                path: "../mobile/planning/bearing.ron".into(),
+            },
+            optional: false,
+            line: 1,
+        },
+        version: Some("file 2026-11-20 09:00 UTC".into()),
+        file: file.into(),
+        fetch: Default::default(),
+        state: TeamState::Loaded {
+            plan: Box::new(plan()),
+            lines: None,
+        },
+    };
+    let mut org = OrgApp::new(vec![team], common::demo_today(), "1 team".into());
+    let OrgEffect::Open { team, item } = handle_key(&mut org, key("<Enter>")) else {
+        panic!("Enter opens the team's plan");
+    };
+    let mut app = bearing::tui::start(plan_options(&org.teams[team], org.today, item).unwrap());
+    press(&mut app, "a");
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| views::draw(f, &app)).unwrap();
+    let s = term.backend().to_string();
+    assert!(s.contains(&format!("bearing -f {file}")), "{s}");
+}

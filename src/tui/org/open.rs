@@ -9,18 +9,16 @@ use crate::tui;
 
 /// Why a team's plan opened from the org view is read-only, said on every
 /// edit key: `this is payments's plan from the cache; edit it in its
-/// repository` (a git team), `… from ../platform/bearing.ron; edit it with
-/// bearing -f ../platform/bearing.ron` (a local file).
+/// repository` (a git team), `edit it with bearing -f
+/// ../platform/bearing.ron` (a local file).
 pub fn read_only_why(team: &TeamPlan) -> String {
     let id = &team.team.id;
     match &team.team.source {
         TeamSource::Git { .. } => {
             format!("this is {id}'s plan from the cache; edit it in its repository")
         }
-        TeamSource::Path { .. } => format!(
-            "this is {id}'s plan as the org view read it; edit it with bearing -f {}",
-            team.file
-        ),
+        // Short: the command is what the line must keep whole.
+        TeamSource::Path { .. } => format!("edit it with bearing -f {}", team.file),
     }
 }
 
@@ -50,7 +48,9 @@ pub fn plan_options(
         note: Some(note(team)),
         today,
         persist: Box::new(NoPersist {
-            label: format!("{}: {} (read-only)", team.team.id, team.file),
+            // The team, not the file: the file is in the note and the
+            // refusal, and the status line keeps the message whole.
+            label: format!("{} (read-only)", team.team.id),
         }),
         select: item,
     })
