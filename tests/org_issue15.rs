@@ -74,7 +74,6 @@ fn debt_view_prints_score_and_relative_as_org_rank_does() {
     app.update(bearing::tui::org::OrgAction::Show(OrgView::Debt));
     let rows = &app.table().rows;
     assert_eq!(rows.len(), cli.len(), "the same rows");
-    let mut fractional = false;
     for r in rows {
         let (relative, score) = &cli[&r.cells[1]];
         assert_eq!(
@@ -83,12 +82,12 @@ fn debt_view_prints_score_and_relative_as_org_rank_does() {
             "{}: relative and score as `org rank` prints them",
             r.cells[1]
         );
-        fractional |= score.contains('.');
     }
-    assert!(
-        rows.iter().any(|r| !r.cells[4].contains('.')) && fractional,
-        "both whole and fractional scores are compared"
-    );
+    // Two decimals, whole scores too (`7.00`), as `bearing rank` prints.
+    for r in rows {
+        let (whole, frac) = r.cells[4].split_once('.').unwrap_or(("", ""));
+        assert!(!whole.is_empty() && frac.len() == 2, "{}", r.cells[4]);
+    }
 }
 
 /// The demo plan with its next planned sprint emptied; returns that

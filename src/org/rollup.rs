@@ -181,9 +181,10 @@ pub struct RankRow {
 
 impl RankRow {
     /// The score as every roll-up prints it (`org rank`, the page, the org
-    /// UI): [`crate::text::number`], so `2` and `2.35`, never `2.0`.
+    /// UI) and as the team's own `bearing rank` does: two decimals, so
+    /// `1.40` and `2.00` line up and read as the team reads them.
     pub fn score_text(&self) -> String {
-        crate::text::number(self.score)
+        crate::text::score(self.score)
     }
 
     /// The relative score as every roll-up prints it: two decimals, so
