@@ -6,43 +6,10 @@
 mod common;
 mod org_support;
 
-use std::path::Path;
-
 use bearing::org::TeamPlan;
 use bearing::tui::org::{OrgApp, OrgEffect, OrgView, handle_key};
 use bearing::tui::theme::Theme;
-use org_support::Org;
-
-/// Two local teams, the demo plan and the test fixture (scores with
-/// decimals), written as real files; returns the workspace's directory.
-fn two_teams(org: &Org) -> std::path::PathBuf {
-    let root = org.root();
-    for (team, plan) in [
-        ("payments", common::demo()),
-        ("platform", common::fixture()),
-    ] {
-        let dir = root.join(team);
-        std::fs::create_dir_all(&dir).unwrap();
-        let text = bearing::store::format::to_text(&plan).unwrap();
-        std::fs::write(dir.join("bearing.ron"), text).unwrap();
-    }
-    org.workspace(
-        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n\
-         \x20   (id: \"platform\", name: \"Platform\", path: \"../platform/bearing.ron\"),\n",
-    )
-}
-
-/// The workspace's teams read as `bearing org` reads them.
-fn read(ws: &Path) -> Vec<TeamPlan> {
-    let file = ws.join("bearing-org.ron");
-    let workspace = bearing::store::org::read_workspace(&file).unwrap();
-    let cache = ws.join("no-cache");
-    workspace
-        .teams
-        .iter()
-        .map(|t| bearing::store::org::read_team(ws, &cache, t, false))
-        .collect()
-}
+use org_support::{Org, local_teams, read_teams, screen};
 
 /// `| a | b |` → its cells, Markdown escapes taken off.
 fn md_cells(line: &str) -> Vec<String> {
@@ -56,7 +23,13 @@ fn md_cells(line: &str) -> Vec<String> {
 #[test]
 fn debt_view_prints_score_and_relative_as_org_rank_does() {
     let org = Org::new();
-    let ws = two_teams(&org);
+    let ws = local_teams(
+        &org,
+        vec![
+            ("payments", common::demo()),
+            ("platform", common::fixture()),
+        ],
+    );
     let today = common::cli::TODAY;
     let md = org.ok(&ws, &["org", "rank", "--format", "md", "--today", today]);
     // id → (relative, score), as the CLI prints them.
@@ -69,7 +42,7 @@ fn debt_view_prints_score_and_relative_as_org_rank_does() {
         .collect();
     assert!(cli.len() > 5, "{md}");
 
-    let mut app = OrgApp::new(read(&ws), common::day(today), "2 teams".into());
+    let mut app = OrgApp::new(read_teams(&ws), common::day(today), "2 teams".into());
     app.theme = Theme::plain();
     app.update(bearing::tui::org::OrgAction::Show(OrgView::Debt));
     let rows = &app.table().rows;
@@ -202,12 +175,6 @@ fn with_a_long_warning() -> OrgApp {
     let mut app = OrgApp::new(teams, common::demo_today(), "2 teams in /work/org".into());
     app.theme = Theme::plain();
     app
-}
-
-fn screen(app: &OrgApp, w: u16, h: u16) -> String {
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    term.draw(|f| bearing::tui::org::draw(f, app)).unwrap();
-    term.backend().to_string()
 }
 
 /// The screen's lines, without the TestBackend's quotes and padding.

@@ -8,31 +8,14 @@
 mod common;
 mod org_support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use bearing::model::{Plan, SprintState};
-use org_support::Org;
+use org_support::{Org, one_team};
 use serde_json::Value;
 
 /// Past every sprint's end in the demo plan.
 const LATE: &str = "2026-12-10";
-
-/// `payments` with `plan` as a local file; returns the workspace's dir.
-fn one_team(org: &Org, plan: &Plan, extra: &str) -> PathBuf {
-    let dir = org.root().join("payments");
-    std::fs::create_dir_all(&dir).unwrap();
-    let text = bearing::store::format::to_text(plan).unwrap();
-    std::fs::write(dir.join("bearing.ron"), text).unwrap();
-    let ws = org.workspace(
-        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n",
-    );
-    if !extra.is_empty() {
-        let file = ws.join("bearing-org.ron");
-        let text = std::fs::read_to_string(&file).unwrap();
-        std::fs::write(&file, format!("({extra}\n{}", &text[1..])).unwrap();
-    }
-    ws
-}
 
 fn sprint<'a>(v: &'a Value, id: &str) -> &'a Value {
     v["sprints"]

@@ -6,28 +6,8 @@
 mod common;
 mod org_support;
 
-use std::path::PathBuf;
-
-use bearing::model::Plan;
-use org_support::Org;
+use org_support::{Org, local_teams, one_team};
 use serde_json::Value;
-
-/// `payments` with `plan` as a local file; returns the workspace's dir.
-fn one_team(org: &Org, plan: &Plan, extra: &str) -> PathBuf {
-    let dir = org.root().join("payments");
-    std::fs::create_dir_all(&dir).unwrap();
-    let text = bearing::store::format::to_text(plan).unwrap();
-    std::fs::write(dir.join("bearing.ron"), text).unwrap();
-    let ws = org.workspace(
-        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n",
-    );
-    if !extra.is_empty() {
-        let file = ws.join("bearing-org.ron");
-        let text = std::fs::read_to_string(&file).unwrap();
-        std::fs::write(&file, format!("({extra}\n{}", &text[1..])).unwrap();
-    }
-    ws
-}
 
 /// The demo plan as `payments`, read as `bearing org` reads it.
 fn demo_app(org: &Org) -> bearing::tui::org::OrgApp {
@@ -44,26 +24,6 @@ fn demo_app(org: &Org) -> bearing::tui::org::OrgApp {
     app
 }
 
-/// Two local teams with decimal scores (the demo plan and the fixture).
-fn two_teams(org: &Org) -> PathBuf {
-    for (team, plan) in [
-        ("payments", common::demo()),
-        ("platform", common::fixture()),
-    ] {
-        let dir = org.root().join(team);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("bearing.ron"),
-            bearing::store::format::to_text(&plan).unwrap(),
-        )
-        .unwrap();
-    }
-    org.workspace(
-        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n\
-         \x20   (id: \"platform\", name: \"Platform\", path: \"../platform/bearing.ron\"),\n",
-    )
-}
-
 /// A JSON number's decimals as printed.
 fn decimals(v: &Value) -> usize {
     let s = v.to_string();
@@ -73,7 +33,13 @@ fn decimals(v: &Value) -> usize {
 #[test]
 fn json_scores_are_rounded_as_the_table_prints_them() {
     let org = Org::new();
-    let ws = two_teams(&org);
+    let ws = local_teams(
+        &org,
+        vec![
+            ("payments", common::demo()),
+            ("platform", common::fixture()),
+        ],
+    );
     let today = common::cli::TODAY;
     // The raw ratios have float noise (what JSON printed before).
     let teams: Vec<_> = {
@@ -111,7 +77,13 @@ fn json_scores_are_rounded_as_the_table_prints_them() {
 #[test]
 fn rank_limit_zero_is_refused() {
     let org = Org::new();
-    let ws = two_teams(&org);
+    let ws = local_teams(
+        &org,
+        vec![
+            ("payments", common::demo()),
+            ("platform", common::fixture()),
+        ],
+    );
     let r = org.bearing(&ws, &["org", "rank", "--limit", "0"]);
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
     assert!(

@@ -8,42 +8,18 @@ mod org_support;
 
 use std::path::Path;
 
-use bearing::org::TeamPlan;
 use bearing::tui::org::reload::Loaded;
-use bearing::tui::org::{OrgApp, OrgEffect, handle_key};
+use bearing::tui::org::{OrgApp, OrgEffect};
 use bearing::tui::theme::Theme;
-use common::keys::key;
-use org_support::Org;
-
-fn read(ws: &Path) -> Vec<TeamPlan> {
-    let w = bearing::store::org::read_workspace(&ws.join("bearing-org.ron")).unwrap();
-    w.teams
-        .iter()
-        .map(|t| bearing::store::org::read_team(ws, &ws.join("no-cache"), t, false))
-        .collect()
-}
+use org_support::{Org, press, read_teams, screen};
 
 fn loaded(ws: &Path) -> Loaded {
-    let teams = read(ws);
+    let teams = read_teams(ws);
     Loaded {
         label: format!("{} teams", teams.len()),
         title: None,
         teams,
     }
-}
-
-fn press(app: &mut OrgApp, keys: &[&str]) -> OrgEffect {
-    let mut last = OrgEffect::None;
-    for k in keys {
-        last = handle_key(app, key(k));
-    }
-    last
-}
-
-fn screen(app: &OrgApp, w: u16, h: u16) -> String {
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    term.draw(|f| bearing::tui::org::draw(f, app)).unwrap();
-    term.backend().to_string()
 }
 
 #[test]
@@ -61,7 +37,7 @@ fn r_reloads_and_keeps_the_view_the_search_and_the_row() {
         "    (id: \"infra\", name: \"Infra\", path: \"../infra/bearing.ron\"),\n\
          \x20   (id: \"ops\", name: \"Ops\", path: \"../ops/bearing.ron\"),\n",
     );
-    let mut app = OrgApp::new(read(&ws), common::day("2026-11-20"), "2 teams".into());
+    let mut app = OrgApp::new(read_teams(&ws), common::day("2026-11-20"), "2 teams".into());
     app.theme = Theme::plain();
     // The Debt view, filtered, the cursor on its second row.
     press(
@@ -113,7 +89,7 @@ fn question_mark_lists_the_keys_and_any_key_closes_it() {
     org.plan(&org.root().join("infra/bearing.ron"), "Terraform", "2");
     let ws =
         org.workspace("    (id: \"infra\", name: \"Infra\", path: \"../infra/bearing.ron\"),\n");
-    let mut app = OrgApp::new(read(&ws), common::day("2026-11-20"), "1 team".into());
+    let mut app = OrgApp::new(read_teams(&ws), common::day("2026-11-20"), "1 team".into());
     app.theme = Theme::plain();
     press(&mut app, &["?"]);
     let s = screen(&app, 100, 24);

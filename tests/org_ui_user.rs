@@ -9,12 +9,10 @@ mod org_support;
 
 use std::path::{Path, PathBuf};
 
-use bearing::org::TeamPlan;
 use bearing::tui::org::reload::Loaded;
-use bearing::tui::org::{OrgApp, OrgEffect, handle_key};
+use bearing::tui::org::{OrgApp, OrgEffect};
 use bearing::tui::theme::Theme;
-use common::keys::key;
-use org_support::Org;
+use org_support::{Org, local_teams, press, read_teams, screen};
 
 /// `payments` (the demo plan, a local file) and `data`, a plan that does
 /// not parse (a warning row); returns the workspace's directory.
@@ -36,32 +34,10 @@ fn with_broken_team(org: &Org) -> PathBuf {
     )
 }
 
-fn read(ws: &Path) -> Vec<TeamPlan> {
-    let w = bearing::store::org::read_workspace(&ws.join("bearing-org.ron")).unwrap();
-    w.teams
-        .iter()
-        .map(|t| bearing::store::org::read_team(ws, &ws.join("no-cache"), t, false))
-        .collect()
-}
-
 fn app(ws: &Path) -> OrgApp {
-    let mut app = OrgApp::new(read(ws), common::demo_today(), "2 teams".into());
+    let mut app = OrgApp::new(read_teams(ws), common::demo_today(), "2 teams".into());
     app.theme = Theme::plain();
     app
-}
-
-fn press(app: &mut OrgApp, keys: &[&str]) -> OrgEffect {
-    let mut last = OrgEffect::None;
-    for k in keys {
-        last = handle_key(app, key(k));
-    }
-    last
-}
-
-fn screen(app: &OrgApp, w: u16, h: u16) -> String {
-    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    term.draw(|f| bearing::tui::org::draw(f, app)).unwrap();
-    term.backend().to_string()
 }
 
 /// The screen's text with its lines' padding and quotes taken off, joined
@@ -90,7 +66,7 @@ fn a_reloads_message_goes_with_the_next_key_and_the_reason_shows_whole() {
 
     assert_eq!(press(&mut app, &["r"]), OrgEffect::Reload);
     app.reloaded(Ok(Loaded {
-        teams: read(&ws),
+        teams: read_teams(&ws),
         title: None,
         label: "2 teams".into(),
     }));
@@ -115,7 +91,7 @@ fn a_reloads_message_goes_with_the_next_key_and_the_reason_shows_whole() {
     // A view switch ends a message too.
     press(&mut app, &["r"]);
     app.reloaded(Ok(Loaded {
-        teams: read(&ws),
+        teams: read_teams(&ws),
         title: None,
         label: "2 teams".into(),
     }));
@@ -133,7 +109,7 @@ fn a_reload_on_the_warning_row_leaves_its_reason_whole() {
     // The automatic reload (an `org fetch` in another shell) ends while
     // the cursor sits on the warning row: no key has cleared its message.
     app.reloaded(Ok(Loaded {
-        teams: read(&ws),
+        teams: read_teams(&ws),
         title: None,
         label: "2 teams".into(),
     }));
@@ -150,31 +126,16 @@ fn a_reload_on_the_warning_row_leaves_its_reason_whole() {
     assert!(s.contains("data: Data ⚠ parse"), "{s}");
 }
 
-/// `payments` (the demo plan) and `platform` (the fixture: its odds are
-/// weak, from fewer than 5 closed sprints), local files.
-fn two_teams(org: &Org) -> PathBuf {
-    for (team, plan) in [
-        ("payments", common::demo()),
-        ("platform", common::fixture()),
-    ] {
-        let dir = org.root().join(team);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(
-            dir.join("bearing.ron"),
-            bearing::store::format::to_text(&plan).unwrap(),
-        )
-        .unwrap();
-    }
-    org.workspace(
-        "    (id: \"payments\", name: \"Payments\", path: \"../payments/bearing.ron\"),\n\
-         \x20   (id: \"platform\", name: \"Platform\", path: \"../platform/bearing.ron\"),\n",
-    )
-}
-
 #[test]
 fn the_teams_view_says_weak_odds_as_the_sprints_view_does() {
     let org = Org::new();
-    let ws = two_teams(&org);
+    let ws = local_teams(
+        &org,
+        vec![
+            ("payments", common::demo()),
+            ("platform", common::fixture()),
+        ],
+    );
     let mut app = app(&ws);
     let odds = app
         .table()
@@ -219,7 +180,7 @@ fn the_teams_view_says_weak_odds_as_the_sprints_view_does() {
 const LATE: &str = "2026-12-23";
 
 fn late_app(ws: &Path, label: &str) -> OrgApp {
-    let mut app = OrgApp::new(read(ws), common::day(LATE), label.into());
+    let mut app = OrgApp::new(read_teams(ws), common::day(LATE), label.into());
     app.theme = Theme::plain();
     app
 }
@@ -227,7 +188,13 @@ fn late_app(ws: &Path, label: &str) -> OrgApp {
 #[test]
 fn sprints_keep_their_time_words_whole_at_120_columns() {
     let org = Org::new();
-    let ws = two_teams(&org);
+    let ws = local_teams(
+        &org,
+        vec![
+            ("payments", common::demo()),
+            ("platform", common::fixture()),
+        ],
+    );
     let mut app = late_app(&ws, "2 teams in /work/org");
     press(&mut app, &["4"]);
     let state = app
@@ -257,7 +224,13 @@ fn sprints_keep_their_time_words_whole_at_120_columns() {
 #[test]
 fn the_title_keeps_the_date_and_read_only_at_80_columns() {
     let org = Org::new();
-    let ws = two_teams(&org);
+    let ws = local_teams(
+        &org,
+        vec![
+            ("payments", common::demo()),
+            ("platform", common::fixture()),
+        ],
+    );
     let long = "2 teams in /home/someone/src/acme/engineering/organisation";
     let mut app = late_app(&ws, long);
     app.title = Some("Acme engineering".into());
@@ -289,7 +262,13 @@ fn the_title_keeps_the_date_and_read_only_at_80_columns() {
 #[test]
 fn the_debt_view_has_team_rank_as_org_rank_prints_it() {
     let org = Org::new();
-    let ws = two_teams(&org);
+    let ws = local_teams(
+        &org,
+        vec![
+            ("payments", common::demo()),
+            ("platform", common::fixture()),
+        ],
+    );
     let today = common::cli::TODAY;
     let rank = org.json(&ws, &["org", "rank", "--format", "json", "--today", today]);
     let rows = rank["debt"].as_array().unwrap();
@@ -302,7 +281,7 @@ fn the_debt_view_has_team_rank_as_org_rank_prints_it() {
             )
         })
         .collect();
-    let mut app = OrgApp::new(read(&ws), common::day(today), "2 teams".into());
+    let mut app = OrgApp::new(read_teams(&ws), common::day(today), "2 teams".into());
     app.theme = Theme::plain();
     press(&mut app, &["2"]);
     let col = app

@@ -179,3 +179,60 @@ pub fn ids(v: &Value, key: &str) -> Vec<String> {
         .map(|r| r["id"].as_str().unwrap().to_owned())
         .collect()
 }
+
+/// Local teams, each `(id, plan)` written to `<root>/<id>/bearing.ron`
+/// and listed (named by its id, capitalised) in a workspace; returns the
+/// workspace's directory.
+pub fn local_teams(org: &Org, teams: Vec<(&str, bearing::model::Plan)>) -> PathBuf {
+    let mut listed = String::new();
+    for (id, plan) in teams {
+        let dir = org.root().join(id);
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = bearing::store::format::to_text(&plan).unwrap();
+        std::fs::write(dir.join("bearing.ron"), text).unwrap();
+        let mut name = id.to_owned();
+        name[..1].make_ascii_uppercase();
+        listed.push_str(&format!(
+            "    (id: \"{id}\", name: \"{name}\", path: \"../{id}/bearing.ron\"),\n"
+        ));
+    }
+    org.workspace(&listed)
+}
+
+/// `payments` with `plan` as a local file, `extra` (e.g. a `title:` line)
+/// put at the workspace's start; returns the workspace's directory.
+pub fn one_team(org: &Org, plan: &bearing::model::Plan, extra: &str) -> PathBuf {
+    let ws = local_teams(org, vec![("payments", plan.clone())]);
+    if !extra.is_empty() {
+        let file = ws.join("bearing-org.ron");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, format!("({extra}\n{}", &text[1..])).unwrap();
+    }
+    ws
+}
+
+/// The workspace's teams read as `bearing org` reads local teams (no
+/// cache).
+pub fn read_teams(ws: &Path) -> Vec<bearing::org::TeamPlan> {
+    let w = bearing::store::org::read_workspace(&ws.join("bearing-org.ron")).unwrap();
+    w.teams
+        .iter()
+        .map(|t| bearing::store::org::read_team(ws, &ws.join("no-cache"), t, false))
+        .collect()
+}
+
+/// Each key in turn through the org UI; the last key's effect.
+pub fn press(app: &mut bearing::tui::org::OrgApp, keys: &[&str]) -> bearing::tui::org::OrgEffect {
+    let mut last = bearing::tui::org::OrgEffect::None;
+    for k in keys {
+        last = bearing::tui::org::handle_key(app, crate::common::keys::key(k));
+    }
+    last
+}
+
+/// The org UI drawn at `w`×`h`, as TestBackend prints it.
+pub fn screen(app: &bearing::tui::org::OrgApp, w: u16, h: u16) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| bearing::tui::org::draw(f, app)).unwrap();
+    term.backend().to_string()
+}
