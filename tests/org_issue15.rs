@@ -9,7 +9,7 @@ mod org_support;
 use bearing::org::TeamPlan;
 use bearing::tui::org::{OrgApp, OrgEffect, OrgView, handle_key};
 use bearing::tui::theme::Theme;
-use org_support::{Org, local_teams, read_teams, screen};
+use org_support::{Org, demo_and_fixture, read_teams, screen};
 
 /// `| a | b |` → its cells, Markdown escapes taken off.
 fn md_cells(line: &str) -> Vec<String> {
@@ -23,13 +23,7 @@ fn md_cells(line: &str) -> Vec<String> {
 #[test]
 fn debt_view_prints_score_and_relative_as_org_rank_does() {
     let org = Org::new();
-    let ws = local_teams(
-        &org,
-        vec![
-            ("payments", common::demo()),
-            ("platform", common::fixture()),
-        ],
-    );
+    let ws = demo_and_fixture(&org);
     let today = common::cli::TODAY;
     let md = org.ok(&ws, &["org", "rank", "--format", "md", "--today", today]);
     // id → (relative, score), as the CLI prints them.

@@ -6,7 +6,7 @@
 mod common;
 mod org_support;
 
-use org_support::{Org, local_teams, one_team};
+use org_support::{Org, demo_and_fixture, one_team};
 use serde_json::Value;
 
 /// The demo plan as `payments`, read as `bearing org` reads it.
@@ -33,13 +33,7 @@ fn decimals(v: &Value) -> usize {
 #[test]
 fn json_scores_are_rounded_as_the_table_prints_them() {
     let org = Org::new();
-    let ws = local_teams(
-        &org,
-        vec![
-            ("payments", common::demo()),
-            ("platform", common::fixture()),
-        ],
-    );
+    let ws = demo_and_fixture(&org);
     let today = common::cli::TODAY;
     // The raw ratios have float noise (what JSON printed before).
     let teams: Vec<_> = {
@@ -77,13 +71,7 @@ fn json_scores_are_rounded_as_the_table_prints_them() {
 #[test]
 fn rank_limit_zero_is_refused() {
     let org = Org::new();
-    let ws = local_teams(
-        &org,
-        vec![
-            ("payments", common::demo()),
-            ("platform", common::fixture()),
-        ],
-    );
+    let ws = demo_and_fixture(&org);
     let r = org.bearing(&ws, &["org", "rank", "--limit", "0"]);
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
     assert!(

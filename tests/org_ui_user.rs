@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use bearing::tui::org::reload::Loaded;
 use bearing::tui::org::{OrgApp, OrgEffect};
 use bearing::tui::theme::Theme;
-use org_support::{Org, local_teams, press, read_teams, screen};
+use org_support::{Org, demo_and_fixture, header_index, press, read_teams, screen};
 
 /// `payments` (the demo plan, a local file) and `data`, a plan that does
 /// not parse (a warning row); returns the workspace's directory.
@@ -129,20 +129,9 @@ fn a_reload_on_the_warning_row_leaves_its_reason_whole() {
 #[test]
 fn the_teams_view_says_weak_odds_as_the_sprints_view_does() {
     let org = Org::new();
-    let ws = local_teams(
-        &org,
-        vec![
-            ("payments", common::demo()),
-            ("platform", common::fixture()),
-        ],
-    );
+    let ws = demo_and_fixture(&org);
     let mut app = app(&ws);
-    let odds = app
-        .table()
-        .headers
-        .iter()
-        .position(|h| *h == "odds")
-        .unwrap();
+    let odds = header_index(&app, "odds");
     let teams: Vec<String> = app
         .table()
         .rows
@@ -150,18 +139,8 @@ fn the_teams_view_says_weak_odds_as_the_sprints_view_does() {
         .map(|r| r.cells[odds].clone())
         .collect();
     press(&mut app, &["4"]);
-    let sprint_odds = app
-        .table()
-        .headers
-        .iter()
-        .position(|h| *h == "odds")
-        .unwrap();
-    let state = app
-        .table()
-        .headers
-        .iter()
-        .position(|h| *h == "state")
-        .unwrap();
+    let sprint_odds = header_index(&app, "odds");
+    let state = header_index(&app, "state");
     let active: Vec<String> = app
         .table()
         .rows
@@ -188,21 +167,10 @@ fn late_app(ws: &Path, label: &str) -> OrgApp {
 #[test]
 fn sprints_keep_their_time_words_whole_at_120_columns() {
     let org = Org::new();
-    let ws = local_teams(
-        &org,
-        vec![
-            ("payments", common::demo()),
-            ("platform", common::fixture()),
-        ],
-    );
+    let ws = demo_and_fixture(&org);
     let mut app = late_app(&ws, "2 teams in /work/org");
     press(&mut app, &["4"]);
-    let state = app
-        .table()
-        .headers
-        .iter()
-        .position(|h| *h == "state")
-        .unwrap();
+    let state = header_index(&app, "state");
     let words: Vec<String> = app
         .table()
         .rows
@@ -224,13 +192,7 @@ fn sprints_keep_their_time_words_whole_at_120_columns() {
 #[test]
 fn the_title_keeps_the_date_and_read_only_at_80_columns() {
     let org = Org::new();
-    let ws = local_teams(
-        &org,
-        vec![
-            ("payments", common::demo()),
-            ("platform", common::fixture()),
-        ],
-    );
+    let ws = demo_and_fixture(&org);
     let long = "2 teams in /home/someone/src/acme/engineering/organisation";
     let mut app = late_app(&ws, long);
     app.title = Some("Acme engineering".into());
@@ -262,13 +224,7 @@ fn the_title_keeps_the_date_and_read_only_at_80_columns() {
 #[test]
 fn the_debt_view_has_team_rank_as_org_rank_prints_it() {
     let org = Org::new();
-    let ws = local_teams(
-        &org,
-        vec![
-            ("payments", common::demo()),
-            ("platform", common::fixture()),
-        ],
-    );
+    let ws = demo_and_fixture(&org);
     let today = common::cli::TODAY;
     let rank = org.json(&ws, &["org", "rank", "--format", "json", "--today", today]);
     let rows = rank["debt"].as_array().unwrap();
@@ -284,12 +240,7 @@ fn the_debt_view_has_team_rank_as_org_rank_prints_it() {
     let mut app = OrgApp::new(read_teams(&ws), common::day(today), "2 teams".into());
     app.theme = Theme::plain();
     press(&mut app, &["2"]);
-    let col = app
-        .table()
-        .headers
-        .iter()
-        .position(|h| *h == "team #")
-        .unwrap();
+    let col = header_index(&app, "team #");
     assert_eq!(app.table().rows.len(), cli.len());
     for r in &app.table().rows {
         assert_eq!(Some(&r.cells[col]), cli.get(&r.cells[1]), "{:?}", r.cells);

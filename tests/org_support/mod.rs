@@ -236,3 +236,23 @@ pub fn screen(app: &bearing::tui::org::OrgApp, w: u16, h: u16) -> String {
     term.draw(|f| bearing::tui::org::draw(f, app)).unwrap();
     term.backend().to_string()
 }
+
+/// `payments` (the demo plan) and `platform` (the fixture), local files.
+pub fn demo_and_fixture(org: &Org) -> PathBuf {
+    local_teams(
+        org,
+        vec![
+            ("payments", crate::common::demo()),
+            ("platform", crate::common::fixture()),
+        ],
+    )
+}
+
+/// Where the current view's table has the column headed `header`.
+pub fn header_index(app: &bearing::tui::org::OrgApp, header: &str) -> usize {
+    app.table()
+        .headers
+        .iter()
+        .position(|h| *h == header)
+        .unwrap_or_else(|| panic!("no {header:?} column"))
+}
