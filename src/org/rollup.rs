@@ -192,7 +192,30 @@ impl RankRow {
     pub fn relative_text(&self) -> String {
         crate::text::score(self.relative)
     }
+
+    /// The row as `org rank`'s table and the page's top debt print it,
+    /// under [`RANK_HEADERS`].
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.rank.to_string(),
+            self.id.clone(),
+            self.title.clone(),
+            self.relative_text(),
+            self.score_text(),
+            self.team_rank.to_string(),
+            crate::text::effort(self.effort),
+            self.owner.clone(),
+        ]
+    }
 }
+
+/// The columns of [`RankRow::cells`].
+pub const RANK_HEADERS: [&str; 8] = [
+    "#", "id", "title", "relative", "score", "team #", "effort", "owner",
+];
+
+/// The columns of [`RANK_HEADERS`] that hold numbers (right-aligned).
+pub const RANK_NUMBERS: [usize; 5] = [0, 3, 4, 5, 6];
 
 /// Open debt of every team, most pressing first. Each team scores its own
 /// items (its weights, its key results' health); a score is made

@@ -254,26 +254,10 @@ pub fn rank(
         "debt",
         &rows,
         || Grid {
-            headers: vec![
-                "#", "id", "title", "relative", "score", "team #", "effort", "owner",
-            ],
-            rows: rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.rank.to_string(),
-                        r.id.clone(),
-                        r.title.clone(),
-                        r.relative_text(),
-                        r.score_text(),
-                        r.team_rank.to_string(),
-                        crate::text::effort(r.effort),
-                        r.owner.clone(),
-                    ]
-                })
-                .collect(),
+            headers: crate::org::RANK_HEADERS.to_vec(),
+            rows: rows.iter().map(RankRow::cells).collect(),
             flex: 2,
-            right: vec![0, 3, 4, 5, 6],
+            right: crate::org::RANK_NUMBERS.to_vec(),
             drop: vec![7, 6, 5],
             keep_flex: false,
             notes: Vec::new(),

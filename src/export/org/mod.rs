@@ -7,8 +7,8 @@ mod html;
 
 use std::fmt::Write;
 
-use crate::org::{Glance, Page, count_cell};
-use crate::text::{count, effort, markdown_cell as cell, percent};
+use crate::org::{Glance, Page, RANK_HEADERS, RANK_NUMBERS, RankRow, count_cell};
+use crate::text::{count, markdown_cell as cell, percent};
 
 pub use html::org_html;
 
@@ -210,30 +210,8 @@ fn top_debt(out: &mut String, page: &Page) {
         "{}, in the order of `bearing org rank` (relative: the team's score over its median).\n",
         page.top_debt_words()
     );
-    let rows = page
-        .top_debt
-        .iter()
-        .map(|r| {
-            vec![
-                r.rank.to_string(),
-                r.id.clone(),
-                r.title.clone(),
-                r.relative_text(),
-                r.score_text(),
-                r.team_rank.to_string(),
-                effort(r.effort),
-                r.owner.clone(),
-            ]
-        })
-        .collect();
-    table(
-        out,
-        &[
-            "#", "id", "title", "relative", "score", "team #", "effort", "owner",
-        ],
-        &[0, 3, 4, 5, 6],
-        rows,
-    );
+    let rows = page.top_debt.iter().map(RankRow::cells).collect();
+    table(out, &RANK_HEADERS, &RANK_NUMBERS, rows);
 }
 
 fn sprints(out: &mut String, page: &Page) {
