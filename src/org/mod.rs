@@ -16,8 +16,9 @@ pub mod workspace;
 pub use fetched::{FetchFailed, FetchNote, Unloadable};
 pub use page::{Glance, Page, page};
 pub use rollup::{
-    CheckRow, CheckTotals, KrRow, RANK_HEADERS, RANK_NUMBERS, RankRow, SprintRow, StatusRow,
-    TeamPlan, TeamState, check_rows, kr_rows, odds_notes, rank, sprint_rows, status_rows,
+    CheckRow, CheckTotals, KrRow, RANK_HEADERS, RANK_NUMBERS, RankRow, SPRINT_HEADERS, SprintRow,
+    StatusRow, TeamPlan, TeamState, check_rows, kr_rows, odds_notes, rank, sprint_rows,
+    status_rows,
 };
 pub use status::{DEBT_HEADER, count_cell, items};
 pub use workspace::{Team, TeamSource, Workspace, WorkspaceError, lexical, parse};

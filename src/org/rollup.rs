@@ -408,4 +408,4 @@ mod sprint;
 mod tests;
 
 pub use json::{round2, round4};
-pub use sprint::{Odds, SprintRow, forecast_odds, odds, odds_notes, sprint_rows};
+pub use sprint::{Odds, SPRINT_HEADERS, SprintRow, forecast_odds, odds, odds_notes, sprint_rows};

@@ -278,21 +278,8 @@ pub fn sprints(
         "sprints",
         &rows,
         || Grid {
-            headers: vec!["id", "name", "state", "window", "points", "use", "odds"],
-            rows: rows
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.id.clone(),
-                        s.name.clone(),
-                        s.state_line(),
-                        format!("{} → {}", s.start, s.end),
-                        format!("{}/{}", s.points, s.capacity),
-                        opt(s.capacity_use, percent),
-                        s.odds_cell(),
-                    ]
-                })
-                .collect(),
+            headers: crate::org::SPRINT_HEADERS.to_vec(),
+            rows: rows.iter().map(SprintRow::cells).collect(),
             // Where the sprint stands in time stays whole, as in
             // `bearing sprint list`.
             flex: 2,

@@ -7,7 +7,9 @@ mod html;
 
 use std::fmt::Write;
 
-use crate::org::{Glance, Page, RANK_HEADERS, RANK_NUMBERS, RankRow, count_cell};
+use crate::org::{
+    Glance, Page, RANK_HEADERS, RANK_NUMBERS, RankRow, SPRINT_HEADERS, SprintRow, count_cell,
+};
 use crate::text::{count, markdown_cell as cell, percent};
 
 pub use html::org_html;
@@ -220,27 +222,8 @@ fn sprints(out: &mut String, page: &Page) {
         out.push_str("No active or planned sprints.\n");
         return;
     }
-    let rows = page
-        .sprints
-        .iter()
-        .map(|s| {
-            vec![
-                s.id.clone(),
-                s.name.clone(),
-                s.state_line(),
-                format!("{} → {}", s.start, s.end),
-                format!("{}/{}", s.points, s.capacity),
-                pct(s.capacity_use),
-                s.odds_cell(),
-            ]
-        })
-        .collect();
-    table(
-        out,
-        &["id", "name", "state", "window", "points", "use", "odds"],
-        &[4, 5, 6],
-        rows,
-    );
+    let rows = page.sprints.iter().map(SprintRow::cells).collect();
+    table(out, &SPRINT_HEADERS, &[4, 5, 6], rows);
     let notes = crate::org::odds_notes(&page.sprints);
     if !notes.is_empty() {
         let _ = writeln!(out, "\n{}", cell(&notes.join(" · ")));

@@ -73,6 +73,21 @@ impl SprintRow {
         format!("{}, {}", self.state, self.when)
     }
 
+    /// The row as `org sprints`' table and the page print it, under
+    /// [`SPRINT_HEADERS`].
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.id.clone(),
+            self.name.clone(),
+            self.state_line(),
+            format!("{} → {}", self.start, self.end),
+            format!("{}/{}", self.points, self.capacity),
+            self.capacity_use
+                .map_or_else(|| "-".to_owned(), crate::text::percent),
+            self.odds_cell(),
+        ]
+    }
+
     /// The odds in a table cell: `63%`, `63% (weak)` from fewer than
     /// [`WEAK_BELOW`] closed sprints, `ended` instead for an active sprint
     /// past its end and `passed` for a planned one whose window passed
@@ -231,3 +246,6 @@ pub fn sprint_rows(teams: &[TeamPlan], today: NaiveDate) -> Vec<SprintRow> {
     }
     rows
 }
+
+/// The columns of [`SprintRow::cells`].
+pub const SPRINT_HEADERS: [&str; 7] = ["id", "name", "state", "window", "points", "use", "odds"];
